@@ -1,0 +1,151 @@
+#include "core/agent_config.h"
+
+#include <string_view>
+
+namespace core {
+namespace {
+
+std::size_t CountCodePoints(std::string_view s) {
+  std::size_t n = 0;
+  for (unsigned char c : s)
+    if ((c & 0xC0) != 0x80) ++n;
+  return n;
+}
+
+bool IsBlank(std::string_view s) {
+  return s.find_first_not_of(" \t\r\n") == std::string_view::npos;
+}
+
+// Built-in texts for the operator messages, by language.
+struct BuiltIn {
+  Language language;
+  std::string_view handoff;
+  std::string_view resume;
+  std::string_view qualified;
+};
+
+constexpr BuiltIn kBuiltIns[] = {
+    {Language::kEn, "I'm passing you to a member of our team. They will reply here shortly.",
+     "Thanks for waiting. I'm back to help you.",
+     "Thank you! A member of our team will continue the conversation from here."},
+    {Language::kEs, "Te paso con una persona de nuestro equipo. Te responderá aquí en breve.",
+     "Gracias por esperar. Vuelvo a estar aquí para ayudarte.",
+     "¡Gracias! Una persona de nuestro equipo continuará la conversación desde aquí."},
+    {Language::kPt,
+     "Vou passar você para uma pessoa da nossa equipe. Ela responderá aqui em breve.",
+     "Obrigado por esperar. Estou de volta para ajudar você.",
+     "Obrigado! Uma pessoa da nossa equipe continuará a conversa a partir daqui."},
+};
+
+std::string_view BuiltInText(Language language, TextKey key) {
+  for (const BuiltIn& b : kBuiltIns) {
+    if (b.language != language) continue;
+    switch (key) {
+      case TextKey::kHandoffMessage:
+        return b.handoff;
+      case TextKey::kResumeNotice:
+        return b.resume;
+      case TextKey::kQualifiedMessage:
+        return b.qualified;
+      case TextKey::kGreeting:
+        return {};
+    }
+  }
+  return {};
+}
+
+const std::string& Field(const AgentTexts& t, TextKey key) {
+  switch (key) {
+    case TextKey::kGreeting:
+      return t.greeting;
+    case TextKey::kHandoffMessage:
+      return t.handoff_message;
+    case TextKey::kResumeNotice:
+      return t.resume_notice;
+    case TextKey::kQualifiedMessage:
+      return t.qualified_message;
+  }
+  return t.greeting;
+}
+
+const std::string& Field(const AgentConfig& c, TextKey key) {
+  switch (key) {
+    case TextKey::kGreeting:
+      return c.greeting;
+    case TextKey::kHandoffMessage:
+      return c.handoff_message;
+    case TextKey::kResumeNotice:
+      return c.resume_notice;
+    case TextKey::kQualifiedMessage:
+      return c.qualified_message;
+  }
+  return c.greeting;
+}
+
+}  // namespace
+
+std::vector<FieldError> ValidateDraft(const AgentConfig& config) {
+  std::vector<FieldError> errors;
+  if (config.questions.size() > kMaxQuestions) {
+    errors.push_back({"questions", "at most " + std::to_string(kMaxQuestions) + " questions"});
+  }
+  for (std::size_t i = 0; i < config.questions.size(); ++i) {
+    const std::string at = "questions[" + std::to_string(i) + "]";
+    if (IsBlank(config.questions[i].text)) errors.push_back({at + ".text", "must not be empty"});
+    if (CountCodePoints(config.questions[i].label) > kMaxQuestionLabelChars) {
+      errors.push_back(
+          {at + ".label", "at most " + std::to_string(kMaxQuestionLabelChars) + " characters"});
+    }
+  }
+  if (CountCodePoints(config.business_context) > kMaxBusinessContextChars) {
+    errors.push_back({"business_context",
+                      "at most " + std::to_string(kMaxBusinessContextChars) + " characters"});
+  }
+  if (config.pause && config.pause->count() <= 0) {
+    errors.push_back({"pause", "must be positive (or \"never\")"});
+  }
+  if (config.debounce.count() < 0 || config.debounce > kMaxDebounce) {
+    errors.push_back({"debounce", "must be between 0s and " + base::FormatDuration(kMaxDebounce)});
+  }
+  for (const auto& [language, texts] : config.translations) {
+    if (!texts.questions.empty() && texts.questions.size() != config.questions.size()) {
+      errors.push_back({"translations." + std::string(ToString(language)) + ".questions",
+                        "must list as many questions as \"questions\" (" +
+                            std::to_string(config.questions.size()) + ")"});
+    }
+  }
+  return errors;
+}
+
+std::vector<FieldError> ValidateForPublish(const AgentConfig& config) {
+  std::vector<FieldError> errors = ValidateDraft(config);
+  if (IsBlank(config.greeting)) errors.push_back({"greeting", "is required"});
+  if (!config.workflow) {
+    errors.push_back({"workflow", "is required: handoff_to_human or qualify_and_transfer"});
+  } else if (*config.workflow == WorkflowKind::kQualifyAndTransfer && config.questions.empty()) {
+    errors.push_back({"questions", "qualify_and_transfer needs at least one question"});
+  }
+  return errors;
+}
+
+std::string TextFor(const AgentConfig& config, Language language, TextKey key) {
+  if (auto it = config.translations.find(language); it != config.translations.end()) {
+    if (const std::string& t = Field(it->second, key); !IsBlank(t)) return t;
+  }
+  const std::string& configured = Field(config, key);
+  const std::string_view built_in = BuiltInText(language, key);
+  if (!IsBlank(configured) && (language == config.default_language || built_in.empty())) {
+    return configured;
+  }
+  return std::string(built_in);
+}
+
+std::string QuestionFor(const AgentConfig& config, Language language, std::size_t index) {
+  if (auto it = config.translations.find(language); it != config.translations.end()) {
+    const auto& questions = it->second.questions;
+    if (index < questions.size() && !IsBlank(questions[index])) return questions[index];
+  }
+  return config.questions[index].text;
+}
+
+}  // namespace core

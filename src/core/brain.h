@@ -1,0 +1,63 @@
+// The Brain port: turns a conversation turn into a proposal. The workflow decides; the brain only
+// proposes, and the workflow validates every proposal against its rules.
+//
+// A brain is built for one published configuration and catalog (see brain/registry.h) and holds
+// whatever it derives from them (search indexes, prompts). Propose may be called from several
+// threads at once for different conversations and must be thread-safe.
+#pragma once
+
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "base/result.h"
+#include "core/agent_config.h"
+#include "core/enums.h"
+#include "core/message.h"
+
+namespace core {
+
+// The qualification question the workflow is waiting on.
+struct PendingQuestion {
+  int index = 0;
+  std::string text;  // in the customer's language
+  std::string label;
+};
+
+struct BrainInput {
+  std::span<const Message> history;            // recent messages, oldest first
+  std::vector<std::string> customer_messages;  // the unanswered messages to reply to, oldest first
+  std::optional<PendingQuestion> pending_question;
+  std::optional<Language> language;  // the conversation's language so far
+};
+
+struct HandoffProposal {
+  HandoffReason reason = HandoffReason::kCustomerRequest;
+  std::string detail;  // a short explanation for the CRM notification
+};
+
+struct AnswerProposal {
+  int question_index = 0;
+  std::string answer;
+};
+
+struct Proposal {
+  Language language = Language::kEn;  // the language to answer in
+  std::string reply;      // the AI's own words, in `language`; may be empty (nothing to add)
+  bool asked = false;     // the customer asked something that needs an answer
+  bool answered = false;  // `reply` answers it from the catalog or business context
+  std::optional<HandoffProposal> handoff;
+  std::optional<AnswerProposal> answer;     // the customer answered the pending question
+  std::vector<std::string> cited_products;  // names of the products `reply` relies on
+};
+
+class Brain {
+ public:
+  virtual ~Brain() = default;
+  // Returns the proposal, or kUnavailable / kInternal when the brain failed; the workflow then
+  // hands off (reason ai_failure) rather than leaving the customer unanswered.
+  virtual base::Result<Proposal> Propose(const BrainInput& input) const = 0;
+};
+
+}  // namespace core

@@ -1,0 +1,39 @@
+// A contact: one customer on one channel of a workspace. A contact with qualification answers is
+// a lead; the lead profile is the contact plus its answers.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/time.h"
+#include "core/enums.h"
+
+namespace core {
+
+struct QualificationAnswer {
+  int question_index = 0;  // index in the published questions when it was answered
+  std::string question;    // the question as configured
+  std::string label;       // the field name on the lead profile, may be empty
+  std::string answer;
+  base::TimePoint at;
+  // The customer message that carried the answer. In a Decision, nullopt means the first message
+  // of that decision (the event's own message, whose id the store assigns).
+  std::optional<std::int64_t> source_message_id;
+};
+
+struct Contact {
+  std::int64_t id = 0;
+  std::int64_t workspace_id = 0;
+  Channel channel = Channel::kWeb;
+  std::string external_id;  // the channel's id of the customer (phone, PSID, IGSID, visitor id)
+  std::string display_name;
+  std::vector<QualificationAnswer> answers;  // oldest first
+};
+
+// True when the contact already answered a question with this label (when the label is set) or
+// this exact text (when it is not): a returning lead is never asked it again.
+bool HasAnswered(const Contact& contact, const std::string& question, const std::string& label);
+
+}  // namespace core

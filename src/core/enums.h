@@ -1,0 +1,79 @@
+// The closed vocabularies of the domain, with their stable wire names.
+//
+// The wire names ("human_crm", "qualify_and_transfer", ...) are what the store, the CLI's JSON
+// output and configuration files use. Parse* returns nullopt for an unknown name.
+#pragma once
+
+#include <optional>
+#include <string_view>
+
+namespace core {
+
+// Who wrote a message.
+enum class Author { kCustomer, kAi, kHumanCrm, kHumanApp, kSystem };
+
+// Where a conversation happens.
+enum class Channel { kWhatsapp, kMessenger, kInstagram, kWeb };
+
+// The service workflow a workspace's agent runs.
+enum class WorkflowKind { kHandoffToHuman, kQualifyAndTransfer };
+
+// Languages the agent understands and answers in.
+enum class Language { kEn, kEs, kPt };
+
+// Inbox folders.
+enum class Folder { kOpen, kSolved, kSpam, kArchived };
+
+// Who answers the customer: the AI, or a person (the AI is paused).
+enum class Mode { kAi, kManual };
+
+// Why a conversation was handed to a person.
+enum class HandoffReason {
+  kCustomerRequest,  // the customer asked for a person
+  kFrustration,      // the customer is upset
+  kCannotAnswer,     // the AI could not answer twice in a row
+  kAiFailure,        // the brain failed or proposed something invalid
+  kQualified,        // qualify_and_transfer: every question was answered
+};
+
+enum class NotificationKind { kHandoff, kLeadQualified };
+
+// Durable timers of a conversation; at most one of each kind is pending.
+enum class TimerKind { kResume, kDebounce };
+
+// What an audit event on a conversation's timeline records.
+enum class AuditKind {
+  kHandoff,         // the AI handed off (Manual)
+  kTakeControl,     // a user clicked Take manual control (Manual)
+  kHumanReply,      // a user replied from the CRM (Manual, window slides)
+  kOwnerEcho,       // the owner replied from the messaging app (Manual, window slides)
+  kLateEcho,        // an owner echo older than the pause: recorded, nothing paused
+  kReturnToAi,      // a user clicked Return to AI
+  kAutoResume,      // the pause ran out
+  kAnswerRecorded,  // a qualification answer was stored on the lead
+  kReopened,        // a customer message reopened a Solved conversation
+};
+
+std::string_view ToString(Author v);
+std::string_view ToString(Channel v);
+std::string_view ToString(WorkflowKind v);
+std::string_view ToString(Language v);
+std::string_view ToString(Folder v);
+std::string_view ToString(Mode v);
+std::string_view ToString(HandoffReason v);
+std::string_view ToString(NotificationKind v);
+std::string_view ToString(TimerKind v);
+std::string_view ToString(AuditKind v);
+
+std::optional<Author> ParseAuthor(std::string_view s);
+std::optional<Channel> ParseChannel(std::string_view s);
+std::optional<WorkflowKind> ParseWorkflowKind(std::string_view s);
+std::optional<Language> ParseLanguage(std::string_view s);
+std::optional<Folder> ParseFolder(std::string_view s);
+std::optional<Mode> ParseMode(std::string_view s);
+std::optional<HandoffReason> ParseHandoffReason(std::string_view s);
+std::optional<NotificationKind> ParseNotificationKind(std::string_view s);
+std::optional<TimerKind> ParseTimerKind(std::string_view s);
+std::optional<AuditKind> ParseAuditKind(std::string_view s);
+
+}  // namespace core

@@ -1,0 +1,23 @@
+// A message of a conversation.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "base/time.h"
+#include "core/enums.h"
+
+namespace core {
+
+struct Message {
+  std::int64_t id = 0;  // assigned by the store; 0 until stored
+  std::int64_t conversation_id = 0;
+  Author author = Author::kCustomer;
+  std::string text;
+  base::TimePoint at;
+  // The control epoch the message was decided under. An AI message whose epoch is older than the
+  // conversation's is stale and must never be sent.
+  std::int64_t epoch = 0;
+};
+
+}  // namespace core

@@ -1,0 +1,131 @@
+// The Store port: durable state of every workspace. Implementations: store/sqlite (the embedded
+// default) and, later, store/postgres.
+//
+// Isolation: every call names its workspace; an object of another workspace is kNotFound, never
+// returned. Errors: kNotFound, kAlreadyExists, kConflict and kInvalidArgument as documented per
+// call; kUnavailable when the database cannot be reached or is busy past its deadline; kInternal
+// for a corrupt store. A failed call changes nothing.
+// Thread-safety: every method may be called from any thread.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/result.h"
+#include "base/time.h"
+#include "core/agent_config.h"
+#include "core/audit_event.h"
+#include "core/contact.h"
+#include "core/conversation.h"
+#include "core/decision.h"
+#include "core/notification.h"
+#include "core/product.h"
+#include "core/workspace.h"
+
+namespace core {
+
+// A draft configuration and its revision, which grows with every save.
+struct Draft {
+  AgentConfig config;
+  std::int64_t revision = 0;
+};
+
+// The live configuration. `version` grows with every publish.
+struct PublishedConfig {
+  AgentConfig config;
+  std::int64_t version = 0;
+};
+
+// Identifies a conversation from the outside: one customer on one channel of a workspace.
+struct ConversationKey {
+  std::int64_t workspace_id = 0;
+  Channel channel = Channel::kWeb;
+  std::string customer_id;  // the channel's id of the customer
+};
+
+struct DueTimer {
+  std::int64_t workspace_id = 0;
+  std::int64_t conversation_id = 0;
+  TimerKind kind = TimerKind::kResume;
+  base::TimePoint due_at;
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  // --- Workspaces ---
+  // kInvalidArgument for a slug that fails IsValidSlug; kAlreadyExists when taken.
+  virtual base::Result<Workspace> CreateWorkspace(const std::string& slug) = 0;
+  // kNotFound when no workspace has this slug.
+  virtual base::Result<Workspace> FindWorkspace(const std::string& slug) = 0;
+
+  // --- Configuration: a draft, and the published version the live agent reads ---
+  // Replaces the draft; the caller validated it with ValidateDraft. Returns the new revision.
+  virtual base::Result<std::int64_t> SaveDraft(std::int64_t workspace_id,
+                                               const AgentConfig& config) = 0;
+  // kNotFound when no draft was ever saved.
+  virtual base::Result<Draft> LoadDraft(std::int64_t workspace_id) = 0;
+  // Makes the draft at `draft_revision` live, atomically. kConflict when the draft changed since
+  // that revision (validate again); kNotFound when there is no draft. Returns the new version.
+  virtual base::Result<std::int64_t> Publish(std::int64_t workspace_id,
+                                             std::int64_t draft_revision) = 0;
+  // Returns the draft to the published version. kNotFound when nothing was ever published.
+  virtual base::Status DiscardDraft(std::int64_t workspace_id) = 0;
+  // kNotFound when nothing was ever published.
+  virtual base::Result<PublishedConfig> LoadPublished(std::int64_t workspace_id) = 0;
+
+  // --- Catalog: no draft, live at once ---
+  // The products become the whole catalog, in one transaction. Returns the new catalog version.
+  virtual base::Result<std::int64_t> ReplaceCatalog(std::int64_t workspace_id,
+                                                    std::span<const Product> products) = 0;
+  virtual base::Result<std::int64_t> ClearCatalog(std::int64_t workspace_id) = 0;
+  // An empty catalog (version 0) when none was ever uploaded.
+  virtual base::Result<Catalog> LoadCatalog(std::int64_t workspace_id) = 0;
+
+  // --- Conversations ---
+  // The conversation of `key`, creating its contact and conversation when new (new ones start in
+  // folder open, mode ai, version 0 and an empty history). `history_limit` caps the messages
+  // returned. kNotFound for an unknown workspace.
+  virtual base::Result<ConversationSnapshot> OpenConversation(const ConversationKey& key,
+                                                              std::size_t history_limit) = 0;
+  // kNotFound when the conversation is not in this workspace.
+  virtual base::Result<ConversationSnapshot> LoadConversation(std::int64_t workspace_id,
+                                                              std::int64_t conversation_id,
+                                                              std::size_t history_limit) = 0;
+  // Applies `decision` in one transaction when the conversation's stored version still equals
+  // `decision.conversation.version`: appends messages (assigning ids and the conversation id),
+  // adds answers (resolving a nullopt source to the first appended message), stores
+  // notifications and audit events, sets or cancels timers, saves the conversation with
+  // version + 1. Returns the decision as stored (ids filled, new version). kConflict when the
+  // version moved: nothing is written, decide again on fresh state.
+  virtual base::Result<Decision> Commit(std::int64_t workspace_id, const Decision& decision) = 0;
+
+  // Timers due at or before `now`, earliest first, at most `limit`, across all workspaces.
+  virtual base::Result<std::vector<DueTimer>> DueTimers(base::TimePoint now, std::size_t limit) = 0;
+  // The earliest pending timer of the workspace, if any.
+  virtual base::Result<std::optional<base::TimePoint>> NextTimer(std::int64_t workspace_id) = 0;
+
+  // --- Reading ---
+  // kNotFound when the contact is not in this workspace.
+  virtual base::Result<Contact> LoadContact(std::int64_t workspace_id, std::int64_t contact_id) = 0;
+  // Newest first, at most `limit`.
+  virtual base::Result<std::vector<Notification>> ListNotifications(std::int64_t workspace_id,
+                                                                    std::size_t limit) = 0;
+  // Oldest first. kNotFound when the conversation is not in this workspace.
+  virtual base::Result<std::vector<AuditEvent>> ListAudit(std::int64_t workspace_id,
+                                                          std::int64_t conversation_id) = 0;
+
+  // --- Small named values for tools (e.g. the simulated clock of `frontdesk chat`) ---
+  virtual base::Result<std::optional<std::string>> GetValue(std::int64_t workspace_id,
+                                                            const std::string& key) = 0;
+  virtual base::Status PutValue(std::int64_t workspace_id, const std::string& key,
+                                const std::string& value) = 0;
+};
+
+}  // namespace core

@@ -1,0 +1,21 @@
+#include "core/enums.h"
+
+#include <gtest/gtest.h>
+
+namespace core {
+namespace {
+
+TEST(EnumsTest, WireNamesRoundTrip) {
+  for (Author a :
+       {Author::kCustomer, Author::kAi, Author::kHumanCrm, Author::kHumanApp, Author::kSystem}) {
+    EXPECT_EQ(ParseAuthor(ToString(a)), a);
+  }
+  EXPECT_EQ(ToString(Author::kHumanCrm), "human_crm");
+  EXPECT_EQ(ParseWorkflowKind("qualify_and_transfer"), WorkflowKind::kQualifyAndTransfer);
+  EXPECT_EQ(ParseAuditKind(ToString(AuditKind::kReopened)), AuditKind::kReopened);
+  EXPECT_EQ(ParseLanguage("fr"), std::nullopt);
+  EXPECT_EQ(ParseMode("AI"), std::nullopt);
+}
+
+}  // namespace
+}  // namespace core
