@@ -2,8 +2,9 @@
 
 namespace core {
 
-bool HasAnswered(const Contact& contact, const std::string& question, const std::string& label) {
-  for (const QualificationAnswer& a : contact.answers) {
+bool HasAnswered(std::span<const QualificationAnswer> answers, const std::string& question,
+                 const std::string& label) {
+  for (const QualificationAnswer& a : answers) {
     if (label.empty() ? a.question == question : a.label == label) return true;
   }
   return false;

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -32,8 +33,9 @@ struct Contact {
   std::vector<QualificationAnswer> answers;  // oldest first
 };
 
-// True when the contact already answered a question with this label (when the label is set) or
+// True when `answers` hold an answer to a question with this label (when the label is set) or
 // this exact text (when it is not): a returning lead is never asked it again.
-bool HasAnswered(const Contact& contact, const std::string& question, const std::string& label);
+bool HasAnswered(std::span<const QualificationAnswer> answers, const std::string& question,
+                 const std::string& label);
 
 }  // namespace core

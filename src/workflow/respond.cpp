@@ -1,0 +1,124 @@
+// Answering the customer: the greeting, the brain's proposal checked against the workflow, the
+// qualification questions, and the handoffs the rules call for.
+#include <string>
+#include <vector>
+
+#include "workflow/turn.h"
+
+namespace workflow {
+namespace {
+
+// Questions in a row the AI could not answer before it hands off.
+constexpr int kMaxUnansweredStreak = 2;
+
+bool IsBlank(const std::string& s) { return s.find_first_not_of(" \t\r\n") == std::string::npos; }
+
+// The first qualification question the contact has not answered, if the workflow asks any.
+std::optional<int> NextQuestion(const Turn& turn) {
+  if (turn.config.workflow != core::WorkflowKind::kQualifyAndTransfer) return std::nullopt;
+  const auto answers = turn.Answers();
+  for (std::size_t i = 0; i < turn.config.questions.size(); ++i) {
+    const core::Question& q = turn.config.questions[i];
+    if (!core::HasAnswered(answers, q.text, q.label)) return static_cast<int>(i);
+  }
+  return std::nullopt;
+}
+
+// The question the customer was asked and may be answering now: the next one, once asked.
+std::optional<int> AskedQuestion(const Turn& turn, std::optional<int> next) {
+  return next && turn.decision.conversation.pending_question == next ? next : std::nullopt;
+}
+
+core::BrainInput MakeInput(const Turn& turn, const std::vector<const core::Message*>& unanswered,
+                           std::optional<int> asked_question) {
+  core::BrainInput input;
+  input.history = turn.snapshot.history;
+  for (const core::Message* m : unanswered) input.customer_messages.push_back(m->text);
+  input.language = turn.decision.conversation.language;
+  if (const auto next_question = asked_question) {
+    const core::Question& q = turn.config.questions[*next_question];
+    input.pending_question = core::PendingQuestion{
+        *next_question, core::QuestionFor(turn.config, turn.language(), *next_question), q.label};
+  }
+  return input;
+}
+
+// A handoff the brain may propose; the workflow alone decides that a lead is qualified.
+bool IsValidHandoff(const core::HandoffProposal& h) {
+  return h.reason != core::HandoffReason::kQualified;
+}
+
+void RecordAnswer(Turn& turn, int index, const std::string& answer, const core::Message& source) {
+  const core::Question& q = turn.config.questions[index];
+  core::QualificationAnswer a;
+  a.question_index = index;
+  a.question = q.text;
+  a.label = q.label;
+  a.answer = answer;
+  a.at = source.at;
+  // A message of this decision has no id yet: the store resolves nullopt to it.
+  if (source.id != 0) a.source_message_id = source.id;
+  turn.decision.answers.push_back(std::move(a));
+  turn.Audit(core::AuditKind::kAnswerRecorded, "customer", q.label.empty() ? q.text : q.label,
+             turn.now);
+}
+
+}  // namespace
+
+void Respond(Turn& turn, const std::string& prefix) {
+  const auto unanswered = turn.Unanswered();
+  if (unanswered.empty()) return;
+  core::Conversation& c = turn.conversation();
+
+  std::optional<int> next = NextQuestion(turn);
+  const std::optional<int> asked = AskedQuestion(turn, next);
+  const auto proposal = turn.brain.Propose(MakeInput(turn, unanswered, asked));
+
+  if (proposal.ok()) c.language = proposal->language;
+
+  std::vector<std::string> parts{prefix};
+  if (!c.greeted) {
+    parts.push_back(core::TextFor(turn.config, turn.language(), core::TextKey::kGreeting));
+  }
+  if (!proposal.ok()) {
+    HandOff(turn, core::HandoffReason::kAiFailure, "the AI could not prepare a reply", parts);
+    return;
+  }
+
+  if (proposal->handoff && IsValidHandoff(*proposal->handoff)) {
+    HandOff(turn, proposal->handoff->reason, proposal->handoff->detail, parts);
+    return;
+  }
+
+  const auto& answer = proposal->answer;
+  if (asked && answer && answer->question_index == *asked && !IsBlank(answer->answer)) {
+    RecordAnswer(turn, *asked, answer->answer, *unanswered.back());
+    next = NextQuestion(turn);
+    if (!next) {
+      c.pending_question.reset();
+      parts.push_back(proposal->reply);
+      HandOff(turn, core::HandoffReason::kQualified, "every question answered", parts);
+      return;
+    }
+  }
+
+  if (proposal->asked && !proposal->answered) {
+    if (++c.unanswered_streak >= kMaxUnansweredStreak) {
+      HandOff(turn, core::HandoffReason::kCannotAnswer,
+              "two messages in a row the AI could not answer", parts);
+      return;
+    }
+  } else if (proposal->answered) {
+    c.unanswered_streak = 0;
+  }
+
+  parts.push_back(proposal->reply);
+  if (next) parts.push_back(core::QuestionFor(turn.config, turn.language(), *next));
+  c.pending_question = next;
+  std::string text = JoinParagraphs(parts);
+  if (text.empty()) return;
+  c.greeted = true;
+  turn.Append(core::Author::kAi, std::move(text), turn.now);
+}
+
+}  // namespace workflow

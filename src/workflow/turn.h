@@ -1,0 +1,56 @@
+// Internal to workflow/: the decision being built for one event, and the steps that build it.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/time.h"
+#include "core/agent_config.h"
+#include "core/brain.h"
+#include "core/conversation.h"
+#include "core/decision.h"
+
+namespace workflow {
+
+struct Turn {
+  const core::ConversationSnapshot& snapshot;
+  const core::AgentConfig& config;
+  const core::Brain& brain;
+  base::TimePoint now;
+  core::Decision decision;
+
+  core::Conversation& conversation() { return decision.conversation; }
+  core::Language language() const;
+
+  void Append(core::Author author, std::string text, base::TimePoint at);
+  void Audit(core::AuditKind kind, std::string actor, std::string detail, base::TimePoint at);
+  void SetTimer(core::TimerKind kind, std::optional<base::TimePoint> due_at);
+  // Every message: the history followed by what this decision appends.
+  std::vector<const core::Message*> Transcript() const;
+  // The customer messages after the last message of the AI or a human, oldest first.
+  std::vector<const core::Message*> Unanswered() const;
+  // Every answer the contact gave, stored or recorded by this decision.
+  std::vector<core::QualificationAnswer> Answers() const;
+};
+
+// The non-empty parts, separated by a blank line: one message.
+std::string JoinParagraphs(const std::vector<std::string>& parts);
+
+// A human signal at `at`: Manual, the pause slides, the debounce stops.
+void PauseAi(Turn& turn, core::AuditKind kind, const std::string& actor, base::TimePoint at);
+
+// The pause ends (Return to AI or the automatic resume); unanswered customer messages are then
+// answered, prefixed by the resume notice.
+void Resume(Turn& turn, core::AuditKind kind, const std::string& actor);
+
+// Answers the unanswered customer messages through the brain and the workflow's rules.
+// `prefix` (e.g. the resume notice) starts the reply when there is one.
+void Respond(Turn& turn, const std::string& prefix);
+
+// Hands the conversation to a person: `lead_in` + the handoff (or qualified) message to the
+// customer, a notification, and Manual mode.
+void HandOff(Turn& turn, core::HandoffReason reason, const std::string& detail,
+             const std::vector<std::string>& lead_in);
+
+}  // namespace workflow

@@ -1,0 +1,127 @@
+// qualify_and_transfer through Decide.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "workflow/harness.h"
+
+namespace workflow::testing {
+namespace {
+
+using namespace std::chrono_literals;
+using core::Mode;
+using ::testing::ElementsAre;
+
+std::vector<std::string> Answers(const core::Contact& c) {
+  std::vector<std::string> out;
+  for (const auto& a : c.answers) out.push_back(a.label + "=" + a.answer);
+  return out;
+}
+
+TEST(QualifyTest, GreetsThenAsksTheFirstQuestion) {
+  Harness h(QualifyConfig());
+  h.Customer("hi");
+  EXPECT_THAT(h.AiReplies(), ElementsAre("Hi, I'm Lia!\n\nWhat service do you need?"));
+  EXPECT_EQ(h.conversation().pending_question, 0);
+}
+
+TEST(QualifyTest, AsksOneQuestionAtATimeAndStoresEachAnswer) {
+  Harness h(QualifyConfig());
+  h.Customer("hi");
+  h.Customer("a new website");
+  EXPECT_THAT(h.AiReplies(), ElementsAre("What is your budget?"));
+  EXPECT_THAT(Answers(h.contact()), ElementsAre("Service=a new website"));
+  const core::QualificationAnswer& a = h.contact().answers[0];
+  EXPECT_EQ(a.question, "What service do you need?");
+  EXPECT_EQ(a.question_index, 0);
+  EXPECT_EQ(a.source_message_id, h.messages()[2].id);  // the customer's message
+  EXPECT_EQ(h.audit().back().kind, core::AuditKind::kAnswerRecorded);
+}
+
+TEST(QualifyTest, AQuestionMidFlowIsAnsweredThenThePendingQuestionAskedAgain) {
+  Harness h(QualifyConfig());
+  h.Customer("hi");
+  h.Customer("a new website");
+  h.Customer("what is the price of a logo?");
+  EXPECT_THAT(h.AiReplies(), ElementsAre("The lamp costs 49.00 EUR.\n\nWhat is your budget?"));
+  EXPECT_EQ(h.contact().answers.size(), 1u);
+  EXPECT_EQ(h.conversation().pending_question, 1);
+}
+
+TEST(QualifyTest, LastAnswerTellsTheCustomerNotifiesWithEveryAnswerAndPauses) {
+  Harness h(QualifyConfig());
+  h.Customer("hi");
+  h.Customer("a new website");
+  h.Customer("5000 euros");
+  h.Customer("next month");
+  EXPECT_THAT(h.AiReplies(), ElementsAre("Thanks! A person will continue."));
+  EXPECT_EQ(h.conversation().lease.mode, Mode::kManual);
+  EXPECT_FALSE(h.conversation().pending_question);
+  ASSERT_EQ(h.notifications().size(), 1u);
+  const core::Notification& n = h.notifications()[0];
+  EXPECT_EQ(n.kind, core::NotificationKind::kLeadQualified);
+  EXPECT_EQ(n.reason, core::HandoffReason::kQualified);
+  std::vector<std::string> answers;
+  for (const auto& a : n.answers) answers.push_back(a.label + "=" + a.answer);
+  EXPECT_THAT(answers,
+              ElementsAre("Service=a new website", "Budget=5000 euros", "Timeline=next month"));
+}
+
+TEST(QualifyTest, ARequestForAPersonHandsOffEarlyKeepingTheAnswers) {
+  Harness h(QualifyConfig());
+  h.Customer("hi");
+  h.Customer("a new website");
+  h.Customer("can I talk to a human");
+  EXPECT_EQ(h.conversation().lease.mode, Mode::kManual);
+  EXPECT_EQ(h.notifications().at(0).reason, core::HandoffReason::kCustomerRequest);
+  EXPECT_THAT(Answers(h.contact()), ElementsAre("Service=a new website"));
+  EXPECT_EQ(h.notifications().at(0).answers.size(), 1u);
+}
+
+TEST(QualifyTest, AfterResumeContinuesWhereItStoppedWithoutReasking) {
+  Harness h(QualifyConfig());
+  h.Customer("hi");
+  h.Customer("a new website");
+  h.Customer("human");
+  h.Advance(16min);
+  h.Customer("sorry, I'm back");
+  EXPECT_THAT(h.AiReplies(), ElementsAre("What is your budget?"));
+  h.Customer("3000");
+  EXPECT_THAT(Answers(h.contact()), ElementsAre("Service=a new website", "Budget=3000"));
+}
+
+TEST(QualifyTest, AReturningLeadIsNeverAskedWhatItAnswered) {
+  Harness h(QualifyConfig());
+  h.Customer("hi");
+  h.Customer("a new website");
+  h.Customer("5000 euros");
+  h.Customer("next month");
+  h.Advance(16min);
+  h.Customer("what is the price?");
+  EXPECT_THAT(h.AiReplies(), ElementsAre("The lamp costs 49.00 EUR."));
+  EXPECT_EQ(h.notifications().size(), 1u);
+  EXPECT_EQ(h.conversation().lease.mode, Mode::kAi);
+}
+
+TEST(QualifyTest, AnAnswerForAnotherQuestionIsRejected) {
+  Harness h(QualifyConfig(), [](const core::BrainInput& input) -> base::Result<core::Proposal> {
+    core::Proposal p;
+    p.answer = core::AnswerProposal{input.pending_question ? input.pending_question->index + 1 : 0,
+                                    "sneaky"};
+    return p;
+  });
+  h.Customer("hi");
+  h.Customer("whatever");
+  EXPECT_TRUE(h.contact().answers.empty());
+  EXPECT_EQ(h.conversation().pending_question, 0);
+}
+
+TEST(QualifyTest, BrainSeesThePendingQuestionInTheCustomersLanguage) {
+  auto config = QualifyConfig();
+  config.translations[core::Language::kEs].questions = {"¿Qué servicio necesita?", "", ""};
+  Harness h(config);
+  h.Customer("hola");
+  EXPECT_THAT(h.AiReplies(), ElementsAre("¡Hola, soy Lia!\n\n¿Qué servicio necesita?"));
+}
+
+}  // namespace
+}  // namespace workflow::testing
