@@ -1,0 +1,34 @@
+# The two commands of the README: `make run` and `make test`. Both install what is missing
+# (scripts/install-deps) and build first.
+BUILD ?= build
+JOBS ?= $(shell nproc)
+DEMO_DB ?= $(BUILD)/demo.db
+
+.PHONY: all deps configure build run test bench format clean
+
+all: build
+
+deps:
+	@scripts/install-deps
+
+configure: deps
+	@cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo > /dev/null
+
+build: configure
+	@cmake --build $(BUILD) --parallel $(JOBS)
+
+# Opens `frontdesk chat` on the demo shop (created on first run).
+run: build
+	@scripts/run-demo $(BUILD)/src/frontdesk $(DEMO_DB)
+
+test: build
+	@cd $(BUILD) && ctest --output-on-failure --parallel $(JOBS)
+
+bench: build
+	@$(BUILD)/bench/engine_bench --benchmark_counters_tabular=true
+
+format:
+	@clang-format -i $$(git ls-files '*.h' '*.cpp')
+
+clean:
+	@rm -rf $(BUILD)

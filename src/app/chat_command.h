@@ -1,0 +1,21 @@
+// `frontdesk chat`: a terminal conversation with a workspace's agent, interactive on a terminal
+// and a script otherwise (see chat_session.h for the language).
+#pragma once
+
+#include <iosfwd>
+#include <string>
+
+namespace app {
+
+struct ChatCommandOptions {
+  std::string db;
+  std::string workspace;
+  std::string customer = "customer";
+  bool json = false;
+};
+
+// Returns 0, 1 when the workspace cannot be opened, a line was invalid or an /expect failed.
+int RunChat(const ChatCommandOptions& options, std::istream& in, std::ostream& out,
+            std::ostream& err);
+
+}  // namespace app

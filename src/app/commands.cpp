@@ -1,0 +1,71 @@
+#include "app/commands.h"
+
+#include <CLI/CLI.hpp>
+#include <iostream>
+
+#include "app/chat_command.h"
+#include "app/init.h"
+#include "app/nlu_command.h"
+#include "store/sqlite/sqlite_store.h"
+
+namespace app {
+namespace {
+
+int Init(const std::string& db, const std::string& config, std::ostream& out, std::ostream& err) {
+  auto file = ReadWorkspaceFile(config);
+  if (!file.ok()) {
+    err << file.error().message << '\n';
+    return 1;
+  }
+  auto store = store::SqliteStore::Open(db);
+  if (!store.ok()) {
+    err << "frontdesk init: " << store.error().message << '\n';
+    return 1;
+  }
+  auto report = InitWorkspace(**store, *file);
+  if (!report.ok()) {
+    err << report.error().message << '\n';
+    return 1;
+  }
+  out << (report->created ? "created" : "updated") << " workspace '" << report->workspace.slug
+      << "' and published version " << report->version;
+  if (report->products) out << " with " << *report->products << " products";
+  out << '\n';
+  return 0;
+}
+
+}  // namespace
+
+int Main(int argc, char** argv, std::istream& in, std::ostream& out, std::ostream& err) {
+  CLI::App cli{"frontdesk: a self-hostable AI front desk for WhatsApp, Instagram and Messenger"};
+  cli.require_subcommand(1);
+
+  std::string db;
+  std::string config;
+  CLI::App* init = cli.add_subcommand("init", "create or update a workspace from a file and publish it");
+  init->add_option("--db", db, "SQLite database file (created when missing)")->required();
+  init->add_option("--config", config, "workspace file (TOML), see examples/")->required();
+
+  ChatCommandOptions chat_options;
+  CLI::App* chat = cli.add_subcommand("chat", "talk to a workspace's agent as a customer");
+  chat->add_option("--db", chat_options.db, "SQLite database file")->required();
+  chat->add_option("--workspace", chat_options.workspace, "workspace slug")->required();
+  chat->add_option("--customer", chat_options.customer, "the customer's id")
+      ->capture_default_str();
+  chat->add_flag("--json", chat_options.json, "one JSON object per line");
+
+  CLI::App* nlu = cli.add_subcommand(
+      "nlu", "read {\"text\": ...} lines on stdin, write the local brain's reading of each");
+
+  try {
+    cli.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return cli.exit(e, out, err) == 0 ? 0 : 2;
+  }
+  if (*init) return Init(db, config, out, err);
+  if (*chat) return RunChat(chat_options, in, out, err);
+  if (*nlu) return RunNlu(in, out);
+  return 2;
+}
+
+}  // namespace app

@@ -1,0 +1,57 @@
+#include "app/init.h"
+
+#include <fstream>
+#include <sstream>
+
+#include "catalog/csv_import.h"
+
+namespace app {
+namespace {
+
+base::Result<std::vector<core::Product>> ReadCatalog(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return base::Error::InvalidArgument("cannot read catalog '" + path.string() + "'");
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  catalog::ImportResult imported = catalog::ImportCsv(bytes.str());
+  if (!imported.errors.empty()) {
+    return base::Error::InvalidArgument(path.filename().string() + " was not imported:\n" +
+                                        catalog::Describe(imported.errors));
+  }
+  return std::move(imported.products);
+}
+
+}  // namespace
+
+base::Result<InitReport> InitWorkspace(core::Store& store, const WorkspaceFile& file) {
+  std::optional<std::vector<core::Product>> products;
+  if (file.catalog_csv) {
+    auto read = ReadCatalog(*file.catalog_csv);
+    if (!read.ok()) return read.error();
+    products = std::move(*read);
+  }
+
+  InitReport report;
+  auto workspace = store.FindWorkspace(file.slug);
+  if (!workspace.ok() && workspace.error().code == base::ErrorCode::kNotFound) {
+    workspace = store.CreateWorkspace(file.slug);
+    report.created = true;
+  }
+  if (!workspace.ok()) return workspace.error();
+  report.workspace = *workspace;
+
+  auto revision = store.SaveDraft(workspace->id, file.config);
+  if (!revision.ok()) return revision.error();
+  auto version = store.Publish(workspace->id, *revision);
+  if (!version.ok()) return version.error();
+  report.version = *version;
+
+  if (products) {
+    auto replaced = store.ReplaceCatalog(workspace->id, *products);
+    if (!replaced.ok()) return replaced.error();
+    report.products = products->size();
+  }
+  return report;
+}
+
+}  // namespace app

@@ -1,0 +1,25 @@
+// `frontdesk init`: creates or updates a workspace from a workspace file and publishes it.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+
+#include "app/workspace_file.h"
+#include "base/result.h"
+#include "core/store.h"
+
+namespace app {
+
+struct InitReport {
+  core::Workspace workspace;
+  bool created = false;            // the workspace is new
+  std::int64_t version = 0;        // the published configuration's version
+  std::optional<std::size_t> products;  // the catalog's size, when the file names one
+};
+
+// Reads the catalog first, so a bad CSV changes nothing (kInvalidArgument with line-numbered
+// errors); then finds or creates the workspace, saves the draft and publishes it, and replaces
+// the catalog. Store errors pass through.
+base::Result<InitReport> InitWorkspace(core::Store& store, const WorkspaceFile& file);
+
+}  // namespace app

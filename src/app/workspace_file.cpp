@@ -1,0 +1,275 @@
+#include "app/workspace_file.h"
+
+#include <algorithm>
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <toml++/toml.h>
+
+#include "core/workspace.h"
+
+namespace app {
+namespace {
+
+// Collects the problems of one file, each with its line and dotted key.
+class Reader {
+ public:
+  explicit Reader(std::filesystem::path path) : path_(std::move(path)) {}
+
+  void Problem(const toml::source_region& where, const std::string& key, const std::string& what) {
+    std::ostringstream line;
+    line << path_.filename().string() << ':' << where.begin.line << ": " << key << ": " << what;
+    problems_.push_back(line.str());
+  }
+  void Problem(const std::string& key, const std::string& what) {
+    problems_.push_back(path_.filename().string() + ": " + key + ": " + what);
+  }
+
+  // Reports keys of `table` outside `known` ("agent.greting: unknown key").
+  void OnlyKeys(const toml::table& table, const std::string& prefix,
+                std::initializer_list<std::string_view> known) {
+    for (const auto& [key, node] : table) {
+      if (std::find(known.begin(), known.end(), key.str()) == known.end()) {
+        Problem(node.source(), prefix + std::string(key.str()), "unknown key");
+      }
+    }
+  }
+
+  void String(const toml::table& table, const std::string& prefix, std::string_view key,
+              std::string& out) {
+    const toml::node* node = table.get(key);
+    if (node == nullptr) return;
+    if (auto v = node->value<std::string>()) {
+      out = *v;
+    } else {
+      Problem(node->source(), prefix + std::string(key), "must be a string");
+    }
+  }
+
+  void Strings(const toml::table& table, const std::string& prefix, std::string_view key,
+               std::vector<std::string>& out) {
+    const toml::node* node = table.get(key);
+    if (node == nullptr) return;
+    const toml::array* array = node->as_array();
+    if (array == nullptr) return Problem(node->source(), prefix + std::string(key), "must be a list of strings");
+    out.clear();
+    for (const toml::node& item : *array) {
+      if (auto v = item.value<std::string>()) {
+        out.push_back(*v);
+      } else {
+        Problem(item.source(), prefix + std::string(key), "must be a list of strings");
+      }
+    }
+  }
+
+  // A sub-table, or nullptr when absent (reported when not a table).
+  const toml::table* Table(const toml::table& table, std::string_view key) {
+    const toml::node* node = table.get(key);
+    if (node == nullptr) return nullptr;
+    if (const toml::table* t = node->as_table()) return t;
+    Problem(node->source(), std::string(key), "must be a table");
+    return nullptr;
+  }
+
+  std::optional<std::string> ReadText(const std::filesystem::path& file) {
+    std::ifstream in(path_.parent_path() / file, std::ios::binary);
+    if (!in) return std::nullopt;
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+  }
+
+  const std::filesystem::path& path() const { return path_; }
+  const std::vector<std::string>& problems() const { return problems_; }
+
+ private:
+  std::filesystem::path path_;
+  std::vector<std::string> problems_;
+};
+
+void ReadAgent(Reader& r, const toml::table& agent, WorkspaceFile& out) {
+  r.OnlyKeys(agent, "agent.",
+             {"name", "communication_style", "default_language", "greeting", "workflow",
+              "handoff_message", "resume_notice", "qualified_message"});
+  core::AgentConfig& c = out.config;
+  r.String(agent, "agent.", "name", c.agent_name);
+  r.String(agent, "agent.", "communication_style", c.communication_style);
+  r.String(agent, "agent.", "greeting", c.greeting);
+  r.String(agent, "agent.", "handoff_message", c.handoff_message);
+  r.String(agent, "agent.", "resume_notice", c.resume_notice);
+  r.String(agent, "agent.", "qualified_message", c.qualified_message);
+  std::string language;
+  r.String(agent, "agent.", "default_language", language);
+  if (!language.empty()) {
+    if (auto l = core::ParseLanguage(language)) {
+      c.default_language = *l;
+    } else {
+      r.Problem(agent.get("default_language")->source(), "agent.default_language",
+                "must be en, es or pt");
+    }
+  }
+  std::string workflow;
+  r.String(agent, "agent.", "workflow", workflow);
+  if (!workflow.empty()) {
+    c.workflow = core::ParseWorkflowKind(workflow);
+    if (!c.workflow) {
+      r.Problem(agent.get("workflow")->source(), "agent.workflow",
+                "must be handoff_to_human or qualify_and_transfer");
+    }
+  }
+}
+
+void ReadQuestions(Reader& r, const toml::node& node, core::AgentConfig& c) {
+  const toml::array* questions = node.as_array();
+  if (questions == nullptr) return r.Problem(node.source(), "questions", "must be [[questions]] tables");
+  for (std::size_t i = 0; i < questions->size(); ++i) {
+    const std::string prefix = "questions[" + std::to_string(i) + "].";
+    const toml::table* q = (*questions)[i].as_table();
+    if (q == nullptr) {
+      r.Problem((*questions)[i].source(), prefix, "must be a table with text and label");
+      continue;
+    }
+    r.OnlyKeys(*q, prefix, {"text", "label"});
+    core::Question question;
+    r.String(*q, prefix, "text", question.text);
+    r.String(*q, prefix, "label", question.label);
+    c.questions.push_back(std::move(question));
+  }
+}
+
+void ReadSettings(Reader& r, const toml::table& settings, core::AgentConfig& c) {
+  r.OnlyKeys(settings, "settings.", {"pause", "debounce"});
+  std::string pause;
+  r.String(settings, "settings.", "pause", pause);
+  if (pause == "never") {
+    c.pause.reset();
+  } else if (!pause.empty()) {
+    auto d = base::ParseDuration(pause);
+    if (d.ok()) {
+      c.pause = *d;
+    } else {
+      r.Problem(settings.get("pause")->source(), "settings.pause",
+                d.error().message + ", or \"never\"");
+    }
+  }
+  std::string debounce;
+  r.String(settings, "settings.", "debounce", debounce);
+  if (!debounce.empty()) {
+    auto d = base::ParseDuration(debounce);
+    if (d.ok()) {
+      c.debounce = *d;
+    } else {
+      r.Problem(settings.get("debounce")->source(), "settings.debounce", d.error().message);
+    }
+  }
+}
+
+void ReadContext(Reader& r, const toml::table& context, core::AgentConfig& c) {
+  r.OnlyKeys(context, "context.", {"text", "file"});
+  r.String(context, "context.", "text", c.business_context);
+  std::string file;
+  r.String(context, "context.", "file", file);
+  if (file.empty()) return;
+  if (!c.business_context.empty()) {
+    return r.Problem(context.get("file")->source(), "context.file", "give text or file, not both");
+  }
+  if (auto text = r.ReadText(file)) {
+    c.business_context = std::move(*text);
+  } else {
+    r.Problem(context.get("file")->source(), "context.file", "cannot read '" + file + "'");
+  }
+}
+
+void ReadTranslations(Reader& r, const toml::table& translations, core::AgentConfig& c) {
+  for (const auto& [key, node] : translations) {
+    const std::string prefix = "translations." + std::string(key.str()) + ".";
+    const auto language = core::ParseLanguage(key.str());
+    const toml::table* t = node.as_table();
+    if (!language || t == nullptr) {
+      r.Problem(node.source(), "translations." + std::string(key.str()),
+                "must be a table named en, es or pt");
+      continue;
+    }
+    r.OnlyKeys(*t, prefix,
+               {"greeting", "handoff_message", "resume_notice", "qualified_message", "questions"});
+    core::AgentTexts& texts = c.translations[*language];
+    r.String(*t, prefix, "greeting", texts.greeting);
+    r.String(*t, prefix, "handoff_message", texts.handoff_message);
+    r.String(*t, prefix, "resume_notice", texts.resume_notice);
+    r.String(*t, prefix, "qualified_message", texts.qualified_message);
+    r.Strings(*t, prefix, "questions", texts.questions);
+  }
+}
+
+void Read(Reader& r, const toml::table& root, WorkspaceFile& out) {
+  r.OnlyKeys(root, "", {"slug", "company", "agent", "questions", "settings", "context", "catalog",
+                        "translations"});
+  r.String(root, "", "slug", out.slug);
+  if (out.slug.empty()) {
+    r.Problem("slug", "is required (the workspace's name in URLs: a-z, 0-9 and -)");
+  } else if (!core::IsValidSlug(out.slug)) {
+    r.Problem(root.get("slug")->source(), "slug", "use 1 to 63 of a-z, 0-9 and - (not at the ends)");
+  }
+  core::AgentConfig& c = out.config;
+  if (const toml::table* company = r.Table(root, "company")) {
+    r.OnlyKeys(*company, "company.", {"name", "industry", "website", "social_links"});
+    r.String(*company, "company.", "name", c.company_name);
+    r.String(*company, "company.", "industry", c.industry);
+    r.String(*company, "company.", "website", c.website);
+    r.Strings(*company, "company.", "social_links", c.social_links);
+  }
+  if (const toml::table* agent = r.Table(root, "agent")) ReadAgent(r, *agent, out);
+  if (const toml::node* questions = root.get("questions")) ReadQuestions(r, *questions, c);
+  if (const toml::table* settings = r.Table(root, "settings")) ReadSettings(r, *settings, c);
+  if (const toml::table* context = r.Table(root, "context")) ReadContext(r, *context, c);
+  if (const toml::table* translations = r.Table(root, "translations")) {
+    ReadTranslations(r, *translations, c);
+  }
+  if (const toml::table* catalog = r.Table(root, "catalog")) {
+    r.OnlyKeys(*catalog, "catalog.", {"csv"});
+    std::string csv;
+    r.String(*catalog, "catalog.", "csv", csv);
+    if (!csv.empty()) out.catalog_csv = r.path().parent_path() / csv;
+  }
+}
+
+// Maps the configuration's field names to the file's keys.
+std::string FileKey(const std::string& field) {
+  static constexpr std::pair<std::string_view, std::string_view> kKeys[] = {
+      {"greeting", "agent.greeting"},     {"workflow", "agent.workflow"},
+      {"pause", "settings.pause"},        {"debounce", "settings.debounce"},
+      {"business_context", "context"},
+  };
+  for (const auto& [from, to] : kKeys) {
+    if (field == from) return std::string(to);
+  }
+  return field;
+}
+
+}  // namespace
+
+base::Result<WorkspaceFile> ReadWorkspaceFile(const std::filesystem::path& path) {
+  Reader reader(path);
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return base::Error::InvalidArgument("cannot read workspace file '" + path.string() + "'");
+  std::ostringstream text;
+  text << in.rdbuf();
+  WorkspaceFile out;
+  try {
+    const toml::table root = toml::parse(text.str(), path.string());
+    Read(reader, root, out);
+  } catch (const toml::parse_error& e) {
+    reader.Problem(e.source(), "syntax", std::string(e.description()));
+  }
+  if (reader.problems().empty()) {
+    for (const core::FieldError& e : core::ValidateForPublish(out.config)) {
+      reader.Problem(FileKey(e.field), e.message);
+    }
+  }
+  if (reader.problems().empty()) return out;
+  std::string message;
+  for (const std::string& p : reader.problems()) message += (message.empty() ? "" : "\n") + p;
+  return base::Error::InvalidArgument(message);
+}
+
+}  // namespace app

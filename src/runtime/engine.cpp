@@ -1,0 +1,91 @@
+#include "runtime/engine.h"
+
+#include "workflow/decide.h"
+
+namespace runtime {
+
+Engine::Engine(core::Store& store, BrainFactory brains, const base::Clock& clock,
+               EngineSettings settings)
+    : store_(store), brains_(std::move(brains)), clock_(clock), settings_(settings) {}
+
+base::Result<core::Decision> Engine::Handle(const core::ConversationKey& key,
+                                            const core::Event& event) {
+  return DecideAndCommit(
+      key.workspace_id,
+      [&] { return store_.OpenConversation(key, settings_.history_limit); }, event);
+}
+
+base::Result<core::Decision> Engine::Handle(std::int64_t workspace_id,
+                                            std::int64_t conversation_id,
+                                            const core::Event& event) {
+  return DecideAndCommit(
+      workspace_id,
+      [&] {
+        return store_.LoadConversation(workspace_id, conversation_id, settings_.history_limit);
+      },
+      event);
+}
+
+base::Result<std::vector<core::Decision>> Engine::FireDueTimers() {
+  // Bounds the passes should a broken decision leave its timer due (never expected).
+  constexpr int kMaxPasses = 64;
+  std::vector<core::Decision> decisions;
+  for (int pass = 0; pass < kMaxPasses; ++pass) {
+    auto due = store_.DueTimers(clock_.Now(), settings_.timer_batch);
+    if (!due.ok()) return due.error();
+    std::size_t fired = 0;
+    for (const core::DueTimer& t : *due) {
+      auto d = Handle(t.workspace_id, t.conversation_id, core::TimerFired{t.kind, t.due_at});
+      if (!d.ok()) continue;  // stays stored; the next pass tries again
+      ++fired;
+      decisions.push_back(std::move(*d));
+    }
+    // Every decision on a fired timer cancels or moves it, so a full batch means more are due.
+    if (fired == 0 || due->size() < settings_.timer_batch) break;
+  }
+  return decisions;
+}
+
+void Engine::Invalidate(std::int64_t workspace_id) {
+  std::lock_guard lock(agents_mutex_);
+  agents_.erase(workspace_id);
+}
+
+base::Result<std::shared_ptr<const Engine::Agent>> Engine::AgentFor(std::int64_t workspace_id) {
+  {
+    std::lock_guard lock(agents_mutex_);
+    if (auto it = agents_.find(workspace_id); it != agents_.end()) return it->second;
+  }
+  auto published = store_.LoadPublished(workspace_id);
+  if (!published.ok()) {
+    if (published.error().code != base::ErrorCode::kNotFound) return published.error();
+    return base::Error::FailedPrecondition("the workspace has no published agent yet");
+  }
+  auto catalog = store_.LoadCatalog(workspace_id);
+  if (!catalog.ok()) return catalog.error();
+  auto brain = brains_(published->config, *catalog);
+  if (!brain.ok()) return brain.error();
+  auto agent = std::make_shared<const Agent>(Agent{std::move(published->config), std::move(*brain)});
+  std::lock_guard lock(agents_mutex_);
+  agents_[workspace_id] = agent;
+  return std::shared_ptr<const Agent>(agent);
+}
+
+base::Result<core::Decision> Engine::DecideAndCommit(std::int64_t workspace_id, const Load& load,
+                                                     const core::Event& event) {
+  auto agent = AgentFor(workspace_id);
+  if (!agent.ok()) return agent.error();
+  for (int attempt = 0;; ++attempt) {
+    auto snapshot = load();
+    if (!snapshot.ok()) return snapshot.error();
+    const core::Decision decision =
+        workflow::Decide(*snapshot, event, (*agent)->config, *(*agent)->brain, clock_.Now());
+    auto committed = store_.Commit(workspace_id, decision);
+    if (committed.ok() || committed.error().code != base::ErrorCode::kConflict ||
+        attempt >= settings_.max_conflict_retries) {
+      return committed;
+    }
+  }
+}
+
+}  // namespace runtime

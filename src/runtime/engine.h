@@ -1,0 +1,81 @@
+// The engine: one event on one conversation, from the store through Decide and back to the store.
+//
+// Handle() loads the conversation, decides with the workspace's published configuration and its
+// brain, and commits the decision in one transaction guarded by the conversation's version; when a
+// concurrent change wins, it decides again on fresh state. FireDueTimers() turns durable timers
+// into events the same way, so a restart loses none.
+//
+// Thread-safety: Handle may run concurrently for different conversations; callers serialize the
+// events of one conversation (the version check makes a breach safe, never silent).
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <vector>
+
+#include "base/clock.h"
+#include "base/result.h"
+#include "core/brain.h"
+#include "core/decision.h"
+#include "core/event.h"
+#include "core/product.h"
+#include "core/store.h"
+
+namespace runtime {
+
+// Builds the brain of a published configuration and catalog (see brain/registry.h).
+using BrainFactory = std::function<base::Result<std::unique_ptr<core::Brain>>(
+    const core::AgentConfig&, const core::Catalog&)>;
+
+struct EngineSettings {
+  std::size_t history_limit = 20;   // recent messages given to Decide and the brain
+  int max_conflict_retries = 5;     // decide again this often when a concurrent change wins
+  std::size_t timer_batch = 256;    // timers fired per store query
+};
+
+class Engine {
+ public:
+  // `store`, `clock` are borrowed and must outlive the engine.
+  Engine(core::Store& store, BrainFactory brains, const base::Clock& clock,
+         EngineSettings settings = {});
+
+  // Handles `event` on the conversation of `key`, creating it when new. Returns the decision as
+  // committed. Errors: kNotFound (unknown workspace), kFailedPrecondition (nothing published),
+  // kConflict (still conflicting after the retries), and store errors.
+  base::Result<core::Decision> Handle(const core::ConversationKey& key, const core::Event& event);
+  // The same for a known conversation (timers, CRM actions).
+  base::Result<core::Decision> Handle(std::int64_t workspace_id, std::int64_t conversation_id,
+                                      const core::Event& event);
+
+  // Fires every timer due at the clock's now, earliest first, until none is due. Returns the
+  // committed decisions in order. A timer whose conversation fails stays stored for a later try.
+  base::Result<std::vector<core::Decision>> FireDueTimers();
+
+  // Forgets the cached agent of a workspace: the next event rebuilds it from the store. Call it
+  // after a publish or a catalog change made by this process.
+  void Invalidate(std::int64_t workspace_id);
+
+ private:
+  struct Agent {
+    core::AgentConfig config;
+    std::unique_ptr<core::Brain> brain;
+  };
+  using Load = std::function<base::Result<core::ConversationSnapshot>()>;
+
+  base::Result<std::shared_ptr<const Agent>> AgentFor(std::int64_t workspace_id);
+  base::Result<core::Decision> DecideAndCommit(std::int64_t workspace_id, const Load& load,
+                                               const core::Event& event);
+
+  core::Store& store_;
+  BrainFactory brains_;
+  const base::Clock& clock_;
+  EngineSettings settings_;
+  std::mutex agents_mutex_;
+  // shared_ptr: an agent stays alive for the events using it while a publish replaces it.
+  std::map<std::int64_t, std::shared_ptr<const Agent>> agents_;
+};
+
+}  // namespace runtime

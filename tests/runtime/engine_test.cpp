@@ -1,0 +1,163 @@
+// The engine on a real SQLite file: events through Decide into the store, durable timers, and
+// restarts.
+#include "runtime/engine.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <unistd.h>
+
+#include <filesystem>
+
+#include "store/sqlite/sqlite_store.h"
+
+namespace runtime {
+namespace {
+
+using namespace std::chrono_literals;
+using ::testing::HasSubstr;
+
+// Answers every message with its text; "human" asks for a person.
+class EchoBrain final : public core::Brain {
+ public:
+  base::Result<core::Proposal> Propose(const core::BrainInput& input) const override {
+    core::Proposal p;
+    const std::string& last = input.customer_messages.back();
+    if (last.find("human") != std::string::npos) {
+      p.handoff = core::HandoffProposal{core::HandoffReason::kCustomerRequest, ""};
+    } else {
+      p.asked = p.answered = true;
+      p.reply = "you said: " + last;
+    }
+    return p;
+  }
+};
+
+BrainFactory EchoBrains() {
+  return [](const core::AgentConfig&, const core::Catalog&) -> base::Result<std::unique_ptr<core::Brain>> {
+    return std::unique_ptr<core::Brain>(std::make_unique<EchoBrain>());
+  };
+}
+
+class EngineTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::temp_directory_path() /
+           ("engine_test_" + std::to_string(::getpid()) + "_" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    std::filesystem::create_directories(dir_);
+    Reopen();
+    auto ws = store_->CreateWorkspace("shop");
+    ASSERT_TRUE(ws.ok());
+    workspace_ = *ws;
+    core::AgentConfig config;
+    config.greeting = "Hello!";
+    config.workflow = core::WorkflowKind::kHandoffToHuman;
+    config.debounce = 0s;
+    auto revision = store_->SaveDraft(workspace_.id, config);
+    ASSERT_TRUE(revision.ok());
+    ASSERT_TRUE(store_->Publish(workspace_.id, *revision).ok());
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+
+  // Closes and opens the database, as a restart does.
+  void Reopen() {
+    engine_.reset();
+    store_.reset();
+    auto opened = store::SqliteStore::Open((dir_ / "fd.db").string());
+    ASSERT_TRUE(opened.ok()) << opened.error().message;
+    store_ = std::move(*opened);
+    engine_ = std::make_unique<Engine>(*store_, EchoBrains(), clock_);
+  }
+
+  core::ConversationKey Key() const { return {workspace_.id, core::Channel::kWeb, "ana"}; }
+
+  std::filesystem::path dir_;
+  base::FakeClock clock_{base::FromMillis(1'800'000'000'000)};
+  std::unique_ptr<store::SqliteStore> store_;
+  std::unique_ptr<Engine> engine_;
+  core::Workspace workspace_;
+};
+
+TEST_F(EngineTest, CustomerMessageIsAnsweredAndStored) {
+  auto d = engine_->Handle(Key(), core::CustomerMessage{"hi there", clock_.Now()});
+  ASSERT_TRUE(d.ok()) << d.error().message;
+  ASSERT_EQ(d->messages.size(), 2u);
+  EXPECT_GT(d->messages[1].id, d->messages[0].id);
+  EXPECT_EQ(d->messages[1].text, "Hello!\n\nyou said: hi there");
+  auto snapshot = store_->OpenConversation(Key(), 10);
+  ASSERT_TRUE(snapshot.ok());
+  EXPECT_EQ(snapshot->history.size(), 2u);
+  EXPECT_TRUE(snapshot->conversation.greeted);
+}
+
+TEST_F(EngineTest, PauseThatExpiresWhileTheProcessIsDownResumesOnStart) {
+  ASSERT_TRUE(engine_->Handle(Key(), core::CustomerMessage{"human please", clock_.Now()}).ok());
+  clock_.Advance(1min);
+  ASSERT_TRUE(engine_->Handle(Key(), core::CustomerMessage{"still there?", clock_.Now()}).ok());
+
+  Reopen();  // the process stops ...
+  clock_.Advance(30min);  // ... and starts again after the pause ran out
+
+  auto fired = engine_->FireDueTimers();
+  ASSERT_TRUE(fired.ok()) << fired.error().message;
+  ASSERT_EQ(fired->size(), 1u);
+  const core::Decision& d = (*fired)[0];
+  EXPECT_EQ(d.conversation.lease.mode, core::Mode::kAi);
+  ASSERT_EQ(d.messages.size(), 1u);
+  EXPECT_THAT(d.messages[0].text, HasSubstr("you said: still there?"));
+  // Fired once: nothing is due any more.
+  auto again = engine_->FireDueTimers();
+  ASSERT_TRUE(again.ok());
+  EXPECT_TRUE(again->empty());
+}
+
+TEST_F(EngineTest, ReopeningMidConversationContinuesIt) {
+  ASSERT_TRUE(engine_->Handle(Key(), core::CustomerMessage{"hi", clock_.Now()}).ok());
+  Reopen();
+  auto d = engine_->Handle(Key(), core::CustomerMessage{"again", clock_.Now()});
+  ASSERT_TRUE(d.ok());
+  EXPECT_EQ(d->messages.back().text, "you said: again");  // no second greeting
+}
+
+TEST_F(EngineTest, UnpublishedWorkspaceIsAFailedPrecondition) {
+  auto other = store_->CreateWorkspace("empty");
+  ASSERT_TRUE(other.ok());
+  auto d = engine_->Handle({other->id, core::Channel::kWeb, "x"},
+                           core::CustomerMessage{"hi", clock_.Now()});
+  ASSERT_FALSE(d.ok());
+  EXPECT_EQ(d.error().code, base::ErrorCode::kFailedPrecondition);
+}
+
+TEST_F(EngineTest, AConcurrentChangeMakesItDecideAgain) {
+  auto first = store_->OpenConversation(Key(), 10);
+  ASSERT_TRUE(first.ok());
+  // Another worker commits between our load and our commit: simulated by a stale decision.
+  core::Decision stale;
+  stale.conversation = first->conversation;
+  ASSERT_TRUE(store_->Commit(workspace_.id, stale).ok());
+  auto retry = store_->Commit(workspace_.id, stale);
+  ASSERT_FALSE(retry.ok());
+  EXPECT_EQ(retry.error().code, base::ErrorCode::kConflict);
+  // The engine reloads and succeeds.
+  EXPECT_TRUE(engine_->Handle(Key(), core::TakeControl{"marta", clock_.Now()}).ok());
+}
+
+TEST_F(EngineTest, InvalidateRebuildsTheAgentFromTheStore) {
+  int built = 0;
+  Engine engine(*store_,
+                [&](const core::AgentConfig& c, const core::Catalog& cat) {
+                  ++built;
+                  return EchoBrains()(c, cat);
+                },
+                clock_);
+  ASSERT_TRUE(engine.Handle(Key(), core::CustomerMessage{"a", clock_.Now()}).ok());
+  ASSERT_TRUE(engine.Handle(Key(), core::CustomerMessage{"b", clock_.Now()}).ok());
+  EXPECT_EQ(built, 1);
+  engine.Invalidate(workspace_.id);
+  ASSERT_TRUE(engine.Handle(Key(), core::CustomerMessage{"c", clock_.Now()}).ok());
+  EXPECT_EQ(built, 2);
+}
+
+}  // namespace
+}  // namespace runtime
