@@ -1,0 +1,152 @@
+#include "store/sqlite/decision_writer.h"
+
+#include <optional>
+
+#include "store/sqlite/enum_column.h"
+#include "store/sqlite/timeline_repository.h"
+#include "store/sqlite/timer_repository.h"
+#include "store/sqlite/transaction.h"
+
+namespace store::sqlite {
+namespace {
+
+constexpr std::string_view kSelectVersion =
+    "SELECT version, contact_id, channel FROM conversations WHERE id = ?1 AND workspace_id = ?2";
+constexpr std::string_view kInsertMessage =
+    "INSERT INTO messages (workspace_id, conversation_id, author, text, at_ms, epoch)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+constexpr std::string_view kInsertAnswer =
+    "INSERT INTO lead_answers (workspace_id, contact_id, question_index, question, label, answer,"
+    " at_ms, source_message_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+constexpr std::string_view kUpdateConversation =
+    "UPDATE conversations SET folder = ?3, mode = ?4, resume_at_ms = ?5, epoch = ?6, greeted = ?7,"
+    " language = ?8, pending_question = ?9, unanswered_streak = ?10, last_human_at_ms = ?11,"
+    " version = ?12 WHERE id = ?1 AND workspace_id = ?2";
+
+// What a decision may not change about its conversation, as stored.
+struct StoredConversation {
+  std::int64_t version = 0;
+  std::int64_t contact_id = 0;
+  core::Channel channel = core::Channel::kWeb;
+};
+
+base::Result<StoredConversation> SelectStored(Connection& db, std::int64_t workspace_id,
+                                              std::int64_t conversation_id) {
+  base::Result<Query> q = db.Prepare(kSelectVersion);
+  if (!q.ok()) return q.error();
+  base::Result<bool> row = q->BindAll(conversation_id, workspace_id).Step();
+  if (!row.ok()) return row.error();
+  if (!*row) return base::Error::NotFound("conversation not found");
+  base::Result<core::Channel> channel = EnumColumn<core::ParseChannel>(*q, 2, "channel");
+  if (!channel.ok()) return channel.error();
+  return StoredConversation{q->Int64(0), q->Int64(1), *channel};
+}
+
+base::Status InsertMessage(Connection& db, std::int64_t workspace_id, core::Message& m) {
+  base::Result<Query> insert = db.Prepare(kInsertMessage);
+  if (!insert.ok()) return insert.error();
+  base::Status done = insert
+                          ->BindAll(workspace_id, m.conversation_id, core::ToString(m.author),
+                                    m.text, m.at, m.epoch)
+                          .Run();
+  if (!done.ok()) return done;
+  m.id = db.LastInsertId();
+  return base::Status::Ok();
+}
+
+base::Status InsertAnswer(Connection& db, std::int64_t workspace_id, std::int64_t contact_id,
+                          const core::QualificationAnswer& a) {
+  base::Result<Query> insert = db.Prepare(kInsertAnswer);
+  if (!insert.ok()) return insert.error();
+  return insert
+      ->BindAll(workspace_id, contact_id, std::int64_t{a.question_index}, a.question, a.label,
+                a.answer, a.at, a.source_message_id)
+      .Run();
+}
+
+base::Status UpdateConversation(Connection& db, const core::Conversation& c) {
+  base::Result<Query> update = db.Prepare(kUpdateConversation);
+  if (!update.ok()) return update.error();
+  const std::optional<std::string_view> language =
+      c.language ? std::optional(core::ToString(*c.language)) : std::nullopt;
+  const std::optional<std::int64_t> pending =
+      c.pending_question ? std::optional<std::int64_t>(*c.pending_question) : std::nullopt;
+  return update
+      ->BindAll(c.id, c.workspace_id, core::ToString(c.folder), core::ToString(c.lease.mode),
+                c.lease.resume_at, c.lease.epoch, std::int64_t{c.greeted}, language, pending,
+                std::int64_t{c.unanswered_streak}, c.last_human_at, c.version)
+      .Run();
+}
+
+// Resolves a nullopt source to the decision's first message (nullopt when it has none).
+void ResolveSources(std::vector<core::QualificationAnswer>& answers,
+                    std::optional<std::int64_t> first_message_id) {
+  for (core::QualificationAnswer& a : answers) {
+    if (!a.source_message_id) a.source_message_id = first_message_id;
+  }
+}
+
+// Writes everything of `out` (a copy of the decision, completed in place) after the version check.
+base::Status Write(Connection& db, std::int64_t workspace_id, const StoredConversation& stored,
+                   core::Decision& out) {
+  const std::int64_t conversation_id = out.conversation.id;
+  for (core::Message& m : out.messages) {
+    m.conversation_id = conversation_id;
+    if (base::Status done = InsertMessage(db, workspace_id, m); !done.ok()) return done;
+  }
+  const std::optional<std::int64_t> first_message_id =
+      out.messages.empty() ? std::nullopt : std::optional(out.messages.front().id);
+  ResolveSources(out.answers, first_message_id);
+  for (const core::QualificationAnswer& a : out.answers) {
+    base::Status done = InsertAnswer(db, workspace_id, stored.contact_id, a);
+    if (!done.ok()) return done;
+  }
+  for (core::Notification& n : out.notifications) {
+    n.workspace_id = workspace_id;
+    n.conversation_id = conversation_id;
+    n.contact_id = stored.contact_id;
+    ResolveSources(n.answers, first_message_id);
+    base::Result<std::int64_t> id = InsertNotification(db, n);
+    if (!id.ok()) return id.error();
+    n.id = *id;
+  }
+  for (core::AuditEvent& e : out.audit) {
+    e.conversation_id = conversation_id;
+    base::Result<std::int64_t> id = InsertAudit(db, workspace_id, e);
+    if (!id.ok()) return id.error();
+    e.id = *id;
+  }
+  for (const core::TimerChange& change : out.timers) {
+    base::Status done = ApplyTimerChange(db, workspace_id, conversation_id, change);
+    if (!done.ok()) return done;
+  }
+  out.conversation.workspace_id = workspace_id;
+  out.conversation.contact_id = stored.contact_id;
+  out.conversation.channel = stored.channel;
+  out.conversation.version = stored.version + 1;
+  return UpdateConversation(db, out.conversation);
+}
+
+}  // namespace
+
+base::Result<core::Decision> Commit(Connection& db, std::int64_t workspace_id,
+                                    const core::Decision& decision) {
+  base::Result<Transaction> txn = Transaction::Begin(db, TransactionKind::kWrite);
+  if (!txn.ok()) return txn.error();
+  base::Result<StoredConversation> stored =
+      SelectStored(db, workspace_id, decision.conversation.id);
+  if (!stored.ok()) return stored.error();
+  if (stored->version != decision.conversation.version) {
+    return base::Error::Conflict("conversation changed (version " +
+                                 std::to_string(decision.conversation.version) + " is now " +
+                                 std::to_string(stored->version) + "): decide again");
+  }
+  core::Decision out = decision;
+  if (base::Status written = Write(db, workspace_id, *stored, out); !written.ok()) {
+    return written.error();
+  }
+  if (base::Status done = txn->Commit(); !done.ok()) return done.error();
+  return out;
+}
+
+}  // namespace store::sqlite

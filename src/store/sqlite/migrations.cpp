@@ -1,0 +1,192 @@
+#include "store/sqlite/migrations.h"
+
+#include <array>
+#include <string>
+
+#include "store/sqlite/transaction.h"
+
+namespace store::sqlite {
+namespace {
+
+// Times are int64 milliseconds since the Unix epoch; enums are their wire names (core/enums.h).
+constexpr const char* kInitialSchema = R"sql(
+CREATE TABLE workspaces (
+  id INTEGER PRIMARY KEY,
+  slug TEXT NOT NULL UNIQUE
+);
+CREATE TABLE agent_configs (
+  workspace_id INTEGER PRIMARY KEY REFERENCES workspaces(id),
+  draft_json TEXT,
+  draft_revision INTEGER NOT NULL DEFAULT 0,
+  published_json TEXT,
+  published_version INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE catalog_versions (
+  workspace_id INTEGER PRIMARY KEY REFERENCES workspaces(id),
+  version INTEGER NOT NULL
+);
+CREATE TABLE products (
+  workspace_id INTEGER NOT NULL REFERENCES workspaces(id),
+  position INTEGER NOT NULL,
+  name TEXT NOT NULL,
+  sku TEXT NOT NULL,
+  price TEXT NOT NULL,
+  currency TEXT NOT NULL,
+  stock INTEGER,
+  category TEXT NOT NULL,
+  description TEXT NOT NULL,
+  attributes_json TEXT NOT NULL,
+  PRIMARY KEY (workspace_id, position)
+);
+CREATE TABLE contacts (
+  id INTEGER PRIMARY KEY,
+  workspace_id INTEGER NOT NULL REFERENCES workspaces(id),
+  channel TEXT NOT NULL,
+  external_id TEXT NOT NULL,
+  display_name TEXT NOT NULL,
+  UNIQUE (workspace_id, channel, external_id)
+);
+CREATE TABLE conversations (
+  id INTEGER PRIMARY KEY,
+  workspace_id INTEGER NOT NULL REFERENCES workspaces(id),
+  contact_id INTEGER NOT NULL REFERENCES contacts(id),
+  channel TEXT NOT NULL,
+  folder TEXT NOT NULL,
+  mode TEXT NOT NULL,
+  resume_at_ms INTEGER,
+  epoch INTEGER NOT NULL,
+  greeted INTEGER NOT NULL,
+  language TEXT,
+  pending_question INTEGER,
+  unanswered_streak INTEGER NOT NULL,
+  last_human_at_ms INTEGER,
+  version INTEGER NOT NULL,
+  UNIQUE (workspace_id, contact_id, channel)
+);
+CREATE TABLE messages (
+  id INTEGER PRIMARY KEY,
+  workspace_id INTEGER NOT NULL REFERENCES workspaces(id),
+  conversation_id INTEGER NOT NULL REFERENCES conversations(id),
+  author TEXT NOT NULL,
+  text TEXT NOT NULL,
+  at_ms INTEGER NOT NULL,
+  epoch INTEGER NOT NULL
+);
+CREATE INDEX messages_by_conversation ON messages (conversation_id, id);
+CREATE TABLE lead_answers (
+  id INTEGER PRIMARY KEY,
+  workspace_id INTEGER NOT NULL REFERENCES workspaces(id),
+  contact_id INTEGER NOT NULL REFERENCES contacts(id),
+  question_index INTEGER NOT NULL,
+  question TEXT NOT NULL,
+  label TEXT NOT NULL,
+  answer TEXT NOT NULL,
+  at_ms INTEGER NOT NULL,
+  source_message_id INTEGER REFERENCES messages(id)
+);
+CREATE INDEX lead_answers_by_contact ON lead_answers (contact_id, id);
+CREATE TABLE notifications (
+  id INTEGER PRIMARY KEY,
+  workspace_id INTEGER NOT NULL REFERENCES workspaces(id),
+  conversation_id INTEGER NOT NULL REFERENCES conversations(id),
+  contact_id INTEGER NOT NULL REFERENCES contacts(id),
+  kind TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  customer_name TEXT NOT NULL,
+  last_messages_json TEXT NOT NULL,
+  answers_json TEXT NOT NULL,
+  at_ms INTEGER NOT NULL,
+  read INTEGER NOT NULL
+);
+CREATE INDEX notifications_by_workspace ON notifications (workspace_id, at_ms, id);
+CREATE TABLE audit_events (
+  id INTEGER PRIMARY KEY,
+  workspace_id INTEGER NOT NULL REFERENCES workspaces(id),
+  conversation_id INTEGER NOT NULL REFERENCES conversations(id),
+  kind TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  detail TEXT NOT NULL,
+  mode_after TEXT NOT NULL,
+  resume_at_ms INTEGER,
+  at_ms INTEGER NOT NULL
+);
+CREATE INDEX audit_events_by_conversation ON audit_events (conversation_id, at_ms, id);
+CREATE TABLE timers (
+  workspace_id INTEGER NOT NULL REFERENCES workspaces(id),
+  conversation_id INTEGER NOT NULL REFERENCES conversations(id),
+  kind TEXT NOT NULL,
+  due_at_ms INTEGER NOT NULL,
+  PRIMARY KEY (conversation_id, kind)
+) WITHOUT ROWID;
+CREATE INDEX timers_by_due ON timers (due_at_ms);
+CREATE INDEX timers_by_workspace ON timers (workspace_id, due_at_ms);
+CREATE TABLE kv (
+  workspace_id INTEGER NOT NULL REFERENCES workspaces(id),
+  key TEXT NOT NULL,
+  value TEXT NOT NULL,
+  PRIMARY KEY (workspace_id, key)
+);
+)sql";
+
+constexpr std::array kMigrations{
+    Migration{1, "initial schema", kInitialSchema},
+};
+
+constexpr const char* kCreateMigrationsTable =
+    "CREATE TABLE IF NOT EXISTS schema_migrations ("
+    " version INTEGER PRIMARY KEY, name TEXT NOT NULL)";
+constexpr std::string_view kSelectLatest =
+    "SELECT COALESCE(MAX(version), 0) FROM schema_migrations";
+constexpr std::string_view kInsertMigration =
+    "INSERT INTO schema_migrations (version, name) VALUES (?1, ?2)";
+
+base::Result<std::int64_t> LatestApplied(Connection& db) {
+  base::Result<Query> query = db.Prepare(kSelectLatest);
+  if (!query.ok()) return query.error();
+  base::Result<bool> row = query->Step();
+  if (!row.ok()) return row.error();
+  return *row ? query->Int64(0) : 0;
+}
+
+base::Status Apply(Connection& db, const Migration& migration) {
+  base::Result<Transaction> txn = Transaction::Begin(db, TransactionKind::kWrite);
+  if (!txn.ok()) return txn.error();
+  // Another process may have applied it while this one waited for the write lock.
+  base::Result<std::int64_t> latest = LatestApplied(db);
+  if (!latest.ok()) return latest.error();
+  if (*latest >= migration.version) return base::Status::Ok();
+  base::Status applied = db.Execute(migration.sql);
+  if (!applied.ok()) return applied;
+  {
+    base::Result<Query> insert = db.Prepare(kInsertMigration);
+    if (!insert.ok()) return insert.error();
+    base::Status recorded = insert->BindAll(migration.version, migration.name).Run();
+    if (!recorded.ok()) return recorded;
+  }
+  return txn->Commit();
+}
+
+}  // namespace
+
+std::span<const Migration> Migrations() { return kMigrations; }
+
+base::Status Migrate(Connection& db) {
+  base::Status created = db.Execute(kCreateMigrationsTable);
+  if (!created.ok()) return created;
+  base::Result<std::int64_t> latest = LatestApplied(db);
+  if (!latest.ok()) return latest.error();
+  if (*latest > kMigrations.back().version) {
+    return base::Error::FailedPrecondition("database schema version " + std::to_string(*latest) +
+                                           " is newer than this build supports (" +
+                                           std::to_string(kMigrations.back().version) +
+                                           "); upgrade frontdesk");
+  }
+  for (const Migration& migration : kMigrations) {
+    if (migration.version <= *latest) continue;
+    base::Status applied = Apply(db, migration);
+    if (!applied.ok()) return applied;
+  }
+  return base::Status::Ok();
+}
+
+}  // namespace store::sqlite

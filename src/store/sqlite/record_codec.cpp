@@ -1,0 +1,84 @@
+#include "store/sqlite/record_codec.h"
+
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <optional>
+
+namespace store::sqlite {
+namespace {
+
+using nlohmann::json;
+
+std::string Dump(const json& value) {
+  return value.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+// Parses `text` as a JSON array and converts each element with `convert`.
+template <typename T, typename Convert>
+base::Result<std::vector<T>> DecodeArray(const std::string& text, std::string_view what,
+                                         Convert convert) {
+  try {
+    const json array = json::parse(text);
+    std::vector<T> out;
+    for (const json& element : array.get_ref<const json::array_t&>()) {
+      out.push_back(convert(element));
+    }
+    return out;
+  } catch (const json::exception&) {
+    return base::Error::Internal("corrupt store: malformed " + std::string(what));
+  }
+}
+
+}  // namespace
+
+std::string EncodeStrings(const std::vector<std::string>& strings) { return Dump(strings); }
+
+base::Result<std::vector<std::string>> DecodeStrings(const std::string& text) {
+  return DecodeArray<std::string>(text, "message list",
+                                  [](const json& e) { return e.get<std::string>(); });
+}
+
+std::string EncodeAnswers(const std::vector<core::QualificationAnswer>& answers) {
+  json array = json::array();
+  for (const core::QualificationAnswer& a : answers) {
+    array.push_back(
+        {{"question_index", a.question_index},
+         {"question", a.question},
+         {"label", a.label},
+         {"answer", a.answer},
+         {"at_ms", base::ToMillis(a.at)},
+         {"source_message_id", a.source_message_id ? json(*a.source_message_id) : json(nullptr)}});
+  }
+  return Dump(array);
+}
+
+base::Result<std::vector<core::QualificationAnswer>> DecodeAnswers(const std::string& text) {
+  return DecodeArray<core::QualificationAnswer>(text, "answer list", [](const json& e) {
+    core::QualificationAnswer a;
+    a.question_index = e.at("question_index").get<int>();
+    a.question = e.at("question").get<std::string>();
+    a.label = e.at("label").get<std::string>();
+    a.answer = e.at("answer").get<std::string>();
+    a.at = base::FromMillis(e.at("at_ms").get<std::int64_t>());
+    const json& source = e.at("source_message_id");
+    if (!source.is_null()) a.source_message_id = source.get<std::int64_t>();
+    return a;
+  });
+}
+
+std::string EncodeAttributes(const std::vector<core::ProductAttribute>& attributes) {
+  json array = json::array();
+  for (const core::ProductAttribute& a : attributes) {
+    array.push_back({{"name", a.name}, {"value", a.value}});
+  }
+  return Dump(array);
+}
+
+base::Result<std::vector<core::ProductAttribute>> DecodeAttributes(const std::string& text) {
+  return DecodeArray<core::ProductAttribute>(text, "product attributes", [](const json& e) {
+    return core::ProductAttribute{e.at("name").get<std::string>(),
+                                  e.at("value").get<std::string>()};
+  });
+}
+
+}  // namespace store::sqlite

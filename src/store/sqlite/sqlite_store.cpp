@@ -1,0 +1,147 @@
+#include "store/sqlite/sqlite_store.h"
+
+#include <utility>
+
+#include "store/sqlite/catalog_repository.h"
+#include "store/sqlite/config_repository.h"
+#include "store/sqlite/connection.h"
+#include "store/sqlite/conversation_repository.h"
+#include "store/sqlite/decision_writer.h"
+#include "store/sqlite/migrations.h"
+#include "store/sqlite/timeline_repository.h"
+#include "store/sqlite/timer_repository.h"
+#include "store/sqlite/workspace_repository.h"
+
+namespace store {
+
+using Lock = std::lock_guard<std::mutex>;
+
+base::Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path) {
+  base::Result<std::unique_ptr<sqlite::Connection>> db = sqlite::Connection::Open(path);
+  if (!db.ok()) return db.error();
+  base::Status migrated = sqlite::Migrate(**db);
+  if (!migrated.ok()) {
+    const base::Error& e = migrated.error();
+    return base::Error{e.code, "cannot open database '" + path + "': " + e.message};
+  }
+  return std::unique_ptr<SqliteStore>(new SqliteStore(std::move(*db)));
+}
+
+SqliteStore::SqliteStore(std::unique_ptr<sqlite::Connection> db) : db_(std::move(db)) {}
+
+SqliteStore::~SqliteStore() = default;
+
+base::Result<core::Workspace> SqliteStore::CreateWorkspace(const std::string& slug) {
+  Lock lock(mutex_);
+  return sqlite::CreateWorkspace(*db_, slug);
+}
+
+base::Result<core::Workspace> SqliteStore::FindWorkspace(const std::string& slug) {
+  Lock lock(mutex_);
+  return sqlite::FindWorkspace(*db_, slug);
+}
+
+base::Result<std::int64_t> SqliteStore::SaveDraft(std::int64_t workspace_id,
+                                                  const core::AgentConfig& config) {
+  Lock lock(mutex_);
+  return sqlite::SaveDraft(*db_, workspace_id, config);
+}
+
+base::Result<core::Draft> SqliteStore::LoadDraft(std::int64_t workspace_id) {
+  Lock lock(mutex_);
+  return sqlite::LoadDraft(*db_, workspace_id);
+}
+
+base::Result<std::int64_t> SqliteStore::Publish(std::int64_t workspace_id,
+                                                std::int64_t draft_revision) {
+  Lock lock(mutex_);
+  return sqlite::Publish(*db_, workspace_id, draft_revision);
+}
+
+base::Status SqliteStore::DiscardDraft(std::int64_t workspace_id) {
+  Lock lock(mutex_);
+  return sqlite::DiscardDraft(*db_, workspace_id);
+}
+
+base::Result<core::PublishedConfig> SqliteStore::LoadPublished(std::int64_t workspace_id) {
+  Lock lock(mutex_);
+  return sqlite::LoadPublished(*db_, workspace_id);
+}
+
+base::Result<std::int64_t> SqliteStore::ReplaceCatalog(std::int64_t workspace_id,
+                                                       std::span<const core::Product> products) {
+  Lock lock(mutex_);
+  return sqlite::ReplaceCatalog(*db_, workspace_id, products);
+}
+
+base::Result<std::int64_t> SqliteStore::ClearCatalog(std::int64_t workspace_id) {
+  Lock lock(mutex_);
+  return sqlite::ClearCatalog(*db_, workspace_id);
+}
+
+base::Result<core::Catalog> SqliteStore::LoadCatalog(std::int64_t workspace_id) {
+  Lock lock(mutex_);
+  return sqlite::LoadCatalog(*db_, workspace_id);
+}
+
+base::Result<core::ConversationSnapshot> SqliteStore::OpenConversation(
+    const core::ConversationKey& key, std::size_t history_limit) {
+  Lock lock(mutex_);
+  return sqlite::OpenConversation(*db_, key, history_limit);
+}
+
+base::Result<core::ConversationSnapshot> SqliteStore::LoadConversation(std::int64_t workspace_id,
+                                                                       std::int64_t conversation_id,
+                                                                       std::size_t history_limit) {
+  Lock lock(mutex_);
+  return sqlite::LoadConversation(*db_, workspace_id, conversation_id, history_limit);
+}
+
+base::Result<core::Decision> SqliteStore::Commit(std::int64_t workspace_id,
+                                                 const core::Decision& decision) {
+  Lock lock(mutex_);
+  return sqlite::Commit(*db_, workspace_id, decision);
+}
+
+base::Result<std::vector<core::DueTimer>> SqliteStore::DueTimers(base::TimePoint now,
+                                                                 std::size_t limit) {
+  Lock lock(mutex_);
+  return sqlite::DueTimers(*db_, now, limit);
+}
+
+base::Result<std::optional<base::TimePoint>> SqliteStore::NextTimer(std::int64_t workspace_id) {
+  Lock lock(mutex_);
+  return sqlite::NextTimer(*db_, workspace_id);
+}
+
+base::Result<core::Contact> SqliteStore::LoadContact(std::int64_t workspace_id,
+                                                     std::int64_t contact_id) {
+  Lock lock(mutex_);
+  return sqlite::LoadContact(*db_, workspace_id, contact_id);
+}
+
+base::Result<std::vector<core::Notification>> SqliteStore::ListNotifications(
+    std::int64_t workspace_id, std::size_t limit) {
+  Lock lock(mutex_);
+  return sqlite::ListNotifications(*db_, workspace_id, limit);
+}
+
+base::Result<std::vector<core::AuditEvent>> SqliteStore::ListAudit(std::int64_t workspace_id,
+                                                                   std::int64_t conversation_id) {
+  Lock lock(mutex_);
+  return sqlite::ListAudit(*db_, workspace_id, conversation_id);
+}
+
+base::Result<std::optional<std::string>> SqliteStore::GetValue(std::int64_t workspace_id,
+                                                               const std::string& key) {
+  Lock lock(mutex_);
+  return sqlite::GetValue(*db_, workspace_id, key);
+}
+
+base::Status SqliteStore::PutValue(std::int64_t workspace_id, const std::string& key,
+                                   const std::string& value) {
+  Lock lock(mutex_);
+  return sqlite::PutValue(*db_, workspace_id, key, value);
+}
+
+}  // namespace store

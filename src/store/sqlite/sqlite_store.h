@@ -1,0 +1,92 @@
+// SqliteStore: the embedded core::Store, one SQLite database file holding every workspace.
+//
+// Usage:
+//   base::Result<std::unique_ptr<store::SqliteStore>> db = store::SqliteStore::Open("fd.db");
+//   if (!db.ok()) ...;  // kUnavailable naming the path
+//   core::Store& store = **db;
+//
+// Every method implements its core::Store contract (core/store.h). On top of it:
+//   - DueTimers orders timers due at the same instant by conversation id, then kind.
+//   - ListNotifications orders by time, newest first; ListAudit by time, oldest first (ties in
+//     insertion order). LoadContact and snapshots list answers in insertion order.
+//   - NextTimer and GetValue return nullopt for an unknown workspace; SaveDraft, ReplaceCatalog,
+//     ClearCatalog, LoadCatalog and PutValue return kNotFound for one.
+//   - Commit also fills, in the returned decision, the conversation's workspace, contact and
+//     channel as stored, and each notification's contact (see sqlite/decision_writer.h).
+//
+// Thread-safety: every method may be called from any thread. One connection, guarded by a mutex,
+// serves them one at a time: the engine runs a single writer, and SQLite serializes writers
+// anyway. Several processes may open the same file (WAL); a lock held past
+// sqlite::kBusyTimeout fails the call with kUnavailable.
+#pragma once
+
+#include <memory>
+#include <mutex>
+#include <string>
+
+#include "core/store.h"
+
+namespace store {
+namespace sqlite {
+class Connection;
+}  // namespace sqlite
+
+class SqliteStore final : public core::Store {
+ public:
+  // Opens the database file at `path`, creating it when missing, and applies the migrations it
+  // lacks. kUnavailable, naming `path` and the reason, when the file cannot be opened or is not a
+  // database; kFailedPrecondition when a newer frontdesk wrote its schema.
+  static base::Result<std::unique_ptr<SqliteStore>> Open(const std::string& path);
+
+  ~SqliteStore() override;
+  SqliteStore(const SqliteStore&) = delete;
+  SqliteStore& operator=(const SqliteStore&) = delete;
+
+  base::Result<core::Workspace> CreateWorkspace(const std::string& slug) override;
+  base::Result<core::Workspace> FindWorkspace(const std::string& slug) override;
+
+  base::Result<std::int64_t> SaveDraft(std::int64_t workspace_id,
+                                       const core::AgentConfig& config) override;
+  base::Result<core::Draft> LoadDraft(std::int64_t workspace_id) override;
+  base::Result<std::int64_t> Publish(std::int64_t workspace_id,
+                                     std::int64_t draft_revision) override;
+  base::Status DiscardDraft(std::int64_t workspace_id) override;
+  base::Result<core::PublishedConfig> LoadPublished(std::int64_t workspace_id) override;
+
+  base::Result<std::int64_t> ReplaceCatalog(std::int64_t workspace_id,
+                                            std::span<const core::Product> products) override;
+  base::Result<std::int64_t> ClearCatalog(std::int64_t workspace_id) override;
+  base::Result<core::Catalog> LoadCatalog(std::int64_t workspace_id) override;
+
+  base::Result<core::ConversationSnapshot> OpenConversation(const core::ConversationKey& key,
+                                                            std::size_t history_limit) override;
+  base::Result<core::ConversationSnapshot> LoadConversation(std::int64_t workspace_id,
+                                                            std::int64_t conversation_id,
+                                                            std::size_t history_limit) override;
+  base::Result<core::Decision> Commit(std::int64_t workspace_id,
+                                      const core::Decision& decision) override;
+
+  base::Result<std::vector<core::DueTimer>> DueTimers(base::TimePoint now,
+                                                      std::size_t limit) override;
+  base::Result<std::optional<base::TimePoint>> NextTimer(std::int64_t workspace_id) override;
+
+  base::Result<core::Contact> LoadContact(std::int64_t workspace_id,
+                                          std::int64_t contact_id) override;
+  base::Result<std::vector<core::Notification>> ListNotifications(std::int64_t workspace_id,
+                                                                  std::size_t limit) override;
+  base::Result<std::vector<core::AuditEvent>> ListAudit(std::int64_t workspace_id,
+                                                        std::int64_t conversation_id) override;
+
+  base::Result<std::optional<std::string>> GetValue(std::int64_t workspace_id,
+                                                    const std::string& key) override;
+  base::Status PutValue(std::int64_t workspace_id, const std::string& key,
+                        const std::string& value) override;
+
+ private:
+  explicit SqliteStore(std::unique_ptr<sqlite::Connection> db);
+
+  std::mutex mutex_;
+  std::unique_ptr<sqlite::Connection> db_;  // guarded by mutex_
+};
+
+}  // namespace store

@@ -1,0 +1,64 @@
+#include "store/sqlite/timer_repository.h"
+
+#include <algorithm>
+#include <limits>
+
+#include "store/sqlite/enum_column.h"
+
+namespace store::sqlite {
+namespace {
+
+constexpr std::string_view kUpsertTimer =
+    "INSERT INTO timers (workspace_id, conversation_id, kind, due_at_ms) VALUES (?1, ?2, ?3, ?4)"
+    " ON CONFLICT (conversation_id, kind) DO UPDATE SET due_at_ms = excluded.due_at_ms";
+constexpr std::string_view kDeleteTimer =
+    "DELETE FROM timers WHERE workspace_id = ?1 AND conversation_id = ?2 AND kind = ?3";
+constexpr std::string_view kSelectDue =
+    "SELECT workspace_id, conversation_id, kind, due_at_ms FROM timers WHERE due_at_ms <= ?1"
+    " ORDER BY due_at_ms, conversation_id, kind LIMIT ?2";
+constexpr std::string_view kSelectNext =
+    "SELECT MIN(due_at_ms) FROM timers WHERE workspace_id = ?1";
+
+}  // namespace
+
+base::Status ApplyTimerChange(Connection& db, std::int64_t workspace_id,
+                              std::int64_t conversation_id, const core::TimerChange& change) {
+  const std::string_view kind = core::ToString(change.kind);
+  if (change.due_at) {
+    base::Result<Query> upsert = db.Prepare(kUpsertTimer);
+    if (!upsert.ok()) return upsert.error();
+    return upsert->BindAll(workspace_id, conversation_id, kind, *change.due_at).Run();
+  }
+  base::Result<Query> cancel = db.Prepare(kDeleteTimer);
+  if (!cancel.ok()) return cancel.error();
+  return cancel->BindAll(workspace_id, conversation_id, kind).Run();
+}
+
+base::Result<std::vector<core::DueTimer>> DueTimers(Connection& db, base::TimePoint now,
+                                                    std::size_t limit) {
+  constexpr auto kMaxLimit = static_cast<std::size_t>(std::numeric_limits<std::int64_t>::max());
+  base::Result<Query> q = db.Prepare(kSelectDue);
+  if (!q.ok()) return q.error();
+  q->BindAll(now, static_cast<std::int64_t>(std::min(limit, kMaxLimit)));
+  std::vector<core::DueTimer> due;
+  while (true) {
+    base::Result<bool> row = q->Step();
+    if (!row.ok()) return row.error();
+    if (!*row) return due;
+    base::Result<core::TimerKind> kind = EnumColumn<core::ParseTimerKind>(*q, 2, "timer kind");
+    if (!kind.ok()) return kind.error();
+    due.push_back({q->Int64(0), q->Int64(1), *kind, q->Time(3)});
+  }
+}
+
+base::Result<std::optional<base::TimePoint>> NextTimer(Connection& db, std::int64_t workspace_id) {
+  base::Result<Query> q = db.Prepare(kSelectNext);
+  if (!q.ok()) return q.error();
+  base::Result<bool> row = q->BindAll(workspace_id).Step();
+  if (!row.ok()) return row.error();
+  // MIN over no rows is one NULL row.
+  if (!*row) return std::optional<base::TimePoint>();
+  return q->OptionalTime(0);
+}
+
+}  // namespace store::sqlite

@@ -1,0 +1,38 @@
+// A transaction on a Connection that rolls back unless committed.
+#pragma once
+
+#include "base/result.h"
+#include "store/sqlite/connection.h"
+
+namespace store::sqlite {
+
+enum class TransactionKind {
+  kRead,   // BEGIN: a consistent snapshot for several reads
+  kWrite,  // BEGIN IMMEDIATE: takes the write lock at once, so a write never fails half-way busy
+};
+
+// Usage: begin, run queries (each Query destroyed before Commit), Commit. Destroying an
+// uncommitted Transaction rolls it back; a failed call therefore changes nothing.
+class Transaction {
+ public:
+  // kUnavailable when the write lock stays busy past kBusyTimeout.
+  // REQUIRES: no transaction is open on `db`.
+  static base::Result<Transaction> Begin(Connection& db, TransactionKind kind);
+
+  Transaction(Transaction&& other) noexcept : db_(other.db_) { other.db_ = nullptr; }
+  Transaction& operator=(Transaction&&) = delete;
+  Transaction(const Transaction&) = delete;
+  Transaction& operator=(const Transaction&) = delete;
+  ~Transaction();
+
+  // On failure the transaction is rolled back.
+  base::Status Commit();
+
+ private:
+  explicit Transaction(Connection& db) : db_(&db) {}
+  void Rollback();
+
+  Connection* db_;  // null once committed or rolled back
+};
+
+}  // namespace store::sqlite

@@ -1,0 +1,76 @@
+// A SqliteStore on a fresh database file in a temporary directory, removed after each test.
+#pragma once
+
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+#include <stdlib.h>
+
+#include <filesystem>
+#include <memory>
+#include <string>
+
+#include "core/store.h"
+#include "store/sqlite/sqlite_store.h"
+
+namespace store {
+
+class StoreTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    std::string pattern = (std::filesystem::temp_directory_path() / "frontdesk-store-XXXXXX");
+    ASSERT_NE(mkdtemp(pattern.data()), nullptr);
+    dir_ = pattern;
+    path_ = (dir_ / "frontdesk.db").string();
+    Reopen();
+    base::Result<core::Workspace> ws = store_->CreateWorkspace("acme");
+    ASSERT_TRUE(ws.ok()) << ws.error().message;
+    ws_ = ws->id;
+  }
+
+  void TearDown() override {
+    store_.reset();
+    std::filesystem::remove_all(dir_);
+  }
+
+  // Closes the database and opens it again, as a restart does.
+  void Reopen() {
+    store_.reset();
+    base::Result<std::unique_ptr<SqliteStore>> opened = SqliteStore::Open(path_);
+    ASSERT_TRUE(opened.ok()) << opened.error().message;
+    store_ = std::move(*opened);
+  }
+
+  // Runs `sql` on the database file through a separate connection (to inspect or corrupt it).
+  void ExecuteRaw(const std::string& sql) {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+    char* error = nullptr;
+    const int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &error);
+    const std::string message = error != nullptr ? error : "";
+    sqlite3_free(error);
+    sqlite3_close(db);
+    ASSERT_EQ(rc, SQLITE_OK) << message;
+  }
+
+  // The integer the one-row, one-column query `sql` returns.
+  std::int64_t QueryInt(const std::string& sql) {
+    sqlite3* db = nullptr;
+    EXPECT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+    sqlite3_stmt* stmt = nullptr;
+    EXPECT_EQ(sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt, nullptr), SQLITE_OK) << sql;
+    EXPECT_EQ(sqlite3_step(stmt), SQLITE_ROW) << sql;
+    const std::int64_t value = sqlite3_column_int64(stmt, 0);
+    sqlite3_finalize(stmt);
+    sqlite3_close(db);
+    return value;
+  }
+
+  core::Store& store() { return *store_; }
+
+  std::filesystem::path dir_;
+  std::string path_;
+  std::unique_ptr<SqliteStore> store_;
+  std::int64_t ws_ = 0;
+};
+
+}  // namespace store

@@ -1,0 +1,94 @@
+#include <gtest/gtest.h>
+
+#include <chrono>
+
+#include "store/store_fixture.h"
+
+namespace store {
+namespace {
+
+using namespace std::chrono_literals;
+
+const base::TimePoint kT0 = base::FromMillis(1'700'000'000'000);
+
+class TimerCommits : public StoreTest {
+ protected:
+  // Opens the conversation of `customer` in `ws` and commits `timers` to it.
+  std::int64_t SetTimers(std::int64_t ws, const std::string& customer,
+                         std::vector<core::TimerChange> timers) {
+    const auto s = store().OpenConversation({ws, core::Channel::kWeb, customer}, 0).value();
+    core::Decision d;
+    d.conversation = s.conversation;
+    d.timers = std::move(timers);
+    EXPECT_TRUE(store().Commit(ws, d).ok());
+    return s.conversation.id;
+  }
+};
+
+TEST_F(TimerCommits, NoTimersMeansNothingDue) {
+  EXPECT_TRUE(store().DueTimers(kT0 + 1000h, 10).value().empty());
+  EXPECT_EQ(store().NextTimer(ws_).value(), std::nullopt);
+}
+
+TEST_F(TimerCommits, SettingAgainReplacesThePendingTimer) {
+  const std::int64_t id = SetTimers(ws_, "a", {{core::TimerKind::kResume, kT0 + 15min}});
+  SetTimers(ws_, "a", {{core::TimerKind::kResume, kT0 + 20min}});
+  EXPECT_TRUE(store().DueTimers(kT0 + 19min, 10).value().empty());
+  const auto due = store().DueTimers(kT0 + 20min, 10).value();
+  ASSERT_EQ(due.size(), 1u);
+  EXPECT_EQ(due[0].workspace_id, ws_);
+  EXPECT_EQ(due[0].conversation_id, id);
+  EXPECT_EQ(due[0].due_at, kT0 + 20min);
+}
+
+TEST_F(TimerCommits, EachKindIsItsOwnTimerAndCancelRemovesOne) {
+  SetTimers(ws_, "a",
+            {{core::TimerKind::kResume, kT0 + 15min}, {core::TimerKind::kDebounce, kT0 + 2s}});
+  EXPECT_EQ(store().NextTimer(ws_).value(), kT0 + 2s);
+  SetTimers(ws_, "a", {{core::TimerKind::kDebounce, std::nullopt}});
+  const auto due = store().DueTimers(kT0 + 1h, 10).value();
+  ASSERT_EQ(due.size(), 1u);
+  EXPECT_EQ(due[0].kind, core::TimerKind::kResume);
+  EXPECT_EQ(store().NextTimer(ws_).value(), kT0 + 15min);
+  SetTimers(ws_, "a", {{core::TimerKind::kResume, std::nullopt}});
+  EXPECT_EQ(store().NextTimer(ws_).value(), std::nullopt);
+}
+
+TEST_F(TimerCommits, CancellingWithoutAPendingTimerIsFine) {
+  SetTimers(ws_, "a", {{core::TimerKind::kResume, std::nullopt}});
+  EXPECT_TRUE(store().DueTimers(kT0 + 1h, 10).value().empty());
+}
+
+TEST_F(TimerCommits, DueTimersAreEarliestFirstAcrossWorkspacesUpToTheLimit) {
+  const std::int64_t other = store().CreateWorkspace("other").value().id;
+  const std::int64_t late = SetTimers(ws_, "late", {{core::TimerKind::kResume, kT0 + 30min}});
+  const std::int64_t early = SetTimers(other, "early", {{core::TimerKind::kResume, kT0 + 5min}});
+  const std::int64_t mid = SetTimers(ws_, "mid", {{core::TimerKind::kDebounce, kT0 + 10min}});
+  SetTimers(other, "future", {{core::TimerKind::kResume, kT0 + 2h}});
+
+  const auto due = store().DueTimers(kT0 + 30min, 10).value();
+  ASSERT_EQ(due.size(), 3u);
+  EXPECT_EQ(due[0].conversation_id, early);
+  EXPECT_EQ(due[0].workspace_id, other);
+  EXPECT_EQ(due[1].conversation_id, mid);
+  EXPECT_EQ(due[1].kind, core::TimerKind::kDebounce);
+  EXPECT_EQ(due[2].conversation_id, late);
+
+  const auto first_two = store().DueTimers(kT0 + 30min, 2).value();
+  ASSERT_EQ(first_two.size(), 2u);
+  EXPECT_EQ(first_two[1].conversation_id, mid);
+
+  EXPECT_EQ(store().NextTimer(ws_).value(), kT0 + 10min);
+  EXPECT_EQ(store().NextTimer(other).value(), kT0 + 5min);
+}
+
+TEST_F(TimerCommits, TimersSurviveReopen) {
+  const std::int64_t id = SetTimers(ws_, "a", {{core::TimerKind::kResume, kT0 + 15min}});
+  Reopen();
+  const auto due = store().DueTimers(kT0 + 15min, 10).value();
+  ASSERT_EQ(due.size(), 1u);
+  EXPECT_EQ(due[0].conversation_id, id);
+}
+
+}  // namespace
+}  // namespace store
