@@ -93,11 +93,14 @@ base::Status ExpectNotification(std::string_view pattern, const ExpectContext& c
   return Fail("a notification matching /" + std::string(pattern) + "/, got " + Quote(seen));
 }
 
+// `rest` is "LABEL REGEX" (lead) or "LABEL" (no-lead); labels may hold spaces ("Company size").
 base::Status ExpectLead(std::string_view rest, const ExpectContext& c, bool wanted) {
-  const auto [label, pattern] = SplitWord(rest);
-  if (label.empty()) return base::Error::InvalidArgument("a label is missing");
+  if (rest.empty()) return base::Error::InvalidArgument("a label is missing");
   for (const auto& a : c.contact.answers) {
-    if (a.label != label) continue;
+    const bool named = wanted ? rest.starts_with(a.label + " ") : rest == a.label;
+    if (a.label.empty() || !named) continue;
+    const std::string_view label = a.label;
+    const std::string_view pattern = wanted ? rest.substr(label.size() + 1) : "";
     if (!wanted) return Fail("no answer for " + std::string(label) + ", got \"" + a.answer + "\"");
     auto re = Compile(pattern);
     if (!re.ok()) return re.error();
@@ -106,7 +109,8 @@ base::Status ExpectLead(std::string_view rest, const ExpectContext& c, bool want
                 "/, got \"" + a.answer + "\"");
   }
   if (!wanted) return base::Status::Ok();
-  return Fail("an answer for " + std::string(label) + ", the lead has none");
+  return Fail("an answer for the label that starts \"" + std::string(rest) +
+              "\", the lead has none");
 }
 
 base::Status ExpectResumeIn(std::string_view text, const ExpectContext& c) {

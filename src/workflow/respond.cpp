@@ -112,7 +112,9 @@ void Respond(Turn& turn, const std::string& prefix) {
     c.unanswered_streak = 0;
   }
 
-  parts.push_back(proposal->reply);
+  // With the greeting, the brain's own small talk ("Hi! How can I help?") would say it twice.
+  const bool small_talk = !proposal->asked && !proposal->answer;
+  if (c.greeted || !small_talk) parts.push_back(proposal->reply);
   if (next) parts.push_back(core::QuestionFor(turn.config, turn.language(), *next));
   c.pending_question = next;
   std::string text = JoinParagraphs(parts);

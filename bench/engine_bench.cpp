@@ -1,0 +1,100 @@
+// Inbound message -> Decide -> durable commit on SQLite, with the local brain and the example
+// shop's catalog: the engine's throughput on one core (target: >= 5,000 messages/s).
+//
+//   make bench            or            build/bench/engine_bench
+#include <benchmark/benchmark.h>
+#include <unistd.h>
+
+#include <filesystem>
+
+#include "app/init.h"
+#include "brain/registry.h"
+#include "runtime/engine.h"
+#include "store/sqlite/sqlite_store.h"
+#include "workflow/decide.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr int kConversations = 1'000;
+
+// Questions a shop's customers ask; all answerable, so every message runs the full reply path.
+constexpr const char* kMessages[] = {
+    "do you have linen napkins?",
+    "how much is the stoneware mug?",
+    "what are your opening hours?",
+    "¿cuánto cuesta el juego de platos?",
+    "vocês têm caneca de cerâmica?",
+    "what is your return policy?",
+    "do you ship abroad?",
+    "is the terracotta mug in stock?",
+};
+
+runtime::BrainFactory LocalBrains() {
+  return [](const core::AgentConfig& config, const core::Catalog& catalog) {
+    return brain::MakeBrain("local", config, catalog);
+  };
+}
+
+// A fresh database with the example shop published, debounce 0 so every message is answered.
+struct Fixture {
+  Fixture() {
+    dir = fs::temp_directory_path() / ("engine_bench_" + std::to_string(::getpid()));
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    store = store::SqliteStore::Open((dir / "bench.db").string()).value();
+    auto file = app::ReadWorkspaceFile(fs::path(FRONTDESK_SOURCE_DIR) / "examples/shop/workspace.toml");
+    file->config.debounce = base::Duration{0};
+    workspace = app::InitWorkspace(*store, *file)->workspace;
+  }
+  ~Fixture() {
+    store.reset();
+    fs::remove_all(dir);
+  }
+  fs::path dir;
+  std::unique_ptr<store::SqliteStore> store;
+  core::Workspace workspace;
+};
+
+void BM_EngineInboundToDurableReply(benchmark::State& state) {
+  Fixture fixture;
+  base::FakeClock clock(base::FromMillis(1'800'000'000'000));
+  runtime::Engine engine(*fixture.store, LocalBrains(), clock);
+  std::int64_t i = 0;
+  for (auto _ : state) {
+    const core::ConversationKey key{fixture.workspace.id, core::Channel::kWeb,
+                                    "customer-" + std::to_string(i % kConversations)};
+    auto d = engine.Handle(key, core::CustomerMessage{kMessages[i % std::size(kMessages)],
+                                                      clock.Now()});
+    if (!d.ok()) state.SkipWithError(d.error().message.c_str());
+    clock.Advance(std::chrono::milliseconds{1});
+    ++i;
+  }
+  state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_EngineInboundToDurableReply)->Unit(benchmark::kMicrosecond);
+
+// The same decisions without the store: what Decide and the brain cost alone.
+void BM_DecideOnly(benchmark::State& state) {
+  Fixture fixture;
+  auto published = fixture.store->LoadPublished(fixture.workspace.id);
+  auto catalog = fixture.store->LoadCatalog(fixture.workspace.id);
+  auto brain = brain::MakeBrain("local", published->config, *catalog);
+  core::ConversationSnapshot snapshot;
+  snapshot.conversation.greeted = true;
+  const base::TimePoint now = base::FromMillis(1'800'000'000'000);
+  std::int64_t i = 0;
+  for (auto _ : state) {
+    auto d = workflow::Decide(snapshot,
+                              core::CustomerMessage{kMessages[i++ % std::size(kMessages)], now},
+                              published->config, **brain, now);
+    benchmark::DoNotOptimize(d);
+  }
+  state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_DecideOnly)->Unit(benchmark::kMicrosecond);
+
+}  // namespace
+
+BENCHMARK_MAIN();

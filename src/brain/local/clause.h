@@ -1,0 +1,36 @@
+// Internal to brain/local: a message cut into clauses, the unit the intent rules look at.
+#pragma once
+
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+#include "text/tokenizer.h"
+
+namespace brain {
+
+struct Clause {
+  std::vector<std::string> words;  // folded words and numbers, in order
+  bool question = false;           // ended by '?' or opened by '¿'
+};
+
+// Cuts at every break token (. , ; : ! ? ¿ ¡ parentheses, line breaks); empty clauses are
+// dropped.
+std::vector<Clause> SplitClauses(std::span<const text::Token> tokens);
+
+// The words of every clause, in order.
+std::vector<std::string> AllWords(std::span<const Clause> clauses);
+
+// A fixed vocabulary of folded words. Built once by its owner and only read afterwards.
+using WordSet = std::unordered_set<std::string_view>;
+
+inline bool In(const WordSet& set, std::string_view word) { return set.contains(word); }
+
+// True when `words[at]` exists and is in `set`.
+inline bool InAt(const WordSet& set, std::span<const std::string> words, std::size_t at) {
+  return at < words.size() && set.contains(words[at]);
+}
+
+}  // namespace brain

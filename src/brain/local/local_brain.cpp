@@ -1,0 +1,160 @@
+#include "brain/local/local_brain.h"
+
+#include <algorithm>
+#include <exception>
+#include <string>
+#include <vector>
+
+#include "brain/local/clause.h"
+#include "brain/local/frustration.h"
+#include "brain/local/intent.h"
+#include "brain/local/intent_lexicon.h"
+#include "brain/local/language.h"
+#include "brain/local/question.h"
+#include "brain/local/replies.h"
+#include "text/tokenizer.h"
+
+namespace brain {
+namespace {
+
+// A message of at most this many words may name a topic without asking ("running shoes?").
+constexpr std::size_t kMaxTopicWords = 4;
+
+std::string Join(const std::vector<std::string>& messages) {
+  std::string out;
+  for (const std::string& m : messages) {
+    if (!out.empty()) out += '\n';
+    out += m;
+  }
+  return out;
+}
+
+std::string Trim(std::string_view s) {
+  const auto first = s.find_first_not_of(" \t\r\n");
+  if (first == std::string_view::npos) return {};
+  const auto last = s.find_last_not_of(" \t\r\n");
+  return std::string(s.substr(first, last - first + 1));
+}
+
+std::string Quote(std::string_view why, std::string_view text) {
+  return std::string(why) + ": \"" + Shorten(Trim(text), kMaxDetailQuoteChars) + "\"";
+}
+
+// The AI's last message offered a person (see Fallback) and the customer says yes.
+bool AcceptsOffer(std::span<const core::Message> history, std::span<const Clause> clauses) {
+  for (auto it = history.rbegin(); it != history.rend(); ++it) {
+    if (it->author == core::Author::kCustomer) continue;
+    return it->author == core::Author::kAi && OffersPerson(it->text) && IsAffirmative(clauses);
+  }
+  return false;
+}
+
+// The words to search the catalog and context with: those of the clauses that are not about
+// talking to a person ("I don't need a human, do you have mugs?" searches for mugs).
+std::vector<std::string> TopicWords(std::span<const Clause> clauses) {
+  const IntentLexicon& lexicon = Lexicon();
+  std::vector<Clause> topical;
+  for (const Clause& clause : clauses) {
+    const bool about_a_person = std::any_of(clause.words.begin(), clause.words.end(), [&](const std::string& w) {
+      return In(lexicon.strong_person, w) || In(lexicon.weak_person, w);
+    });
+    if (!about_a_person) topical.push_back(clause);
+  }
+  return AllWords(topical.empty() ? clauses : std::span<const Clause>(topical));
+}
+
+core::HandoffProposal Handoff(core::HandoffReason reason, std::string detail) {
+  core::HandoffProposal h;
+  h.reason = reason;
+  h.detail = std::move(detail);
+  return h;
+}
+
+}  // namespace
+
+LocalBrain::LocalBrain(core::Language default_language, Knowledge knowledge)
+    : default_language_(default_language), knowledge_(std::move(knowledge)) {}
+
+base::Result<std::unique_ptr<LocalBrain>> LocalBrain::Create(const core::AgentConfig& config,
+                                                             const core::Catalog& catalog) {
+  try {
+    auto knowledge = Knowledge::Build(catalog.products, config.business_context);
+    if (!knowledge.ok()) return knowledge.error();
+    return std::unique_ptr<LocalBrain>(
+        new LocalBrain(config.default_language, std::move(knowledge).value()));
+  } catch (const std::exception&) {  // out of memory while indexing
+    return base::Error::Internal("the local brain could not index the catalog and context");
+  }
+}
+
+base::Result<core::Proposal> LocalBrain::Propose(const core::BrainInput& input) const {
+  try {
+    return Decide(input);
+  } catch (const std::exception&) {  // out of memory: the workflow hands off (ai_failure)
+    return base::Error::Internal("the local brain failed to read the message");
+  }
+}
+
+core::Proposal LocalBrain::Decide(const core::BrainInput& input) const {
+  const std::string text = Join(input.customer_messages);
+  const std::vector<text::Token> tokens = text::Tokenize(text);
+  const std::vector<Clause> clauses = SplitClauses(tokens);
+  core::Proposal p;
+  p.language = DetectLanguage(text, tokens, input.language.value_or(default_language_));
+  if (clauses.empty()) return p;  // nothing to read (an emoji, a sticker caption)
+
+  const bool pending = input.pending_question.has_value();
+  const HandoffCue cue = DetectHandoff(clauses);
+  // A bare role ("Manager") answering a pending question is an answer, not a request.
+  if (cue == HandoffCue::kRequest || (cue == HandoffCue::kBareRole && !pending)) {
+    p.handoff = Handoff(core::HandoffReason::kCustomerRequest,
+                        Quote("the customer asked for a person", text));
+    return p;
+  }
+  if (IsFrustrated(text, clauses)) {
+    p.handoff =
+        Handoff(core::HandoffReason::kFrustration, Quote("the customer seems frustrated", text));
+    return p;
+  }
+  if (AcceptsOffer(input.history, clauses)) {
+    p.handoff = Handoff(core::HandoffReason::kCustomerRequest,
+                        Quote("the customer accepted the offer of a person", text));
+    return p;
+  }
+
+  const SmallTalk small_talk = ClassifySmallTalk(clauses);
+  if (pending && !IsQuestion(clauses, QuestionCues::kExplicit) &&
+      small_talk != SmallTalk::kGreeting && small_talk != SmallTalk::kThanks) {
+    p.answer = core::AnswerProposal{input.pending_question->index, Trim(text)};
+    p.reply = AnswerThanks(p.language);
+    return p;
+  }
+
+  p.asked = IsQuestion(clauses);
+  if (!p.asked && small_talk != SmallTalk::kNone) {
+    if (small_talk == SmallTalk::kGreeting) p.reply = GreetingReply(p.language);
+    if (small_talk == SmallTalk::kThanks) p.reply = ThanksReply(p.language);
+    return p;
+  }
+
+  const std::vector<std::string> words = TopicWords(clauses);
+  if (p.asked || words.size() <= kMaxTopicWords) {
+    if (const auto found = knowledge_.Find(words, StemLanguage(p.language))) {
+      p.asked = true;
+      p.answered = true;
+      if (found->passage != nullptr) {
+        p.reply = QuotePassage(*found->passage, p.language);
+      } else {
+        p.reply = DescribeProducts(found->products, p.language);
+        for (const core::Product* product : found->products) {
+          p.cited_products.push_back(product->name);
+        }
+      }
+      return p;
+    }
+  }
+  p.reply = Fallback(p.language);
+  return p;
+}
+
+}  // namespace brain

@@ -1,0 +1,44 @@
+// The local brain: deterministic, no network. Reads the customer's language, handoff requests and
+// frustration, answers questions from the catalog and the business context, and otherwise says
+// honestly that it does not know and offers a person.
+#pragma once
+
+#include <memory>
+
+#include "base/result.h"
+#include "brain/local/knowledge.h"
+#include "core/agent_config.h"
+#include "core/brain.h"
+#include "core/product.h"
+
+namespace brain {
+
+class LocalBrain final : public core::Brain {
+ public:
+  // Indexes `catalog` and `config.business_context` (both copied: the brain does not borrow
+  // them). Returns kInternal when the stemmers cannot be created.
+  static base::Result<std::unique_ptr<LocalBrain>> Create(const core::AgentConfig& config,
+                                                          const core::Catalog& catalog);
+
+  // Proposes, for the joined customer messages:
+  //  - language: detected; ties fall back to input.language, then config.default_language;
+  //  - a handoff (reply empty) when the customer asks for a person (kCustomerRequest), accepts
+  //    the fallback's offer of a person, or is frustrated (kFrustration);
+  //  - with a pending question and no question asked: answer = {index, the trimmed text} and a
+  //    short thanks (small talk such as "hi" is not an answer);
+  //  - a question: an answer from the catalog (name, price with currency, stock, attributes;
+  //    cited_products) or a context passage (answered = true), else the fallback;
+  //  - small talk: a brief reply, or none for "ok";
+  //  - anything else: the fallback (answered = false).
+  // Returns kInternal only on an unexpected failure. Thread-safe; deterministic.
+  base::Result<core::Proposal> Propose(const core::BrainInput& input) const override;
+
+ private:
+  LocalBrain(core::Language default_language, Knowledge knowledge);
+  core::Proposal Decide(const core::BrainInput& input) const;
+
+  core::Language default_language_;
+  Knowledge knowledge_;
+};
+
+}  // namespace brain

@@ -1,0 +1,142 @@
+#include "brain/local/passage.h"
+
+#include <algorithm>
+
+namespace brain {
+namespace {
+
+constexpr std::size_t kMaxHeadingChars = 60;
+constexpr std::size_t kMaxTitleWords = 6;
+
+std::string_view Trim(std::string_view s) {
+  const auto first = s.find_first_not_of(" \t\r");
+  if (first == std::string_view::npos) return {};
+  const auto last = s.find_last_not_of(" \t\r");
+  return s.substr(first, last - first + 1);
+}
+
+std::vector<std::string_view> Lines(std::string_view text) {
+  std::vector<std::string_view> lines;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    const auto end = text.find('\n', start);
+    if (end == std::string_view::npos) {
+      lines.push_back(Trim(text.substr(start)));
+      break;
+    }
+    lines.push_back(Trim(text.substr(start, end - start)));
+    start = end + 1;
+  }
+  return lines;
+}
+
+bool EndsSentence(char c) { return c == '.' || c == '!' || c == '?'; }
+
+// "Shipping", "Opening hours": a short line with no digits and no sentence end.
+bool IsTitle(std::string_view line) {
+  if (line.empty() || line.size() > kMaxHeadingChars || EndsSentence(line.back())) return false;
+  if (std::any_of(line.begin(), line.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    return false;
+  }
+  return static_cast<std::size_t>(std::count(line.begin(), line.end(), ' ')) < kMaxTitleWords;
+}
+
+// Sentences of `text`, each with its end mark and without the space after it.
+std::vector<std::string_view> Sentences(std::string_view text) {
+  std::vector<std::string_view> sentences;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i + 1 < text.size(); ++i) {
+    if (EndsSentence(text[i]) && text[i + 1] == ' ') {
+      sentences.push_back(text.substr(start, i + 1 - start));
+      start = i + 2;
+    }
+  }
+  if (start < text.size()) sentences.push_back(text.substr(start));
+  return sentences;
+}
+
+// Appends `pieces` to `out` as passages of at most kMaxPassageChars, joined by `separator`.
+void Pack(const std::string& heading, const std::vector<std::string_view>& pieces,
+          std::string_view separator, std::vector<Passage>& out) {
+  std::string body;
+  for (std::string_view piece : pieces) {
+    if (!body.empty() && body.size() + separator.size() + piece.size() > kMaxPassageChars) {
+      out.push_back({heading, std::move(body)});
+      body.clear();
+    }
+    if (!body.empty()) body.append(separator);
+    body.append(piece);
+  }
+  if (!body.empty()) out.push_back({heading, std::move(body)});
+}
+
+void Emit(const std::string& heading, const std::vector<std::string_view>& lines,
+          std::vector<Passage>& out) {
+  if (lines.empty()) return;
+  std::size_t chars = 0;
+  for (std::string_view line : lines) chars += line.size() + 1;
+  if (chars <= kMaxPassageChars || lines.size() > 1) {
+    std::vector<std::string_view> pieces;
+    for (std::string_view line : lines) {
+      if (line.size() <= kMaxPassageChars) {
+        pieces.push_back(line);
+        continue;
+      }
+      const auto sentences = Sentences(line);
+      pieces.insert(pieces.end(), sentences.begin(), sentences.end());
+    }
+    Pack(heading, pieces, "\n", out);
+    return;
+  }
+  Pack(heading, Sentences(lines.front()), " ", out);
+}
+
+}  // namespace
+
+std::vector<Passage> SplitPassages(std::string_view context) {
+  std::vector<Passage> out;
+  const std::vector<std::string_view> lines = Lines(context);
+  std::string section;  // from "# ..." or a title line, until the next one
+  std::string block_heading;
+  std::vector<std::string_view> block;
+  const auto flush = [&] {
+    if (block.empty()) return;  // a "Heading:" line alone still names the next paragraph
+    Emit(block_heading.empty() ? section : block_heading, block, out);
+    block.clear();
+    block_heading.clear();
+  };
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    const std::string_view line = lines[i];
+    if (line.empty()) {
+      flush();
+      continue;
+    }
+    if (line.front() == '#') {
+      flush();
+      block_heading.clear();
+      const auto text = line.find_first_not_of('#');
+      section = text == std::string_view::npos ? "" : std::string(Trim(line.substr(text)));
+      continue;
+    }
+    const bool alone = block.empty() && (i + 1 == lines.size() || lines[i + 1].empty());
+    const bool more_follows = i + 2 < lines.size();
+    if (alone && more_follows && IsTitle(line)) {
+      section = std::string(line);
+      continue;
+    }
+    if (block.empty() && line.back() == ':' && line.size() <= kMaxHeadingChars) {
+      block_heading = std::string(Trim(line.substr(0, line.size() - 1)));
+      continue;
+    }
+    block.push_back(line);
+  }
+  flush();
+  return out;
+}
+
+std::string Display(const Passage& passage) {
+  if (passage.heading.empty()) return passage.body;
+  return passage.heading + ": " + passage.body;
+}
+
+}  // namespace brain

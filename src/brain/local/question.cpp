@@ -1,0 +1,144 @@
+#include "brain/local/question.h"
+
+#include <string>
+
+namespace brain {
+namespace {
+
+// Interrogative words that open a question even without '?'.
+const WordSet& StrongOpeners() {
+  static const WordSet words = {
+      "what",   "whats",   "how",     "which",   "who",     "whom",   "whose",   "why",
+      "is",     "are",     "do",      "does",    "did",     "can",    "could",   "would",
+      "will",   "should",  "cual",    "cuales",  "cuanto",  "cuanta", "cuantos", "cuantas",
+      "quien",  "quienes", "tienen",  "venden",  "aceptan", "abren",  "qual",    "quais",
+      "quanto", "quanta",  "quantos", "quantas", "quem",    "vendem", "aceitam", "abrem"};
+  return words;
+}
+// Openers that also start statements ("when I get paid", "como te dije", "tem 3 anos").
+const WordSet& WeakOpeners() {
+  static const WordSet words = {"when", "where", "wheres", "have",  "has",    "any",
+                                "que",  "como",  "cuando", "donde", "tiene",  "tenes",
+                                "hay",  "puedo", "pueden", "hacen", "quando", "onde",
+                                "tem",  "ha",    "posso",  "podem", "fazem"};
+  return words;
+}
+
+// Words that ask for information wherever they appear.
+const WordSet& InfoWords() {
+  static const WordSet words = {
+      "price",      "prices",       "cost",       "costs",        "hours",      "open",
+      "opening",    "address",      "located",    "location",     "returns",    "refund",
+      "shipping",   "delivery",     "available",  "availability", "info",       "information",
+      "precio",     "precios",      "cuesta",     "cuestan",      "vale",       "valen",
+      "horario",    "horarios",     "abierto",    "direccion",    "ubicacion",  "ubicados",
+      "devolucion", "devoluciones", "envio",      "envios",       "disponible", "informacion",
+      "preco",      "precos",       "custa",      "custam",       "valor",      "aberto",
+      "endereco",   "localizacao",  "devolucao",  "devolucoes",   "troca",      "entrega",
+      "frete",      "disponivel",   "informacao", "informacoes",  "close",      "closing",
+      "cierran",    "fecham"};
+  return words;
+}
+
+// Two-word requests for information: "how much", "looking for", "quiero saber", "vocês têm".
+const std::pair<std::string_view, std::string_view> kInfoPairs[] = {
+    {"how", "much"},         {"how", "many"},       {"looking", "for"},    {"interested", "in"},
+    {"tell", "me"},          {"to", "know"},        {"you", "have"},       {"you", "sell"},
+    {"quiero", "saber"},     {"gustaria", "saber"}, {"estoy", "buscando"}, {"me", "interesa"},
+    {"quero", "saber"},      {"gostaria", "de"},    {"voces", "tem"},      {"voce", "tem"},
+    {"estou", "procurando"}, {"tem", "disponivel"}};
+
+const WordSet& Seekers() {
+  static const WordSet words = {"busco", "procuro"};
+  return words;
+}
+
+const WordSet& Greetings() {
+  static const WordSet words = {"hi",        "hello",   "hey",   "hiya",   "howdy",  "morning",
+                                "afternoon", "evening", "hola",  "buenas", "buenos", "buen",
+                                "ola",       "oi",      "bom",   "boa",    "tardes", "noches",
+                                "dias",      "noite",   "tarde", "dia"};
+  return words;
+}
+const WordSet& Thanks() {
+  static const WordSet words = {"thanks",   "thank",  "thx",       "ty",
+                                "tks",      "cheers", "gracias",   "obrigado",
+                                "obrigada", "valeu",  "agradezco", "agradeco"};
+  return words;
+}
+const WordSet& Affirmatives() {
+  static const WordSet words = {
+      "yes",    "yeah", "yep",    "sure",  "ok",    "okay",   "si",    "claro",   "dale",   "vale",
+      "sim",    "bora", "please", "pls",   "go",    "ahead",  "por",   "favor",   "porfa",  "of",
+      "course", "pode", "ser",    "puede", "quero", "quiero", "certo", "exactly", "exacto", "isso"};
+  return words;
+}
+// Words that may pad small talk without changing it.
+const WordSet& Padding() {
+  static const WordSet words = {
+      "ok",      "okay",       "k",     "cool",     "great",  "perfect", "nice",      "alright",
+      "fine",    "sure",       "yes",   "yeah",     "yep",    "no",      "nope",      "got",
+      "it",      "understood", "good",  "very",     "much",   "so",      "a",         "lot",
+      "you",     "there",      "all",   "everyone", "again",  "bye",     "goodbye",   "see",
+      "later",   "vale",       "bueno", "perfecto", "genial", "listo",   "entendido", "claro",
+      "si",      "dale",       "de",    "acuerdo",  "muchas", "mil",     "muy",       "amable",
+      "adios",   "chau",       "hasta", "luego",    "certo",  "beleza",  "otimo",     "perfeito",
+      "entendi", "sim",        "nao",   "ta",       "blz",    "legal",   "combinado", "muito",
+      "tchau",   "ate",        "logo",  "e",        "ai",     "tudo",    "bem",       "todo",
+      "bien",    "y",          "the",   "and",      "for",    "your",    "help",      "por",
+      "la",      "ayuda",      "pela",  "ajuda",    "o",      "obg",     "tks"};
+  return words;
+}
+
+}  // namespace
+
+bool IsQuestion(std::span<const Clause> clauses, QuestionCues cues) {
+  const bool all = cues == QuestionCues::kAll;
+  for (const Clause& clause : clauses) {
+    const auto& w = clause.words;
+    if (clause.question || In(StrongOpeners(), w.front())) return true;
+    if (all && (In(WeakOpeners(), w.front()) || In(Seekers(), w.front()))) return true;
+    for (std::size_t i = 0; i < w.size(); ++i) {
+      if (all && In(InfoWords(), w[i])) return true;
+      if (i + 1 == w.size()) break;
+      for (const auto& [first, second] : kInfoPairs) {
+        if (w[i] == first && w[i + 1] == second) return true;
+      }
+    }
+  }
+  return false;
+}
+
+SmallTalk ClassifySmallTalk(std::span<const Clause> clauses) {
+  bool greeting = false;
+  bool thanks = false;
+  bool any = false;
+  for (const Clause& clause : clauses) {
+    for (const std::string& w : clause.words) {
+      any = true;
+      if (In(Thanks(), w)) {
+        thanks = true;
+      } else if (In(Greetings(), w)) {
+        greeting = true;
+      } else if (!In(Padding(), w)) {
+        return SmallTalk::kNone;
+      }
+    }
+  }
+  if (!any) return SmallTalk::kNone;
+  if (thanks) return SmallTalk::kThanks;
+  return greeting ? SmallTalk::kGreeting : SmallTalk::kAcknowledgement;
+}
+
+bool IsAffirmative(std::span<const Clause> clauses) {
+  bool yes = false;
+  for (const Clause& clause : clauses) {
+    for (const std::string& w : clause.words) {
+      if (!In(Affirmatives(), w)) return false;
+      yes = true;
+    }
+  }
+  return yes;
+}
+
+}  // namespace brain

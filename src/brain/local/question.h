@@ -1,0 +1,35 @@
+// Does the customer ask something? And is the message only small talk?
+#pragma once
+
+#include <span>
+
+#include "brain/local/clause.h"
+
+namespace brain {
+
+enum class QuestionCues {
+  kAll,       // every cue below
+  kExplicit,  // only '?'/'¿', unambiguous openers and phrases: for telling a question from an
+              // answer to the pending qualification question ("when I get paid" is an answer)
+};
+
+// True when a clause is a question ('?', '¿'), starts with an interrogative word ("what", "do",
+// "cuánto"; with kAll also "when", "onde", "hay"), or the message asks for information in other
+// words ("how much", "do you have", "quiero saber", "vocês têm"; with kAll also "price",
+// opening hours, address, returns, shipping, "busco"). Thread-safe.
+bool IsQuestion(std::span<const Clause> clauses, QuestionCues cues = QuestionCues::kAll);
+
+enum class SmallTalk {
+  kNone,            // there is more to the message than small talk
+  kGreeting,        // "hi", "buenos días", "olá"
+  kThanks,          // "thanks a lot", "gracias", "obrigado"
+  kAcknowledgement  // "ok", "yes", "perfecto", "bye"
+};
+
+// What kind of small talk the whole message is, if it is only small talk. Thread-safe.
+SmallTalk ClassifySmallTalk(std::span<const Clause> clauses);
+
+// True when the whole message says yes ("yes please", "sí, claro", "sim"). Thread-safe.
+bool IsAffirmative(std::span<const Clause> clauses);
+
+}  // namespace brain

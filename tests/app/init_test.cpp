@@ -1,0 +1,83 @@
+#include "app/init.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "store/sqlite/sqlite_store.h"
+
+namespace app {
+namespace {
+
+namespace fs = std::filesystem;
+using ::testing::HasSubstr;
+
+class InitTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("init_" + std::to_string(::getpid()) + "_" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::create_directories(dir_);
+    store_ = store::SqliteStore::Open((dir_ / "fd.db").string()).value();
+  }
+  void TearDown() override {
+    store_.reset();
+    fs::remove_all(dir_);
+  }
+
+  WorkspaceFile File(const std::string& csv) {
+    WorkspaceFile file;
+    file.slug = "demo";
+    file.config.greeting = "Hello!";
+    file.config.workflow = core::WorkflowKind::kHandoffToHuman;
+    std::ofstream(dir_ / "catalog.csv") << csv;
+    file.catalog_csv = dir_ / "catalog.csv";
+    return file;
+  }
+
+  fs::path dir_;
+  std::unique_ptr<store::SqliteStore> store_;
+};
+
+TEST_F(InitTest, CreatesPublishesAndImportsThenUpdates) {
+  auto first = InitWorkspace(*store_, File("name,price\nMug,9.50\nPlate,12\n"));
+  ASSERT_TRUE(first.ok()) << first.error().message;
+  EXPECT_TRUE(first->created);
+  EXPECT_EQ(first->products, 2u);
+  auto published = store_->LoadPublished(first->workspace.id);
+  ASSERT_TRUE(published.ok());
+  EXPECT_EQ(published->config.greeting, "Hello!");
+
+  WorkspaceFile changed = File("name\nBowl\n");
+  changed.config.greeting = "Welcome back!";
+  auto second = InitWorkspace(*store_, changed);
+  ASSERT_TRUE(second.ok());
+  EXPECT_FALSE(second->created);
+  EXPECT_EQ(second->workspace.id, first->workspace.id);
+  EXPECT_GT(second->version, first->version);
+  EXPECT_EQ(store_->LoadPublished(first->workspace.id)->config.greeting, "Welcome back!");
+  EXPECT_EQ(store_->LoadCatalog(first->workspace.id)->products.size(), 1u);
+}
+
+TEST_F(InitTest, ABadCatalogIsRejectedWithLineNumbersAndChangesNothing) {
+  auto first = InitWorkspace(*store_, File("name,price\nMug,9.50\n"));
+  ASSERT_TRUE(first.ok());
+  WorkspaceFile bad = File("name,price\nBowl,abc\n,3\n");
+  bad.config.greeting = "Changed";
+  auto second = InitWorkspace(*store_, bad);
+  ASSERT_FALSE(second.ok());
+  EXPECT_EQ(second.error().code, base::ErrorCode::kInvalidArgument);
+  EXPECT_THAT(second.error().message, HasSubstr("line 2"));
+  EXPECT_THAT(second.error().message, HasSubstr("line 3"));
+  const auto catalog = store_->LoadCatalog(first->workspace.id);
+  ASSERT_EQ(catalog->products.size(), 1u);
+  EXPECT_EQ(catalog->products[0].name, "Mug");
+  EXPECT_EQ(store_->LoadPublished(first->workspace.id)->config.greeting, "Hello!");
+}
+
+}  // namespace
+}  // namespace app

@@ -1,0 +1,127 @@
+#include "app/workspace_file.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+
+namespace app {
+namespace {
+
+namespace fs = std::filesystem;
+using ::testing::HasSubstr;
+
+class WorkspaceFileTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("wsfile_" + std::to_string(::getpid()) + "_" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  fs::path Write(const std::string& name, const std::string& text) {
+    std::ofstream(dir_ / name) << text;
+    return dir_ / name;
+  }
+
+  fs::path dir_;
+};
+
+constexpr const char* kMinimal = R"(slug = "demo"
+[agent]
+greeting = "Hello!"
+workflow = "handoff_to_human"
+)";
+
+TEST_F(WorkspaceFileTest, ReadsAMinimalFileWithDefaults) {
+  auto file = ReadWorkspaceFile(Write("w.toml", kMinimal));
+  ASSERT_TRUE(file.ok()) << file.error().message;
+  EXPECT_EQ(file->slug, "demo");
+  EXPECT_EQ(file->config.greeting, "Hello!");
+  EXPECT_EQ(file->config.pause, core::kDefaultPause);
+  EXPECT_EQ(file->config.debounce, core::kDefaultDebounce);
+  EXPECT_FALSE(file->catalog_csv);
+}
+
+TEST_F(WorkspaceFileTest, ReadsBothExamplesCompletely) {
+  for (const char* example : {"shop", "firm"}) {
+    auto file = ReadWorkspaceFile(fs::path(FRONTDESK_SOURCE_DIR) / "examples" / example /
+                                  "workspace.toml");
+    ASSERT_TRUE(file.ok()) << example << ": " << file.error().message;
+    EXPECT_FALSE(file->config.business_context.empty());
+    EXPECT_TRUE(file->catalog_csv && fs::exists(*file->catalog_csv));
+    EXPECT_TRUE(file->config.translations.contains(core::Language::kEs));
+    EXPECT_TRUE(file->config.translations.contains(core::Language::kPt));
+  }
+}
+
+TEST_F(WorkspaceFileTest, ErrorsNameTheFileLineAndKey) {
+  auto file = ReadWorkspaceFile(Write("bad.toml", R"(slug = "demo"
+[agent]
+greeting = "Hello!"
+workflow = "sell_everything"
+[settings]
+pause = "15 minutes"
+debounce = 2
+[agent2]
+)"));
+  ASSERT_FALSE(file.ok());
+  EXPECT_EQ(file.error().code, base::ErrorCode::kInvalidArgument);
+  const std::string& m = file.error().message;
+  EXPECT_THAT(m, HasSubstr("bad.toml:4: agent.workflow: must be handoff_to_human or "
+                           "qualify_and_transfer"));
+  EXPECT_THAT(m, HasSubstr("bad.toml:6: settings.pause: invalid duration"));
+  EXPECT_THAT(m, HasSubstr("bad.toml:7: settings.debounce: must be a string"));
+  EXPECT_THAT(m, HasSubstr("bad.toml:8: agent2: unknown key"));
+}
+
+TEST_F(WorkspaceFileTest, SyntaxErrorsNameTheLine) {
+  auto file = ReadWorkspaceFile(Write("syntax.toml", "slug = \"demo\"\n[agent\n"));
+  ASSERT_FALSE(file.ok());
+  EXPECT_THAT(file.error().message, HasSubstr("syntax.toml:2: syntax:"));
+}
+
+TEST_F(WorkspaceFileTest, PublishValidationNamesEveryMissingKey) {
+  auto file = ReadWorkspaceFile(Write("w.toml", "slug = \"demo\"\n[agent]\n"
+                                                "workflow = \"qualify_and_transfer\"\n"));
+  ASSERT_FALSE(file.ok());
+  EXPECT_THAT(file.error().message, HasSubstr("agent.greeting: is required"));
+  EXPECT_THAT(file.error().message, HasSubstr("questions: qualify_and_transfer needs"));
+}
+
+TEST_F(WorkspaceFileTest, SlugIsRequiredAndChecked) {
+  auto missing = ReadWorkspaceFile(Write("a.toml", "[agent]\ngreeting = \"x\"\n"));
+  ASSERT_FALSE(missing.ok());
+  EXPECT_THAT(missing.error().message, HasSubstr("slug: is required"));
+  auto bad = ReadWorkspaceFile(Write("b.toml", "slug = \"Not Valid\"\n"));
+  ASSERT_FALSE(bad.ok());
+  EXPECT_THAT(bad.error().message, HasSubstr("b.toml:1: slug:"));
+}
+
+TEST_F(WorkspaceFileTest, NeverPauseAndContextFile) {
+  Write("ctx.md", "Open 9 to 5.");
+  auto file = ReadWorkspaceFile(Write("w.toml", std::string(kMinimal) +
+                                                    "[settings]\npause = \"never\"\n"
+                                                    "[context]\nfile = \"ctx.md\"\n"));
+  ASSERT_TRUE(file.ok()) << file.error().message;
+  EXPECT_FALSE(file->config.pause);
+  EXPECT_EQ(file->config.business_context, "Open 9 to 5.");
+  auto missing = ReadWorkspaceFile(Write("w2.toml", std::string(kMinimal) +
+                                                        "[context]\nfile = \"nope.md\"\n"));
+  ASSERT_FALSE(missing.ok());
+  EXPECT_THAT(missing.error().message, HasSubstr("context.file: cannot read 'nope.md'"));
+}
+
+TEST_F(WorkspaceFileTest, TranslationsMustBeKnownLanguages) {
+  auto file = ReadWorkspaceFile(Write("w.toml", std::string(kMinimal) +
+                                                    "[translations.fr]\ngreeting = \"Salut\"\n"));
+  ASSERT_FALSE(file.ok());
+  EXPECT_THAT(file.error().message, HasSubstr("translations.fr: must be a table named en, es or pt"));
+}
+
+}  // namespace
+}  // namespace app
