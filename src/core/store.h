@@ -41,6 +41,14 @@ struct PublishedConfig {
   std::int64_t version = 0;
 };
 
+// What the live agent of a workspace is built from: the published configuration's version and
+// the catalog's version (0 when never published / never uploaded).
+struct AgentVersion {
+  std::int64_t config_version = 0;
+  std::int64_t catalog_version = 0;
+  bool operator==(const AgentVersion&) const = default;
+};
+
 // Identifies a conversation from the outside: one customer on one channel of a workspace.
 struct ConversationKey {
   std::int64_t workspace_id = 0;
@@ -79,6 +87,10 @@ class Store {
   virtual base::Status DiscardDraft(std::int64_t workspace_id) = 0;
   // kNotFound when nothing was ever published.
   virtual base::Result<PublishedConfig> LoadPublished(std::int64_t workspace_id) = 0;
+
+  // Both versions in one cheap read, so a cached agent knows when it is stale. kNotFound for an
+  // unknown workspace.
+  virtual base::Result<AgentVersion> LoadAgentVersion(std::int64_t workspace_id) = 0;
 
   // --- Catalog: no draft, live at once ---
   // The products become the whole catalog, in one transaction. Returns the new catalog version.

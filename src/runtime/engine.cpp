@@ -52,9 +52,14 @@ void Engine::Invalidate(std::int64_t workspace_id) {
 }
 
 base::Result<std::shared_ptr<const Engine::Agent>> Engine::AgentFor(std::int64_t workspace_id) {
+  auto version = store_.LoadAgentVersion(workspace_id);
+  if (!version.ok()) return version.error();
   {
     std::lock_guard lock(agents_mutex_);
-    if (auto it = agents_.find(workspace_id); it != agents_.end()) return it->second;
+    if (auto it = agents_.find(workspace_id);
+        it != agents_.end() && it->second->version == *version) {
+      return it->second;
+    }
   }
   auto published = store_.LoadPublished(workspace_id);
   if (!published.ok()) {
@@ -65,7 +70,10 @@ base::Result<std::shared_ptr<const Engine::Agent>> Engine::AgentFor(std::int64_t
   if (!catalog.ok()) return catalog.error();
   auto brain = brains_(published->config, *catalog);
   if (!brain.ok()) return brain.error();
-  auto agent = std::make_shared<const Agent>(Agent{std::move(published->config), std::move(*brain)});
+  // Versions as read with the data: a change in between is caught by the next event's check.
+  const core::AgentVersion built{published->version, catalog->version};
+  auto agent = std::make_shared<const Agent>(
+      Agent{built, std::move(published->config), std::move(*brain)});
   std::lock_guard lock(agents_mutex_);
   agents_[workspace_id] = agent;
   return std::shared_ptr<const Agent>(agent);

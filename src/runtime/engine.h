@@ -54,12 +54,15 @@ class Engine {
   // committed decisions in order. A timer whose conversation fails stays stored for a later try.
   base::Result<std::vector<core::Decision>> FireDueTimers();
 
-  // Forgets the cached agent of a workspace: the next event rebuilds it from the store. Call it
-  // after a publish or a catalog change made by this process.
+  // Forgets the cached agent of a workspace: the next event rebuilds it from the store.
   void Invalidate(std::int64_t workspace_id);
 
  private:
+  // A workspace's live agent: its published configuration and the brain built from it and the
+  // catalog. Every event checks the versions (one cheap read), so a publish or a catalog change
+  // made by any process reaches the next event.
   struct Agent {
+    core::AgentVersion version;
     core::AgentConfig config;
     std::unique_ptr<core::Brain> brain;
   };

@@ -143,6 +143,21 @@ TEST_F(EngineTest, AConcurrentChangeMakesItDecideAgain) {
   EXPECT_TRUE(engine_->Handle(Key(), core::TakeControl{"marta", clock_.Now()}).ok());
 }
 
+TEST_F(EngineTest, APublishOrCatalogChangeReachesTheNextEvent) {
+  auto first = engine_->Handle(Key(), core::CustomerMessage{"hi", clock_.Now()});
+  ASSERT_TRUE(first.ok());
+  EXPECT_THAT(first->messages.back().text, HasSubstr("Hello!"));
+
+  core::AgentConfig changed = store_->LoadPublished(workspace_.id)->config;
+  changed.greeting = "Welcome!";
+  auto revision = store_->SaveDraft(workspace_.id, changed);
+  ASSERT_TRUE(store_->Publish(workspace_.id, *revision).ok());
+  auto second = engine_->Handle({workspace_.id, core::Channel::kWeb, "bea"},
+                                core::CustomerMessage{"hi", clock_.Now()});
+  ASSERT_TRUE(second.ok());
+  EXPECT_THAT(second->messages.back().text, HasSubstr("Welcome!"));
+}
+
 TEST_F(EngineTest, InvalidateRebuildsTheAgentFromTheStore) {
   int built = 0;
   Engine engine(*store_,

@@ -165,3 +165,27 @@ TEST(ConfigCodecTest, InvalidUtf8IsStoredNotThrown) {
 
 }  // namespace
 }  // namespace store
+
+namespace store {
+namespace {
+
+TEST_F(ConfigTest, AgentVersionFollowsPublishesAndCatalogChanges) {
+  EXPECT_EQ(store_->LoadAgentVersion(ws_).value(), (core::AgentVersion{0, 0}));
+  core::AgentConfig config;
+  config.greeting = "Hi";
+  auto revision = store_->SaveDraft(ws_, config);
+  ASSERT_TRUE(store_->Publish(ws_, *revision).ok());
+  EXPECT_EQ(store_->LoadAgentVersion(ws_).value(), (core::AgentVersion{1, 0}));
+  core::Product mug;
+  mug.name = "Mug";
+  ASSERT_TRUE(store_->ReplaceCatalog(ws_, std::span(&mug, 1)).ok());
+  EXPECT_EQ(store_->LoadAgentVersion(ws_).value(), (core::AgentVersion{1, 1}));
+  ASSERT_TRUE(store_->ClearCatalog(ws_).ok());
+  EXPECT_EQ(store_->LoadAgentVersion(ws_).value(), (core::AgentVersion{1, 2}));
+  auto missing = store_->LoadAgentVersion(ws_ + 100);
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.error().code, base::ErrorCode::kNotFound);
+}
+
+}  // namespace
+}  // namespace store

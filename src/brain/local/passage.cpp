@@ -33,6 +33,17 @@ std::vector<std::string_view> Lines(std::string_view text) {
 bool EndsSentence(char c) { return c == '.' || c == '!' || c == '?'; }
 
 // "Shipping", "Opening hours": a short line with no digits and no sentence end.
+// "- item", "* item", "1. item".
+bool IsListItem(std::string_view line) {
+  const std::size_t start = line.find_first_not_of(' ');
+  if (start == std::string_view::npos) return false;
+  line.remove_prefix(start);
+  if (line.starts_with("- ") || line.starts_with("* ")) return true;
+  std::size_t digits = 0;
+  while (digits < line.size() && line[digits] >= '0' && line[digits] <= '9') ++digits;
+  return digits > 0 && line.substr(digits).starts_with(". ");
+}
+
 bool IsTitle(std::string_view line) {
   if (line.empty() || line.size() > kMaxHeadingChars || EndsSentence(line.back())) return false;
   if (std::any_of(line.begin(), line.end(), [](char c) { return c >= '0' && c <= '9'; })) {
@@ -135,8 +146,20 @@ std::vector<Passage> SplitPassages(std::string_view context) {
 }
 
 std::string Display(const Passage& passage) {
-  if (passage.heading.empty()) return passage.body;
-  return passage.heading + ": " + passage.body;
+  // Lines wrapped in the source continue their sentence or list item; list items keep their own
+  // lines.
+  std::string body;
+  std::size_t start = 0;
+  while (start <= passage.body.size()) {
+    std::size_t end = passage.body.find('\n', start);
+    if (end == std::string::npos) end = passage.body.size();
+    const std::string_view line = std::string_view(passage.body).substr(start, end - start);
+    if (!body.empty()) body += IsListItem(line) ? "\n" : " ";
+    body += line;
+    start = end + 1;
+  }
+  if (passage.heading.empty()) return body;
+  return passage.heading + (IsListItem(body) ? ":\n" : ": ") + body;
 }
 
 }  // namespace brain

@@ -55,6 +55,11 @@ base::Result<StoredConfig> SelectConfig(Connection& db, std::string_view sql,
   return StoredConfig{query->Text(0), query->Int64(1)};
 }
 
+constexpr std::string_view kSelectAgentVersion =
+    "SELECT (SELECT published_version FROM agent_configs WHERE workspace_id = w.id),"
+    " (SELECT version FROM catalog_versions WHERE workspace_id = w.id)"
+    " FROM workspaces w WHERE w.id = ?1";
+
 constexpr const char* kNoDraft = "no draft was saved";
 constexpr const char* kNothingPublished = "nothing was published";
 
@@ -122,6 +127,15 @@ base::Result<core::PublishedConfig> LoadPublished(Connection& db, std::int64_t w
   base::Result<core::AgentConfig> config = DecodeConfig(stored->json);
   if (!config.ok()) return config.error();
   return core::PublishedConfig{std::move(*config), stored->counter};
+}
+
+base::Result<core::AgentVersion> LoadAgentVersion(Connection& db, std::int64_t workspace_id) {
+  base::Result<Query> query = db.Prepare(kSelectAgentVersion);
+  if (!query.ok()) return query.error();
+  base::Result<bool> row = query->BindAll(workspace_id).Step();
+  if (!row.ok()) return row.error();
+  if (!*row) return base::Error::NotFound("no such workspace");
+  return core::AgentVersion{query->OptionalInt64(0).value_or(0), query->OptionalInt64(1).value_or(0)};
 }
 
 }  // namespace store::sqlite

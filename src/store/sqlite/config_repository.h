@@ -20,4 +20,7 @@ base::Result<std::int64_t> Publish(Connection& db, std::int64_t workspace_id,
 base::Status DiscardDraft(Connection& db, std::int64_t workspace_id);
 base::Result<core::PublishedConfig> LoadPublished(Connection& db, std::int64_t workspace_id);
 
+// kNotFound for an unknown workspace.
+base::Result<core::AgentVersion> LoadAgentVersion(Connection& db, std::int64_t workspace_id);
+
 }  // namespace store::sqlite

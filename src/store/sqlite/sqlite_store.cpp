@@ -36,6 +36,11 @@ base::Result<core::Workspace> SqliteStore::CreateWorkspace(const std::string& sl
   return sqlite::CreateWorkspace(*db_, slug);
 }
 
+base::Result<core::AgentVersion> SqliteStore::LoadAgentVersion(std::int64_t workspace_id) {
+  Lock lock(mutex_);
+  return sqlite::LoadAgentVersion(*db_, workspace_id);
+}
+
 base::Result<core::Workspace> SqliteStore::FindWorkspace(const std::string& slug) {
   Lock lock(mutex_);
   return sqlite::FindWorkspace(*db_, slug);

@@ -52,6 +52,7 @@ class SqliteStore final : public core::Store {
                                      std::int64_t draft_revision) override;
   base::Status DiscardDraft(std::int64_t workspace_id) override;
   base::Result<core::PublishedConfig> LoadPublished(std::int64_t workspace_id) override;
+  base::Result<core::AgentVersion> LoadAgentVersion(std::int64_t workspace_id) override;
 
   base::Result<std::int64_t> ReplaceCatalog(std::int64_t workspace_id,
                                             std::span<const core::Product> products) override;
