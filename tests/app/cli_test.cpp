@@ -1,0 +1,150 @@
+// The real `frontdesk` binary: init, chat across runs, JSON lines, exit codes, nlu.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <sstream>
+
+namespace app {
+namespace {
+
+namespace fs = std::filesystem;
+using ::testing::HasSubstr;
+using nlohmann::json;
+
+struct Outcome {
+  int status = -1;
+  std::string out;
+};
+
+class CliTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("cli_" + std::to_string(::getpid()) + "_" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::create_directories(dir_);
+    db_ = (dir_ / "fd.db").string();
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  // Runs `frontdesk ARGS` with `input` on stdin; stdout and stderr together.
+  Outcome Frontdesk(const std::string& args, const std::string& input = "") {
+    std::ofstream(dir_ / "stdin") << input;
+    const std::string command = std::string(FRONTDESK_BINARY) + " " + args + " < " +
+                                (dir_ / "stdin").string() + " 2>&1";
+    Outcome run;
+    FILE* pipe = ::popen(command.c_str(), "r");
+    if (pipe == nullptr) return run;
+    char buffer[4096];
+    while (std::size_t n = std::fread(buffer, 1, sizeof buffer, pipe)) run.out.append(buffer, n);
+    const int status = ::pclose(pipe);
+    run.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return run;
+  }
+
+  Outcome Init(const std::string& example) {
+    return Frontdesk("init --db " + db_ + " --config " + std::string(FRONTDESK_SOURCE_DIR) +
+                     "/examples/" + example + "/workspace.toml");
+  }
+
+  std::vector<json> Lines(const std::string& out) {
+    std::vector<json> lines;
+    std::istringstream in(out);
+    std::string line;
+    while (std::getline(in, line)) lines.push_back(json::parse(line));
+    return lines;
+  }
+
+  fs::path dir_;
+  std::string db_;
+};
+
+TEST_F(CliTest, InitCreatesThenUpdates) {
+  Outcome first = Init("shop");
+  EXPECT_EQ(first.status, 0) << first.out;
+  EXPECT_THAT(first.out, HasSubstr("created workspace 'casa-verde' and published version 1"));
+  Outcome second = Init("shop");
+  EXPECT_EQ(second.status, 0);
+  EXPECT_THAT(second.out, HasSubstr("updated workspace 'casa-verde' and published version 2"));
+}
+
+TEST_F(CliTest, InitErrorsNameTheKeyAndLine) {
+  std::ofstream(dir_ / "bad.toml") << "slug = \"x\"\n[agent]\ngreeting = \"Hi\"\nworkflow = 3\n";
+  Outcome run = Frontdesk("init --db " + db_ + " --config " + (dir_ / "bad.toml").string());
+  EXPECT_EQ(run.status, 1);
+  EXPECT_THAT(run.out, HasSubstr("bad.toml:4: agent.workflow: must be a string"));
+}
+
+TEST_F(CliTest, ChatStatePersistsAcrossRunsAndTimeNeverRunsBackwards) {
+  ASSERT_EQ(Init("shop").status, 0);
+  const std::string chat = "chat --db " + db_ + " --workspace casa-verde --customer ana --json";
+  Outcome first = Frontdesk(chat, "hi\n/take\n");
+  ASSERT_EQ(first.status, 0) << first.out;
+
+  Outcome second = Frontdesk(chat, "/expect mode manual\nare you there?\n/expect silence\n"
+                               "/advance 20m\n/expect event auto_resume\n");
+  ASSERT_EQ(second.status, 0) << second.out;
+  const auto second_lines = Lines(second.out);
+  ASSERT_FALSE(second_lines.empty());
+  const std::string last_at = second_lines.back()["at"];
+
+  Outcome third = Frontdesk(chat, "/state\n");
+  ASSERT_EQ(third.status, 0) << third.out;
+  const auto state = Lines(third.out).back();
+  EXPECT_EQ(state["type"], "state");
+  EXPECT_EQ(state["mode"], "ai");
+  // ISO 8601 UTC strings order as times: the simulated clock kept the 20 minutes.
+  EXPECT_GE(state["at"].get<std::string>(), last_at);
+}
+
+TEST_F(CliTest, JsonLinesCarryTheCommonKeys) {
+  ASSERT_EQ(Init("shop").status, 0);
+  Outcome run = Frontdesk("chat --db " + db_ + " --workspace casa-verde --json",
+                      "I want to talk to a person\n/lead\n/notifications\n/state\n");
+  ASSERT_EQ(run.status, 0) << run.out;
+  std::set<std::string> types;
+  for (const json& line : Lines(run.out)) {
+    for (const char* key : {"type", "author", "text", "mode", "resume_at", "at"}) {
+      EXPECT_TRUE(line.contains(key)) << key << " missing in " << line.dump();
+    }
+    types.insert(line["type"]);
+  }
+  EXPECT_EQ(types, (std::set<std::string>{"message", "event", "notification", "lead", "state"}));
+}
+
+TEST_F(CliTest, AFailedExpectationFailsTheScript) {
+  ASSERT_EQ(Init("shop").status, 0);
+  Outcome run = Frontdesk("chat --db " + db_ + " --workspace casa-verde",
+                      "hello\n/expect mode manual\nnever reached\n");
+  EXPECT_EQ(run.status, 1);
+  EXPECT_THAT(run.out, HasSubstr("expected mode manual, it is ai"));
+  EXPECT_THAT(run.out, ::testing::Not(HasSubstr("never reached")));
+}
+
+TEST_F(CliTest, UnknownWorkspaceSaysHowToCreateIt) {
+  Outcome run = Frontdesk("chat --db " + db_ + " --workspace nope");
+  EXPECT_EQ(run.status, 1);
+  EXPECT_THAT(run.out, HasSubstr("no workspace 'nope'"));
+}
+
+TEST_F(CliTest, NluReadsEachLine) {
+  Outcome run = Frontdesk("nlu", "{\"text\": \"quiero hablar con una persona\"}\n"
+                             "{\"text\": \"no need for a human\"}\n");
+  ASSERT_EQ(run.status, 0) << run.out;
+  const auto lines = Lines(run.out);
+  ASSERT_EQ(lines.size(), 2u);
+  EXPECT_EQ(lines[0]["language"], "es");
+  EXPECT_EQ(lines[0]["handoff"], true);
+  EXPECT_EQ(lines[1]["handoff"], false);
+  EXPECT_TRUE(lines[1].contains("frustration"));
+}
+
+}  // namespace
+}  // namespace app
