@@ -21,14 +21,10 @@ constexpr int kConversations = 1'000;
 
 // Questions a shop's customers ask; all answerable, so every message runs the full reply path.
 constexpr const char* kMessages[] = {
-    "do you have linen napkins?",
-    "how much is the stoneware mug?",
-    "what are your opening hours?",
-    "¿cuánto cuesta el juego de platos?",
-    "vocês têm caneca de cerâmica?",
-    "what is your return policy?",
-    "do you ship abroad?",
-    "is the terracotta mug in stock?",
+    "do you have linen napkins?",    "how much is the stoneware mug?",
+    "what are your opening hours?",  "¿cuánto cuesta el juego de platos?",
+    "vocês têm caneca de cerâmica?", "what is your return policy?",
+    "do you ship abroad?",           "is the terracotta mug in stock?",
 };
 
 runtime::BrainFactory LocalBrains() {
@@ -44,7 +40,8 @@ struct Fixture {
     fs::remove_all(dir);
     fs::create_directories(dir);
     store = store::SqliteStore::Open((dir / "bench.db").string()).value();
-    auto file = app::ReadWorkspaceFile(fs::path(FRONTDESK_SOURCE_DIR) / "examples/shop/workspace.toml");
+    auto file =
+        app::ReadWorkspaceFile(fs::path(FRONTDESK_SOURCE_DIR) / "examples/shop/workspace.toml");
     file->config.debounce = base::Duration{0};
     workspace = app::InitWorkspace(*store, *file)->workspace;
   }
@@ -65,15 +62,15 @@ void BM_EngineInboundToDurableReply(benchmark::State& state) {
   for (auto _ : state) {
     const core::ConversationKey key{fixture.workspace.id, core::Channel::kWeb,
                                     "customer-" + std::to_string(i % kConversations)};
-    auto d = engine.Handle(key, core::CustomerMessage{kMessages[i % std::size(kMessages)],
-                                                      clock.Now()});
+    auto d =
+        engine.Handle(key, core::CustomerMessage{kMessages[i % std::size(kMessages)], clock.Now()});
     if (!d.ok()) state.SkipWithError(d.error().message.c_str());
     clock.Advance(std::chrono::milliseconds{1});
     ++i;
   }
   state.SetItemsProcessed(state.iterations());
 }
-BENCHMARK(BM_EngineInboundToDurableReply)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_EngineInboundToDurableReply)->Unit(benchmark::kMicrosecond)->UseRealTime();
 
 // The same decisions without the store: what Decide and the brain cost alone.
 void BM_DecideOnly(benchmark::State& state) {

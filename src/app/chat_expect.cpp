@@ -46,7 +46,8 @@ std::string Quote(const std::vector<std::string>& texts) {
 std::string Summary(const core::Notification& n) {
   std::string s = std::string(core::ToString(n.kind)) + " " +
                   std::string(core::ToString(n.reason)) + " " + n.customer_name;
-  for (const auto& a : n.answers) s += " | " + (a.label.empty() ? a.question : a.label) + ": " + a.answer;
+  for (const auto& a : n.answers)
+    s += " | " + (a.label.empty() ? a.question : a.label) + ": " + a.answer;
   for (const auto& m : n.last_messages) s += " | " + m;
   return s;
 }
@@ -66,7 +67,8 @@ base::Status ExpectAi(std::string_view pattern, const ExpectContext& c, bool wan
 
 base::Status ExpectEvent(std::string_view kind, const ExpectContext& c, bool wanted) {
   const auto parsed = core::ParseAuditKind(kind);
-  if (!parsed) return base::Error::InvalidArgument("unknown event kind '" + std::string(kind) + "'");
+  if (!parsed)
+    return base::Error::InvalidArgument("unknown event kind '" + std::string(kind) + "'");
   bool found = false;
   std::vector<std::string> seen;
   for (const auto& d : c.step) {

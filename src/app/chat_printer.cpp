@@ -13,7 +13,7 @@ json TimeOrNull(const std::optional<base::TimePoint>& t) {
 
 // The keys every line carries.
 json Line(std::string_view type, base::TimePoint at) {
-  return json{{"type", type}, {"author", nullptr}, {"text", nullptr},
+  return json{{"type", type},    {"author", nullptr},    {"text", nullptr},
               {"mode", nullptr}, {"resume_at", nullptr}, {"at", base::FormatTime(at)}};
 }
 
@@ -34,7 +34,9 @@ std::string LeaseText(const core::ControlLease& lease) {
 json AnswersJson(const std::vector<core::QualificationAnswer>& answers) {
   json list = json::array();
   for (const auto& a : answers) {
-    list.push_back({{"question", a.question}, {"label", a.label}, {"answer", a.answer},
+    list.push_back({{"question", a.question},
+                    {"label", a.label},
+                    {"answer", a.answer},
                     {"at", base::FormatTime(a.at)}});
   }
   return list;
@@ -109,8 +111,8 @@ void ChatPrinter::Lead(const core::Contact& contact, base::TimePoint now,
     return;
   }
   out_ << "lead " << contact.display_name << ": "
-       << (contact.answers.empty() ? "no answers yet" : std::to_string(contact.answers.size()) +
-                                                            " answer(s)")
+       << (contact.answers.empty() ? "no answers yet"
+                                   : std::to_string(contact.answers.size()) + " answer(s)")
        << '\n';
   for (const auto& a : contact.answers) out_ << "    " << AnswerText(a) << '\n';
   out_ << std::flush;

@@ -196,8 +196,8 @@ void ChatSession::Finish() {
 ChatSession::Outcome ChatSession::Expect(std::string_view spec) {
   auto snapshot = store_.LoadConversation(key_.workspace_id, conversation_id_, 0);
   if (!snapshot.ok()) return Invalid(snapshot.error().message);
-  const base::Status held = CheckExpectation(
-      spec, {step_, snapshot->conversation, snapshot->contact, clock_.Now()});
+  const base::Status held =
+      CheckExpectation(spec, {step_, snapshot->conversation, snapshot->contact, clock_.Now()});
   if (held.ok()) return Outcome::kContinue;
   printer_.Error("expected " + held.error().message + "  [/expect " + std::string(spec) + "]",
                  clock_.Now());

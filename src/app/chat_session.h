@@ -37,7 +37,7 @@ namespace app {
 struct ChatOptions {
   std::string customer_id = "customer";
   bool json = false;
-  bool settle_replies = true;  // scripted: wait for each reply (see above)
+  bool settle_replies = true;              // scripted: wait for each reply (see above)
   std::string operator_name = "operator";  // the CRM user of /take, /reply, /release
 };
 
@@ -80,7 +80,7 @@ class ChatSession {
   std::int64_t conversation_id_;
   ChatOptions options_;
   ChatPrinter printer_;
-  std::vector<core::Decision> step_;  // what the last non-/expect line committed
+  std::vector<core::Decision> step_;          // what the last non-/expect line committed
   std::optional<base::TimePoint> reply_due_;  // the open debounce window's end
   bool in_burst_ = false;
 };

@@ -42,7 +42,8 @@ int Main(int argc, char** argv, std::istream& in, std::ostream& out, std::ostrea
 
   std::string db;
   std::string config;
-  CLI::App* init = cli.add_subcommand("init", "create or update a workspace from a file and publish it");
+  CLI::App* init =
+      cli.add_subcommand("init", "create or update a workspace from a file and publish it");
   init->add_option("--db", db, "SQLite database file (created when missing)")->required();
   init->add_option("--config", config, "workspace file (TOML), see examples/")->required();
 
@@ -50,8 +51,7 @@ int Main(int argc, char** argv, std::istream& in, std::ostream& out, std::ostrea
   CLI::App* chat = cli.add_subcommand("chat", "talk to a workspace's agent as a customer");
   chat->add_option("--db", chat_options.db, "SQLite database file")->required();
   chat->add_option("--workspace", chat_options.workspace, "workspace slug")->required();
-  chat->add_option("--customer", chat_options.customer, "the customer's id")
-      ->capture_default_str();
+  chat->add_option("--customer", chat_options.customer, "the customer's id")->capture_default_str();
   chat->add_flag("--json", chat_options.json, "one JSON object per line");
 
   CLI::App* nlu = cli.add_subcommand(

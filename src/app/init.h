@@ -12,8 +12,8 @@ namespace app {
 
 struct InitReport {
   core::Workspace workspace;
-  bool created = false;            // the workspace is new
-  std::int64_t version = 0;        // the published configuration's version
+  bool created = false;                 // the workspace is new
+  std::int64_t version = 0;             // the published configuration's version
   std::optional<std::size_t> products;  // the catalog's size, when the file names one
 };
 

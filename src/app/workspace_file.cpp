@@ -1,10 +1,11 @@
 #include "app/workspace_file.h"
 
+#include <toml++/toml.h>
+
 #include <algorithm>
 #include <fstream>
 #include <set>
 #include <sstream>
-#include <toml++/toml.h>
 
 #include "core/workspace.h"
 
@@ -51,7 +52,8 @@ class Reader {
     const toml::node* node = table.get(key);
     if (node == nullptr) return;
     const toml::array* array = node->as_array();
-    if (array == nullptr) return Problem(node->source(), prefix + std::string(key), "must be a list of strings");
+    if (array == nullptr)
+      return Problem(node->source(), prefix + std::string(key), "must be a list of strings");
     out.clear();
     for (const toml::node& item : *array) {
       if (auto v = item.value<std::string>()) {
@@ -121,7 +123,8 @@ void ReadAgent(Reader& r, const toml::table& agent, WorkspaceFile& out) {
 
 void ReadQuestions(Reader& r, const toml::node& node, core::AgentConfig& c) {
   const toml::array* questions = node.as_array();
-  if (questions == nullptr) return r.Problem(node.source(), "questions", "must be [[questions]] tables");
+  if (questions == nullptr)
+    return r.Problem(node.source(), "questions", "must be [[questions]] tables");
   for (std::size_t i = 0; i < questions->size(); ++i) {
     const std::string prefix = "questions[" + std::to_string(i) + "].";
     const toml::table* q = (*questions)[i].as_table();
@@ -202,13 +205,15 @@ void ReadTranslations(Reader& r, const toml::table& translations, core::AgentCon
 }
 
 void Read(Reader& r, const toml::table& root, WorkspaceFile& out) {
-  r.OnlyKeys(root, "", {"slug", "company", "agent", "questions", "settings", "context", "catalog",
-                        "translations"});
+  r.OnlyKeys(
+      root, "",
+      {"slug", "company", "agent", "questions", "settings", "context", "catalog", "translations"});
   r.String(root, "", "slug", out.slug);
   if (out.slug.empty()) {
     r.Problem("slug", "is required (the workspace's name in URLs: a-z, 0-9 and -)");
   } else if (!core::IsValidSlug(out.slug)) {
-    r.Problem(root.get("slug")->source(), "slug", "use 1 to 63 of a-z, 0-9 and - (not at the ends)");
+    r.Problem(root.get("slug")->source(), "slug",
+              "use 1 to 63 of a-z, 0-9 and - (not at the ends)");
   }
   core::AgentConfig& c = out.config;
   if (const toml::table* company = r.Table(root, "company")) {
@@ -236,8 +241,8 @@ void Read(Reader& r, const toml::table& root, WorkspaceFile& out) {
 // Maps the configuration's field names to the file's keys.
 std::string FileKey(const std::string& field) {
   static constexpr std::pair<std::string_view, std::string_view> kKeys[] = {
-      {"greeting", "agent.greeting"},     {"workflow", "agent.workflow"},
-      {"pause", "settings.pause"},        {"debounce", "settings.debounce"},
+      {"greeting", "agent.greeting"},  {"workflow", "agent.workflow"},
+      {"pause", "settings.pause"},     {"debounce", "settings.debounce"},
       {"business_context", "context"},
   };
   for (const auto& [from, to] : kKeys) {
@@ -251,7 +256,8 @@ std::string FileKey(const std::string& field) {
 base::Result<WorkspaceFile> ReadWorkspaceFile(const std::filesystem::path& path) {
   Reader reader(path);
   std::ifstream in(path, std::ios::binary);
-  if (!in) return base::Error::InvalidArgument("cannot read workspace file '" + path.string() + "'");
+  if (!in)
+    return base::Error::InvalidArgument("cannot read workspace file '" + path.string() + "'");
   std::ostringstream text;
   text << in.rdbuf();
   WorkspaceFile out;

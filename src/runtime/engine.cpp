@@ -11,12 +11,11 @@ Engine::Engine(core::Store& store, BrainFactory brains, const base::Clock& clock
 base::Result<core::Decision> Engine::Handle(const core::ConversationKey& key,
                                             const core::Event& event) {
   return DecideAndCommit(
-      key.workspace_id,
-      [&] { return store_.OpenConversation(key, settings_.history_limit); }, event);
+      key.workspace_id, [&] { return store_.OpenConversation(key, settings_.history_limit); },
+      event);
 }
 
-base::Result<core::Decision> Engine::Handle(std::int64_t workspace_id,
-                                            std::int64_t conversation_id,
+base::Result<core::Decision> Engine::Handle(std::int64_t workspace_id, std::int64_t conversation_id,
                                             const core::Event& event) {
   return DecideAndCommit(
       workspace_id,
@@ -72,8 +71,8 @@ base::Result<std::shared_ptr<const Engine::Agent>> Engine::AgentFor(std::int64_t
   if (!brain.ok()) return brain.error();
   // Versions as read with the data: a change in between is caught by the next event's check.
   const core::AgentVersion built{published->version, catalog->version};
-  auto agent = std::make_shared<const Agent>(
-      Agent{built, std::move(published->config), std::move(*brain)});
+  auto agent =
+      std::make_shared<const Agent>(Agent{built, std::move(published->config), std::move(*brain)});
   std::lock_guard lock(agents_mutex_);
   agents_[workspace_id] = agent;
   return std::shared_ptr<const Agent>(agent);

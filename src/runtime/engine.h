@@ -31,9 +31,9 @@ using BrainFactory = std::function<base::Result<std::unique_ptr<core::Brain>>(
     const core::AgentConfig&, const core::Catalog&)>;
 
 struct EngineSettings {
-  std::size_t history_limit = 20;   // recent messages given to Decide and the brain
-  int max_conflict_retries = 5;     // decide again this often when a concurrent change wins
-  std::size_t timer_batch = 256;    // timers fired per store query
+  std::size_t history_limit = 20;  // recent messages given to Decide and the brain
+  int max_conflict_retries = 5;    // decide again this often when a concurrent change wins
+  std::size_t timer_batch = 256;   // timers fired per store query
 };
 
 class Engine {

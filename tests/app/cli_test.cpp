@@ -15,8 +15,8 @@ namespace app {
 namespace {
 
 namespace fs = std::filesystem;
-using ::testing::HasSubstr;
 using nlohmann::json;
+using ::testing::HasSubstr;
 
 struct Outcome {
   int status = -1;
@@ -37,8 +37,8 @@ class CliTest : public ::testing::Test {
   // Runs `frontdesk ARGS` with `input` on stdin; stdout and stderr together.
   Outcome Frontdesk(const std::string& args, const std::string& input = "") {
     std::ofstream(dir_ / "stdin") << input;
-    const std::string command = std::string(FRONTDESK_BINARY) + " " + args + " < " +
-                                (dir_ / "stdin").string() + " 2>&1";
+    const std::string command =
+        std::string(FRONTDESK_BINARY) + " " + args + " < " + (dir_ / "stdin").string() + " 2>&1";
     Outcome run;
     FILE* pipe = ::popen(command.c_str(), "r");
     if (pipe == nullptr) return run;
@@ -88,8 +88,9 @@ TEST_F(CliTest, ChatStatePersistsAcrossRunsAndTimeNeverRunsBackwards) {
   Outcome first = Frontdesk(chat, "hi\n/take\n");
   ASSERT_EQ(first.status, 0) << first.out;
 
-  Outcome second = Frontdesk(chat, "/expect mode manual\nare you there?\n/expect silence\n"
-                               "/advance 20m\n/expect event auto_resume\n");
+  Outcome second = Frontdesk(chat,
+                             "/expect mode manual\nare you there?\n/expect silence\n"
+                             "/advance 20m\n/expect event auto_resume\n");
   ASSERT_EQ(second.status, 0) << second.out;
   const auto second_lines = Lines(second.out);
   ASSERT_FALSE(second_lines.empty());
@@ -107,7 +108,7 @@ TEST_F(CliTest, ChatStatePersistsAcrossRunsAndTimeNeverRunsBackwards) {
 TEST_F(CliTest, JsonLinesCarryTheCommonKeys) {
   ASSERT_EQ(Init("shop").status, 0);
   Outcome run = Frontdesk("chat --db " + db_ + " --workspace casa-verde --json",
-                      "I want to talk to a person\n/lead\n/notifications\n/state\n");
+                          "I want to talk to a person\n/lead\n/notifications\n/state\n");
   ASSERT_EQ(run.status, 0) << run.out;
   std::set<std::string> types;
   for (const json& line : Lines(run.out)) {
@@ -122,7 +123,7 @@ TEST_F(CliTest, JsonLinesCarryTheCommonKeys) {
 TEST_F(CliTest, AFailedExpectationFailsTheScript) {
   ASSERT_EQ(Init("shop").status, 0);
   Outcome run = Frontdesk("chat --db " + db_ + " --workspace casa-verde",
-                      "hello\n/expect mode manual\nnever reached\n");
+                          "hello\n/expect mode manual\nnever reached\n");
   EXPECT_EQ(run.status, 1);
   EXPECT_THAT(run.out, HasSubstr("expected mode manual, it is ai"));
   EXPECT_THAT(run.out, ::testing::Not(HasSubstr("never reached")));
@@ -135,8 +136,9 @@ TEST_F(CliTest, UnknownWorkspaceSaysHowToCreateIt) {
 }
 
 TEST_F(CliTest, NluReadsEachLine) {
-  Outcome run = Frontdesk("nlu", "{\"text\": \"quiero hablar con una persona\"}\n"
-                             "{\"text\": \"no need for a human\"}\n");
+  Outcome run = Frontdesk("nlu",
+                          "{\"text\": \"quiero hablar con una persona\"}\n"
+                          "{\"text\": \"no need for a human\"}\n");
   ASSERT_EQ(run.status, 0) << run.out;
   const auto lines = Lines(run.out);
   ASSERT_EQ(lines.size(), 2u);

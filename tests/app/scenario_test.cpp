@@ -54,8 +54,8 @@ TEST_P(ScenarioTest, Holds) {
   const std::string workspace_path = Directive(script.str(), "workspace");
   ASSERT_FALSE(workspace_path.empty()) << "the first line must say # workspace: PATH";
 
-  const fs::path dir = fs::temp_directory_path() /
-                       ("scenario_" + std::to_string(::getpid()) + "_" + GetParam());
+  const fs::path dir =
+      fs::temp_directory_path() / ("scenario_" + std::to_string(::getpid()) + "_" + GetParam());
   fs::remove_all(dir);
   fs::create_directories(dir);
   {
@@ -77,8 +77,8 @@ TEST_P(ScenarioTest, Holds) {
     const std::string customer = Directive(script.str(), "customer");
     if (!customer.empty()) options.customer_id = customer;
     std::ostringstream transcript;
-    auto session = ChatSession::Start(**store, engine, clock, report->workspace, options,
-                                      transcript);
+    auto session =
+        ChatSession::Start(**store, engine, clock, report->workspace, options, transcript);
     ASSERT_TRUE(session.ok()) << session.error().message;
     std::istringstream in(script.str());
     EXPECT_EQ(RunScript(*session, in), 0) << "transcript:\n" << transcript.str();

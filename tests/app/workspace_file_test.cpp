@@ -49,8 +49,8 @@ TEST_F(WorkspaceFileTest, ReadsAMinimalFileWithDefaults) {
 
 TEST_F(WorkspaceFileTest, ReadsBothExamplesCompletely) {
   for (const char* example : {"shop", "firm"}) {
-    auto file = ReadWorkspaceFile(fs::path(FRONTDESK_SOURCE_DIR) / "examples" / example /
-                                  "workspace.toml");
+    auto file =
+        ReadWorkspaceFile(fs::path(FRONTDESK_SOURCE_DIR) / "examples" / example / "workspace.toml");
     ASSERT_TRUE(file.ok()) << example << ": " << file.error().message;
     EXPECT_FALSE(file->config.business_context.empty());
     EXPECT_TRUE(file->catalog_csv && fs::exists(*file->catalog_csv));
@@ -86,8 +86,9 @@ TEST_F(WorkspaceFileTest, SyntaxErrorsNameTheLine) {
 }
 
 TEST_F(WorkspaceFileTest, PublishValidationNamesEveryMissingKey) {
-  auto file = ReadWorkspaceFile(Write("w.toml", "slug = \"demo\"\n[agent]\n"
-                                                "workflow = \"qualify_and_transfer\"\n"));
+  auto file = ReadWorkspaceFile(Write("w.toml",
+                                      "slug = \"demo\"\n[agent]\n"
+                                      "workflow = \"qualify_and_transfer\"\n"));
   ASSERT_FALSE(file.ok());
   EXPECT_THAT(file.error().message, HasSubstr("agent.greeting: is required"));
   EXPECT_THAT(file.error().message, HasSubstr("questions: qualify_and_transfer needs"));
@@ -104,23 +105,24 @@ TEST_F(WorkspaceFileTest, SlugIsRequiredAndChecked) {
 
 TEST_F(WorkspaceFileTest, NeverPauseAndContextFile) {
   Write("ctx.md", "Open 9 to 5.");
-  auto file = ReadWorkspaceFile(Write("w.toml", std::string(kMinimal) +
-                                                    "[settings]\npause = \"never\"\n"
-                                                    "[context]\nfile = \"ctx.md\"\n"));
+  auto file =
+      ReadWorkspaceFile(Write("w.toml", std::string(kMinimal) + "[settings]\npause = \"never\"\n"
+                                                                "[context]\nfile = \"ctx.md\"\n"));
   ASSERT_TRUE(file.ok()) << file.error().message;
   EXPECT_FALSE(file->config.pause);
   EXPECT_EQ(file->config.business_context, "Open 9 to 5.");
-  auto missing = ReadWorkspaceFile(Write("w2.toml", std::string(kMinimal) +
-                                                        "[context]\nfile = \"nope.md\"\n"));
+  auto missing = ReadWorkspaceFile(
+      Write("w2.toml", std::string(kMinimal) + "[context]\nfile = \"nope.md\"\n"));
   ASSERT_FALSE(missing.ok());
   EXPECT_THAT(missing.error().message, HasSubstr("context.file: cannot read 'nope.md'"));
 }
 
 TEST_F(WorkspaceFileTest, TranslationsMustBeKnownLanguages) {
-  auto file = ReadWorkspaceFile(Write("w.toml", std::string(kMinimal) +
-                                                    "[translations.fr]\ngreeting = \"Salut\"\n"));
+  auto file = ReadWorkspaceFile(
+      Write("w.toml", std::string(kMinimal) + "[translations.fr]\ngreeting = \"Salut\"\n"));
   ASSERT_FALSE(file.ok());
-  EXPECT_THAT(file.error().message, HasSubstr("translations.fr: must be a table named en, es or pt"));
+  EXPECT_THAT(file.error().message,
+              HasSubstr("translations.fr: must be a table named en, es or pt"));
 }
 
 }  // namespace

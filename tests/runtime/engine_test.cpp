@@ -4,7 +4,6 @@
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
-
 #include <unistd.h>
 
 #include <filesystem>
@@ -34,7 +33,8 @@ class EchoBrain final : public core::Brain {
 };
 
 BrainFactory EchoBrains() {
-  return [](const core::AgentConfig&, const core::Catalog&) -> base::Result<std::unique_ptr<core::Brain>> {
+  return [](const core::AgentConfig&,
+            const core::Catalog&) -> base::Result<std::unique_ptr<core::Brain>> {
     return std::unique_ptr<core::Brain>(std::make_unique<EchoBrain>());
   };
 }
@@ -96,7 +96,7 @@ TEST_F(EngineTest, PauseThatExpiresWhileTheProcessIsDownResumesOnStart) {
   clock_.Advance(1min);
   ASSERT_TRUE(engine_->Handle(Key(), core::CustomerMessage{"still there?", clock_.Now()}).ok());
 
-  Reopen();  // the process stops ...
+  Reopen();               // the process stops ...
   clock_.Advance(30min);  // ... and starts again after the pause ran out
 
   auto fired = engine_->FireDueTimers();
@@ -160,12 +160,13 @@ TEST_F(EngineTest, APublishOrCatalogChangeReachesTheNextEvent) {
 
 TEST_F(EngineTest, InvalidateRebuildsTheAgentFromTheStore) {
   int built = 0;
-  Engine engine(*store_,
-                [&](const core::AgentConfig& c, const core::Catalog& cat) {
-                  ++built;
-                  return EchoBrains()(c, cat);
-                },
-                clock_);
+  Engine engine(
+      *store_,
+      [&](const core::AgentConfig& c, const core::Catalog& cat) {
+        ++built;
+        return EchoBrains()(c, cat);
+      },
+      clock_);
   ASSERT_TRUE(engine.Handle(Key(), core::CustomerMessage{"a", clock_.Now()}).ok());
   ASSERT_TRUE(engine.Handle(Key(), core::CustomerMessage{"b", clock_.Now()}).ok());
   EXPECT_EQ(built, 1);

@@ -55,9 +55,10 @@ std::vector<std::string> TopicWords(std::span<const Clause> clauses) {
   const IntentLexicon& lexicon = Lexicon();
   std::vector<Clause> topical;
   for (const Clause& clause : clauses) {
-    const bool about_a_person = std::any_of(clause.words.begin(), clause.words.end(), [&](const std::string& w) {
-      return In(lexicon.strong_person, w) || In(lexicon.weak_person, w);
-    });
+    const bool about_a_person =
+        std::any_of(clause.words.begin(), clause.words.end(), [&](const std::string& w) {
+          return In(lexicon.strong_person, w) || In(lexicon.weak_person, w);
+        });
     if (!about_a_person) topical.push_back(clause);
   }
   return AllWords(topical.empty() ? clauses : std::span<const Clause>(topical));

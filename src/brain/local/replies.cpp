@@ -155,9 +155,8 @@ std::string DescribeProducts(std::span<const core::Product* const> products,
   for (const core::Product* p : products) {
     out += "\n- " + Summary(*p, t);
     // Products of the same name (a mug in two colours) are told apart by what differs.
-    const bool shared_name = std::count_if(products.begin(), products.end(), [&](const auto* o) {
-                               return o->name == p->name;
-                             }) > 1;
+    const bool shared_name = std::count_if(products.begin(), products.end(),
+                                           [&](const auto* o) { return o->name == p->name; }) > 1;
     if (shared_name) {
       if (const std::string differs = Distinguishing(*p, products); !differs.empty()) {
         out += " (" + differs + ")";

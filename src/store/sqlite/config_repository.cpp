@@ -135,7 +135,8 @@ base::Result<core::AgentVersion> LoadAgentVersion(Connection& db, std::int64_t w
   base::Result<bool> row = query->BindAll(workspace_id).Step();
   if (!row.ok()) return row.error();
   if (!*row) return base::Error::NotFound("no such workspace");
-  return core::AgentVersion{query->OptionalInt64(0).value_or(0), query->OptionalInt64(1).value_or(0)};
+  return core::AgentVersion{query->OptionalInt64(0).value_or(0),
+                            query->OptionalInt64(1).value_or(0)};
 }
 
 }  // namespace store::sqlite
