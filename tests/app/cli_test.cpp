@@ -11,6 +11,8 @@
 #include <set>
 #include <sstream>
 
+#include "testing/temp_dir.h"
+
 namespace app {
 namespace {
 
@@ -25,14 +27,7 @@ struct Outcome {
 
 class CliTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("cli_" + std::to_string(::getpid()) + "_" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::create_directories(dir_);
-    db_ = (dir_ / "fd.db").string();
-  }
-  void TearDown() override { fs::remove_all(dir_); }
+  void SetUp() override { db_ = (dir_ / "fd.db").string(); }
 
   // Runs `frontdesk ARGS` with `input` on stdin; stdout and stderr together.
   Outcome Frontdesk(const std::string& args, const std::string& input = "") {
@@ -62,7 +57,7 @@ class CliTest : public ::testing::Test {
     return lines;
   }
 
-  fs::path dir_;
+  testing_support::TempDir dir_;
   std::string db_;
 };
 

@@ -2,12 +2,12 @@
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
 
 #include "store/sqlite/sqlite_store.h"
+#include "testing/temp_dir.h"
 
 namespace app {
 namespace {
@@ -17,17 +17,7 @@ using ::testing::HasSubstr;
 
 class InitTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("init_" + std::to_string(::getpid()) + "_" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::create_directories(dir_);
-    store_ = store::SqliteStore::Open((dir_ / "fd.db").string()).value();
-  }
-  void TearDown() override {
-    store_.reset();
-    fs::remove_all(dir_);
-  }
+  void SetUp() override { store_ = store::SqliteStore::Open((dir_ / "fd.db").string()).value(); }
 
   WorkspaceFile File(const std::string& csv) {
     WorkspaceFile file;
@@ -39,7 +29,7 @@ class InitTest : public ::testing::Test {
     return file;
   }
 
-  fs::path dir_;
+  testing_support::TempDir dir_;
   std::unique_ptr<store::SqliteStore> store_;
 };
 

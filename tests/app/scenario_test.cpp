@@ -2,7 +2,6 @@
 // script with /expect lines, run against a fresh SQLite database initialised from the example
 // workspace its first line names ("# workspace: examples/shop/workspace.toml").
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -12,6 +11,7 @@
 #include "app/init.h"
 #include "brain/registry.h"
 #include "store/sqlite/sqlite_store.h"
+#include "testing/temp_dir.h"
 
 namespace app {
 namespace {
@@ -54,10 +54,7 @@ TEST_P(ScenarioTest, Holds) {
   const std::string workspace_path = Directive(script.str(), "workspace");
   ASSERT_FALSE(workspace_path.empty()) << "the first line must say # workspace: PATH";
 
-  const fs::path dir =
-      fs::temp_directory_path() / ("scenario_" + std::to_string(::getpid()) + "_" + GetParam());
-  fs::remove_all(dir);
-  fs::create_directories(dir);
+  const testing_support::TempDir dir;
   {
     auto store = store::SqliteStore::Open((dir / "fd.db").string());
     ASSERT_TRUE(store.ok()) << store.error().message;
@@ -83,7 +80,6 @@ TEST_P(ScenarioTest, Holds) {
     std::istringstream in(script.str());
     EXPECT_EQ(RunScript(*session, in), 0) << "transcript:\n" << transcript.str();
   }
-  fs::remove_all(dir);
 }
 
 INSTANTIATE_TEST_SUITE_P(Transcripts, ScenarioTest, ::testing::ValuesIn(Scenarios()),

@@ -4,11 +4,11 @@
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <filesystem>
 
 #include "store/sqlite/sqlite_store.h"
+#include "testing/temp_dir.h"
 
 namespace runtime {
 namespace {
@@ -42,10 +42,6 @@ BrainFactory EchoBrains() {
 class EngineTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("engine_test_" + std::to_string(::getpid()) + "_" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    std::filesystem::create_directories(dir_);
     Reopen();
     auto ws = store_->CreateWorkspace("shop");
     ASSERT_TRUE(ws.ok());
@@ -58,7 +54,10 @@ class EngineTest : public ::testing::Test {
     ASSERT_TRUE(revision.ok());
     ASSERT_TRUE(store_->Publish(workspace_.id, *revision).ok());
   }
-  void TearDown() override { std::filesystem::remove_all(dir_); }
+  void TearDown() override {
+    engine_.reset();
+    store_.reset();
+  }
 
   // Closes and opens the database, as a restart does.
   void Reopen() {
@@ -72,7 +71,7 @@ class EngineTest : public ::testing::Test {
 
   core::ConversationKey Key() const { return {workspace_.id, core::Channel::kWeb, "ana"}; }
 
-  std::filesystem::path dir_;
+  testing_support::TempDir dir_;
   base::FakeClock clock_{base::FromMillis(1'800'000'000'000)};
   std::unique_ptr<store::SqliteStore> store_;
   std::unique_ptr<Engine> engine_;
