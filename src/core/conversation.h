@@ -31,11 +31,10 @@ struct Conversation {
   ControlLease lease;
 
   // Workflow progress.
-  bool greeted = false;                          // the greeting went out
-  std::optional<Language> language;              // the customer's language, once detected
-  std::optional<int> pending_question;           // qualification question awaiting an answer
-  int unanswered_streak = 0;                     // AI replies in a row that could not answer
-  std::optional<base::TimePoint> last_human_at;  // last human message (CRM or app)
+  bool greeted = false;                 // the greeting went out
+  std::optional<Language> language;     // the customer's language, once detected
+  std::optional<int> pending_question;  // qualification question awaiting an answer
+  int unanswered_streak = 0;            // AI replies in a row that could not answer
 
   // Optimistic concurrency: the store bumps it on every commit.
   std::int64_t version = 0;

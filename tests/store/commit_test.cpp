@@ -32,7 +32,6 @@ core::Decision Handoff(const core::ConversationSnapshot& s) {
   c.language = core::Language::kEs;
   c.pending_question = 1;
   c.unanswered_streak = 2;
-  c.last_human_at = kT0 - 1h;
   d.messages = {Msg(core::Author::kCustomer, "quiero hablar con alguien", kT0, c.lease.epoch - 1),
                 Msg(core::Author::kAi, "Te paso con una persona.", kT0 + 1ms, c.lease.epoch)};
   d.answers = {{0, "What is your budget?", "Budget", "500 EUR", kT0, std::nullopt}};
@@ -82,7 +81,6 @@ TEST_F(CommitTest, CommitStoresEverythingAndBumpsTheVersion) {
   EXPECT_EQ(c.language, core::Language::kEs);
   EXPECT_EQ(c.pending_question, 1);
   EXPECT_EQ(c.unanswered_streak, 2);
-  EXPECT_EQ(c.last_human_at, kT0 - 1h);
   ASSERT_EQ(after.history.size(), 2u);
   EXPECT_EQ(after.history[0].id, stored->messages[0].id);
   EXPECT_EQ(after.history[0].author, core::Author::kCustomer);

@@ -39,7 +39,6 @@ TEST_F(ConversationTest, NewConversationStartsOpenInAiAtVersionZero) {
   EXPECT_EQ(c.language, std::nullopt);
   EXPECT_EQ(c.pending_question, std::nullopt);
   EXPECT_EQ(c.unanswered_streak, 0);
-  EXPECT_EQ(c.last_human_at, std::nullopt);
   EXPECT_EQ(c.version, 0);
   EXPECT_TRUE(s->history.empty());
   EXPECT_EQ(s->contact.id, c.contact_id);

@@ -15,14 +15,14 @@ namespace {
 constexpr std::string_view kSelectSnapshotByKey =
     "SELECT c.id, c.workspace_id, c.contact_id, c.channel, c.folder, c.mode, c.resume_at_ms,"
     " c.epoch, c.greeted, c.language, c.pending_question, c.unanswered_streak,"
-    " c.last_human_at_ms, c.version, k.channel, k.external_id, k.display_name"
+    " c.version, k.channel, k.external_id, k.display_name"
     " FROM contacts k JOIN conversations c"
     " ON c.workspace_id = k.workspace_id AND c.contact_id = k.id AND c.channel = k.channel"
     " WHERE k.workspace_id = ?1 AND k.channel = ?2 AND k.external_id = ?3";
 constexpr std::string_view kSelectSnapshotById =
     "SELECT c.id, c.workspace_id, c.contact_id, c.channel, c.folder, c.mode, c.resume_at_ms,"
     " c.epoch, c.greeted, c.language, c.pending_question, c.unanswered_streak,"
-    " c.last_human_at_ms, c.version, k.channel, k.external_id, k.display_name"
+    " c.version, k.channel, k.external_id, k.display_name"
     " FROM conversations c JOIN contacts k ON k.id = c.contact_id"
     " WHERE c.id = ?1 AND c.workspace_id = ?2";
 constexpr std::string_view kSelectContact =
@@ -41,8 +41,8 @@ constexpr std::string_view kSelectContactId =
     "SELECT id FROM contacts WHERE workspace_id = ?1 AND channel = ?2 AND external_id = ?3";
 constexpr std::string_view kInsertConversation =
     "INSERT INTO conversations (workspace_id, contact_id, channel, folder, mode, resume_at_ms,"
-    " epoch, greeted, language, pending_question, unanswered_streak, last_human_at_ms, version)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, NULL, 0, 0, NULL, NULL, 0, NULL, 0) ON CONFLICT DO NOTHING";
+    " epoch, greeted, language, pending_question, unanswered_streak, version)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, NULL, 0, 0, NULL, NULL, 0, 0) ON CONFLICT DO NOTHING";
 
 base::Result<core::ConversationSnapshot> ReadSnapshotRow(const Query& q) {
   core::ConversationSnapshot s;
@@ -54,7 +54,7 @@ base::Result<core::ConversationSnapshot> ReadSnapshotRow(const Query& q) {
   auto folder = EnumColumn<core::ParseFolder>(q, 4, "folder");
   auto mode = EnumColumn<core::ParseMode>(q, 5, "mode");
   auto language = OptionalEnumColumn<core::ParseLanguage>(q, 9, "language");
-  auto contact_channel = EnumColumn<core::ParseChannel>(q, 14, "channel");
+  auto contact_channel = EnumColumn<core::ParseChannel>(q, 13, "channel");
   if (!channel.ok()) return channel.error();
   if (!folder.ok()) return folder.error();
   if (!mode.ok()) return mode.error();
@@ -67,13 +67,12 @@ base::Result<core::ConversationSnapshot> ReadSnapshotRow(const Query& q) {
   c.language = *language;
   if (auto pending = q.OptionalInt64(10)) c.pending_question = static_cast<int>(*pending);
   c.unanswered_streak = static_cast<int>(q.Int64(11));
-  c.last_human_at = q.OptionalTime(12);
-  c.version = q.Int64(13);
+  c.version = q.Int64(12);
   s.contact.id = c.contact_id;
   s.contact.workspace_id = c.workspace_id;
   s.contact.channel = *contact_channel;
-  s.contact.external_id = q.Text(15);
-  s.contact.display_name = q.Text(16);
+  s.contact.external_id = q.Text(14);
+  s.contact.display_name = q.Text(15);
   return s;
 }
 

@@ -20,8 +20,8 @@ constexpr std::string_view kInsertAnswer =
     " at_ms, source_message_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
 constexpr std::string_view kUpdateConversation =
     "UPDATE conversations SET folder = ?3, mode = ?4, resume_at_ms = ?5, epoch = ?6, greeted = ?7,"
-    " language = ?8, pending_question = ?9, unanswered_streak = ?10, last_human_at_ms = ?11,"
-    " version = ?12 WHERE id = ?1 AND workspace_id = ?2";
+    " language = ?8, pending_question = ?9, unanswered_streak = ?10, version = ?11"
+    " WHERE id = ?1 AND workspace_id = ?2";
 
 // What a decision may not change about its conversation, as stored.
 struct StoredConversation {
@@ -74,7 +74,7 @@ base::Status UpdateConversation(Connection& db, const core::Conversation& c) {
   return update
       ->BindAll(c.id, c.workspace_id, core::ToString(c.folder), core::ToString(c.lease.mode),
                 c.lease.resume_at, c.lease.epoch, std::int64_t{c.greeted}, language, pending,
-                std::int64_t{c.unanswered_streak}, c.last_human_at, c.version)
+                std::int64_t{c.unanswered_streak}, c.version)
       .Run();
 }
 

@@ -59,7 +59,6 @@ CREATE TABLE conversations (
   language TEXT,
   pending_question INTEGER,
   unanswered_streak INTEGER NOT NULL,
-  last_human_at_ms INTEGER,
   version INTEGER NOT NULL,
   UNIQUE (workspace_id, contact_id, channel)
 );
