@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "base/time.h"
@@ -27,6 +28,7 @@ struct Conversation {
   std::int64_t workspace_id = 0;
   std::int64_t contact_id = 0;
   Channel channel = Channel::kWeb;
+  std::string account_id;  // the workspace's channel account it runs on ("" for web chat)
   Folder folder = Folder::kOpen;
   ControlLease lease;
 

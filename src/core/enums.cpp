@@ -39,6 +39,13 @@ constexpr Names<NotificationKind, 2> kNotificationKinds{
 constexpr Names<TimerKind, 2> kTimerKinds{
     {{TimerKind::kResume, "resume"}, {TimerKind::kDebounce, "debounce"}}};
 
+constexpr Names<DeliveryStatus, 7> kDeliveryStatuses{{{DeliveryStatus::kNone, "none"},
+                                                      {DeliveryStatus::kQueued, "queued"},
+                                                      {DeliveryStatus::kSent, "sent"},
+                                                      {DeliveryStatus::kDelivered, "delivered"},
+                                                      {DeliveryStatus::kRead, "read"},
+                                                      {DeliveryStatus::kFailed, "failed"},
+                                                      {DeliveryStatus::kDropped, "dropped"}}};
 constexpr Names<AuditKind, 9> kAuditKinds{{{AuditKind::kHandoff, "handoff"},
                                            {AuditKind::kTakeControl, "take_control"},
                                            {AuditKind::kHumanReply, "human_reply"},
@@ -74,6 +81,7 @@ std::string_view ToString(Mode v) { return NameOf(kModes, v); }
 std::string_view ToString(HandoffReason v) { return NameOf(kReasons, v); }
 std::string_view ToString(NotificationKind v) { return NameOf(kNotificationKinds, v); }
 std::string_view ToString(TimerKind v) { return NameOf(kTimerKinds, v); }
+std::string_view ToString(DeliveryStatus v) { return NameOf(kDeliveryStatuses, v); }
 std::string_view ToString(AuditKind v) { return NameOf(kAuditKinds, v); }
 
 std::optional<Author> ParseAuthor(std::string_view s) { return Parse(kAuthors, s); }
@@ -87,6 +95,9 @@ std::optional<NotificationKind> ParseNotificationKind(std::string_view s) {
   return Parse(kNotificationKinds, s);
 }
 std::optional<TimerKind> ParseTimerKind(std::string_view s) { return Parse(kTimerKinds, s); }
+std::optional<DeliveryStatus> ParseDeliveryStatus(std::string_view s) {
+  return Parse(kDeliveryStatuses, s);
+}
 std::optional<AuditKind> ParseAuditKind(std::string_view s) { return Parse(kAuditKinds, s); }
 
 }  // namespace core

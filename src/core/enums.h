@@ -27,6 +27,10 @@ enum class Folder { kOpen, kSolved, kSpam, kArchived };
 // Who answers the customer: the AI, or a person (the AI is paused).
 enum class Mode { kAi, kManual };
 
+// Where an outgoing message is. Only moves forward: queued < sent < delivered < read; failed and
+// dropped (never sent: a person took over, or the messaging window closed) are final.
+enum class DeliveryStatus { kNone, kQueued, kSent, kDelivered, kRead, kFailed, kDropped };
+
 // Why a conversation was handed to a person.
 enum class HandoffReason {
   kCustomerRequest,  // the customer asked for a person
@@ -63,6 +67,7 @@ std::string_view ToString(Mode v);
 std::string_view ToString(HandoffReason v);
 std::string_view ToString(NotificationKind v);
 std::string_view ToString(TimerKind v);
+std::string_view ToString(DeliveryStatus v);
 std::string_view ToString(AuditKind v);
 
 std::optional<Author> ParseAuthor(std::string_view s);
@@ -74,6 +79,7 @@ std::optional<Mode> ParseMode(std::string_view s);
 std::optional<HandoffReason> ParseHandoffReason(std::string_view s);
 std::optional<NotificationKind> ParseNotificationKind(std::string_view s);
 std::optional<TimerKind> ParseTimerKind(std::string_view s);
+std::optional<DeliveryStatus> ParseDeliveryStatus(std::string_view s);
 std::optional<AuditKind> ParseAuditKind(std::string_view s);
 
 }  // namespace core

@@ -14,6 +14,7 @@ namespace core {
 struct CustomerMessage {
   std::string text;
   base::TimePoint at;
+  std::string provider_message_id;  // the channel's id (dedupe key); "" when it has none
 };
 
 // A user replied from the CRM (author human_crm).
@@ -28,6 +29,7 @@ struct HumanReply {
 struct OwnerEcho {
   std::string text;
   base::TimePoint at;
+  std::string provider_message_id;
 };
 
 // A user clicked Take manual control.

@@ -18,6 +18,11 @@ struct Message {
   // The control epoch the message was decided under. An AI message whose epoch is older than the
   // conversation's is stale and must never be sent.
   std::int64_t epoch = 0;
+  // The channel's id of the message (wamid, mid) once known: inbound messages carry it from the
+  // webhook, our sends get it when the provider accepts them. Unique in a workspace.
+  std::string provider_message_id;
+  DeliveryStatus delivery = DeliveryStatus::kNone;
+  std::string delivery_error;  // the provider's code and text when delivery failed
 };
 
 }  // namespace core

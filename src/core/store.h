@@ -49,11 +49,13 @@ struct AgentVersion {
   bool operator==(const AgentVersion&) const = default;
 };
 
-// Identifies a conversation from the outside: one customer on one channel of a workspace.
+// Identifies a conversation from the outside: one customer on one channel account of a
+// workspace.
 struct ConversationKey {
   std::int64_t workspace_id = 0;
   Channel channel = Channel::kWeb;
   std::string customer_id;  // the channel's id of the customer
+  std::string account_id;   // the workspace's channel account ("" for web chat)
 };
 
 struct DueTimer {
@@ -114,8 +116,11 @@ class Store {
   // `decision.conversation.version`: appends messages (assigning ids and the conversation id),
   // adds answers (resolving a nullopt source to the first appended message), stores
   // notifications and audit events, sets or cancels timers, saves the conversation with
-  // version + 1. Returns the decision as stored (ids filled, new version). kConflict when the
-  // version moved: nothing is written, decide again on fresh state.
+  // version + 1. The AI's and CRM users' messages of conversations on Meta channels are queued in
+  // the outbox (core::Outbox) in the same transaction, with delivery kQueued. Returns the decision
+  // as stored (ids filled, new version). kConflict when the version moved: nothing is written,
+  // decide again on fresh state. kAlreadyExists when a message's provider_message_id is already
+  // stored in the workspace (a duplicate delivery): nothing is written.
   virtual base::Result<Decision> Commit(std::int64_t workspace_id, const Decision& decision) = 0;
 
   // Timers due at or before `now`, earliest first, at most `limit`, across all workspaces.

@@ -17,7 +17,7 @@ bool AiMayAnswer(const core::Conversation& c) {
 
 void OnCustomerMessage(Turn& turn, const core::CustomerMessage& e) {
   core::Conversation& c = turn.conversation();
-  turn.Append(core::Author::kCustomer, e.text, e.at);
+  turn.Append(core::Author::kCustomer, e.text, e.at, e.provider_message_id);
   if (c.folder == core::Folder::kSolved) {
     c.folder = core::Folder::kOpen;
     turn.Audit(core::AuditKind::kReopened, "customer", "a customer message reopened it", e.at);
@@ -42,7 +42,7 @@ void OnHumanReply(Turn& turn, const core::HumanReply& e) {
 }
 
 void OnOwnerEcho(Turn& turn, const core::OwnerEcho& e) {
-  turn.Append(core::Author::kHumanApp, e.text, e.at);
+  turn.Append(core::Author::kHumanApp, e.text, e.at, e.provider_message_id);
   if (IsLateSignal(e.at, turn.config.pause, turn.now)) {
     turn.Audit(core::AuditKind::kLateEcho, kActorApp, "the echo arrived after its pause ran out",
                e.at);

@@ -6,13 +6,15 @@ core::Language Turn::language() const {
   return decision.conversation.language.value_or(config.default_language);
 }
 
-void Turn::Append(core::Author author, std::string text, base::TimePoint at) {
+void Turn::Append(core::Author author, std::string text, base::TimePoint at,
+                  std::string provider_message_id) {
   core::Message m;
   m.conversation_id = decision.conversation.id;
   m.author = author;
   m.text = std::move(text);
   m.at = at;
   m.epoch = decision.conversation.lease.epoch;
+  m.provider_message_id = std::move(provider_message_id);
   decision.messages.push_back(std::move(m));
 }
 

@@ -23,7 +23,8 @@ struct Turn {
   core::Conversation& conversation() { return decision.conversation; }
   core::Language language() const;
 
-  void Append(core::Author author, std::string text, base::TimePoint at);
+  void Append(core::Author author, std::string text, base::TimePoint at,
+              std::string provider_message_id = {});
   void Audit(core::AuditKind kind, std::string actor, std::string detail, base::TimePoint at);
   void SetTimer(core::TimerKind kind, std::optional<base::TimePoint> due_at);
   // Every message: the history followed by what this decision appends.

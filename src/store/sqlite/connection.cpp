@@ -67,6 +67,8 @@ base::Status Connection::Execute(const std::string& sql) {
 
 std::int64_t Connection::LastInsertId() const { return sqlite3_last_insert_rowid(handle_); }
 
+std::int64_t Connection::Changes() const { return sqlite3_changes64(handle_); }
+
 bool Connection::InTransaction() const { return sqlite3_get_autocommit(handle_) == 0; }
 
 }  // namespace store::sqlite

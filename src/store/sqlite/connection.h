@@ -41,6 +41,8 @@ class Connection {
   base::Status Execute(const std::string& sql);
 
   std::int64_t LastInsertId() const;
+  // Rows changed by the last INSERT, UPDATE or DELETE.
+  std::int64_t Changes() const;
   // True inside an explicit transaction.
   bool InTransaction() const;
 

@@ -15,14 +15,15 @@ namespace {
 constexpr std::string_view kSelectSnapshotByKey =
     "SELECT c.id, c.workspace_id, c.contact_id, c.channel, c.folder, c.mode, c.resume_at_ms,"
     " c.epoch, c.greeted, c.language, c.pending_question, c.unanswered_streak,"
-    " c.version, k.channel, k.external_id, k.display_name"
+    " c.version, k.channel, k.external_id, k.display_name, c.account_id"
     " FROM contacts k JOIN conversations c"
     " ON c.workspace_id = k.workspace_id AND c.contact_id = k.id AND c.channel = k.channel"
-    " WHERE k.workspace_id = ?1 AND k.channel = ?2 AND k.external_id = ?3";
+    " WHERE k.workspace_id = ?1 AND k.channel = ?2 AND k.external_id = ?3"
+    " AND c.account_id = ?4";
 constexpr std::string_view kSelectSnapshotById =
     "SELECT c.id, c.workspace_id, c.contact_id, c.channel, c.folder, c.mode, c.resume_at_ms,"
     " c.epoch, c.greeted, c.language, c.pending_question, c.unanswered_streak,"
-    " c.version, k.channel, k.external_id, k.display_name"
+    " c.version, k.channel, k.external_id, k.display_name, c.account_id"
     " FROM conversations c JOIN contacts k ON k.id = c.contact_id"
     " WHERE c.id = ?1 AND c.workspace_id = ?2";
 constexpr std::string_view kSelectContact =
@@ -32,7 +33,8 @@ constexpr std::string_view kSelectAnswers =
     " WHERE contact_id = ?1 AND workspace_id = ?2 ORDER BY id";
 // Newest first with LIMIT, reversed by the reader.
 constexpr std::string_view kSelectHistory =
-    "SELECT id, author, text, at_ms, epoch FROM messages"
+    "SELECT id, author, text, at_ms, epoch, provider_message_id, delivery, delivery_error"
+    " FROM messages"
     " WHERE conversation_id = ?1 AND workspace_id = ?2 ORDER BY id DESC LIMIT ?3";
 constexpr std::string_view kInsertContact =
     "INSERT INTO contacts (workspace_id, channel, external_id, display_name)"
@@ -41,8 +43,8 @@ constexpr std::string_view kSelectContactId =
     "SELECT id FROM contacts WHERE workspace_id = ?1 AND channel = ?2 AND external_id = ?3";
 constexpr std::string_view kInsertConversation =
     "INSERT INTO conversations (workspace_id, contact_id, channel, folder, mode, resume_at_ms,"
-    " epoch, greeted, language, pending_question, unanswered_streak, version)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, NULL, 0, 0, NULL, NULL, 0, 0) ON CONFLICT DO NOTHING";
+    " epoch, greeted, language, pending_question, unanswered_streak, version, account_id)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, NULL, 0, 0, NULL, NULL, 0, 0, ?6) ON CONFLICT DO NOTHING";
 
 base::Result<core::ConversationSnapshot> ReadSnapshotRow(const Query& q) {
   core::ConversationSnapshot s;
@@ -73,6 +75,7 @@ base::Result<core::ConversationSnapshot> ReadSnapshotRow(const Query& q) {
   s.contact.channel = *contact_channel;
   s.contact.external_id = q.Text(14);
   s.contact.display_name = q.Text(15);
+  c.account_id = q.Text(16);
   return s;
 }
 
@@ -106,7 +109,11 @@ base::Result<std::vector<core::Message>> LoadHistory(Connection& db, std::int64_
     if (!*row) break;
     base::Result<core::Author> author = EnumColumn<core::ParseAuthor>(*q, 1, "author");
     if (!author.ok()) return author.error();
-    history.push_back({q->Int64(0), conversation_id, *author, q->Text(2), q->Time(3), q->Int64(4)});
+    base::Result<core::DeliveryStatus> delivery =
+        EnumColumn<core::ParseDeliveryStatus>(*q, 6, "delivery");
+    if (!delivery.ok()) return delivery.error();
+    history.push_back({q->Int64(0), conversation_id, *author, q->Text(2), q->Time(3), q->Int64(4),
+                       q->IsNull(5) ? std::string() : q->Text(5), *delivery, q->Text(7)});
   }
   std::reverse(history.begin(), history.end());
   return history;
@@ -138,7 +145,7 @@ base::Result<std::optional<core::ConversationSnapshot>> FindByKey(Connection& db
                                                                   std::size_t history_limit) {
   base::Result<Query> q = db.Prepare(kSelectSnapshotByKey);
   if (!q.ok()) return q.error();
-  q->BindAll(key.workspace_id, core::ToString(key.channel), key.customer_id);
+  q->BindAll(key.workspace_id, core::ToString(key.channel), key.customer_id, key.account_id);
   return ReadSnapshot(db, std::move(*q), history_limit);
 }
 
@@ -163,7 +170,7 @@ base::Status CreateConversation(Connection& db, const core::ConversationKey& key
   if (!insert.ok()) return insert.error();
   return insert
       ->BindAll(key.workspace_id, contact_id, channel, core::ToString(fresh.folder),
-                core::ToString(fresh.lease.mode))
+                core::ToString(fresh.lease.mode), key.account_id)
       .Run();
 }
 

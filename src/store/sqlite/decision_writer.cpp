@@ -11,10 +11,16 @@ namespace store::sqlite {
 namespace {
 
 constexpr std::string_view kSelectVersion =
-    "SELECT version, contact_id, channel FROM conversations WHERE id = ?1 AND workspace_id = ?2";
+    "SELECT c.version, c.contact_id, c.channel, c.account_id, k.external_id"
+    " FROM conversations c JOIN contacts k ON k.id = c.contact_id"
+    " WHERE c.id = ?1 AND c.workspace_id = ?2";
 constexpr std::string_view kInsertMessage =
-    "INSERT INTO messages (workspace_id, conversation_id, author, text, at_ms, epoch)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+    "INSERT INTO messages (workspace_id, conversation_id, author, text, at_ms, epoch,"
+    " provider_message_id, delivery, delivery_error) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, '')";
+constexpr std::string_view kInsertOutbox =
+    "INSERT INTO outbox (workspace_id, conversation_id, message_id, channel, account_id,"
+    " recipient, attempts, not_before_ms, lease_until_ms)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0, ?7, NULL)";
 constexpr std::string_view kInsertAnswer =
     "INSERT INTO lead_answers (workspace_id, contact_id, question_index, question, label, answer,"
     " at_ms, source_message_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
@@ -28,7 +34,16 @@ struct StoredConversation {
   std::int64_t version = 0;
   std::int64_t contact_id = 0;
   core::Channel channel = core::Channel::kWeb;
+  std::string account_id;
+  std::string recipient;  // the contact's id on the channel
 };
+
+// Messages that go out through a provider: the AI's and CRM users' on Meta channels. (Web chat
+// replies are pushed to the browser from the committed decision; owner echoes went out already.)
+bool GoesThroughOutbox(core::Channel channel, core::Author author) {
+  return channel != core::Channel::kWeb &&
+         (author == core::Author::kAi || author == core::Author::kHumanCrm);
+}
 
 base::Result<StoredConversation> SelectStored(Connection& db, std::int64_t workspace_id,
                                               std::int64_t conversation_id) {
@@ -39,19 +54,34 @@ base::Result<StoredConversation> SelectStored(Connection& db, std::int64_t works
   if (!*row) return base::Error::NotFound("conversation not found");
   base::Result<core::Channel> channel = EnumColumn<core::ParseChannel>(*q, 2, "channel");
   if (!channel.ok()) return channel.error();
-  return StoredConversation{q->Int64(0), q->Int64(1), *channel};
+  return StoredConversation{q->Int64(0), q->Int64(1), *channel, q->Text(3), q->Text(4)};
 }
 
-base::Status InsertMessage(Connection& db, std::int64_t workspace_id, core::Message& m) {
+base::Status InsertMessage(Connection& db, std::int64_t workspace_id,
+                           const StoredConversation& stored, core::Message& m) {
+  const bool outgoing = GoesThroughOutbox(stored.channel, m.author);
+  if (outgoing) m.delivery = core::DeliveryStatus::kQueued;
   base::Result<Query> insert = db.Prepare(kInsertMessage);
   if (!insert.ok()) return insert.error();
+  const std::optional<std::string_view> provider_id =
+      m.provider_message_id.empty() ? std::nullopt
+                                    : std::optional<std::string_view>(m.provider_message_id);
   base::Status done = insert
                           ->BindAll(workspace_id, m.conversation_id, core::ToString(m.author),
-                                    m.text, m.at, m.epoch)
+                                    m.text, m.at, m.epoch, provider_id, core::ToString(m.delivery))
                           .Run();
-  if (!done.ok()) return done;
+  if (!done.ok()) {
+    if (done.error().code != base::ErrorCode::kAlreadyExists) return done;
+    return base::Error::AlreadyExists("message " + m.provider_message_id + " is already stored");
+  }
   m.id = db.LastInsertId();
-  return base::Status::Ok();
+  if (!outgoing) return base::Status::Ok();
+  base::Result<Query> queue = db.Prepare(kInsertOutbox);
+  if (!queue.ok()) return queue.error();
+  return queue
+      ->BindAll(workspace_id, m.conversation_id, m.id, core::ToString(stored.channel),
+                stored.account_id, stored.recipient, m.at)
+      .Run();
 }
 
 base::Status InsertAnswer(Connection& db, std::int64_t workspace_id, std::int64_t contact_id,
@@ -92,7 +122,7 @@ base::Status Write(Connection& db, std::int64_t workspace_id, const StoredConver
   const std::int64_t conversation_id = out.conversation.id;
   for (core::Message& m : out.messages) {
     m.conversation_id = conversation_id;
-    if (base::Status done = InsertMessage(db, workspace_id, m); !done.ok()) return done;
+    if (base::Status done = InsertMessage(db, workspace_id, stored, m); !done.ok()) return done;
   }
   const std::optional<std::int64_t> first_message_id =
       out.messages.empty() ? std::nullopt : std::optional(out.messages.front().id);
@@ -123,6 +153,7 @@ base::Status Write(Connection& db, std::int64_t workspace_id, const StoredConver
   out.conversation.workspace_id = workspace_id;
   out.conversation.contact_id = stored.contact_id;
   out.conversation.channel = stored.channel;
+  out.conversation.account_id = stored.account_id;
   out.conversation.version = stored.version + 1;
   return UpdateConversation(db, out.conversation);
 }

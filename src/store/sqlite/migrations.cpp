@@ -60,7 +60,8 @@ CREATE TABLE conversations (
   pending_question INTEGER,
   unanswered_streak INTEGER NOT NULL,
   version INTEGER NOT NULL,
-  UNIQUE (workspace_id, contact_id, channel)
+  account_id TEXT NOT NULL,
+  UNIQUE (workspace_id, contact_id, channel, account_id)
 );
 CREATE TABLE messages (
   id INTEGER PRIMARY KEY,
@@ -69,9 +70,14 @@ CREATE TABLE messages (
   author TEXT NOT NULL,
   text TEXT NOT NULL,
   at_ms INTEGER NOT NULL,
-  epoch INTEGER NOT NULL
+  epoch INTEGER NOT NULL,
+  provider_message_id TEXT,
+  delivery TEXT NOT NULL,
+  delivery_error TEXT NOT NULL
 );
 CREATE INDEX messages_by_conversation ON messages (conversation_id, id);
+CREATE UNIQUE INDEX messages_by_provider_id ON messages (provider_message_id, workspace_id)
+  WHERE provider_message_id IS NOT NULL;
 CREATE TABLE lead_answers (
   id INTEGER PRIMARY KEY,
   workspace_id INTEGER NOT NULL REFERENCES workspaces(id),
@@ -127,8 +133,49 @@ CREATE TABLE kv (
 );
 )sql";
 
+// Channels: accounts, the durable inbox of raw webhook deliveries, and the outbox.
+constexpr const char* kChannels = R"sql(
+CREATE TABLE channel_accounts (
+  workspace_id INTEGER NOT NULL REFERENCES workspaces(id),
+  channel TEXT NOT NULL,
+  account_id TEXT NOT NULL,
+  access_token TEXT NOT NULL,
+  app_secret TEXT NOT NULL,
+  verify_token TEXT NOT NULL,
+  app_id TEXT NOT NULL,
+  status TEXT NOT NULL,
+  PRIMARY KEY (channel, account_id)
+) WITHOUT ROWID;
+CREATE TABLE inbox (
+  id INTEGER PRIMARY KEY,
+  channel TEXT NOT NULL,
+  body BLOB NOT NULL,
+  received_at_ms INTEGER NOT NULL,
+  attempts INTEGER NOT NULL,
+  not_before_ms INTEGER NOT NULL
+);
+CREATE INDEX inbox_by_due ON inbox (not_before_ms, id);
+CREATE TABLE outbox (
+  id INTEGER PRIMARY KEY,
+  workspace_id INTEGER NOT NULL REFERENCES workspaces(id),
+  conversation_id INTEGER NOT NULL REFERENCES conversations(id),
+  message_id INTEGER NOT NULL REFERENCES messages(id),
+  channel TEXT NOT NULL,
+  account_id TEXT NOT NULL,
+  recipient TEXT NOT NULL,
+  attempts INTEGER NOT NULL,
+  not_before_ms INTEGER NOT NULL,
+  lease_until_ms INTEGER
+);
+CREATE INDEX outbox_by_due ON outbox (not_before_ms, id);
+CREATE INDEX outbox_by_recipient ON outbox (channel, account_id, recipient);
+)sql";
+
+// The schema before the first release was edited in place; from the first release on, every
+// change is a new migration appended here.
 constexpr std::array kMigrations{
     Migration{1, "initial schema", kInitialSchema},
+    Migration{2, "channels: accounts, inbox, outbox", kChannels},
 };
 
 constexpr const char* kCreateMigrationsTable =

@@ -3,11 +3,14 @@
 #include <utility>
 
 #include "store/sqlite/catalog_repository.h"
+#include "store/sqlite/channel_account_repository.h"
 #include "store/sqlite/config_repository.h"
 #include "store/sqlite/connection.h"
 #include "store/sqlite/conversation_repository.h"
 #include "store/sqlite/decision_writer.h"
+#include "store/sqlite/inbox_repository.h"
 #include "store/sqlite/migrations.h"
+#include "store/sqlite/outbox_repository.h"
 #include "store/sqlite/timeline_repository.h"
 #include "store/sqlite/timer_repository.h"
 #include "store/sqlite/workspace_repository.h"
@@ -147,6 +150,98 @@ base::Status SqliteStore::PutValue(std::int64_t workspace_id, const std::string&
                                    const std::string& value) {
   Lock lock(mutex_);
   return sqlite::PutValue(*db_, workspace_id, key, value);
+}
+
+base::Result<std::int64_t> SqliteStore::AppendInbox(core::Channel channel,
+                                                    std::string_view raw_body,
+                                                    base::TimePoint received_at) {
+  Lock lock(mutex_);
+  return sqlite::AppendInbox(*db_, channel, raw_body, received_at);
+}
+
+base::Result<std::vector<core::InboxItem>> SqliteStore::PendingInbox(base::TimePoint now,
+                                                                     std::size_t limit) {
+  Lock lock(mutex_);
+  return sqlite::PendingInbox(*db_, now, limit);
+}
+
+base::Status SqliteStore::FinishInbox(std::int64_t id) {
+  Lock lock(mutex_);
+  return sqlite::FinishInbox(*db_, id);
+}
+
+base::Status SqliteStore::RetryInbox(std::int64_t id, base::TimePoint at) {
+  Lock lock(mutex_);
+  return sqlite::RetryInbox(*db_, id, at);
+}
+
+base::Result<std::vector<core::OutboxItem>> SqliteStore::ClaimOutbox(base::TimePoint now,
+                                                                     std::size_t limit,
+                                                                     base::TimePoint lease_until) {
+  Lock lock(mutex_);
+  return sqlite::ClaimOutbox(*db_, now, limit, lease_until);
+}
+
+base::Status SqliteStore::MarkSent(std::int64_t item_id, const std::string& provider_message_id,
+                                   base::TimePoint at) {
+  Lock lock(mutex_);
+  return sqlite::MarkSent(*db_, item_id, provider_message_id, at);
+}
+
+base::Status SqliteStore::RetryOutbox(std::int64_t item_id, base::TimePoint not_before,
+                                      const std::string& error) {
+  Lock lock(mutex_);
+  return sqlite::RetryOutbox(*db_, item_id, not_before, error);
+}
+
+base::Status SqliteStore::FinishUnsent(std::int64_t item_id, core::DeliveryStatus status,
+                                       const std::string& reason) {
+  Lock lock(mutex_);
+  return sqlite::FinishUnsent(*db_, item_id, status, reason);
+}
+
+base::Result<bool> SqliteStore::UpdateDelivery(core::Channel channel,
+                                               const std::string& provider_message_id,
+                                               core::DeliveryStatus status,
+                                               const std::string& error) {
+  Lock lock(mutex_);
+  return sqlite::UpdateDelivery(*db_, channel, provider_message_id, status, error);
+}
+
+base::Result<bool> SqliteStore::IsOwnSend(core::Channel channel,
+                                          const std::string& provider_message_id) {
+  Lock lock(mutex_);
+  return sqlite::IsOwnSend(*db_, channel, provider_message_id);
+}
+
+base::Result<bool> SqliteStore::HasSendInFlight(core::Channel channel,
+                                                const std::string& account_id,
+                                                const std::string& recipient, base::TimePoint now) {
+  Lock lock(mutex_);
+  return sqlite::HasSendInFlight(*db_, channel, account_id, recipient, now);
+}
+
+base::Status SqliteStore::SaveChannelAccount(const core::ChannelAccount& account) {
+  Lock lock(mutex_);
+  return sqlite::SaveChannelAccount(*db_, account);
+}
+
+base::Result<core::ChannelAccount> SqliteStore::FindChannelAccount(core::Channel channel,
+                                                                   const std::string& account_id) {
+  Lock lock(mutex_);
+  return sqlite::FindChannelAccount(*db_, channel, account_id);
+}
+
+base::Result<std::vector<core::ChannelAccount>> SqliteStore::ListChannelAccounts(
+    core::Channel channel) {
+  Lock lock(mutex_);
+  return sqlite::ListChannelAccounts(*db_, channel);
+}
+
+base::Status SqliteStore::SetChannelStatus(core::Channel channel, const std::string& account_id,
+                                           core::ChannelStatus status) {
+  Lock lock(mutex_);
+  return sqlite::SetChannelStatus(*db_, channel, account_id, status);
 }
 
 }  // namespace store

@@ -1,4 +1,5 @@
-// SqliteStore: the embedded core::Store, one SQLite database file holding every workspace.
+// SqliteStore: the embedded core::Store (with the core::Inbox, core::Outbox and
+// core::ChannelAccounts ports), one SQLite database file holding every workspace.
 //
 // Usage:
 //   base::Result<std::unique_ptr<store::SqliteStore>> db = store::SqliteStore::Open("fd.db");
@@ -24,6 +25,9 @@
 #include <mutex>
 #include <string>
 
+#include "core/channel_account.h"
+#include "core/inbox.h"
+#include "core/outbox.h"
 #include "core/store.h"
 
 namespace store {
@@ -31,7 +35,10 @@ namespace sqlite {
 class Connection;
 }  // namespace sqlite
 
-class SqliteStore final : public core::Store {
+class SqliteStore final : public core::Store,
+                          public core::Inbox,
+                          public core::Outbox,
+                          public core::ChannelAccounts {
  public:
   // Opens the database file at `path`, creating it when missing, and applies the migrations it
   // lacks. kUnavailable, naming `path` and the reason, when the file cannot be opened or is not a
@@ -82,6 +89,39 @@ class SqliteStore final : public core::Store {
                                                     const std::string& key) override;
   base::Status PutValue(std::int64_t workspace_id, const std::string& key,
                         const std::string& value) override;
+
+  // core::Inbox
+  base::Result<std::int64_t> AppendInbox(core::Channel channel, std::string_view raw_body,
+                                         base::TimePoint received_at) override;
+  base::Result<std::vector<core::InboxItem>> PendingInbox(base::TimePoint now,
+                                                          std::size_t limit) override;
+  base::Status FinishInbox(std::int64_t id) override;
+  base::Status RetryInbox(std::int64_t id, base::TimePoint at) override;
+
+  // core::Outbox
+  base::Result<std::vector<core::OutboxItem>> ClaimOutbox(base::TimePoint now, std::size_t limit,
+                                                          base::TimePoint lease_until) override;
+  base::Status MarkSent(std::int64_t item_id, const std::string& provider_message_id,
+                        base::TimePoint at) override;
+  base::Status RetryOutbox(std::int64_t item_id, base::TimePoint not_before,
+                           const std::string& error) override;
+  base::Status FinishUnsent(std::int64_t item_id, core::DeliveryStatus status,
+                            const std::string& reason) override;
+  base::Result<bool> UpdateDelivery(core::Channel channel, const std::string& provider_message_id,
+                                    core::DeliveryStatus status, const std::string& error) override;
+  base::Result<bool> IsOwnSend(core::Channel channel,
+                               const std::string& provider_message_id) override;
+  base::Result<bool> HasSendInFlight(core::Channel channel, const std::string& account_id,
+                                     const std::string& recipient, base::TimePoint now) override;
+
+  // core::ChannelAccounts
+  base::Status SaveChannelAccount(const core::ChannelAccount& account) override;
+  base::Result<core::ChannelAccount> FindChannelAccount(core::Channel channel,
+                                                        const std::string& account_id) override;
+  base::Result<std::vector<core::ChannelAccount>> ListChannelAccounts(
+      core::Channel channel) override;
+  base::Status SetChannelStatus(core::Channel channel, const std::string& account_id,
+                                core::ChannelStatus status) override;
 
  private:
   explicit SqliteStore(std::unique_ptr<sqlite::Connection> db);

@@ -1,0 +1,42 @@
+// The Inbox port: raw webhook deliveries, stored durably before they are acknowledged.
+// Duplicate deliveries are caught later, when their message is committed: a message's provider
+// id is unique in its workspace (see core::Store::Commit).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/result.h"
+#include "base/time.h"
+#include "core/enums.h"
+
+namespace core {
+
+struct InboxItem {
+  std::int64_t id = 0;
+  Channel channel = Channel::kWhatsapp;
+  std::string body;  // the raw bytes as received (their signature was checked)
+  base::TimePoint received_at;
+  int attempts = 0;  // processing attempts that failed so far
+};
+
+// Thread-safety: every method may be called from any thread. Errors as in core::Store.
+class Inbox {
+ public:
+  virtual ~Inbox() = default;
+  // Appends a delivery; durable (survives a crash of the process) when it returns.
+  virtual base::Result<std::int64_t> AppendInbox(Channel channel, std::string_view raw_body,
+                                                 base::TimePoint received_at) = 0;
+  // Deliveries not processed yet whose next attempt is due, oldest first, at most `limit`.
+  virtual base::Result<std::vector<InboxItem>> PendingInbox(base::TimePoint now,
+                                                            std::size_t limit) = 0;
+  // The delivery was processed: it is removed.
+  virtual base::Status FinishInbox(std::int64_t id) = 0;
+  // Processing failed (or must wait, e.g. an echo awaiting our own send): try again at `at`.
+  virtual base::Status RetryInbox(std::int64_t id, base::TimePoint at) = 0;
+};
+
+}  // namespace core

@@ -1,0 +1,66 @@
+// The Outbox port: messages of the AI and of CRM users waiting to go out through their channel.
+// The store fills it in the same transaction that commits a decision (core::Store::Commit), so a
+// reply is never lost between deciding and sending.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/result.h"
+#include "base/time.h"
+#include "core/enums.h"
+
+namespace core {
+
+struct OutboxItem {
+  std::int64_t id = 0;
+  std::int64_t workspace_id = 0;
+  std::int64_t conversation_id = 0;
+  std::int64_t message_id = 0;
+  Channel channel = Channel::kWhatsapp;
+  std::string account_id;  // the workspace's channel account that sends it
+  std::string recipient;   // the customer's id on the channel
+  Author author = Author::kAi;
+  std::string text;
+  std::int64_t epoch = 0;  // the control epoch the message was decided under
+  int attempts = 0;        // sends tried so far
+  // The conversation as it is now, to check right before sending:
+  std::int64_t conversation_epoch = 0;
+  Mode conversation_mode = Mode::kAi;
+  std::optional<base::TimePoint> last_customer_at;  // opens the channel's messaging window
+};
+
+// Thread-safety: every method may be called from any thread. Errors as in core::Store.
+class Outbox {
+ public:
+  virtual ~Outbox() = default;
+  // Due items (queued, or in flight with an expired lease), oldest first, at most `limit`; each is
+  // leased to the caller until `lease_until`, so a worker that dies gives its items back then.
+  virtual base::Result<std::vector<OutboxItem>> ClaimOutbox(base::TimePoint now, std::size_t limit,
+                                                            base::TimePoint lease_until) = 0;
+  // The provider accepted it: the message becomes sent with its provider id; the item is done.
+  virtual base::Status MarkSent(std::int64_t item_id, const std::string& provider_message_id,
+                                base::TimePoint at) = 0;
+  // A retryable failure: the item is queued again for `not_before`.
+  virtual base::Status RetryOutbox(std::int64_t item_id, base::TimePoint not_before,
+                                   const std::string& error) = 0;
+  // A final outcome without a send: the message becomes `status` (kFailed: the provider refused
+  // it; kDropped: a person took over or the window closed), with `reason`; the item is done.
+  virtual base::Status FinishUnsent(std::int64_t item_id, DeliveryStatus status,
+                                    const std::string& reason) = 0;
+  // A status webhook for one of our sends: moves the message's delivery forward (never back;
+  // kFailed is final). False when no message of the channel has that provider id.
+  virtual base::Result<bool> UpdateDelivery(Channel channel, const std::string& provider_message_id,
+                                            DeliveryStatus status, const std::string& error) = 0;
+  // True when `provider_message_id` is one of our own sends on that channel (the ledger that tells
+  // an echo of our send from a person's).
+  virtual base::Result<bool> IsOwnSend(Channel channel, const std::string& provider_message_id) = 0;
+  // True when a send to `recipient` on that account is leased right now (an echo may be of it).
+  virtual base::Result<bool> HasSendInFlight(Channel channel, const std::string& account_id,
+                                             const std::string& recipient, base::TimePoint now) = 0;
+};
+
+}  // namespace core

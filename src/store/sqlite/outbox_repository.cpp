@@ -1,0 +1,211 @@
+#include "store/sqlite/outbox_repository.h"
+
+#include <algorithm>
+#include <limits>
+
+#include "store/sqlite/enum_column.h"
+#include "store/sqlite/transaction.h"
+
+namespace store::sqlite {
+namespace {
+
+constexpr std::string_view kSelectDue =
+    "SELECT o.id, o.workspace_id, o.conversation_id, o.message_id, o.channel, o.account_id,"
+    " o.recipient, m.author, m.text, m.epoch, o.attempts, c.epoch, c.mode,"
+    " (SELECT MAX(at_ms) FROM messages WHERE conversation_id = o.conversation_id"
+    "  AND author = 'customer')"
+    " FROM outbox o JOIN messages m ON m.id = o.message_id"
+    " JOIN conversations c ON c.id = o.conversation_id"
+    " WHERE o.not_before_ms <= ?1 AND (o.lease_until_ms IS NULL OR o.lease_until_ms <= ?1)"
+    " ORDER BY o.not_before_ms, o.id LIMIT ?2";
+constexpr std::string_view kLease = "UPDATE outbox SET lease_until_ms = ?2 WHERE id = ?1";
+constexpr std::string_view kSelectMessage = "SELECT message_id FROM outbox WHERE id = ?1";
+constexpr std::string_view kDeleteItem = "DELETE FROM outbox WHERE id = ?1";
+constexpr std::string_view kSetSent =
+    "UPDATE messages SET provider_message_id = ?2, delivery = 'sent', delivery_error = ''"
+    " WHERE id = ?1";
+constexpr std::string_view kRetry =
+    "UPDATE outbox SET attempts = attempts + 1, not_before_ms = ?2, lease_until_ms = NULL"
+    " WHERE id = ?1";
+constexpr std::string_view kSetError = "UPDATE messages SET delivery_error = ?2 WHERE id = ?1";
+constexpr std::string_view kSetFinal =
+    "UPDATE messages SET delivery = ?2, delivery_error = ?3 WHERE id = ?1";
+constexpr std::string_view kSelectByProviderId =
+    "SELECT m.id, m.delivery FROM messages m JOIN conversations c ON c.id = m.conversation_id"
+    " WHERE m.provider_message_id = ?1 AND c.channel = ?2";
+constexpr std::string_view kSelectOwnSend =
+    "SELECT 1 FROM messages m JOIN conversations c ON c.id = m.conversation_id"
+    " WHERE m.provider_message_id = ?1 AND c.channel = ?2 AND m.author IN ('ai', 'human_crm')";
+constexpr std::string_view kSelectInFlight =
+    "SELECT 1 FROM outbox WHERE channel = ?1 AND account_id = ?2 AND recipient = ?3"
+    " AND lease_until_ms > ?4 LIMIT 1";
+
+// Delivery only moves forward; failed and dropped are final.
+int Rank(core::DeliveryStatus s) {
+  switch (s) {
+    case core::DeliveryStatus::kNone:
+      return 0;
+    case core::DeliveryStatus::kQueued:
+      return 1;
+    case core::DeliveryStatus::kSent:
+      return 2;
+    case core::DeliveryStatus::kDelivered:
+      return 3;
+    case core::DeliveryStatus::kRead:
+      return 4;
+    case core::DeliveryStatus::kFailed:
+    case core::DeliveryStatus::kDropped:
+      return 5;
+  }
+  return 0;
+}
+
+base::Result<std::int64_t> MessageOf(Connection& db, std::int64_t item_id) {
+  base::Result<Query> q = db.Prepare(kSelectMessage);
+  if (!q.ok()) return q.error();
+  base::Result<bool> row = q->BindAll(item_id).Step();
+  if (!row.ok()) return row.error();
+  if (!*row) return base::Error::NotFound("outbox item not found");
+  return q->Int64(0);
+}
+
+base::Status Exec(Connection& db, std::string_view sql, const auto&... args) {
+  base::Result<Query> q = db.Prepare(sql);
+  if (!q.ok()) return q.error();
+  return q->BindAll(args...).Run();
+}
+
+base::Result<bool> Exists(Connection& db, std::string_view sql, const auto&... args) {
+  base::Result<Query> q = db.Prepare(sql);
+  if (!q.ok()) return q.error();
+  return q->BindAll(args...).Step();
+}
+
+base::Result<core::OutboxItem> ReadItem(const Query& q) {
+  base::Result<core::Channel> channel = EnumColumn<core::ParseChannel>(q, 4, "channel");
+  if (!channel.ok()) return channel.error();
+  base::Result<core::Author> author = EnumColumn<core::ParseAuthor>(q, 7, "author");
+  if (!author.ok()) return author.error();
+  base::Result<core::Mode> mode = EnumColumn<core::ParseMode>(q, 12, "mode");
+  if (!mode.ok()) return mode.error();
+  core::OutboxItem item;
+  item.id = q.Int64(0);
+  item.workspace_id = q.Int64(1);
+  item.conversation_id = q.Int64(2);
+  item.message_id = q.Int64(3);
+  item.channel = *channel;
+  item.account_id = q.Text(5);
+  item.recipient = q.Text(6);
+  item.author = *author;
+  item.text = q.Text(8);
+  item.epoch = q.Int64(9);
+  item.attempts = static_cast<int>(q.Int64(10));
+  item.conversation_epoch = q.Int64(11);
+  item.conversation_mode = *mode;
+  item.last_customer_at = q.OptionalTime(13);
+  return item;
+}
+
+}  // namespace
+
+base::Result<std::vector<core::OutboxItem>> ClaimOutbox(Connection& db, base::TimePoint now,
+                                                        std::size_t limit,
+                                                        base::TimePoint lease_until) {
+  constexpr auto kMaxLimit = static_cast<std::size_t>(std::numeric_limits<std::int64_t>::max());
+  base::Result<Transaction> txn = Transaction::Begin(db, TransactionKind::kWrite);
+  if (!txn.ok()) return txn.error();
+  std::vector<core::OutboxItem> items;
+  {
+    base::Result<Query> q = db.Prepare(kSelectDue);
+    if (!q.ok()) return q.error();
+    q->BindAll(now, static_cast<std::int64_t>(std::min(limit, kMaxLimit)));
+    while (true) {
+      base::Result<bool> row = q->Step();
+      if (!row.ok()) return row.error();
+      if (!*row) break;
+      base::Result<core::OutboxItem> item = ReadItem(*q);
+      if (!item.ok()) return item.error();
+      items.push_back(std::move(*item));
+    }
+  }
+  for (const core::OutboxItem& item : items) {
+    if (base::Status done = Exec(db, kLease, item.id, lease_until); !done.ok()) return done.error();
+  }
+  if (base::Status done = txn->Commit(); !done.ok()) return done.error();
+  return items;
+}
+
+base::Status MarkSent(Connection& db, std::int64_t item_id, const std::string& provider_message_id,
+                      base::TimePoint /*at*/) {
+  base::Result<Transaction> txn = Transaction::Begin(db, TransactionKind::kWrite);
+  if (!txn.ok()) return txn.error();
+  base::Result<std::int64_t> message = MessageOf(db, item_id);
+  if (!message.ok()) return message.error();
+  if (base::Status done = Exec(db, kSetSent, *message, provider_message_id); !done.ok())
+    return done;
+  if (base::Status done = Exec(db, kDeleteItem, item_id); !done.ok()) return done;
+  return txn->Commit();
+}
+
+base::Status RetryOutbox(Connection& db, std::int64_t item_id, base::TimePoint not_before,
+                         const std::string& error) {
+  base::Result<Transaction> txn = Transaction::Begin(db, TransactionKind::kWrite);
+  if (!txn.ok()) return txn.error();
+  base::Result<std::int64_t> message = MessageOf(db, item_id);
+  if (!message.ok()) return message.error();
+  if (base::Status done = Exec(db, kRetry, item_id, not_before); !done.ok()) return done;
+  if (base::Status done = Exec(db, kSetError, *message, error); !done.ok()) return done;
+  return txn->Commit();
+}
+
+base::Status FinishUnsent(Connection& db, std::int64_t item_id, core::DeliveryStatus status,
+                          const std::string& reason) {
+  base::Result<Transaction> txn = Transaction::Begin(db, TransactionKind::kWrite);
+  if (!txn.ok()) return txn.error();
+  base::Result<std::int64_t> message = MessageOf(db, item_id);
+  if (!message.ok()) return message.error();
+  base::Status done = Exec(db, kSetFinal, *message, core::ToString(status), reason);
+  if (!done.ok()) return done;
+  if (done = Exec(db, kDeleteItem, item_id); !done.ok()) return done;
+  return txn->Commit();
+}
+
+base::Result<bool> UpdateDelivery(Connection& db, core::Channel channel,
+                                  const std::string& provider_message_id,
+                                  core::DeliveryStatus status, const std::string& error) {
+  base::Result<Transaction> txn = Transaction::Begin(db, TransactionKind::kWrite);
+  if (!txn.ok()) return txn.error();
+  std::int64_t message_id = 0;
+  core::DeliveryStatus current = core::DeliveryStatus::kNone;
+  {
+    base::Result<Query> q = db.Prepare(kSelectByProviderId);
+    if (!q.ok()) return q.error();
+    base::Result<bool> row = q->BindAll(provider_message_id, core::ToString(channel)).Step();
+    if (!row.ok()) return row.error();
+    if (!*row) return false;
+    base::Result<core::DeliveryStatus> stored =
+        EnumColumn<core::ParseDeliveryStatus>(*q, 1, "delivery");
+    if (!stored.ok()) return stored.error();
+    message_id = q->Int64(0);
+    current = *stored;
+  }
+  if (Rank(status) > Rank(current)) {
+    base::Status done = Exec(db, kSetFinal, message_id, core::ToString(status), error);
+    if (!done.ok()) return done.error();
+  }
+  if (base::Status done = txn->Commit(); !done.ok()) return done.error();
+  return true;
+}
+
+base::Result<bool> IsOwnSend(Connection& db, core::Channel channel,
+                             const std::string& provider_message_id) {
+  return Exists(db, kSelectOwnSend, provider_message_id, core::ToString(channel));
+}
+
+base::Result<bool> HasSendInFlight(Connection& db, core::Channel channel,
+                                   const std::string& account_id, const std::string& recipient,
+                                   base::TimePoint now) {
+  return Exists(db, kSelectInFlight, core::ToString(channel), account_id, recipient, now);
+}
+
+}  // namespace store::sqlite

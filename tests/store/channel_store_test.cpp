@@ -1,0 +1,174 @@
+// The channel side of the store: accounts, the durable inbox, provider-id deduplication, and the
+// outbox with delivery states.
+#include <gtest/gtest.h>
+
+#include "store_fixture.h"
+
+namespace store {
+namespace {
+
+using namespace std::chrono_literals;
+
+const base::TimePoint kT0 = base::FromMillis(1'767'261'600'000);
+
+class ChannelStoreTest : public StoreTest {
+ protected:
+  core::ChannelAccount Account(std::string id = "106540352242922") {
+    core::ChannelAccount a;
+    a.workspace_id = ws_;
+    a.channel = core::Channel::kWhatsapp;
+    a.account_id = std::move(id);
+    a.access_token = "token";
+    a.app_secret = "secret";
+    a.verify_token = "verify";
+    return a;
+  }
+
+  core::ConversationSnapshot Open(std::string customer = "16505551234") {
+    auto s = store_->OpenConversation(
+        {ws_, core::Channel::kWhatsapp, std::move(customer), "106540352242922"}, 20);
+    EXPECT_TRUE(s.ok()) << s.error().message;
+    return *s;
+  }
+
+  // Commits a customer message and an AI reply; returns the stored decision.
+  core::Decision CustomerAndReply(const core::ConversationSnapshot& s, std::string provider_id) {
+    core::Decision d;
+    d.conversation = s.conversation;
+    d.messages.push_back({0, 0, core::Author::kCustomer, "hi", kT0, 0, std::move(provider_id)});
+    d.messages.push_back({0, 0, core::Author::kAi, "hello!", kT0 + 1s, 0});
+    auto committed = store_->Commit(ws_, d);
+    EXPECT_TRUE(committed.ok()) << committed.error().message;
+    return committed.ok() ? *committed : d;
+  }
+};
+
+TEST_F(ChannelStoreTest, AccountsRouteAcrossWorkspacesAndBelongToOne) {
+  ASSERT_TRUE(store_->SaveChannelAccount(Account()).ok());
+  auto found = store_->FindChannelAccount(core::Channel::kWhatsapp, "106540352242922");
+  ASSERT_TRUE(found.ok());
+  EXPECT_EQ(found->workspace_id, ws_);
+  EXPECT_EQ(found->app_secret, "secret");
+  EXPECT_EQ(found->status, core::ChannelStatus::kConnected);
+
+  auto other = store_->CreateWorkspace("other");
+  core::ChannelAccount stolen = Account();
+  stolen.workspace_id = other->id;
+  auto refused = store_->SaveChannelAccount(stolen);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().code, base::ErrorCode::kAlreadyExists);
+
+  ASSERT_TRUE(store_
+                  ->SetChannelStatus(core::Channel::kWhatsapp, "106540352242922",
+                                     core::ChannelStatus::kReconnectionNeeded)
+                  .ok());
+  EXPECT_EQ(store_->ListChannelAccounts(core::Channel::kWhatsapp)->at(0).status,
+            core::ChannelStatus::kReconnectionNeeded);
+  EXPECT_TRUE(store_->ListChannelAccounts(core::Channel::kMessenger)->empty());
+  EXPECT_EQ(store_->FindChannelAccount(core::Channel::kMessenger, "106540352242922").error().code,
+            base::ErrorCode::kNotFound);
+}
+
+TEST_F(ChannelStoreTest, InboxKeepsDeliveriesUntilFinishedAcrossReopen) {
+  auto first = store_->AppendInbox(core::Channel::kWhatsapp, "{\"a\":1}", kT0);
+  auto second = store_->AppendInbox(core::Channel::kMessenger, "{\"b\":2}", kT0 + 1s);
+  ASSERT_TRUE(first.ok() && second.ok());
+  Reopen();
+  auto pending = store_->PendingInbox(kT0 + 1s, 10);
+  ASSERT_EQ(pending->size(), 2u);
+  EXPECT_EQ((*pending)[0].body, "{\"a\":1}");
+  EXPECT_EQ((*pending)[1].channel, core::Channel::kMessenger);
+
+  ASSERT_TRUE(store_->RetryInbox(*first, kT0 + 1min).ok());
+  ASSERT_TRUE(store_->FinishInbox(*second).ok());
+  EXPECT_TRUE(store_->PendingInbox(kT0 + 30s, 10)->empty());
+  auto later = store_->PendingInbox(kT0 + 1min, 10);
+  ASSERT_EQ(later->size(), 1u);
+  EXPECT_EQ((*later)[0].attempts, 1);
+  EXPECT_EQ(store_->FinishInbox(*second).error().code, base::ErrorCode::kNotFound);
+}
+
+TEST_F(ChannelStoreTest, ADuplicateProviderIdWritesNothing) {
+  ASSERT_TRUE(store_->SaveChannelAccount(Account()).ok());
+  const core::ConversationSnapshot s = Open();
+  CustomerAndReply(s, "wamid.1");
+  const core::ConversationSnapshot again = Open();
+  core::Decision d;
+  d.conversation = again.conversation;
+  d.messages.push_back({0, 0, core::Author::kCustomer, "hi", kT0, 0, "wamid.1"});
+  auto duplicate = store_->Commit(ws_, d);
+  ASSERT_FALSE(duplicate.ok());
+  EXPECT_EQ(duplicate.error().code, base::ErrorCode::kAlreadyExists);
+  EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM messages"), 2);
+  EXPECT_EQ(Open().conversation.version, again.conversation.version);
+}
+
+TEST_F(ChannelStoreTest, RepliesOnMetaChannelsAreQueuedInTheSameCommit) {
+  const core::ConversationSnapshot s = Open();
+  const core::Decision d = CustomerAndReply(s, "wamid.2");
+  EXPECT_EQ(d.messages[1].delivery, core::DeliveryStatus::kQueued);
+  EXPECT_EQ(d.messages[0].delivery, core::DeliveryStatus::kNone);
+  auto items = store_->ClaimOutbox(kT0 + 1s, 10, kT0 + 31s);
+  ASSERT_EQ(items->size(), 1u);
+  const core::OutboxItem& item = (*items)[0];
+  EXPECT_EQ(item.text, "hello!");
+  EXPECT_EQ(item.recipient, "16505551234");
+  EXPECT_EQ(item.account_id, "106540352242922");
+  EXPECT_EQ(item.author, core::Author::kAi);
+  EXPECT_EQ(item.last_customer_at, kT0);
+  EXPECT_EQ(item.conversation_mode, core::Mode::kAi);
+  // Leased: not claimed again until the lease ends.
+  EXPECT_TRUE(store_->ClaimOutbox(kT0 + 2s, 10, kT0 + 32s)->empty());
+  EXPECT_TRUE(*store_->HasSendInFlight(core::Channel::kWhatsapp, "106540352242922", "16505551234",
+                                       kT0 + 2s));
+  EXPECT_EQ(store_->ClaimOutbox(kT0 + 31s, 10, kT0 + 61s)->size(), 1u);
+}
+
+TEST_F(ChannelStoreTest, WebChatRepliesDoNotGoThroughTheOutbox) {
+  auto s = store_->OpenConversation({ws_, core::Channel::kWeb, "visitor", ""}, 20);
+  core::Decision d;
+  d.conversation = s->conversation;
+  d.messages.push_back({0, 0, core::Author::kAi, "hello!", kT0, 0});
+  ASSERT_TRUE(store_->Commit(ws_, d).ok());
+  EXPECT_TRUE(store_->ClaimOutbox(kT0 + 1h, 10, kT0 + 2h)->empty());
+}
+
+TEST_F(ChannelStoreTest, SentThenStatusesMoveForwardOnly) {
+  CustomerAndReply(Open(), "wamid.3");
+  auto items = store_->ClaimOutbox(kT0 + 1s, 10, kT0 + 31s);
+  ASSERT_TRUE(store_->MarkSent((*items)[0].id, "wamid.out", kT0 + 2s).ok());
+  EXPECT_TRUE(store_->ClaimOutbox(kT0 + 1h, 10, kT0 + 2h)->empty());
+  EXPECT_TRUE(*store_->IsOwnSend(core::Channel::kWhatsapp, "wamid.out"));
+  EXPECT_FALSE(*store_->IsOwnSend(core::Channel::kWhatsapp, "wamid.3"));  // the customer's
+
+  const auto delivery = [&] { return Open().history.back().delivery; };
+  EXPECT_EQ(delivery(), core::DeliveryStatus::kSent);
+  ASSERT_TRUE(*store_->UpdateDelivery(core::Channel::kWhatsapp, "wamid.out",
+                                      core::DeliveryStatus::kRead, ""));
+  ASSERT_TRUE(*store_->UpdateDelivery(core::Channel::kWhatsapp, "wamid.out",
+                                      core::DeliveryStatus::kDelivered, ""));
+  EXPECT_EQ(delivery(), core::DeliveryStatus::kRead);
+  EXPECT_FALSE(*store_->UpdateDelivery(core::Channel::kWhatsapp, "wamid.unknown",
+                                       core::DeliveryStatus::kRead, ""));
+  EXPECT_FALSE(*store_->UpdateDelivery(core::Channel::kMessenger, "wamid.out",
+                                       core::DeliveryStatus::kRead, ""));
+}
+
+TEST_F(ChannelStoreTest, RetryRequeuesAndFinishUnsentIsFinal) {
+  CustomerAndReply(Open(), "wamid.4");
+  auto items = store_->ClaimOutbox(kT0 + 1s, 10, kT0 + 31s);
+  const std::int64_t id = (*items)[0].id;
+  ASSERT_TRUE(store_->RetryOutbox(id, kT0 + 10s, "HTTP 500").ok());
+  EXPECT_TRUE(store_->ClaimOutbox(kT0 + 9s, 10, kT0 + 39s)->empty());
+  auto again = store_->ClaimOutbox(kT0 + 10s, 10, kT0 + 40s);
+  ASSERT_EQ(again->size(), 1u);
+  EXPECT_EQ((*again)[0].attempts, 1);
+  ASSERT_TRUE(store_->FinishUnsent(id, core::DeliveryStatus::kDropped, "a person took over").ok());
+  EXPECT_TRUE(store_->ClaimOutbox(kT0 + 1h, 10, kT0 + 2h)->empty());
+  const core::Message last = Open().history.back();
+  EXPECT_EQ(last.delivery, core::DeliveryStatus::kDropped);
+  EXPECT_EQ(last.delivery_error, "a person took over");
+}
+
+}  // namespace
+}  // namespace store
