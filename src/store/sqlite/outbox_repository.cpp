@@ -141,8 +141,11 @@ base::Status MarkSent(Connection& db, std::int64_t item_id, const std::string& p
   if (!txn.ok()) return txn.error();
   base::Result<std::int64_t> message = MessageOf(db, item_id);
   if (!message.ok()) return message.error();
-  if (base::Status done = Exec(db, kSetSent, *message, provider_message_id); !done.ok())
-    return done;
+  // Some answers name no id ({"success": true}): no id is stored rather than an empty one.
+  const std::optional<std::string_view> provider_id =
+      provider_message_id.empty() ? std::nullopt
+                                  : std::optional<std::string_view>(provider_message_id);
+  if (base::Status done = Exec(db, kSetSent, *message, provider_id); !done.ok()) return done;
   if (base::Status done = Exec(db, kDeleteItem, item_id); !done.ok()) return done;
   return txn->Commit();
 }

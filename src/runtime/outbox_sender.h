@@ -1,0 +1,90 @@
+// Delivers the outbox: each queued message of the AI or a CRM user goes out through its channel's
+// Graph API, once, with deadlines, retries and backoff, and never against the control lease or the
+// messaging window.
+//
+// For each claimed item, in order:
+//   1. an AI message decided under an older control epoch, or while a person has the
+//      conversation, is dropped (never sent);
+//   2. the channel account must be connected, else the message fails ("reconnection needed");
+//   3. the messaging window (channels::DecideSend) must allow it: a person's message between
+//      24 h and 7 days goes with the HUMAN_AGENT tag on Messenger/Instagram; outside, it fails;
+//   4. the request is sent through the Transport; the answer (channels::ClassifyResponse) marks it
+//      sent with its provider id, retries it after a jittered exponential backoff (timeouts, 5xx,
+//      rate limits), fails it with the provider's code and text, or turns the channel to
+//      "reconnection needed" when the token no longer works.
+// A worker that dies leaves its items leased; they come back when the lease ends.
+//
+// Thread-safety: RunOnce may run on several threads; each claimed item is leased to one.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <mutex>
+#include <random>
+#include <string>
+
+#include "base/clock.h"
+#include "base/result.h"
+#include "channels/sender.h"
+#include "core/channel_account.h"
+#include "core/outbox.h"
+
+namespace runtime {
+
+// What came back from the provider for one request. A Result error means no answer (connection
+// refused, timeout): retryable.
+struct TransportReply {
+  int status = 0;
+  std::string body;
+};
+using Transport = std::function<base::Result<TransportReply>(const channels::OutboundRequest&)>;
+
+struct OutboxSettings {
+  std::string api_version = "v25.0";
+  std::size_t batch = 64;                           // items claimed at once
+  base::Duration lease = std::chrono::seconds{60};  // > the transport's deadline
+  int max_attempts = 8;                             // then the message fails
+  base::Duration first_backoff = std::chrono::seconds{1};
+  base::Duration max_backoff = std::chrono::minutes{5};
+  std::uint64_t jitter_seed = 0;  // 0: from the system's entropy
+};
+
+struct OutboxRun {
+  int sent = 0;
+  int retried = 0;
+  int failed = 0;
+  int dropped = 0;
+};
+
+class OutboxSender {
+ public:
+  // Borrowed references must outlive the sender.
+  OutboxSender(core::Outbox& outbox, core::ChannelAccounts& accounts, Transport transport,
+               const base::Clock& clock, OutboxSettings settings = {});
+
+  // Claims the items due now and delivers them. Returns what happened, or the store's error.
+  base::Result<OutboxRun> RunOnce();
+
+  // The wait before attempt `attempts` + 1: first_backoff * 2^attempts, capped, with full jitter
+  // in [half, whole], and never below the provider's `retry_after`.
+  base::Duration Backoff(int attempts, base::Duration retry_after);
+
+ private:
+  enum class Outcome { kSent, kRetried, kFailed, kDropped };
+  base::Result<Outcome> Deliver(const core::OutboxItem& item);
+  base::Result<Outcome> Retry(const core::OutboxItem& item, base::Duration retry_after,
+                              const std::string& why);
+  base::Result<Outcome> Finish(const core::OutboxItem& item, core::DeliveryStatus status,
+                               const std::string& why);
+
+  core::Outbox& outbox_;
+  core::ChannelAccounts& accounts_;
+  Transport transport_;
+  const base::Clock& clock_;
+  OutboxSettings settings_;
+  std::mutex random_mutex_;
+  std::mt19937_64 random_;  // guarded by random_mutex_
+};
+
+}  // namespace runtime

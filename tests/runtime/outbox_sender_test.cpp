@@ -1,0 +1,207 @@
+// The outbox sender against a real SQLite store and a scripted transport.
+#include "runtime/outbox_sender.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <deque>
+
+#include "store/sqlite/sqlite_store.h"
+#include "testing/temp_dir.h"
+
+namespace runtime {
+namespace {
+
+using namespace std::chrono_literals;
+using ::testing::HasSubstr;
+
+const base::TimePoint kT0 = base::FromMillis(1'767'261'600'000);
+constexpr const char* kPhoneId = "106540352242922";
+constexpr const char* kCustomer = "16505551234";
+constexpr const char* kPageId = "109876543210987";
+constexpr const char* kPsid = "7412589630147852";
+
+class OutboxSenderTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    store_ = store::SqliteStore::Open((dir_ / "fd.db").string()).value();
+    ws_ = store_->CreateWorkspace("shop")->id;
+    for (auto [channel, id] : {std::pair{core::Channel::kWhatsapp, kPhoneId},
+                               std::pair{core::Channel::kMessenger, kPageId}}) {
+      core::ChannelAccount a;
+      a.workspace_id = ws_;
+      a.channel = channel;
+      a.account_id = id;
+      a.access_token = "EAAGtoken";
+      ASSERT_TRUE(store_->SaveChannelAccount(a).ok());
+    }
+    sender_ = std::make_unique<OutboxSender>(
+        *store_, *store_,
+        [this](const channels::OutboundRequest& r) -> base::Result<TransportReply> {
+          requests_.push_back(r);
+          if (replies_.empty()) return base::Error::Unavailable("no scripted reply");
+          auto next = replies_.front();
+          replies_.pop_front();
+          return next;
+        },
+        clock_, OutboxSettings{.jitter_seed = 7});
+  }
+
+  // A customer message at `customer_at` and a reply by `author`, committed on `channel`.
+  core::Decision Queue(core::Author author, base::TimePoint customer_at,
+                       core::Channel channel = core::Channel::kWhatsapp) {
+    const bool wa = channel == core::Channel::kWhatsapp;
+    auto s = store_->OpenConversation(
+        {ws_, channel, wa ? kCustomer : kPsid, wa ? kPhoneId : kPageId}, 20);
+    core::Decision d;
+    d.conversation = s->conversation;
+    d.messages.push_back(
+        {0, 0, core::Author::kCustomer, "hi", customer_at, 0, "in." + std::to_string(++inbound_)});
+    d.messages.push_back(
+        {0, 0, author, "Hello from the shop", clock_.Now(), s->conversation.lease.epoch});
+    return store_->Commit(ws_, d).value();
+  }
+
+  core::Message LastMessage(core::Channel channel = core::Channel::kWhatsapp) {
+    const bool wa = channel == core::Channel::kWhatsapp;
+    return store_
+        ->OpenConversation({ws_, channel, wa ? kCustomer : kPsid, wa ? kPhoneId : kPageId}, 20)
+        ->history.back();
+  }
+
+  static TransportReply WhatsappOk(const std::string& wamid) {
+    return {
+        200,
+        R"({"messaging_product":"whatsapp","contacts":[{"input":"16505551234","wa_id":"16505551234"}],"messages":[{"id":")" +
+            wamid + R"("}]})"};
+  }
+
+  testing_support::TempDir dir_;
+  base::FakeClock clock_{kT0 + 1min};
+  std::unique_ptr<store::SqliteStore> store_;
+  std::int64_t ws_ = 0;
+  int inbound_ = 0;
+  std::deque<TransportReply> replies_;
+  std::vector<channels::OutboundRequest> requests_;
+  std::unique_ptr<OutboxSender> sender_;
+};
+
+TEST_F(OutboxSenderTest, SendsThroughTheGraphApiAndRecordsTheProviderId) {
+  Queue(core::Author::kAi, kT0);
+  replies_.push_back(WhatsappOk("wamid.out1"));
+  auto run = sender_->RunOnce();
+  ASSERT_TRUE(run.ok()) << run.error().message;
+  EXPECT_EQ(run->sent, 1);
+  ASSERT_EQ(requests_.size(), 1u);
+  EXPECT_EQ(requests_[0].path, "/v25.0/106540352242922/messages");
+  EXPECT_THAT(requests_[0].body, HasSubstr("Hello from the shop"));
+  bool bearer = false;
+  for (const auto& h : requests_[0].headers) bearer |= h.value == "Bearer EAAGtoken";
+  EXPECT_TRUE(bearer);
+  const core::Message m = LastMessage();
+  EXPECT_EQ(m.delivery, core::DeliveryStatus::kSent);
+  EXPECT_EQ(m.provider_message_id, "wamid.out1");
+  EXPECT_EQ(sender_->RunOnce()->sent, 0);  // once
+}
+
+TEST_F(OutboxSenderTest, AServerErrorIsRetriedAfterABackoffThenSentOnce) {
+  Queue(core::Author::kAi, kT0);
+  replies_.push_back({500, R"({"error":{"message":"Something went wrong","code":131000}})"});
+  replies_.push_back(WhatsappOk("wamid.out2"));
+  EXPECT_EQ(sender_->RunOnce()->retried, 1);
+  EXPECT_EQ(sender_->RunOnce()->sent, 0);  // not due yet
+  clock_.Advance(2s);
+  EXPECT_EQ(sender_->RunOnce()->sent, 1);
+  EXPECT_EQ(requests_.size(), 2u);
+  EXPECT_EQ(LastMessage().delivery, core::DeliveryStatus::kSent);
+}
+
+TEST_F(OutboxSenderTest, RateLimitsBackOffLongerEachTime) {
+  Queue(core::Author::kAi, kT0);
+  EXPECT_GE(sender_->Backoff(0, 0ms), 500ms);
+  EXPECT_LE(sender_->Backoff(0, 0ms), 1s);
+  EXPECT_GE(sender_->Backoff(3, 0ms), 4s);
+  EXPECT_LE(sender_->Backoff(30, 0ms), 5min);
+  EXPECT_GE(sender_->Backoff(0, 6s), 6s);
+  replies_.push_back({429, R"({"error":{"message":"(#130429) Rate limit hit","code":130429}})"});
+  EXPECT_EQ(sender_->RunOnce()->retried, 1);
+  clock_.Advance(400ms);
+  EXPECT_EQ(sender_->RunOnce()->sent + sender_->RunOnce()->retried, 0);
+}
+
+TEST_F(OutboxSenderTest, AnAiReplyIsDroppedWhenAPersonTookOverMeanwhile) {
+  const core::Decision queued = Queue(core::Author::kAi, kT0);
+  core::Decision takeover;
+  takeover.conversation = queued.conversation;
+  takeover.conversation.lease = {core::Mode::kManual, kT0 + 16min,
+                                 queued.conversation.lease.epoch + 1};
+  ASSERT_TRUE(store_->Commit(ws_, takeover).ok());
+  EXPECT_EQ(sender_->RunOnce()->dropped, 1);
+  EXPECT_TRUE(requests_.empty());
+  EXPECT_EQ(LastMessage().delivery, core::DeliveryStatus::kDropped);
+}
+
+TEST_F(OutboxSenderTest, NothingFreeFormGoesOutAfterTheWindow) {
+  clock_.Set(kT0 + 25h);
+  Queue(core::Author::kAi, kT0);
+  EXPECT_EQ(sender_->RunOnce()->failed, 1);
+  EXPECT_TRUE(requests_.empty());
+  EXPECT_THAT(LastMessage().delivery_error, HasSubstr("window"));
+}
+
+TEST_F(OutboxSenderTest, APersonOnMessengerAfter24HoursUsesTheHumanAgentTag) {
+  clock_.Set(kT0 + 30h);
+  Queue(core::Author::kHumanCrm, kT0, core::Channel::kMessenger);
+  replies_.push_back({200, R"({"recipient_id":"7412589630147852","message_id":"m_out"})"});
+  EXPECT_EQ(sender_->RunOnce()->sent, 1);
+  ASSERT_EQ(requests_.size(), 1u);
+  EXPECT_THAT(requests_[0].body, HasSubstr("HUMAN_AGENT"));
+}
+
+TEST_F(OutboxSenderTest, TheAiNeverUsesTheHumanAgentTag) {
+  clock_.Set(kT0 + 30h);
+  Queue(core::Author::kAi, kT0, core::Channel::kMessenger);
+  EXPECT_EQ(sender_->RunOnce()->failed, 1);
+  EXPECT_TRUE(requests_.empty());
+}
+
+TEST_F(OutboxSenderTest, AnInvalidTokenAsksForReconnection) {
+  Queue(core::Author::kAi, kT0);
+  replies_.push_back(
+      {401,
+       R"({"error":{"message":"Error validating access token","type":"OAuthException","code":190}})"});
+  EXPECT_EQ(sender_->RunOnce()->failed, 1);
+  EXPECT_EQ(store_->FindChannelAccount(core::Channel::kWhatsapp, kPhoneId)->status,
+            core::ChannelStatus::kReconnectionNeeded);
+  Queue(core::Author::kAi, kT0);
+  EXPECT_EQ(sender_->RunOnce()->failed, 1);
+  EXPECT_EQ(requests_.size(), 1u);  // the second never reached the provider
+}
+
+TEST_F(OutboxSenderTest, APermanentErrorKeepsTheProvidersCodeAndText) {
+  Queue(core::Author::kAi, kT0);
+  replies_.push_back(
+      {400, R"({"error":{"message":"(#131026) Message undeliverable","code":131026}})"});
+  EXPECT_EQ(sender_->RunOnce()->failed, 1);
+  const core::Message m = LastMessage();
+  EXPECT_EQ(m.delivery, core::DeliveryStatus::kFailed);
+  EXPECT_THAT(m.delivery_error, HasSubstr("131026"));
+}
+
+TEST_F(OutboxSenderTest, NoAnswerIsRetriedUntilTheLastAttempt) {
+  Queue(core::Author::kAi, kT0);
+  int retried = 0;
+  int failed = 0;
+  for (int i = 0; i < 20 && failed == 0; ++i) {
+    auto run = sender_->RunOnce();
+    retried += run->retried;
+    failed += run->failed;
+    clock_.Advance(10min);
+  }
+  EXPECT_EQ(retried, OutboxSettings{}.max_attempts - 1);
+  EXPECT_EQ(failed, 1);
+  EXPECT_THAT(LastMessage().delivery_error, HasSubstr("gave up after 8 attempts"));
+}
+
+}  // namespace
+}  // namespace runtime
