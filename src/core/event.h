@@ -44,6 +44,14 @@ struct ReturnToAi {
   base::TimePoint at;
 };
 
+// Something the channel reported that is shown on the timeline but never answered: a reaction,
+// an edit, a deleted message (author system). Deduplicated by its provider id like a message.
+struct ChannelNote {
+  std::string text;
+  base::TimePoint at;
+  std::string provider_message_id;
+};
+
 // A durable timer came due. `due_at` is the time it was set for; a timer whose due time no
 // longer matches the conversation (the pause moved) is ignored.
 struct TimerFired {
@@ -51,7 +59,7 @@ struct TimerFired {
   base::TimePoint due_at;
 };
 
-using Event =
-    std::variant<CustomerMessage, HumanReply, OwnerEcho, TakeControl, ReturnToAi, TimerFired>;
+using Event = std::variant<CustomerMessage, HumanReply, OwnerEcho, TakeControl, ReturnToAi,
+                           TimerFired, ChannelNote>;
 
 }  // namespace core

@@ -37,6 +37,9 @@ class Inbox {
   virtual base::Status FinishInbox(std::int64_t id) = 0;
   // Processing failed (or must wait, e.g. an echo awaiting our own send): try again at `at`.
   virtual base::Status RetryInbox(std::int64_t id, base::TimePoint at) = 0;
+  // Keeps a delivery that cannot be processed (no workspace has its account) for inspection: it
+  // is no longer pending.
+  virtual base::Status ParkInbox(std::int64_t id, const std::string& reason) = 0;
 };
 
 }  // namespace core

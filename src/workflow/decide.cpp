@@ -106,6 +106,9 @@ core::Decision Decide(const core::ConversationSnapshot& snapshot, const core::Ev
         if constexpr (std::is_same_v<E, core::TakeControl>) OnTakeControl(turn, e);
         if constexpr (std::is_same_v<E, core::ReturnToAi>) OnReturnToAi(turn, e);
         if constexpr (std::is_same_v<E, core::TimerFired>) OnTimer(turn, e);
+        if constexpr (std::is_same_v<E, core::ChannelNote>) {
+          turn.Append(core::Author::kSystem, e.text, e.at, e.provider_message_id);
+        }
       },
       event);
   return std::move(turn.decision);

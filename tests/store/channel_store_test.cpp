@@ -86,6 +86,9 @@ TEST_F(ChannelStoreTest, InboxKeepsDeliveriesUntilFinishedAcrossReopen) {
   ASSERT_EQ(later->size(), 1u);
   EXPECT_EQ((*later)[0].attempts, 1);
   EXPECT_EQ(store_->FinishInbox(*second).error().code, base::ErrorCode::kNotFound);
+  ASSERT_TRUE(store_->ParkInbox(*first, "no workspace has account 1").ok());
+  EXPECT_TRUE(store_->PendingInbox(kT0 + 1h, 10)->empty());
+  EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM inbox WHERE parked_reason IS NOT NULL"), 1);
 }
 
 TEST_F(ChannelStoreTest, ADuplicateProviderIdWritesNothing) {

@@ -270,6 +270,18 @@ TEST(FolderTest, ACustomerMessageReopensASolvedConversation) {
   EXPECT_EQ(d.messages.size(), 2u);
 }
 
+TEST(NoteTest, AChannelNoteIsShownButNeverAnswered) {
+  Harness h(HandoffConfig());
+  h.Customer("what is the price?");
+  const auto& d = h.Handle(core::ChannelNote{"customer reacted ❤️", h.clock().Now(), "r.1"});
+  ASSERT_EQ(d.messages.size(), 1u);
+  EXPECT_EQ(d.messages[0].author, core::Author::kSystem);
+  EXPECT_EQ(d.messages[0].provider_message_id, "r.1");
+  EXPECT_TRUE(h.AiReplies().empty());
+  h.Customer("and the price of the chair?");
+  EXPECT_THAT(h.brain().inputs().back(), ElementsAre("and the price of the chair?"));
+}
+
 TEST(TimerTest, AStaleResumeTimerIsReplacedByTheCurrentOne) {
   Harness h(HandoffConfig());
   const auto start = h.clock().Now();

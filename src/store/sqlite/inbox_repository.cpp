@@ -13,8 +13,9 @@ constexpr std::string_view kInsert =
     " VALUES (?1, ?2, ?3, 0, ?3)";
 constexpr std::string_view kSelectDue =
     "SELECT id, channel, body, received_at_ms, attempts FROM inbox WHERE not_before_ms <= ?1"
-    " ORDER BY not_before_ms, id LIMIT ?2";
+    " AND parked_reason IS NULL ORDER BY not_before_ms, id LIMIT ?2";
 constexpr std::string_view kDelete = "DELETE FROM inbox WHERE id = ?1";
+constexpr std::string_view kPark = "UPDATE inbox SET parked_reason = ?2 WHERE id = ?1";
 constexpr std::string_view kRetry =
     "UPDATE inbox SET attempts = attempts + 1, not_before_ms = ?2 WHERE id = ?1";
 
@@ -62,6 +63,13 @@ base::Status RetryInbox(Connection& db, std::int64_t id, base::TimePoint at) {
   base::Result<Query> q = db.Prepare(kRetry);
   if (!q.ok()) return q.error();
   if (base::Status done = q->BindAll(id, at).Run(); !done.ok()) return done;
+  return RequireChanged(db, "inbox item not found");
+}
+
+base::Status ParkInbox(Connection& db, std::int64_t id, const std::string& reason) {
+  base::Result<Query> q = db.Prepare(kPark);
+  if (!q.ok()) return q.error();
+  if (base::Status done = q->BindAll(id, reason).Run(); !done.ok()) return done;
   return RequireChanged(db, "inbox item not found");
 }
 

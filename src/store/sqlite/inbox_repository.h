@@ -13,5 +13,6 @@ base::Result<std::vector<core::InboxItem>> PendingInbox(Connection& db, base::Ti
                                                         std::size_t limit);
 base::Status FinishInbox(Connection& db, std::int64_t id);
 base::Status RetryInbox(Connection& db, std::int64_t id, base::TimePoint at);
+base::Status ParkInbox(Connection& db, std::int64_t id, const std::string& reason);
 
 }  // namespace store::sqlite

@@ -152,9 +152,10 @@ CREATE TABLE inbox (
   body BLOB NOT NULL,
   received_at_ms INTEGER NOT NULL,
   attempts INTEGER NOT NULL,
-  not_before_ms INTEGER NOT NULL
+  not_before_ms INTEGER NOT NULL,
+  parked_reason TEXT
 );
-CREATE INDEX inbox_by_due ON inbox (not_before_ms, id);
+CREATE INDEX inbox_by_due ON inbox (not_before_ms, id) WHERE parked_reason IS NULL;
 CREATE TABLE outbox (
   id INTEGER PRIMARY KEY,
   workspace_id INTEGER NOT NULL REFERENCES workspaces(id),

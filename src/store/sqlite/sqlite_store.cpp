@@ -175,6 +175,11 @@ base::Status SqliteStore::RetryInbox(std::int64_t id, base::TimePoint at) {
   return sqlite::RetryInbox(*db_, id, at);
 }
 
+base::Status SqliteStore::ParkInbox(std::int64_t id, const std::string& reason) {
+  Lock lock(mutex_);
+  return sqlite::ParkInbox(*db_, id, reason);
+}
+
 base::Result<std::vector<core::OutboxItem>> SqliteStore::ClaimOutbox(base::TimePoint now,
                                                                      std::size_t limit,
                                                                      base::TimePoint lease_until) {

@@ -97,6 +97,7 @@ class SqliteStore final : public core::Store,
                                                           std::size_t limit) override;
   base::Status FinishInbox(std::int64_t id) override;
   base::Status RetryInbox(std::int64_t id, base::TimePoint at) override;
+  base::Status ParkInbox(std::int64_t id, const std::string& reason) override;
 
   // core::Outbox
   base::Result<std::vector<core::OutboxItem>> ClaimOutbox(base::TimePoint now, std::size_t limit,

@@ -1,0 +1,177 @@
+#include "runtime/intake.h"
+
+#include "channels/capabilities.h"
+#include "channels/echo.h"
+#include "channels/webhook.h"
+
+namespace runtime {
+namespace {
+
+core::DeliveryStatus ToDelivery(channels::ReceiptStatus s) {
+  switch (s) {
+    case channels::ReceiptStatus::kSent:
+      return core::DeliveryStatus::kSent;
+    case channels::ReceiptStatus::kDelivered:
+      return core::DeliveryStatus::kDelivered;
+    case channels::ReceiptStatus::kRead:
+      return core::DeliveryStatus::kRead;
+    case channels::ReceiptStatus::kFailed:
+      return core::DeliveryStatus::kFailed;
+  }
+  return core::DeliveryStatus::kFailed;
+}
+
+std::string ErrorText(const channels::InboundEvent& e) {
+  if (!e.error) return {};
+  std::string text = std::to_string(e.error->code) + " " + e.error->title;
+  if (!e.error->details.empty()) text += ": " + e.error->details;
+  return text;
+}
+
+// The timeline text of an event that is shown but never answered.
+std::string NoteText(const channels::InboundEvent& e) {
+  switch (e.kind) {
+    case channels::EventKind::kReaction:
+      return e.reaction && !e.reaction->removed ? "The customer reacted " + e.reaction->emoji
+                                                : "The customer removed a reaction";
+    case channels::EventKind::kEdit:
+      return "The customer edited a message: " + e.text;
+    case channels::EventKind::kDelete:
+      return "The customer deleted a message";
+    default:
+      return {};
+  }
+}
+
+}  // namespace
+
+Intake::Intake(core::Inbox& inbox, core::Outbox& outbox, core::ChannelAccounts& accounts,
+               Engine& engine, const base::Clock& clock, IntakeSettings settings)
+    : inbox_(inbox),
+      outbox_(outbox),
+      accounts_(accounts),
+      engine_(engine),
+      clock_(clock),
+      settings_(settings) {}
+
+base::Result<IntakeRun> Intake::ProcessPending() {
+  auto pending = inbox_.PendingInbox(clock_.Now(), settings_.batch);
+  if (!pending.ok()) return pending.error();
+  IntakeRun run;
+  for (const core::InboxItem& item : *pending) {
+    auto events = channels::ParseWebhook(item.channel, item.body);
+    if (!events.ok()) {
+      // The signature was good but the payload is not one we can read: keep it to look at.
+      if (base::Status parked = inbox_.ParkInbox(item.id, events.error().message); !parked.ok()) {
+        return parked.error();
+      }
+      ++run.rejected;
+      continue;
+    }
+    bool later = false;
+    bool unknown_account = false;
+    for (const channels::InboundEvent& event : *events) {
+      auto handled = Route(event, item);
+      if (!handled.ok()) {
+        later = true;  // a store error: the whole delivery again, applied events are skipped
+        break;
+      }
+      later = later || *handled == Handled::kLater;
+      unknown_account = unknown_account || *handled == Handled::kUnknownAccount;
+      if (*handled == Handled::kDone) ++run.events;
+    }
+    base::Status done;
+    if (later && item.attempts + 1 < settings_.max_attempts) {
+      done = inbox_.RetryInbox(item.id, clock_.Now() + settings_.retry_delay);
+      ++run.retried;
+    } else if (later) {
+      // Nothing acknowledged is dropped: what could not be handled is kept to look at.
+      done = inbox_.ParkInbox(
+          item.id, "not handled after " + std::to_string(settings_.max_attempts) + " attempts");
+      ++run.parked;
+    } else if (unknown_account) {
+      done = inbox_.ParkInbox(item.id, "no workspace has this channel account");
+      ++run.parked;
+    } else {
+      done = inbox_.FinishInbox(item.id);
+      ++run.deliveries;
+    }
+    if (!done.ok()) return done.error();
+  }
+  return run;
+}
+
+base::Result<Intake::Handled> Intake::Route(const channels::InboundEvent& event,
+                                            const core::InboxItem& item) {
+  using channels::EventKind;
+  if (event.kind == EventKind::kStatus) return OnReceipt(event, item);
+  if (event.kind != EventKind::kMessage && event.kind != EventKind::kEcho &&
+      event.kind != EventKind::kReaction && event.kind != EventKind::kEdit &&
+      event.kind != EventKind::kDelete) {
+    return Handled::kDone;  // handovers, account-level errors, unknown events: nothing to do
+  }
+  if (event.customer_id.empty()) return Handled::kDone;
+  auto account = accounts_.FindChannelAccount(event.channel, event.account_id);
+  if (!account.ok()) {
+    if (account.error().code == base::ErrorCode::kNotFound) return Handled::kUnknownAccount;
+    return account.error();
+  }
+  switch (event.kind) {
+    case EventKind::kMessage:
+      return Apply(*account, event,
+                   core::CustomerMessage{event.text, event.at, channels::DedupeKey(event)});
+    case EventKind::kEcho:
+      return OnEcho(event, *account, item);
+    default:
+      if (event.echo) return Handled::kDone;  // the business edited or deleted its own message
+      return Apply(*account, event,
+                   core::ChannelNote{NoteText(event), event.at, channels::DedupeKey(event)});
+  }
+}
+
+base::Result<Intake::Handled> Intake::OnEcho(const channels::InboundEvent& event,
+                                             const core::ChannelAccount& account,
+                                             const core::InboxItem& item) {
+  auto ours = outbox_.IsOwnSend(event.channel, event.provider_message_id);
+  if (!ours.ok()) return ours.error();
+  const channels::Echo echo = event.echo.value_or(channels::Echo{});
+  if (channels::ClassifyEcho(echo, account.app_id, *ours) == channels::EchoOrigin::kOurs) {
+    return Handled::kDone;
+  }
+  if (channels::CapabilitiesOf(event.channel).echo_needs_ledger_match &&
+      clock_.Now() < item.received_at + settings_.echo_grace) {
+    auto in_flight =
+        outbox_.HasSendInFlight(event.channel, event.account_id, event.customer_id, clock_.Now());
+    if (!in_flight.ok()) return in_flight.error();
+    if (*in_flight) return Handled::kLater;  // it may be ours, back before our send returned
+  }
+  return Apply(account, event, core::OwnerEcho{event.text, event.at, channels::DedupeKey(event)});
+}
+
+base::Result<Intake::Handled> Intake::OnReceipt(const channels::InboundEvent& event,
+                                                const core::InboxItem& item) {
+  if (!event.receipt || event.target_message_id.empty()) return Handled::kDone;
+  auto known = outbox_.UpdateDelivery(event.channel, event.target_message_id,
+                                      ToDelivery(event.receipt->status), ErrorText(event));
+  if (!known.ok()) return known.error();
+  // A receipt can overtake our own record of the send: wait for it a little.
+  if (!*known && item.attempts + 1 < settings_.max_attempts) return Handled::kLater;
+  return Handled::kDone;
+}
+
+base::Result<Intake::Handled> Intake::Apply(const core::ChannelAccount& account,
+                                            const channels::InboundEvent& event,
+                                            const core::Event& change) {
+  const core::ConversationKey key{account.workspace_id, event.channel, event.customer_id,
+                                  account.account_id};
+  auto decision = engine_.Handle(key, change);
+  if (decision.ok()) return Handled::kDone;
+  switch (decision.error().code) {
+    case base::ErrorCode::kAlreadyExists:  // a duplicate delivery: applied before
+      return Handled::kDone;
+    default:
+      return decision.error();
+  }
+}
+
+}  // namespace runtime

@@ -1,0 +1,74 @@
+// Intake: turns the durable inbox's raw webhook deliveries into events on conversations.
+//
+// For each pending delivery: parse it (channels::ParseWebhook), route every event by (channel,
+// account id) to its workspace, and hand it to the engine:
+//   - a customer message becomes core::CustomerMessage (deduplicated by its provider id);
+//   - an echo of our own send is ignored; a person's echo becomes core::OwnerEcho from the echo's
+//     own timestamp. On channels whose echoes need the sent-message ledger (Instagram), an echo
+//     that matches nothing while a send to that customer is in flight waits (the grace period):
+//     it may be ours, arriving before our send returned;
+//   - a receipt moves the delivery state of our message (sent < delivered < read, failed);
+//   - reactions, edits and deletes become core::ChannelNote on the timeline.
+// A delivery whose events are all handled is removed. One that cannot be handled yet (a receipt
+// racing our send, an echo in its grace period, a store error) is tried again later; events
+// already applied are not applied twice (provider ids). A delivery for an account no workspace
+// has is parked for inspection and counted.
+//
+// Events are handled one at a time, in order: one conversation never sees two at once.
+// Thread-safety: ProcessPending must not run on two threads at once.
+#pragma once
+
+#include <cstddef>
+
+#include "base/clock.h"
+#include "base/result.h"
+#include "channels/inbound_event.h"
+#include "core/channel_account.h"
+#include "core/inbox.h"
+#include "core/outbox.h"
+#include "runtime/engine.h"
+
+namespace runtime {
+
+struct IntakeSettings {
+  std::size_t batch = 256;  // deliveries per pass
+  base::Duration retry_delay = std::chrono::seconds{2};
+  base::Duration echo_grace = std::chrono::seconds{30};  // an unmatched echo waits this long
+  int max_attempts = 10;                                 // then what remains is dropped
+};
+
+struct IntakeRun {
+  int deliveries = 0;  // finished
+  int events = 0;      // handed to the engine or applied
+  int retried = 0;     // deliveries to try again later
+  int parked = 0;      // deliveries for unknown accounts
+  int rejected = 0;    // deliveries that were not a valid payload (dropped)
+};
+
+class Intake {
+ public:
+  // Borrowed references must outlive the intake.
+  Intake(core::Inbox& inbox, core::Outbox& outbox, core::ChannelAccounts& accounts, Engine& engine,
+         const base::Clock& clock, IntakeSettings settings = {});
+
+  // Processes the deliveries due now. Returns what happened, or the store's error.
+  base::Result<IntakeRun> ProcessPending();
+
+ private:
+  enum class Handled { kDone, kLater, kUnknownAccount };
+  base::Result<Handled> Route(const channels::InboundEvent& event, const core::InboxItem& item);
+  base::Result<Handled> OnEcho(const channels::InboundEvent& event,
+                               const core::ChannelAccount& account, const core::InboxItem& item);
+  base::Result<Handled> OnReceipt(const channels::InboundEvent& event, const core::InboxItem& item);
+  base::Result<Handled> Apply(const core::ChannelAccount& account,
+                              const channels::InboundEvent& event, const core::Event& change);
+
+  core::Inbox& inbox_;
+  core::Outbox& outbox_;
+  core::ChannelAccounts& accounts_;
+  Engine& engine_;
+  const base::Clock& clock_;
+  IntakeSettings settings_;
+};
+
+}  // namespace runtime

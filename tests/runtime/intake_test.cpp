@@ -1,0 +1,181 @@
+// Intake on a real SQLite store with Meta's payloads from tests/data.
+#include "runtime/intake.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "store/sqlite/sqlite_store.h"
+#include "testing/temp_dir.h"
+
+namespace runtime {
+namespace {
+
+using namespace std::chrono_literals;
+
+constexpr const char* kPhoneId = "106540352242922";
+constexpr const char* kCustomer = "16505551234";
+constexpr const char* kPageId = "109876543210987";
+constexpr const char* kPsid = "7412589630147852";
+constexpr const char* kOurAppId = "1517776481860111";
+const base::TimePoint kCustomerWrote = base::FromMillis(1'767'261'600'000);  // 10:00:00Z
+
+std::string Fixture(const std::string& name) {
+  std::ifstream in(std::string(FRONTDESK_SOURCE_DIR) + "/tests/data/" + name, std::ios::binary);
+  std::stringstream bytes;
+  bytes << in.rdbuf();
+  return bytes.str();
+}
+
+// Answers everything with "ok".
+class OkBrain final : public core::Brain {
+ public:
+  base::Result<core::Proposal> Propose(const core::BrainInput&) const override {
+    core::Proposal p;
+    p.asked = p.answered = true;
+    p.reply = "ok";
+    return p;
+  }
+};
+
+class IntakeTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    store_ = store::SqliteStore::Open((dir_ / "fd.db").string()).value();
+    ws_ = store_->CreateWorkspace("shop")->id;
+    core::AgentConfig config;
+    config.greeting = "Hello!";
+    config.workflow = core::WorkflowKind::kHandoffToHuman;
+    config.debounce = 0s;
+    ASSERT_TRUE(store_->Publish(ws_, *store_->SaveDraft(ws_, config)).ok());
+    for (auto [channel, id] : {std::pair{core::Channel::kWhatsapp, kPhoneId},
+                               std::pair{core::Channel::kMessenger, kPageId}}) {
+      core::ChannelAccount a;
+      a.workspace_id = ws_;
+      a.channel = channel;
+      a.account_id = id;
+      a.app_id = kOurAppId;
+      ASSERT_TRUE(store_->SaveChannelAccount(a).ok());
+    }
+    engine_ = std::make_unique<Engine>(
+        *store_,
+        [](const core::AgentConfig&,
+           const core::Catalog&) -> base::Result<std::unique_ptr<core::Brain>> {
+          return std::unique_ptr<core::Brain>(std::make_unique<OkBrain>());
+        },
+        clock_);
+    intake_ = std::make_unique<Intake>(*store_, *store_, *store_, *engine_, clock_);
+  }
+
+  IntakeRun Deliver(core::Channel channel, const std::string& fixture) {
+    EXPECT_TRUE(store_->AppendInbox(channel, Fixture(fixture), clock_.Now()).ok());
+    auto run = intake_->ProcessPending();
+    EXPECT_TRUE(run.ok()) << run.error().message;
+    return run.ok() ? *run : IntakeRun{};
+  }
+
+  core::ConversationSnapshot Conversation(core::Channel channel = core::Channel::kWhatsapp) {
+    const bool wa = channel == core::Channel::kWhatsapp;
+    return store_
+        ->OpenConversation({ws_, channel, wa ? kCustomer : kPsid, wa ? kPhoneId : kPageId}, 50)
+        .value();
+  }
+
+  testing_support::TempDir dir_;
+  base::FakeClock clock_{kCustomerWrote + 10s};
+  std::unique_ptr<store::SqliteStore> store_;
+  std::int64_t ws_ = 0;
+  std::unique_ptr<Engine> engine_;
+  std::unique_ptr<Intake> intake_;
+};
+
+TEST_F(IntakeTest, ACustomerMessageIsAnsweredAndItsReplyQueued) {
+  const IntakeRun run = Deliver(core::Channel::kWhatsapp, "whatsapp/in_text.json");
+  EXPECT_EQ(run.deliveries, 1);
+  const auto history = Conversation().history;
+  ASSERT_EQ(history.size(), 2u);
+  EXPECT_EQ(history[0].author, core::Author::kCustomer);
+  EXPECT_EQ(history[0].at, kCustomerWrote);
+  EXPECT_EQ(history[1].author, core::Author::kAi);
+  EXPECT_EQ(history[1].delivery, core::DeliveryStatus::kQueued);
+  auto queued = store_->ClaimOutbox(clock_.Now(), 10, clock_.Now() + 1min);
+  ASSERT_EQ(queued->size(), 1u);
+  EXPECT_EQ((*queued)[0].recipient, kCustomer);
+  EXPECT_TRUE(store_->PendingInbox(clock_.Now() + 1h, 10)->empty());
+}
+
+TEST_F(IntakeTest, ADuplicateDeliveryIsAnsweredOnce) {
+  Deliver(core::Channel::kWhatsapp, "whatsapp/in_text.json");
+  Deliver(core::Channel::kWhatsapp, "whatsapp/in_text.json");
+  EXPECT_EQ(Conversation().history.size(), 2u);
+  EXPECT_EQ(store_->ClaimOutbox(clock_.Now(), 10, clock_.Now() + 1min)->size(), 1u);
+}
+
+TEST_F(IntakeTest, AnUnknownAccountIsParkedForInspection) {
+  ASSERT_TRUE(store_
+                  ->AppendInbox(core::Channel::kWhatsapp,
+                                std::string(Fixture("whatsapp/in_text.json"))
+                                    .replace(Fixture("whatsapp/in_text.json").find(kPhoneId), 15,
+                                             "999999999999999"),
+                                clock_.Now())
+                  .ok());
+  auto run = intake_->ProcessPending();
+  EXPECT_EQ(run->parked, 1);
+  EXPECT_TRUE(store_->PendingInbox(clock_.Now() + 1h, 10)->empty());
+}
+
+TEST_F(IntakeTest, TheOwnersWhatsappEchoPausesFromItsOwnTimestamp) {
+  Deliver(core::Channel::kWhatsapp, "whatsapp/in_text.json");
+  clock_.Set(base::FromMillis(1'767'261'910'000));  // 10 s after the echo's 10:05:00
+  Deliver(core::Channel::kWhatsapp, "whatsapp/smb_echo_text.json");
+  const auto c = Conversation();
+  EXPECT_EQ(c.conversation.lease.mode, core::Mode::kManual);
+  EXPECT_EQ(c.conversation.lease.resume_at, base::FromMillis(1'767'261'900'000) + 15min);
+  EXPECT_EQ(c.history.back().author, core::Author::kHumanApp);
+}
+
+TEST_F(IntakeTest, OurOwnMessengerEchoDoesNotPause) {
+  Deliver(core::Channel::kMessenger, "messenger/in_text.json");
+  Deliver(core::Channel::kMessenger, "messenger/echo_ours.json");
+  EXPECT_EQ(Conversation(core::Channel::kMessenger).conversation.lease.mode, core::Mode::kAi);
+  Deliver(core::Channel::kMessenger, "messenger/echo_page_inbox.json");
+  EXPECT_EQ(Conversation(core::Channel::kMessenger).conversation.lease.mode, core::Mode::kManual);
+}
+
+TEST_F(IntakeTest, AReceiptMovesOurMessagesDeliveryEvenWhenItOvertakesTheSend) {
+  Deliver(core::Channel::kWhatsapp, "whatsapp/in_text.json");
+  // The receipt arrives before our send recorded its wamid: it waits.
+  const IntakeRun early = Deliver(core::Channel::kWhatsapp, "whatsapp/status_delivered.json");
+  EXPECT_EQ(early.retried, 1);
+  auto queued = store_->ClaimOutbox(clock_.Now(), 10, clock_.Now() + 1min);
+  ASSERT_TRUE(store_
+                  ->MarkSent((*queued)[0].id,
+                             "wamid.HBgLMTY1MDU1NTEyMzQVAgARGBIyRjBEOEE2QzQxQjNFOTU3N0EA",
+                             clock_.Now())
+                  .ok());
+  clock_.Advance(3s);
+  auto run = intake_->ProcessPending();
+  EXPECT_EQ(run->deliveries, 1);
+  EXPECT_EQ(Conversation().history.back().delivery, core::DeliveryStatus::kDelivered);
+}
+
+TEST_F(IntakeTest, AReactionIsShownButNotAnswered) {
+  Deliver(core::Channel::kWhatsapp, "whatsapp/in_text.json");
+  Deliver(core::Channel::kWhatsapp, "whatsapp/in_reaction.json");
+  const auto history = Conversation().history;
+  ASSERT_EQ(history.size(), 3u);
+  EXPECT_EQ(history.back().author, core::Author::kSystem);
+  EXPECT_THAT(history.back().text, ::testing::HasSubstr("reacted"));
+}
+
+TEST_F(IntakeTest, APayloadThatIsNotAWebhookIsKeptAndSkipped) {
+  ASSERT_TRUE(store_->AppendInbox(core::Channel::kWhatsapp, "not json", clock_.Now()).ok());
+  auto run = intake_->ProcessPending();
+  EXPECT_EQ(run->rejected, 1);
+  EXPECT_TRUE(store_->PendingInbox(clock_.Now() + 1h, 10)->empty());
+}
+
+}  // namespace
+}  // namespace runtime
