@@ -43,7 +43,7 @@ struct Fixture {
     auto file =
         app::ReadWorkspaceFile(fs::path(FRONTDESK_SOURCE_DIR) / "examples/shop/workspace.toml");
     file->config.debounce = base::Duration{0};
-    workspace = app::InitWorkspace(*store, *file)->workspace;
+    workspace = app::InitWorkspace(*store, *store, *file)->workspace;
   }
   ~Fixture() {
     store.reset();

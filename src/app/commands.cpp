@@ -22,7 +22,7 @@ int Init(const std::string& db, const std::string& config, std::ostream& out, st
     err << "frontdesk init: " << store.error().message << '\n';
     return 1;
   }
-  auto report = InitWorkspace(**store, *file);
+  auto report = InitWorkspace(**store, **store, *file);
   if (!report.ok()) {
     err << report.error().message << '\n';
     return 1;

@@ -23,7 +23,8 @@ base::Result<std::vector<core::Product>> ReadCatalog(const std::filesystem::path
 
 }  // namespace
 
-base::Result<InitReport> InitWorkspace(core::Store& store, const WorkspaceFile& file) {
+base::Result<InitReport> InitWorkspace(core::Store& store, core::ChannelAccounts& accounts,
+                                       const WorkspaceFile& file) {
   std::optional<std::vector<core::Product>> products;
   if (file.catalog_csv) {
     auto read = ReadCatalog(*file.catalog_csv);
@@ -50,6 +51,13 @@ base::Result<InitReport> InitWorkspace(core::Store& store, const WorkspaceFile& 
     auto replaced = store.ReplaceCatalog(workspace->id, *products);
     if (!replaced.ok()) return replaced.error();
     report.products = products->size();
+  }
+  for (core::ChannelAccount account : file.channels) {
+    account.workspace_id = workspace->id;
+    if (base::Status saved = accounts.SaveChannelAccount(account); !saved.ok()) {
+      return saved.error();
+    }
+    ++report.channels;
   }
   return report;
 }

@@ -6,6 +6,7 @@
 
 #include "app/workspace_file.h"
 #include "base/result.h"
+#include "core/channel_account.h"
 #include "core/store.h"
 
 namespace app {
@@ -15,11 +16,14 @@ struct InitReport {
   bool created = false;                 // the workspace is new
   std::int64_t version = 0;             // the published configuration's version
   std::optional<std::size_t> products;  // the catalog's size, when the file names one
+  std::size_t channels = 0;             // channel accounts saved
 };
 
 // Reads the catalog first, so a bad CSV changes nothing (kInvalidArgument with line-numbered
 // errors); then finds or creates the workspace, saves the draft and publishes it, and replaces
 // the catalog. Store errors pass through.
-base::Result<InitReport> InitWorkspace(core::Store& store, const WorkspaceFile& file);
+// Then saves the channel accounts (kAlreadyExists when another workspace holds one).
+base::Result<InitReport> InitWorkspace(core::Store& store, core::ChannelAccounts& accounts,
+                                       const WorkspaceFile& file);
 
 }  // namespace app

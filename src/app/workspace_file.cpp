@@ -3,6 +3,7 @@
 #include <toml++/toml.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -204,10 +205,64 @@ void ReadTranslations(Reader& r, const toml::table& translations, core::AgentCon
   }
 }
 
+// A secret given inline (`key`) or through an environment variable (`key`_env).
+void Secret(Reader& r, const toml::table& t, const std::string& prefix, const std::string& key,
+            std::string& out) {
+  r.String(t, prefix, key, out);
+  std::string variable;
+  r.String(t, prefix, key + "_env", variable);
+  if (variable.empty()) return;
+  if (const char* value = std::getenv(variable.c_str()); value != nullptr && *value != '\0') {
+    out = value;
+  } else {
+    r.Problem(t.get(key + "_env")->source(), prefix + key + "_env",
+              "the environment variable " + variable + " is not set");
+  }
+}
+
+void ReadChannels(Reader& r, const toml::node& node, WorkspaceFile& out) {
+  const toml::array* channels = node.as_array();
+  if (channels == nullptr)
+    return r.Problem(node.source(), "channels", "must be [[channels]] tables");
+  for (std::size_t i = 0; i < channels->size(); ++i) {
+    const std::string prefix = "channels[" + std::to_string(i) + "].";
+    const toml::table* t = (*channels)[i].as_table();
+    if (t == nullptr) {
+      r.Problem((*channels)[i].source(), prefix, "must be a table");
+      continue;
+    }
+    r.OnlyKeys(*t, prefix,
+               {"type", "account_id", "access_token", "access_token_env", "app_secret",
+                "app_secret_env", "verify_token", "verify_token_env", "app_id"});
+    core::ChannelAccount account;
+    std::string type;
+    r.String(*t, prefix, "type", type);
+    const auto channel = core::ParseChannel(type);
+    if (!channel || *channel == core::Channel::kWeb) {
+      r.Problem(t->source(), prefix + "type", "must be whatsapp, messenger or instagram");
+      continue;
+    }
+    account.channel = *channel;
+    r.String(*t, prefix, "account_id", account.account_id);
+    if (account.account_id.empty()) {
+      r.Problem(t->source(), prefix + "account_id",
+                "is required (phone number id, Page id or Instagram account id)");
+    }
+    Secret(r, *t, prefix, "access_token", account.access_token);
+    Secret(r, *t, prefix, "app_secret", account.app_secret);
+    Secret(r, *t, prefix, "verify_token", account.verify_token);
+    r.String(*t, prefix, "app_id", account.app_id);
+    account.status = account.access_token.empty() ? core::ChannelStatus::kNotConnected
+                                                  : core::ChannelStatus::kConnected;
+    out.channels.push_back(std::move(account));
+  }
+}
+
 void Read(Reader& r, const toml::table& root, WorkspaceFile& out) {
-  r.OnlyKeys(
-      root, "",
-      {"slug", "company", "agent", "questions", "settings", "context", "catalog", "translations"});
+  r.OnlyKeys(root, "",
+             {"slug", "company", "agent", "questions", "settings", "context", "catalog",
+              "translations", "channels"});
+  if (const toml::node* channels = root.get("channels")) ReadChannels(r, *channels, out);
   r.String(root, "", "slug", out.slug);
   if (out.slug.empty()) {
     r.Problem("slug", "is required (the workspace's name in URLs: a-z, 0-9 and -)");

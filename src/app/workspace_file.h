@@ -9,6 +9,7 @@
 
 #include "base/result.h"
 #include "core/agent_config.h"
+#include "core/channel_account.h"
 
 namespace app {
 
@@ -16,12 +17,16 @@ struct WorkspaceFile {
   std::string slug;
   core::AgentConfig config;
   std::optional<std::filesystem::path> catalog_csv;  // resolved against the file's folder
+  // [[channels]]: the Meta accounts (workspace_id unset). Secrets may come from environment
+  // variables named by access_token_env, app_secret_env and verify_token_env.
+  std::vector<core::ChannelAccount> channels;
 };
 
 // Reads and checks a workspace file. Returns kInvalidArgument listing every problem, one per
 // line, each naming the file, line and key ("shop.toml:12: agent.workflow: must be ..."):
 // TOML syntax errors, unknown keys, values of the wrong type or out of range, a missing slug,
-// unreadable context files, and everything core::ValidateForPublish reports.
+// unreadable context files, channels without an id or with an unset environment variable, and
+// everything core::ValidateForPublish reports. Secrets never appear in the messages.
 base::Result<WorkspaceFile> ReadWorkspaceFile(const std::filesystem::path& path);
 
 }  // namespace app

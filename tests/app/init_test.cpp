@@ -34,7 +34,7 @@ class InitTest : public ::testing::Test {
 };
 
 TEST_F(InitTest, CreatesPublishesAndImportsThenUpdates) {
-  auto first = InitWorkspace(*store_, File("name,price\nMug,9.50\nPlate,12\n"));
+  auto first = InitWorkspace(*store_, *store_, File("name,price\nMug,9.50\nPlate,12\n"));
   ASSERT_TRUE(first.ok()) << first.error().message;
   EXPECT_TRUE(first->created);
   EXPECT_EQ(first->products, 2u);
@@ -44,7 +44,7 @@ TEST_F(InitTest, CreatesPublishesAndImportsThenUpdates) {
 
   WorkspaceFile changed = File("name\nBowl\n");
   changed.config.greeting = "Welcome back!";
-  auto second = InitWorkspace(*store_, changed);
+  auto second = InitWorkspace(*store_, *store_, changed);
   ASSERT_TRUE(second.ok());
   EXPECT_FALSE(second->created);
   EXPECT_EQ(second->workspace.id, first->workspace.id);
@@ -54,11 +54,11 @@ TEST_F(InitTest, CreatesPublishesAndImportsThenUpdates) {
 }
 
 TEST_F(InitTest, ABadCatalogIsRejectedWithLineNumbersAndChangesNothing) {
-  auto first = InitWorkspace(*store_, File("name,price\nMug,9.50\n"));
+  auto first = InitWorkspace(*store_, *store_, File("name,price\nMug,9.50\n"));
   ASSERT_TRUE(first.ok());
   WorkspaceFile bad = File("name,price\nBowl,abc\n,3\n");
   bad.config.greeting = "Changed";
-  auto second = InitWorkspace(*store_, bad);
+  auto second = InitWorkspace(*store_, *store_, bad);
   ASSERT_FALSE(second.ok());
   EXPECT_EQ(second.error().code, base::ErrorCode::kInvalidArgument);
   EXPECT_THAT(second.error().message, HasSubstr("line 2"));

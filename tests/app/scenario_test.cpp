@@ -60,7 +60,7 @@ TEST_P(ScenarioTest, Holds) {
     ASSERT_TRUE(store.ok()) << store.error().message;
     auto workspace_file = ReadWorkspaceFile(kSource / workspace_path);
     ASSERT_TRUE(workspace_file.ok()) << workspace_file.error().message;
-    auto report = InitWorkspace(**store, *workspace_file);
+    auto report = InitWorkspace(**store, **store, *workspace_file);
     ASSERT_TRUE(report.ok()) << report.error().message;
 
     base::FakeClock clock(kStart);
