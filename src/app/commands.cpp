@@ -6,6 +6,7 @@
 #include "app/chat_command.h"
 #include "app/init.h"
 #include "app/nlu_command.h"
+#include "app/serve_command.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace app {
@@ -54,6 +55,11 @@ int Main(int argc, char** argv, std::istream& in, std::ostream& out, std::ostrea
   chat->add_option("--customer", chat_options.customer, "the customer's id")->capture_default_str();
   chat->add_flag("--json", chat_options.json, "one JSON object per line");
 
+  ServeOptions serve_options;
+  CLI::App* serve = cli.add_subcommand(
+      "serve", "serve the Meta webhooks, the web chat, /healthz, /readyz and /metrics");
+  serve->add_option("--config", serve_options.config, "frontdesk.toml (see examples/)");
+
   CLI::App* nlu = cli.add_subcommand(
       "nlu", "read {\"text\": ...} lines on stdin, write the local brain's reading of each");
 
@@ -65,6 +71,7 @@ int Main(int argc, char** argv, std::istream& in, std::ostream& out, std::ostrea
   if (*init) return Init(db, config, out, err);
   if (*chat) return RunChat(chat_options, in, out, err);
   if (*nlu) return RunNlu(in, out);
+  if (*serve) return RunServe(serve_options, out, err);
   return 2;
 }
 

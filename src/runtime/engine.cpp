@@ -88,6 +88,7 @@ base::Result<core::Decision> Engine::DecideAndCommit(std::int64_t workspace_id, 
     const core::Decision decision =
         workflow::Decide(*snapshot, event, (*agent)->config, *(*agent)->brain, clock_.Now());
     auto committed = store_.Commit(workspace_id, decision);
+    if (committed.ok() && observer_) observer_(*committed);
     if (committed.ok() || committed.error().code != base::ErrorCode::kConflict ||
         attempt >= settings_.max_conflict_retries) {
       return committed;

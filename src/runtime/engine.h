@@ -57,6 +57,12 @@ class Engine {
   // Forgets the cached agent of a workspace: the next event rebuilds it from the store.
   void Invalidate(std::int64_t workspace_id);
 
+  // Called with every committed decision, on the committing thread, after the commit (live
+  // updates: web chat streams, waking the outbox). Set before the first event; it must not call
+  // back into the engine.
+  using CommitObserver = std::function<void(const core::Decision&)>;
+  void SetObserver(CommitObserver observer) { observer_ = std::move(observer); }
+
  private:
   // A workspace's live agent: its published configuration and the brain built from it and the
   // catalog. Every event checks the versions (one cheap read), so a publish or a catalog change
@@ -76,6 +82,7 @@ class Engine {
   BrainFactory brains_;
   const base::Clock& clock_;
   EngineSettings settings_;
+  CommitObserver observer_;
   std::mutex agents_mutex_;
   // shared_ptr: an agent stays alive for the events using it while a publish replaces it.
   std::map<std::int64_t, std::shared_ptr<const Agent>> agents_;

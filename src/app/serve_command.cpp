@@ -1,0 +1,130 @@
+#include "app/serve_command.h"
+
+#include <iostream>
+#include <mutex>
+
+#include "app/serve_config.h"
+#include "app/web_chat.h"
+#include "app/webhook_routes.h"
+#include "base/metrics.h"
+#include "brain/registry.h"
+#include "http/client.h"
+#include "http/server.h"
+#include "runtime/intake.h"
+#include "runtime/pump.h"
+#include "store/sqlite/sqlite_store.h"
+
+namespace app {
+namespace {
+
+constexpr std::string_view kLocalBrain = "local";
+
+runtime::Transport GraphTransport(const http::Client& client, std::string base_url,
+                                  base::Duration timeout) {
+  return [&client, base_url = std::move(base_url),
+          timeout](const channels::OutboundRequest& r) -> base::Result<runtime::TransportReply> {
+    http::ClientRequest request;
+    request.method = r.method;
+    request.url = base_url + r.path;
+    for (const channels::Header& h : r.headers) request.headers.push_back({h.name, h.value});
+    request.body = r.body;
+    request.timeout = timeout;
+    auto response = client.Send(request);
+    if (!response.ok()) return response.error();
+    return runtime::TransportReply{response->status, std::move(response->body)};
+  };
+}
+
+void AddOperatorRoutes(http::Router& router, core::Store& store, const base::Clock& clock,
+                       const base::Metrics& metrics) {
+  router.Get("/healthz", [](const http::Request&) { return http::Response::Text(200, "ok"); });
+  router.Get("/readyz", [&store, &clock](const http::Request&) {
+    // Ready when the database answers.
+    if (!store.DueTimers(clock.Now(), 1).ok()) return http::Response::Unavailable();
+    return http::Response::Text(200, "ready");
+  });
+  router.Get("/metrics", [&metrics](const http::Request&) {
+    http::Response r = http::Response::Text(200, metrics.Render());
+    r.content_type = std::string(base::Metrics::kContentType);
+    return r;
+  });
+}
+
+}  // namespace
+
+int RunServe(const ServeOptions& options, std::ostream& out, std::ostream& err) {
+  auto config = ReadServeConfig(options.config);
+  if (!config.ok()) {
+    err << config.error().message << '\n';
+    return 1;
+  }
+  std::mutex log_mutex;
+  const auto log = [&](std::string_view line) {
+    std::lock_guard lock(log_mutex);
+    err << base::FormatTime(base::SystemClock().Now()) << ' ' << line << '\n' << std::flush;
+  };
+  auto opened = store::SqliteStore::Open(config->database);
+  if (!opened.ok()) {
+    err << "frontdesk serve: " << opened.error().message << '\n';
+    return 1;
+  }
+  store::SqliteStore& store = **opened;
+  const base::SystemClock clock;
+  base::Metrics metrics;
+  const http::CurlGlobal curl;
+  if (!curl.status().ok()) {
+    err << "frontdesk serve: " << curl.status().error().message << '\n';
+    return 1;
+  }
+  const http::Client client(curl);
+
+  runtime::Engine engine(
+      store,
+      [](const core::AgentConfig& c, const core::Catalog& catalog) {
+        return brain::MakeBrain(kLocalBrain, c, catalog);
+      },
+      clock);
+  runtime::OutboxSender sender(
+      store, store, GraphTransport(client, config->graph_base_url, config->graph_timeout), clock,
+      config->outbox);
+  runtime::Intake intake(store, store, store, engine, clock);
+  runtime::Pump pump(intake, engine, sender, {}, log);
+  WebChatHub hub;
+  auto& messages =
+      metrics.AddCounterFamily("messages_total", "Messages committed, by author.", {"author"});
+  engine.SetObserver([&](const core::Decision& d) {
+    hub.Publish(d);
+    bool outgoing = false;
+    for (const core::Message& m : d.messages) {
+      messages.WithLabels({std::string(core::ToString(m.author))}).Increment();
+      outgoing = outgoing || m.delivery == core::DeliveryStatus::kQueued;
+    }
+    if (outgoing) pump.WakeSender();
+  });
+
+  http::Router router;
+  AddOperatorRoutes(router, store, clock, metrics);
+  AddWebhookRoutes(router, {store, store, clock, metrics, [&pump] { pump.WakeDecider(); }});
+  AddWebChatRoutes(router, store, engine, clock, hub);
+  http::ServerSettings server_settings = config->server;
+  server_settings.error_log = log;
+  http::Server server(server_settings, std::move(router), metrics);
+  auto port = server.Start();
+  if (!port.ok()) {
+    err << "frontdesk serve: " << port.error().message << '\n';
+    return 1;
+  }
+  pump.Start();
+  const std::string base = "http://" + config->server.address + ":" + std::to_string(*port);
+  out << "frontdesk serving on " << base << "\n"
+      << "  web chat:  " << base << "/chat/WORKSPACE\n"
+      << "  webhooks:  " << base << "/webhooks/whatsapp | messenger | instagram\n"
+      << "  health:    " << base << "/healthz  " << base << "/readyz  " << base << "/metrics\n"
+      << std::flush;
+  server.RunUntilSignal(config->shutdown_grace);
+  pump.Stop();
+  log("stopped");
+  return 0;
+}
+
+}  // namespace app

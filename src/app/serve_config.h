@@ -1,0 +1,33 @@
+// The configuration of `frontdesk serve`: a TOML file (examples/frontdesk.toml documents every
+// key) with FRONTDESK_* environment overrides, read once at start-up.
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "base/result.h"
+#include "http/server.h"
+#include "runtime/outbox_sender.h"
+
+namespace app {
+
+struct ServeConfig {
+  std::string database = "frontdesk.db";                      // database.path
+  http::ServerSettings server;                                // server.address, server.port, ...
+  base::Duration shutdown_grace = std::chrono::seconds{10};   // server.shutdown_grace
+  std::string graph_base_url = "https://graph.facebook.com";  // graph.base_url
+  base::Duration graph_timeout = std::chrono::seconds{10};    // graph.timeout
+  runtime::OutboxSettings outbox;  // graph.api_version, outbox.max_attempts
+};
+
+// Reads `file` (when given; every key is optional) and then the environment: each key
+// "section.name" may be overridden by FRONTDESK_SECTION_NAME (e.g. FRONTDESK_SERVER_PORT=8080).
+// `getenv` is injectable for tests. Returns kInvalidArgument naming the key (and the file's line,
+// or the variable) for an unknown key, a value of the wrong type or out of range.
+base::Result<ServeConfig> ReadServeConfig(
+    const std::optional<std::filesystem::path>& file,
+    const std::function<const char*(const char*)>& getenv = ::getenv);
+
+}  // namespace app

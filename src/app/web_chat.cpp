@@ -1,0 +1,169 @@
+#include "app/web_chat.h"
+
+#include <nlohmann/json.hpp>
+#include <random>
+
+#include "app/web_assets.h"
+
+namespace app {
+namespace {
+
+using nlohmann::json;
+
+constexpr std::string_view kVisitorCookie = "fd_visitor";
+constexpr std::size_t kVisitorIdBytes = 16;
+constexpr std::size_t kMaxTextBytes = 4000;
+constexpr std::size_t kHistoryShown = 100;
+constexpr auto kVisitorCookieAge = std::chrono::hours{24 * 365};
+constexpr int kAccepted = 202;
+
+json MessageJson(const core::Message& m) {
+  return {{"author", core::ToString(m.author)}, {"text", m.text}, {"at", base::FormatTime(m.at)}};
+}
+
+std::string NewVisitorId() {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::random_device entropy;
+  std::string id;
+  for (std::size_t i = 0; i < kVisitorIdBytes; ++i) {
+    const unsigned byte = entropy() & 0xFFu;
+    id += kHex[byte >> 4];
+    id += kHex[byte & 0xFu];
+  }
+  return id;
+}
+
+bool IsVisitorId(const std::string& id) {
+  return id.size() == 2 * kVisitorIdBytes &&
+         id.find_first_not_of("0123456789abcdef") == std::string::npos;
+}
+
+// The request's visitor and whether the cookie must be set.
+std::pair<std::string, bool> Visitor(const http::Request& request) {
+  if (auto id = request.Cookie(kVisitorCookie); id && IsVisitorId(*id)) return {*id, false};
+  return {NewVisitorId(), true};
+}
+
+http::Response WithVisitor(http::Response response, const std::string& visitor, bool set) {
+  if (set) {
+    http::CookieOptions options;
+    options.max_age = kVisitorCookieAge;
+    options.secure = false;  // an anonymous visitor id, also for plain-HTTP installs
+    // The id is hex and the name a constant: the cookie is always valid.
+    (void)response.SetCookie(kVisitorCookie, visitor, options);
+  }
+  return response;
+}
+
+struct Context {
+  core::Store& store;
+  runtime::Engine& engine;
+  const base::Clock& clock;
+  WebChatHub& hub;
+};
+
+base::Result<core::Workspace> WorkspaceOf(const Context& c, const http::Request& request) {
+  return c.store.FindWorkspace(request.PathParam("workspace").value_or(""));
+}
+
+http::Response History(const Context& c, const http::Request& request) {
+  auto workspace = WorkspaceOf(c, request);
+  if (!workspace.ok()) return http::Response::NotFound();
+  const auto [visitor, fresh] = Visitor(request);
+  json page{{"messages", json::array()}, {"title", "Chat"}};
+  if (auto published = c.store.LoadPublished(workspace->id); published.ok()) {
+    if (!published->config.company_name.empty()) page["title"] = published->config.company_name;
+  }
+  if (!fresh) {
+    auto snapshot =
+        c.store.OpenConversation({workspace->id, core::Channel::kWeb, visitor, ""}, kHistoryShown);
+    if (!snapshot.ok()) return http::Response::Text(503, "try again");
+    for (const core::Message& m : snapshot->history) page["messages"].push_back(MessageJson(m));
+  }
+  return WithVisitor(http::Response::Json(200, page.dump()), visitor, fresh);
+}
+
+http::Response Post(const Context& c, const http::Request& request) {
+  auto workspace = WorkspaceOf(c, request);
+  if (!workspace.ok()) return http::Response::NotFound();
+  const json body = json::parse(request.body, nullptr, /*allow_exceptions=*/false);
+  if (!body.is_object() || !body.contains("text") || !body["text"].is_string()) {
+    return http::Response::BadRequest("send {\"text\": \"...\"}");
+  }
+  const std::string text = body["text"].get<std::string>();
+  if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
+    return http::Response::BadRequest("the message is empty");
+  }
+  if (text.size() > kMaxTextBytes) return http::Response::PayloadTooLarge();
+  const auto [visitor, fresh] = Visitor(request);
+  auto decision = c.engine.Handle({workspace->id, core::Channel::kWeb, visitor, ""},
+                                  core::CustomerMessage{text, c.clock.Now()});
+  if (!decision.ok()) {
+    if (decision.error().code == base::ErrorCode::kFailedPrecondition) {
+      return http::Response::Text(409, "this agent is not published yet");
+    }
+    return http::Response::Text(503, "try again");
+  }
+  return WithVisitor(http::Response::Json(kAccepted, R"({"ok":true})"), visitor, fresh);
+}
+
+http::StreamResponse Events(const Context& c, const http::Request& request) {
+  auto workspace = WorkspaceOf(c, request);
+  const auto visitor = request.Cookie(kVisitorCookie);
+  if (!workspace.ok() || !visitor || !IsVisitorId(*visitor)) {
+    return http::StreamResponse::Refuse(http::Response::NotFound());
+  }
+  auto snapshot = c.store.OpenConversation({workspace->id, core::Channel::kWeb, *visitor, ""}, 0);
+  if (!snapshot.ok()) return http::StreamResponse::Refuse(http::Response::Text(503, "try again"));
+  auto stream = std::make_shared<http::EventStream>();
+  c.hub.Subscribe(snapshot->conversation.id, stream);
+  return http::StreamResponse::Accept(stream);
+}
+
+}  // namespace
+
+void WebChatHub::Subscribe(std::int64_t conversation_id,
+                           std::shared_ptr<http::EventStream> stream) {
+  std::lock_guard lock(mutex_);
+  auto& list = streams_[conversation_id];
+  std::erase_if(list, [](const auto& s) { return s->ended(); });
+  list.push_back(std::move(stream));
+}
+
+void WebChatHub::Publish(const core::Decision& decision) {
+  if (decision.conversation.channel != core::Channel::kWeb) return;
+  std::lock_guard lock(mutex_);
+  auto it = streams_.find(decision.conversation.id);
+  if (it == streams_.end()) return;
+  for (const core::Message& m : decision.messages) {
+    if (m.author == core::Author::kCustomer) continue;
+    const std::string data = MessageJson(m).dump();
+    std::erase_if(it->second, [&](const auto& s) {
+      return !s->Publish({data, "", std::to_string(m.id)});
+    });
+  }
+  if (it->second.empty()) streams_.erase(it);
+}
+
+void AddWebChatRoutes(http::Router& router, core::Store& store, runtime::Engine& engine,
+                      const base::Clock& clock, WebChatHub& hub) {
+  const auto c = std::make_shared<const Context>(Context{store, engine, clock, hub});
+  router.Get("/chat/{workspace}", [c](const http::Request& request) {
+    if (!WorkspaceOf(*c, request).ok()) return http::Response::NotFound();
+    return http::Response::Html(200, std::string(ChatPageHtml()));
+  });
+  router.Get("/chat/{workspace}/widget.js", [c](const http::Request& request) {
+    if (!WorkspaceOf(*c, request).ok()) return http::Response::NotFound();
+    http::Response r = http::Response::Text(200, std::string(ChatWidgetJs()));
+    r.content_type = "text/javascript; charset=utf-8";
+    return r;
+  });
+  router.Get("/chat/{workspace}/messages",
+             [c](const http::Request& request) { return History(*c, request); });
+  router.Post("/chat/{workspace}/messages",
+              [c](const http::Request& request) { return Post(*c, request); });
+  router.Stream("/chat/{workspace}/events",
+                [c](const http::Request& request) { return Events(*c, request); });
+}
+
+}  // namespace app

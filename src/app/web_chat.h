@@ -1,0 +1,42 @@
+// The built-in web chat channel: anyone can talk to a workspace's agent in a browser.
+//
+//   GET  /chat/{workspace}             the chat page
+//   GET  /chat/{workspace}/widget.js   a script that embeds it on any site (a button + a frame)
+//   GET  /chat/{workspace}/messages    the visitor's conversation so far (JSON)
+//   POST /chat/{workspace}/messages    {"text": "..."}: a customer message (202)
+//   GET  /chat/{workspace}/events      the replies, pushed as server-sent events
+//
+// The visitor is identified by an HttpOnly cookie (fd_visitor) set on the first request. Replies
+// reach the events stream from the engine's commit observer (Publish).
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <vector>
+
+#include "core/decision.h"
+#include "core/store.h"
+#include "http/router.h"
+#include "runtime/engine.h"
+
+namespace app {
+
+// The open event streams of web chat conversations. Thread-safe.
+class WebChatHub {
+ public:
+  void Subscribe(std::int64_t conversation_id, std::shared_ptr<http::EventStream> stream);
+  // Pushes the messages of `decision` that are not the customer's to the conversation's streams.
+  void Publish(const core::Decision& decision);
+
+ private:
+  std::mutex mutex_;
+  std::map<std::int64_t, std::vector<std::shared_ptr<http::EventStream>>> streams_;
+};
+
+// Adds the routes. The references must outlive the router.
+void AddWebChatRoutes(http::Router& router, core::Store& store, runtime::Engine& engine,
+                      const base::Clock& clock, WebChatHub& hub);
+
+}  // namespace app

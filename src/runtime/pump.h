@@ -1,0 +1,60 @@
+// The background of `frontdesk serve`: one thread decides (the inbox, then due timers), another
+// sends (the outbox). Each runs a pass whenever it is woken, and at least every `poll`, so
+// timers and retries come due without anyone waking them.
+//
+// Thread-safety: Wake* may be called from any thread; Start and Stop from one owner.
+#pragma once
+
+#include <condition_variable>
+#include <functional>
+#include <mutex>
+#include <string_view>
+#include <thread>
+
+#include "runtime/engine.h"
+#include "runtime/intake.h"
+#include "runtime/outbox_sender.h"
+
+namespace runtime {
+
+struct PumpSettings {
+  base::Duration poll = std::chrono::milliseconds{200};
+};
+
+class Pump {
+ public:
+  using Log = std::function<void(std::string_view)>;
+  // Borrowed references must outlive the pump.
+  Pump(Intake& intake, Engine& engine, OutboxSender& sender, PumpSettings settings, Log log);
+  ~Pump();  // Stop()
+
+  void Start();
+  // A delivery reached the inbox.
+  void WakeDecider();
+  // A message was queued in the outbox.
+  void WakeSender();
+  // Finishes the passes running, then joins both threads. Idempotent.
+  void Stop();
+
+ private:
+  struct Loop {
+    std::mutex mutex;
+    std::condition_variable wake;
+    bool woken = false;
+    std::thread thread;
+  };
+  void Run(Loop& loop, const std::function<void()>& pass);
+  void Signal(Loop& loop);
+
+  Intake& intake_;
+  Engine& engine_;
+  OutboxSender& sender_;
+  PumpSettings settings_;
+  Log log_;
+  std::mutex stop_mutex_;
+  bool stopping_ = false;  // set holding both loops' mutexes; read holding either
+  Loop decider_;
+  Loop outbox_;
+};
+
+}  // namespace runtime
