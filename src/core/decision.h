@@ -2,6 +2,7 @@
 #pragma once
 
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "base/time.h"
@@ -26,6 +27,8 @@ struct Decision {
   std::vector<Notification> notifications;
   std::vector<TimerChange> timers;
   std::vector<AuditEvent> audit;
+  // The contact's new display name (the channel told us the customer's name), when it changed.
+  std::optional<std::string> contact_name;
 };
 
 }  // namespace core

@@ -15,6 +15,7 @@ struct CustomerMessage {
   std::string text;
   base::TimePoint at;
   std::string provider_message_id;  // the channel's id (dedupe key); "" when it has none
+  std::string customer_name;        // the name the channel shows (WhatsApp profile), if any
 };
 
 // A user replied from the CRM (author human_crm).

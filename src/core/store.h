@@ -114,7 +114,8 @@ class Store {
                                                               std::size_t history_limit) = 0;
   // Applies `decision` in one transaction when the conversation's stored version still equals
   // `decision.conversation.version`: appends messages (assigning ids and the conversation id),
-  // adds answers (resolving a nullopt source to the first appended message), stores
+  // adds answers (resolving a nullopt source to the first appended message), renames the contact
+  // (contact_name), stores
   // notifications and audit events, sets or cancels timers, saves the conversation with
   // version + 1. The AI's and CRM users' messages of conversations on Meta channels are queued in
   // the outbox (core::Outbox) in the same transaction, with delivery kQueued. Returns the decision

@@ -43,7 +43,7 @@ struct Request {
   HeaderFields headers;        // in order of arrival; names as sent
   std::string body;            // the raw bytes, exactly as received (for signature checks)
   std::string remote_address;  // the peer's IP address (a proxy's, behind one)
-  // The router's captures: {"workspace", "acme"} for "/chat/{workspace}" and "/chat/acme".
+  // The router's captures: {"id", "42"} for "/items/{id}" and "/items/42".
   std::vector<std::pair<std::string, std::string>> path_params;
 
   // Sets target, path and query from an origin-form target ("/p?q"). Returns false, changing
@@ -55,7 +55,7 @@ struct Request {
   // The first query parameter named `name`, decoded ('+' is a space). A parameter without '='
   // ("?flag") has the value "". nullopt when absent or when its escapes are malformed.
   std::optional<std::string> Query(std::string_view name) const;
-  // A router capture by name ("workspace"), decoded.
+  // A router capture by name ("id"), decoded.
   std::optional<std::string> PathParam(std::string_view name) const;
   // Every cookie of the Cookie headers, in order ("a=1; b=2" gives {a,1},{b,2}). Values keep
   // their bytes; surrounding double quotes are removed. Malformed pairs are skipped.

@@ -2,7 +2,7 @@
 //
 // A pattern is "/" or "/" followed by '/'-separated segments; a segment "{name}" captures any one
 // non-empty path segment (percent-decoded) into Request::path_params. A literal segment beats a
-// capture at the same position, so "/chat/new" wins over "/chat/{workspace}". Matching is exact:
+// capture at the same position, so "/items/new" wins over "/items/{id}". Matching is exact:
 // "/a/" does not match "/a".
 //
 // Handlers run on the server's worker pool, never on an io thread, so they may block (SQLite,

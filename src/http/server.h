@@ -14,9 +14,12 @@
 // worker beyond `max_queued_requests` get 503.
 //
 // Limits: a body over max_body_bytes gets 413, a header block over max_header_bytes 431, a
-// malformed request 400 (the connection is then closed); a connection with no request for
-// idle_timeout is closed; a request not fully received within request_timeout gets 408. Handler
-// exceptions give 500 and reach `error_log`; nothing a client sends can crash the server.
+// malformed request (or an HTTP version other than 1.0/1.1) 400, and the connection is then
+// closed; so is a connection with no request for idle_timeout, one whose request is not fully
+// received within request_timeout (Beast's timeout closes the socket: no 408), and one that
+// does not take a response within request_timeout. `Expect: 100-continue` is answered. Handler
+// exceptions give 500 and reach `error_log`; nothing a client sends can crash the server. HEAD is
+// not derived from GET (register it if needed).
 //
 // Metrics (registered on the given registry, shared by several servers):
 //   http_requests_total{method,route,status}   counter; route is the pattern, "unmatched" if none
@@ -55,15 +58,17 @@ struct ServerSettings {
   std::uint16_t port = 0;             // 0: pick a free port (Start returns it)
   std::size_t max_body_bytes = kDefaultMaxBodyBytes;
   std::size_t max_header_bytes = kDefaultMaxHeaderBytes;  // request line and fields
-  base::Duration idle_timeout =
-      kDefaultIdleTimeout;  // a keep-alive connection waiting for a request
-  base::Duration request_timeout = kDefaultRequestTimeout;    // to receive a request; each write
-  base::Duration stream_keepalive = kDefaultStreamKeepalive;  // comment on a quiet event stream
-  std::size_t worker_threads = kDefaultWorkerThreads;         // handlers
-  std::size_t io_threads = 1;                                 // sockets
-  std::size_t max_queued_requests = kDefaultMaxQueuedRequests;
-  // Receives one line per internal failure (handler exception, invalid response, accept error),
-  // from any thread. Never request data beyond method and route. Empty: dropped.
+  // How long a keep-alive connection may wait for its next request.
+  base::Duration idle_timeout = kDefaultIdleTimeout;
+  // How long receiving one request may take once it started; also the bound of each write.
+  base::Duration request_timeout = kDefaultRequestTimeout;
+  // A comment line goes out on an event stream quiet for this long (keeps proxies from closing).
+  base::Duration stream_keepalive = kDefaultStreamKeepalive;
+  std::size_t worker_threads = kDefaultWorkerThreads;           // run handlers
+  std::size_t io_threads = 1;                                   // run sockets
+  std::size_t max_queued_requests = kDefaultMaxQueuedRequests;  // waiting for a worker
+  // Receives one line per internal failure (handler exception with its what(), invalid response,
+  // accept error), from any thread. Lines name the route, never request data. Empty: dropped.
   std::function<void(std::string_view)> error_log;
 };
 

@@ -23,6 +23,7 @@
 #include <boost/beast/http/write.hpp>
 #include <chrono>
 #include <exception>
+#include <functional>
 #include <limits>
 #include <memory>
 #include <optional>
@@ -183,30 +184,31 @@ class StreamRecord {
   std::shared_ptr<EventStream> stream_;
 };
 
-// Runs `work` on the worker pool and resumes on the connection's strand. nullopt with `refusal`
-// set when the queue is full (503) or `work` threw (500).
-template <typename T, typename Work>
-asio::awaitable<std::optional<T>> OnWorker(ServerState& s, Work work, std::string_view route,
-                                           Response& refusal) {
+// Runs `work` on the worker pool and resumes on the connection's strand. Returns false with
+// `refusal` set when the queue is full (503) or `work` threw (500). One instantiation for every
+// kind of handler: the co_spawn machinery is costly to compile.
+asio::awaitable<bool> OnWorker(ServerState& s, const std::function<void()>& work,
+                               std::string_view route, Response& refusal) {
   if (s.queued.fetch_add(1) >= s.settings.max_queued_requests) {
     s.queued.fetch_sub(1);
     refusal = Response::Unavailable();
-    co_return std::nullopt;
+    co_return false;
   }
-  std::optional<T> result;
   try {
-    result = co_await asio::co_spawn(
+    co_await asio::co_spawn(
         *s.pool,
-        [&s, &work]() -> asio::awaitable<T> {
+        [&s, &work]() -> asio::awaitable<void> {
           s.queued.fetch_sub(1);
-          co_return work();
+          work();
+          co_return;
         },
         asio::use_awaitable);
+    co_return true;
   } catch (...) {
     s.Log("handler of " + std::string(route) + " threw: " + Describe(std::current_exception()));
-    refusal = Response::InternalError();
   }
-  co_return result;
+  refusal = Response::InternalError();
+  co_return false;
 }
 
 asio::awaitable<bool> WriteRaw(ServerState& s, Connection& c, std::string_view bytes) {
@@ -254,7 +256,7 @@ asio::awaitable<void> Linger(Connection& c) {
   std::size_t drained = 0;
   c.stream.expires_after(kLingerTimeout);
   while (!ec && drained < kLingerMaxBytes) {
-    drained += co_await c.stream.async_read_some(asio::buffer(sink),
+    drained += co_await c.stream.async_read_some(asio::mutable_buffer(sink.data(), sink.size()),
                                                  asio::redirect_error(asio::use_awaitable, ec));
   }
 }
@@ -265,7 +267,7 @@ asio::awaitable<void> WatchPeer(std::shared_ptr<Connection> c) {
   std::array<char, kReadChunk> sink;
   error_code ec;
   while (!ec) {
-    co_await c->stream.socket().async_read_some(asio::buffer(sink),
+    co_await c->stream.socket().async_read_some(asio::mutable_buffer(sink.data(), sink.size()),
                                                 asio::redirect_error(asio::use_awaitable, ec));
   }
   c->peer_gone = true;
@@ -399,21 +401,20 @@ asio::awaitable<void> RunSession(ServerState& s, std::shared_ptr<Connection> c,
       request.path_params = std::move(match.params);
       const Router::Route& route = *match.route;
       if (route.stream) {
-        const auto work = [&route, &request] { return route.stream(request); };
-        std::optional<StreamResponse> opened =
-            co_await OnWorker<StreamResponse>(s, work, route.pattern, response);
-        if (opened && opened->stream != nullptr) {
-          record->set_status(kMinStatus);
-          record.reset();
-          co_await ServeStream(s, c, std::move(*opened));
-          break;
+        StreamResponse opened;
+        const auto work = [&] { opened = route.stream(request); };
+        if (co_await OnWorker(s, work, route.pattern, response)) {
+          if (opened.stream != nullptr) {
+            record->set_status(kMinStatus);
+            record.reset();
+            co_await ServeStream(s, c, std::move(opened));
+            break;
+          }
+          response = std::move(opened.response);
         }
-        if (opened) response = std::move(opened->response);
       } else {
-        const auto work = [&route, &request] { return route.handler(request); };
-        std::optional<Response> answered =
-            co_await OnWorker<Response>(s, work, route.pattern, response);
-        if (answered) response = std::move(*answered);
+        const auto work = [&] { response = route.handler(request); };
+        co_await OnWorker(s, work, route.pattern, response);
       }
     }
     const bool again = keep_alive && !s.stopping.load();

@@ -119,7 +119,8 @@ base::Result<Intake::Handled> Intake::Route(const channels::InboundEvent& event,
   switch (event.kind) {
     case EventKind::kMessage:
       return Apply(*account, event,
-                   core::CustomerMessage{event.text, event.at, channels::DedupeKey(event)});
+                   core::CustomerMessage{event.text, event.at, channels::DedupeKey(event),
+                                         event.customer_name});
     case EventKind::kEcho:
       return OnEcho(event, *account, item);
     default:

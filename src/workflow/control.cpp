@@ -16,7 +16,7 @@ core::Notification MakeNotification(Turn& turn, core::HandoffReason reason) {
   n.kind = reason == core::HandoffReason::kQualified ? core::NotificationKind::kLeadQualified
                                                      : core::NotificationKind::kHandoff;
   n.reason = reason;
-  n.customer_name = turn.snapshot.contact.display_name;
+  n.customer_name = turn.decision.contact_name.value_or(turn.snapshot.contact.display_name);
   const auto transcript = turn.Transcript();
   const std::size_t from = transcript.size() - std::min(transcript.size(), kNotificationMessages);
   for (std::size_t i = from; i < transcript.size(); ++i) {

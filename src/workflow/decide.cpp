@@ -18,6 +18,9 @@ bool AiMayAnswer(const core::Conversation& c) {
 void OnCustomerMessage(Turn& turn, const core::CustomerMessage& e) {
   core::Conversation& c = turn.conversation();
   turn.Append(core::Author::kCustomer, e.text, e.at, e.provider_message_id);
+  if (!e.customer_name.empty() && e.customer_name != turn.snapshot.contact.display_name) {
+    turn.decision.contact_name = e.customer_name;
+  }
   if (c.folder == core::Folder::kSolved) {
     c.folder = core::Folder::kOpen;
     turn.Audit(core::AuditKind::kReopened, "customer", "a customer message reopened it", e.at);

@@ -14,7 +14,7 @@
 namespace workflow {
 
 struct Turn {
-  const core::ConversationSnapshot& snapshot;
+  const core::ConversationSnapshot& snapshot;  // REQUIRES: outlives the turn
   const core::AgentConfig& config;
   const core::Brain& brain;
   base::TimePoint now;

@@ -104,6 +104,7 @@ TEST_F(IntakeTest, ACustomerMessageIsAnsweredAndItsReplyQueued) {
   ASSERT_EQ(queued->size(), 1u);
   EXPECT_EQ((*queued)[0].recipient, kCustomer);
   EXPECT_TRUE(store_->PendingInbox(clock_.Now() + 1h, 10)->empty());
+  EXPECT_EQ(Conversation().contact.display_name, "Sheena Nelson");  // the WhatsApp profile
 }
 
 TEST_F(IntakeTest, ADuplicateDeliveryIsAnsweredOnce) {

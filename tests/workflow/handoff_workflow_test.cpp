@@ -46,6 +46,13 @@ TEST(HandoffTest, CustomerRequestHandsOffWithMessageNotificationAndPause) {
   EXPECT_THAT(h.audit().back().detail, StartsWith("customer_request"));
 }
 
+TEST(HandoffTest, TheNotificationNamesTheCustomerAsTheChannelShowsThem) {
+  Harness h(HandoffConfig());
+  const auto& d = h.Handle(core::CustomerMessage{"human", h.clock().Now(), "", "Sheena Nelson"});
+  EXPECT_EQ(d.contact_name, "Sheena Nelson");
+  EXPECT_EQ(h.notifications().at(0).customer_name, "Sheena Nelson");
+}
+
 TEST(HandoffTest, HandoffMessageIsSentUnderTheNewEpoch) {
   Harness h(HandoffConfig());
   const auto& d = h.Customer("human please");

@@ -17,6 +17,8 @@ constexpr std::string_view kSelectVersion =
 constexpr std::string_view kInsertMessage =
     "INSERT INTO messages (workspace_id, conversation_id, author, text, at_ms, epoch,"
     " provider_message_id, delivery, delivery_error) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, '')";
+constexpr std::string_view kUpdateContactName =
+    "UPDATE contacts SET display_name = ?3 WHERE id = ?1 AND workspace_id = ?2";
 constexpr std::string_view kInsertOutbox =
     "INSERT INTO outbox (workspace_id, conversation_id, message_id, channel, account_id,"
     " recipient, attempts, not_before_ms, lease_until_ms)"
@@ -148,6 +150,12 @@ base::Status Write(Connection& db, std::int64_t workspace_id, const StoredConver
   }
   for (const core::TimerChange& change : out.timers) {
     base::Status done = ApplyTimerChange(db, workspace_id, conversation_id, change);
+    if (!done.ok()) return done;
+  }
+  if (out.contact_name) {
+    base::Result<Query> rename = db.Prepare(kUpdateContactName);
+    if (!rename.ok()) return rename.error();
+    base::Status done = rename->BindAll(stored.contact_id, workspace_id, *out.contact_name).Run();
     if (!done.ok()) return done;
   }
   out.conversation.workspace_id = workspace_id;
