@@ -88,7 +88,7 @@ int RunServe(const ServeOptions& options, std::ostream& out, std::ostream& err) 
       store, store, GraphTransport(client, config->graph_base_url, config->graph_timeout), clock,
       config->outbox);
   runtime::Intake intake(store, store, store, engine, clock);
-  runtime::Pump pump(intake, engine, sender, {}, log);
+  runtime::Pump pump(intake, engine, sender, {}, log, metrics);
   WebChatHub hub;
   auto& messages =
       metrics.AddCounterFamily("messages_total", "Messages committed, by author.", {"author"});

@@ -4,30 +4,71 @@
 
 namespace runtime {
 
-Pump::Pump(Intake& intake, Engine& engine, OutboxSender& sender, PumpSettings settings, Log log)
+struct Pump::Counters {
+  explicit Counters(base::Metrics& m)
+      : deliveries(m.AddCounterFamily("intake_deliveries_total",
+                                      "Webhook deliveries taken from the inbox, by result.",
+                                      {"result"})),
+        events(m.AddCounter("intake_events_total", "Events handed to the engine or applied.")),
+        timers(m.AddCounter("timers_fired_total", "Durable timers turned into events.")),
+        sends(
+            m.AddCounterFamily("outbox_sends_total", "Outbox deliveries, by result.", {"result"})),
+        errors(
+            m.AddCounterFamily("pump_errors_total", "Background passes that failed.", {"loop"})) {}
+  base::CounterFamily& deliveries;
+  base::Counter& events;
+  base::Counter& timers;
+  base::CounterFamily& sends;
+  base::CounterFamily& errors;
+};
+
+Pump::Pump(Intake& intake, Engine& engine, OutboxSender& sender, PumpSettings settings, Log log,
+           base::Metrics& metrics)
     : intake_(intake),
       engine_(engine),
       sender_(sender),
       settings_(settings),
-      log_(std::move(log)) {}
+      log_(std::move(log)),
+      counters_(std::make_unique<Counters>(metrics)) {}
+
+void Pump::DecidePass() {
+  Counters& c = *counters_;
+  if (auto run = intake_.ProcessPending(); run.ok()) {
+    c.deliveries.WithLabels({"finished"}).Increment(run->deliveries);
+    c.deliveries.WithLabels({"retried"}).Increment(run->retried);
+    c.deliveries.WithLabels({"parked"}).Increment(run->parked);
+    c.deliveries.WithLabels({"rejected"}).Increment(run->rejected);
+    c.events.Increment(run->events);
+  } else {
+    c.errors.WithLabels({"intake"}).Increment();
+    log_("intake: " + run.error().message);
+  }
+  if (auto fired = engine_.FireDueTimers(); fired.ok()) {
+    c.timers.Increment(fired->size());
+  } else {
+    c.errors.WithLabels({"timers"}).Increment();
+    log_("timers: " + fired.error().message);
+  }
+}
+
+void Pump::SendPass() {
+  Counters& c = *counters_;
+  if (auto run = sender_.RunOnce(); run.ok()) {
+    c.sends.WithLabels({"sent"}).Increment(run->sent);
+    c.sends.WithLabels({"retried"}).Increment(run->retried);
+    c.sends.WithLabels({"failed"}).Increment(run->failed);
+    c.sends.WithLabels({"dropped"}).Increment(run->dropped);
+  } else {
+    c.errors.WithLabels({"outbox"}).Increment();
+    log_("outbox: " + run.error().message);
+  }
+}
 
 Pump::~Pump() { Stop(); }
 
 void Pump::Start() {
-  decider_.thread = std::thread([this] {
-    Run(decider_, [this] {
-      auto run = intake_.ProcessPending();
-      if (!run.ok()) log_("intake: " + run.error().message);
-      auto fired = engine_.FireDueTimers();
-      if (!fired.ok()) log_("timers: " + fired.error().message);
-    });
-  });
-  outbox_.thread = std::thread([this] {
-    Run(outbox_, [this] {
-      auto run = sender_.RunOnce();
-      if (!run.ok()) log_("outbox: " + run.error().message);
-    });
-  });
+  decider_.thread = std::thread([this] { Run(decider_, [this] { DecidePass(); }); });
+  outbox_.thread = std::thread([this] { Run(outbox_, [this] { SendPass(); }); });
 }
 
 void Pump::WakeDecider() { Signal(decider_); }

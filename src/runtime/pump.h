@@ -2,15 +2,24 @@
 // sends (the outbox). Each runs a pass whenever it is woken, and at least every `poll`, so
 // timers and retries come due without anyone waking them.
 //
+// Metrics (on the registry given):
+//   intake_deliveries_total{result}  finished | retried | parked | rejected
+//   intake_events_total              events handed to the engine or applied
+//   timers_fired_total               durable timers turned into events
+//   outbox_sends_total{result}       sent | retried | failed | dropped
+//   pump_errors_total{loop}          passes that failed (the store); logged too
+//
 // Thread-safety: Wake* may be called from any thread; Start and Stop from one owner.
 #pragma once
 
 #include <condition_variable>
 #include <functional>
+#include <memory>
 #include <mutex>
 #include <string_view>
 #include <thread>
 
+#include "base/metrics.h"
 #include "runtime/engine.h"
 #include "runtime/intake.h"
 #include "runtime/outbox_sender.h"
@@ -25,7 +34,8 @@ class Pump {
  public:
   using Log = std::function<void(std::string_view)>;
   // Borrowed references must outlive the pump.
-  Pump(Intake& intake, Engine& engine, OutboxSender& sender, PumpSettings settings, Log log);
+  Pump(Intake& intake, Engine& engine, OutboxSender& sender, PumpSettings settings, Log log,
+       base::Metrics& metrics);
   ~Pump();  // Stop()
 
   void Start();
@@ -44,6 +54,9 @@ class Pump {
     std::thread thread;
   };
   void Run(Loop& loop, const std::function<void()>& pass);
+  void DecidePass();
+  void SendPass();
+  struct Counters;
   void Signal(Loop& loop);
 
   Intake& intake_;
@@ -51,6 +64,7 @@ class Pump {
   OutboxSender& sender_;
   PumpSettings settings_;
   Log log_;
+  std::unique_ptr<Counters> counters_;
   std::mutex stop_mutex_;
   bool stopping_ = false;  // set holding both loops' mutexes; read holding either
   Loop decider_;

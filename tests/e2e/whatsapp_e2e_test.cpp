@@ -115,6 +115,17 @@ TEST_F(WhatsappE2eTest, AnInboundTextIsAnsweredAtTheGraphApi) {
   EXPECT_EQ(r.authorization, std::string("Bearer ") + kToken);
   EXPECT_THAT(r.body, HasSubstr(R"("to":"16505551234")"));
   EXPECT_THAT(r.body, HasSubstr("10:00"));
+
+  httplib::Client client("127.0.0.1", server_->port());
+  ASSERT_TRUE(WaitFor([&] {
+    auto metrics = client.Get("/metrics");
+    return metrics &&
+           metrics->body.find(R"(outbox_sends_total{result="sent"} 1)") != std::string::npos;
+  }));
+  auto metrics = client.Get("/metrics");
+  EXPECT_THAT(metrics->body, HasSubstr(R"(webhooks_received_total{channel="whatsapp"} 1)"));
+  EXPECT_THAT(metrics->body, HasSubstr(R"(intake_deliveries_total{result="finished"} 1)"));
+  EXPECT_THAT(metrics->body, HasSubstr(R"(messages_total{author="ai"} 1)"));
 }
 
 TEST_F(WhatsappE2eTest, ADuplicateDeliveryIsAnsweredOnce) {
