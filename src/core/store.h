@@ -124,6 +124,11 @@ class Store {
   // stored in the workspace (a duplicate delivery): nothing is written.
   virtual base::Result<Decision> Commit(std::int64_t workspace_id, const Decision& decision) = 0;
 
+  // True when the workspace already holds a message with this provider id (a duplicate delivery
+  // can be skipped before any work is done on it).
+  virtual base::Result<bool> HasMessage(std::int64_t workspace_id,
+                                        const std::string& provider_message_id) = 0;
+
   // Timers due at or before `now`, earliest first, at most `limit`, across all workspaces.
   virtual base::Result<std::vector<DueTimer>> DueTimers(base::TimePoint now, std::size_t limit) = 0;
   // The earliest pending timer of the workspace, if any.

@@ -8,8 +8,27 @@ Engine::Engine(core::Store& store, BrainFactory brains, const base::Clock& clock
                EngineSettings settings)
     : store_(store), brains_(std::move(brains)), clock_(clock), settings_(settings) {}
 
+namespace {
+
+// The provider id an event carries, "" when none.
+const std::string& ProviderId(const core::Event& event) {
+  static const std::string kNone;
+  if (const auto* m = std::get_if<core::CustomerMessage>(&event)) return m->provider_message_id;
+  if (const auto* e = std::get_if<core::OwnerEcho>(&event)) return e->provider_message_id;
+  if (const auto* n = std::get_if<core::ChannelNote>(&event)) return n->provider_message_id;
+  return kNone;
+}
+
+}  // namespace
+
 base::Result<core::Decision> Engine::Handle(const core::ConversationKey& key,
                                             const core::Event& event) {
+  // A duplicate delivery is refused before any work (the commit would refuse it too).
+  if (const std::string& id = ProviderId(event); !id.empty()) {
+    auto known = store_.HasMessage(key.workspace_id, id);
+    if (!known.ok()) return known.error();
+    if (*known) return base::Error::AlreadyExists("message " + id + " is already stored");
+  }
   return DecideAndCommit(
       key.workspace_id, [&] { return store_.OpenConversation(key, settings_.history_limit); },
       event);

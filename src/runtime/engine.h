@@ -44,6 +44,7 @@ class Engine {
 
   // Handles `event` on the conversation of `key`, creating it when new. Returns the decision as
   // committed. Errors: kNotFound (unknown workspace), kFailedPrecondition (nothing published),
+  // kAlreadyExists (the event's provider id is already stored: a duplicate, nothing done),
   // kConflict (still conflicting after the retries), and store errors.
   base::Result<core::Decision> Handle(const core::ConversationKey& key, const core::Event& event);
   // The same for a known conversation (timers, CRM actions).

@@ -119,6 +119,36 @@ TEST_F(EngineTest, ReopeningMidConversationContinuesIt) {
   EXPECT_EQ(d->messages.back().text, "you said: again");  // no second greeting
 }
 
+// Counts the proposals it is asked for.
+class CountingBrain final : public core::Brain {
+ public:
+  explicit CountingBrain(int& calls) : calls_(calls) {}
+  base::Result<core::Proposal> Propose(const core::BrainInput& input) const override {
+    ++calls_;
+    return EchoBrain().Propose(input);
+  }
+
+ private:
+  int& calls_;
+};
+
+TEST_F(EngineTest, ADuplicateProviderIdIsRefusedBeforeDeciding) {
+  int calls = 0;
+  Engine engine(
+      *store_,
+      [&](const core::AgentConfig&,
+          const core::Catalog&) -> base::Result<std::unique_ptr<core::Brain>> {
+        return std::unique_ptr<core::Brain>(std::make_unique<CountingBrain>(calls));
+      },
+      clock_);
+  ASSERT_TRUE(engine.Handle(Key(), core::CustomerMessage{"hi", clock_.Now(), "wamid.1"}).ok());
+  auto again = engine.Handle(Key(), core::CustomerMessage{"hi", clock_.Now(), "wamid.1"});
+  ASSERT_FALSE(again.ok());
+  EXPECT_EQ(again.error().code, base::ErrorCode::kAlreadyExists);
+  EXPECT_EQ(calls, 1);
+  EXPECT_EQ(store_->OpenConversation(Key(), 10)->history.size(), 2u);
+}
+
 TEST_F(EngineTest, UnpublishedWorkspaceIsAFailedPrecondition) {
   auto other = store_->CreateWorkspace("empty");
   ASSERT_TRUE(other.ok());

@@ -36,6 +36,8 @@ constexpr std::string_view kSelectByProviderId =
 constexpr std::string_view kSelectOwnSend =
     "SELECT 1 FROM messages m JOIN conversations c ON c.id = m.conversation_id"
     " WHERE m.provider_message_id = ?1 AND c.channel = ?2 AND m.author IN ('ai', 'human_crm')";
+constexpr std::string_view kSelectKnown =
+    "SELECT 1 FROM messages WHERE provider_message_id = ?1 AND workspace_id = ?2";
 constexpr std::string_view kSelectInFlight =
     "SELECT 1 FROM outbox WHERE channel = ?1 AND account_id = ?2 AND recipient = ?3"
     " AND lease_until_ms > ?4 LIMIT 1";
@@ -198,6 +200,11 @@ base::Result<bool> UpdateDelivery(Connection& db, core::Channel channel,
   }
   if (base::Status done = txn->Commit(); !done.ok()) return done.error();
   return true;
+}
+
+base::Result<bool> HasMessage(Connection& db, std::int64_t workspace_id,
+                              const std::string& provider_message_id) {
+  return Exists(db, kSelectKnown, provider_message_id, workspace_id);
 }
 
 base::Result<bool> IsOwnSend(Connection& db, core::Channel channel,

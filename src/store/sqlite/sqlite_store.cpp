@@ -44,6 +44,12 @@ base::Result<core::AgentVersion> SqliteStore::LoadAgentVersion(std::int64_t work
   return sqlite::LoadAgentVersion(*db_, workspace_id);
 }
 
+base::Result<bool> SqliteStore::HasMessage(std::int64_t workspace_id,
+                                           const std::string& provider_message_id) {
+  Lock lock(mutex_);
+  return sqlite::HasMessage(*db_, workspace_id, provider_message_id);
+}
+
 base::Result<core::Workspace> SqliteStore::FindWorkspace(const std::string& slug) {
   Lock lock(mutex_);
   return sqlite::FindWorkspace(*db_, slug);

@@ -60,6 +60,8 @@ class SqliteStore final : public core::Store,
   base::Status DiscardDraft(std::int64_t workspace_id) override;
   base::Result<core::PublishedConfig> LoadPublished(std::int64_t workspace_id) override;
   base::Result<core::AgentVersion> LoadAgentVersion(std::int64_t workspace_id) override;
+  base::Result<bool> HasMessage(std::int64_t workspace_id,
+                                const std::string& provider_message_id) override;
 
   base::Result<std::int64_t> ReplaceCatalog(std::int64_t workspace_id,
                                             std::span<const core::Product> products) override;
