@@ -114,6 +114,11 @@ int RunServe(const ServeOptions& options, std::ostream& out, std::ostream& err) 
     err << "frontdesk serve: " << port.error().message << '\n';
     return 1;
   }
+  // What a previous process had in flight when it stopped goes out now.
+  if (base::Status released = store.ReleaseOutboxLeases(); !released.ok()) {
+    err << "frontdesk serve: " << released.error().message << '\n';
+    return 1;
+  }
   pump.Start();
   const std::string base = "http://" + config->server.address + ":" + std::to_string(*port);
   out << "frontdesk serving on " << base << "\n"

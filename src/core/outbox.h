@@ -41,6 +41,10 @@ class Outbox {
   // leased to the caller until `lease_until`, so a worker that dies gives its items back then.
   virtual base::Result<std::vector<OutboxItem>> ClaimOutbox(base::TimePoint now, std::size_t limit,
                                                             base::TimePoint lease_until) = 0;
+  // Gives back every leased item at once: a process that starts after a crash calls it, so what
+  // the dead process held goes out now rather than when its leases end. Only for the single
+  // process sending from this store.
+  virtual base::Status ReleaseOutboxLeases() = 0;
   // The provider accepted it: the message becomes sent with its provider id; the item is done.
   virtual base::Status MarkSent(std::int64_t item_id, const std::string& provider_message_id,
                                 base::TimePoint at) = 0;

@@ -125,6 +125,9 @@ TEST_F(ChannelStoreTest, RepliesOnMetaChannelsAreQueuedInTheSameCommit) {
   EXPECT_TRUE(*store_->HasSendInFlight(core::Channel::kWhatsapp, "106540352242922", "16505551234",
                                        kT0 + 2s));
   EXPECT_EQ(store_->ClaimOutbox(kT0 + 31s, 10, kT0 + 61s)->size(), 1u);
+  // A restart gives the leases back at once.
+  ASSERT_TRUE(store_->ReleaseOutboxLeases().ok());
+  EXPECT_EQ(store_->ClaimOutbox(kT0 + 32s, 10, kT0 + 62s)->size(), 1u);
 }
 
 TEST_F(ChannelStoreTest, WebChatRepliesDoNotGoThroughTheOutbox) {

@@ -19,6 +19,8 @@ constexpr std::string_view kSelectDue =
     " WHERE o.not_before_ms <= ?1 AND (o.lease_until_ms IS NULL OR o.lease_until_ms <= ?1)"
     " ORDER BY o.not_before_ms, o.id LIMIT ?2";
 constexpr std::string_view kLease = "UPDATE outbox SET lease_until_ms = ?2 WHERE id = ?1";
+constexpr std::string_view kReleaseLeases =
+    "UPDATE outbox SET lease_until_ms = NULL WHERE lease_until_ms IS NOT NULL";
 constexpr std::string_view kSelectMessage = "SELECT message_id FROM outbox WHERE id = ?1";
 constexpr std::string_view kDeleteItem = "DELETE FROM outbox WHERE id = ?1";
 constexpr std::string_view kSetSent =
@@ -136,6 +138,8 @@ base::Result<std::vector<core::OutboxItem>> ClaimOutbox(Connection& db, base::Ti
   if (base::Status done = txn->Commit(); !done.ok()) return done.error();
   return items;
 }
+
+base::Status ReleaseOutboxLeases(Connection& db) { return Exec(db, kReleaseLeases); }
 
 base::Status MarkSent(Connection& db, std::int64_t item_id, const std::string& provider_message_id,
                       base::TimePoint /*at*/) {

@@ -193,6 +193,11 @@ base::Result<std::vector<core::OutboxItem>> SqliteStore::ClaimOutbox(base::TimeP
   return sqlite::ClaimOutbox(*db_, now, limit, lease_until);
 }
 
+base::Status SqliteStore::ReleaseOutboxLeases() {
+  Lock lock(mutex_);
+  return sqlite::ReleaseOutboxLeases(*db_);
+}
+
 base::Status SqliteStore::MarkSent(std::int64_t item_id, const std::string& provider_message_id,
                                    base::TimePoint at) {
   Lock lock(mutex_);

@@ -104,6 +104,7 @@ class SqliteStore final : public core::Store,
   // core::Outbox
   base::Result<std::vector<core::OutboxItem>> ClaimOutbox(base::TimePoint now, std::size_t limit,
                                                           base::TimePoint lease_until) override;
+  base::Status ReleaseOutboxLeases() override;
   base::Status MarkSent(std::int64_t item_id, const std::string& provider_message_id,
                         base::TimePoint at) override;
   base::Status RetryOutbox(std::int64_t item_id, base::TimePoint not_before,
