@@ -2,6 +2,10 @@
 // outbox with delivery states.
 #include <gtest/gtest.h>
 
+#include <mutex>
+#include <set>
+#include <thread>
+
 #include "store_fixture.h"
 
 namespace store {
@@ -89,6 +93,30 @@ TEST_F(ChannelStoreTest, InboxKeepsDeliveriesUntilFinishedAcrossReopen) {
   ASSERT_TRUE(store_->ParkInbox(*first, "no workspace has account 1").ok());
   EXPECT_TRUE(store_->PendingInbox(kT0 + 1h, 10)->empty());
   EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM inbox WHERE parked_reason IS NOT NULL"), 1);
+}
+
+TEST_F(ChannelStoreTest, ConcurrentAppendsAreCommittedTogetherAndAllKept) {
+  constexpr int kThreads = 8;
+  constexpr int kEach = 50;
+  std::vector<std::thread> threads;
+  std::mutex ids_mutex;
+  std::set<std::int64_t> ids;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < kEach; ++i) {
+        auto id = store_->AppendInbox(core::Channel::kWhatsapp,
+                                      std::to_string(t) + ":" + std::to_string(i), kT0);
+        ASSERT_TRUE(id.ok()) << id.error().message;
+        std::lock_guard lock(ids_mutex);
+        ids.insert(*id);
+      }
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  EXPECT_EQ(ids.size(), static_cast<std::size_t>(kThreads * kEach));
+  Reopen();
+  EXPECT_EQ(store_->PendingInbox(kT0, kThreads * kEach + 1)->size(),
+            static_cast<std::size_t>(kThreads * kEach));
 }
 
 TEST_F(ChannelStoreTest, ADuplicateProviderIdWritesNothing) {

@@ -13,6 +13,7 @@
 #include "store/sqlite/outbox_repository.h"
 #include "store/sqlite/timeline_repository.h"
 #include "store/sqlite/timer_repository.h"
+#include "store/sqlite/transaction.h"
 #include "store/sqlite/workspace_repository.h"
 
 namespace store {
@@ -158,11 +159,52 @@ base::Status SqliteStore::PutValue(std::int64_t workspace_id, const std::string&
   return sqlite::PutValue(*db_, workspace_id, key, value);
 }
 
+struct SqliteStore::PendingAppend {
+  core::Channel channel;
+  std::string_view body;
+  base::TimePoint received_at;
+  base::Result<std::int64_t> result = base::Error::Internal("database error: not written");
+  bool done = false;
+};
+
 base::Result<std::int64_t> SqliteStore::AppendInbox(core::Channel channel,
                                                     std::string_view raw_body,
                                                     base::TimePoint received_at) {
+  PendingAppend mine{channel, raw_body, received_at};
+  std::unique_lock lock(append_mutex_);
+  append_queue_.push_back(&mine);
+  while (!mine.done) {
+    if (append_leader_) {
+      appended_.wait(lock);
+      continue;
+    }
+    append_leader_ = true;
+    std::vector<PendingAppend*> batch;
+    batch.swap(append_queue_);
+    lock.unlock();
+    WriteAppends(batch);
+    lock.lock();
+    for (PendingAppend* p : batch) p->done = true;
+    append_leader_ = false;
+    appended_.notify_all();
+  }
+  return std::move(mine.result);
+}
+
+void SqliteStore::WriteAppends(const std::vector<PendingAppend*>& batch) {
   Lock lock(mutex_);
-  return sqlite::AppendInbox(*db_, channel, raw_body, received_at);
+  base::Result<sqlite::Transaction> txn =
+      sqlite::Transaction::Begin(*db_, sqlite::TransactionKind::kWrite);
+  if (!txn.ok()) {
+    for (PendingAppend* p : batch) p->result = txn.error();
+    return;
+  }
+  for (PendingAppend* p : batch) {
+    p->result = sqlite::AppendInbox(*db_, p->channel, p->body, p->received_at);
+  }
+  if (base::Status done = txn->Commit(); !done.ok()) {
+    for (PendingAppend* p : batch) p->result = done.error();  // nothing of the batch was kept
+  }
 }
 
 base::Result<std::vector<core::InboxItem>> SqliteStore::PendingInbox(base::TimePoint now,

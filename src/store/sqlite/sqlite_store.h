@@ -12,6 +12,8 @@
 //     insertion order). LoadContact and snapshots list answers in insertion order.
 //   - NextTimer and GetValue return nullopt for an unknown workspace; SaveDraft, ReplaceCatalog,
 //     ClearCatalog, LoadCatalog and PutValue return kNotFound for one.
+//   - AppendInbox commits concurrent appends together (group commit): one transaction, and one
+//     WAL write, for every delivery that arrived while the previous one was being written.
 //   - Commit also fills, in the returned decision, the conversation's workspace, contact and
 //     channel as stored, and each notification's contact (see sqlite/decision_writer.h).
 //
@@ -21,9 +23,11 @@
 // sqlite::kBusyTimeout fails the call with kUnavailable.
 #pragma once
 
+#include <condition_variable>
 #include <memory>
 #include <mutex>
 #include <string>
+#include <vector>
 
 #include "core/channel_account.h"
 #include "core/inbox.h"
@@ -130,8 +134,18 @@ class SqliteStore final : public core::Store,
  private:
   explicit SqliteStore(std::unique_ptr<sqlite::Connection> db);
 
+  // Group commit of inbox appends: concurrent callers queue their delivery; one of them (the
+  // leader) writes everything queued in one transaction while the others wait for it.
+  struct PendingAppend;
+  void WriteAppends(const std::vector<PendingAppend*>& batch);
+
   std::mutex mutex_;
   std::unique_ptr<sqlite::Connection> db_;  // guarded by mutex_
+
+  std::mutex append_mutex_;
+  std::condition_variable appended_;
+  std::vector<PendingAppend*> append_queue_;  // guarded by append_mutex_
+  bool append_leader_ = false;                // guarded by append_mutex_
 };
 
 }  // namespace store
