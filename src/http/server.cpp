@@ -32,16 +32,6 @@ constexpr auto kAcceptRetryDelay = std::chrono::milliseconds(50);
 const std::vector<double> kLatencyBuckets = {0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1,
                                              0.25,  0.5,    1,     2.5,  5,     10};
 
-std::string Describe(std::exception_ptr e) {
-  try {
-    std::rethrow_exception(e);
-  } catch (const std::exception& ex) {
-    return ex.what();
-  } catch (...) {
-    return "unknown exception";
-  }
-}
-
 asio::awaitable<void> AcceptLoop(ServerState& s) {
   asio::steady_timer retry(s.acceptor.get_executor());
   for (;;) {
@@ -111,7 +101,7 @@ struct Server::Impl {
         state.ioc.run();
         return;
       } catch (...) {  // our coroutines catch their own; this is a last resort
-        state.Log("io thread caught: " + Describe(std::current_exception()));
+        state.Log("io thread caught: " + internal::DescribeException(std::current_exception()));
       }
     }
   }
@@ -170,7 +160,7 @@ base::Result<std::uint16_t> Server::Start() {
   s.pool.emplace(s.settings.worker_threads);
   impl_->work.emplace(s.ioc.get_executor());
   asio::co_spawn(s.acceptor.get_executor(), AcceptLoop(s), [&s](std::exception_ptr e) {
-    if (e) s.Log("the accept loop ended: " + Describe(e));
+    if (e) s.Log("the accept loop ended: " + internal::DescribeException(e));
   });
   for (std::size_t i = 0; i < s.settings.io_threads; ++i) {
     impl_->io_threads.emplace_back([this] { impl_->RunIo(); });

@@ -13,9 +13,11 @@
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
+#include <exception>
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
@@ -99,5 +101,16 @@ void StartSession(ServerState& state, boost::asio::ip::tcp::socket socket);
 void NudgeSessions(ServerState& state);
 // Closes every connection now (the grace period is over). Returns once done.
 void CloseSessions(ServerState& state);
+
+// The message of an exception caught as a pointer, for the error log.
+inline std::string DescribeException(std::exception_ptr e) {
+  try {
+    std::rethrow_exception(e);
+  } catch (const std::exception& ex) {
+    return ex.what();
+  } catch (...) {
+    return "unknown exception";
+  }
+}
 
 }  // namespace http::internal

@@ -72,16 +72,6 @@ constexpr int kNotModified = 304;
 std::string_view Std(beast::string_view s) { return {s.data(), s.size()}; }
 beast::string_view Beast(std::string_view s) { return {s.data(), s.size()}; }
 
-std::string Describe(std::exception_ptr e) {
-  try {
-    std::rethrow_exception(e);
-  } catch (const std::exception& ex) {
-    return ex.what();
-  } catch (...) {
-    return "unknown exception";
-  }
-}
-
 // Fields the server sets itself; a handler's copies are dropped.
 bool IsFramingField(std::string_view name) {
   return EqualsIgnoreCase(name, "Content-Length") || EqualsIgnoreCase(name, "Transfer-Encoding") ||
@@ -205,7 +195,8 @@ asio::awaitable<bool> OnWorker(ServerState& s, const std::function<void()>& work
         asio::use_awaitable);
     co_return true;
   } catch (...) {
-    s.Log("handler of " + std::string(route) + " threw: " + Describe(std::current_exception()));
+    s.Log("handler of " + std::string(route) +
+          " threw: " + DescribeException(std::current_exception()));
   }
   refusal = Response::InternalError();
   co_return false;
@@ -457,7 +448,7 @@ void StartSession(ServerState& s, tcp::socket socket) {
   const auto executor = c->stream.get_executor();
   asio::co_spawn(executor, RunSession(s, std::move(c), std::move(ticket)),
                  [&s](std::exception_ptr e) {
-                   if (e) s.Log("a connection ended by an exception: " + Describe(e));
+                   if (e) s.Log("a connection ended by an exception: " + DescribeException(e));
                  });
 }
 
