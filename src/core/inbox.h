@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -33,8 +34,9 @@ class Inbox {
   // Deliveries not processed yet whose next attempt is due, oldest first, at most `limit`.
   virtual base::Result<std::vector<InboxItem>> PendingInbox(base::TimePoint now,
                                                             std::size_t limit) = 0;
-  // The delivery was processed: it is removed.
-  virtual base::Status FinishInbox(std::int64_t id) = 0;
+  // The deliveries were processed: they are removed, in one transaction. kNotFound (nothing
+  // removed) when one of them is not in the inbox.
+  virtual base::Status FinishInbox(std::span<const std::int64_t> ids) = 0;
   // Processing failed (or must wait, e.g. an echo awaiting our own send): try again at `at`.
   virtual base::Status RetryInbox(std::int64_t id, base::TimePoint at) = 0;
   // Keeps a delivery that cannot be processed (no workspace has its account) for inspection: it

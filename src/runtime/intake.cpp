@@ -58,6 +58,7 @@ base::Result<IntakeRun> Intake::ProcessPending() {
   auto pending = inbox_.PendingInbox(clock_.Now(), settings_.batch);
   if (!pending.ok()) return pending.error();
   IntakeRun run;
+  std::vector<std::int64_t> finished;  // removed together at the end of the pass
   for (const core::InboxItem& item : *pending) {
     auto events = channels::ParseWebhook(item.channel, item.body);
     if (!events.ok()) {
@@ -93,10 +94,15 @@ base::Result<IntakeRun> Intake::ProcessPending() {
       done = inbox_.ParkInbox(item.id, "no workspace has this channel account");
       ++run.parked;
     } else {
-      done = inbox_.FinishInbox(item.id);
+      // Handled: removed with the others at the end (a crash before that only means the
+      // events are seen again, and the engine refuses what it already applied).
+      finished.push_back(item.id);
       ++run.deliveries;
     }
     if (!done.ok()) return done.error();
+  }
+  if (!finished.empty()) {
+    if (base::Status done = inbox_.FinishInbox(finished); !done.ok()) return done.error();
   }
   return run;
 }

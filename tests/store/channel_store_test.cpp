@@ -84,12 +84,12 @@ TEST_F(ChannelStoreTest, InboxKeepsDeliveriesUntilFinishedAcrossReopen) {
   EXPECT_EQ((*pending)[1].channel, core::Channel::kMessenger);
 
   ASSERT_TRUE(store_->RetryInbox(*first, kT0 + 1min).ok());
-  ASSERT_TRUE(store_->FinishInbox(*second).ok());
+  ASSERT_TRUE(store_->FinishInbox(std::vector{*second}).ok());
   EXPECT_TRUE(store_->PendingInbox(kT0 + 30s, 10)->empty());
   auto later = store_->PendingInbox(kT0 + 1min, 10);
   ASSERT_EQ(later->size(), 1u);
   EXPECT_EQ((*later)[0].attempts, 1);
-  EXPECT_EQ(store_->FinishInbox(*second).error().code, base::ErrorCode::kNotFound);
+  EXPECT_EQ(store_->FinishInbox(std::vector{*second}).error().code, base::ErrorCode::kNotFound);
   ASSERT_TRUE(store_->ParkInbox(*first, "no workspace has account 1").ok());
   EXPECT_TRUE(store_->PendingInbox(kT0 + 1h, 10)->empty());
   EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM inbox WHERE parked_reason IS NOT NULL"), 1);

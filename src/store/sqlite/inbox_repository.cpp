@@ -4,6 +4,7 @@
 #include <limits>
 
 #include "store/sqlite/enum_column.h"
+#include "store/sqlite/transaction.h"
 
 namespace store::sqlite {
 namespace {
@@ -52,11 +53,18 @@ base::Result<std::vector<core::InboxItem>> PendingInbox(Connection& db, base::Ti
   }
 }
 
-base::Status FinishInbox(Connection& db, std::int64_t id) {
-  base::Result<Query> q = db.Prepare(kDelete);
-  if (!q.ok()) return q.error();
-  if (base::Status done = q->BindAll(id).Run(); !done.ok()) return done;
-  return RequireChanged(db, "inbox item not found");
+base::Status FinishInbox(Connection& db, std::span<const std::int64_t> ids) {
+  base::Result<Transaction> txn = Transaction::Begin(db, TransactionKind::kWrite);
+  if (!txn.ok()) return txn.error();
+  for (std::int64_t id : ids) {
+    base::Result<Query> q = db.Prepare(kDelete);
+    if (!q.ok()) return q.error();
+    if (base::Status done = q->BindAll(id).Run(); !done.ok()) return done;
+    if (base::Status found = RequireChanged(db, "inbox item not found"); !found.ok()) {
+      return found;
+    }
+  }
+  return txn->Commit();
 }
 
 base::Status RetryInbox(Connection& db, std::int64_t id, base::TimePoint at) {

@@ -213,9 +213,9 @@ base::Result<std::vector<core::InboxItem>> SqliteStore::PendingInbox(base::TimeP
   return sqlite::PendingInbox(*db_, now, limit);
 }
 
-base::Status SqliteStore::FinishInbox(std::int64_t id) {
+base::Status SqliteStore::FinishInbox(std::span<const std::int64_t> ids) {
   Lock lock(mutex_);
-  return sqlite::FinishInbox(*db_, id);
+  return sqlite::FinishInbox(*db_, ids);
 }
 
 base::Status SqliteStore::RetryInbox(std::int64_t id, base::TimePoint at) {

@@ -101,7 +101,7 @@ class SqliteStore final : public core::Store,
                                          base::TimePoint received_at) override;
   base::Result<std::vector<core::InboxItem>> PendingInbox(base::TimePoint now,
                                                           std::size_t limit) override;
-  base::Status FinishInbox(std::int64_t id) override;
+  base::Status FinishInbox(std::span<const std::int64_t> ids) override;
   base::Status RetryInbox(std::int64_t id, base::TimePoint at) override;
   base::Status ParkInbox(std::int64_t id, const std::string& reason) override;
 
