@@ -18,8 +18,8 @@ int main(int argc, char** argv) {
   const std::string secret = argv[1];
   http::Router router;
   router.Post("/webhooks/whatsapp", [&secret](const http::Request& request) {
-    if (!channels::VerifySignature(request.body,
-                                   request.Header("X-Hub-Signature-256").value_or(""), secret)) {
+    if (!channels::VerifySignature(request.body, request.Header("X-Hub-Signature-256").value_or(""),
+                                   secret)) {
       return http::Response::Text(401, "bad signature");
     }
     const auto json = nlohmann::json::parse(request.body, nullptr, false);
