@@ -114,10 +114,17 @@ int RunServe(const ServeOptions& options, std::ostream& out, std::ostream& err) 
     err << "frontdesk serve: " << port.error().message << '\n';
     return 1;
   }
-  // What a previous process had in flight when it stopped goes out now.
-  if (base::Status released = store.ReleaseOutboxLeases(); !released.ok()) {
-    err << "frontdesk serve: " << released.error().message << '\n';
+  // What a previous process had claimed when it stopped goes out now; what it was sending is
+  // never sent twice.
+  auto recovered = store.RecoverOutbox();
+  if (!recovered.ok()) {
+    err << "frontdesk serve: " << recovered.error().message << '\n';
     return 1;
+  }
+  if (*recovered > 0) {
+    log(std::to_string(*recovered) +
+        " message(s) were being sent when the server stopped: marked "
+        "failed, not sent again");
   }
   pump.Start();
   const std::string base = "http://" + config->server.address + ":" + std::to_string(*port);

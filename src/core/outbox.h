@@ -41,10 +41,16 @@ class Outbox {
   // leased to the caller until `lease_until`, so a worker that dies gives its items back then.
   virtual base::Result<std::vector<OutboxItem>> ClaimOutbox(base::TimePoint now, std::size_t limit,
                                                             base::TimePoint lease_until) = 0;
-  // Gives back every leased item at once: a process that starts after a crash calls it, so what
-  // the dead process held goes out now rather than when its leases end. Only for the single
-  // process sending from this store.
-  virtual base::Status ReleaseOutboxLeases() = 0;
+  // Recovery when a process starts after another stopped (crashed) while sending from this store:
+  // items it had claimed go out now rather than when their leases end; items it was sending (see
+  // MarkSending) may or may not have reached the customer, and are never sent again: their
+  // message fails with a reason that says so. Returns how many were failed that way. Only for
+  // the single process sending from this store.
+  virtual base::Result<int> RecoverOutbox() = 0;
+  // The item's request is about to leave: from now on a crash cannot tell whether the provider
+  // got it (no reply is ever sent twice). ClaimOutbox no longer returns it; RetryOutbox (a
+  // definite failure, or a timeout) makes it claimable again.
+  virtual base::Status MarkSending(std::int64_t item_id) = 0;
   // The provider accepted it: the message becomes sent with its provider id; the item is done.
   virtual base::Status MarkSent(std::int64_t item_id, const std::string& provider_message_id,
                                 base::TimePoint at) = 0;

@@ -70,8 +70,9 @@ base::Duration OutboxSender::Backoff(int attempts, base::Duration retry_after) {
 }
 
 base::Result<OutboxSender::Outcome> OutboxSender::Deliver(const core::OutboxItem& item) {
-  if (item.author == core::Author::kAi &&
-      (item.epoch != item.conversation_epoch || item.conversation_mode == core::Mode::kManual)) {
+  // The control epoch alone decides: the AI's handoff message is decided under the epoch of the
+  // handoff itself (Manual mode) and must go out; anything older than a human signal must not.
+  if (item.author == core::Author::kAi && item.epoch != item.conversation_epoch) {
     return Finish(item, core::DeliveryStatus::kDropped, "a person took over before it was sent");
   }
   auto account = accounts_.FindChannelAccount(item.channel, item.account_id);
@@ -100,6 +101,10 @@ base::Result<OutboxSender::Outcome> OutboxSender::Deliver(const core::OutboxItem
     text.human_agent_tag = may.permission == channels::SendPermission::kSendWithHumanAgentTag;
     auto request = channels::BuildSend(target, text);
     if (!request.ok()) return Finish(item, core::DeliveryStatus::kFailed, request.error().message);
+    if (i == 0) {
+      // From here on a crash cannot know whether the provider got it: never sent twice.
+      if (base::Status marked = outbox_.MarkSending(item.id); !marked.ok()) return marked.error();
+    }
     auto reply = transport_(*request);
     const channels::SendOutcome outcome =
         reply.ok() ? channels::ClassifyResponse(item.channel, reply->status, reply->body)

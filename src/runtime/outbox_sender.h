@@ -3,8 +3,8 @@
 // messaging window.
 //
 // For each claimed item, in order:
-//   1. an AI message decided under an older control epoch, or while a person has the
-//      conversation, is dropped (never sent);
+//   1. an AI message decided under an older control epoch (a person took over since) is dropped,
+//      never sent; the handoff message itself carries the handoff's epoch and goes out;
 //   2. the channel account must be connected, else the message fails ("reconnection needed");
 //   3. the messaging window (channels::DecideSend) must allow it: a person's message between
 //      24 h and 7 days goes with the HUMAN_AGENT tag on Messenger/Instagram; outside, it fails;

@@ -34,13 +34,13 @@ struct ChannelCase {
 const ChannelCase kCases[] = {
     {"whatsapp", "106540352242922", "16505551234", "/v25.0/106540352242922/messages",
      "whatsapp/in_text.json", "whatsapp/smb_echo_text.json",
-     R"({"messaging_product":"whatsapp","messages":[{"id":"wamid.out"}]})"},
+     R"({"messaging_product":"whatsapp","messages":[{"id":"wamid.out{n}"}]})"},
     {"messenger", "109876543210987", "7412589630147852", "/v25.0/me/messages",
      "messenger/in_text.json", "messenger/echo_page_inbox.json",
-     R"({"recipient_id":"7412589630147852","message_id":"m_out"})"},
+     R"({"recipient_id":"7412589630147852","message_id":"m_out{n}"})"},
     {"instagram", "17841400123456789", "1284567890123456", "/v25.0/me/messages",
      "instagram/in_text.json", "instagram/echo_human.json",
-     R"({"recipient_id":"1284567890123456","message_id":"ig_out"})"},
+     R"({"recipient_id":"1284567890123456","message_id":"ig_out{n}"})"},
 };
 
 std::string Fixture(const std::string& name) {
@@ -158,6 +158,83 @@ TEST_P(ChannelE2eTest, AnOwnerEchoPausesTheAiUntilThePauseRunsOut) {
 }
 
 void PrintTo(const ChannelCase& c, std::ostream* os) { *os << c.name; }
+
+TEST_P(ChannelE2eTest, ADuplicateDeliveryIsAnsweredOnce) {
+  graph_.Script(200, GetParam().sent_reply);
+  ASSERT_EQ(Deliver(GetParam().text_fixture, "a"), 200);
+  ASSERT_EQ(Deliver(GetParam().text_fixture, "a"), 200);  // Meta delivers it again
+  ASSERT_TRUE(WaitFor([&] { return graph_.count() == 1; })) << Describe();
+  // Deliveries are handled in order: once a later message is answered, the duplicate was seen.
+  graph_.Script(200, GetParam().sent_reply);
+  ASSERT_EQ(Deliver(GetParam().text_fixture, "b"), 200);
+  ASSERT_TRUE(WaitFor([&] { return graph_.count() == 2; })) << Describe();
+  server_->Terminate();
+  EXPECT_EQ(graph_.count(), 2u);
+  EXPECT_EQ(Conversation().history.size(), 4u);  // two customer messages, two replies
+}
+
+TEST_P(ChannelE2eTest, AServerErrorThenSuccessDeliversOnce) {
+  graph_.Script(500, R"({"error":{"message":"An unknown error occurred","code":1}})");
+  graph_.Script(200, GetParam().sent_reply);
+  ASSERT_EQ(Deliver(GetParam().text_fixture, "a"), 200);
+  ASSERT_TRUE(WaitFor([&] {
+    const auto history = Conversation().history;
+    return !history.empty() && history.back().delivery == core::DeliveryStatus::kSent;
+  })) << Describe();
+  server_->Terminate();
+  EXPECT_EQ(graph_.count(), 2u);
+}
+
+TEST_P(ChannelE2eTest, ARateLimitIsRetriedAfterABackoff) {
+  graph_.Script(429, R"({"error":{"message":"(#4) Application request limit reached","code":4}})");
+  graph_.Script(200, GetParam().sent_reply);
+  ASSERT_EQ(Deliver(GetParam().text_fixture, "a"), 200);
+  // The first answer leaves the message queued with the provider's error until the retry.
+  ASSERT_TRUE(WaitFor([&] { return graph_.count() == 1; }));
+  ASSERT_TRUE(WaitFor([&] {
+    const auto history = Conversation().history;
+    return !history.empty() && history.back().delivery == core::DeliveryStatus::kQueued &&
+           !history.back().delivery_error.empty();
+  })) << Describe();
+  server_->Terminate();
+  EXPECT_EQ(graph_.count(), 1u);  // the backoff (60 s for code 4) was not cut short
+}
+
+TEST_P(ChannelE2eTest, ABadSignatureIs401AndNothingIsStored) {
+  const std::string body = Now(Fixture(GetParam().text_fixture), "a");
+  EXPECT_EQ(server_->Post("/webhooks/" + GetParam().name, body,
+                          {{"X-Hub-Signature-256", channels::Sign(body, "not the secret")}}),
+            401);
+  server_->Terminate();
+  auto store = store::SqliteStore::Open(db_).value();
+  EXPECT_TRUE(store->PendingInbox(base::FromMillis(INT64_MAX / 2), 10)->empty());
+  EXPECT_TRUE(Conversation().history.empty());
+}
+
+TEST_P(ChannelE2eTest, AKilledServerAnswersAnAcknowledgedMessageOnceAfterRestart) {
+  graph_.Script(200, GetParam().sent_reply);
+  graph_.Script(200, GetParam().sent_reply);
+  ASSERT_EQ(Deliver(GetParam().text_fixture, "a"), 200);
+  server_->Kill();  // right after the 200
+  server_ = std::make_unique<ServeProcess>(std::map<std::string, std::string>{
+      {"FRONTDESK_DATABASE_PATH", db_},
+      {"FRONTDESK_SERVER_PORT", "0"},
+      {"FRONTDESK_GRAPH_BASE_URL", "http://127.0.0.1:" + std::to_string(graph_.port())}});
+  ASSERT_TRUE(server_->Start());
+  // Answered, once. (Killed in the instant the request was on its way, the reply is failed as
+  // "may or may not have reached the customer" rather than risk a second one.)
+  ASSERT_TRUE(WaitFor([&] {
+    const auto history = Conversation().history;
+    return history.size() == 2 && (history.back().delivery == core::DeliveryStatus::kSent ||
+                                   history.back().delivery == core::DeliveryStatus::kFailed);
+  })) << Describe();
+  server_->Terminate();
+  EXPECT_LE(graph_.count(), 1u);
+  const auto history = Conversation().history;
+  if (!history.empty() && history.back().delivery == core::DeliveryStatus::kSent) {
+    EXPECT_EQ(graph_.count(), 1u);
+  }
+}
 
 INSTANTIATE_TEST_SUITE_P(Meta, ChannelE2eTest, ::testing::ValuesIn(kCases),
                          [](const auto& info) { return info.param.name; });

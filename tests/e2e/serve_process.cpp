@@ -25,7 +25,12 @@ FakeGraph::FakeGraph() {
     requests_.push_back({req.path, req.get_header_value("Authorization"), req.body});
     if (!script_.empty()) {
       res.status = script_.front().first;
-      res.set_content(script_.front().second, "application/json");
+      // "{n}" becomes the request's number: every accepted send gets its own id.
+      std::string body = script_.front().second;
+      if (const auto at = body.find("{n}"); at != std::string::npos) {
+        body.replace(at, 3, std::to_string(requests_.size()));
+      }
+      res.set_content(body, "application/json");
       script_.pop_front();
       return;
     }

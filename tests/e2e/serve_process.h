@@ -34,7 +34,7 @@ class FakeGraph {
   FakeGraph();
   ~FakeGraph();
   int port() const { return port_; }
-  void Script(int status, std::string body);  // the next reply
+  void Script(int status, std::string body);  // the next reply; "{n}" becomes the request number
   std::vector<GraphRequest> requests();
   std::size_t count();
 

@@ -141,6 +141,24 @@ TEST_F(OutboxSenderTest, AnAiReplyIsDroppedWhenAPersonTookOverMeanwhile) {
   EXPECT_EQ(LastMessage().delivery, core::DeliveryStatus::kDropped);
 }
 
+TEST_F(OutboxSenderTest, TheHandoffMessageGoesOutAlthoughTheConversationIsManual) {
+  const core::Decision queued = Queue(core::Author::kAi, kT0);
+  // The handoff: Manual, and the AI's message decided under the new epoch.
+  core::Decision handoff;
+  handoff.conversation = queued.conversation;
+  handoff.conversation.lease = {core::Mode::kManual, kT0 + 16min,
+                                queued.conversation.lease.epoch + 1};
+  handoff.messages.push_back({0, 0, core::Author::kAi, "A person will help you", clock_.Now(),
+                              handoff.conversation.lease.epoch});
+  ASSERT_TRUE(store_->Commit(ws_, handoff).ok());
+  replies_.push_back(WhatsappOk("wamid.handoff"));
+  const OutboxRun run = sender_->RunOnce().value();
+  EXPECT_EQ(run.dropped, 1);  // the reply decided before the handoff
+  EXPECT_EQ(run.sent, 1);     // the handoff message
+  ASSERT_EQ(requests_.size(), 1u);
+  EXPECT_THAT(requests_[0].body, HasSubstr("A person will help you"));
+}
+
 TEST_F(OutboxSenderTest, NothingFreeFormGoesOutAfterTheWindow) {
   clock_.Set(kT0 + 25h);
   Queue(core::Author::kAi, kT0);

@@ -1,5 +1,6 @@
 // The channel side of the store: accounts, the durable inbox, provider-id deduplication, and the
 // outbox with delivery states.
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <mutex>
@@ -154,8 +155,29 @@ TEST_F(ChannelStoreTest, RepliesOnMetaChannelsAreQueuedInTheSameCommit) {
                                        kT0 + 2s));
   EXPECT_EQ(store_->ClaimOutbox(kT0 + 31s, 10, kT0 + 61s)->size(), 1u);
   // A restart gives the leases back at once.
-  ASSERT_TRUE(store_->ReleaseOutboxLeases().ok());
+  EXPECT_EQ(store_->RecoverOutbox().value(), 0);
   EXPECT_EQ(store_->ClaimOutbox(kT0 + 32s, 10, kT0 + 62s)->size(), 1u);
+}
+
+TEST_F(ChannelStoreTest, AMessageBeingSentWhenTheServerStoppedIsNeverSentAgain) {
+  CustomerAndReply(Open(), "wamid.5");
+  auto items = store_->ClaimOutbox(kT0 + 1s, 10, kT0 + 31s);
+  ASSERT_TRUE(store_->MarkSending((*items)[0].id).ok());
+  EXPECT_TRUE(store_->ClaimOutbox(kT0 + 1h, 10, kT0 + 2h)->empty());
+  Reopen();  // the process died mid-send
+  EXPECT_EQ(store_->RecoverOutbox().value(), 1);
+  EXPECT_TRUE(store_->ClaimOutbox(kT0 + 1h, 10, kT0 + 2h)->empty());
+  const core::Message m = Open().history.back();
+  EXPECT_EQ(m.delivery, core::DeliveryStatus::kFailed);
+  EXPECT_THAT(m.delivery_error, ::testing::HasSubstr("may or may not have reached"));
+}
+
+TEST_F(ChannelStoreTest, ARetryAfterSendingMakesTheItemClaimableAgain) {
+  CustomerAndReply(Open(), "wamid.6");
+  auto items = store_->ClaimOutbox(kT0 + 1s, 10, kT0 + 31s);
+  ASSERT_TRUE(store_->MarkSending((*items)[0].id).ok());
+  ASSERT_TRUE(store_->RetryOutbox((*items)[0].id, kT0 + 2s, "timed out").ok());
+  EXPECT_EQ(store_->ClaimOutbox(kT0 + 2s, 10, kT0 + 32s)->size(), 1u);
 }
 
 TEST_F(ChannelStoreTest, WebChatRepliesDoNotGoThroughTheOutbox) {

@@ -166,7 +166,8 @@ CREATE TABLE outbox (
   recipient TEXT NOT NULL,
   attempts INTEGER NOT NULL,
   not_before_ms INTEGER NOT NULL,
-  lease_until_ms INTEGER
+  lease_until_ms INTEGER,
+  sending INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX outbox_by_due ON outbox (not_before_ms, id);
 CREATE INDEX outbox_by_recipient ON outbox (channel, account_id, recipient);

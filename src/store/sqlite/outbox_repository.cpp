@@ -16,19 +16,24 @@ constexpr std::string_view kSelectDue =
     "  AND author = 'customer')"
     " FROM outbox o JOIN messages m ON m.id = o.message_id"
     " JOIN conversations c ON c.id = o.conversation_id"
-    " WHERE o.not_before_ms <= ?1 AND (o.lease_until_ms IS NULL OR o.lease_until_ms <= ?1)"
+    " WHERE o.not_before_ms <= ?1 AND o.sending = 0"
+    " AND (o.lease_until_ms IS NULL OR o.lease_until_ms <= ?1)"
     " ORDER BY o.not_before_ms, o.id LIMIT ?2";
 constexpr std::string_view kLease = "UPDATE outbox SET lease_until_ms = ?2 WHERE id = ?1";
 constexpr std::string_view kReleaseLeases =
-    "UPDATE outbox SET lease_until_ms = NULL WHERE lease_until_ms IS NOT NULL";
+    "UPDATE outbox SET lease_until_ms = NULL WHERE lease_until_ms IS NOT NULL AND sending = 0";
+constexpr std::string_view kSelectSending = "SELECT id FROM outbox WHERE sending = 1";
+constexpr std::string_view kMarkSending = "UPDATE outbox SET sending = 1 WHERE id = ?1";
+constexpr const char* kUnknownOutcome =
+    "the server stopped while sending it: it may or may not have reached the customer";
 constexpr std::string_view kSelectMessage = "SELECT message_id FROM outbox WHERE id = ?1";
 constexpr std::string_view kDeleteItem = "DELETE FROM outbox WHERE id = ?1";
 constexpr std::string_view kSetSent =
     "UPDATE messages SET provider_message_id = ?2, delivery = 'sent', delivery_error = ''"
     " WHERE id = ?1";
 constexpr std::string_view kRetry =
-    "UPDATE outbox SET attempts = attempts + 1, not_before_ms = ?2, lease_until_ms = NULL"
-    " WHERE id = ?1";
+    "UPDATE outbox SET attempts = attempts + 1, not_before_ms = ?2, lease_until_ms = NULL,"
+    " sending = 0 WHERE id = ?1";
 constexpr std::string_view kSetError = "UPDATE messages SET delivery_error = ?2 WHERE id = ?1";
 constexpr std::string_view kSetFinal =
     "UPDATE messages SET delivery = ?2, delivery_error = ?3 WHERE id = ?1";
@@ -139,7 +144,11 @@ base::Result<std::vector<core::OutboxItem>> ClaimOutbox(Connection& db, base::Ti
   return items;
 }
 
-base::Status ReleaseOutboxLeases(Connection& db) { return Exec(db, kReleaseLeases); }
+base::Status MarkSending(Connection& db, std::int64_t item_id) {
+  if (base::Status done = Exec(db, kMarkSending, item_id); !done.ok()) return done;
+  if (db.Changes() == 0) return base::Error::NotFound("outbox item not found");
+  return base::Status::Ok();
+}
 
 base::Status MarkSent(Connection& db, std::int64_t item_id, const std::string& provider_message_id,
                       base::TimePoint /*at*/) {
@@ -177,6 +186,26 @@ base::Status FinishUnsent(Connection& db, std::int64_t item_id, core::DeliverySt
   if (!done.ok()) return done;
   if (done = Exec(db, kDeleteItem, item_id); !done.ok()) return done;
   return txn->Commit();
+}
+
+base::Result<int> RecoverOutbox(Connection& db) {
+  std::vector<std::int64_t> ambiguous;
+  {
+    base::Result<Query> q = db.Prepare(kSelectSending);
+    if (!q.ok()) return q.error();
+    while (true) {
+      base::Result<bool> row = q->Step();
+      if (!row.ok()) return row.error();
+      if (!*row) break;
+      ambiguous.push_back(q->Int64(0));
+    }
+  }
+  for (std::int64_t id : ambiguous) {
+    base::Status done = FinishUnsent(db, id, core::DeliveryStatus::kFailed, kUnknownOutcome);
+    if (!done.ok()) return done.error();
+  }
+  if (base::Status done = Exec(db, kReleaseLeases); !done.ok()) return done.error();
+  return static_cast<int>(ambiguous.size());
 }
 
 base::Result<bool> UpdateDelivery(Connection& db, core::Channel channel,

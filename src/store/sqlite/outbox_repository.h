@@ -11,7 +11,8 @@ namespace store::sqlite {
 base::Result<std::vector<core::OutboxItem>> ClaimOutbox(Connection& db, base::TimePoint now,
                                                         std::size_t limit,
                                                         base::TimePoint lease_until);
-base::Status ReleaseOutboxLeases(Connection& db);
+base::Result<int> RecoverOutbox(Connection& db);
+base::Status MarkSending(Connection& db, std::int64_t item_id);
 base::Status MarkSent(Connection& db, std::int64_t item_id, const std::string& provider_message_id,
                       base::TimePoint at);
 base::Status RetryOutbox(Connection& db, std::int64_t item_id, base::TimePoint not_before,

@@ -235,9 +235,14 @@ base::Result<std::vector<core::OutboxItem>> SqliteStore::ClaimOutbox(base::TimeP
   return sqlite::ClaimOutbox(*db_, now, limit, lease_until);
 }
 
-base::Status SqliteStore::ReleaseOutboxLeases() {
+base::Result<int> SqliteStore::RecoverOutbox() {
   Lock lock(mutex_);
-  return sqlite::ReleaseOutboxLeases(*db_);
+  return sqlite::RecoverOutbox(*db_);
+}
+
+base::Status SqliteStore::MarkSending(std::int64_t item_id) {
+  Lock lock(mutex_);
+  return sqlite::MarkSending(*db_, item_id);
 }
 
 base::Status SqliteStore::MarkSent(std::int64_t item_id, const std::string& provider_message_id,

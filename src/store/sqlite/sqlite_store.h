@@ -108,7 +108,8 @@ class SqliteStore final : public core::Store,
   // core::Outbox
   base::Result<std::vector<core::OutboxItem>> ClaimOutbox(base::TimePoint now, std::size_t limit,
                                                           base::TimePoint lease_until) override;
-  base::Status ReleaseOutboxLeases() override;
+  base::Result<int> RecoverOutbox() override;
+  base::Status MarkSending(std::int64_t item_id) override;
   base::Status MarkSent(std::int64_t item_id, const std::string& provider_message_id,
                         base::TimePoint at) override;
   base::Status RetryOutbox(std::int64_t item_id, base::TimePoint not_before,
