@@ -12,10 +12,6 @@ std::size_t CountCodePoints(std::string_view s) {
   return n;
 }
 
-bool IsBlank(std::string_view s) {
-  return s.find_first_not_of(" \t\r\n") == std::string_view::npos;
-}
-
 // Built-in texts for the operator messages, by language.
 struct BuiltIn {
   Language language;
@@ -83,6 +79,10 @@ const std::string& Field(const AgentConfig& c, TextKey key) {
 }
 
 }  // namespace
+
+bool IsBlank(std::string_view s) {
+  return s.find_first_not_of(" \t\r\n") == std::string_view::npos;
+}
 
 std::vector<FieldError> ValidateDraft(const AgentConfig& config) {
   std::vector<FieldError> errors;

@@ -8,6 +8,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/time.h"
@@ -85,6 +86,9 @@ std::vector<FieldError> ValidateDraft(const AgentConfig& config);
 // ValidateDraft plus what going live needs: a greeting, a workflow, and at least one question for
 // qualify_and_transfer. Names every missing field; empty means publishable.
 std::vector<FieldError> ValidateForPublish(const AgentConfig& config);
+
+// True when `s` holds nothing but spaces, tabs and line ends.
+bool IsBlank(std::string_view s);
 
 enum class TextKey { kGreeting, kHandoffMessage, kResumeNotice, kQualifiedMessage };
 

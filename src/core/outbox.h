@@ -29,7 +29,6 @@ struct OutboxItem {
   int attempts = 0;        // sends tried so far
   // The conversation as it is now, to check right before sending:
   std::int64_t conversation_epoch = 0;
-  Mode conversation_mode = Mode::kAi;
   std::optional<base::TimePoint> last_customer_at;  // opens the channel's messaging window
 };
 

@@ -64,11 +64,6 @@ base::Result<std::vector<core::Decision>> Engine::FireDueTimers() {
   return decisions;
 }
 
-void Engine::Invalidate(std::int64_t workspace_id) {
-  std::lock_guard lock(agents_mutex_);
-  agents_.erase(workspace_id);
-}
-
 base::Result<std::shared_ptr<const Engine::Agent>> Engine::AgentFor(std::int64_t workspace_id) {
   auto version = store_.LoadAgentVersion(workspace_id);
   if (!version.ok()) return version.error();

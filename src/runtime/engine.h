@@ -55,9 +55,6 @@ class Engine {
   // committed decisions in order. A timer whose conversation fails stays stored for a later try.
   base::Result<std::vector<core::Decision>> FireDueTimers();
 
-  // Forgets the cached agent of a workspace: the next event rebuilds it from the store.
-  void Invalidate(std::int64_t workspace_id);
-
   // Called with every committed decision, on the committing thread, after the commit (live
   // updates: web chat streams, waking the outbox). Set before the first event; it must not call
   // back into the engine.

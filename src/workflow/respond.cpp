@@ -11,8 +11,6 @@ namespace {
 // Questions in a row the AI could not answer before it hands off.
 constexpr int kMaxUnansweredStreak = 2;
 
-bool IsBlank(const std::string& s) { return s.find_first_not_of(" \t\r\n") == std::string::npos; }
-
 // The first qualification question the contact has not answered, if the workflow asks any.
 std::optional<int> NextQuestion(const Turn& turn) {
   if (turn.config.workflow != core::WorkflowKind::kQualifyAndTransfer) return std::nullopt;
@@ -91,7 +89,7 @@ void Respond(Turn& turn, const std::string& prefix) {
   }
 
   const auto& answer = proposal->answer;
-  if (asked && answer && answer->question_index == *asked && !IsBlank(answer->answer)) {
+  if (asked && answer && answer->question_index == *asked && !core::IsBlank(answer->answer)) {
     RecordAnswer(turn, *asked, answer->answer, *unanswered.back());
     next = NextQuestion(turn);
     if (!next) {

@@ -187,7 +187,7 @@ TEST_F(EngineTest, APublishOrCatalogChangeReachesTheNextEvent) {
   EXPECT_THAT(second->messages.back().text, HasSubstr("Welcome!"));
 }
 
-TEST_F(EngineTest, InvalidateRebuildsTheAgentFromTheStore) {
+TEST_F(EngineTest, TheAgentIsBuiltOnceAndAgainOnlyWhenItsVersionMoves) {
   int built = 0;
   Engine engine(
       *store_,
@@ -199,7 +199,9 @@ TEST_F(EngineTest, InvalidateRebuildsTheAgentFromTheStore) {
   ASSERT_TRUE(engine.Handle(Key(), core::CustomerMessage{"a", clock_.Now()}).ok());
   ASSERT_TRUE(engine.Handle(Key(), core::CustomerMessage{"b", clock_.Now()}).ok());
   EXPECT_EQ(built, 1);
-  engine.Invalidate(workspace_.id);
+  core::Product mug;
+  mug.name = "Mug";
+  ASSERT_TRUE(store_->ReplaceCatalog(workspace_.id, std::span(&mug, 1)).ok());
   ASSERT_TRUE(engine.Handle(Key(), core::CustomerMessage{"c", clock_.Now()}).ok());
   EXPECT_EQ(built, 2);
 }

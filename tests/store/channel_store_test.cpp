@@ -148,7 +148,6 @@ TEST_F(ChannelStoreTest, RepliesOnMetaChannelsAreQueuedInTheSameCommit) {
   EXPECT_EQ(item.account_id, "106540352242922");
   EXPECT_EQ(item.author, core::Author::kAi);
   EXPECT_EQ(item.last_customer_at, kT0);
-  EXPECT_EQ(item.conversation_mode, core::Mode::kAi);
   // Leased: not claimed again until the lease ends.
   EXPECT_TRUE(store_->ClaimOutbox(kT0 + 2s, 10, kT0 + 32s)->empty());
   EXPECT_TRUE(*store_->HasSendInFlight(core::Channel::kWhatsapp, "106540352242922", "16505551234",

@@ -11,7 +11,7 @@ namespace {
 
 constexpr std::string_view kSelectDue =
     "SELECT o.id, o.workspace_id, o.conversation_id, o.message_id, o.channel, o.account_id,"
-    " o.recipient, m.author, m.text, m.epoch, o.attempts, c.epoch, c.mode,"
+    " o.recipient, m.author, m.text, m.epoch, o.attempts, c.epoch,"
     " (SELECT MAX(at_ms) FROM messages WHERE conversation_id = o.conversation_id"
     "  AND author = 'customer')"
     " FROM outbox o JOIN messages m ON m.id = o.message_id"
@@ -95,8 +95,6 @@ base::Result<core::OutboxItem> ReadItem(const Query& q) {
   if (!channel.ok()) return channel.error();
   base::Result<core::Author> author = EnumColumn<core::ParseAuthor>(q, 7, "author");
   if (!author.ok()) return author.error();
-  base::Result<core::Mode> mode = EnumColumn<core::ParseMode>(q, 12, "mode");
-  if (!mode.ok()) return mode.error();
   core::OutboxItem item;
   item.id = q.Int64(0);
   item.workspace_id = q.Int64(1);
@@ -110,8 +108,7 @@ base::Result<core::OutboxItem> ReadItem(const Query& q) {
   item.epoch = q.Int64(9);
   item.attempts = static_cast<int>(q.Int64(10));
   item.conversation_epoch = q.Int64(11);
-  item.conversation_mode = *mode;
-  item.last_customer_at = q.OptionalTime(13);
+  item.last_customer_at = q.OptionalTime(12);
   return item;
 }
 
