@@ -104,6 +104,13 @@ std::vector<Key> Keys() {
          c.outbox.max_attempts = static_cast<int>(attempts);
          return error;
        }},
+      {"outbox", "parallel_sends",
+       [=](ServeConfig& c, const std::string& v) {
+         std::size_t parallel = 0;
+         auto error = ParseCount(v, 1, kMaxThreads, parallel);
+         c.outbox.parallel = static_cast<int>(parallel);
+         return error;
+       }},
   };
 }
 

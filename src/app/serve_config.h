@@ -19,7 +19,7 @@ struct ServeConfig {
   base::Duration shutdown_grace = std::chrono::seconds{10};   // server.shutdown_grace
   std::string graph_base_url = "https://graph.facebook.com";  // graph.base_url
   base::Duration graph_timeout = std::chrono::seconds{10};    // graph.timeout
-  runtime::OutboxSettings outbox;  // graph.api_version, outbox.max_attempts
+  runtime::OutboxSettings outbox;  // graph.api_version, outbox.max_attempts, outbox.parallel_sends
 };
 
 // Reads `file` (when given; every key is optional) and then the environment: each key

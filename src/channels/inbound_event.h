@@ -110,6 +110,9 @@ struct InboundEvent {
   // read ("[image]", "[location: 38.72, -9.14 Lisbon]"). kEdit: the new text. kUnsupported:
   // what it was ("[messenger event: optin]").
   std::string text;
+  // kMessage/kEcho: `text` holds words the sender wrote (a text, a caption, a button title), not
+  // only summaries: an image with a caption has words, an image alone does not.
+  bool has_words = false;
   std::string payload;              // kButtonReply: the button's id / payload
   std::string media_id;             // WhatsApp media id, or a Messenger/Instagram attachment URL
   std::string mime_type;            // WhatsApp media only

@@ -26,8 +26,14 @@ struct PendingQuestion {
 };
 
 struct BrainInput {
-  std::span<const Message> history;            // recent messages, oldest first
-  std::vector<std::string> customer_messages;  // the unanswered messages to reply to, oldest first
+  std::span<const Message> history;  // recent messages, oldest first
+  // The unanswered messages to reply to, oldest first: those with words (a text, a button, a
+  // caption). May be empty when the customer sent only attachments.
+  std::vector<std::string> customer_messages;
+  // What the unanswered messages without words carried instead (see Attachment), oldest first.
+  // A brain that cannot read them says so rather than guessing; the workflow never counts such a
+  // turn as a question the AI could not answer.
+  std::vector<Attachment> attachments;
   std::optional<PendingQuestion> pending_question;
   std::optional<Language> language;  // the conversation's language so far
 };

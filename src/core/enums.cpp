@@ -55,6 +55,16 @@ constexpr Names<AuditKind, 9> kAuditKinds{{{AuditKind::kHandoff, "handoff"},
                                            {AuditKind::kAutoResume, "auto_resume"},
                                            {AuditKind::kAnswerRecorded, "answer_recorded"},
                                            {AuditKind::kReopened, "reopened"}}};
+constexpr Names<Attachment, 10> kAttachments{{{Attachment::kNone, "none"},
+                                              {Attachment::kImage, "image"},
+                                              {Attachment::kAudio, "audio"},
+                                              {Attachment::kVideo, "video"},
+                                              {Attachment::kDocument, "document"},
+                                              {Attachment::kSticker, "sticker"},
+                                              {Attachment::kLocation, "location"},
+                                              {Attachment::kContacts, "contacts"},
+                                              {Attachment::kShare, "share"},
+                                              {Attachment::kOther, "other"}}};
 
 template <typename E, std::size_t N>
 std::string_view NameOf(const Names<E, N>& names, E v) {
@@ -83,6 +93,7 @@ std::string_view ToString(NotificationKind v) { return NameOf(kNotificationKinds
 std::string_view ToString(TimerKind v) { return NameOf(kTimerKinds, v); }
 std::string_view ToString(DeliveryStatus v) { return NameOf(kDeliveryStatuses, v); }
 std::string_view ToString(AuditKind v) { return NameOf(kAuditKinds, v); }
+std::string_view ToString(Attachment v) { return NameOf(kAttachments, v); }
 
 std::optional<Author> ParseAuthor(std::string_view s) { return Parse(kAuthors, s); }
 std::optional<Channel> ParseChannel(std::string_view s) { return Parse(kChannels, s); }
@@ -99,5 +110,6 @@ std::optional<DeliveryStatus> ParseDeliveryStatus(std::string_view s) {
   return Parse(kDeliveryStatuses, s);
 }
 std::optional<AuditKind> ParseAuditKind(std::string_view s) { return Parse(kAuditKinds, s); }
+std::optional<Attachment> ParseAttachment(std::string_view s) { return Parse(kAttachments, s); }
 
 }  // namespace core

@@ -31,6 +31,21 @@ enum class Mode { kAi, kManual };
 // dropped (never sent: a person took over, or the messaging window closed) are final.
 enum class DeliveryStatus { kNone, kQueued, kSent, kDelivered, kRead, kFailed, kDropped };
 
+// What a customer sent instead of words: content the AI cannot read. The message's text is then a
+// summary of it for people ("[image]", "[location: 38.72, -9.14 Lisbon]").
+enum class Attachment {
+  kNone,  // words: a text, a button reply, or a caption (then the caption is what is read)
+  kImage,
+  kAudio,  // voice notes too
+  kVideo,
+  kDocument,
+  kSticker,
+  kLocation,
+  kContacts,  // a contact card
+  kShare,     // a shared post, reel, story or link
+  kOther,     // anything else the channel could not render
+};
+
 // Why a conversation was handed to a person.
 enum class HandoffReason {
   kCustomerRequest,  // the customer asked for a person
@@ -69,6 +84,7 @@ std::string_view ToString(NotificationKind v);
 std::string_view ToString(TimerKind v);
 std::string_view ToString(DeliveryStatus v);
 std::string_view ToString(AuditKind v);
+std::string_view ToString(Attachment v);
 
 std::optional<Author> ParseAuthor(std::string_view s);
 std::optional<Channel> ParseChannel(std::string_view s);
@@ -81,5 +97,6 @@ std::optional<NotificationKind> ParseNotificationKind(std::string_view s);
 std::optional<TimerKind> ParseTimerKind(std::string_view s);
 std::optional<DeliveryStatus> ParseDeliveryStatus(std::string_view s);
 std::optional<AuditKind> ParseAuditKind(std::string_view s);
+std::optional<Attachment> ParseAttachment(std::string_view s);
 
 }  // namespace core

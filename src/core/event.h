@@ -16,6 +16,9 @@ struct CustomerMessage {
   base::TimePoint at;
   std::string provider_message_id;  // the channel's id (dedupe key); "" when it has none
   std::string customer_name;        // the name the channel shows (WhatsApp profile), if any
+  // kNone when the customer wrote words; otherwise what they sent instead (a photo, a voice note,
+  // a location...), which `text` only summarizes for people: "[image]".
+  Attachment attachment = Attachment::kNone;
 };
 
 // A user replied from the CRM (author human_crm).

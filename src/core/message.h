@@ -23,6 +23,9 @@ struct Message {
   std::string provider_message_id;
   DeliveryStatus delivery = DeliveryStatus::kNone;
   std::string delivery_error;  // the provider's code and text when delivery failed
+  // Customer messages: kNone for words; otherwise what the customer sent instead, which `text`
+  // only summarizes ("[image]") and the AI cannot read.
+  Attachment attachment = Attachment::kNone;
 };
 
 }  // namespace core

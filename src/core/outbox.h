@@ -38,6 +38,8 @@ class Outbox {
   virtual ~Outbox() = default;
   // Due items (queued, or in flight with an expired lease), oldest first, at most `limit`; each is
   // leased to the caller until `lease_until`, so a worker that dies gives its items back then.
+  // An item is due only once every earlier item of its conversation is done, so a conversation's
+  // messages go out in order and never two at once.
   virtual base::Result<std::vector<OutboxItem>> ClaimOutbox(base::TimePoint now, std::size_t limit,
                                                             base::TimePoint lease_until) = 0;
   // Recovery when a process starts after another stopped (crashed) while sending from this store:
@@ -51,6 +53,8 @@ class Outbox {
   // definite failure, or a timeout) makes it claimable again.
   virtual base::Status MarkSending(std::int64_t item_id) = 0;
   // The provider accepted it: the message becomes sent with its provider id; the item is done.
+  // `at` is its send time: when the request left, just before the provider stamped the message,
+  // so that a watermark (UpdateDeliveryUpTo) in the provider's time covers it.
   virtual base::Status MarkSent(std::int64_t item_id, const std::string& provider_message_id,
                                 base::TimePoint at) = 0;
   // A retryable failure: the item is queued again for `not_before`.
@@ -64,6 +68,16 @@ class Outbox {
   // kFailed is final). False when no message of the channel has that provider id.
   virtual base::Result<bool> UpdateDelivery(Channel channel, const std::string& provider_message_id,
                                             DeliveryStatus status, const std::string& error) = 0;
+  // A status webhook that names no message but a time (Messenger's watermark: every message sent
+  // at or before it has `status`): moves to `status` every message we sent on that channel
+  // account to `recipient` (delivery sent or delivered, with a provider id) whose send time
+  // (MarkSent's `at`) is at or before `watermark`, by UpdateDelivery's rule: never back, so read
+  // stays read and failed stays failed. `status` is kDelivered or kRead; any other changes
+  // nothing. Returns how many messages moved (0 when none matched).
+  virtual base::Result<int> UpdateDeliveryUpTo(Channel channel, const std::string& account_id,
+                                               const std::string& recipient,
+                                               base::TimePoint watermark,
+                                               DeliveryStatus status) = 0;
   // True when `provider_message_id` is one of our own sends on that channel (the ledger that tells
   // an echo of our send from a person's).
   virtual base::Result<bool> IsOwnSend(Channel channel, const std::string& provider_message_id) = 0;

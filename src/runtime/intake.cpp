@@ -28,6 +28,38 @@ std::string ErrorText(const channels::InboundEvent& e) {
   return text;
 }
 
+// What the customer sent instead of words. A caption or a button title is words: the brain reads
+// them and the photo behind a caption goes unmentioned (the customer said in words what they want).
+core::Attachment AttachmentOf(const channels::InboundEvent& e) {
+  using channels::ContentKind;
+  if (e.has_words) return core::Attachment::kNone;
+  switch (e.content) {
+    case ContentKind::kNone:
+    case ContentKind::kText:
+    case ContentKind::kButtonReply:
+      return core::Attachment::kNone;
+    case ContentKind::kImage:
+      return core::Attachment::kImage;
+    case ContentKind::kAudio:
+      return core::Attachment::kAudio;
+    case ContentKind::kVideo:
+      return core::Attachment::kVideo;
+    case ContentKind::kDocument:
+      return core::Attachment::kDocument;
+    case ContentKind::kSticker:
+      return core::Attachment::kSticker;
+    case ContentKind::kLocation:
+      return core::Attachment::kLocation;
+    case ContentKind::kContacts:
+      return core::Attachment::kContacts;
+    case ContentKind::kShare:
+      return core::Attachment::kShare;
+    case ContentKind::kUnsupported:
+      return core::Attachment::kOther;
+  }
+  return core::Attachment::kOther;
+}
+
 // The timeline text of an event that is shown but never answered.
 std::string NoteText(const channels::InboundEvent& e) {
   switch (e.kind) {
@@ -126,7 +158,7 @@ base::Result<Intake::Handled> Intake::Route(const channels::InboundEvent& event,
     case EventKind::kMessage:
       return Apply(*account, event,
                    core::CustomerMessage{event.text, event.at, channels::DedupeKey(event),
-                                         event.customer_name});
+                                         event.customer_name, AttachmentOf(event)});
     case EventKind::kEcho:
       return OnEcho(event, *account, item);
     default:
@@ -157,12 +189,33 @@ base::Result<Intake::Handled> Intake::OnEcho(const channels::InboundEvent& event
 
 base::Result<Intake::Handled> Intake::OnReceipt(const channels::InboundEvent& event,
                                                 const core::InboxItem& item) {
-  if (!event.receipt || event.target_message_id.empty()) return Handled::kDone;
+  if (!event.receipt) return Handled::kDone;
+  if (event.target_message_id.empty()) {
+    if (!event.receipt->watermark) return Handled::kDone;
+    return OnWatermark(event, *event.receipt->watermark, item);
+  }
   auto known = outbox_.UpdateDelivery(event.channel, event.target_message_id,
                                       ToDelivery(event.receipt->status), ErrorText(event));
   if (!known.ok()) return known.error();
   // A receipt can overtake our own record of the send: wait for it a little.
   if (!*known && item.attempts + 1 < settings_.max_attempts) return Handled::kLater;
+  return Handled::kDone;
+}
+
+base::Result<Intake::Handled> Intake::OnWatermark(const channels::InboundEvent& event,
+                                                  base::TimePoint watermark,
+                                                  const core::InboxItem& item) {
+  // A send to this customer that has left but is not recorded yet may be among the messages the
+  // watermark covers: wait for its record a little, as for a receipt naming it.
+  if (item.attempts + 1 < settings_.max_attempts) {
+    auto in_flight =
+        outbox_.HasSendInFlight(event.channel, event.account_id, event.customer_id, clock_.Now());
+    if (!in_flight.ok()) return in_flight.error();
+    if (*in_flight) return Handled::kLater;
+  }
+  auto moved = outbox_.UpdateDeliveryUpTo(event.channel, event.account_id, event.customer_id,
+                                          watermark, ToDelivery(event.receipt->status));
+  if (!moved.ok()) return moved.error();
   return Handled::kDone;
 }
 

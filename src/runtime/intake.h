@@ -2,12 +2,17 @@
 //
 // For each pending delivery: parse it (channels::ParseWebhook), route every event by (channel,
 // account id) to its workspace, and hand it to the engine:
-//   - a customer message becomes core::CustomerMessage (deduplicated by its provider id);
+//   - a customer message becomes core::CustomerMessage (deduplicated by its provider id), with
+//     the attachment it carries instead of words (an image without a caption, a voice note, a
+//     location...); a caption or a button title is words, and the photo behind a caption is not
+//     named;
 //   - an echo of our own send is ignored; a person's echo becomes core::OwnerEcho from the echo's
 //     own timestamp. On channels whose echoes need the sent-message ledger (Instagram), an echo
 //     that matches nothing while a send to that customer is in flight waits (the grace period):
 //     it may be ours, arriving before our send returned;
-//   - a receipt moves the delivery state of our message (sent < delivered < read, failed);
+//   - a receipt moves the delivery state of our message (sent < delivered < read, failed); a
+//     Messenger receipt with only a watermark moves every message we sent that customer on that
+//     account up to the watermark (core::Outbox::UpdateDeliveryUpTo);
 //   - reactions, edits and deletes become core::ChannelNote on the timeline.
 // A delivery whose events are all handled is removed. One that cannot be handled yet (a receipt
 // racing our send, an echo in its grace period, a store error) is tried again later; events
@@ -60,6 +65,8 @@ class Intake {
   base::Result<Handled> OnEcho(const channels::InboundEvent& event,
                                const core::ChannelAccount& account, const core::InboxItem& item);
   base::Result<Handled> OnReceipt(const channels::InboundEvent& event, const core::InboxItem& item);
+  base::Result<Handled> OnWatermark(const channels::InboundEvent& event, base::TimePoint watermark,
+                                    const core::InboxItem& item);
   base::Result<Handled> Apply(const core::ChannelAccount& account,
                               const channels::InboundEvent& event, const core::Event& change);
 

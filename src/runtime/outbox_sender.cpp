@@ -27,15 +27,17 @@ OutboxSender::OutboxSender(core::Outbox& outbox, core::ChannelAccounts& accounts
       transport_(std::move(transport)),
       clock_(clock),
       settings_(std::move(settings)),
+      runner_(std::max(settings_.parallel, 1)),
       random_(Seed(settings_.jitter_seed)) {}
 
 base::Result<OutboxRun> OutboxSender::RunOnce() {
   const base::TimePoint now = clock_.Now();
   auto items = outbox_.ClaimOutbox(now, settings_.batch, now + settings_.lease);
   if (!items.ok()) return items.error();
+  std::vector<base::Result<Outcome>> outcomes(items->size(), Outcome::kSent);
+  runner_.ForEach(items->size(), [&](std::size_t i) { outcomes[i] = Deliver((*items)[i]); });
   OutboxRun run;
-  for (const core::OutboxItem& item : *items) {
-    auto outcome = Deliver(item);
+  for (const base::Result<Outcome>& outcome : outcomes) {
     if (!outcome.ok()) return outcome.error();  // the store failed: the lease brings it back
     switch (*outcome) {
       case Outcome::kSent:

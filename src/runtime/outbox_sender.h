@@ -12,9 +12,12 @@
 //      sent with its provider id, retries it after a jittered exponential backoff (timeouts, 5xx,
 //      rate limits), fails it with the provider's code and text, or turns the channel to
 //      "reconnection needed" when the token no longer works.
-// A worker that dies leaves its items leased; they come back when the lease ends.
+// The items of one pass are delivered up to `parallel` at once; the store never hands out two
+// items of one conversation together, so a conversation's messages leave in order. A worker that
+// dies leaves its items leased; they come back when the lease ends.
 //
-// Thread-safety: RunOnce may run on several threads; each claimed item is leased to one.
+// Thread-safety: RunOnce may run on several threads; each claimed item is leased to one. The
+// transport is called from several threads at once.
 #pragma once
 
 #include <cstddef>
@@ -29,6 +32,7 @@
 #include "channels/sender.h"
 #include "core/channel_account.h"
 #include "core/outbox.h"
+#include "runtime/parallel_runner.h"
 
 namespace runtime {
 
@@ -43,6 +47,7 @@ using Transport = std::function<base::Result<TransportReply>(const channels::Out
 struct OutboxSettings {
   std::string api_version = "v25.0";
   std::size_t batch = 64;                           // items claimed at once
+  int parallel = 8;                                 // deliveries in flight at once
   base::Duration lease = std::chrono::seconds{60};  // > the transport's deadline
   int max_attempts = 8;                             // then the message fails
   base::Duration first_backoff = std::chrono::seconds{1};
@@ -83,6 +88,7 @@ class OutboxSender {
   Transport transport_;
   const base::Clock& clock_;
   OutboxSettings settings_;
+  ParallelRunner runner_;
   std::mutex random_mutex_;
   std::mt19937_64 random_;  // guarded by random_mutex_
 };

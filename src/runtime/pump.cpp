@@ -31,9 +31,11 @@ Pump::Pump(Intake& intake, Engine& engine, OutboxSender& sender, PumpSettings se
       log_(std::move(log)),
       counters_(std::make_unique<Counters>(metrics)) {}
 
-void Pump::DecidePass() {
+bool Pump::DecidePass() {
   Counters& c = *counters_;
+  bool found = false;
   if (auto run = intake_.ProcessPending(); run.ok()) {
+    found = run->deliveries + run->retried + run->parked + run->rejected > 0;
     c.deliveries.WithLabels({"finished"}).Increment(run->deliveries);
     c.deliveries.WithLabels({"retried"}).Increment(run->retried);
     c.deliveries.WithLabels({"parked"}).Increment(run->parked);
@@ -45,30 +47,34 @@ void Pump::DecidePass() {
   }
   if (auto fired = engine_.FireDueTimers(); fired.ok()) {
     c.timers.Increment(fired->size());
+    found = found || !fired->empty();
   } else {
     c.errors.WithLabels({"timers"}).Increment();
     log_("timers: " + fired.error().message);
   }
+  return found;
 }
 
-void Pump::SendPass() {
+bool Pump::SendPass() {
   Counters& c = *counters_;
-  if (auto run = sender_.RunOnce(); run.ok()) {
+  auto run = sender_.RunOnce();
+  if (run.ok()) {
     c.sends.WithLabels({"sent"}).Increment(run->sent);
     c.sends.WithLabels({"retried"}).Increment(run->retried);
     c.sends.WithLabels({"failed"}).Increment(run->failed);
     c.sends.WithLabels({"dropped"}).Increment(run->dropped);
-  } else {
-    c.errors.WithLabels({"outbox"}).Increment();
-    log_("outbox: " + run.error().message);
+    return run->sent + run->retried + run->failed + run->dropped > 0;
   }
+  c.errors.WithLabels({"outbox"}).Increment();
+  log_("outbox: " + run.error().message);
+  return false;
 }
 
 Pump::~Pump() { Stop(); }
 
 void Pump::Start() {
-  decider_.thread = std::thread([this] { Run(decider_, [this] { DecidePass(); }); });
-  outbox_.thread = std::thread([this] { Run(outbox_, [this] { SendPass(); }); });
+  decider_.thread = std::thread([this] { Run(decider_, [this] { return DecidePass(); }); });
+  outbox_.thread = std::thread([this] { Run(outbox_, [this] { return SendPass(); }); });
 }
 
 void Pump::WakeDecider() { Signal(decider_); }
@@ -82,13 +88,14 @@ void Pump::Signal(Loop& loop) {
   loop.wake.notify_one();
 }
 
-void Pump::Run(Loop& loop, const std::function<void()>& pass) {
+void Pump::Run(Loop& loop, const std::function<bool()>& pass) {
   std::unique_lock lock(loop.mutex);
   while (!stopping_) {
     loop.woken = false;
     lock.unlock();
-    pass();
+    const bool found = pass();
     lock.lock();
+    if (found) continue;
     loop.wake.wait_for(lock, settings_.poll, [&] { return loop.woken || stopping_; });
   }
 }

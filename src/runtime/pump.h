@@ -1,6 +1,7 @@
 // The background of `frontdesk serve`: one thread decides (the inbox, then due timers), another
-// sends (the outbox). Each runs a pass whenever it is woken, and at least every `poll`, so
-// timers and retries come due without anyone waking them.
+// sends (the outbox). Each runs a pass whenever it is woken, again at once after a pass that
+// found work (more may have come due: the next message of a conversation once the one before is
+// sent), and at least every `poll`, so timers and retries come due without anyone waking them.
 //
 // Metrics (on the registry given):
 //   intake_deliveries_total{result}  finished | retried | parked | rejected
@@ -53,9 +54,10 @@ class Pump {
     bool woken = false;
     std::thread thread;
   };
-  void Run(Loop& loop, const std::function<void()>& pass);
-  void DecidePass();
-  void SendPass();
+  // `pass` returns whether it found work.
+  void Run(Loop& loop, const std::function<bool()>& pass);
+  bool DecidePass();
+  bool SendPass();
   struct Counters;
   void Signal(Loop& loop);
 

@@ -31,7 +31,15 @@ core::BrainInput MakeInput(const Turn& turn, const std::vector<const core::Messa
                            std::optional<int> asked_question) {
   core::BrainInput input;
   input.history = turn.snapshot.history;
-  for (const core::Message* m : unanswered) input.customer_messages.push_back(m->text);
+  for (const core::Message* m : unanswered) {
+    // The summary of an attachment ("[location: 38.72, -9.14 Lisbon]") is for people: a brain
+    // reading it would take it for words (search the catalog for "Lisbon", record it as an answer).
+    if (m->attachment == core::Attachment::kNone) {
+      input.customer_messages.push_back(m->text);
+    } else {
+      input.attachments.push_back(m->attachment);
+    }
+  }
   input.language = turn.decision.conversation.language;
   if (const auto next_question = asked_question) {
     const core::Question& q = turn.config.questions[*next_question];
@@ -70,7 +78,10 @@ void Respond(Turn& turn, const std::string& prefix) {
 
   std::optional<int> next = NextQuestion(turn);
   const std::optional<int> asked = AskedQuestion(turn, next);
-  const auto proposal = turn.brain.Propose(MakeInput(turn, unanswered, asked));
+  const core::BrainInput input = MakeInput(turn, unanswered, asked);
+  const auto proposal = turn.brain.Propose(input);
+  // Only attachments (a photo, a voice note, a location) and no words: nothing was asked.
+  const bool wordless = input.customer_messages.empty();
 
   if (proposal.ok()) c.language = proposal->language;
 
@@ -100,7 +111,11 @@ void Respond(Turn& turn, const std::string& prefix) {
     }
   }
 
-  if (proposal->asked && !proposal->answered) {
+  // The streak counts questions the AI could not answer, to hand off when it keeps failing the
+  // customer. A turn without words is not one: the brain cannot read it, says so and asks for
+  // words, and the customer's next (written) message is what counts. Counting it would hand off
+  // a customer who sent two photos before they had a chance to write.
+  if (proposal->asked && !proposal->answered && !wordless) {
     if (++c.unanswered_streak >= kMaxUnansweredStreak) {
       HandOff(turn, core::HandoffReason::kCannotAnswer,
               "two messages in a row the AI could not answer", parts);
@@ -110,8 +125,9 @@ void Respond(Turn& turn, const std::string& prefix) {
     c.unanswered_streak = 0;
   }
 
-  // With the greeting, the brain's own small talk ("Hi! How can I help?") would say it twice.
-  const bool small_talk = !proposal->asked && !proposal->answer;
+  // With the greeting, the brain's own small talk ("Hi! How can I help?") would say it twice. A
+  // reply to a turn without words is no small talk: it says what the AI could not read.
+  const bool small_talk = !proposal->asked && !proposal->answer && !wordless;
   if (c.greeted || !small_talk) parts.push_back(proposal->reply);
   if (next) parts.push_back(core::QuestionFor(turn.config, turn.language(), *next));
   c.pending_question = next;

@@ -32,12 +32,14 @@ TEST(InstagramParserTest, StoryReplyIsMarkedBeforeTheText) {
   EXPECT_EQ(e.kind, EventKind::kMessage);
   EXPECT_EQ(e.content, ContentKind::kText);
   EXPECT_EQ(e.text, "[story reply] Love this colour!");
+  EXPECT_TRUE(e.has_words);
 }
 
 TEST(InstagramParserTest, StoryMentionBecomesASummary) {
   const InboundEvent e = OnlyEvent(kIg, "instagram/story_mention.json");
   EXPECT_EQ(e.content, ContentKind::kShare);
   EXPECT_EQ(e.text, "[story mention]");
+  EXPECT_FALSE(e.has_words);
 }
 
 TEST(InstagramParserTest, UnsentMessageIsADeleteOfIt) {

@@ -52,6 +52,13 @@ TEST(MessengerParserTest, ImageAttachmentBecomesASummaryWithItsUrl) {
   EXPECT_EQ(e.media_id, "https://scontent.xx.fbcdn.net/v/t1.15752-9/fixture_image.jpg");
 }
 
+TEST(MessengerParserTest, OnlyTheCustomersOwnWordsCountAsWords) {
+  EXPECT_TRUE(OnlyEvent(kFb, "messenger/in_text.json").has_words);
+  EXPECT_TRUE(OnlyEvent(kFb, "messenger/in_reply.json").has_words);
+  EXPECT_TRUE(OnlyEvent(kFb, "messenger/postback.json").has_words);  // the button's title
+  EXPECT_FALSE(OnlyEvent(kFb, "messenger/in_image.json").has_words);
+}
+
 TEST(MessengerParserTest, EchoOfOurAppIsRecognizedByAppId) {
   const InboundEvent e = OnlyEvent(kFb, "messenger/echo_ours.json");
   EXPECT_EQ(e.kind, EventKind::kEcho);

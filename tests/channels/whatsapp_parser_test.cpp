@@ -117,6 +117,21 @@ TEST(WhatsappParserTest, StickerBecomesASummary) {
   EXPECT_EQ(e.text, "[sticker]");
 }
 
+TEST(WhatsappParserTest, OnlyTheCustomersOwnWordsCountAsWords) {
+  struct Case {
+    const char* fixture;
+    bool has_words;
+  };
+  for (const Case& c :
+       {Case{"whatsapp/in_text.json", true}, Case{"whatsapp/in_image.json", true},  // its caption
+        Case{"whatsapp/in_document.json", true}, Case{"whatsapp/in_button_reply.json", true},
+        Case{"whatsapp/in_list_reply.json", true}, Case{"whatsapp/in_template_button.json", true},
+        Case{"whatsapp/in_audio_voice.json", false}, Case{"whatsapp/in_location.json", false},
+        Case{"whatsapp/in_sticker.json", false}, Case{"whatsapp/in_unsupported.json", false}}) {
+    EXPECT_EQ(OnlyEvent(kWa, c.fixture).has_words, c.has_words) << c.fixture;
+  }
+}
+
 TEST(WhatsappParserTest, UnsupportedTypeIsAMessageWithItsError) {
   const InboundEvent e = OnlyEvent(kWa, "whatsapp/in_unsupported.json");
   EXPECT_EQ(e.kind, EventKind::kMessage);  // the customer did write: the window opens

@@ -15,6 +15,13 @@ TEST(EnumsTest, WireNamesRoundTrip) {
   EXPECT_EQ(ParseAuditKind(ToString(AuditKind::kReopened)), AuditKind::kReopened);
   EXPECT_EQ(ParseLanguage("fr"), std::nullopt);
   EXPECT_EQ(ParseMode("AI"), std::nullopt);
+  for (Attachment a :
+       {Attachment::kNone, Attachment::kImage, Attachment::kAudio, Attachment::kVideo,
+        Attachment::kDocument, Attachment::kSticker, Attachment::kLocation, Attachment::kContacts,
+        Attachment::kShare, Attachment::kOther}) {
+    EXPECT_EQ(ParseAttachment(ToString(a)), a);
+  }
+  EXPECT_EQ(ToString(Attachment::kContacts), "contacts");
 }
 
 }  // namespace

@@ -9,12 +9,15 @@
 #include <sstream>
 
 #include "channels/signature.h"
-#include "e2e/serve_process.h"
+#include "e2e/fake_graph.h"
 #include "store/sqlite/sqlite_store.h"
+#include "testing/serve_process.h"
 #include "testing/temp_dir.h"
 
 namespace e2e {
 namespace {
+
+using testing_support::ServeProcess;
 
 using ::testing::HasSubstr;
 
@@ -89,10 +92,12 @@ app_id = "1517776481860111"
     const std::string init = std::string(FRONTDESK_BINARY) + " init --db " + db_ + " --config " +
                              (dir_ / "shop.toml").string() + " > /dev/null";
     ASSERT_EQ(std::system(init.c_str()), 0);
-    server_ = std::make_unique<ServeProcess>(std::map<std::string, std::string>{
-        {"FRONTDESK_DATABASE_PATH", db_},
-        {"FRONTDESK_SERVER_PORT", "0"},
-        {"FRONTDESK_GRAPH_BASE_URL", "http://127.0.0.1:" + std::to_string(graph_.port())}});
+    server_ = std::make_unique<ServeProcess>(
+        FRONTDESK_BINARY,
+        std::map<std::string, std::string>{
+            {"FRONTDESK_DATABASE_PATH", db_},
+            {"FRONTDESK_SERVER_PORT", "0"},
+            {"FRONTDESK_GRAPH_BASE_URL", "http://127.0.0.1:" + std::to_string(graph_.port())}});
     ASSERT_TRUE(server_->Start());
   }
 
@@ -216,10 +221,12 @@ TEST_P(ChannelE2eTest, AKilledServerAnswersAnAcknowledgedMessageOnceAfterRestart
   graph_.Script(200, GetParam().sent_reply);
   ASSERT_EQ(Deliver(GetParam().text_fixture, "a"), 200);
   server_->Kill();  // right after the 200
-  server_ = std::make_unique<ServeProcess>(std::map<std::string, std::string>{
-      {"FRONTDESK_DATABASE_PATH", db_},
-      {"FRONTDESK_SERVER_PORT", "0"},
-      {"FRONTDESK_GRAPH_BASE_URL", "http://127.0.0.1:" + std::to_string(graph_.port())}});
+  server_ = std::make_unique<ServeProcess>(
+      FRONTDESK_BINARY,
+      std::map<std::string, std::string>{
+          {"FRONTDESK_DATABASE_PATH", db_},
+          {"FRONTDESK_SERVER_PORT", "0"},
+          {"FRONTDESK_GRAPH_BASE_URL", "http://127.0.0.1:" + std::to_string(graph_.port())}});
   ASSERT_TRUE(server_->Start());
   // Answered, once. (Killed in the instant the request was on its way, the reply is failed as
   // "may or may not have reached the customer" rather than risk a second one.)

@@ -6,12 +6,15 @@
 #include <sstream>
 
 #include "channels/signature.h"
-#include "e2e/serve_process.h"
+#include "e2e/fake_graph.h"
 #include "store/sqlite/sqlite_store.h"
+#include "testing/serve_process.h"
 #include "testing/temp_dir.h"
 
 namespace e2e {
 namespace {
+
+using testing_support::ServeProcess;
 
 using ::testing::HasSubstr;
 
@@ -63,7 +66,7 @@ verify_token = "verify-me"
     const std::string init = std::string(FRONTDESK_BINARY) + " init --db " + db_ + " --config " +
                              (dir_ / "shop.toml").string() + " > /dev/null";
     ASSERT_EQ(std::system(init.c_str()), 0);
-    server_ = std::make_unique<ServeProcess>(Env());
+    server_ = std::make_unique<ServeProcess>(FRONTDESK_BINARY, Env());
     ASSERT_TRUE(server_->Start());
   }
 
@@ -162,7 +165,7 @@ TEST_F(WhatsappE2eTest, AServerErrorIsRetriedAndDeliveredOnce) {
 TEST_F(WhatsappE2eTest, AKilledServerAnswersAnAcknowledgedMessageAfterRestartOnce) {
   ASSERT_EQ(Deliver(TextWebhook("wamid.in6", "hello")), 200);
   server_->Kill();  // right after the 200: whatever was done is durable, the rest is not
-  server_ = std::make_unique<ServeProcess>(Env());
+  server_ = std::make_unique<ServeProcess>(FRONTDESK_BINARY, Env());
   ASSERT_TRUE(server_->Start());
   ASSERT_EQ(Deliver(TextWebhook("wamid.in7", "what are your opening hours?")), 200);
   ASSERT_TRUE(WaitFor([&] {

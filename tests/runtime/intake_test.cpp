@@ -7,6 +7,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "brain/registry.h"
 #include "store/sqlite/sqlite_store.h"
 #include "testing/temp_dir.h"
 
@@ -160,6 +161,84 @@ TEST_F(IntakeTest, AReceiptMovesOurMessagesDeliveryEvenWhenItOvertakesTheSend) {
   auto run = intake_->ProcessPending();
   EXPECT_EQ(run->deliveries, 1);
   EXPECT_EQ(Conversation().history.back().delivery, core::DeliveryStatus::kDelivered);
+}
+
+TEST_F(IntakeTest, AMessengerReadWatermarkMarksOurMessagesSentUpToItRead) {
+  // messenger/read.json: no mids, watermark 10:00:12.101Z.
+  Deliver(core::Channel::kMessenger, "messenger/in_text.json");
+  auto first = store_->ClaimOutbox(clock_.Now(), 10, clock_.Now() + 1min);
+  ASSERT_EQ(first->size(), 1u);
+  ASSERT_TRUE(store_->MarkSent((*first)[0].id, "m_first", clock_.Now()).ok());  // 10:00:10
+  const core::ConversationKey key{ws_, core::Channel::kMessenger, kPsid, kPageId};
+  clock_.Advance(3s);
+  ASSERT_TRUE(engine_->Handle(key, core::CustomerMessage{"and tomorrow?", clock_.Now()}).ok());
+  auto second = store_->ClaimOutbox(clock_.Now(), 10, clock_.Now() + 1min);
+  ASSERT_EQ(second->size(), 1u);
+  ASSERT_TRUE(store_->MarkSent((*second)[0].id, "m_second", clock_.Now()).ok());  // 10:00:13
+
+  const IntakeRun run = Deliver(core::Channel::kMessenger, "messenger/read.json");
+  EXPECT_EQ(run.deliveries, 1);
+  EXPECT_EQ(run.retried, 0);
+  const auto history = Conversation(core::Channel::kMessenger).history;
+  ASSERT_EQ(history.size(), 4u);
+  EXPECT_EQ(history[1].delivery, core::DeliveryStatus::kRead);
+  EXPECT_EQ(history[3].delivery, core::DeliveryStatus::kSent);  // sent after the watermark
+}
+
+TEST_F(IntakeTest, AWatermarkWaitsForASendInFlightToThatCustomer) {
+  Deliver(core::Channel::kMessenger, "messenger/in_text.json");
+  auto queued = store_->ClaimOutbox(clock_.Now(), 10, clock_.Now() + 1min);
+  ASSERT_EQ(queued->size(), 1u);
+  // The read receipt arrives while our send is out, before it is recorded: it waits.
+  const IntakeRun early = Deliver(core::Channel::kMessenger, "messenger/read.json");
+  EXPECT_EQ(early.retried, 1);
+  ASSERT_TRUE(store_->MarkSent((*queued)[0].id, "m_first", clock_.Now()).ok());
+  clock_.Advance(3s);
+  auto run = intake_->ProcessPending();
+  EXPECT_EQ(run->deliveries, 1);
+  EXPECT_EQ(Conversation(core::Channel::kMessenger).history.back().delivery,
+            core::DeliveryStatus::kRead);
+}
+
+TEST_F(IntakeTest, WhatTheCustomerSentInsteadOfWordsIsNamedOnTheirMessage) {
+  Deliver(core::Channel::kWhatsapp, "whatsapp/in_image.json");  // with a caption: words
+  Deliver(core::Channel::kWhatsapp, "whatsapp/in_audio_voice.json");
+  Deliver(core::Channel::kWhatsapp, "whatsapp/in_location.json");
+  Deliver(core::Channel::kWhatsapp, "whatsapp/in_sticker.json");
+  std::vector<std::pair<core::Attachment, std::string>> sent;
+  for (const core::Message& m : Conversation().history) {
+    if (m.author == core::Author::kCustomer) sent.emplace_back(m.attachment, m.text);
+  }
+  EXPECT_THAT(sent, ::testing::ElementsAre(
+                        std::pair{core::Attachment::kNone, std::string("This one, in blue")},
+                        std::pair{core::Attachment::kAudio, std::string("[voice message]")},
+                        std::pair{core::Attachment::kLocation,
+                                  std::string("[location: 37.46, -122.22 Meta HQ, 1 Hacker Way, "
+                                              "Menlo Park, CA 94025]")},
+                        std::pair{core::Attachment::kSticker, std::string("[sticker]")}));
+}
+
+TEST_F(IntakeTest, AMessengerImageGetsTheLocalBrainsHonestReply) {
+  Engine engine(
+      *store_,
+      [](const core::AgentConfig& config, const core::Catalog& catalog) {
+        return brain::MakeBrain("local", config, catalog);
+      },
+      clock_);
+  Intake intake(*store_, *store_, *store_, engine, clock_);
+  ASSERT_TRUE(
+      store_
+          ->AppendInbox(core::Channel::kMessenger, Fixture("messenger/in_image.json"), clock_.Now())
+          .ok());
+  ASSERT_TRUE(intake.ProcessPending().ok());
+  const auto c = Conversation(core::Channel::kMessenger);
+  ASSERT_EQ(c.history.size(), 2u);
+  EXPECT_EQ(c.history[0].text, "[image]");  // the timeline shows the summary
+  EXPECT_EQ(c.history[0].attachment, core::Attachment::kImage);
+  EXPECT_EQ(c.history[1].text,
+            "Hello!\n\nI can't open images here. Could you tell me in words what you need?");
+  EXPECT_EQ(c.conversation.unanswered_streak, 0);
+  EXPECT_EQ(c.conversation.lease.mode, core::Mode::kAi);
 }
 
 TEST_F(IntakeTest, AReactionIsShownButNotAnswered) {

@@ -4,7 +4,9 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <condition_variable>
 #include <deque>
+#include <mutex>
 
 #include "store/sqlite/sqlite_store.h"
 #include "testing/temp_dir.h"
@@ -38,6 +40,7 @@ class OutboxSenderTest : public ::testing::Test {
     sender_ = std::make_unique<OutboxSender>(
         *store_, *store_,
         [this](const channels::OutboundRequest& r) -> base::Result<TransportReply> {
+          std::lock_guard lock(transport_mutex_);
           requests_.push_back(r);
           if (replies_.empty()) return base::Error::Unavailable("no scripted reply");
           auto next = replies_.front();
@@ -81,7 +84,8 @@ class OutboxSenderTest : public ::testing::Test {
   std::unique_ptr<store::SqliteStore> store_;
   std::int64_t ws_ = 0;
   int inbound_ = 0;
-  std::deque<TransportReply> replies_;
+  std::mutex transport_mutex_;
+  std::deque<TransportReply> replies_;  // guarded by transport_mutex_ while sending
   std::vector<channels::OutboundRequest> requests_;
   std::unique_ptr<OutboxSender> sender_;
 };
@@ -152,9 +156,9 @@ TEST_F(OutboxSenderTest, TheHandoffMessageGoesOutAlthoughTheConversationIsManual
                               handoff.conversation.lease.epoch});
   ASSERT_TRUE(store_->Commit(ws_, handoff).ok());
   replies_.push_back(WhatsappOk("wamid.handoff"));
-  const OutboxRun run = sender_->RunOnce().value();
-  EXPECT_EQ(run.dropped, 1);  // the reply decided before the handoff
-  EXPECT_EQ(run.sent, 1);     // the handoff message
+  // In order: the reply decided before the handoff first, then the handoff message.
+  EXPECT_EQ(sender_->RunOnce()->dropped, 1);
+  EXPECT_EQ(sender_->RunOnce()->sent, 1);
   ASSERT_EQ(requests_.size(), 1u);
   EXPECT_THAT(requests_[0].body, HasSubstr("A person will help you"));
 }
@@ -219,6 +223,46 @@ TEST_F(OutboxSenderTest, NoAnswerIsRetriedUntilTheLastAttempt) {
   EXPECT_EQ(retried, OutboxSettings{}.max_attempts - 1);
   EXPECT_EQ(failed, 1);
   EXPECT_THAT(LastMessage().delivery_error, HasSubstr("gave up after 8 attempts"));
+}
+
+TEST_F(OutboxSenderTest, AConversationsMessagesLeaveInOrderEvenWhenTheFirstIsRetried) {
+  Queue(core::Author::kAi, kT0);  // "Hello from the shop"
+  core::Decision second = Queue(core::Author::kAi, kT0);
+  replies_.push_back({503, R"({"error":{"message":"Service unavailable","code":2}})"});
+  EXPECT_EQ(sender_->RunOnce()->retried, 1);
+  // The second message of the conversation waits for the first.
+  EXPECT_EQ(sender_->RunOnce()->sent, 0);
+  EXPECT_EQ(requests_.size(), 1u);
+  clock_.Advance(10min);
+  replies_.push_back(WhatsappOk("wamid.first"));
+  replies_.push_back(WhatsappOk("wamid.second"));
+  EXPECT_EQ(sender_->RunOnce()->sent, 1);
+  EXPECT_EQ(sender_->RunOnce()->sent, 1);
+  ASSERT_EQ(requests_.size(), 3u);
+  EXPECT_EQ(LastMessage().provider_message_id, "wamid.second");
+}
+
+TEST_F(OutboxSenderTest, DifferentConversationsAreSentAtTheSameTime) {
+  Queue(core::Author::kAi, kT0);
+  Queue(core::Author::kAi, kT0, core::Channel::kMessenger);
+  // Each request waits until both are in flight: one at a time would never get there.
+  std::mutex mutex;
+  std::condition_variable both;
+  int in_flight = 0;
+  auto sender = std::make_unique<OutboxSender>(
+      *store_, *store_,
+      [&](const channels::OutboundRequest& r) -> base::Result<TransportReply> {
+        std::unique_lock lock(mutex);
+        ++in_flight;
+        both.notify_all();
+        if (!both.wait_for(lock, 10s, [&] { return in_flight == 2; })) {
+          return base::Error::Unavailable("alone");
+        }
+        if (r.path.find("/me/") == std::string::npos) return WhatsappOk("wamid.1");
+        return TransportReply{200, R"({"recipient_id":"7412589630147852","message_id":"m_1"})"};
+      },
+      clock_, OutboxSettings{.parallel = 2});
+  EXPECT_EQ(sender->RunOnce()->sent, 2);
 }
 
 }  // namespace

@@ -259,5 +259,21 @@ TEST_F(CommitTest, AuditIsListedOldestFirst) {
   EXPECT_EQ(audit[1].kind, core::AuditKind::kReturnToAi);
 }
 
+TEST_F(CommitTest, WhatACustomerSentInsteadOfWordsIsKeptWithItsSummary) {
+  const auto s = store().OpenConversation(Key(ws_), kHistory).value();
+  core::Decision d;
+  d.conversation = s.conversation;
+  d.messages = {Msg(core::Author::kCustomer, "[location: 38.72, -9.14 Lisbon]", kT0, 0),
+                Msg(core::Author::kCustomer, "this one, in blue", kT0 + 1ms, 0)};
+  d.messages[0].attachment = core::Attachment::kLocation;
+  ASSERT_TRUE(store().Commit(ws_, d).ok());
+  Reopen();
+  const auto history = store().OpenConversation(Key(ws_), kHistory).value().history;
+  ASSERT_EQ(history.size(), 2u);
+  EXPECT_EQ(history[0].attachment, core::Attachment::kLocation);
+  EXPECT_EQ(history[0].text, "[location: 38.72, -9.14 Lisbon]");
+  EXPECT_EQ(history[1].attachment, core::Attachment::kNone);
+}
+
 }  // namespace
 }  // namespace store

@@ -102,7 +102,11 @@ core::Proposal LocalBrain::Decide(const core::BrainInput& input) const {
   const std::vector<Clause> clauses = SplitClauses(tokens);
   core::Proposal p;
   p.language = DetectLanguage(text, tokens, input.language.value_or(default_language_));
-  if (clauses.empty()) return p;  // nothing to read (an emoji, a sticker caption)
+  if (clauses.empty()) {
+    // No words to read (an emoji, or only attachments): say what could not be opened, if anything.
+    p.reply = CannotRead(input.attachments, p.language);
+    return p;
+  }
 
   const bool pending = input.pending_question.has_value();
   const HandoffCue cue = DetectHandoff(clauses);
@@ -154,7 +158,10 @@ core::Proposal LocalBrain::Decide(const core::BrainInput& input) const {
       return p;
     }
   }
-  p.reply = Fallback(p.language);
+  // Words that find nothing next to a photo or a voice note are probably about it ("how much is
+  // this?"): saying what could not be opened helps more than the general "I'm not sure".
+  const std::string cannot_read = CannotRead(input.attachments, p.language);
+  p.reply = cannot_read.empty() ? Fallback(p.language) : cannot_read;
   return p;
 }
 

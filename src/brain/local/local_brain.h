@@ -1,6 +1,6 @@
 // The local brain: deterministic, no network. Reads the customer's language, handoff requests and
 // frustration, answers questions from the catalog and the business context, and otherwise says
-// honestly that it does not know and offers a person.
+// honestly that it does not know and offers a person, or that it cannot open what was sent.
 #pragma once
 
 #include <memory>
@@ -20,8 +20,11 @@ class LocalBrain final : public core::Brain {
   static base::Result<std::unique_ptr<LocalBrain>> Create(const core::AgentConfig& config,
                                                           const core::Catalog& catalog);
 
-  // Proposes, for the joined customer messages:
+  // Proposes, for the joined customer messages (their words; input.attachments are what it
+  // cannot read):
   //  - language: detected; ties fall back to input.language, then config.default_language;
+  //  - no words (only attachments, or an emoji): what it cannot open and a request for words
+  //    (CannotRead in replies.h), asked = false; nothing for stickers and emoji alone;
   //  - a handoff (reply empty) when the customer asks for a person (kCustomerRequest), accepts
   //    the fallback's offer of a person, or is frustrated (kFrustration);
   //  - with a pending question and no question asked: answer = {index, the trimmed text} and a
@@ -29,7 +32,8 @@ class LocalBrain final : public core::Brain {
   //  - a question: an answer from the catalog (name, price with currency, stock, attributes;
   //    cited_products) or a context passage (answered = true), else the fallback;
   //  - small talk: a brief reply, or none for "ok";
-  //  - anything else: the fallback (answered = false).
+  //  - anything else: the fallback (answered = false), or what it cannot open when the turn
+  //    also carried an attachment (the words are probably about it).
   // Returns kInternal only on an unexpected failure. Thread-safe; deterministic.
   base::Result<core::Proposal> Propose(const core::BrainInput& input) const override;
 

@@ -1,6 +1,8 @@
 #include "brain/local/replies.h"
 
 #include <algorithm>
+#include <iterator>
+#include <optional>
 
 #include "text/fold.h"
 
@@ -18,20 +20,70 @@ struct Texts {
   std::string_view in_stock;  // after the number
   std::string_view out_of_stock;
   std::string_view passage_intro;
+  std::string_view ask_in_words;  // after what the brain could not open
 };
 
 constexpr Texts kTexts[] = {
     {core::Language::kEn, "Hi! How can I help you?", "You're welcome!", "Thanks!",
      "I'm not sure about that.", "Would you like me to connect you with someone from our team?",
-     "Here is what we have:", "in stock", "out of stock", "Here's what I can tell you:"},
+     "Here is what we have:", "in stock", "out of stock",
+     "Here's what I can tell you:", "Could you tell me in words what you need?"},
     {core::Language::kEs, "¡Hola! ¿En qué puedo ayudarte?", "¡De nada!", "¡Gracias!",
      "No estoy seguro de eso.", "¿Quieres que te ponga en contacto con alguien de nuestro equipo?",
-     "Esto es lo que tenemos:", "en stock", "agotado", "Esto es lo que puedo decirte:"},
+     "Esto es lo que tenemos:", "en stock", "agotado",
+     "Esto es lo que puedo decirte:", "¿Podrías decirme por escrito qué necesitas?"},
     {core::Language::kPt, "Olá! Como posso ajudar?", "De nada!", "Obrigado!",
      "Não tenho certeza sobre isso.",
      "Quer que eu coloque você em contato com alguém da nossa equipe?",
-     "Isto é o que temos:", "em estoque", "esgotado", "Isto é o que posso dizer:"},
+     "Isto é o que temos:", "em estoque", "esgotado",
+     "Isto é o que posso dizer:", "Pode me dizer por escrito o que você precisa?"},
 };
+
+// What the brain cannot open, per attachment, in en, es, pt. kOther also words a mix of kinds.
+struct CannotOpen {
+  core::Attachment attachment;
+  std::string_view en;
+  std::string_view es;
+  std::string_view pt;
+};
+
+constexpr CannotOpen kCannotOpen[] = {
+    {core::Attachment::kImage, "I can't open images here.", "No puedo abrir imágenes aquí.",
+     "Não consigo abrir imagens aqui."},
+    {core::Attachment::kAudio, "I can't listen to audio messages here.",
+     "No puedo escuchar audios aquí.", "Não consigo ouvir áudios aqui."},
+    {core::Attachment::kVideo, "I can't play videos here.", "No puedo ver vídeos aquí.",
+     "Não consigo ver vídeos aqui."},
+    {core::Attachment::kDocument, "I can't open files here.", "No puedo abrir archivos aquí.",
+     "Não consigo abrir arquivos aqui."},
+    {core::Attachment::kLocation, "Thanks for the location, but I can't open maps here.",
+     "Gracias por la ubicación, pero no puedo abrir mapas aquí.",
+     "Obrigado pela localização, mas não consigo abrir mapas aqui."},
+    {core::Attachment::kContacts, "Thanks for the contact, but I can't open contact cards here.",
+     "Gracias por el contacto, pero no puedo abrir tarjetas de contacto aquí.",
+     "Obrigado pelo contato, mas não consigo abrir cartões de contato aqui."},
+    {core::Attachment::kShare, "I can't open shared posts or links here.",
+     "No puedo abrir publicaciones ni enlaces compartidos aquí.",
+     "Não consigo abrir publicações ou links compartilhados aqui."},
+    {core::Attachment::kOther, "I can't open that kind of message here.",
+     "No puedo abrir ese tipo de mensaje aquí.", "Não consigo abrir esse tipo de mensagem aqui."},
+};
+
+std::string_view CannotOpenText(core::Attachment attachment, core::Language language) {
+  const CannotOpen* found = &kCannotOpen[std::size(kCannotOpen) - 1];  // kOther
+  for (const CannotOpen& c : kCannotOpen) {
+    if (c.attachment == attachment) found = &c;
+  }
+  switch (language) {
+    case core::Language::kEn:
+      return found->en;
+    case core::Language::kEs:
+      return found->es;
+    case core::Language::kPt:
+      return found->pt;
+  }
+  return found->en;
+}
 
 const Texts& For(core::Language language) {
   for (const Texts& t : kTexts) {
@@ -130,6 +182,17 @@ std::string AnswerThanks(core::Language language) {
 std::string Fallback(core::Language language) {
   const Texts& t = For(language);
   return std::string(t.fallback_doubt) + " " + std::string(t.fallback_offer);
+}
+
+std::string CannotRead(std::span<const core::Attachment> attachments, core::Language language) {
+  std::optional<core::Attachment> kind;
+  for (const core::Attachment a : attachments) {
+    if (a == core::Attachment::kNone || a == core::Attachment::kSticker) continue;
+    kind = !kind || *kind == a ? a : core::Attachment::kOther;
+  }
+  if (!kind) return {};
+  return std::string(CannotOpenText(*kind, language)) + " " +
+         std::string(For(language).ask_in_words);
 }
 
 bool OffersPerson(std::string_view ai_text) {

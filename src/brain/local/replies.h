@@ -23,6 +23,12 @@ std::string AnswerThanks(core::Language language);   // after an answer to a que
 // The honest "I don't know" that offers a person.
 std::string Fallback(core::Language language);
 
+// The honest reply to what the brain cannot read: what it cannot open, then a request for words
+// ("I can't open images here. Could you tell me in words what you need?"). One kind of
+// attachment is named (a location or a contact card is thanked for); a mix gets a general
+// wording. Stickers are left out, as emoji are: empty when `attachments` holds nothing else.
+std::string CannotRead(std::span<const core::Attachment> attachments, core::Language language);
+
 // True when `ai_text` contains the fallback's offer of a person, in any language.
 bool OffersPerson(std::string_view ai_text);
 

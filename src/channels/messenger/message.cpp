@@ -80,6 +80,7 @@ void ReadMessageContent(const Json& message, InboundEvent& event) {
   if (!body.empty()) {
     AppendPart(text, body);
     content = ContentKind::kText;
+    event.has_words = true;
   }
   if (const Json* quick_reply = fields::Member(message, "quick_reply")) {
     event.payload = fields::String(*quick_reply, "payload");

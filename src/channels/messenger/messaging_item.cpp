@@ -160,7 +160,8 @@ void ParseMessagingItem(const Json& item, const Dialect& dialect, std::string_vi
     event.provider_message_id = fields::String(*postback, "mid");
     event.payload = fields::String(*postback, "payload");
     event.text = fields::String(*postback, "title");
-    if (event.text.empty()) event.text = Summary(ContentKind::kButtonReply);
+    event.has_words = !event.text.empty();
+    if (!event.has_words) event.text = Summary(ContentKind::kButtonReply);
   } else if (const Json* reaction = fields::Member(item, "reaction")) {
     ReadReaction(*reaction, event);
   } else if (const Json* edit = fields::Member(item, "message_edit")) {

@@ -33,7 +33,8 @@ void ReadMedia(const Json& media, ContentKind kind, InboundEvent& event) {
   event.media_id = fields::Id(media, "id");
   event.mime_type = fields::String(media, "mime_type");
   event.text = fields::String(media, "caption");
-  if (!event.text.empty()) return;
+  event.has_words = !event.text.empty();
+  if (event.has_words) return;
   if (kind == ContentKind::kAudio && fields::True(media, "voice")) {
     event.text = Bracketed("voice message");
   } else if (kind == ContentKind::kDocument) {
@@ -86,12 +87,14 @@ void ReadInteractive(const Json& interactive, InboundEvent& event) {
   if (type == "nfm_reply") {  // a WhatsApp Flow was submitted
     event.payload = fields::String(*reply, "response_json");
     event.text = fields::String(*reply, "body");
-    if (event.text.empty()) event.text = Bracketed("form submitted");
+    event.has_words = !event.text.empty();
+    if (!event.has_words) event.text = Bracketed("form submitted");
     return;
   }
   event.payload = fields::String(*reply, "id");
   event.text = fields::String(*reply, "title");
-  if (event.text.empty()) event.text = Summary(ContentKind::kButtonReply);
+  event.has_words = !event.text.empty();
+  if (!event.has_words) event.text = Summary(ContentKind::kButtonReply);
 }
 
 }  // namespace
@@ -104,6 +107,7 @@ void ReadContent(const Json& message, InboundEvent& event) {
   if (type == "text") {
     event.content = ContentKind::kText;
     event.text = fields::String(object, "body");
+    event.has_words = !event.text.empty();
   } else if (const auto media = MediaKind(type)) {
     ReadMedia(object, *media, event);
   } else if (type == "location") {
@@ -116,6 +120,7 @@ void ReadContent(const Json& message, InboundEvent& event) {
     event.content = ContentKind::kButtonReply;
     event.payload = fields::String(object, "payload");
     event.text = fields::String(object, "text");
+    event.has_words = !event.text.empty();
   } else if (type == "unsupported") {
     event.content = ContentKind::kUnsupported;
     event.text = Summary(ContentKind::kUnsupported);

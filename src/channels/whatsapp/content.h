@@ -6,8 +6,8 @@
 
 namespace channels::whatsapp {
 
-// Sets event.content, text, payload, media_id and mime_type from `message` (a messages[] or
-// message_echoes[] element, or the `message` of an edit). Unknown types become
+// Sets event.content, text, has_words, payload, media_id and mime_type from `message` (a messages[]
+// or message_echoes[] element, or the `message` of an edit). Unknown types become
 // ContentKind::kUnsupported with the summary "[unsupported message: <type>]".
 void ReadContent(const fields::Json& message, InboundEvent& event);
 

@@ -33,8 +33,8 @@ constexpr std::string_view kSelectAnswers =
     " WHERE contact_id = ?1 AND workspace_id = ?2 ORDER BY id";
 // Newest first with LIMIT, reversed by the reader.
 constexpr std::string_view kSelectHistory =
-    "SELECT id, author, text, at_ms, epoch, provider_message_id, delivery, delivery_error"
-    " FROM messages"
+    "SELECT id, author, text, at_ms, epoch, provider_message_id, delivery, delivery_error,"
+    " attachment FROM messages"
     " WHERE conversation_id = ?1 AND workspace_id = ?2 ORDER BY id DESC LIMIT ?3";
 constexpr std::string_view kInsertContact =
     "INSERT INTO contacts (workspace_id, channel, external_id, display_name)"
@@ -112,8 +112,12 @@ base::Result<std::vector<core::Message>> LoadHistory(Connection& db, std::int64_
     base::Result<core::DeliveryStatus> delivery =
         EnumColumn<core::ParseDeliveryStatus>(*q, 6, "delivery");
     if (!delivery.ok()) return delivery.error();
+    base::Result<std::optional<core::Attachment>> attachment =
+        OptionalEnumColumn<core::ParseAttachment>(*q, 8, "attachment");
+    if (!attachment.ok()) return attachment.error();
     history.push_back({q->Int64(0), conversation_id, *author, q->Text(2), q->Time(3), q->Int64(4),
-                       q->IsNull(5) ? std::string() : q->Text(5), *delivery, q->Text(7)});
+                       q->IsNull(5) ? std::string() : q->Text(5), *delivery, q->Text(7),
+                       attachment->value_or(core::Attachment::kNone)});
   }
   std::reverse(history.begin(), history.end());
   return history;

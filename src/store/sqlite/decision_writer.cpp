@@ -16,7 +16,8 @@ constexpr std::string_view kSelectVersion =
     " WHERE c.id = ?1 AND c.workspace_id = ?2";
 constexpr std::string_view kInsertMessage =
     "INSERT INTO messages (workspace_id, conversation_id, author, text, at_ms, epoch,"
-    " provider_message_id, delivery, delivery_error) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, '')";
+    " provider_message_id, delivery, delivery_error, attachment)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, '', ?9)";
 constexpr std::string_view kUpdateContactName =
     "UPDATE contacts SET display_name = ?3 WHERE id = ?1 AND workspace_id = ?2";
 constexpr std::string_view kInsertOutbox =
@@ -68,10 +69,14 @@ base::Status InsertMessage(Connection& db, std::int64_t workspace_id,
   const std::optional<std::string_view> provider_id =
       m.provider_message_id.empty() ? std::nullopt
                                     : std::optional<std::string_view>(m.provider_message_id);
-  base::Status done = insert
-                          ->BindAll(workspace_id, m.conversation_id, core::ToString(m.author),
-                                    m.text, m.at, m.epoch, provider_id, core::ToString(m.delivery))
-                          .Run();
+  const std::optional<std::string_view> attachment =
+      m.attachment == core::Attachment::kNone ? std::nullopt
+                                              : std::optional(core::ToString(m.attachment));
+  base::Status done =
+      insert
+          ->BindAll(workspace_id, m.conversation_id, core::ToString(m.author), m.text, m.at,
+                    m.epoch, provider_id, core::ToString(m.delivery), attachment)
+          .Run();
   if (!done.ok()) {
     if (done.error().code != base::ErrorCode::kAlreadyExists) return done;
     return base::Error::AlreadyExists("message " + m.provider_message_id + " is already stored");

@@ -173,11 +173,36 @@ CREATE INDEX outbox_by_due ON outbox (not_before_ms, id);
 CREATE INDEX outbox_by_recipient ON outbox (channel, account_id, recipient);
 )sql";
 
+// The send time of our messages (MarkSent's `at`), for receipts that name a time instead of
+// messages (Messenger's watermark). Messages sent before this migration that still await a receipt
+// take their decision time: the closest time known. The index holds only those messages.
+constexpr const char* kSentAt = R"sql(
+ALTER TABLE messages ADD COLUMN sent_at_ms INTEGER;
+UPDATE messages SET sent_at_ms = at_ms
+  WHERE delivery IN ('sent', 'delivered') AND provider_message_id IS NOT NULL;
+CREATE INDEX messages_awaiting_receipt ON messages (conversation_id, sent_at_ms)
+  WHERE delivery IN ('sent', 'delivered');
+)sql";
+
+// What a customer sent instead of words (core::Attachment wire names); NULL for words.
+constexpr const char* kAttachment = R"sql(
+ALTER TABLE messages ADD COLUMN attachment TEXT;
+)sql";
+
+// The outbox hands out a conversation's items one at a time, in order (an item waits while an
+// earlier one of its conversation remains).
+constexpr const char* kOutboxOrder = R"sql(
+CREATE INDEX outbox_by_conversation ON outbox (conversation_id, id);
+)sql";
+
 // The schema before the first release was edited in place; from the first release on, every
 // change is a new migration appended here.
 constexpr std::array kMigrations{
     Migration{1, "initial schema", kInitialSchema},
     Migration{2, "channels: accounts, inbox, outbox", kChannels},
+    Migration{3, "messages: send time, for receipts by watermark", kSentAt},
+    Migration{4, "messages: attachments", kAttachment},
+    Migration{5, "outbox: in order per conversation", kOutboxOrder},
 };
 
 constexpr const char* kCreateMigrationsTable =

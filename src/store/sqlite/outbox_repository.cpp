@@ -18,6 +18,8 @@ constexpr std::string_view kSelectDue =
     " JOIN conversations c ON c.id = o.conversation_id"
     " WHERE o.not_before_ms <= ?1 AND o.sending = 0"
     " AND (o.lease_until_ms IS NULL OR o.lease_until_ms <= ?1)"
+    " AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.conversation_id = o.conversation_id"
+    "  AND p.id < o.id)"
     " ORDER BY o.not_before_ms, o.id LIMIT ?2";
 constexpr std::string_view kLease = "UPDATE outbox SET lease_until_ms = ?2 WHERE id = ?1";
 constexpr std::string_view kReleaseLeases =
@@ -29,8 +31,8 @@ constexpr const char* kUnknownOutcome =
 constexpr std::string_view kSelectMessage = "SELECT message_id FROM outbox WHERE id = ?1";
 constexpr std::string_view kDeleteItem = "DELETE FROM outbox WHERE id = ?1";
 constexpr std::string_view kSetSent =
-    "UPDATE messages SET provider_message_id = ?2, delivery = 'sent', delivery_error = ''"
-    " WHERE id = ?1";
+    "UPDATE messages SET provider_message_id = ?2, delivery = 'sent', delivery_error = '',"
+    " sent_at_ms = ?3 WHERE id = ?1";
 constexpr std::string_view kRetry =
     "UPDATE outbox SET attempts = attempts + 1, not_before_ms = ?2, lease_until_ms = NULL,"
     " sending = 0 WHERE id = ?1";
@@ -40,6 +42,17 @@ constexpr std::string_view kSetFinal =
 constexpr std::string_view kSelectByProviderId =
     "SELECT m.id, m.delivery FROM messages m JOIN conversations c ON c.id = m.conversation_id"
     " WHERE m.provider_message_id = ?1 AND c.channel = ?2";
+// The conversation through the account's workspace, so that every lookup is by a unique index;
+// the delivery terms repeat those of the partial index messages_awaiting_receipt.
+constexpr std::string_view kUpdateUpTo =
+    "UPDATE messages SET delivery = ?5"
+    " WHERE conversation_id IN (SELECT c.id FROM channel_accounts a"
+    "  JOIN contacts k ON k.workspace_id = a.workspace_id AND k.channel = a.channel"
+    "  JOIN conversations c ON c.workspace_id = a.workspace_id AND c.contact_id = k.id"
+    "   AND c.channel = a.channel AND c.account_id = a.account_id"
+    "  WHERE a.channel = ?1 AND a.account_id = ?2 AND k.external_id = ?3)"
+    " AND delivery IN ('sent', 'delivered') AND delivery <> ?5"
+    " AND provider_message_id IS NOT NULL AND sent_at_ms <= ?4";
 constexpr std::string_view kSelectOwnSend =
     "SELECT 1 FROM messages m JOIN conversations c ON c.id = m.conversation_id"
     " WHERE m.provider_message_id = ?1 AND c.channel = ?2 AND m.author IN ('ai', 'human_crm')";
@@ -148,7 +161,7 @@ base::Status MarkSending(Connection& db, std::int64_t item_id) {
 }
 
 base::Status MarkSent(Connection& db, std::int64_t item_id, const std::string& provider_message_id,
-                      base::TimePoint /*at*/) {
+                      base::TimePoint at) {
   base::Result<Transaction> txn = Transaction::Begin(db, TransactionKind::kWrite);
   if (!txn.ok()) return txn.error();
   base::Result<std::int64_t> message = MessageOf(db, item_id);
@@ -157,7 +170,7 @@ base::Status MarkSent(Connection& db, std::int64_t item_id, const std::string& p
   const std::optional<std::string_view> provider_id =
       provider_message_id.empty() ? std::nullopt
                                   : std::optional<std::string_view>(provider_message_id);
-  if (base::Status done = Exec(db, kSetSent, *message, provider_id); !done.ok()) return done;
+  if (base::Status done = Exec(db, kSetSent, *message, provider_id, at); !done.ok()) return done;
   if (base::Status done = Exec(db, kDeleteItem, item_id); !done.ok()) return done;
   return txn->Commit();
 }
@@ -230,6 +243,16 @@ base::Result<bool> UpdateDelivery(Connection& db, core::Channel channel,
   }
   if (base::Status done = txn->Commit(); !done.ok()) return done.error();
   return true;
+}
+
+base::Result<int> UpdateDeliveryUpTo(Connection& db, core::Channel channel,
+                                     const std::string& account_id, const std::string& recipient,
+                                     base::TimePoint watermark, core::DeliveryStatus status) {
+  if (status != core::DeliveryStatus::kDelivered && status != core::DeliveryStatus::kRead) return 0;
+  base::Status done = Exec(db, kUpdateUpTo, core::ToString(channel), account_id, recipient,
+                           watermark, core::ToString(status));
+  if (!done.ok()) return done.error();
+  return static_cast<int>(db.Changes());
 }
 
 base::Result<bool> HasMessage(Connection& db, std::int64_t workspace_id,

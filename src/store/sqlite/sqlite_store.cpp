@@ -271,6 +271,15 @@ base::Result<bool> SqliteStore::UpdateDelivery(core::Channel channel,
   return sqlite::UpdateDelivery(*db_, channel, provider_message_id, status, error);
 }
 
+base::Result<int> SqliteStore::UpdateDeliveryUpTo(core::Channel channel,
+                                                  const std::string& account_id,
+                                                  const std::string& recipient,
+                                                  base::TimePoint watermark,
+                                                  core::DeliveryStatus status) {
+  Lock lock(mutex_);
+  return sqlite::UpdateDeliveryUpTo(*db_, channel, account_id, recipient, watermark, status);
+}
+
 base::Result<bool> SqliteStore::IsOwnSend(core::Channel channel,
                                           const std::string& provider_message_id) {
   Lock lock(mutex_);

@@ -1,14 +1,11 @@
-// Test support: `frontdesk serve` as a real child process, and a fake Graph API (cpp-httplib) on
-// loopback that records what the server sends.
+// Test support: a fake Graph API (cpp-httplib) on loopback that records what the server sends.
 #pragma once
 
 #include <httplib.h>
-#include <sys/types.h>
 
 #include <chrono>
 #include <deque>
 #include <functional>
-#include <map>
 #include <mutex>
 #include <string>
 #include <thread>
@@ -45,27 +42,6 @@ class FakeGraph {
   std::mutex mutex_;
   std::deque<std::pair<int, std::string>> script_;
   std::vector<GraphRequest> requests_;
-};
-
-// `frontdesk serve` with FRONTDESK_* settings; Start waits for its "serving on" line.
-class ServeProcess {
- public:
-  explicit ServeProcess(std::map<std::string, std::string> env) : env_(std::move(env)) {}
-  ~ServeProcess();
-  // Starts the binary; false when it did not print its address.
-  bool Start();
-  void Terminate();  // SIGTERM, then wait
-  void Kill();       // SIGKILL, then wait
-  int port() const { return port_; }
-  // POSTs `body` to `path` with the headers; returns the status (0 when unreachable).
-  int Post(const std::string& path, const std::string& body, const httplib::Headers& headers = {});
-
- private:
-  void Wait();
-  std::map<std::string, std::string> env_;
-  pid_t pid_ = -1;
-  int stdout_ = -1;
-  int port_ = 0;
 };
 
 }  // namespace e2e
