@@ -32,6 +32,15 @@ struct OutboxItem {
   std::optional<base::TimePoint> last_customer_at;  // opens the channel's messaging window
 };
 
+// A send the provider accepted.
+struct SentItem {
+  std::int64_t item_id = 0;
+  std::string provider_message_id;  // "" when the answer named none
+  // When the request left, just before the provider stamped the message, so that a watermark
+  // (UpdateDeliveryUpTo) in the provider's time covers it.
+  base::TimePoint at;
+};
+
 // Thread-safety: every method may be called from any thread. Errors as in core::Store.
 class Outbox {
  public:
@@ -48,15 +57,14 @@ class Outbox {
   // message fails with a reason that says so. Returns how many were failed that way. Only for
   // the single process sending from this store.
   virtual base::Result<int> RecoverOutbox() = 0;
-  // The item's request is about to leave: from now on a crash cannot tell whether the provider
-  // got it (no reply is ever sent twice). ClaimOutbox no longer returns it; RetryOutbox (a
-  // definite failure, or a timeout) makes it claimable again.
-  virtual base::Status MarkSending(std::int64_t item_id) = 0;
-  // The provider accepted it: the message becomes sent with its provider id; the item is done.
-  // `at` is its send time: when the request left, just before the provider stamped the message,
-  // so that a watermark (UpdateDeliveryUpTo) in the provider's time covers it.
-  virtual base::Status MarkSent(std::int64_t item_id, const std::string& provider_message_id,
-                                base::TimePoint at) = 0;
+  // The items' requests are about to leave: from now on a crash cannot tell whether the provider
+  // got them (no reply is ever sent twice). ClaimOutbox no longer returns them; RetryOutbox (a
+  // definite failure, or a timeout) makes one claimable again. All or none (kNotFound when one is
+  // not in the outbox).
+  virtual base::Status MarkSending(const std::vector<std::int64_t>& item_ids) = 0;
+  // The provider accepted them: each message becomes sent with its provider id; the items are
+  // done. All or none.
+  virtual base::Status MarkSent(const std::vector<SentItem>& sent) = 0;
   // A retryable failure: the item is queued again for `not_before`.
   virtual base::Status RetryOutbox(std::int64_t item_id, base::TimePoint not_before,
                                    const std::string& error) = 0;

@@ -30,16 +30,27 @@ OutboxSender::OutboxSender(core::Outbox& outbox, core::ChannelAccounts& accounts
       runner_(std::max(settings_.parallel, 1)),
       random_(Seed(settings_.jitter_seed)) {}
 
+// An item that may go out, and its requests.
+struct OutboxSender::Send {
+  const core::OutboxItem* item = nullptr;
+  std::vector<channels::OutboundRequest> requests;
+};
+
+// How the provider answered: every part went out (`part` == the number of parts), or the
+// outcome of the part that did not.
+struct OutboxSender::Answer {
+  std::size_t part = 0;
+  std::string first_provider_id;
+  channels::SendOutcome outcome;
+};
+
 base::Result<OutboxRun> OutboxSender::RunOnce() {
   const base::TimePoint now = clock_.Now();
   auto items = outbox_.ClaimOutbox(now, settings_.batch, now + settings_.lease);
   if (!items.ok()) return items.error();
-  std::vector<base::Result<Outcome>> outcomes(items->size(), Outcome::kSent);
-  runner_.ForEach(items->size(), [&](std::size_t i) { outcomes[i] = Deliver((*items)[i]); });
   OutboxRun run;
-  for (const base::Result<Outcome>& outcome : outcomes) {
-    if (!outcome.ok()) return outcome.error();  // the store failed: the lease brings it back
-    switch (*outcome) {
+  const auto count = [&run](Outcome o) {
+    switch (o) {
       case Outcome::kSent:
         ++run.sent;
         break;
@@ -53,6 +64,40 @@ base::Result<OutboxRun> OutboxSender::RunOnce() {
         ++run.dropped;
         break;
     }
+  };
+  std::vector<Send> sends;
+  for (const core::OutboxItem& item : *items) {
+    auto prepared = Prepare(item, now);
+    if (!prepared.ok()) return prepared.error();  // the store failed: the lease brings it back
+    if (auto* finished = std::get_if<Outcome>(&*prepared)) {
+      count(*finished);
+    } else {
+      sends.push_back({&item, std::move(std::get<1>(*prepared))});
+    }
+  }
+  if (sends.empty()) return run;
+
+  // From here on a crash cannot know whether the provider got them: never sent twice.
+  std::vector<std::int64_t> ids;
+  for (const Send& send : sends) ids.push_back(send.item->id);
+  if (base::Status marked = outbox_.MarkSending(ids); !marked.ok()) return marked.error();
+  const base::TimePoint sent_at = clock_.Now();
+  std::vector<Answer> answers(sends.size());
+  runner_.ForEach(sends.size(), [&](std::size_t i) { answers[i] = Transmit(sends[i]); });
+
+  std::vector<core::SentItem> sent;
+  for (std::size_t i = 0; i < sends.size(); ++i) {
+    if (answers[i].part == sends[i].requests.size()) {
+      sent.push_back({sends[i].item->id, answers[i].first_provider_id, sent_at});
+      continue;
+    }
+    auto settled = Settle(sends[i], answers[i]);
+    if (!settled.ok()) return settled.error();
+    count(*settled);
+  }
+  if (!sent.empty()) {
+    if (base::Status done = outbox_.MarkSent(sent); !done.ok()) return done.error();
+    run.sent += static_cast<int>(sent.size());
   }
   return run;
 }
@@ -71,75 +116,88 @@ base::Duration OutboxSender::Backoff(int attempts, base::Duration retry_after) {
   return std::max(base::Duration{jittered}, retry_after);
 }
 
-base::Result<OutboxSender::Outcome> OutboxSender::Deliver(const core::OutboxItem& item) {
+base::Result<std::variant<OutboxSender::Outcome, std::vector<channels::OutboundRequest>>>
+OutboxSender::Prepare(const core::OutboxItem& item, base::TimePoint now) {
+  using Prepared = std::variant<Outcome, std::vector<channels::OutboundRequest>>;
+  const auto refuse = [&](core::DeliveryStatus status,
+                          const std::string& why) -> base::Result<Prepared> {
+    auto finished = Finish(item, status, why);
+    if (!finished.ok()) return finished.error();
+    return Prepared{*finished};
+  };
   // The control epoch alone decides: the AI's handoff message is decided under the epoch of the
   // handoff itself (Manual mode) and must go out; anything older than a human signal must not.
   if (item.author == core::Author::kAi && item.epoch != item.conversation_epoch) {
-    return Finish(item, core::DeliveryStatus::kDropped, "a person took over before it was sent");
+    return refuse(core::DeliveryStatus::kDropped, "a person took over before it was sent");
   }
   auto account = accounts_.FindChannelAccount(item.channel, item.account_id);
   if (!account.ok()) {
     if (account.error().code != base::ErrorCode::kNotFound) return account.error();
-    return Finish(item, core::DeliveryStatus::kFailed, "the channel account was removed");
+    return refuse(core::DeliveryStatus::kFailed, "the channel account was removed");
   }
   if (account->status == core::ChannelStatus::kReconnectionNeeded) {
-    return Finish(item, core::DeliveryStatus::kFailed, "the channel needs reconnection");
+    return refuse(core::DeliveryStatus::kFailed, "the channel needs reconnection");
   }
-  const base::TimePoint now = clock_.Now();
   const channels::SendDecision may =
       channels::DecideSend(item.channel, item.author, item.last_customer_at, now);
   if (may.permission == channels::SendPermission::kRefuseWindowClosed) {
-    return Finish(item, core::DeliveryStatus::kFailed, "the messaging window is closed");
+    return refuse(core::DeliveryStatus::kFailed, "the messaging window is closed");
   }
-  // A text longer than the channel takes goes out in parts. Only the first part is ever retried:
-  // once a part went out, a retry would send it twice.
-  const std::vector<std::string> parts = channels::SplitForChannel(item.channel, item.text);
+  // A text longer than the channel takes goes out in parts.
   const channels::SendTarget target{item.channel, settings_.api_version, item.account_id,
                                     account->access_token, item.recipient};
-  std::string first_provider_id;
-  for (std::size_t i = 0; i < parts.size(); ++i) {
+  std::vector<channels::OutboundRequest> requests;
+  for (std::string& part : channels::SplitForChannel(item.channel, item.text)) {
     channels::OutgoingText text;
-    text.text = parts[i];
+    text.text = std::move(part);
     text.human_agent_tag = may.permission == channels::SendPermission::kSendWithHumanAgentTag;
     auto request = channels::BuildSend(target, text);
-    if (!request.ok()) return Finish(item, core::DeliveryStatus::kFailed, request.error().message);
-    if (i == 0) {
-      // From here on a crash cannot know whether the provider got it: never sent twice.
-      if (base::Status marked = outbox_.MarkSending(item.id); !marked.ok()) return marked.error();
-    }
-    auto reply = transport_(*request);
-    const channels::SendOutcome outcome =
-        reply.ok() ? channels::ClassifyResponse(item.channel, reply->status, reply->body)
+    if (!request.ok()) return refuse(core::DeliveryStatus::kFailed, request.error().message);
+    requests.push_back(std::move(*request));
+  }
+  return Prepared{std::move(requests)};
+}
+
+OutboxSender::Answer OutboxSender::Transmit(const Send& send) {
+  const std::vector<channels::OutboundRequest>& requests = send.requests;
+  Answer answer;
+  for (; answer.part < requests.size(); ++answer.part) {
+    auto reply = transport_(requests[answer.part]);
+    answer.outcome =
+        reply.ok() ? channels::ClassifyResponse(send.item->channel, reply->status, reply->body)
                    : channels::SendOutcome{channels::SendResult::kRetryable,
                                            channels::FailureReason::kTemporary,
                                            "",
                                            0,
                                            0,
                                            reply.error().message};
-    if (outcome.result == channels::SendResult::kSent) {
-      if (i == 0) first_provider_id = outcome.provider_message_id;
-      continue;
-    }
-    if (outcome.result == channels::SendResult::kTokenInvalid) {
-      base::Status marked = accounts_.SetChannelStatus(item.channel, item.account_id,
-                                                       core::ChannelStatus::kReconnectionNeeded);
-      if (!marked.ok()) return marked.error();
-      return Finish(item, core::DeliveryStatus::kFailed,
-                    "the channel needs reconnection: " + outcome.error_text);
-    }
-    if (outcome.result == channels::SendResult::kRetryable && i == 0) {
-      return Retry(item, outcome.retry_after, outcome.error_text);
-    }
-    std::string why = outcome.error_code != 0 ? std::to_string(outcome.error_code) + " " : "";
-    why += outcome.error_text;
-    if (i > 0)
-      why = "part " + std::to_string(i + 1) + " of " + std::to_string(parts.size()) +
-            " was not sent: " + why;
-    return Finish(item, core::DeliveryStatus::kFailed, why);
+    if (answer.outcome.result != channels::SendResult::kSent) break;
+    if (answer.part == 0) answer.first_provider_id = answer.outcome.provider_message_id;
   }
-  base::Status done = outbox_.MarkSent(item.id, first_provider_id, now);
-  if (!done.ok()) return done.error();
-  return Outcome::kSent;
+  return answer;
+}
+
+base::Result<OutboxSender::Outcome> OutboxSender::Settle(const Send& send, const Answer& answer) {
+  const core::OutboxItem& item = *send.item;
+  const channels::SendOutcome& outcome = answer.outcome;
+  if (outcome.result == channels::SendResult::kTokenInvalid) {
+    base::Status marked = accounts_.SetChannelStatus(item.channel, item.account_id,
+                                                     core::ChannelStatus::kReconnectionNeeded);
+    if (!marked.ok()) return marked.error();
+    return Finish(item, core::DeliveryStatus::kFailed,
+                  "the channel needs reconnection: " + outcome.error_text);
+  }
+  // Only the first part is ever retried: once a part went out, a retry would send it twice.
+  if (outcome.result == channels::SendResult::kRetryable && answer.part == 0) {
+    return Retry(item, outcome.retry_after, outcome.error_text);
+  }
+  std::string why = outcome.error_code != 0 ? std::to_string(outcome.error_code) + " " : "";
+  why += outcome.error_text;
+  if (answer.part > 0) {
+    why = "part " + std::to_string(answer.part + 1) + " of " +
+          std::to_string(send.requests.size()) + " was not sent: " + why;
+  }
+  return Finish(item, core::DeliveryStatus::kFailed, why);
 }
 
 base::Result<OutboxSender::Outcome> OutboxSender::Retry(const core::OutboxItem& item,

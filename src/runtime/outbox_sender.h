@@ -2,17 +2,17 @@
 // Graph API, once, with deadlines, retries and backoff, and never against the control lease or the
 // messaging window.
 //
-// For each claimed item, in order:
+// A pass claims the items due and, for each:
 //   1. an AI message decided under an older control epoch (a person took over since) is dropped,
 //      never sent; the handoff message itself carries the handoff's epoch and goes out;
 //   2. the channel account must be connected, else the message fails ("reconnection needed");
 //   3. the messaging window (channels::DecideSend) must allow it: a person's message between
-//      24 h and 7 days goes with the HUMAN_AGENT tag on Messenger/Instagram; outside, it fails;
-//   4. the request is sent through the Transport; the answer (channels::ClassifyResponse) marks it
-//      sent with its provider id, retries it after a jittered exponential backoff (timeouts, 5xx,
-//      rate limits), fails it with the provider's code and text, or turns the channel to
-//      "reconnection needed" when the token no longer works.
-// The items of one pass are delivered up to `parallel` at once; the store never hands out two
+//      24 h and 7 days goes with the HUMAN_AGENT tag on Messenger/Instagram; outside, it fails.
+// What may go out is marked sending (one transaction for the pass), then sent through the
+// Transport, up to `parallel` at once; the answers (channels::ClassifyResponse) mark the messages
+// sent with their provider ids (again one transaction), retry them after a jittered exponential
+// backoff (timeouts, 5xx, rate limits), fail them with the provider's code and text, or turn the
+// channel to "reconnection needed" when the token no longer works. The store never hands out two
 // items of one conversation together, so a conversation's messages leave in order. A worker that
 // dies leaves its items leased; they come back when the lease ends.
 //
@@ -26,6 +26,8 @@
 #include <mutex>
 #include <random>
 #include <string>
+#include <variant>
+#include <vector>
 
 #include "base/clock.h"
 #include "base/result.h"
@@ -77,7 +79,14 @@ class OutboxSender {
 
  private:
   enum class Outcome { kSent, kRetried, kFailed, kDropped };
-  base::Result<Outcome> Deliver(const core::OutboxItem& item);
+  struct Send;
+  struct Answer;
+  // The requests of an item that may go out now (its text in parts), or what became of it.
+  base::Result<std::variant<Outcome, std::vector<channels::OutboundRequest>>> Prepare(
+      const core::OutboxItem& item, base::TimePoint now);
+  Answer Transmit(const Send& send);
+  // What the answer to a send that did not go through means for its item.
+  base::Result<Outcome> Settle(const Send& send, const Answer& answer);
   base::Result<Outcome> Retry(const core::OutboxItem& item, base::Duration retry_after,
                               const std::string& why);
   base::Result<Outcome> Finish(const core::OutboxItem& item, core::DeliveryStatus status,

@@ -152,11 +152,11 @@ TEST_F(IntakeTest, AReceiptMovesOurMessagesDeliveryEvenWhenItOvertakesTheSend) {
   const IntakeRun early = Deliver(core::Channel::kWhatsapp, "whatsapp/status_delivered.json");
   EXPECT_EQ(early.retried, 1);
   auto queued = store_->ClaimOutbox(clock_.Now(), 10, clock_.Now() + 1min);
-  ASSERT_TRUE(store_
-                  ->MarkSent((*queued)[0].id,
-                             "wamid.HBgLMTY1MDU1NTEyMzQVAgARGBIyRjBEOEE2QzQxQjNFOTU3N0EA",
-                             clock_.Now())
-                  .ok());
+  ASSERT_TRUE(
+      store_
+          ->MarkSent({{(*queued)[0].id,
+                       "wamid.HBgLMTY1MDU1NTEyMzQVAgARGBIyRjBEOEE2QzQxQjNFOTU3N0EA", clock_.Now()}})
+          .ok());
   clock_.Advance(3s);
   auto run = intake_->ProcessPending();
   EXPECT_EQ(run->deliveries, 1);
@@ -168,13 +168,13 @@ TEST_F(IntakeTest, AMessengerReadWatermarkMarksOurMessagesSentUpToItRead) {
   Deliver(core::Channel::kMessenger, "messenger/in_text.json");
   auto first = store_->ClaimOutbox(clock_.Now(), 10, clock_.Now() + 1min);
   ASSERT_EQ(first->size(), 1u);
-  ASSERT_TRUE(store_->MarkSent((*first)[0].id, "m_first", clock_.Now()).ok());  // 10:00:10
+  ASSERT_TRUE(store_->MarkSent({{(*first)[0].id, "m_first", clock_.Now()}}).ok());  // 10:00:10
   const core::ConversationKey key{ws_, core::Channel::kMessenger, kPsid, kPageId};
   clock_.Advance(3s);
   ASSERT_TRUE(engine_->Handle(key, core::CustomerMessage{"and tomorrow?", clock_.Now()}).ok());
   auto second = store_->ClaimOutbox(clock_.Now(), 10, clock_.Now() + 1min);
   ASSERT_EQ(second->size(), 1u);
-  ASSERT_TRUE(store_->MarkSent((*second)[0].id, "m_second", clock_.Now()).ok());  // 10:00:13
+  ASSERT_TRUE(store_->MarkSent({{(*second)[0].id, "m_second", clock_.Now()}}).ok());  // 10:00:13
 
   const IntakeRun run = Deliver(core::Channel::kMessenger, "messenger/read.json");
   EXPECT_EQ(run.deliveries, 1);
@@ -192,7 +192,7 @@ TEST_F(IntakeTest, AWatermarkWaitsForASendInFlightToThatCustomer) {
   // The read receipt arrives while our send is out, before it is recorded: it waits.
   const IntakeRun early = Deliver(core::Channel::kMessenger, "messenger/read.json");
   EXPECT_EQ(early.retried, 1);
-  ASSERT_TRUE(store_->MarkSent((*queued)[0].id, "m_first", clock_.Now()).ok());
+  ASSERT_TRUE(store_->MarkSent({{(*queued)[0].id, "m_first", clock_.Now()}}).ok());
   clock_.Advance(3s);
   auto run = intake_->ProcessPending();
   EXPECT_EQ(run->deliveries, 1);

@@ -161,7 +161,7 @@ TEST_F(ChannelStoreTest, RepliesOnMetaChannelsAreQueuedInTheSameCommit) {
 TEST_F(ChannelStoreTest, AMessageBeingSentWhenTheServerStoppedIsNeverSentAgain) {
   CustomerAndReply(Open(), "wamid.5");
   auto items = store_->ClaimOutbox(kT0 + 1s, 10, kT0 + 31s);
-  ASSERT_TRUE(store_->MarkSending((*items)[0].id).ok());
+  ASSERT_TRUE(store_->MarkSending({(*items)[0].id}).ok());
   EXPECT_TRUE(store_->ClaimOutbox(kT0 + 1h, 10, kT0 + 2h)->empty());
   Reopen();  // the process died mid-send
   EXPECT_EQ(store_->RecoverOutbox().value(), 1);
@@ -171,10 +171,20 @@ TEST_F(ChannelStoreTest, AMessageBeingSentWhenTheServerStoppedIsNeverSentAgain) 
   EXPECT_THAT(m.delivery_error, ::testing::HasSubstr("may or may not have reached"));
 }
 
+TEST_F(ChannelStoreTest, MarkingSendingIsAllOrNone) {
+  CustomerAndReply(Open(), "wamid.7");
+  auto items = store_->ClaimOutbox(kT0 + 1s, 10, kT0 + 31s);
+  const auto marked = store_->MarkSending({(*items)[0].id, 424242});
+  ASSERT_FALSE(marked.ok());
+  EXPECT_EQ(marked.error().code, base::ErrorCode::kNotFound);
+  // The known item was not marked: its lease ends and it is claimed again.
+  EXPECT_EQ(store_->ClaimOutbox(kT0 + 31s, 10, kT0 + 61s)->size(), 1u);
+}
+
 TEST_F(ChannelStoreTest, ARetryAfterSendingMakesTheItemClaimableAgain) {
   CustomerAndReply(Open(), "wamid.6");
   auto items = store_->ClaimOutbox(kT0 + 1s, 10, kT0 + 31s);
-  ASSERT_TRUE(store_->MarkSending((*items)[0].id).ok());
+  ASSERT_TRUE(store_->MarkSending({(*items)[0].id}).ok());
   ASSERT_TRUE(store_->RetryOutbox((*items)[0].id, kT0 + 2s, "timed out").ok());
   EXPECT_EQ(store_->ClaimOutbox(kT0 + 2s, 10, kT0 + 32s)->size(), 1u);
 }
@@ -191,7 +201,7 @@ TEST_F(ChannelStoreTest, WebChatRepliesDoNotGoThroughTheOutbox) {
 TEST_F(ChannelStoreTest, SentThenStatusesMoveForwardOnly) {
   CustomerAndReply(Open(), "wamid.3");
   auto items = store_->ClaimOutbox(kT0 + 1s, 10, kT0 + 31s);
-  ASSERT_TRUE(store_->MarkSent((*items)[0].id, "wamid.out", kT0 + 2s).ok());
+  ASSERT_TRUE(store_->MarkSent({{(*items)[0].id, "wamid.out", kT0 + 2s}}).ok());
   EXPECT_TRUE(store_->ClaimOutbox(kT0 + 1h, 10, kT0 + 2h)->empty());
   EXPECT_TRUE(*store_->IsOwnSend(core::Channel::kWhatsapp, "wamid.out"));
   EXPECT_FALSE(*store_->IsOwnSend(core::Channel::kWhatsapp, "wamid.3"));  // the customer's

@@ -53,7 +53,7 @@ class WatermarkTest : public StoreTest {
     if (mid.empty()) return sent;
     auto items = store_->ClaimOutbox(sent_at, 10, sent_at + 30s);
     EXPECT_EQ(items->size(), 1u);
-    EXPECT_TRUE(store_->MarkSent(items->at(0).id, mid, sent_at).ok());
+    EXPECT_TRUE(store_->MarkSent({{items->at(0).id, mid, sent_at}}).ok());
     return sent;
   }
 

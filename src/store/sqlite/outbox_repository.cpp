@@ -154,24 +154,32 @@ base::Result<std::vector<core::OutboxItem>> ClaimOutbox(Connection& db, base::Ti
   return items;
 }
 
-base::Status MarkSending(Connection& db, std::int64_t item_id) {
-  if (base::Status done = Exec(db, kMarkSending, item_id); !done.ok()) return done;
-  if (db.Changes() == 0) return base::Error::NotFound("outbox item not found");
-  return base::Status::Ok();
-}
-
-base::Status MarkSent(Connection& db, std::int64_t item_id, const std::string& provider_message_id,
-                      base::TimePoint at) {
+base::Status MarkSending(Connection& db, const std::vector<std::int64_t>& item_ids) {
   base::Result<Transaction> txn = Transaction::Begin(db, TransactionKind::kWrite);
   if (!txn.ok()) return txn.error();
-  base::Result<std::int64_t> message = MessageOf(db, item_id);
-  if (!message.ok()) return message.error();
-  // Some answers name no id ({"success": true}): no id is stored rather than an empty one.
-  const std::optional<std::string_view> provider_id =
-      provider_message_id.empty() ? std::nullopt
-                                  : std::optional<std::string_view>(provider_message_id);
-  if (base::Status done = Exec(db, kSetSent, *message, provider_id, at); !done.ok()) return done;
-  if (base::Status done = Exec(db, kDeleteItem, item_id); !done.ok()) return done;
+  for (std::int64_t id : item_ids) {
+    if (base::Status done = Exec(db, kMarkSending, id); !done.ok()) return done;
+    if (db.Changes() == 0) return base::Error::NotFound("outbox item not found");
+  }
+  return txn->Commit();
+}
+
+base::Status MarkSent(Connection& db, const std::vector<core::SentItem>& sent) {
+  base::Result<Transaction> txn = Transaction::Begin(db, TransactionKind::kWrite);
+  if (!txn.ok()) return txn.error();
+  for (const core::SentItem& item : sent) {
+    base::Result<std::int64_t> message = MessageOf(db, item.item_id);
+    if (!message.ok()) return message.error();
+    // Some answers name no id ({"success": true}): no id is stored rather than an empty one.
+    const std::optional<std::string_view> provider_id =
+        item.provider_message_id.empty()
+            ? std::nullopt
+            : std::optional<std::string_view>(item.provider_message_id);
+    if (base::Status done = Exec(db, kSetSent, *message, provider_id, item.at); !done.ok()) {
+      return done;
+    }
+    if (base::Status done = Exec(db, kDeleteItem, item.item_id); !done.ok()) return done;
+  }
   return txn->Commit();
 }
 

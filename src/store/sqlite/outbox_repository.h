@@ -12,9 +12,8 @@ base::Result<std::vector<core::OutboxItem>> ClaimOutbox(Connection& db, base::Ti
                                                         std::size_t limit,
                                                         base::TimePoint lease_until);
 base::Result<int> RecoverOutbox(Connection& db);
-base::Status MarkSending(Connection& db, std::int64_t item_id);
-base::Status MarkSent(Connection& db, std::int64_t item_id, const std::string& provider_message_id,
-                      base::TimePoint at);
+base::Status MarkSending(Connection& db, const std::vector<std::int64_t>& item_ids);
+base::Status MarkSent(Connection& db, const std::vector<core::SentItem>& sent);
 base::Status RetryOutbox(Connection& db, std::int64_t item_id, base::TimePoint not_before,
                          const std::string& error);
 base::Status FinishUnsent(Connection& db, std::int64_t item_id, core::DeliveryStatus status,

@@ -240,15 +240,14 @@ base::Result<int> SqliteStore::RecoverOutbox() {
   return sqlite::RecoverOutbox(*db_);
 }
 
-base::Status SqliteStore::MarkSending(std::int64_t item_id) {
+base::Status SqliteStore::MarkSending(const std::vector<std::int64_t>& item_ids) {
   Lock lock(mutex_);
-  return sqlite::MarkSending(*db_, item_id);
+  return sqlite::MarkSending(*db_, item_ids);
 }
 
-base::Status SqliteStore::MarkSent(std::int64_t item_id, const std::string& provider_message_id,
-                                   base::TimePoint at) {
+base::Status SqliteStore::MarkSent(const std::vector<core::SentItem>& sent) {
   Lock lock(mutex_);
-  return sqlite::MarkSent(*db_, item_id, provider_message_id, at);
+  return sqlite::MarkSent(*db_, sent);
 }
 
 base::Status SqliteStore::RetryOutbox(std::int64_t item_id, base::TimePoint not_before,

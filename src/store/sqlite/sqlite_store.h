@@ -109,9 +109,8 @@ class SqliteStore final : public core::Store,
   base::Result<std::vector<core::OutboxItem>> ClaimOutbox(base::TimePoint now, std::size_t limit,
                                                           base::TimePoint lease_until) override;
   base::Result<int> RecoverOutbox() override;
-  base::Status MarkSending(std::int64_t item_id) override;
-  base::Status MarkSent(std::int64_t item_id, const std::string& provider_message_id,
-                        base::TimePoint at) override;
+  base::Status MarkSending(const std::vector<std::int64_t>& item_ids) override;
+  base::Status MarkSent(const std::vector<core::SentItem>& sent) override;
   base::Status RetryOutbox(std::int64_t item_id, base::TimePoint not_before,
                            const std::string& error) override;
   base::Status FinishUnsent(std::int64_t item_id, core::DeliveryStatus status,
