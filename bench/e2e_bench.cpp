@@ -27,6 +27,7 @@
 #include <iostream>
 #include <mutex>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <thread>
@@ -87,6 +88,18 @@ std::string Webhook(int conversation, long message, long nth, std::int64_t unix_
   return body.dump();
 }
 
+// The "to" of a WhatsApp send as frontdesk writes it ({"messaging_product":"whatsapp","to":"..."}),
+// found without parsing the whole body.
+std::optional<std::string> Recipient(const std::string& body) {
+  constexpr std::string_view kTo = "\"to\":\"";
+  const auto at = body.find(kTo);
+  if (at == std::string::npos) return std::nullopt;
+  const auto begin = at + kTo.size();
+  const auto end = body.find('"', begin);
+  if (end == std::string::npos) return std::nullopt;
+  return body.substr(begin, end - begin);
+}
+
 // The messages of every conversation still waiting for their reply, and the latencies so far.
 class Ledger {
  public:
@@ -137,8 +150,7 @@ class FakeGraph {
   explicit FakeGraph(Ledger& ledger) {
     server_.Post(R"(/.*)", [&ledger, this](const httplib::Request& req, httplib::Response& res) {
       const auto at = Clock::now();
-      const auto body = nlohmann::json::parse(req.body, nullptr, false);
-      if (body.is_object() && body.contains("to")) ledger.Replied(body["to"], at);
+      if (auto to = Recipient(req.body)) ledger.Replied(*to, at);
       res.set_content(R"({"messaging_product":"whatsapp","messages":[{"id":"wamid.out.)" +
                           std::to_string(++sent_) + R"("}]})",
                       "application/json");
@@ -223,6 +235,25 @@ int Run(const Options& o) {
 
   const long total = static_cast<long>(o.rate * o.seconds);
   const auto interval = std::chrono::duration<double>(1.0 / o.rate);
+  // Every webhook is built and signed before the clock starts: the load generator shares the
+  // machine's two cores with the server and should spend as little of them as it can.
+  struct Delivery {
+    std::string customer;
+    std::string body;
+    std::string signature;
+  };
+  std::vector<Delivery> deliveries;
+  deliveries.reserve(static_cast<std::size_t>(total));
+  const auto unix_start = std::chrono::duration_cast<std::chrono::seconds>(
+                              std::chrono::system_clock::now().time_since_epoch())
+                              .count();
+  for (long k = 0; k < total; ++k) {
+    const int conversation = static_cast<int>(k % o.conversations);
+    const auto sent_at = unix_start + static_cast<std::int64_t>(static_cast<double>(k) / o.rate);
+    std::string body = Webhook(conversation, k, k / o.conversations, sent_at);
+    std::string signature = channels::Sign(body, kSecret);
+    deliveries.push_back({CustomerId(conversation), std::move(body), std::move(signature)});
+  }
   const auto start = Clock::now() + std::chrono::milliseconds{100};
   std::atomic<long> refused{0};
   std::vector<std::thread> senders;
@@ -235,16 +266,11 @@ int Run(const Options& o) {
         const auto scheduled =
             start + std::chrono::duration_cast<Clock::duration>(interval * static_cast<double>(k));
         std::this_thread::sleep_until(scheduled);
-        const int conversation = static_cast<int>(k % o.conversations);
-        const auto unix_seconds = std::chrono::duration_cast<std::chrono::seconds>(
-                                      std::chrono::system_clock::now().time_since_epoch())
-                                      .count();
-        const std::string body = Webhook(conversation, k, k / o.conversations, unix_seconds);
-        ledger.Sent(CustomerId(conversation), scheduled);
-        auto res =
-            client.Post("/webhooks/whatsapp",
-                        {{std::string(channels::kSignatureHeader), channels::Sign(body, kSecret)}},
-                        body, "application/json");
+        const Delivery& d = deliveries[static_cast<std::size_t>(k)];
+        ledger.Sent(d.customer, scheduled);
+        auto res = client.Post("/webhooks/whatsapp",
+                               {{std::string(channels::kSignatureHeader), d.signature}}, d.body,
+                               "application/json");
         if (!res || res->status != 200) ++refused;
       }
     });

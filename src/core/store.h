@@ -10,6 +10,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <span>
 #include <string>
@@ -143,6 +144,15 @@ class Store {
   // Oldest first. kNotFound when the conversation is not in this workspace.
   virtual base::Result<std::vector<AuditEvent>> ListAudit(std::int64_t workspace_id,
                                                           std::int64_t conversation_id) = 0;
+
+  // --- Several calls in one transaction ---
+  // Runs `work` with every call it makes on this thread to this store (through any of its ports)
+  // in one database transaction: far cheaper under load than one transaction each. Each call
+  // keeps its own all-or-none result (a Commit that fails undoes only itself); nothing `work`
+  // wrote is visible to other threads, or durable, before it returns. When `work` returns an
+  // error, or the transaction cannot commit, everything it wrote is undone and that error is
+  // returned. Other threads' calls wait meanwhile: keep `work` short.
+  virtual base::Status Atomically(const std::function<base::Status()>& work) = 0;
 
   // --- Small named values for tools (e.g. the simulated clock of `frontdesk chat`) ---
   virtual base::Result<std::optional<std::string>> GetValue(std::int64_t workspace_id,

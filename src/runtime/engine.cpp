@@ -102,12 +102,43 @@ base::Result<core::Decision> Engine::DecideAndCommit(std::int64_t workspace_id, 
     const core::Decision decision =
         workflow::Decide(*snapshot, event, (*agent)->config, *(*agent)->brain, clock_.Now());
     auto committed = store_.Commit(workspace_id, decision);
-    if (committed.ok() && observer_) observer_(*committed);
+    if (committed.ok()) Committed(*committed);
     if (committed.ok() || committed.error().code != base::ErrorCode::kConflict ||
         attempt >= settings_.max_conflict_retries) {
       return committed;
     }
   }
+}
+
+namespace {
+
+// The decisions of the Engine::Atomically running on this thread, held back until it commits.
+struct Deferred {
+  const Engine* engine = nullptr;
+  std::vector<core::Decision> decisions;
+};
+thread_local Deferred* t_deferred = nullptr;
+
+}  // namespace
+
+void Engine::Committed(const core::Decision& decision) {
+  if (!observer_) return;
+  if (t_deferred != nullptr && t_deferred->engine == this) {
+    t_deferred->decisions.push_back(decision);
+    return;
+  }
+  observer_(decision);
+}
+
+base::Status Engine::Atomically(const std::function<base::Status()>& work) {
+  Deferred deferred{this, {}};
+  Deferred* const outer = t_deferred;
+  t_deferred = &deferred;
+  base::Status done = store_.Atomically(work);
+  t_deferred = outer;
+  if (!done.ok()) return done;
+  for (const core::Decision& d : deferred.decisions) Committed(d);
+  return done;
 }
 
 }  // namespace runtime

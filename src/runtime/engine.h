@@ -55,6 +55,12 @@ class Engine {
   // committed decisions in order. A timer whose conversation fails stays stored for a later try.
   base::Result<std::vector<core::Decision>> FireDueTimers();
 
+  // Runs `work`, which handles events on this thread, in one store transaction
+  // (core::Store::Atomically): much cheaper than one commit per event under load. Each Handle
+  // keeps its own result; the observer hears of the decisions once the transaction committed, and
+  // never of those it undid. Returns work's error or the store's.
+  base::Status Atomically(const std::function<base::Status()>& work);
+
   // Called with every committed decision, on the committing thread, after the commit (live
   // updates: web chat streams, waking the outbox). Set before the first event; it must not call
   // back into the engine.
@@ -75,6 +81,7 @@ class Engine {
   base::Result<std::shared_ptr<const Agent>> AgentFor(std::int64_t workspace_id);
   base::Result<core::Decision> DecideAndCommit(std::int64_t workspace_id, const Load& load,
                                                const core::Event& event);
+  void Committed(const core::Decision& decision);
 
   core::Store& store_;
   BrainFactory brains_;

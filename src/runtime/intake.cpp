@@ -90,13 +90,30 @@ base::Result<IntakeRun> Intake::ProcessPending() {
   auto pending = inbox_.PendingInbox(clock_.Now(), settings_.batch);
   if (!pending.ok()) return pending.error();
   IntakeRun run;
-  std::vector<std::int64_t> finished;  // removed together at the end of the pass
-  for (const core::InboxItem& item : *pending) {
+  std::span<const core::InboxItem> rest(*pending);
+  while (!rest.empty()) {
+    const auto chunk = rest.first(std::min(rest.size(), settings_.per_transaction));
+    rest = rest.subspan(chunk.size());
+    IntakeRun part;
+    base::Status done = engine_.Atomically([&] { return ProcessChunk(chunk, part); });
+    if (!done.ok()) return done.error();
+    run.deliveries += part.deliveries;
+    run.events += part.events;
+    run.retried += part.retried;
+    run.parked += part.parked;
+    run.rejected += part.rejected;
+  }
+  return run;
+}
+
+base::Status Intake::ProcessChunk(std::span<const core::InboxItem> items, IntakeRun& run) {
+  std::vector<std::int64_t> finished;  // removed together at the end
+  for (const core::InboxItem& item : items) {
     auto events = channels::ParseWebhook(item.channel, item.body);
     if (!events.ok()) {
       // The signature was good but the payload is not one we can read: keep it to look at.
       if (base::Status parked = inbox_.ParkInbox(item.id, events.error().message); !parked.ok()) {
-        return parked.error();
+        return parked;
       }
       ++run.rejected;
       continue;
@@ -131,12 +148,10 @@ base::Result<IntakeRun> Intake::ProcessPending() {
       finished.push_back(item.id);
       ++run.deliveries;
     }
-    if (!done.ok()) return done.error();
+    if (!done.ok()) return done;
   }
-  if (!finished.empty()) {
-    if (base::Status done = inbox_.FinishInbox(finished); !done.ok()) return done.error();
-  }
-  return run;
+  if (finished.empty()) return base::Status::Ok();
+  return inbox_.FinishInbox(finished);
 }
 
 base::Result<Intake::Handled> Intake::Route(const channels::InboundEvent& event,

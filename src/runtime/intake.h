@@ -19,11 +19,14 @@
 // already applied are not applied twice (provider ids). A delivery for an account no workspace
 // has is parked for inspection and counted.
 //
-// Events are handled one at a time, in order: one conversation never sees two at once.
+// Events are handled one at a time, in order: one conversation never sees two at once. The
+// deliveries of a pass are handled `per_transaction` at a time in one store transaction
+// (Engine::Atomically), the commits of their decisions and their removal from the inbox together.
 // Thread-safety: ProcessPending must not run on two threads at once.
 #pragma once
 
 #include <cstddef>
+#include <span>
 
 #include "base/clock.h"
 #include "base/result.h"
@@ -36,7 +39,8 @@
 namespace runtime {
 
 struct IntakeSettings {
-  std::size_t batch = 256;  // deliveries per pass
+  std::size_t batch = 256;           // deliveries per pass
+  std::size_t per_transaction = 16;  // deliveries handled in one store transaction
   base::Duration retry_delay = std::chrono::seconds{2};
   base::Duration echo_grace = std::chrono::seconds{30};  // an unmatched echo waits this long
   int max_attempts = 10;                                 // then what remains is dropped
@@ -61,6 +65,8 @@ class Intake {
 
  private:
   enum class Handled { kDone, kLater, kUnknownAccount };
+  // Handles `items` and removes those done, adding to `run`; in the caller's transaction.
+  base::Status ProcessChunk(std::span<const core::InboxItem> items, IntakeRun& run);
   base::Result<Handled> Route(const channels::InboundEvent& event, const core::InboxItem& item);
   base::Result<Handled> OnEcho(const channels::InboundEvent& event,
                                const core::ChannelAccount& account, const core::InboxItem& item);

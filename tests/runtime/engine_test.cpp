@@ -149,6 +149,37 @@ TEST_F(EngineTest, ADuplicateProviderIdIsRefusedBeforeDeciding) {
   EXPECT_EQ(store_->OpenConversation(Key(), 10)->history.size(), 2u);
 }
 
+TEST_F(EngineTest, DecisionsInOneTransactionAreObservedOnlyOnceCommitted) {
+  std::vector<std::string> observed;
+  engine_->SetObserver([&](const core::Decision& d) { observed.push_back(d.messages[0].text); });
+  const core::ConversationKey ben{workspace_.id, core::Channel::kWeb, "ben"};
+  ASSERT_TRUE(
+      engine_
+          ->Atomically([&] {
+            EXPECT_TRUE(engine_->Handle(Key(), core::CustomerMessage{"one", clock_.Now()}).ok());
+            EXPECT_TRUE(engine_->Handle(ben, core::CustomerMessage{"two", clock_.Now()}).ok());
+            EXPECT_TRUE(observed.empty());
+            return base::Status::Ok();
+          })
+          .ok());
+  EXPECT_THAT(observed, ::testing::ElementsAre("one", "two"));
+}
+
+TEST_F(EngineTest, ATransactionThatFailsUndoesItsDecisionsAndIsNeverObserved) {
+  int observed = 0;
+  engine_->SetObserver([&](const core::Decision&) { ++observed; });
+  const auto done = engine_->Atomically([&] {
+    EXPECT_TRUE(engine_->Handle(Key(), core::CustomerMessage{"one", clock_.Now()}).ok());
+    return base::Status(base::Error::Unavailable("the pass stopped"));
+  });
+  EXPECT_FALSE(done.ok());
+  EXPECT_EQ(observed, 0);
+  EXPECT_TRUE(store_->OpenConversation(Key(), 10)->history.empty());
+  // Outside a transaction, decisions are observed as they commit.
+  ASSERT_TRUE(engine_->Handle(Key(), core::CustomerMessage{"again", clock_.Now()}).ok());
+  EXPECT_EQ(observed, 1);
+}
+
 TEST_F(EngineTest, UnpublishedWorkspaceIsAFailedPrecondition) {
   auto other = store_->CreateWorkspace("empty");
   ASSERT_TRUE(other.ok());

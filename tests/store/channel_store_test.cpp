@@ -135,6 +135,48 @@ TEST_F(ChannelStoreTest, ADuplicateProviderIdWritesNothing) {
   EXPECT_EQ(Open().conversation.version, again.conversation.version);
 }
 
+TEST_F(ChannelStoreTest, InOneTransactionAFailedCommitUndoesOnlyItself) {
+  ASSERT_TRUE(store_
+                  ->Atomically([&] {
+                    CustomerAndReply(Open(), "wamid.a");
+                    core::Decision d;
+                    d.conversation = Open().conversation;
+                    d.messages.push_back({0, 0, core::Author::kCustomer, "hi", kT0, 0, "wamid.a"});
+                    EXPECT_EQ(store_->Commit(ws_, d).error().code, base::ErrorCode::kAlreadyExists);
+                    CustomerAndReply(Open(), "wamid.b");
+                    return base::Status::Ok();
+                  })
+                  .ok());
+  EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM messages"), 4);
+  EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM outbox"), 2);
+}
+
+TEST_F(ChannelStoreTest, ATransactionWhoseWorkFailsKeepsNothing) {
+  const auto done = store_->Atomically([&] {
+    CustomerAndReply(Open(), "wamid.c");
+    EXPECT_TRUE(store_->PutValue(ws_, "clock", "10:00").ok());
+    return base::Status(base::Error::Internal("the caller changed its mind"));
+  });
+  ASSERT_FALSE(done.ok());
+  EXPECT_EQ(done.error().message, "the caller changed its mind");
+  EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM messages"), 0);
+  EXPECT_FALSE(store_->GetValue(ws_, "clock")->has_value());
+}
+
+TEST_F(ChannelStoreTest, OtherThreadsSeeATransactionOnlyOnceItCommitted) {
+  std::int64_t seen_inside = -1;
+  ASSERT_TRUE(store_
+                  ->Atomically([&] {
+                    CustomerAndReply(Open(), "wamid.d");
+                    // A second connection reads the committed state only.
+                    seen_inside = QueryInt("SELECT COUNT(*) FROM messages");
+                    return base::Status::Ok();
+                  })
+                  .ok());
+  EXPECT_EQ(seen_inside, 0);
+  EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM messages"), 2);
+}
+
 TEST_F(ChannelStoreTest, RepliesOnMetaChannelsAreQueuedInTheSameCommit) {
   const core::ConversationSnapshot s = Open();
   const core::Decision d = CustomerAndReply(s, "wamid.2");

@@ -4,6 +4,7 @@
 
 #include "store/sqlite/catalog_repository.h"
 #include "store/sqlite/channel_account_repository.h"
+#include "store/sqlite/checkpointer.h"
 #include "store/sqlite/config_repository.h"
 #include "store/sqlite/connection.h"
 #include "store/sqlite/conversation_repository.h"
@@ -18,7 +19,9 @@
 
 namespace store {
 
-using Lock = std::lock_guard<std::mutex>;
+using Lock = std::lock_guard<std::recursive_mutex>;
+
+constexpr base::Duration kCheckpointEvery = std::chrono::milliseconds{250};
 
 base::Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path) {
   base::Result<std::unique_ptr<sqlite::Connection>> db = sqlite::Connection::Open(path);
@@ -28,12 +31,29 @@ base::Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& 
     const base::Error& e = migrated.error();
     return base::Error{e.code, "cannot open database '" + path + "': " + e.message};
   }
-  return std::unique_ptr<SqliteStore>(new SqliteStore(std::move(*db)));
+  // Checkpoints run in the background (sqlite::Checkpointer), never in a caller's commit.
+  if (base::Status off = (*db)->Execute("PRAGMA wal_autocheckpoint=0"); !off.ok()) {
+    return off.error();
+  }
+  auto checkpointer = sqlite::Checkpointer::Start(path, kCheckpointEvery);
+  if (!checkpointer.ok()) return checkpointer.error();
+  return std::unique_ptr<SqliteStore>(new SqliteStore(std::move(*db), std::move(*checkpointer)));
 }
 
-SqliteStore::SqliteStore(std::unique_ptr<sqlite::Connection> db) : db_(std::move(db)) {}
+SqliteStore::SqliteStore(std::unique_ptr<sqlite::Connection> db,
+                         std::unique_ptr<sqlite::Checkpointer> checkpointer)
+    : db_(std::move(db)), checkpointer_(std::move(checkpointer)) {}
 
 SqliteStore::~SqliteStore() = default;
+
+base::Status SqliteStore::Atomically(const std::function<base::Status()>& work) {
+  Lock lock(mutex_);
+  base::Result<sqlite::Transaction> txn =
+      sqlite::Transaction::Begin(*db_, sqlite::TransactionKind::kWrite);
+  if (!txn.ok()) return txn.error();
+  if (base::Status done = work(); !done.ok()) return done;  // rolled back with `txn`
+  return txn->Commit();
+}
 
 base::Result<core::Workspace> SqliteStore::CreateWorkspace(const std::string& slug) {
   Lock lock(mutex_);

@@ -36,6 +36,7 @@
 
 namespace store {
 namespace sqlite {
+class Checkpointer;
 class Connection;
 }  // namespace sqlite
 
@@ -93,6 +94,7 @@ class SqliteStore final : public core::Store,
 
   base::Result<std::optional<std::string>> GetValue(std::int64_t workspace_id,
                                                     const std::string& key) override;
+  base::Status Atomically(const std::function<base::Status()>& work) override;
   base::Status PutValue(std::int64_t workspace_id, const std::string& key,
                         const std::string& value) override;
 
@@ -135,15 +137,18 @@ class SqliteStore final : public core::Store,
                                 core::ChannelStatus status) override;
 
  private:
-  explicit SqliteStore(std::unique_ptr<sqlite::Connection> db);
+  SqliteStore(std::unique_ptr<sqlite::Connection> db,
+              std::unique_ptr<sqlite::Checkpointer> checkpointer);
 
   // Group commit of inbox appends: concurrent callers queue their delivery; one of them (the
   // leader) writes everything queued in one transaction while the others wait for it.
   struct PendingAppend;
   void WriteAppends(const std::vector<PendingAppend*>& batch);
 
-  std::mutex mutex_;
+  // Recursive: the calls made inside Atomically lock it again on the same thread.
+  std::recursive_mutex mutex_;
   std::unique_ptr<sqlite::Connection> db_;  // guarded by mutex_
+  std::unique_ptr<sqlite::Checkpointer> checkpointer_;
 
   std::mutex append_mutex_;
   std::condition_variable appended_;

@@ -12,14 +12,17 @@ enum class TransactionKind {
 };
 
 // Usage: begin, run queries (each Query destroyed before Commit), Commit. Destroying an
-// uncommitted Transaction rolls it back; a failed call therefore changes nothing.
+// uncommitted Transaction rolls it back; a failed call therefore changes nothing. Begun inside
+// another transaction it is a savepoint of it: its Commit keeps its changes for the outer one to
+// commit, its rollback undoes only its own.
 class Transaction {
  public:
   // kUnavailable when the write lock stays busy past kBusyTimeout.
-  // REQUIRES: no transaction is open on `db`.
   static base::Result<Transaction> Begin(Connection& db, TransactionKind kind);
 
-  Transaction(Transaction&& other) noexcept : db_(other.db_) { other.db_ = nullptr; }
+  Transaction(Transaction&& other) noexcept : db_(other.db_), nested_(other.nested_) {
+    other.db_ = nullptr;
+  }
   Transaction& operator=(Transaction&&) = delete;
   Transaction(const Transaction&) = delete;
   Transaction& operator=(const Transaction&) = delete;
@@ -29,10 +32,11 @@ class Transaction {
   base::Status Commit();
 
  private:
-  explicit Transaction(Connection& db) : db_(&db) {}
+  Transaction(Connection& db, bool nested) : db_(&db), nested_(nested) {}
   void Rollback();
 
   Connection* db_;  // null once committed or rolled back
+  bool nested_;     // a savepoint of an outer transaction
 };
 
 }  // namespace store::sqlite
