@@ -35,15 +35,52 @@ runtime::Transport GraphTransport(const http::Client& client, std::string base_u
   };
 }
 
+// The queue-depth gauges, measured when scraped.
+class QueueGauges {
+ public:
+  QueueGauges(base::Metrics& metrics, core::Inbox& inbox, core::Outbox& outbox,
+              const base::Clock& clock)
+      : inbox_(inbox),
+        outbox_(outbox),
+        clock_(clock),
+        deliveries_(metrics.AddGaugeFamily(
+            "inbox_deliveries", "Webhook deliveries in the inbox, by state.", {"state"})),
+        messages_(metrics.AddGaugeFamily("outbox_messages", "Messages in the outbox, by state.",
+                                         {"state"})) {}
+
+  // Measures; a store error leaves the previous values.
+  void Refresh() {
+    const base::TimePoint now = clock_.Now();
+    if (auto d = inbox_.MeasureInbox(now); d.ok()) {
+      deliveries_.WithLabels({"due"}).Set(static_cast<double>(d->due));
+      deliveries_.WithLabels({"waiting"}).Set(static_cast<double>(d->waiting));
+      deliveries_.WithLabels({"parked"}).Set(static_cast<double>(d->parked));
+    }
+    if (auto d = outbox_.MeasureOutbox(now); d.ok()) {
+      messages_.WithLabels({"due"}).Set(static_cast<double>(d->due));
+      messages_.WithLabels({"waiting"}).Set(static_cast<double>(d->waiting));
+      messages_.WithLabels({"sending"}).Set(static_cast<double>(d->sending));
+    }
+  }
+
+ private:
+  core::Inbox& inbox_;
+  core::Outbox& outbox_;
+  const base::Clock& clock_;
+  base::GaugeFamily& deliveries_;
+  base::GaugeFamily& messages_;
+};
+
 void AddOperatorRoutes(http::Router& router, core::Store& store, const base::Clock& clock,
-                       const base::Metrics& metrics) {
+                       const base::Metrics& metrics, QueueGauges& queues) {
   router.Get("/healthz", [](const http::Request&) { return http::Response::Text(200, "ok"); });
   router.Get("/readyz", [&store, &clock](const http::Request&) {
     // Ready when the database answers.
     if (!store.DueTimers(clock.Now(), 1).ok()) return http::Response::Unavailable();
     return http::Response::Text(200, "ready");
   });
-  router.Get("/metrics", [&metrics](const http::Request&) {
+  router.Get("/metrics", [&metrics, &queues](const http::Request&) {
+    queues.Refresh();
     http::Response r = http::Response::Text(200, metrics.Render());
     r.content_type = std::string(base::Metrics::kContentType);
     return r;
@@ -103,7 +140,8 @@ int RunServe(const ServeOptions& options, std::ostream& out, std::ostream& err) 
   });
 
   http::Router router;
-  AddOperatorRoutes(router, store, clock, metrics);
+  QueueGauges queues(metrics, store, store, clock);
+  AddOperatorRoutes(router, store, clock, metrics, queues);
   AddWebhookRoutes(router, {store, store, clock, metrics, [&pump] { pump.WakeDecider(); }});
   AddWebChatRoutes(router, store, engine, clock, hub);
   http::ServerSettings server_settings = config->server;

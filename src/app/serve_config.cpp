@@ -66,6 +66,10 @@ std::vector<Key> Keys() {
        [=](ServeConfig& c, const std::string& v) {
          return ParseCount(v, 1, kMaxThreads, c.server.worker_threads);
        }},
+      {"server", "io_threads",
+       [=](ServeConfig& c, const std::string& v) {
+         return ParseCount(v, 1, kMaxThreads, c.server.io_threads);
+       }},
       {"server", "max_body_bytes",
        [=](ServeConfig& c, const std::string& v) {
          return ParseCount(v, kMinBody, kMaxBody, c.server.max_body_bytes);

@@ -24,6 +24,13 @@ struct InboxItem {
   int attempts = 0;  // processing attempts that failed so far
 };
 
+// The inbox's deliveries by state.
+struct InboxDepth {
+  std::int64_t due = 0;      // waiting to be processed now
+  std::int64_t waiting = 0;  // to be tried again later
+  std::int64_t parked = 0;   // kept for inspection
+};
+
 // Thread-safety: every method may be called from any thread. Errors as in core::Store.
 class Inbox {
  public:
@@ -42,6 +49,8 @@ class Inbox {
   // Keeps a delivery that cannot be processed (no workspace has its account) for inspection: it
   // is no longer pending.
   virtual base::Status ParkInbox(std::int64_t id, const std::string& reason) = 0;
+  // How many deliveries are in the inbox, by state at `now` (for the queue-depth gauges).
+  virtual base::Result<InboxDepth> MeasureInbox(base::TimePoint now) = 0;
 };
 
 }  // namespace core

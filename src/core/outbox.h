@@ -25,11 +25,19 @@ struct OutboxItem {
   std::string recipient;   // the customer's id on the channel
   Author author = Author::kAi;
   std::string text;
-  std::int64_t epoch = 0;  // the control epoch the message was decided under
-  int attempts = 0;        // sends tried so far
+  std::int64_t epoch = 0;     // the control epoch the message was decided under
+  int attempts = 0;           // sends tried so far
+  base::TimePoint queued_at;  // when the message was decided (the AI) or written (a person)
   // The conversation as it is now, to check right before sending:
   std::int64_t conversation_epoch = 0;
   std::optional<base::TimePoint> last_customer_at;  // opens the channel's messaging window
+};
+
+// The outbox's messages by state.
+struct OutboxDepth {
+  std::int64_t due = 0;      // to be sent now (claimed ones included)
+  std::int64_t waiting = 0;  // to be retried later
+  std::int64_t sending = 0;  // their request has left; the answer is awaited
 };
 
 // A send the provider accepted.
@@ -92,6 +100,8 @@ class Outbox {
   // True when a send to `recipient` on that account is leased right now (an echo may be of it).
   virtual base::Result<bool> HasSendInFlight(Channel channel, const std::string& account_id,
                                              const std::string& recipient, base::TimePoint now) = 0;
+  // How many messages are in the outbox, by state at `now` (for the queue-depth gauges).
+  virtual base::Result<OutboxDepth> MeasureOutbox(base::TimePoint now) = 0;
 };
 
 }  // namespace core

@@ -102,6 +102,7 @@ base::Result<IntakeRun> Intake::ProcessPending() {
     run.retried += part.retried;
     run.parked += part.parked;
     run.rejected += part.rejected;
+    run.delays.insert(run.delays.end(), part.delays.begin(), part.delays.end());
   }
   return run;
 }
@@ -147,6 +148,7 @@ base::Status Intake::ProcessChunk(std::span<const core::InboxItem> items, Intake
       // events are seen again, and the engine refuses what it already applied).
       finished.push_back(item.id);
       ++run.deliveries;
+      run.delays.push_back(clock_.Now() - item.received_at);
     }
     if (!done.ok()) return done;
   }

@@ -27,6 +27,7 @@
 
 #include <cstddef>
 #include <span>
+#include <vector>
 
 #include "base/clock.h"
 #include "base/result.h"
@@ -47,11 +48,12 @@ struct IntakeSettings {
 };
 
 struct IntakeRun {
-  int deliveries = 0;  // finished
-  int events = 0;      // handed to the engine or applied
-  int retried = 0;     // deliveries to try again later
-  int parked = 0;      // deliveries for unknown accounts
-  int rejected = 0;    // deliveries that were not a valid payload (dropped)
+  int deliveries = 0;                  // finished
+  int events = 0;                      // handed to the engine or applied
+  int retried = 0;                     // deliveries to try again later
+  int parked = 0;                      // deliveries for unknown accounts
+  int rejected = 0;                    // deliveries that were not a valid payload (dropped)
+  std::vector<base::Duration> delays;  // of each finished delivery: from stored to handled
 };
 
 class Intake {

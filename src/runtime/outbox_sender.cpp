@@ -89,6 +89,7 @@ base::Result<OutboxRun> OutboxSender::RunOnce() {
   for (std::size_t i = 0; i < sends.size(); ++i) {
     if (answers[i].part == sends[i].requests.size()) {
       sent.push_back({sends[i].item->id, answers[i].first_provider_id, sent_at});
+      run.delays.push_back(clock_.Now() - sends[i].item->queued_at);
       continue;
     }
     auto settled = Settle(sends[i], answers[i]);

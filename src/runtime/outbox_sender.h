@@ -59,6 +59,7 @@ struct OutboxSettings {
 
 struct OutboxRun {
   int sent = 0;
+  std::vector<base::Duration> delays;  // of each sent message: from queued to accepted
   int retried = 0;
   int failed = 0;
   int dropped = 0;

@@ -1,8 +1,21 @@
 #include "runtime/pump.h"
 
 #include <string>
+#include <vector>
 
 namespace runtime {
+
+namespace {
+
+// Seconds: from a millisecond to a minute.
+const std::vector<double> kDelayBuckets = {0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1,
+                                           0.25,  0.5,    1,     2.5,  5,     15,   60};
+
+void ObserveAll(base::Histogram& h, const std::vector<base::Duration>& delays) {
+  for (base::Duration d : delays) h.Observe(std::chrono::duration<double>(d).count());
+}
+
+}  // namespace
 
 struct Pump::Counters {
   explicit Counters(base::Metrics& m)
@@ -13,13 +26,21 @@ struct Pump::Counters {
         timers(m.AddCounter("timers_fired_total", "Durable timers turned into events.")),
         sends(
             m.AddCounterFamily("outbox_sends_total", "Outbox deliveries, by result.", {"result"})),
-        errors(
-            m.AddCounterFamily("pump_errors_total", "Background passes that failed.", {"loop"})) {}
+        errors(m.AddCounterFamily("pump_errors_total", "Background passes that failed.", {"loop"})),
+        intake_delay(m.AddHistogram(
+            "intake_delay_seconds",
+            "From a webhook delivery stored to its events handled (the reply decided).",
+            kDelayBuckets)),
+        outbox_delay(m.AddHistogram("outbox_delay_seconds",
+                                    "From a message queued to the provider accepting it.",
+                                    kDelayBuckets)) {}
   base::CounterFamily& deliveries;
   base::Counter& events;
   base::Counter& timers;
   base::CounterFamily& sends;
   base::CounterFamily& errors;
+  base::Histogram& intake_delay;
+  base::Histogram& outbox_delay;
 };
 
 Pump::Pump(Intake& intake, Engine& engine, OutboxSender& sender, PumpSettings settings, Log log,
@@ -41,6 +62,7 @@ bool Pump::DecidePass() {
     c.deliveries.WithLabels({"parked"}).Increment(run->parked);
     c.deliveries.WithLabels({"rejected"}).Increment(run->rejected);
     c.events.Increment(run->events);
+    ObserveAll(c.intake_delay, run->delays);
   } else {
     c.errors.WithLabels({"intake"}).Increment();
     log_("intake: " + run.error().message);
@@ -63,6 +85,7 @@ bool Pump::SendPass() {
     c.sends.WithLabels({"retried"}).Increment(run->retried);
     c.sends.WithLabels({"failed"}).Increment(run->failed);
     c.sends.WithLabels({"dropped"}).Increment(run->dropped);
+    ObserveAll(c.outbox_delay, run->delays);
     return run->sent + run->retried + run->failed + run->dropped > 0;
   }
   c.errors.WithLabels({"outbox"}).Increment();

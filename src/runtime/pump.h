@@ -9,6 +9,9 @@
 //   timers_fired_total               durable timers turned into events
 //   outbox_sends_total{result}       sent | retried | failed | dropped
 //   pump_errors_total{loop}          passes that failed (the store); logged too
+//   intake_delay_seconds             histogram: a delivery stored -> its events handled
+//   outbox_delay_seconds             histogram: a message queued -> accepted by the provider
+// Their sum is the server's part of inbound -> reply.
 //
 // Thread-safety: Wake* may be called from any thread; Start and Stop from one owner.
 #pragma once

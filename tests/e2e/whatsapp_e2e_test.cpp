@@ -129,6 +129,12 @@ TEST_F(WhatsappE2eTest, AnInboundTextIsAnsweredAtTheGraphApi) {
   EXPECT_THAT(metrics->body, HasSubstr(R"(webhooks_received_total{channel="whatsapp"} 1)"));
   EXPECT_THAT(metrics->body, HasSubstr(R"(intake_deliveries_total{result="finished"} 1)"));
   EXPECT_THAT(metrics->body, HasSubstr(R"(messages_total{author="ai"} 1)"));
+  // Queue depths, measured when scraped: both queues are empty again.
+  EXPECT_THAT(metrics->body, HasSubstr(R"(inbox_deliveries{state="due"} 0)"));
+  EXPECT_THAT(metrics->body, HasSubstr(R"(outbox_messages{state="due"} 0)"));
+  // One delivery handled and one message sent, each with its delay.
+  EXPECT_THAT(metrics->body, HasSubstr("intake_delay_seconds_count 1"));
+  EXPECT_THAT(metrics->body, HasSubstr("outbox_delay_seconds_count 1"));
 }
 
 TEST_F(WhatsappE2eTest, ADuplicateDeliveryIsAnsweredOnce) {

@@ -95,6 +95,7 @@ class IntakeTest : public ::testing::Test {
 TEST_F(IntakeTest, ACustomerMessageIsAnsweredAndItsReplyQueued) {
   const IntakeRun run = Deliver(core::Channel::kWhatsapp, "whatsapp/in_text.json");
   EXPECT_EQ(run.deliveries, 1);
+  EXPECT_EQ(run.delays, std::vector<base::Duration>{base::Duration::zero()});  // the fake clock
   const auto history = Conversation().history;
   ASSERT_EQ(history.size(), 2u);
   EXPECT_EQ(history[0].author, core::Author::kCustomer);

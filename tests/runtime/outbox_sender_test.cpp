@@ -92,10 +92,12 @@ class OutboxSenderTest : public ::testing::Test {
 
 TEST_F(OutboxSenderTest, SendsThroughTheGraphApiAndRecordsTheProviderId) {
   Queue(core::Author::kAi, kT0);
+  clock_.Advance(3s);  // queued 3 s before it goes out
   replies_.push_back(WhatsappOk("wamid.out1"));
   auto run = sender_->RunOnce();
   ASSERT_TRUE(run.ok()) << run.error().message;
   EXPECT_EQ(run->sent, 1);
+  EXPECT_EQ(run->delays, std::vector<base::Duration>{std::chrono::seconds{3}});
   ASSERT_EQ(requests_.size(), 1u);
   EXPECT_EQ(requests_[0].path, "/v25.0/106540352242922/messages");
   EXPECT_THAT(requests_[0].body, HasSubstr("Hello from the shop"));

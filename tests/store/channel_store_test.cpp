@@ -223,6 +223,30 @@ TEST_F(ChannelStoreTest, MarkingSendingIsAllOrNone) {
   EXPECT_EQ(store_->ClaimOutbox(kT0 + 31s, 10, kT0 + 61s)->size(), 1u);
 }
 
+TEST_F(ChannelStoreTest, QueueDepthsCountEachState) {
+  for (int i = 0; i < 3; ++i)
+    ASSERT_TRUE(store_->AppendInbox(core::Channel::kWhatsapp, "{}", kT0).ok());
+  auto pending = store_->PendingInbox(kT0, 10);
+  ASSERT_TRUE(store_->RetryInbox((*pending)[0].id, kT0 + 1min).ok());
+  ASSERT_TRUE(store_->ParkInbox((*pending)[1].id, "unknown account").ok());
+  const core::InboxDepth inbox = store_->MeasureInbox(kT0).value();
+  EXPECT_EQ(inbox.due, 1);
+  EXPECT_EQ(inbox.waiting, 1);
+  EXPECT_EQ(inbox.parked, 1);
+  EXPECT_EQ(store_->MeasureInbox(kT0 + 1min)->due, 2);  // the retry came due
+
+  CustomerAndReply(Open(), "wamid.8");
+  EXPECT_EQ(store_->MeasureOutbox(kT0 + 1s)->due, 1);
+  auto items = store_->ClaimOutbox(kT0 + 1s, 10, kT0 + 31s);
+  ASSERT_TRUE(store_->MarkSending({(*items)[0].id}).ok());
+  EXPECT_EQ(store_->MeasureOutbox(kT0 + 1s)->sending, 1);
+  ASSERT_TRUE(store_->RetryOutbox((*items)[0].id, kT0 + 1h, "timed out").ok());
+  const core::OutboxDepth outbox = store_->MeasureOutbox(kT0 + 1s).value();
+  EXPECT_EQ(outbox.due, 0);
+  EXPECT_EQ(outbox.waiting, 1);
+  EXPECT_EQ(outbox.sending, 0);
+}
+
 TEST_F(ChannelStoreTest, ARetryAfterSendingMakesTheItemClaimableAgain) {
   CustomerAndReply(Open(), "wamid.6");
   auto items = store_->ClaimOutbox(kT0 + 1s, 10, kT0 + 31s);

@@ -19,6 +19,10 @@ constexpr std::string_view kDelete = "DELETE FROM inbox WHERE id = ?1";
 constexpr std::string_view kPark = "UPDATE inbox SET parked_reason = ?2 WHERE id = ?1";
 constexpr std::string_view kRetry =
     "UPDATE inbox SET attempts = attempts + 1, not_before_ms = ?2 WHERE id = ?1";
+constexpr std::string_view kDepth =
+    "SELECT COALESCE(SUM(parked_reason IS NULL AND not_before_ms <= ?1), 0),"
+    " COALESCE(SUM(parked_reason IS NULL AND not_before_ms > ?1), 0),"
+    " COALESCE(SUM(parked_reason IS NOT NULL), 0) FROM inbox";
 
 base::Status RequireChanged(Connection& db, const char* what) {
   if (db.Changes() == 0) return base::Error::NotFound(what);
@@ -79,6 +83,14 @@ base::Status ParkInbox(Connection& db, std::int64_t id, const std::string& reaso
   if (!q.ok()) return q.error();
   if (base::Status done = q->BindAll(id, reason).Run(); !done.ok()) return done;
   return RequireChanged(db, "inbox item not found");
+}
+
+base::Result<core::InboxDepth> MeasureInbox(Connection& db, base::TimePoint now) {
+  base::Result<Query> q = db.Prepare(kDepth);
+  if (!q.ok()) return q.error();
+  base::Result<bool> row = q->BindAll(now).Step();
+  if (!row.ok()) return row.error();
+  return core::InboxDepth{q->Int64(0), q->Int64(1), q->Int64(2)};
 }
 
 }  // namespace store::sqlite

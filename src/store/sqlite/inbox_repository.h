@@ -14,6 +14,7 @@ base::Result<std::int64_t> AppendInbox(Connection& db, core::Channel channel,
 base::Result<std::vector<core::InboxItem>> PendingInbox(Connection& db, base::TimePoint now,
                                                         std::size_t limit);
 base::Status FinishInbox(Connection& db, std::span<const std::int64_t> ids);
+base::Result<core::InboxDepth> MeasureInbox(Connection& db, base::TimePoint now);
 base::Status RetryInbox(Connection& db, std::int64_t id, base::TimePoint at);
 base::Status ParkInbox(Connection& db, std::int64_t id, const std::string& reason);
 

@@ -13,7 +13,7 @@ constexpr std::string_view kSelectDue =
     "SELECT o.id, o.workspace_id, o.conversation_id, o.message_id, o.channel, o.account_id,"
     " o.recipient, m.author, m.text, m.epoch, o.attempts, c.epoch,"
     " (SELECT MAX(at_ms) FROM messages WHERE conversation_id = o.conversation_id"
-    "  AND author = 'customer')"
+    "  AND author = 'customer'), m.at_ms"
     " FROM outbox o JOIN messages m ON m.id = o.message_id"
     " JOIN conversations c ON c.id = o.conversation_id"
     " WHERE o.not_before_ms <= ?1 AND o.sending = 0"
@@ -58,6 +58,10 @@ constexpr std::string_view kSelectOwnSend =
     " WHERE m.provider_message_id = ?1 AND c.channel = ?2 AND m.author IN ('ai', 'human_crm')";
 constexpr std::string_view kSelectKnown =
     "SELECT 1 FROM messages WHERE provider_message_id = ?1 AND workspace_id = ?2";
+constexpr std::string_view kDepth =
+    "SELECT COALESCE(SUM(sending = 0 AND not_before_ms <= ?1), 0),"
+    " COALESCE(SUM(sending = 0 AND not_before_ms > ?1), 0), COALESCE(SUM(sending = 1), 0)"
+    " FROM outbox";
 constexpr std::string_view kSelectInFlight =
     "SELECT 1 FROM outbox WHERE channel = ?1 AND account_id = ?2 AND recipient = ?3"
     " AND lease_until_ms > ?4 LIMIT 1";
@@ -122,6 +126,7 @@ base::Result<core::OutboxItem> ReadItem(const Query& q) {
   item.attempts = static_cast<int>(q.Int64(10));
   item.conversation_epoch = q.Int64(11);
   item.last_customer_at = q.OptionalTime(12);
+  item.queued_at = q.Time(13);
   return item;
 }
 
@@ -277,6 +282,14 @@ base::Result<bool> HasSendInFlight(Connection& db, core::Channel channel,
                                    const std::string& account_id, const std::string& recipient,
                                    base::TimePoint now) {
   return Exists(db, kSelectInFlight, core::ToString(channel), account_id, recipient, now);
+}
+
+base::Result<core::OutboxDepth> MeasureOutbox(Connection& db, base::TimePoint now) {
+  base::Result<Query> q = db.Prepare(kDepth);
+  if (!q.ok()) return q.error();
+  base::Result<bool> row = q->BindAll(now).Step();
+  if (!row.ok()) return row.error();
+  return core::OutboxDepth{q->Int64(0), q->Int64(1), q->Int64(2)};
 }
 
 }  // namespace store::sqlite

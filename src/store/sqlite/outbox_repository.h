@@ -14,6 +14,7 @@ base::Result<std::vector<core::OutboxItem>> ClaimOutbox(Connection& db, base::Ti
 base::Result<int> RecoverOutbox(Connection& db);
 base::Status MarkSending(Connection& db, const std::vector<std::int64_t>& item_ids);
 base::Status MarkSent(Connection& db, const std::vector<core::SentItem>& sent);
+base::Result<core::OutboxDepth> MeasureOutbox(Connection& db, base::TimePoint now);
 base::Status RetryOutbox(Connection& db, std::int64_t item_id, base::TimePoint not_before,
                          const std::string& error);
 base::Status FinishUnsent(Connection& db, std::int64_t item_id, core::DeliveryStatus status,

@@ -238,6 +238,16 @@ base::Status SqliteStore::FinishInbox(std::span<const std::int64_t> ids) {
   return sqlite::FinishInbox(*db_, ids);
 }
 
+base::Result<core::InboxDepth> SqliteStore::MeasureInbox(base::TimePoint now) {
+  Lock lock(mutex_);
+  return sqlite::MeasureInbox(*db_, now);
+}
+
+base::Result<core::OutboxDepth> SqliteStore::MeasureOutbox(base::TimePoint now) {
+  Lock lock(mutex_);
+  return sqlite::MeasureOutbox(*db_, now);
+}
+
 base::Status SqliteStore::RetryInbox(std::int64_t id, base::TimePoint at) {
   Lock lock(mutex_);
   return sqlite::RetryInbox(*db_, id, at);

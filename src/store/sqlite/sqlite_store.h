@@ -104,6 +104,7 @@ class SqliteStore final : public core::Store,
   base::Result<std::vector<core::InboxItem>> PendingInbox(base::TimePoint now,
                                                           std::size_t limit) override;
   base::Status FinishInbox(std::span<const std::int64_t> ids) override;
+  base::Result<core::InboxDepth> MeasureInbox(base::TimePoint now) override;
   base::Status RetryInbox(std::int64_t id, base::TimePoint at) override;
   base::Status ParkInbox(std::int64_t id, const std::string& reason) override;
 
@@ -113,6 +114,7 @@ class SqliteStore final : public core::Store,
   base::Result<int> RecoverOutbox() override;
   base::Status MarkSending(const std::vector<std::int64_t>& item_ids) override;
   base::Status MarkSent(const std::vector<core::SentItem>& sent) override;
+  base::Result<core::OutboxDepth> MeasureOutbox(base::TimePoint now) override;
   base::Status RetryOutbox(std::int64_t item_id, base::TimePoint not_before,
                            const std::string& error) override;
   base::Status FinishUnsent(std::int64_t item_id, core::DeliveryStatus status,
