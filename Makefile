@@ -24,8 +24,11 @@ run: build
 test: build
 	@cd $(BUILD) && ctest --output-on-failure --parallel $(JOBS)
 
+# The three benchmarks of the README, one after the other (a few minutes).
 bench: build
 	@$(BUILD)/bench/engine_bench --benchmark_counters_tabular=true
+	@bench/run-ingest $(BUILD)
+	@bench/run-e2e $(BUILD)
 
 format:
 	@clang-format -i $$(git ls-files '*.h' '*.cpp')

@@ -14,6 +14,7 @@
 // Prints one Markdown table row: offered rate, replies/s, latency percentiles, lost messages and
 // the server's peak RSS.
 #include <httplib.h>
+#include <unistd.h>
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
@@ -254,6 +255,9 @@ int Run(const Options& o) {
     std::string signature = channels::Sign(body, kSecret);
     deliveries.push_back({CustomerId(conversation), std::move(body), std::move(signature)});
   }
+  // Whatever the machine wrote before (a build) is flushed first: its writeback would stall the
+  // server's own writes in the middle of the measurement.
+  ::sync();
   const auto start = Clock::now() + std::chrono::milliseconds{100};
   std::atomic<long> refused{0};
   std::vector<std::thread> senders;

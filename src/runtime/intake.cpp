@@ -94,8 +94,14 @@ base::Result<IntakeRun> Intake::ProcessPending() {
   while (!rest.empty()) {
     const auto chunk = rest.first(std::min(rest.size(), settings_.per_transaction));
     rest = rest.subspan(chunk.size());
+    // Parsed before the transaction: the store waits for no JSON.
+    std::vector<base::Result<std::vector<channels::InboundEvent>>> parsed;
+    parsed.reserve(chunk.size());
+    for (const core::InboxItem& item : chunk) {
+      parsed.push_back(channels::ParseWebhook(item.channel, item.body));
+    }
     IntakeRun part;
-    base::Status done = engine_.Atomically([&] { return ProcessChunk(chunk, part); });
+    base::Status done = engine_.Atomically([&] { return ProcessChunk(chunk, parsed, part); });
     if (!done.ok()) return done.error();
     run.deliveries += part.deliveries;
     run.events += part.events;
@@ -107,10 +113,13 @@ base::Result<IntakeRun> Intake::ProcessPending() {
   return run;
 }
 
-base::Status Intake::ProcessChunk(std::span<const core::InboxItem> items, IntakeRun& run) {
+base::Status Intake::ProcessChunk(
+    std::span<const core::InboxItem> items,
+    const std::vector<base::Result<std::vector<channels::InboundEvent>>>& parsed, IntakeRun& run) {
   std::vector<std::int64_t> finished;  // removed together at the end
-  for (const core::InboxItem& item : items) {
-    auto events = channels::ParseWebhook(item.channel, item.body);
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    const core::InboxItem& item = items[i];
+    const auto& events = parsed[i];
     if (!events.ok()) {
       // The signature was good but the payload is not one we can read: keep it to look at.
       if (base::Status parked = inbox_.ParkInbox(item.id, events.error().message); !parked.ok()) {

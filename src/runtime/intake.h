@@ -67,8 +67,11 @@ class Intake {
 
  private:
   enum class Handled { kDone, kLater, kUnknownAccount };
-  // Handles `items` and removes those done, adding to `run`; in the caller's transaction.
-  base::Status ProcessChunk(std::span<const core::InboxItem> items, IntakeRun& run);
+  // Handles `items` (with `parsed`, their payloads parsed) and removes those done, adding to
+  // `run`; in the caller's transaction.
+  base::Status ProcessChunk(
+      std::span<const core::InboxItem> items,
+      const std::vector<base::Result<std::vector<channels::InboundEvent>>>& parsed, IntakeRun& run);
   base::Result<Handled> Route(const channels::InboundEvent& event, const core::InboxItem& item);
   base::Result<Handled> OnEcho(const channels::InboundEvent& event,
                                const core::ChannelAccount& account, const core::InboxItem& item);
