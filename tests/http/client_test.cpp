@@ -13,10 +13,10 @@ namespace http {
 namespace {
 
 using namespace std::chrono_literals;
-using testing::Curl;
-using testing::Gate;
-using testing::TestServer;
-using testing::WaitFor;
+using http_testing::Curl;
+using http_testing::Gate;
+using http_testing::TestServer;
+using http_testing::WaitFor;
 
 // A cpp-httplib server on 127.0.0.1 and a free port. Register routes on `server`, then Start().
 class FakeServer {
@@ -153,7 +153,7 @@ TEST(ClientErrorTest, ConnectFailureIsRetryableAndNamesNoSecret) {
   const Client client(Curl());
   ClientFailure failure = ClientFailure::kNone;
   const std::string url =
-      "http://user:pa55word@127.0.0.1:" + std::to_string(testing::UnusedPort()) +
+      "http://user:pa55word@127.0.0.1:" + std::to_string(http_testing::UnusedPort()) +
       "/v19.0/bot-s3cret/messages?access_token=s3cret";
   auto r = client.Send({.method = "POST",
                         .url = url,

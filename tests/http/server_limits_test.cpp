@@ -8,8 +8,8 @@ namespace http {
 namespace {
 
 using namespace std::chrono_literals;
-using testing::RawConnection;
-using testing::TestServer;
+using http_testing::RawConnection;
+using http_testing::TestServer;
 
 Router EchoRouter() {
   Router router;

@@ -13,11 +13,11 @@ namespace http {
 namespace {
 
 using namespace std::chrono_literals;
-using testing::Curl;
-using testing::Gate;
-using testing::RawConnection;
-using testing::TestServer;
-using testing::WaitFor;
+using http_testing::Curl;
+using http_testing::Gate;
+using http_testing::RawConnection;
+using http_testing::TestServer;
+using http_testing::WaitFor;
 
 Router BlockingRouter(Gate& gate) {
   Router router;
@@ -50,7 +50,7 @@ TEST(ServerStopTest, StopLetsARequestInFlightFinish) {
   EXPECT_EQ(r->status, 200);
   EXPECT_EQ(r->body, "finished");
   EXPECT_EQ(r->Header("Connection"), "close");
-  EXPECT_EQ(stopping.wait_for(testing::kWaitLimit), std::future_status::ready);
+  EXPECT_EQ(stopping.wait_for(http_testing::kWaitLimit), std::future_status::ready);
 }
 
 TEST(ServerStopTest, StopClosesIdleKeepAliveConnectionsAtOnce) {

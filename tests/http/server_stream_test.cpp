@@ -11,9 +11,9 @@ namespace http {
 namespace {
 
 using namespace std::chrono_literals;
-using testing::RawConnection;
-using testing::TestServer;
-using testing::WaitFor;
+using http_testing::RawConnection;
+using http_testing::TestServer;
+using http_testing::WaitFor;
 
 // The streams the handler opened, for the test to publish to.
 class Streams {

@@ -15,11 +15,11 @@ namespace http {
 namespace {
 
 using namespace std::chrono_literals;
-using testing::Curl;
-using testing::Gate;
-using testing::RawConnection;
-using testing::TestServer;
-using testing::WaitFor;
+using http_testing::Curl;
+using http_testing::Gate;
+using http_testing::RawConnection;
+using http_testing::TestServer;
+using http_testing::WaitFor;
 
 base::Result<ClientResponse> Get(const Client& client, const std::string& url) {
   return client.Send({.method = "GET", .url = url, .timeout = 5s});

@@ -8,7 +8,7 @@
 
 #include <thread>
 
-namespace http::testing {
+namespace http_testing {
 namespace {
 
 constexpr std::size_t kReadChunk = 4096;
@@ -33,8 +33,8 @@ bool WaitFor(const std::function<bool()>& condition, std::chrono::milliseconds l
   return true;
 }
 
-const CurlGlobal& Curl() {
-  static const CurlGlobal curl;
+const http::CurlGlobal& Curl() {
+  static const http::CurlGlobal curl;
   return curl;
 }
 
@@ -135,10 +135,10 @@ bool Gate::WaitEntered(int count, std::chrono::milliseconds limit) {
   return changed_.wait_for(lock, limit, [&] { return entered_ >= count; });
 }
 
-TestServer::TestServer(Router router, ServerSettings settings) {
+TestServer::TestServer(http::Router router, http::ServerSettings settings) {
   settings.address = "127.0.0.1";
   settings.port = 0;
-  server = std::make_unique<Server>(std::move(settings), std::move(router), metrics);
+  server = std::make_unique<http::Server>(std::move(settings), std::move(router), metrics);
   base::Result<std::uint16_t> bound = server->Start();
   if (bound.ok()) {
     port = *bound;
@@ -175,4 +175,4 @@ std::uint16_t UnusedPort() {
   return ntohs(address.sin_port);
 }
 
-}  // namespace http::testing
+}  // namespace http_testing

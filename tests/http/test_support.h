@@ -16,7 +16,7 @@
 #include "http/client.h"
 #include "http/server.h"
 
-namespace http::testing {
+namespace http_testing {
 
 using namespace std::chrono_literals;
 
@@ -26,7 +26,7 @@ inline constexpr auto kWaitLimit = std::chrono::seconds(10);  // no test waits l
 bool WaitFor(const std::function<bool()>& condition, std::chrono::milliseconds limit = kWaitLimit);
 
 // The process's libcurl set-up, shared by the tests.
-const CurlGlobal& Curl();
+const http::CurlGlobal& Curl();
 
 // A blocking TCP connection to 127.0.0.1 that sends and reads raw bytes.
 class RawConnection {
@@ -76,7 +76,7 @@ class Gate {
 
 // A Server on 127.0.0.1 and a free port, with its own metrics.
 struct TestServer {
-  explicit TestServer(Router router, ServerSettings settings = {});
+  explicit TestServer(http::Router router, http::ServerSettings settings = {});
   ~TestServer();
 
   std::string Url(std::string_view path) const;
@@ -84,7 +84,7 @@ struct TestServer {
   std::optional<double> Metric(std::string_view series) const;
 
   base::Metrics metrics;
-  std::unique_ptr<Server> server;
+  std::unique_ptr<http::Server> server;
   std::uint16_t port = 0;
   bool started = false;
 };
@@ -92,4 +92,4 @@ struct TestServer {
 // A port nothing listens on (bound, then released).
 std::uint16_t UnusedPort();
 
-}  // namespace http::testing
+}  // namespace http_testing
