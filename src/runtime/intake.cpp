@@ -109,6 +109,7 @@ base::Result<IntakeRun> Intake::ProcessPending() {
     run.parked += part.parked;
     run.rejected += part.rejected;
     run.delays.insert(run.delays.end(), part.delays.begin(), part.delays.end());
+    run.notes.insert(run.notes.end(), part.notes.begin(), part.notes.end());
   }
   return run;
 }
@@ -120,16 +121,19 @@ base::Status Intake::ProcessChunk(
   for (std::size_t i = 0; i < items.size(); ++i) {
     const core::InboxItem& item = items[i];
     const auto& events = parsed[i];
+    // Keeps the delivery to look at, and says so in the run's notes.
+    const auto park = [&](const std::string& reason) {
+      run.notes.push_back("delivery " + std::to_string(item.id) + " kept in the inbox: " + reason);
+      return inbox_.ParkInbox(item.id, reason);
+    };
     if (!events.ok()) {
       // The signature was good but the payload is not one we can read: keep it to look at.
-      if (base::Status parked = inbox_.ParkInbox(item.id, events.error().message); !parked.ok()) {
-        return parked;
-      }
+      if (base::Status parked = park(events.error().message); !parked.ok()) return parked;
       ++run.rejected;
       continue;
     }
     bool later = false;
-    bool unknown_account = false;
+    std::string unknown_account;  // "whatsapp account 1065..." when no workspace has it
     for (const channels::InboundEvent& event : *events) {
       auto handled = Route(event, item);
       if (!handled.ok()) {
@@ -137,7 +141,10 @@ base::Status Intake::ProcessChunk(
         break;
       }
       later = later || *handled == Handled::kLater;
-      unknown_account = unknown_account || *handled == Handled::kUnknownAccount;
+      if (*handled == Handled::kUnknownAccount && unknown_account.empty()) {
+        unknown_account =
+            std::string(core::ToString(event.channel)) + " account " + event.account_id;
+      }
       if (*handled == Handled::kDone) ++run.events;
     }
     base::Status done;
@@ -146,11 +153,10 @@ base::Status Intake::ProcessChunk(
       ++run.retried;
     } else if (later) {
       // Nothing acknowledged is dropped: what could not be handled is kept to look at.
-      done = inbox_.ParkInbox(
-          item.id, "not handled after " + std::to_string(settings_.max_attempts) + " attempts");
+      done = park("not handled after " + std::to_string(settings_.max_attempts) + " attempts");
       ++run.parked;
-    } else if (unknown_account) {
-      done = inbox_.ParkInbox(item.id, "no workspace has this channel account");
+    } else if (!unknown_account.empty()) {
+      done = park("no workspace has the " + unknown_account);
       ++run.parked;
     } else {
       // Handled: removed with the others at the end (a crash before that only means the

@@ -27,6 +27,7 @@
 
 #include <cstddef>
 #include <span>
+#include <string>
 #include <vector>
 
 #include "base/clock.h"
@@ -54,6 +55,7 @@ struct IntakeRun {
   int parked = 0;                      // deliveries for unknown accounts
   int rejected = 0;                    // deliveries that were not a valid payload (dropped)
   std::vector<base::Duration> delays;  // of each finished delivery: from stored to handled
+  std::vector<std::string> notes;      // for the log: each delivery parked or rejected, and why
 };
 
 class Intake {

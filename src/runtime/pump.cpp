@@ -63,6 +63,7 @@ bool Pump::DecidePass() {
     c.deliveries.WithLabels({"rejected"}).Increment(run->rejected);
     c.events.Increment(run->events);
     ObserveAll(c.intake_delay, run->delays);
+    for (const std::string& note : run->notes) log_("intake: " + note);
   } else {
     c.errors.WithLabels({"intake"}).Increment();
     log_("intake: " + run.error().message);

@@ -126,7 +126,11 @@ TEST_F(IntakeTest, AnUnknownAccountIsParkedForInspection) {
                   .ok());
   auto run = intake_->ProcessPending();
   EXPECT_EQ(run->parked, 1);
+  ASSERT_EQ(run->notes.size(), 1u);
+  EXPECT_THAT(run->notes[0],
+              ::testing::HasSubstr("no workspace has the whatsapp account 999999999999999"));
   EXPECT_TRUE(store_->PendingInbox(clock_.Now() + 1h, 10)->empty());
+  EXPECT_EQ(store_->MeasureInbox(clock_.Now())->parked, 1);
 }
 
 TEST_F(IntakeTest, TheOwnersWhatsappEchoPausesFromItsOwnTimestamp) {
