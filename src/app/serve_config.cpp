@@ -18,14 +18,16 @@ struct Key {
   std::function<std::optional<std::string>(ServeConfig&, const std::string&)> apply;  // error
 };
 
+// A whole number in [min, max] into `out` (any unsigned or int field); the error text otherwise.
+template <typename Int>
 std::optional<std::string> ParseCount(const std::string& text, std::size_t min, std::size_t max,
-                                      std::size_t& out) {
+                                      Int& out) {
   std::size_t value = 0;
   const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (ec != std::errc() || end != text.data() + text.size() || value < min || value > max) {
     return "must be a whole number from " + std::to_string(min) + " to " + std::to_string(max);
   }
-  out = value;
+  out = static_cast<Int>(value);
   return std::nullopt;
 }
 
@@ -57,10 +59,7 @@ std::vector<Key> Keys() {
        }},
       {"server", "port",
        [=](ServeConfig& c, const std::string& v) {
-         std::size_t port = 0;
-         auto error = ParseCount(v, 0, kMaxPort, port);
-         c.server.port = static_cast<std::uint16_t>(port);
-         return error;
+         return ParseCount(v, 0, kMaxPort, c.server.port);
        }},
       {"server", "worker_threads",
        [=](ServeConfig& c, const std::string& v) {
@@ -103,17 +102,11 @@ std::vector<Key> Keys() {
        }},
       {"outbox", "max_attempts",
        [=](ServeConfig& c, const std::string& v) {
-         std::size_t attempts = 0;
-         auto error = ParseCount(v, 1, kMaxAttempts, attempts);
-         c.outbox.max_attempts = static_cast<int>(attempts);
-         return error;
+         return ParseCount(v, 1, kMaxAttempts, c.outbox.max_attempts);
        }},
       {"outbox", "parallel_sends",
        [=](ServeConfig& c, const std::string& v) {
-         std::size_t parallel = 0;
-         auto error = ParseCount(v, 1, kMaxThreads, parallel);
-         c.outbox.parallel = static_cast<int>(parallel);
-         return error;
+         return ParseCount(v, 1, kMaxThreads, c.outbox.parallel);
        }},
   };
 }

@@ -92,6 +92,11 @@ app_id = "1517776481860111"
     const std::string init = std::string(FRONTDESK_BINARY) + " init --db " + db_ + " --config " +
                              (dir_ / "shop.toml").string() + " > /dev/null";
     ASSERT_EQ(std::system(init.c_str()), 0);
+    StartServer();
+  }
+
+  // `frontdesk serve` on the database, sending to the fake Graph API.
+  void StartServer() {
     server_ = std::make_unique<ServeProcess>(
         FRONTDESK_BINARY,
         std::map<std::string, std::string>{
@@ -221,13 +226,7 @@ TEST_P(ChannelE2eTest, AKilledServerAnswersAnAcknowledgedMessageOnceAfterRestart
   graph_.Script(200, GetParam().sent_reply);
   ASSERT_EQ(Deliver(GetParam().text_fixture, "a"), 200);
   server_->Kill();  // right after the 200
-  server_ = std::make_unique<ServeProcess>(
-      FRONTDESK_BINARY,
-      std::map<std::string, std::string>{
-          {"FRONTDESK_DATABASE_PATH", db_},
-          {"FRONTDESK_SERVER_PORT", "0"},
-          {"FRONTDESK_GRAPH_BASE_URL", "http://127.0.0.1:" + std::to_string(graph_.port())}});
-  ASSERT_TRUE(server_->Start());
+  StartServer();
   // Answered, once. (Killed in the instant the request was on its way, the reply is failed as
   // "may or may not have reached the customer" rather than risk a second one.)
   ASSERT_TRUE(WaitFor([&] {
