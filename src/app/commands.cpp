@@ -7,6 +7,7 @@
 #include "app/init.h"
 #include "app/nlu_command.h"
 #include "app/serve_command.h"
+#include "app/user_command.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace app {
@@ -60,6 +61,17 @@ int Main(int argc, char** argv, std::istream& in, std::ostream& out, std::ostrea
       "serve", "serve the Meta webhooks, the web chat, /healthz, /readyz and /metrics");
   serve->add_option("--config", serve_options.config, "frontdesk.toml (see examples/)");
 
+  UserAddOptions user_options;
+  CLI::App* user = cli.add_subcommand("user", "manage the people who use a workspace's CRM");
+  user->require_subcommand(1);
+  CLI::App* user_add = user->add_subcommand(
+      "add",
+      "give a person access to a workspace (a new user's password: the first line of stdin)");
+  user_add->add_option("--db", user_options.db, "SQLite database file")->required();
+  user_add->add_option("--workspace", user_options.workspace, "workspace slug")->required();
+  user_add->add_option("--email", user_options.email, "the person's email")->required();
+  user_add->add_option("--role", user_options.role, "owner | collaborator")->required();
+
   CLI::App* nlu = cli.add_subcommand(
       "nlu", "read {\"text\": ...} lines on stdin, write the local brain's reading of each");
 
@@ -72,6 +84,7 @@ int Main(int argc, char** argv, std::istream& in, std::ostream& out, std::ostrea
   if (*chat) return RunChat(chat_options, in, out, err);
   if (*nlu) return RunNlu(in, out);
   if (*serve) return RunServe(serve_options, out, err);
+  if (*user_add) return RunUserAdd(user_options, in, out, err);
   return 2;
 }
 

@@ -66,6 +66,8 @@ constexpr Names<Attachment, 10> kAttachments{{{Attachment::kNone, "none"},
                                               {Attachment::kShare, "share"},
                                               {Attachment::kOther, "other"}}};
 
+constexpr Names<Role, 2> kRoles{{{Role::kOwner, "owner"}, {Role::kCollaborator, "collaborator"}}};
+
 template <typename E, std::size_t N>
 std::string_view NameOf(const Names<E, N>& names, E v) {
   for (const auto& [e, name] : names)
@@ -94,6 +96,7 @@ std::string_view ToString(TimerKind v) { return NameOf(kTimerKinds, v); }
 std::string_view ToString(DeliveryStatus v) { return NameOf(kDeliveryStatuses, v); }
 std::string_view ToString(AuditKind v) { return NameOf(kAuditKinds, v); }
 std::string_view ToString(Attachment v) { return NameOf(kAttachments, v); }
+std::string_view ToString(Role v) { return NameOf(kRoles, v); }
 
 std::optional<Author> ParseAuthor(std::string_view s) { return Parse(kAuthors, s); }
 std::optional<Channel> ParseChannel(std::string_view s) { return Parse(kChannels, s); }
@@ -111,5 +114,6 @@ std::optional<DeliveryStatus> ParseDeliveryStatus(std::string_view s) {
 }
 std::optional<AuditKind> ParseAuditKind(std::string_view s) { return Parse(kAuditKinds, s); }
 std::optional<Attachment> ParseAttachment(std::string_view s) { return Parse(kAttachments, s); }
+std::optional<Role> ParseRole(std::string_view s) { return Parse(kRoles, s); }
 
 }  // namespace core

@@ -57,6 +57,10 @@ enum class HandoffReason {
 
 enum class NotificationKind { kHandoff, kLeadQualified };
 
+// A user's role in a workspace: the owner (one per workspace) edits the configuration, channels
+// and users; collaborators work the shared inbox.
+enum class Role { kOwner, kCollaborator };
+
 // Durable timers of a conversation; at most one of each kind is pending.
 enum class TimerKind { kResume, kDebounce };
 
@@ -85,6 +89,7 @@ std::string_view ToString(TimerKind v);
 std::string_view ToString(DeliveryStatus v);
 std::string_view ToString(AuditKind v);
 std::string_view ToString(Attachment v);
+std::string_view ToString(Role v);
 
 std::optional<Author> ParseAuthor(std::string_view s);
 std::optional<Channel> ParseChannel(std::string_view s);
@@ -98,5 +103,6 @@ std::optional<TimerKind> ParseTimerKind(std::string_view s);
 std::optional<DeliveryStatus> ParseDeliveryStatus(std::string_view s);
 std::optional<AuditKind> ParseAuditKind(std::string_view s);
 std::optional<Attachment> ParseAttachment(std::string_view s);
+std::optional<Role> ParseRole(std::string_view s);
 
 }  // namespace core

@@ -143,5 +143,55 @@ TEST_F(CliTest, NluReadsEachLine) {
   EXPECT_TRUE(lines[1].contains("frustration"));
 }
 
+TEST_F(CliTest, UserAddCreatesAnOwnerWithThePasswordFromStdin) {
+  ASSERT_EQ(Init("shop").status, 0);
+  const std::string add = "user add --db " + db_ + " --workspace casa-verde";
+  const Outcome owner =
+      Frontdesk(add + " --email Owner@Casa-Verde.Example --role owner", "a long secret\n");
+  EXPECT_EQ(owner.status, 0) << owner.out;
+  EXPECT_THAT(owner.out, HasSubstr("created the user owner@casa-verde.example as owner"));
+  // One owner per workspace; nothing is created when the membership fails.
+  const Outcome second =
+      Frontdesk(add + " --email second@casa-verde.example --role owner", "another secret\n");
+  EXPECT_EQ(second.status, 1);
+  EXPECT_THAT(second.out, HasSubstr("already has an owner"));
+  const Outcome retried =
+      Frontdesk(add + " --email second@casa-verde.example --role collaborator", "another secret\n");
+  EXPECT_EQ(retried.status, 0) << retried.out;
+  EXPECT_THAT(retried.out, HasSubstr("created the user second@casa-verde.example"));
+}
+
+TEST_F(CliTest, UserAddExplainsWhatIsWrong) {
+  ASSERT_EQ(Init("shop").status, 0);
+  const std::string add = "user add --db " + db_ + " --email ana@casa-verde.example";
+  EXPECT_THAT(Frontdesk(add + " --workspace casa-verde --role owner", "short\n").out,
+              HasSubstr("at least 10 characters"));
+  EXPECT_THAT(Frontdesk(add + " --workspace casa-verde --role boss", "a long secret\n").out,
+              HasSubstr("--role must be owner or collaborator"));
+  EXPECT_THAT(Frontdesk(add + " --workspace nowhere --role owner", "a long secret\n").out,
+              HasSubstr("no workspace 'nowhere'"));
+  const Outcome bad_email =
+      Frontdesk("user add --db " + db_ + " --workspace casa-verde --email ana --role owner",
+                "a long secret\n");
+  EXPECT_EQ(bad_email.status, 1);
+  EXPECT_THAT(bad_email.out, HasSubstr("'ana' is not an email address"));
+}
+
+TEST_F(CliTest, AnExistingUserJoinsAnotherWorkspaceWithTheirOwnPassword) {
+  ASSERT_EQ(Init("shop").status, 0);
+  ASSERT_EQ(Init("firm").status, 0);
+  ASSERT_EQ(Frontdesk("user add --db " + db_ +
+                          " --workspace casa-verde --email ana@example.com --role owner",
+                      "a long secret\n")
+                .status,
+            0);
+  const Outcome joined = Frontdesk("user add --db " + db_ +
+                                   " --workspace rivera-costa-law --email ana@example.com --role "
+                                   "collaborator");
+  EXPECT_EQ(joined.status, 0) << joined.out;
+  EXPECT_THAT(joined.out, HasSubstr("added the existing user ana@example.com as collaborator"));
+  EXPECT_THAT(joined.out, HasSubstr("password unchanged"));
+}
+
 }  // namespace
 }  // namespace app

@@ -195,6 +195,25 @@ constexpr const char* kOutboxOrder = R"sql(
 CREATE INDEX outbox_by_conversation ON outbox (conversation_id, id);
 )sql";
 
+// The people of the CRM: users (email + Argon2id hash) and their role in each workspace, one
+// owner per workspace.
+constexpr const char* kUsers = R"sql(
+CREATE TABLE users (
+  id INTEGER PRIMARY KEY,
+  email TEXT NOT NULL UNIQUE,
+  password_hash TEXT NOT NULL,
+  created_at_ms INTEGER NOT NULL
+);
+CREATE TABLE memberships (
+  workspace_id INTEGER NOT NULL REFERENCES workspaces(id),
+  user_id INTEGER NOT NULL REFERENCES users(id),
+  role TEXT NOT NULL,
+  PRIMARY KEY (workspace_id, user_id)
+) WITHOUT ROWID;
+CREATE INDEX memberships_by_user ON memberships (user_id);
+CREATE UNIQUE INDEX memberships_one_owner ON memberships (workspace_id) WHERE role = 'owner';
+)sql";
+
 // The schema before the first release was edited in place; from the first release on, every
 // change is a new migration appended here.
 constexpr std::array kMigrations{
@@ -203,6 +222,7 @@ constexpr std::array kMigrations{
     Migration{3, "messages: send time, for receipts by watermark", kSentAt},
     Migration{4, "messages: attachments", kAttachment},
     Migration{5, "outbox: in order per conversation", kOutboxOrder},
+    Migration{6, "users and memberships", kUsers},
 };
 
 constexpr const char* kCreateMigrationsTable =

@@ -15,6 +15,7 @@
 #include "store/sqlite/timeline_repository.h"
 #include "store/sqlite/timer_repository.h"
 #include "store/sqlite/transaction.h"
+#include "store/sqlite/user_repository.h"
 #include "store/sqlite/workspace_repository.h"
 
 namespace store {
@@ -53,6 +54,34 @@ base::Status SqliteStore::Atomically(const std::function<base::Status()>& work) 
   if (!txn.ok()) return txn.error();
   if (base::Status done = work(); !done.ok()) return done;  // rolled back with `txn`
   return txn->Commit();
+}
+
+base::Result<core::User> SqliteStore::CreateUser(std::string_view email,
+                                                 const std::string& password_hash,
+                                                 base::TimePoint at) {
+  Lock lock(mutex_);
+  return sqlite::CreateUser(*db_, email, password_hash, at);
+}
+
+base::Result<core::User> SqliteStore::FindUserByEmail(std::string_view email) {
+  Lock lock(mutex_);
+  return sqlite::FindUserByEmail(*db_, email);
+}
+
+base::Status SqliteStore::SetMembership(std::int64_t workspace_id, std::int64_t user_id,
+                                        core::Role role) {
+  Lock lock(mutex_);
+  return sqlite::SetMembership(*db_, workspace_id, user_id, role);
+}
+
+base::Result<core::Role> SqliteStore::RoleIn(std::int64_t workspace_id, std::int64_t user_id) {
+  Lock lock(mutex_);
+  return sqlite::RoleIn(*db_, workspace_id, user_id);
+}
+
+base::Result<std::vector<core::Member>> SqliteStore::ListMembers(std::int64_t workspace_id) {
+  Lock lock(mutex_);
+  return sqlite::ListMembers(*db_, workspace_id);
 }
 
 base::Result<core::Workspace> SqliteStore::CreateWorkspace(const std::string& slug) {

@@ -33,6 +33,7 @@
 #include "core/inbox.h"
 #include "core/outbox.h"
 #include "core/store.h"
+#include "core/user.h"
 
 namespace store {
 namespace sqlite {
@@ -43,7 +44,8 @@ class Connection;
 class SqliteStore final : public core::Store,
                           public core::Inbox,
                           public core::Outbox,
-                          public core::ChannelAccounts {
+                          public core::ChannelAccounts,
+                          public core::Users {
  public:
   // Opens the database file at `path`, creating it when missing, and applies the migrations it
   // lacks. kUnavailable, naming `path` and the reason, when the file cannot be opened or is not a
@@ -94,6 +96,14 @@ class SqliteStore final : public core::Store,
 
   base::Result<std::optional<std::string>> GetValue(std::int64_t workspace_id,
                                                     const std::string& key) override;
+  base::Result<core::User> CreateUser(std::string_view email, const std::string& password_hash,
+                                      base::TimePoint at) override;
+  base::Result<core::User> FindUserByEmail(std::string_view email) override;
+  base::Status SetMembership(std::int64_t workspace_id, std::int64_t user_id,
+                             core::Role role) override;
+  base::Result<core::Role> RoleIn(std::int64_t workspace_id, std::int64_t user_id) override;
+  base::Result<std::vector<core::Member>> ListMembers(std::int64_t workspace_id) override;
+
   base::Status Atomically(const std::function<base::Status()>& work) override;
   base::Status PutValue(std::int64_t workspace_id, const std::string& key,
                         const std::string& value) override;

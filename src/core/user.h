@@ -1,0 +1,56 @@
+// The people who work in the CRM. A user signs in with an email and a password and is a member of
+// workspaces, each with a Role (one owner per workspace).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/result.h"
+#include "base/time.h"
+#include "core/enums.h"
+
+namespace core {
+
+struct User {
+  std::int64_t id = 0;
+  std::string email;          // normalized (NormalizeEmail); unique across the installation
+  std::string password_hash;  // self-describing Argon2id string; never leaves the server
+  base::TimePoint created_at;
+};
+
+struct Member {
+  std::int64_t user_id = 0;
+  std::string email;
+  Role role = Role::kCollaborator;
+};
+
+// Trimmed and in ASCII lower case: "  Ana@Shop.Example " -> "ana@shop.example".
+std::string NormalizeEmail(std::string_view email);
+
+// True for a normalized address of the usual shape: one '@', a non-empty local part, a domain
+// with a dot in it and no empty label, no spaces or control characters, at most 254 bytes.
+bool IsValidEmail(std::string_view email);
+
+// The Users port: accounts and memberships. Thread-safety and errors as in core::Store.
+class Users {
+ public:
+  virtual ~Users() = default;
+  // kInvalidArgument when the email is not valid (it is normalized first); kAlreadyExists when
+  // it is taken.
+  virtual base::Result<User> CreateUser(std::string_view email, const std::string& password_hash,
+                                        base::TimePoint at) = 0;
+  // By normalized email. kNotFound.
+  virtual base::Result<User> FindUserByEmail(std::string_view email) = 0;
+  // Makes the user a member of the workspace with `role`, or changes its role. kNotFound for an
+  // unknown user or workspace; kFailedPrecondition when the workspace already has another owner.
+  virtual base::Status SetMembership(std::int64_t workspace_id, std::int64_t user_id,
+                                     Role role) = 0;
+  // The user's role in the workspace. kNotFound when it is not a member.
+  virtual base::Result<Role> RoleIn(std::int64_t workspace_id, std::int64_t user_id) = 0;
+  // The workspace's members, the owner first, then by email.
+  virtual base::Result<std::vector<Member>> ListMembers(std::int64_t workspace_id) = 0;
+};
+
+}  // namespace core

@@ -1,0 +1,21 @@
+// Users and their memberships. Every function expects its caller to serialize access to `db` and
+// implements the core::Users method of the same name.
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+#include "core/user.h"
+#include "store/sqlite/connection.h"
+
+namespace store::sqlite {
+
+base::Result<core::User> CreateUser(Connection& db, std::string_view email,
+                                    const std::string& password_hash, base::TimePoint at);
+base::Result<core::User> FindUserByEmail(Connection& db, std::string_view email);
+base::Status SetMembership(Connection& db, std::int64_t workspace_id, std::int64_t user_id,
+                           core::Role role);
+base::Result<core::Role> RoleIn(Connection& db, std::int64_t workspace_id, std::int64_t user_id);
+base::Result<std::vector<core::Member>> ListMembers(Connection& db, std::int64_t workspace_id);
+
+}  // namespace store::sqlite

@@ -1,0 +1,75 @@
+// Users and memberships in the SQLite store: unique emails, one owner per workspace, roles that
+// belong to one workspace.
+#include <gtest/gtest.h>
+
+#include "store_fixture.h"
+
+namespace store {
+namespace {
+
+const base::TimePoint kT0 = base::FromMillis(1'767'261'600'000);
+
+class UserStoreTest : public StoreTest {};
+
+TEST_F(UserStoreTest, AUserIsFoundByItsNormalizedEmail) {
+  auto ana = store_->CreateUser(" Ana@Shop.Example", "$argon2id$hash", kT0);
+  ASSERT_TRUE(ana.ok()) << ana.error().message;
+  EXPECT_EQ(ana->email, "ana@shop.example");
+  auto found = store_->FindUserByEmail("ANA@shop.example");
+  ASSERT_TRUE(found.ok());
+  EXPECT_EQ(found->id, ana->id);
+  EXPECT_EQ(found->password_hash, "$argon2id$hash");
+  EXPECT_EQ(found->created_at, kT0);
+  EXPECT_EQ(store_->FindUserByEmail("bob@shop.example").error().code, base::ErrorCode::kNotFound);
+}
+
+TEST_F(UserStoreTest, AnEmailIsTakenOnceAndMustBeValid) {
+  ASSERT_TRUE(store_->CreateUser("ana@shop.example", "h", kT0).ok());
+  EXPECT_EQ(store_->CreateUser("ANA@shop.example", "h", kT0).error().code,
+            base::ErrorCode::kAlreadyExists);
+  EXPECT_EQ(store_->CreateUser("not an email", "h", kT0).error().code,
+            base::ErrorCode::kInvalidArgument);
+}
+
+TEST_F(UserStoreTest, AWorkspaceHasOneOwnerAndAnyNumberOfCollaborators) {
+  const auto ana = store_->CreateUser("ana@shop.example", "h", kT0).value();
+  const auto bob = store_->CreateUser("bob@shop.example", "h", kT0).value();
+  const auto cy = store_->CreateUser("cy@shop.example", "h", kT0).value();
+  ASSERT_TRUE(store_->SetMembership(ws_, bob.id, core::Role::kCollaborator).ok());
+  ASSERT_TRUE(store_->SetMembership(ws_, ana.id, core::Role::kOwner).ok());
+  ASSERT_TRUE(store_->SetMembership(ws_, cy.id, core::Role::kCollaborator).ok());
+  EXPECT_EQ(store_->SetMembership(ws_, bob.id, core::Role::kOwner).error().code,
+            base::ErrorCode::kFailedPrecondition);
+  EXPECT_TRUE(store_->SetMembership(ws_, ana.id, core::Role::kOwner).ok());  // already hers
+
+  const auto members = store_->ListMembers(ws_).value();
+  ASSERT_EQ(members.size(), 3u);
+  EXPECT_EQ(members[0].email, "ana@shop.example");
+  EXPECT_EQ(members[0].role, core::Role::kOwner);
+  EXPECT_EQ(members[1].email, "bob@shop.example");
+  EXPECT_EQ(members[2].email, "cy@shop.example");
+  EXPECT_EQ(*store_->RoleIn(ws_, bob.id), core::Role::kCollaborator);
+}
+
+TEST_F(UserStoreTest, ARoleBelongsToOneWorkspace) {
+  const auto other = store_->CreateWorkspace("other").value();
+  const auto ana = store_->CreateUser("ana@shop.example", "h", kT0).value();
+  ASSERT_TRUE(store_->SetMembership(ws_, ana.id, core::Role::kOwner).ok());
+  EXPECT_EQ(store_->RoleIn(other.id, ana.id).error().code, base::ErrorCode::kNotFound);
+  EXPECT_TRUE(store_->ListMembers(other.id)->empty());
+  // Her own workspace's owner may also be a collaborator elsewhere.
+  ASSERT_TRUE(store_->SetMembership(other.id, ana.id, core::Role::kCollaborator).ok());
+  EXPECT_EQ(*store_->RoleIn(other.id, ana.id), core::Role::kCollaborator);
+  EXPECT_EQ(*store_->RoleIn(ws_, ana.id), core::Role::kOwner);
+}
+
+TEST_F(UserStoreTest, MembershipsNeedAKnownUserAndWorkspace) {
+  const auto ana = store_->CreateUser("ana@shop.example", "h", kT0).value();
+  EXPECT_EQ(store_->SetMembership(ws_, 4242, core::Role::kOwner).error().code,
+            base::ErrorCode::kNotFound);
+  EXPECT_EQ(store_->SetMembership(4242, ana.id, core::Role::kOwner).error().code,
+            base::ErrorCode::kNotFound);
+}
+
+}  // namespace
+}  // namespace store
