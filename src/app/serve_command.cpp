@@ -3,6 +3,8 @@
 #include <iostream>
 #include <mutex>
 
+#include "api/auth.h"
+#include "api/auth_routes.h"
 #include "app/serve_config.h"
 #include "app/web_chat.h"
 #include "app/webhook_routes.h"
@@ -144,6 +146,8 @@ int RunServe(const ServeOptions& options, std::ostream& out, std::ostream& err) 
   AddOperatorRoutes(router, store, clock, metrics, queues);
   AddWebhookRoutes(router, {store, store, clock, metrics, [&pump] { pump.WakeDecider(); }});
   AddWebChatRoutes(router, store, engine, clock, hub);
+  api::Auth auth(store, clock);
+  api::AddAuthRoutes(router, auth, store);
   http::ServerSettings server_settings = config->server;
   server_settings.error_log = log;
   http::Server server(server_settings, std::move(router), metrics);

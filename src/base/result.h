@@ -20,6 +20,9 @@ enum class ErrorCode {
   kFailedPrecondition,  // the state does not allow this now (e.g. publish with missing fields)
   kUnavailable,         // a dependency failed or timed out; retrying may help
   kInternal,            // a bug or a corrupt store; details went to the log
+  kUnauthenticated,     // who is asking is unknown: no or bad credentials, an expired session
+  kPermissionDenied,    // the caller is known but may not do this (a role, a missing CSRF token)
+  kResourceExhausted,   // too many attempts for now (rate limits); try again later
 };
 
 const char* ToString(ErrorCode code);
@@ -39,6 +42,15 @@ struct Error {
   }
   static Error Unavailable(std::string m) { return {ErrorCode::kUnavailable, std::move(m)}; }
   static Error Internal(std::string m) { return {ErrorCode::kInternal, std::move(m)}; }
+  static Error Unauthenticated(std::string m) {
+    return {ErrorCode::kUnauthenticated, std::move(m)};
+  }
+  static Error PermissionDenied(std::string m) {
+    return {ErrorCode::kPermissionDenied, std::move(m)};
+  }
+  static Error ResourceExhausted(std::string m) {
+    return {ErrorCode::kResourceExhausted, std::move(m)};
+  }
 };
 
 template <typename T>

@@ -26,6 +26,31 @@ struct Member {
   Role role = Role::kCollaborator;
 };
 
+// A signed-in browser. Only a hash of its token is stored: a copy of the database signs no one in.
+struct Session {
+  std::string token_hash;  // SHA-256 of the cookie's token, hex
+  std::int64_t user_id = 0;
+  std::string csrf_token;  // sent back in X-CSRF-Token by state-changing requests
+  base::TimePoint created_at;
+  base::TimePoint expires_at;
+};
+
+// A personal API token for scripts (Authorization: Bearer ...). Only its hash is stored.
+struct ApiToken {
+  std::int64_t id = 0;
+  std::int64_t user_id = 0;
+  std::string name;        // what the user called it ("nightly export")
+  std::string token_hash;  // SHA-256 of the token, hex
+  base::TimePoint created_at;
+};
+
+// A workspace a user belongs to, with the role there.
+struct Membership {
+  std::int64_t workspace_id = 0;
+  std::string slug;
+  Role role = Role::kCollaborator;
+};
+
 // Trimmed and in ASCII lower case: "  Ana@Shop.Example " -> "ana@shop.example".
 std::string NormalizeEmail(std::string_view email);
 
@@ -51,6 +76,26 @@ class Users {
   virtual base::Result<Role> RoleIn(std::int64_t workspace_id, std::int64_t user_id) = 0;
   // The workspace's members, the owner first, then by email.
   virtual base::Result<std::vector<Member>> ListMembers(std::int64_t workspace_id) = 0;
+  // By id. kNotFound.
+  virtual base::Result<User> FindUser(std::int64_t user_id) = 0;
+  // The workspaces the user belongs to, by slug.
+  virtual base::Result<std::vector<Membership>> ListMemberships(std::int64_t user_id) = 0;
+
+  // --- Sign-in ---
+  // kNotFound for an unknown user.
+  virtual base::Status CreateSession(const Session& session) = 0;
+  // The session with this token hash, unless it expired at `now`. kNotFound otherwise.
+  virtual base::Result<Session> FindSession(const std::string& token_hash, base::TimePoint now) = 0;
+  // Signs the session out; nothing happens for an unknown one.
+  virtual base::Status DeleteSession(const std::string& token_hash) = 0;
+  // Returns the token with its id. kNotFound for an unknown user.
+  virtual base::Result<ApiToken> CreateApiToken(const ApiToken& token) = 0;
+  // kNotFound.
+  virtual base::Result<ApiToken> FindApiToken(const std::string& token_hash) = 0;
+  // The user's tokens, oldest first (hashes included: they reveal nothing).
+  virtual base::Result<std::vector<ApiToken>> ListApiTokens(std::int64_t user_id) = 0;
+  // kNotFound when the user has no token with this id.
+  virtual base::Status DeleteApiToken(std::int64_t user_id, std::int64_t token_id) = 0;
 };
 
 }  // namespace core

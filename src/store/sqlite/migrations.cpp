@@ -214,6 +214,26 @@ CREATE INDEX memberships_by_user ON memberships (user_id);
 CREATE UNIQUE INDEX memberships_one_owner ON memberships (workspace_id) WHERE role = 'owner';
 )sql";
 
+// Signed-in browsers and personal API tokens, by the SHA-256 of their secret.
+constexpr const char* kSignIn = R"sql(
+CREATE TABLE sessions (
+  token_hash TEXT PRIMARY KEY,
+  user_id INTEGER NOT NULL REFERENCES users(id),
+  csrf_token TEXT NOT NULL,
+  created_at_ms INTEGER NOT NULL,
+  expires_at_ms INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX sessions_by_user ON sessions (user_id);
+CREATE TABLE api_tokens (
+  id INTEGER PRIMARY KEY,
+  user_id INTEGER NOT NULL REFERENCES users(id),
+  name TEXT NOT NULL,
+  token_hash TEXT NOT NULL UNIQUE,
+  created_at_ms INTEGER NOT NULL
+);
+CREATE INDEX api_tokens_by_user ON api_tokens (user_id, id);
+)sql";
+
 // The schema before the first release was edited in place; from the first release on, every
 // change is a new migration appended here.
 constexpr std::array kMigrations{
@@ -223,6 +243,7 @@ constexpr std::array kMigrations{
     Migration{4, "messages: attachments", kAttachment},
     Migration{5, "outbox: in order per conversation", kOutboxOrder},
     Migration{6, "users and memberships", kUsers},
+    Migration{7, "sessions and API tokens", kSignIn},
 };
 
 constexpr const char* kCreateMigrationsTable =

@@ -84,6 +84,52 @@ base::Result<std::vector<core::Member>> SqliteStore::ListMembers(std::int64_t wo
   return sqlite::ListMembers(*db_, workspace_id);
 }
 
+base::Result<core::User> SqliteStore::FindUser(std::int64_t user_id) {
+  Lock lock(mutex_);
+  return sqlite::FindUser(*db_, user_id);
+}
+
+base::Result<std::vector<core::Membership>> SqliteStore::ListMemberships(std::int64_t user_id) {
+  Lock lock(mutex_);
+  return sqlite::ListMemberships(*db_, user_id);
+}
+
+base::Status SqliteStore::CreateSession(const core::Session& session) {
+  Lock lock(mutex_);
+  return sqlite::CreateSession(*db_, session);
+}
+
+base::Result<core::Session> SqliteStore::FindSession(const std::string& token_hash,
+                                                     base::TimePoint now) {
+  Lock lock(mutex_);
+  return sqlite::FindSession(*db_, token_hash, now);
+}
+
+base::Status SqliteStore::DeleteSession(const std::string& token_hash) {
+  Lock lock(mutex_);
+  return sqlite::DeleteSession(*db_, token_hash);
+}
+
+base::Result<core::ApiToken> SqliteStore::CreateApiToken(const core::ApiToken& token) {
+  Lock lock(mutex_);
+  return sqlite::CreateApiToken(*db_, token);
+}
+
+base::Result<core::ApiToken> SqliteStore::FindApiToken(const std::string& token_hash) {
+  Lock lock(mutex_);
+  return sqlite::FindApiToken(*db_, token_hash);
+}
+
+base::Result<std::vector<core::ApiToken>> SqliteStore::ListApiTokens(std::int64_t user_id) {
+  Lock lock(mutex_);
+  return sqlite::ListApiTokens(*db_, user_id);
+}
+
+base::Status SqliteStore::DeleteApiToken(std::int64_t user_id, std::int64_t token_id) {
+  Lock lock(mutex_);
+  return sqlite::DeleteApiToken(*db_, user_id, token_id);
+}
+
 base::Result<core::Workspace> SqliteStore::CreateWorkspace(const std::string& slug) {
   Lock lock(mutex_);
   return sqlite::CreateWorkspace(*db_, slug);

@@ -103,6 +103,16 @@ class SqliteStore final : public core::Store,
                              core::Role role) override;
   base::Result<core::Role> RoleIn(std::int64_t workspace_id, std::int64_t user_id) override;
   base::Result<std::vector<core::Member>> ListMembers(std::int64_t workspace_id) override;
+  base::Result<core::User> FindUser(std::int64_t user_id) override;
+  base::Result<std::vector<core::Membership>> ListMemberships(std::int64_t user_id) override;
+  base::Status CreateSession(const core::Session& session) override;
+  base::Result<core::Session> FindSession(const std::string& token_hash,
+                                          base::TimePoint now) override;
+  base::Status DeleteSession(const std::string& token_hash) override;
+  base::Result<core::ApiToken> CreateApiToken(const core::ApiToken& token) override;
+  base::Result<core::ApiToken> FindApiToken(const std::string& token_hash) override;
+  base::Result<std::vector<core::ApiToken>> ListApiTokens(std::int64_t user_id) override;
+  base::Status DeleteApiToken(std::int64_t user_id, std::int64_t token_id) override;
 
   base::Status Atomically(const std::function<base::Status()>& work) override;
   base::Status PutValue(std::int64_t workspace_id, const std::string& key,

@@ -23,6 +23,44 @@ constexpr std::string_view kSelectMembers =
     "SELECT m.user_id, u.email, m.role FROM memberships m JOIN users u ON u.id = m.user_id"
     " WHERE m.workspace_id = ?1 ORDER BY m.role <> 'owner', u.email";
 
+constexpr std::string_view kSelectById =
+    "SELECT id, email, password_hash, created_at_ms FROM users WHERE id = ?1";
+constexpr std::string_view kSelectMemberships =
+    "SELECT w.id, w.slug, m.role FROM memberships m JOIN workspaces w ON w.id = m.workspace_id"
+    " WHERE m.user_id = ?1 ORDER BY w.slug";
+constexpr std::string_view kInsertSession =
+    "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at_ms, expires_at_ms)"
+    " VALUES (?1, ?2, ?3, ?4, ?5)";
+constexpr std::string_view kSelectSession =
+    "SELECT token_hash, user_id, csrf_token, created_at_ms, expires_at_ms FROM sessions"
+    " WHERE token_hash = ?1 AND expires_at_ms > ?2";
+constexpr std::string_view kDeleteSession = "DELETE FROM sessions WHERE token_hash = ?1";
+constexpr std::string_view kInsertToken =
+    "INSERT INTO api_tokens (user_id, name, token_hash, created_at_ms) VALUES (?1, ?2, ?3, ?4)";
+constexpr std::string_view kSelectToken =
+    "SELECT id, user_id, name, token_hash, created_at_ms FROM api_tokens WHERE token_hash = ?1";
+constexpr std::string_view kSelectTokens =
+    "SELECT id, user_id, name, token_hash, created_at_ms FROM api_tokens WHERE user_id = ?1"
+    " ORDER BY id";
+constexpr std::string_view kDeleteToken = "DELETE FROM api_tokens WHERE user_id = ?1 AND id = ?2";
+
+base::Status RequireUser(Connection& db, std::int64_t user_id) {
+  base::Result<Query> q = db.Prepare(kSelectUser);
+  if (!q.ok()) return q.error();
+  base::Result<bool> row = q->BindAll(user_id).Step();
+  if (!row.ok()) return row.error();
+  if (!*row) return base::Error::NotFound("user not found");
+  return base::Status::Ok();
+}
+
+core::User ReadUser(const Query& q) {
+  return core::User{q.Int64(0), q.Text(1), q.Text(2), q.Time(3)};
+}
+
+core::ApiToken ReadToken(const Query& q) {
+  return core::ApiToken{q.Int64(0), q.Int64(1), q.Text(2), q.Text(3), q.Time(4)};
+}
+
 }  // namespace
 
 base::Result<core::User> CreateUser(Connection& db, std::string_view email,
@@ -50,7 +88,7 @@ base::Result<core::User> FindUserByEmail(Connection& db, std::string_view email)
   base::Result<bool> row = q->BindAll(core::NormalizeEmail(email)).Step();
   if (!row.ok()) return row.error();
   if (!*row) return base::Error::NotFound("no user has this email");
-  return core::User{q->Int64(0), q->Text(1), q->Text(2), q->Time(3)};
+  return ReadUser(*q);
 }
 
 base::Status SetMembership(Connection& db, std::int64_t workspace_id, std::int64_t user_id,
@@ -58,13 +96,7 @@ base::Status SetMembership(Connection& db, std::int64_t workspace_id, std::int64
   base::Result<Transaction> txn = Transaction::Begin(db, TransactionKind::kWrite);
   if (!txn.ok()) return txn.error();
   if (base::Status found = RequireWorkspace(db, workspace_id); !found.ok()) return found;
-  {
-    base::Result<Query> q = db.Prepare(kSelectUser);
-    if (!q.ok()) return q.error();
-    base::Result<bool> row = q->BindAll(user_id).Step();
-    if (!row.ok()) return row.error();
-    if (!*row) return base::Error::NotFound("user not found");
-  }
+  if (base::Status found = RequireUser(db, user_id); !found.ok()) return found;
   if (role == core::Role::kOwner) {
     base::Result<Query> q = db.Prepare(kSelectOtherOwner);
     if (!q.ok()) return q.error();
@@ -103,6 +135,95 @@ base::Result<std::vector<core::Member>> ListMembers(Connection& db, std::int64_t
     if (!role.ok()) return role.error();
     members.push_back({q->Int64(0), q->Text(1), *role});
   }
+}
+
+base::Result<core::User> FindUser(Connection& db, std::int64_t user_id) {
+  base::Result<Query> q = db.Prepare(kSelectById);
+  if (!q.ok()) return q.error();
+  base::Result<bool> row = q->BindAll(user_id).Step();
+  if (!row.ok()) return row.error();
+  if (!*row) return base::Error::NotFound("user not found");
+  return ReadUser(*q);
+}
+
+base::Result<std::vector<core::Membership>> ListMemberships(Connection& db, std::int64_t user_id) {
+  base::Result<Query> q = db.Prepare(kSelectMemberships);
+  if (!q.ok()) return q.error();
+  q->BindAll(user_id);
+  std::vector<core::Membership> memberships;
+  while (true) {
+    base::Result<bool> row = q->Step();
+    if (!row.ok()) return row.error();
+    if (!*row) return memberships;
+    base::Result<core::Role> role = EnumColumn<core::ParseRole>(*q, 2, "role");
+    if (!role.ok()) return role.error();
+    memberships.push_back({q->Int64(0), q->Text(1), *role});
+  }
+}
+
+base::Status CreateSession(Connection& db, const core::Session& s) {
+  if (base::Status found = RequireUser(db, s.user_id); !found.ok()) return found;
+  base::Result<Query> q = db.Prepare(kInsertSession);
+  if (!q.ok()) return q.error();
+  return q->BindAll(s.token_hash, s.user_id, s.csrf_token, s.created_at, s.expires_at).Run();
+}
+
+base::Result<core::Session> FindSession(Connection& db, const std::string& token_hash,
+                                        base::TimePoint now) {
+  base::Result<Query> q = db.Prepare(kSelectSession);
+  if (!q.ok()) return q.error();
+  base::Result<bool> row = q->BindAll(token_hash, now).Step();
+  if (!row.ok()) return row.error();
+  if (!*row) return base::Error::NotFound("no such session");
+  return core::Session{q->Text(0), q->Int64(1), q->Text(2), q->Time(3), q->Time(4)};
+}
+
+base::Status DeleteSession(Connection& db, const std::string& token_hash) {
+  base::Result<Query> q = db.Prepare(kDeleteSession);
+  if (!q.ok()) return q.error();
+  return q->BindAll(token_hash).Run();
+}
+
+base::Result<core::ApiToken> CreateApiToken(Connection& db, const core::ApiToken& token) {
+  if (base::Status found = RequireUser(db, token.user_id); !found.ok()) return found.error();
+  base::Result<Query> q = db.Prepare(kInsertToken);
+  if (!q.ok()) return q.error();
+  base::Status done =
+      q->BindAll(token.user_id, token.name, token.token_hash, token.created_at).Run();
+  if (!done.ok()) return done.error();
+  core::ApiToken created = token;
+  created.id = db.LastInsertId();
+  return created;
+}
+
+base::Result<core::ApiToken> FindApiToken(Connection& db, const std::string& token_hash) {
+  base::Result<Query> q = db.Prepare(kSelectToken);
+  if (!q.ok()) return q.error();
+  base::Result<bool> row = q->BindAll(token_hash).Step();
+  if (!row.ok()) return row.error();
+  if (!*row) return base::Error::NotFound("no such token");
+  return ReadToken(*q);
+}
+
+base::Result<std::vector<core::ApiToken>> ListApiTokens(Connection& db, std::int64_t user_id) {
+  base::Result<Query> q = db.Prepare(kSelectTokens);
+  if (!q.ok()) return q.error();
+  q->BindAll(user_id);
+  std::vector<core::ApiToken> tokens;
+  while (true) {
+    base::Result<bool> row = q->Step();
+    if (!row.ok()) return row.error();
+    if (!*row) return tokens;
+    tokens.push_back(ReadToken(*q));
+  }
+}
+
+base::Status DeleteApiToken(Connection& db, std::int64_t user_id, std::int64_t token_id) {
+  base::Result<Query> q = db.Prepare(kDeleteToken);
+  if (!q.ok()) return q.error();
+  if (base::Status done = q->BindAll(user_id, token_id).Run(); !done.ok()) return done;
+  if (db.Changes() == 0) return base::Error::NotFound("no such token");
+  return base::Status::Ok();
 }
 
 }  // namespace store::sqlite

@@ -17,5 +17,15 @@ base::Status SetMembership(Connection& db, std::int64_t workspace_id, std::int64
                            core::Role role);
 base::Result<core::Role> RoleIn(Connection& db, std::int64_t workspace_id, std::int64_t user_id);
 base::Result<std::vector<core::Member>> ListMembers(Connection& db, std::int64_t workspace_id);
+base::Result<core::User> FindUser(Connection& db, std::int64_t user_id);
+base::Result<std::vector<core::Membership>> ListMemberships(Connection& db, std::int64_t user_id);
+base::Status CreateSession(Connection& db, const core::Session& session);
+base::Result<core::Session> FindSession(Connection& db, const std::string& token_hash,
+                                        base::TimePoint now);
+base::Status DeleteSession(Connection& db, const std::string& token_hash);
+base::Result<core::ApiToken> CreateApiToken(Connection& db, const core::ApiToken& token);
+base::Result<core::ApiToken> FindApiToken(Connection& db, const std::string& token_hash);
+base::Result<std::vector<core::ApiToken>> ListApiTokens(Connection& db, std::int64_t user_id);
+base::Status DeleteApiToken(Connection& db, std::int64_t user_id, std::int64_t token_id);
 
 }  // namespace store::sqlite

@@ -1,0 +1,66 @@
+#include "api/json_api.h"
+
+namespace api {
+namespace {
+
+constexpr std::string_view kBearer = "Bearer ";
+
+}  // namespace
+
+int StatusOf(base::ErrorCode code) {
+  switch (code) {
+    case base::ErrorCode::kInvalidArgument:
+      return 400;
+    case base::ErrorCode::kUnauthenticated:
+      return 401;
+    case base::ErrorCode::kPermissionDenied:
+      return 403;
+    case base::ErrorCode::kNotFound:
+      return 404;
+    case base::ErrorCode::kAlreadyExists:
+    case base::ErrorCode::kConflict:
+    case base::ErrorCode::kFailedPrecondition:
+      return 409;
+    case base::ErrorCode::kResourceExhausted:
+      return 429;
+    case base::ErrorCode::kUnavailable:
+      return 503;
+    case base::ErrorCode::kInternal:
+      return 500;
+  }
+  return 500;
+}
+
+http::Response ErrorResponse(const base::Error& error) {
+  const std::string message =
+      error.code == base::ErrorCode::kInternal ? "internal error" : error.message;
+  return JsonResponse(StatusOf(error.code),
+                      {{"error", {{"code", base::ToString(error.code)}, {"message", message}}}});
+}
+
+http::Response JsonResponse(int status, const nlohmann::json& body) {
+  return http::Response::Json(status,
+                              body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+}
+
+base::Result<nlohmann::json> JsonObject(const http::Request& request) {
+  auto body = nlohmann::json::parse(request.body, nullptr, /*allow_exceptions=*/false);
+  if (!body.is_object()) return base::Error::InvalidArgument("the body must be a JSON object");
+  return body;
+}
+
+Credentials CredentialsOf(const http::Request& request) {
+  Credentials c;
+  c.session_token = request.Cookie(kSessionCookie);
+  c.csrf_token = request.Header(kCsrfHeader);
+  if (auto authorization = request.Header("Authorization");
+      authorization && authorization->starts_with(kBearer)) {
+    c.bearer_token = authorization->substr(kBearer.size());
+  }
+  c.changes_state = request.method != http::Method::kGet && request.method != http::Method::kHead;
+  return c;
+}
+
+std::string JsonTime(base::TimePoint t) { return base::FormatTime(t); }
+
+}  // namespace api

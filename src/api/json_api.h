@@ -1,0 +1,36 @@
+// The conventions every /api/v1 endpoint shares: JSON bodies, errors as
+// {"error": {"code": "unauthenticated", "message": "sign in first"}} with the status their code
+// means, and the caller's credentials read from a request.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include "api/auth.h"
+#include "base/result.h"
+#include "http/request.h"
+#include "http/response.h"
+
+namespace api {
+
+inline constexpr std::string_view kSessionCookie = "fd_session";
+inline constexpr std::string_view kCsrfHeader = "X-CSRF-Token";
+
+// The HTTP status of an error code: 400, 401, 403, 404, 409, 429, 503 or 500.
+int StatusOf(base::ErrorCode code);
+
+// The error as a JSON response. An internal error's message is replaced by a generic one (the
+// details belong in the log, not in a response).
+http::Response ErrorResponse(const base::Error& error);
+
+http::Response JsonResponse(int status, const nlohmann::json& body);
+
+// The request's body as a JSON object; kInvalidArgument otherwise.
+base::Result<nlohmann::json> JsonObject(const http::Request& request);
+
+// The session cookie, the CSRF header and a bearer token, as presented.
+Credentials CredentialsOf(const http::Request& request);
+
+// ISO 8601 UTC with milliseconds, as every time in the API.
+std::string JsonTime(base::TimePoint t);
+
+}  // namespace api

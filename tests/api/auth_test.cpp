@@ -1,0 +1,137 @@
+// Signing in against a real SQLite store and a fake clock: sessions, CSRF, expiry, API tokens and
+// the limit on failed sign-ins.
+#include "api/auth.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "api/password.h"
+#include "store/sqlite/sqlite_store.h"
+#include "testing/temp_dir.h"
+
+namespace api {
+namespace {
+
+using namespace std::chrono_literals;
+using ::testing::HasSubstr;
+
+constexpr const char* kPassword = "correct horse battery";
+
+class AuthTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    store_ = store::SqliteStore::Open((dir_ / "fd.db").string()).value();
+    ana_ = store_->CreateUser("ana@shop.example", HashPassword(kPassword).value(), clock_.Now())
+               .value();
+    auth_ = std::make_unique<Auth>(*store_, clock_);
+  }
+
+  Credentials Session(const SignedIn& s, bool changes_state, bool with_csrf) {
+    Credentials c;
+    c.session_token = s.session_token;
+    if (with_csrf) c.csrf_token = s.csrf_token;
+    c.changes_state = changes_state;
+    return c;
+  }
+
+  testing_support::TempDir dir_;
+  base::FakeClock clock_{base::FromMillis(1'767'261'600'000)};
+  std::unique_ptr<store::SqliteStore> store_;
+  core::User ana_;
+  std::unique_ptr<Auth> auth_;
+};
+
+TEST_F(AuthTest, ASessionReadsFreelyAndChangesStateOnlyWithItsCsrfToken) {
+  auto s = auth_->SignIn("Ana@Shop.Example", kPassword, "10.0.0.1");
+  ASSERT_TRUE(s.ok()) << s.error().message;
+  EXPECT_EQ(s->user.id, ana_.id);
+  EXPECT_EQ(s->expires_at, clock_.Now() + 7 * 24h);
+  EXPECT_NE(s->session_token, s->csrf_token);
+
+  auto reading = auth_->Authenticate(Session(*s, false, false));
+  ASSERT_TRUE(reading.ok()) << reading.error().message;
+  EXPECT_EQ(reading->user.email, "ana@shop.example");
+  EXPECT_EQ(auth_->Authenticate(Session(*s, true, false)).error().code,
+            base::ErrorCode::kPermissionDenied);
+  Credentials forged = Session(*s, true, false);
+  forged.csrf_token = s->csrf_token.substr(1);
+  EXPECT_EQ(auth_->Authenticate(forged).error().code, base::ErrorCode::kPermissionDenied);
+  EXPECT_TRUE(auth_->Authenticate(Session(*s, true, true)).ok());
+}
+
+TEST_F(AuthTest, OnlyAHashOfTheSessionTokenIsStored) {
+  auto s = auth_->SignIn("ana@shop.example", kPassword, "10.0.0.1").value();
+  EXPECT_FALSE(store_->FindSession(s.session_token, clock_.Now()).ok());
+  EXPECT_TRUE(store_->FindSession(HashToken(s.session_token), clock_.Now()).ok());
+}
+
+TEST_F(AuthTest, AnUnknownEmailAndAWrongPasswordLookTheSame) {
+  auto wrong = auth_->SignIn("ana@shop.example", "not the password", "10.0.0.1");
+  auto unknown = auth_->SignIn("bob@shop.example", kPassword, "10.0.0.1");
+  ASSERT_FALSE(wrong.ok());
+  ASSERT_FALSE(unknown.ok());
+  EXPECT_EQ(wrong.error().code, base::ErrorCode::kUnauthenticated);
+  EXPECT_EQ(wrong.error().message, unknown.error().message);
+}
+
+TEST_F(AuthTest, SessionsEndWhenTheyExpireOrSignOut) {
+  auto first = auth_->SignIn("ana@shop.example", kPassword, "10.0.0.1").value();
+  auto second = auth_->SignIn("ana@shop.example", kPassword, "10.0.0.1").value();
+  ASSERT_TRUE(auth_->SignOut(first.session_token).ok());
+  EXPECT_EQ(auth_->Authenticate(Session(first, false, false)).error().code,
+            base::ErrorCode::kUnauthenticated);
+  EXPECT_TRUE(auth_->Authenticate(Session(second, false, false)).ok());  // another browser
+  clock_.Advance(7 * 24h);
+  EXPECT_EQ(auth_->Authenticate(Session(second, false, false)).error().code,
+            base::ErrorCode::kUnauthenticated);
+  EXPECT_EQ(auth_->Authenticate({}).error().code, base::ErrorCode::kUnauthenticated);
+}
+
+TEST_F(AuthTest, FailedSignInsAreLimitedPerEmailUntilTheWindowEnds) {
+  for (int i = 0; i < 5; ++i) {
+    const std::string n = std::to_string(i);
+    EXPECT_EQ(auth_->SignIn("ana@shop.example", "guess " + n, "10.0.0." + n).error().code,
+              base::ErrorCode::kUnauthenticated);
+  }
+  // Even the right password is refused now, from anywhere.
+  auto refused = auth_->SignIn("ana@shop.example", kPassword, "10.9.9.9");
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().code, base::ErrorCode::kResourceExhausted);
+  EXPECT_THAT(refused.error().message, HasSubstr("try again in 900 s"));
+  clock_.Advance(15min);
+  EXPECT_TRUE(auth_->SignIn("ana@shop.example", kPassword, "10.9.9.9").ok());
+}
+
+TEST_F(AuthTest, FailedSignInsAreLimitedPerClientAcrossEmails) {
+  for (int i = 0; i < 5; ++i) {
+    (void)auth_->SignIn("user" + std::to_string(i) + "@shop.example", kPassword, "10.0.0.7");
+  }
+  EXPECT_EQ(auth_->SignIn("ana@shop.example", kPassword, "10.0.0.7").error().code,
+            base::ErrorCode::kResourceExhausted);
+  EXPECT_TRUE(auth_->SignIn("ana@shop.example", kPassword, "10.0.0.8").ok());
+}
+
+TEST_F(AuthTest, AnApiTokenAuthenticatesWithoutCsrfAndIsStoredHashed) {
+  auto created = auth_->CreateApiToken(ana_.id, "nightly export");
+  ASSERT_TRUE(created.ok()) << created.error().message;
+  const auto& [token, secret] = *created;
+  EXPECT_THAT(secret, ::testing::StartsWith("fdt_"));
+  EXPECT_EQ(token.token_hash, HashToken(secret));
+  Credentials bearer;
+  bearer.bearer_token = secret;
+  bearer.changes_state = true;
+  auto caller = auth_->Authenticate(bearer);
+  ASSERT_TRUE(caller.ok()) << caller.error().message;
+  EXPECT_EQ(caller->user.id, ana_.id);
+  EXPECT_FALSE(caller->session.has_value());
+
+  bearer.bearer_token = secret + "x";
+  EXPECT_EQ(auth_->Authenticate(bearer).error().code, base::ErrorCode::kUnauthenticated);
+  ASSERT_TRUE(store_->DeleteApiToken(ana_.id, token.id).ok());
+  bearer.bearer_token = secret;
+  EXPECT_EQ(auth_->Authenticate(bearer).error().code, base::ErrorCode::kUnauthenticated);
+  EXPECT_EQ(auth_->CreateApiToken(ana_.id, "").error().code, base::ErrorCode::kInvalidArgument);
+}
+
+}  // namespace
+}  // namespace api

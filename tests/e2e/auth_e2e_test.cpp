@@ -1,0 +1,128 @@
+// Signing in over HTTP against the real binary: a user made with `frontdesk user add`, the
+// session cookie and its CSRF token, API tokens, sign-out, and bad input.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "testing/serve_process.h"
+#include "testing/temp_dir.h"
+
+namespace e2e {
+namespace {
+
+using nlohmann::json;
+using ::testing::HasSubstr;
+using testing_support::ServeProcess;
+
+constexpr const char* kPassword = "a long enough secret";
+
+class AuthE2eTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    std::ofstream(dir_ / "shop.toml") << "slug = \"shop\"\n[agent]\ngreeting = \"Hi!\"\n"
+                                         "workflow = \"handoff_to_human\"\n";
+    db_ = (dir_ / "fd.db").string();
+    const std::string bin = FRONTDESK_BINARY;
+    ASSERT_EQ(std::system((bin + " init --db " + db_ + " --config " +
+                           (dir_ / "shop.toml").string() + " > /dev/null")
+                              .c_str()),
+              0);
+    ASSERT_EQ(
+        std::system(("echo '" + std::string(kPassword) + "' | " + bin + " user add --db " + db_ +
+                     " --workspace shop --email owner@shop.example --role owner" + " > /dev/null")
+                        .c_str()),
+        0);
+    server_ = std::make_unique<ServeProcess>(
+        FRONTDESK_BINARY, std::map<std::string, std::string>{{"FRONTDESK_DATABASE_PATH", db_},
+                                                             {"FRONTDESK_SERVER_PORT", "0"}});
+    ASSERT_TRUE(server_->Start());
+    client_ = std::make_unique<httplib::Client>("127.0.0.1", server_->port());
+  }
+
+  httplib::Result Login(const std::string& email, const std::string& password) {
+    return client_->Post("/api/v1/auth/login",
+                         json{{"email", email}, {"password", password}}.dump(), "application/json");
+  }
+
+  // The session cookie's "fd_session=..." pair from a login response.
+  static std::string CookiePair(const httplib::Response& r) {
+    const std::string set_cookie = r.get_header_value("Set-Cookie");
+    return set_cookie.substr(0, set_cookie.find(';'));
+  }
+
+  testing_support::TempDir dir_;
+  std::string db_;
+  std::unique_ptr<ServeProcess> server_;
+  std::unique_ptr<httplib::Client> client_;
+};
+
+TEST_F(AuthE2eTest, ASignedInBrowserSeesItsWorkspacesAndChangesStateWithItsCsrfToken) {
+  auto login = Login("Owner@Shop.Example", kPassword);
+  ASSERT_TRUE(login);
+  ASSERT_EQ(login->status, 200) << login->body;
+  const json body = json::parse(login->body);
+  EXPECT_EQ(body["user"]["email"], "owner@shop.example");
+  const std::string set_cookie = login->get_header_value("Set-Cookie");
+  EXPECT_THAT(set_cookie, HasSubstr("HttpOnly"));
+  EXPECT_THAT(set_cookie, HasSubstr("Secure"));
+  EXPECT_THAT(set_cookie, HasSubstr("SameSite=Lax"));
+  const httplib::Headers cookie = {{"Cookie", CookiePair(*login)}};
+
+  auto me = client_->Get("/api/v1/me", cookie);
+  ASSERT_EQ(me->status, 200) << me->body;
+  EXPECT_EQ(json::parse(me->body)["workspaces"],
+            json::parse(R"([{"slug": "shop", "role": "owner"}])"));
+
+  // A state change with the cookie alone (what another site can make a browser send): refused.
+  auto forged =
+      client_->Post("/api/v1/tokens", cookie, R"({"name": "script"})", "application/json");
+  EXPECT_EQ(forged->status, 403);
+  EXPECT_EQ(json::parse(forged->body)["error"]["code"], "permission_denied");
+  httplib::Headers with_csrf = cookie;
+  with_csrf.emplace("X-CSRF-Token", body["csrf_token"].get<std::string>());
+  auto created =
+      client_->Post("/api/v1/tokens", with_csrf, R"({"name": "script"})", "application/json");
+  ASSERT_EQ(created->status, 201) << created->body;
+  const std::string token = json::parse(created->body)["token"];
+
+  // A script with the token; the listing never shows a secret.
+  auto listed = client_->Get("/api/v1/tokens", {{"Authorization", "Bearer " + token}});
+  ASSERT_EQ(listed->status, 200);
+  EXPECT_THAT(listed->body, HasSubstr("script"));
+  EXPECT_THAT(listed->body, ::testing::Not(HasSubstr(token)));
+
+  auto out = client_->Post("/api/v1/auth/logout", with_csrf, "", "application/json");
+  EXPECT_EQ(out->status, 204);
+  EXPECT_THAT(out->get_header_value("Set-Cookie"), HasSubstr("Max-Age=0"));
+  EXPECT_EQ(client_->Get("/api/v1/me", cookie)->status, 401);
+  EXPECT_EQ(client_->Get("/api/v1/me", {{"Authorization", "Bearer " + token}})->status, 200);
+}
+
+TEST_F(AuthE2eTest, WrongPasswordsAreRefusedAlikeThenLimited) {
+  auto wrong = Login("owner@shop.example", "not the password");
+  auto unknown = Login("nobody@shop.example", kPassword);
+  EXPECT_EQ(wrong->status, 401);
+  EXPECT_EQ(unknown->status, 401);
+  EXPECT_EQ(json::parse(wrong->body)["error"], json::parse(unknown->body)["error"]);
+  for (int i = 0; i < 4; ++i) (void)Login("owner@shop.example", "still wrong");
+  auto limited = Login("owner@shop.example", kPassword);
+  EXPECT_EQ(limited->status, 429);
+  EXPECT_EQ(json::parse(limited->body)["error"]["code"], "resource_exhausted");
+}
+
+TEST_F(AuthE2eTest, BadInputGetsAClearError) {
+  auto malformed = client_->Post("/api/v1/auth/login", "{\"email\": ", "application/json");
+  EXPECT_EQ(malformed->status, 400);
+  EXPECT_THAT(malformed->body, HasSubstr("the body must be a JSON object"));
+  auto missing =
+      client_->Post("/api/v1/auth/login", R"({"email": "owner@shop.example"})", "application/json");
+  EXPECT_EQ(missing->status, 400);
+  EXPECT_THAT(missing->body, HasSubstr("email and password are required"));
+  EXPECT_EQ(client_->Get("/api/v1/me")->status, 401);
+  EXPECT_EQ(client_->Get("/api/v1/me", {{"Authorization", "Bearer fdt_nope"}})->status, 401);
+}
+
+}  // namespace
+}  // namespace e2e
