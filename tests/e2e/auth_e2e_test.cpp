@@ -3,42 +3,23 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include <fstream>
 #include <nlohmann/json.hpp>
 
-#include "testing/serve_process.h"
-#include "testing/temp_dir.h"
+#include "e2e/crm_server.h"
 
 namespace e2e {
 namespace {
 
 using nlohmann::json;
 using ::testing::HasSubstr;
-using testing_support::ServeProcess;
 
-constexpr const char* kPassword = "a long enough secret";
+constexpr const char* kPassword = CrmServer::kOwnerPassword;
 
 class AuthE2eTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    std::ofstream(dir_ / "shop.toml") << "slug = \"shop\"\n[agent]\ngreeting = \"Hi!\"\n"
-                                         "workflow = \"handoff_to_human\"\n";
-    db_ = (dir_ / "fd.db").string();
-    const std::string bin = FRONTDESK_BINARY;
-    ASSERT_EQ(std::system((bin + " init --db " + db_ + " --config " +
-                           (dir_ / "shop.toml").string() + " > /dev/null")
-                              .c_str()),
-              0);
-    ASSERT_EQ(
-        std::system(("echo '" + std::string(kPassword) + "' | " + bin + " user add --db " + db_ +
-                     " --workspace shop --email owner@shop.example --role owner" + " > /dev/null")
-                        .c_str()),
-        0);
-    server_ = std::make_unique<ServeProcess>(
-        FRONTDESK_BINARY, std::map<std::string, std::string>{{"FRONTDESK_DATABASE_PATH", db_},
-                                                             {"FRONTDESK_SERVER_PORT", "0"}});
-    ASSERT_TRUE(server_->Start());
-    client_ = std::make_unique<httplib::Client>("127.0.0.1", server_->port());
+    ASSERT_TRUE(crm_.Start());
+    client_ = &crm_.client();
   }
 
   httplib::Result Login(const std::string& email, const std::string& password) {
@@ -52,10 +33,8 @@ class AuthE2eTest : public ::testing::Test {
     return set_cookie.substr(0, set_cookie.find(';'));
   }
 
-  testing_support::TempDir dir_;
-  std::string db_;
-  std::unique_ptr<ServeProcess> server_;
-  std::unique_ptr<httplib::Client> client_;
+  CrmServer crm_;
+  httplib::Client* client_ = nullptr;
 };
 
 TEST_F(AuthE2eTest, ASignedInBrowserSeesItsWorkspacesAndChangesStateWithItsCsrfToken) {

@@ -1,0 +1,30 @@
+// Test support: `frontdesk serve` on a fresh database with the workspace "shop" and its owner,
+// made through the command line as a user would (`frontdesk init`, `frontdesk user add`).
+#pragma once
+
+#include <httplib.h>
+
+#include <memory>
+#include <string>
+
+#include "testing/serve_process.h"
+#include "testing/temp_dir.h"
+
+namespace e2e {
+
+class CrmServer {
+ public:
+  static constexpr const char* kOwnerEmail = "owner@shop.example";
+  static constexpr const char* kOwnerPassword = "a long enough secret";
+
+  // False when a step failed (its output is on stderr).
+  bool Start();
+  httplib::Client& client() { return *client_; }
+
+ private:
+  testing_support::TempDir dir_;
+  std::unique_ptr<testing_support::ServeProcess> server_;
+  std::unique_ptr<httplib::Client> client_;
+};
+
+}  // namespace e2e
