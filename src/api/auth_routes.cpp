@@ -1,7 +1,5 @@
 #include "api/auth_routes.h"
 
-#include <charconv>
-
 #include "api/json_api.h"
 
 namespace api {
@@ -102,13 +100,9 @@ http::Response CreateToken(Auth& auth, const http::Request& request) {
 http::Response DeleteToken(Auth& auth, core::Users& users, const http::Request& request) {
   auto caller = auth.Authenticate(CredentialsOf(request));
   if (!caller.ok()) return ErrorResponse(caller.error());
-  const std::string id_text = request.PathParam("id").value_or("");
-  std::int64_t id = 0;
-  const auto [end, ec] = std::from_chars(id_text.data(), id_text.data() + id_text.size(), id);
-  if (ec != std::errc() || end != id_text.data() + id_text.size()) {
-    return ErrorResponse(base::Error::NotFound("no such token"));
-  }
-  if (base::Status done = users.DeleteApiToken(caller->user.id, id); !done.ok()) {
+  const auto id = IdParam(request, "id");
+  if (!id) return ErrorResponse(base::Error::NotFound("no such token"));
+  if (base::Status done = users.DeleteApiToken(caller->user.id, *id); !done.ok()) {
     return ErrorResponse(done.error());
   }
   return http::Response::NoContent();

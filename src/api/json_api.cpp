@@ -1,5 +1,7 @@
 #include "api/json_api.h"
 
+#include <charconv>
+
 namespace api {
 namespace {
 
@@ -47,6 +49,14 @@ base::Result<nlohmann::json> JsonObject(const http::Request& request) {
   auto body = nlohmann::json::parse(request.body, nullptr, /*allow_exceptions=*/false);
   if (!body.is_object()) return base::Error::InvalidArgument("the body must be a JSON object");
   return body;
+}
+
+std::optional<std::int64_t> IdParam(const http::Request& request, std::string_view name) {
+  const std::string text = request.PathParam(name).value_or("");
+  std::int64_t id = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
+  if (text.empty() || ec != std::errc() || end != text.data() + text.size()) return std::nullopt;
+  return id;
 }
 
 Credentials CredentialsOf(const http::Request& request) {

@@ -3,7 +3,10 @@
 // means, and the caller's credentials read from a request.
 #pragma once
 
+#include <cstdint>
 #include <nlohmann/json.hpp>
+#include <optional>
+#include <string_view>
 
 #include "api/auth.h"
 #include "base/result.h"
@@ -26,6 +29,9 @@ http::Response JsonResponse(int status, const nlohmann::json& body);
 
 // The request's body as a JSON object; kInvalidArgument otherwise.
 base::Result<nlohmann::json> JsonObject(const http::Request& request);
+
+// The path parameter `name` as a decimal id; nullopt when it is not one.
+std::optional<std::int64_t> IdParam(const http::Request& request, std::string_view name);
 
 // The session cookie, the CSRF header and a bearer token, as presented.
 Credentials CredentialsOf(const http::Request& request);

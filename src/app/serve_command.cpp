@@ -5,6 +5,7 @@
 
 #include "api/auth.h"
 #include "api/auth_routes.h"
+#include "api/member_routes.h"
 #include "app/serve_config.h"
 #include "app/web_chat.h"
 #include "app/webhook_routes.h"
@@ -148,6 +149,7 @@ int RunServe(const ServeOptions& options, std::ostream& out, std::ostream& err) 
   AddWebChatRoutes(router, store, engine, clock, hub);
   api::Auth auth(store, clock);
   api::AddAuthRoutes(router, auth, store);
+  api::AddMemberRoutes(router, auth, store, store, clock);
   http::ServerSettings server_settings = config->server;
   server_settings.error_log = log;
   http::Server server(server_settings, std::move(router), metrics);

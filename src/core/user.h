@@ -72,6 +72,9 @@ class Users {
   // unknown user or workspace; kFailedPrecondition when the workspace already has another owner.
   virtual base::Status SetMembership(std::int64_t workspace_id, std::int64_t user_id,
                                      Role role) = 0;
+  // Removes a collaborator from the workspace. kNotFound when the user is not a member;
+  // kFailedPrecondition for the owner (a workspace always has its owner).
+  virtual base::Status RemoveMembership(std::int64_t workspace_id, std::int64_t user_id) = 0;
   // The user's role in the workspace. kNotFound when it is not a member.
   virtual base::Result<Role> RoleIn(std::int64_t workspace_id, std::int64_t user_id) = 0;
   // The workspace's members, the owner first, then by email.

@@ -5,19 +5,24 @@
 
 namespace e2e {
 
+bool CrmServer::AddWorkspace(const std::string& slug) {
+  const auto file = dir_ / (slug + ".toml");
+  std::ofstream(file) << "slug = \"" << slug << "\"\n[agent]\ngreeting = \"Hi!\"\n"
+                      << "workflow = \"handoff_to_human\"\n";
+  const std::string init = std::string(FRONTDESK_BINARY) + " init --db " + db_ + " --config " +
+                           file.string() + " > /dev/null";
+  return std::system(init.c_str()) == 0;
+}
+
 bool CrmServer::Start() {
-  std::ofstream(dir_ / "shop.toml") << "slug = \"shop\"\n[agent]\ngreeting = \"Hi!\"\n"
-                                       "workflow = \"handoff_to_human\"\n";
-  const std::string db = (dir_ / "fd.db").string();
-  const std::string bin = FRONTDESK_BINARY;
-  const std::string init =
-      bin + " init --db " + db + " --config " + (dir_ / "shop.toml").string() + " > /dev/null";
-  const std::string add = "echo '" + std::string(kOwnerPassword) + "' | " + bin +
-                          " user add --db " + db + " --workspace shop --email " + kOwnerEmail +
+  db_ = (dir_ / "fd.db").string();
+  if (!AddWorkspace("shop")) return false;
+  const std::string add = "echo '" + std::string(kOwnerPassword) + "' | " + FRONTDESK_BINARY +
+                          " user add --db " + db_ + " --workspace shop --email " + kOwnerEmail +
                           " --role owner > /dev/null";
-  if (std::system(init.c_str()) != 0 || std::system(add.c_str()) != 0) return false;
+  if (std::system(add.c_str()) != 0) return false;
   server_ = std::make_unique<testing_support::ServeProcess>(
-      FRONTDESK_BINARY, std::map<std::string, std::string>{{"FRONTDESK_DATABASE_PATH", db},
+      FRONTDESK_BINARY, std::map<std::string, std::string>{{"FRONTDESK_DATABASE_PATH", db_},
                                                            {"FRONTDESK_SERVER_PORT", "0"}});
   if (!server_->Start()) return false;
   client_ = std::make_unique<httplib::Client>("127.0.0.1", server_->port());

@@ -19,10 +19,13 @@ class CrmServer {
 
   // False when a step failed (its output is on stderr).
   bool Start();
+  // Another workspace, with no member, made while the server runs.
+  bool AddWorkspace(const std::string& slug);
   httplib::Client& client() { return *client_; }
 
  private:
   testing_support::TempDir dir_;
+  std::string db_;
   std::unique_ptr<testing_support::ServeProcess> server_;
   std::unique_ptr<httplib::Client> client_;
 };

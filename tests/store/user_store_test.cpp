@@ -63,6 +63,19 @@ TEST_F(UserStoreTest, ARoleBelongsToOneWorkspace) {
   EXPECT_EQ(*store_->RoleIn(ws_, ana.id), core::Role::kOwner);
 }
 
+TEST_F(UserStoreTest, ACollaboratorCanBeRemovedButNeverTheOwner) {
+  const auto ana = store_->CreateUser("ana@shop.example", "h", kT0).value();
+  const auto bob = store_->CreateUser("bob@shop.example", "h", kT0).value();
+  ASSERT_TRUE(store_->SetMembership(ws_, ana.id, core::Role::kOwner).ok());
+  ASSERT_TRUE(store_->SetMembership(ws_, bob.id, core::Role::kCollaborator).ok());
+  ASSERT_TRUE(store_->RemoveMembership(ws_, bob.id).ok());
+  EXPECT_EQ(store_->RoleIn(ws_, bob.id).error().code, base::ErrorCode::kNotFound);
+  EXPECT_EQ(store_->RemoveMembership(ws_, bob.id).error().code, base::ErrorCode::kNotFound);
+  EXPECT_EQ(store_->RemoveMembership(ws_, ana.id).error().code,
+            base::ErrorCode::kFailedPrecondition);
+  EXPECT_EQ(*store_->RoleIn(ws_, ana.id), core::Role::kOwner);
+}
+
 TEST_F(UserStoreTest, MembershipsNeedAKnownUserAndWorkspace) {
   const auto ana = store_->CreateUser("ana@shop.example", "h", kT0).value();
   EXPECT_EQ(store_->SetMembership(ws_, 4242, core::Role::kOwner).error().code,

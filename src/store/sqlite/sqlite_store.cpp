@@ -74,6 +74,11 @@ base::Status SqliteStore::SetMembership(std::int64_t workspace_id, std::int64_t 
   return sqlite::SetMembership(*db_, workspace_id, user_id, role);
 }
 
+base::Status SqliteStore::RemoveMembership(std::int64_t workspace_id, std::int64_t user_id) {
+  Lock lock(mutex_);
+  return sqlite::RemoveMembership(*db_, workspace_id, user_id);
+}
+
 base::Result<core::Role> SqliteStore::RoleIn(std::int64_t workspace_id, std::int64_t user_id) {
   Lock lock(mutex_);
   return sqlite::RoleIn(*db_, workspace_id, user_id);

@@ -101,6 +101,7 @@ class SqliteStore final : public core::Store,
   base::Result<core::User> FindUserByEmail(std::string_view email) override;
   base::Status SetMembership(std::int64_t workspace_id, std::int64_t user_id,
                              core::Role role) override;
+  base::Status RemoveMembership(std::int64_t workspace_id, std::int64_t user_id) override;
   base::Result<core::Role> RoleIn(std::int64_t workspace_id, std::int64_t user_id) override;
   base::Result<std::vector<core::Member>> ListMembers(std::int64_t workspace_id) override;
   base::Result<core::User> FindUser(std::int64_t user_id) override;

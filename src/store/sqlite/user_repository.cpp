@@ -17,6 +17,8 @@ constexpr std::string_view kSelectOtherOwner =
 constexpr std::string_view kUpsertMembership =
     "INSERT INTO memberships (workspace_id, user_id, role) VALUES (?1, ?2, ?3)"
     " ON CONFLICT (workspace_id, user_id) DO UPDATE SET role = excluded.role";
+constexpr std::string_view kDeleteMembership =
+    "DELETE FROM memberships WHERE workspace_id = ?1 AND user_id = ?2";
 constexpr std::string_view kSelectRole =
     "SELECT role FROM memberships WHERE workspace_id = ?1 AND user_id = ?2";
 constexpr std::string_view kSelectMembers =
@@ -110,6 +112,20 @@ base::Status SetMembership(Connection& db, std::int64_t workspace_id, std::int64
       !done.ok()) {
     return done;
   }
+  return txn->Commit();
+}
+
+base::Status RemoveMembership(Connection& db, std::int64_t workspace_id, std::int64_t user_id) {
+  base::Result<Transaction> txn = Transaction::Begin(db, TransactionKind::kWrite);
+  if (!txn.ok()) return txn.error();
+  base::Result<core::Role> role = RoleIn(db, workspace_id, user_id);
+  if (!role.ok()) return role.error();
+  if (*role == core::Role::kOwner) {
+    return base::Error::FailedPrecondition("the owner cannot be removed from the workspace");
+  }
+  base::Result<Query> q = db.Prepare(kDeleteMembership);
+  if (!q.ok()) return q.error();
+  if (base::Status done = q->BindAll(workspace_id, user_id).Run(); !done.ok()) return done;
   return txn->Commit();
 }
 

@@ -15,6 +15,7 @@ base::Result<core::User> CreateUser(Connection& db, std::string_view email,
 base::Result<core::User> FindUserByEmail(Connection& db, std::string_view email);
 base::Status SetMembership(Connection& db, std::int64_t workspace_id, std::int64_t user_id,
                            core::Role role);
+base::Status RemoveMembership(Connection& db, std::int64_t workspace_id, std::int64_t user_id);
 base::Result<core::Role> RoleIn(Connection& db, std::int64_t workspace_id, std::int64_t user_id);
 base::Result<std::vector<core::Member>> ListMembers(Connection& db, std::int64_t workspace_id);
 base::Result<core::User> FindUser(Connection& db, std::int64_t user_id);
