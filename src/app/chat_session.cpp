@@ -3,6 +3,7 @@
 #include <istream>
 
 #include "app/chat_expect.h"
+#include "base/strings.h"
 
 namespace app {
 namespace {
@@ -15,13 +16,6 @@ constexpr std::string_view kHelp =
     "Type a customer message, or: /take  /reply TEXT  /echo [-AGO] TEXT  /release\n"
     "/advance DURATION (30s, 16m, 2h)  /burst ... /end  /lead  /notifications  /state\n"
     "/expect ...  /help  /quit";
-
-std::string_view Trim(std::string_view s) {
-  const std::size_t start = s.find_first_not_of(" \t\r");
-  if (start == std::string_view::npos) return {};
-  const std::size_t end = s.find_last_not_of(" \t\r");
-  return s.substr(start, end - start + 1);
-}
 
 bool IsLeading(const core::Message& m) { return m.author != core::Author::kAi; }
 
@@ -50,15 +44,15 @@ ChatSession::ChatSession(core::Store& store, runtime::Engine& engine, base::Fake
       printer_(out, options_.json) {}
 
 ChatSession::Outcome ChatSession::Run(std::string_view raw) {
-  const std::string_view line = Trim(raw);
+  const std::string_view line = base::Trim(raw);
   if (line.empty() || line.front() == '#') return Outcome::kContinue;
-  if (line.starts_with("/expect ") || line == "/expect") return Expect(Trim(line.substr(7)));
+  if (line.starts_with("/expect ") || line == "/expect") return Expect(base::Trim(line.substr(7)));
   step_.clear();
   Outcome outcome;
   if (line.front() == '/') {
     const std::size_t space = line.find(' ');
     outcome = Command(line.substr(0, space),
-                      space == std::string_view::npos ? "" : Trim(line.substr(space)));
+                      space == std::string_view::npos ? "" : base::Trim(line.substr(space)));
   } else {
     outcome = Handle(core::CustomerMessage{std::string(line), clock_.Now()});
     if (!in_burst_) Settle();
@@ -82,7 +76,7 @@ ChatSession::Outcome ChatSession::Command(std::string_view command, std::string_
       auto ago = base::ParseDuration(argument.substr(1, space - 1));
       if (!ago.ok()) return Invalid("/echo " + ago.error().message);
       at = now - *ago;
-      argument = space == std::string_view::npos ? "" : Trim(argument.substr(space));
+      argument = space == std::string_view::npos ? "" : base::Trim(argument.substr(space));
     }
     if (argument.empty()) return Invalid("/echo needs the text the owner sent");
     return Handle(core::OwnerEcho{std::string(argument), at});

@@ -4,6 +4,7 @@
 #include <map>
 #include <utility>
 
+#include "base/strings.h"
 #include "catalog/csv_reader.h"
 #include "catalog/field_rules.h"
 #include "catalog/header.h"
@@ -73,7 +74,7 @@ void ReportInvalidUtf8(std::string_view text, ErrorList& errors) {
 bool IsBlank(const CsvRecord& record) {
   if (record.field_count != record.fields.size()) return false;  // some fields were not kept
   return std::all_of(record.fields.begin(), record.fields.end(),
-                     [](const std::string& f) { return Trim(f).empty(); });
+                     [](const std::string& f) { return base::Trim(f).empty(); });
 }
 
 template <typename T>
@@ -91,7 +92,7 @@ core::Product ProductFromRow(const Header& header, const std::vector<std::string
   core::Product product;
   const std::size_t count = std::min(fields.size(), header.columns.size());
   for (std::size_t i = 0; i < count; ++i) {
-    const std::string_view value = Trim(fields[i]);
+    const std::string_view value = base::Trim(fields[i]);
     if (value.empty()) continue;
     const Column& column = header.columns[i];
     switch (column.kind) {

@@ -14,12 +14,6 @@ namespace catalog {
 constexpr std::size_t kCurrencyCodeLength = 3;    // ISO 4217 style: USD, EUR, BRL
 constexpr std::size_t kMaxQuotedValueChars = 40;  // longer values are cut in messages
 
-// `s` without leading and trailing spaces, tabs and line ends.
-std::string_view Trim(std::string_view s);
-
-// `s` with ASCII letters lowered; other bytes unchanged.
-std::string AsciiLower(std::string_view s);
-
 // `value` in single quotes for a message: invalid UTF-8 replaced, line ends and tabs as spaces,
 // cut to kMaxQuotedValueChars characters with "..." when longer.
 std::string QuoteForMessage(std::string_view value);

@@ -3,6 +3,7 @@
 #include <map>
 #include <string_view>
 
+#include "base/strings.h"
 #include "catalog/field_rules.h"
 
 namespace catalog {
@@ -38,9 +39,9 @@ Header ParseHeader(const std::vector<std::string>& names) {
   bool has_name = false;
   for (std::size_t i = 0; i < names.size(); ++i) {
     Column column;
-    column.name = std::string(Trim(names[i]));
+    column.name = std::string(base::Trim(names[i]));
     if (!column.name.empty()) {
-      const std::string lowered = AsciiLower(column.name);
+      const std::string lowered = base::AsciiLower(column.name);
       const auto [it, inserted] = first_column.emplace(lowered, i + 1);
       if (inserted) {
         column.kind = KindOf(lowered);

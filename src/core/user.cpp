@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "base/strings.h"
+
 namespace core {
 namespace {
 
@@ -14,11 +16,7 @@ bool IsSpaceOrControl(char c) { return static_cast<unsigned char>(c) <= ' ' || c
 std::string NormalizeEmail(std::string_view email) {
   while (!email.empty() && IsSpaceOrControl(email.front())) email.remove_prefix(1);
   while (!email.empty() && IsSpaceOrControl(email.back())) email.remove_suffix(1);
-  std::string out(email);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
+  return base::AsciiLower(email);
 }
 
 bool IsValidEmail(std::string_view email) {

@@ -2,6 +2,8 @@
 
 #include <array>
 
+#include "base/strings.h"
+
 namespace http {
 namespace {
 
@@ -27,12 +29,6 @@ int HexValue(char c) {
 }
 
 char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
 
 }  // namespace
 
@@ -133,15 +129,15 @@ std::vector<std::pair<std::string, std::string>> Request::Cookies() const {
     std::string_view rest = f.value;
     while (!rest.empty()) {
       const std::size_t semi = rest.find(';');
-      const std::string_view pair = Trim(rest.substr(0, semi));
+      const std::string_view pair = base::Trim(rest.substr(0, semi));
       rest = semi == std::string_view::npos ? std::string_view() : rest.substr(semi + 1);
       const std::size_t eq = pair.find('=');
       if (eq == std::string_view::npos || eq == 0) continue;
-      std::string_view value = Trim(pair.substr(eq + 1));
+      std::string_view value = base::Trim(pair.substr(eq + 1));
       if (value.size() >= 2 && value.front() == '"' && value.back() == '"') {
         value = value.substr(1, value.size() - 2);
       }
-      cookies.emplace_back(std::string(Trim(pair.substr(0, eq))), std::string(value));
+      cookies.emplace_back(std::string(base::Trim(pair.substr(0, eq))), std::string(value));
     }
   }
   return cookies;

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "base/strings.h"
 #include "catalog/csv_import.h"
 #include "catalog/field_rules.h"
 #include "catalog/utf8.h"
@@ -98,7 +99,7 @@ void CheckContract(std::string_view input, const ImportResult& result) {
   (void)Describe(result.errors);
   EXPECT_TRUE(IsValidUtf8(input) || !result.errors.empty());
   for (const core::Product& p : result.products) {
-    EXPECT_FALSE(Trim(p.name).empty());
+    EXPECT_FALSE(base::Trim(p.name).empty());
     EXPECT_TRUE(p.price.empty() || ParsePrice(p.price).ok()) << p.price;
     EXPECT_TRUE(p.currency.empty() || ParseCurrency(p.currency).ok()) << p.currency;
     EXPECT_TRUE(!p.stock || *p.stock >= 0);

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "base/strings.h"
 #include "brain/local/clause.h"
 #include "brain/local/frustration.h"
 #include "brain/local/intent.h"
@@ -29,15 +30,8 @@ std::string Join(const std::vector<std::string>& messages) {
   return out;
 }
 
-std::string Trim(std::string_view s) {
-  const auto first = s.find_first_not_of(" \t\r\n");
-  if (first == std::string_view::npos) return {};
-  const auto last = s.find_last_not_of(" \t\r\n");
-  return std::string(s.substr(first, last - first + 1));
-}
-
 std::string Quote(std::string_view why, std::string_view text) {
-  return std::string(why) + ": \"" + Shorten(Trim(text), kMaxDetailQuoteChars) + "\"";
+  return std::string(why) + ": \"" + Shorten(base::Trim(text), kMaxDetailQuoteChars) + "\"";
 }
 
 // The AI's last message offered a person (see Fallback) and the customer says yes.
@@ -130,7 +124,7 @@ core::Proposal LocalBrain::Decide(const core::BrainInput& input) const {
   const SmallTalk small_talk = ClassifySmallTalk(clauses);
   if (pending && !IsQuestion(clauses, QuestionCues::kExplicit) &&
       small_talk != SmallTalk::kGreeting && small_talk != SmallTalk::kThanks) {
-    p.answer = core::AnswerProposal{input.pending_question->index, Trim(text)};
+    p.answer = core::AnswerProposal{input.pending_question->index, std::string(base::Trim(text))};
     p.reply = AnswerThanks(p.language);
     return p;
   }

@@ -2,18 +2,13 @@
 
 #include <algorithm>
 
+#include "base/strings.h"
+
 namespace brain {
 namespace {
 
 constexpr std::size_t kMaxHeadingChars = 60;
 constexpr std::size_t kMaxTitleWords = 6;
-
-std::string_view Trim(std::string_view s) {
-  const auto first = s.find_first_not_of(" \t\r");
-  if (first == std::string_view::npos) return {};
-  const auto last = s.find_last_not_of(" \t\r");
-  return s.substr(first, last - first + 1);
-}
 
 std::vector<std::string_view> Lines(std::string_view text) {
   std::vector<std::string_view> lines;
@@ -21,10 +16,10 @@ std::vector<std::string_view> Lines(std::string_view text) {
   while (start <= text.size()) {
     const auto end = text.find('\n', start);
     if (end == std::string_view::npos) {
-      lines.push_back(Trim(text.substr(start)));
+      lines.push_back(base::Trim(text.substr(start)));
       break;
     }
-    lines.push_back(Trim(text.substr(start, end - start)));
+    lines.push_back(base::Trim(text.substr(start, end - start)));
     start = end + 1;
   }
   return lines;
@@ -126,7 +121,7 @@ std::vector<Passage> SplitPassages(std::string_view context) {
       flush();
       block_heading.clear();
       const auto text = line.find_first_not_of('#');
-      section = text == std::string_view::npos ? "" : std::string(Trim(line.substr(text)));
+      section = text == std::string_view::npos ? "" : std::string(base::Trim(line.substr(text)));
       continue;
     }
     const bool alone = block.empty() && (i + 1 == lines.size() || lines[i + 1].empty());
@@ -136,7 +131,7 @@ std::vector<Passage> SplitPassages(std::string_view context) {
       continue;
     }
     if (block.empty() && line.back() == ':' && line.size() <= kMaxHeadingChars) {
-      block_heading = std::string(Trim(line.substr(0, line.size() - 1)));
+      block_heading = std::string(base::Trim(line.substr(0, line.size() - 1)));
       continue;
     }
     block.push_back(line);
