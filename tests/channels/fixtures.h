@@ -1,11 +1,8 @@
-// Test support: the payloads of tests/data (copied from shared/reference/meta-messaging.md).
+// Test support: the payloads of tests/data parsed, for the channel parser tests.
 #pragma once
 
 #include <gtest/gtest.h>
 
-#include <filesystem>
-#include <fstream>
-#include <iterator>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -13,19 +10,12 @@
 #include "channels/inbound_event.h"
 #include "channels/webhook.h"
 #include "core/enums.h"
+#include "testing/fixture.h"
 
 namespace channels::testing {
 
-inline std::filesystem::path DataDir() {
-  return std::filesystem::path(FRONTDESK_SOURCE_DIR) / "tests" / "data";
-}
-
-// The bytes of tests/data/<relative>, exactly; fails the test when the file cannot be read.
-inline std::string ReadFixture(std::string_view relative) {
-  std::ifstream in(DataDir() / relative, std::ios::binary);
-  EXPECT_TRUE(in.good()) << "cannot read tests/data/" << relative;
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
+using testing_support::DataDir;
+using testing_support::ReadFixture;
 
 // ParseWebhook of a fixture; fails the test (and returns no event) when it does not parse.
 inline std::vector<InboundEvent> ParseFixture(core::Channel channel, std::string_view relative) {

@@ -6,11 +6,11 @@
 
 #include <fstream>
 #include <regex>
-#include <sstream>
 
 #include "channels/signature.h"
 #include "e2e/fake_graph.h"
 #include "store/sqlite/sqlite_store.h"
+#include "testing/fixture.h"
 #include "testing/serve_process.h"
 #include "testing/temp_dir.h"
 
@@ -45,13 +45,6 @@ const ChannelCase kCases[] = {
      "instagram/in_text.json", "instagram/echo_human.json",
      R"({"recipient_id":"1284567890123456","message_id":"ig_out{n}"})"},
 };
-
-std::string Fixture(const std::string& name) {
-  std::ifstream in(std::string(FRONTDESK_SOURCE_DIR) + "/tests/data/" + name, std::ios::binary);
-  std::stringstream bytes;
-  bytes << in.rdbuf();
-  return bytes.str();
-}
 
 // The fixture as sent now (a message from the fixture's date would be outside the window), with
 // its ids made unique by `tag`.
@@ -107,7 +100,7 @@ app_id = "1517776481860111"
   }
 
   int Deliver(const std::string& fixture, const std::string& tag) {
-    const std::string body = Now(Fixture(fixture), tag);
+    const std::string body = Now(testing_support::ReadFixture(fixture), tag);
     return server_->Post("/webhooks/" + GetParam().name, body,
                          {{"X-Hub-Signature-256", channels::Sign(body, kSecret)}});
   }
@@ -211,7 +204,7 @@ TEST_P(ChannelE2eTest, ARateLimitIsRetriedAfterABackoff) {
 }
 
 TEST_P(ChannelE2eTest, ABadSignatureIs401AndNothingIsStored) {
-  const std::string body = Now(Fixture(GetParam().text_fixture), "a");
+  const std::string body = Now(testing_support::ReadFixture(GetParam().text_fixture), "a");
   EXPECT_EQ(server_->Post("/webhooks/" + GetParam().name, body,
                           {{"X-Hub-Signature-256", channels::Sign(body, "not the secret")}}),
             401);

@@ -3,11 +3,11 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
-#include <sstream>
 
 #include "channels/signature.h"
 #include "e2e/fake_graph.h"
 #include "store/sqlite/sqlite_store.h"
+#include "testing/fixture.h"
 #include "testing/serve_process.h"
 #include "testing/temp_dir.h"
 
@@ -21,16 +21,9 @@ using ::testing::HasSubstr;
 constexpr const char* kSecret = "fixture_app_secret_0123456789abcdef";
 constexpr const char* kToken = "test-access-token";
 
-std::string Fixture(const std::string& name) {
-  std::ifstream in(std::string(FRONTDESK_SOURCE_DIR) + "/tests/data/" + name, std::ios::binary);
-  std::stringstream bytes;
-  bytes << in.rdbuf();
-  return bytes.str();
-}
-
 // The WhatsApp text fixture with another message id and text.
 std::string TextWebhook(const std::string& wamid, const std::string& text) {
-  std::string body = Fixture("whatsapp/in_text.json");
+  std::string body = testing_support::ReadFixture("whatsapp/in_text.json");
   const std::string old_id = "wamid.HBgLMTY1MDU1NTEyMzQVAgASGBQzQTRBNjU5OUFFRTAzODEwMTQ0RgA=";
   body.replace(body.find(old_id), old_id.size(), wamid);
   // Sent now: a message from the fixture's date would be outside the 24-hour window.

@@ -4,11 +4,9 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include <fstream>
-#include <sstream>
-
 #include "brain/registry.h"
 #include "store/sqlite/sqlite_store.h"
+#include "testing/fixture.h"
 #include "testing/temp_dir.h"
 
 namespace runtime {
@@ -22,13 +20,6 @@ constexpr const char* kPageId = "109876543210987";
 constexpr const char* kPsid = "7412589630147852";
 constexpr const char* kOurAppId = "1517776481860111";
 const base::TimePoint kCustomerWrote = base::FromMillis(1'767'261'600'000);  // 10:00:00Z
-
-std::string Fixture(const std::string& name) {
-  std::ifstream in(std::string(FRONTDESK_SOURCE_DIR) + "/tests/data/" + name, std::ios::binary);
-  std::stringstream bytes;
-  bytes << in.rdbuf();
-  return bytes.str();
-}
 
 // Answers everything with "ok".
 class OkBrain final : public core::Brain {
@@ -71,7 +62,8 @@ class IntakeTest : public ::testing::Test {
   }
 
   IntakeRun Deliver(core::Channel channel, const std::string& fixture) {
-    EXPECT_TRUE(store_->AppendInbox(channel, Fixture(fixture), clock_.Now()).ok());
+    EXPECT_TRUE(
+        store_->AppendInbox(channel, testing_support::ReadFixture(fixture), clock_.Now()).ok());
     auto run = intake_->ProcessPending();
     EXPECT_TRUE(run.ok()) << run.error().message;
     return run.ok() ? *run : IntakeRun{};
@@ -117,13 +109,15 @@ TEST_F(IntakeTest, ADuplicateDeliveryIsAnsweredOnce) {
 }
 
 TEST_F(IntakeTest, AnUnknownAccountIsParkedForInspection) {
-  ASSERT_TRUE(store_
-                  ->AppendInbox(core::Channel::kWhatsapp,
-                                std::string(Fixture("whatsapp/in_text.json"))
-                                    .replace(Fixture("whatsapp/in_text.json").find(kPhoneId), 15,
-                                             "999999999999999"),
-                                clock_.Now())
-                  .ok());
+  ASSERT_TRUE(
+      store_
+          ->AppendInbox(
+              core::Channel::kWhatsapp,
+              std::string(testing_support::ReadFixture("whatsapp/in_text.json"))
+                  .replace(testing_support::ReadFixture("whatsapp/in_text.json").find(kPhoneId), 15,
+                           "999999999999999"),
+              clock_.Now())
+          .ok());
   auto run = intake_->ProcessPending();
   EXPECT_EQ(run->parked, 1);
   ASSERT_EQ(run->notes.size(), 1u);
@@ -231,10 +225,11 @@ TEST_F(IntakeTest, AMessengerImageGetsTheLocalBrainsHonestReply) {
       },
       clock_);
   Intake intake(*store_, *store_, *store_, engine, clock_);
-  ASSERT_TRUE(
-      store_
-          ->AppendInbox(core::Channel::kMessenger, Fixture("messenger/in_image.json"), clock_.Now())
-          .ok());
+  ASSERT_TRUE(store_
+                  ->AppendInbox(core::Channel::kMessenger,
+                                testing_support::ReadFixture("messenger/in_image.json"),
+                                clock_.Now())
+                  .ok());
   ASSERT_TRUE(intake.ProcessPending().ok());
   const auto c = Conversation(core::Channel::kMessenger);
   ASSERT_EQ(c.history.size(), 2u);
