@@ -3,6 +3,7 @@
 #include <sodium.h>
 
 #include "api/password.h"
+#include "api/sodium.h"
 
 namespace api {
 namespace {
@@ -58,7 +59,7 @@ Auth::Auth(core::Users& users, const base::Clock& clock, AuthSettings settings)
       clock_(clock),
       settings_(settings),
       limiter_(settings.max_failed_sign_ins, settings.failed_sign_in_window) {
-  if (sodium_init() < 0) std::abort();  // no randomness: signing anyone in would be unsafe
+  if (!SodiumReady()) std::abort();  // no randomness: signing anyone in would be unsafe
 }
 
 base::Result<SignedIn> Auth::SignIn(std::string_view email, std::string_view password,
@@ -81,8 +82,7 @@ base::Result<SignedIn> Auth::SignIn(std::string_view email, std::string_view pas
   }
   limiter_.Succeeded(email_key);
   limiter_.Succeeded(client_key);
-  SignedIn signed_in{*user, RandomToken(), RandomToken(), now + settings_.session_lifetime,
-                     settings_.session_lifetime};
+  SignedIn signed_in{*user, RandomToken(), RandomToken(), now + settings_.session_lifetime};
   const core::Session session{HashToken(signed_in.session_token), user->id, signed_in.csrf_token,
                               now, signed_in.expires_at};
   if (base::Status saved = users_.CreateSession(session); !saved.ok()) return saved.error();

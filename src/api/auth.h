@@ -31,7 +31,6 @@ struct SignedIn {
   std::string session_token;  // for the cookie; shown once, only its hash is stored
   std::string csrf_token;
   base::TimePoint expires_at;
-  base::Duration lifetime;  // from now to expires_at: the cookie's Max-Age
 };
 
 // What a request presents.
@@ -63,6 +62,9 @@ class Auth {
   // for a session on a state-changing request without its CSRF token. A bearer token, when
   // present, is the only credential looked at.
   base::Result<Caller> Authenticate(const Credentials& credentials);
+
+  // How long a session lasts from its sign-in (the cookie's Max-Age).
+  base::Duration session_lifetime() const { return settings_.session_lifetime; }
 
   // Ends the session of this cookie token; nothing happens for an unknown one.
   base::Status SignOut(const std::string& session_token);

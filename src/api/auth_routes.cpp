@@ -10,13 +10,8 @@ using nlohmann::json;
 json UserJson(const core::User& user) { return {{"id", user.id}, {"email", user.email}}; }
 
 json TokenJson(const core::ApiToken& token) {
-  return {{"id", token.id}, {"name", token.name}, {"created_at", JsonTime(token.created_at)}};
-}
-
-std::optional<std::string> StringField(const json& body, const char* name) {
-  const auto it = body.find(name);
-  if (it == body.end() || !it->is_string()) return std::nullopt;
-  return it->get<std::string>();
+  return {
+      {"id", token.id}, {"name", token.name}, {"created_at", base::FormatTime(token.created_at)}};
 }
 
 http::Response Login(Auth& auth, const AuthRouteSettings& settings, const http::Request& request) {
@@ -29,12 +24,12 @@ http::Response Login(Auth& auth, const AuthRouteSettings& settings, const http::
   }
   auto signed_in = auth.SignIn(*email, *password, request.remote_address);
   if (!signed_in.ok()) return ErrorResponse(signed_in.error());
-  http::Response response = JsonResponse(200, {{"user", UserJson(signed_in->user)},
-                                               {"csrf_token", signed_in->csrf_token},
-                                               {"expires_at", JsonTime(signed_in->expires_at)}});
+  http::Response response =
+      JsonResponse(200, {{"user", UserJson(signed_in->user)},
+                         {"csrf_token", signed_in->csrf_token},
+                         {"expires_at", base::FormatTime(signed_in->expires_at)}});
   http::CookieOptions cookie;
-  cookie.max_age =
-      std::chrono::duration_cast<base::Duration>(signed_in->expires_at - base::SystemClock().Now());
+  cookie.max_age = auth.session_lifetime();
   cookie.secure = settings.secure_cookie;
   cookie.same_site = http::SameSite::kLax;
   if (!response.SetCookie(kSessionCookie, signed_in->session_token, cookie)) {

@@ -51,6 +51,12 @@ base::Result<nlohmann::json> JsonObject(const http::Request& request) {
   return body;
 }
 
+std::optional<std::string> StringField(const nlohmann::json& body, const char* name) {
+  const auto it = body.find(name);
+  if (it == body.end() || !it->is_string()) return std::nullopt;
+  return it->get<std::string>();
+}
+
 std::optional<std::int64_t> IdParam(const http::Request& request, std::string_view name) {
   const std::string text = request.PathParam(name).value_or("");
   std::int64_t id = 0;
@@ -70,7 +76,5 @@ Credentials CredentialsOf(const http::Request& request) {
   c.changes_state = request.method != http::Method::kGet && request.method != http::Method::kHead;
   return c;
 }
-
-std::string JsonTime(base::TimePoint t) { return base::FormatTime(t); }
 
 }  // namespace api

@@ -30,13 +30,13 @@ http::Response JsonResponse(int status, const nlohmann::json& body);
 // The request's body as a JSON object; kInvalidArgument otherwise.
 base::Result<nlohmann::json> JsonObject(const http::Request& request);
 
+// The string field `name` of a JSON object; nullopt when absent or not a string.
+std::optional<std::string> StringField(const nlohmann::json& body, const char* name);
+
 // The path parameter `name` as a decimal id; nullopt when it is not one.
 std::optional<std::int64_t> IdParam(const http::Request& request, std::string_view name);
 
 // The session cookie, the CSRF header and a bearer token, as presented.
 Credentials CredentialsOf(const http::Request& request);
-
-// ISO 8601 UTC with milliseconds, as every time in the API.
-std::string JsonTime(base::TimePoint t);
 
 }  // namespace api

@@ -28,11 +28,9 @@ http::Response Add(Auth& auth, core::Store& store, core::Users& users, const bas
   if (!access.ok()) return ErrorResponse(access.error());
   auto body = JsonObject(r);
   if (!body.ok()) return ErrorResponse(body.error());
-  const auto email = body->find("email");
-  if (email == body->end() || !email->is_string()) {
-    return ErrorResponse(base::Error::InvalidArgument("email is a required string"));
-  }
-  auto existing = users.FindUserByEmail(email->get<std::string>());
+  const auto email = StringField(*body, "email");
+  if (!email) return ErrorResponse(base::Error::InvalidArgument("email is a required string"));
+  auto existing = users.FindUserByEmail(*email);
   if (!existing.ok() && existing.error().code != base::ErrorCode::kNotFound) {
     return ErrorResponse(existing.error());
   }
@@ -41,19 +39,19 @@ http::Response Add(Auth& auth, core::Store& store, core::Users& users, const bas
   }
   std::string hash;
   if (!existing.ok()) {
-    const auto password = body->find("password");
-    if (password == body->end() || !password->is_string()) {
+    const auto password = StringField(*body, "password");
+    if (!password) {
       return ErrorResponse(
           base::Error::InvalidArgument("password is required for a new user (a string)"));
     }
-    auto hashed = HashPassword(password->get<std::string>());
+    auto hashed = HashPassword(*password);
     if (!hashed.ok()) return ErrorResponse(hashed.error());
     hash = std::move(*hashed);
   }
   core::Member added{existing.ok() ? existing->id : 0, "", core::Role::kCollaborator};
   const base::Status done = store.Atomically([&]() -> base::Status {
     if (!existing.ok()) {
-      auto created = users.CreateUser(email->get<std::string>(), hash, clock.Now());
+      auto created = users.CreateUser(*email, hash, clock.Now());
       if (!created.ok()) return created.error();
       added.user_id = created->id;
       added.email = created->email;

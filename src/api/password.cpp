@@ -4,17 +4,9 @@
 
 #include <algorithm>
 
+#include "api/sodium.h"
+
 namespace api {
-namespace {
-
-// sodium_init is thread-safe and idempotent; -1 means the library cannot be used.
-bool SodiumReady() {
-  static const bool ready = sodium_init() >= 0;
-  return ready;
-}
-
-}  // namespace
-
 base::Status CheckNewPassword(std::string_view password) {
   if (password.size() < kMinPasswordLength) {
     return base::Error::InvalidArgument("the password must be at least " +

@@ -1,0 +1,15 @@
+// Internal: libsodium's one-time set-up, for every user of it in this module.
+#pragma once
+
+#include <sodium.h>
+
+namespace api {
+
+// True once libsodium is initialised (the first call does it; thread-safe). False when it cannot
+// be used (no source of randomness): nothing may be hashed or generated then.
+inline bool SodiumReady() {
+  static const bool ready = sodium_init() >= 0;
+  return ready;
+}
+
+}  // namespace api
