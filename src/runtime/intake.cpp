@@ -118,6 +118,7 @@ base::Status Intake::ProcessChunk(
     std::span<const core::InboxItem> items,
     const std::vector<base::Result<std::vector<channels::InboundEvent>>>& parsed, IntakeRun& run) {
   std::vector<std::int64_t> finished;  // removed together at the end
+  AccountLookup accounts(accounts_);
   for (std::size_t i = 0; i < items.size(); ++i) {
     const core::InboxItem& item = items[i];
     const auto& events = parsed[i];
@@ -135,7 +136,7 @@ base::Status Intake::ProcessChunk(
     bool later = false;
     std::string unknown_account;  // "whatsapp account 1065..." when no workspace has it
     for (const channels::InboundEvent& event : *events) {
-      auto handled = Route(event, item);
+      auto handled = Route(event, item, accounts);
       if (!handled.ok()) {
         later = true;  // a store error: the whole delivery again, applied events are skipped
         break;
@@ -172,7 +173,7 @@ base::Status Intake::ProcessChunk(
 }
 
 base::Result<Intake::Handled> Intake::Route(const channels::InboundEvent& event,
-                                            const core::InboxItem& item) {
+                                            const core::InboxItem& item, AccountLookup& accounts) {
   using channels::EventKind;
   if (event.kind == EventKind::kStatus) return OnReceipt(event, item);
   if (event.kind != EventKind::kMessage && event.kind != EventKind::kEcho &&
@@ -181,7 +182,7 @@ base::Result<Intake::Handled> Intake::Route(const channels::InboundEvent& event,
     return Handled::kDone;  // handovers, account-level errors, unknown events: nothing to do
   }
   if (event.customer_id.empty()) return Handled::kDone;
-  auto account = accounts_.FindChannelAccount(event.channel, event.account_id);
+  auto account = accounts.Find(event.channel, event.account_id);
   if (!account.ok()) {
     if (account.error().code == base::ErrorCode::kNotFound) return Handled::kUnknownAccount;
     return account.error();

@@ -36,6 +36,7 @@
 #include "core/channel_account.h"
 #include "core/inbox.h"
 #include "core/outbox.h"
+#include "runtime/account_lookup.h"
 #include "runtime/engine.h"
 
 namespace runtime {
@@ -74,7 +75,8 @@ class Intake {
   base::Status ProcessChunk(
       std::span<const core::InboxItem> items,
       const std::vector<base::Result<std::vector<channels::InboundEvent>>>& parsed, IntakeRun& run);
-  base::Result<Handled> Route(const channels::InboundEvent& event, const core::InboxItem& item);
+  base::Result<Handled> Route(const channels::InboundEvent& event, const core::InboxItem& item,
+                              AccountLookup& accounts);
   base::Result<Handled> OnEcho(const channels::InboundEvent& event,
                                const core::ChannelAccount& account, const core::InboxItem& item);
   base::Result<Handled> OnReceipt(const channels::InboundEvent& event, const core::InboxItem& item);

@@ -66,8 +66,9 @@ base::Result<OutboxRun> OutboxSender::RunOnce() {
     }
   };
   std::vector<Send> sends;
+  AccountLookup accounts(accounts_);
   for (const core::OutboxItem& item : *items) {
-    auto prepared = Prepare(item, now);
+    auto prepared = Prepare(item, now, accounts);
     if (!prepared.ok()) return prepared.error();  // the store failed: the lease brings it back
     if (auto* finished = std::get_if<Outcome>(&*prepared)) {
       count(*finished);
@@ -118,7 +119,7 @@ base::Duration OutboxSender::Backoff(int attempts, base::Duration retry_after) {
 }
 
 base::Result<std::variant<OutboxSender::Outcome, std::vector<channels::OutboundRequest>>>
-OutboxSender::Prepare(const core::OutboxItem& item, base::TimePoint now) {
+OutboxSender::Prepare(const core::OutboxItem& item, base::TimePoint now, AccountLookup& accounts) {
   using Prepared = std::variant<Outcome, std::vector<channels::OutboundRequest>>;
   const auto refuse = [&](core::DeliveryStatus status,
                           const std::string& why) -> base::Result<Prepared> {
@@ -131,7 +132,7 @@ OutboxSender::Prepare(const core::OutboxItem& item, base::TimePoint now) {
   if (item.author == core::Author::kAi && item.epoch != item.conversation_epoch) {
     return refuse(core::DeliveryStatus::kDropped, "a person took over before it was sent");
   }
-  auto account = accounts_.FindChannelAccount(item.channel, item.account_id);
+  auto account = accounts.Find(item.channel, item.account_id);
   if (!account.ok()) {
     if (account.error().code != base::ErrorCode::kNotFound) return account.error();
     return refuse(core::DeliveryStatus::kFailed, "the channel account was removed");

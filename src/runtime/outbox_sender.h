@@ -34,6 +34,7 @@
 #include "channels/sender.h"
 #include "core/channel_account.h"
 #include "core/outbox.h"
+#include "runtime/account_lookup.h"
 #include "runtime/parallel_runner.h"
 
 namespace runtime {
@@ -84,7 +85,7 @@ class OutboxSender {
   struct Answer;
   // The requests of an item that may go out now (its text in parts), or what became of it.
   base::Result<std::variant<Outcome, std::vector<channels::OutboundRequest>>> Prepare(
-      const core::OutboxItem& item, base::TimePoint now);
+      const core::OutboxItem& item, base::TimePoint now, AccountLookup& accounts);
   Answer Transmit(const Send& send);
   // What the answer to a send that did not go through means for its item.
   base::Result<Outcome> Settle(const Send& send, const Answer& answer);
