@@ -6,6 +6,8 @@
 #include "api/auth.h"
 #include "api/auth_routes.h"
 #include "api/member_routes.h"
+#include "api/webhook_dispatcher.h"
+#include "api/webhook_routes.h"
 #include "app/serve_config.h"
 #include "app/web_chat.h"
 #include "app/webhook_routes.h"
@@ -13,6 +15,7 @@
 #include "brain/registry.h"
 #include "http/client.h"
 #include "http/server.h"
+#include "runtime/background_loop.h"
 #include "runtime/intake.h"
 #include "runtime/pump.h"
 #include "store/sqlite/sqlite_store.h"
@@ -21,6 +24,8 @@ namespace app {
 namespace {
 
 constexpr std::string_view kLocalBrain = "local";
+// How often due webhook retries are looked for when nothing new was committed.
+constexpr auto kWebhookPoll = std::chrono::seconds{1};
 
 runtime::Transport GraphTransport(const http::Client& client, std::string base_url,
                                   base::Duration timeout) {
@@ -129,6 +134,14 @@ int RunServe(const ServeOptions& options, std::ostream& out, std::ostream& err) 
       config->outbox);
   runtime::Intake intake(store, store, store, engine, clock);
   runtime::Pump pump(intake, engine, sender, {}, log, metrics);
+  api::WebhookDispatcher webhooks(store, client, clock);
+  runtime::BackgroundLoop webhook_loop(
+      [&] {
+        auto delivered = webhooks.DeliverDue();
+        if (!delivered.ok()) log("webhooks: " + delivered.error().message);
+        return delivered.ok() && *delivered > 0;
+      },
+      kWebhookPoll);
   WebChatHub hub;
   auto& messages =
       metrics.AddCounterFamily("messages_total", "Messages committed, by author.", {"author"});
@@ -140,6 +153,7 @@ int RunServe(const ServeOptions& options, std::ostream& out, std::ostream& err) 
       outgoing = outgoing || m.delivery == core::DeliveryStatus::kQueued;
     }
     if (outgoing) pump.WakeSender();
+    if (!d.messages.empty()) webhook_loop.Wake();
   });
 
   http::Router router;
@@ -150,6 +164,7 @@ int RunServe(const ServeOptions& options, std::ostream& out, std::ostream& err) 
   api::Auth auth(store, clock);
   api::AddAuthRoutes(router, auth, store);
   api::AddMemberRoutes(router, auth, store, store, clock);
+  api::AddWebhookRoutes(router, auth, store, store, store, clock);
   http::ServerSettings server_settings = config->server;
   server_settings.error_log = log;
   http::Server server(server_settings, std::move(router), metrics);
@@ -171,6 +186,7 @@ int RunServe(const ServeOptions& options, std::ostream& out, std::ostream& err) 
         "failed, not sent again");
   }
   pump.Start();
+  webhook_loop.Start();
   const std::string base = "http://" + config->server.address + ":" + std::to_string(*port);
   out << "frontdesk serving on " << base << "\n"
       << "  web chat:  " << base << "/chat/WORKSPACE\n"
@@ -179,6 +195,7 @@ int RunServe(const ServeOptions& options, std::ostream& out, std::ostream& err) 
       << std::flush;
   server.RunUntilSignal(config->shutdown_grace);
   pump.Stop();
+  webhook_loop.Stop();
   log("stopped");
   return 0;
 }

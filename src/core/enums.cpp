@@ -67,6 +67,9 @@ constexpr Names<Attachment, 10> kAttachments{{{Attachment::kNone, "none"},
                                               {Attachment::kOther, "other"}}};
 
 constexpr Names<Role, 2> kRoles{{{Role::kOwner, "owner"}, {Role::kCollaborator, "collaborator"}}};
+constexpr Names<WebhookEvent, 3> kWebhookEvents{{{WebhookEvent::kMessageCreated, "message.created"},
+                                                 {WebhookEvent::kHandoff, "handoff"},
+                                                 {WebhookEvent::kLeadQualified, "lead.qualified"}}};
 
 template <typename E, std::size_t N>
 std::string_view NameOf(const Names<E, N>& names, E v) {
@@ -97,6 +100,7 @@ std::string_view ToString(DeliveryStatus v) { return NameOf(kDeliveryStatuses, v
 std::string_view ToString(AuditKind v) { return NameOf(kAuditKinds, v); }
 std::string_view ToString(Attachment v) { return NameOf(kAttachments, v); }
 std::string_view ToString(Role v) { return NameOf(kRoles, v); }
+std::string_view ToString(WebhookEvent v) { return NameOf(kWebhookEvents, v); }
 
 std::optional<Author> ParseAuthor(std::string_view s) { return Parse(kAuthors, s); }
 std::optional<Channel> ParseChannel(std::string_view s) { return Parse(kChannels, s); }
@@ -115,5 +119,8 @@ std::optional<DeliveryStatus> ParseDeliveryStatus(std::string_view s) {
 std::optional<AuditKind> ParseAuditKind(std::string_view s) { return Parse(kAuditKinds, s); }
 std::optional<Attachment> ParseAttachment(std::string_view s) { return Parse(kAttachments, s); }
 std::optional<Role> ParseRole(std::string_view s) { return Parse(kRoles, s); }
+std::optional<WebhookEvent> ParseWebhookEvent(std::string_view s) {
+  return Parse(kWebhookEvents, s);
+}
 
 }  // namespace core

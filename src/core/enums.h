@@ -61,6 +61,9 @@ enum class NotificationKind { kHandoff, kLeadQualified };
 // and users; collaborators work the shared inbox.
 enum class Role { kOwner, kCollaborator };
 
+// What an outgoing webhook delivery announces (core/webhook.h).
+enum class WebhookEvent { kMessageCreated, kHandoff, kLeadQualified };
+
 // Durable timers of a conversation; at most one of each kind is pending.
 enum class TimerKind { kResume, kDebounce };
 
@@ -90,6 +93,7 @@ std::string_view ToString(DeliveryStatus v);
 std::string_view ToString(AuditKind v);
 std::string_view ToString(Attachment v);
 std::string_view ToString(Role v);
+std::string_view ToString(WebhookEvent v);
 
 std::optional<Author> ParseAuthor(std::string_view s);
 std::optional<Channel> ParseChannel(std::string_view s);
@@ -104,5 +108,6 @@ std::optional<DeliveryStatus> ParseDeliveryStatus(std::string_view s);
 std::optional<AuditKind> ParseAuditKind(std::string_view s);
 std::optional<Attachment> ParseAttachment(std::string_view s);
 std::optional<Role> ParseRole(std::string_view s);
+std::optional<WebhookEvent> ParseWebhookEvent(std::string_view s);
 
 }  // namespace core

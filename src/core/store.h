@@ -119,7 +119,9 @@ class Store {
   // (contact_name), stores
   // notifications and audit events, sets or cancels timers, saves the conversation with
   // version + 1. The AI's and CRM users' messages of conversations on Meta channels are queued in
-  // the outbox (core::Outbox) in the same transaction, with delivery kQueued. Returns the decision
+  // the outbox (core::Outbox) in the same transaction, with delivery kQueued; so are the
+  // deliveries every webhook of the workspace is owed for its messages and notifications
+  // (core::Webhooks). Returns the decision
   // as stored (ids filled, new version). kConflict when the version moved: nothing is written,
   // decide again on fresh state. kAlreadyExists when a message's provider_message_id is already
   // stored in the workspace (a duplicate delivery): nothing is written.

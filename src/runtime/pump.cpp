@@ -48,9 +48,10 @@ Pump::Pump(Intake& intake, Engine& engine, OutboxSender& sender, PumpSettings se
     : intake_(intake),
       engine_(engine),
       sender_(sender),
-      settings_(settings),
       log_(std::move(log)),
-      counters_(std::make_unique<Counters>(metrics)) {}
+      counters_(std::make_unique<Counters>(metrics)),
+      decider_([this] { return DecidePass(); }, settings.poll),
+      outbox_([this] { return SendPass(); }, settings.poll) {}
 
 bool Pump::DecidePass() {
   Counters& c = *counters_;
@@ -97,44 +98,16 @@ bool Pump::SendPass() {
 Pump::~Pump() { Stop(); }
 
 void Pump::Start() {
-  decider_.thread = std::thread([this] { Run(decider_, [this] { return DecidePass(); }); });
-  outbox_.thread = std::thread([this] { Run(outbox_, [this] { return SendPass(); }); });
+  decider_.Start();
+  outbox_.Start();
 }
 
-void Pump::WakeDecider() { Signal(decider_); }
-void Pump::WakeSender() { Signal(outbox_); }
-
-void Pump::Signal(Loop& loop) {
-  {
-    std::lock_guard lock(loop.mutex);
-    loop.woken = true;
-  }
-  loop.wake.notify_one();
-}
-
-void Pump::Run(Loop& loop, const std::function<bool()>& pass) {
-  std::unique_lock lock(loop.mutex);
-  while (!stopping_) {
-    loop.woken = false;
-    lock.unlock();
-    const bool found = pass();
-    lock.lock();
-    if (found) continue;
-    loop.wake.wait_for(lock, settings_.poll, [&] { return loop.woken || stopping_; });
-  }
-}
+void Pump::WakeDecider() { decider_.Wake(); }
+void Pump::WakeSender() { outbox_.Wake(); }
 
 void Pump::Stop() {
-  std::lock_guard stop(stop_mutex_);
-  {
-    std::scoped_lock all(decider_.mutex, outbox_.mutex);
-    if (stopping_) return;
-    stopping_ = true;
-  }
-  decider_.wake.notify_one();
-  outbox_.wake.notify_one();
-  if (decider_.thread.joinable()) decider_.thread.join();
-  if (outbox_.thread.joinable()) outbox_.thread.join();
+  decider_.Stop();
+  outbox_.Stop();
 }
 
 }  // namespace runtime

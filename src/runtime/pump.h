@@ -16,14 +16,12 @@
 // Thread-safety: Wake* may be called from any thread; Start and Stop from one owner.
 #pragma once
 
-#include <condition_variable>
 #include <functional>
 #include <memory>
-#include <mutex>
 #include <string_view>
-#include <thread>
 
 #include "base/metrics.h"
+#include "runtime/background_loop.h"
 #include "runtime/engine.h"
 #include "runtime/intake.h"
 #include "runtime/outbox_sender.h"
@@ -51,29 +49,17 @@ class Pump {
   void Stop();
 
  private:
-  struct Loop {
-    std::mutex mutex;
-    std::condition_variable wake;
-    bool woken = false;
-    std::thread thread;
-  };
-  // `pass` returns whether it found work.
-  void Run(Loop& loop, const std::function<bool()>& pass);
   bool DecidePass();
   bool SendPass();
   struct Counters;
-  void Signal(Loop& loop);
 
   Intake& intake_;
   Engine& engine_;
   OutboxSender& sender_;
-  PumpSettings settings_;
   Log log_;
   std::unique_ptr<Counters> counters_;
-  std::mutex stop_mutex_;
-  bool stopping_ = false;  // set holding both loops' mutexes; read holding either
-  Loop decider_;
-  Loop outbox_;
+  BackgroundLoop decider_;
+  BackgroundLoop outbox_;
 };
 
 }  // namespace runtime

@@ -22,6 +22,11 @@ TEST(EnumsTest, WireNamesRoundTrip) {
     EXPECT_EQ(ParseAttachment(ToString(a)), a);
   }
   EXPECT_EQ(ToString(Attachment::kContacts), "contacts");
+  for (WebhookEvent e :
+       {WebhookEvent::kMessageCreated, WebhookEvent::kHandoff, WebhookEvent::kLeadQualified}) {
+    EXPECT_EQ(ParseWebhookEvent(ToString(e)), e);
+  }
+  EXPECT_EQ(ToString(WebhookEvent::kLeadQualified), "lead.qualified");
 }
 
 }  // namespace

@@ -1,7 +1,10 @@
 #include "e2e/crm_server.h"
 
+#include <gtest/gtest.h>
+
 #include <cstdlib>
 #include <fstream>
+#include <nlohmann/json.hpp>
 
 namespace e2e {
 
@@ -27,6 +30,16 @@ bool CrmServer::Start() {
   if (!server_->Start()) return false;
   client_ = std::make_unique<httplib::Client>("127.0.0.1", server_->port());
   return true;
+}
+
+httplib::Headers CrmServer::SignIn(const std::string& email, const std::string& password) {
+  const nlohmann::json body{{"email", email}, {"password", password}};
+  auto r = client_->Post("/api/v1/auth/login", body.dump(), "application/json");
+  EXPECT_TRUE(r && r->status == 200) << (r ? r->body : "no answer");
+  if (!r || r->status != 200) return {};
+  const std::string set = r->get_header_value("Set-Cookie");
+  return {{"Cookie", set.substr(0, set.find(';'))},
+          {"X-CSRF-Token", nlohmann::json::parse(r->body)["csrf_token"].get<std::string>()}};
 }
 
 }  // namespace e2e

@@ -22,6 +22,11 @@ class CrmServer {
   // Another workspace, with no member, made while the server runs.
   bool AddWorkspace(const std::string& slug);
   httplib::Client& client() { return *client_; }
+  std::string base_url() const { return "http://127.0.0.1:" + std::to_string(server_->port()); }
+
+  // The headers of a browser signed in as `email`: its session cookie and CSRF token. Empty (and
+  // a test failure) when the sign-in is refused.
+  httplib::Headers SignIn(const std::string& email, const std::string& password);
 
  private:
   testing_support::TempDir dir_;

@@ -6,6 +6,7 @@
 #include "store/sqlite/timeline_repository.h"
 #include "store/sqlite/timer_repository.h"
 #include "store/sqlite/transaction.h"
+#include "store/sqlite/webhook_repository.h"
 
 namespace store::sqlite {
 namespace {
@@ -168,6 +169,7 @@ base::Status Write(Connection& db, std::int64_t workspace_id, const StoredConver
   out.conversation.channel = stored.channel;
   out.conversation.account_id = stored.account_id;
   out.conversation.version = stored.version + 1;
+  if (base::Status done = QueueWebhookDeliveries(db, workspace_id, out); !done.ok()) return done;
   return UpdateConversation(db, out.conversation);
 }
 

@@ -236,6 +236,35 @@ CREATE INDEX api_tokens_by_user ON api_tokens (user_id, id);
 
 // The schema before the first release was edited in place; from the first release on, every
 // change is a new migration appended here.
+// A delivery is due at next_attempt_ms (NULL once given up); a claim moves it to the end of its
+// lease. Deleting a webhook drops what it was still owed.
+constexpr const char* kWebhooks = R"sql(
+CREATE TABLE webhooks (
+  id INTEGER PRIMARY KEY,
+  workspace_id INTEGER NOT NULL REFERENCES workspaces(id),
+  url TEXT NOT NULL,
+  secret TEXT NOT NULL,
+  created_at_ms INTEGER NOT NULL
+);
+CREATE INDEX webhooks_by_workspace ON webhooks (workspace_id, id);
+CREATE TABLE webhook_deliveries (
+  id INTEGER PRIMARY KEY,
+  workspace_id INTEGER NOT NULL REFERENCES workspaces(id),
+  webhook_id INTEGER NOT NULL REFERENCES webhooks(id) ON DELETE CASCADE,
+  event TEXT NOT NULL,
+  conversation_id INTEGER NOT NULL REFERENCES conversations(id),
+  message_id INTEGER REFERENCES messages(id),
+  notification_id INTEGER REFERENCES notifications(id),
+  created_at_ms INTEGER NOT NULL,
+  attempts INTEGER NOT NULL DEFAULT 0,
+  next_attempt_ms INTEGER,
+  last_error TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX webhook_deliveries_due ON webhook_deliveries (next_attempt_ms, id)
+  WHERE next_attempt_ms IS NOT NULL;
+CREATE INDEX webhook_deliveries_by_webhook ON webhook_deliveries (webhook_id);
+)sql";
+
 constexpr std::array kMigrations{
     Migration{1, "initial schema", kInitialSchema},
     Migration{2, "channels: accounts, inbox, outbox", kChannels},
@@ -244,6 +273,7 @@ constexpr std::array kMigrations{
     Migration{5, "outbox: in order per conversation", kOutboxOrder},
     Migration{6, "users and memberships", kUsers},
     Migration{7, "sessions and API tokens", kSignIn},
+    Migration{8, "outgoing webhooks and their deliveries", kWebhooks},
 };
 
 constexpr const char* kCreateMigrationsTable =

@@ -16,6 +16,7 @@
 #include "store/sqlite/timer_repository.h"
 #include "store/sqlite/transaction.h"
 #include "store/sqlite/user_repository.h"
+#include "store/sqlite/webhook_repository.h"
 #include "store/sqlite/workspace_repository.h"
 
 namespace store {
@@ -133,6 +134,42 @@ base::Result<std::vector<core::ApiToken>> SqliteStore::ListApiTokens(std::int64_
 base::Status SqliteStore::DeleteApiToken(std::int64_t user_id, std::int64_t token_id) {
   Lock lock(mutex_);
   return sqlite::DeleteApiToken(*db_, user_id, token_id);
+}
+
+base::Result<core::Webhook> SqliteStore::CreateWebhook(std::int64_t workspace_id,
+                                                       const std::string& url,
+                                                       const std::string& secret,
+                                                       base::TimePoint at) {
+  Lock lock(mutex_);
+  return sqlite::CreateWebhook(*db_, workspace_id, url, secret, at);
+}
+
+base::Result<std::vector<core::Webhook>> SqliteStore::ListWebhooks(std::int64_t workspace_id) {
+  Lock lock(mutex_);
+  return sqlite::ListWebhooks(*db_, workspace_id);
+}
+
+base::Status SqliteStore::DeleteWebhook(std::int64_t workspace_id, std::int64_t webhook_id) {
+  Lock lock(mutex_);
+  return sqlite::DeleteWebhook(*db_, workspace_id, webhook_id);
+}
+
+base::Result<std::vector<core::WebhookDelivery>> SqliteStore::ClaimWebhookDeliveries(
+    base::TimePoint now, std::size_t limit, base::TimePoint lease_until) {
+  Lock lock(mutex_);
+  return sqlite::ClaimWebhookDeliveries(*db_, now, limit, lease_until);
+}
+
+base::Status SqliteStore::FinishWebhookDelivery(std::int64_t delivery_id) {
+  Lock lock(mutex_);
+  return sqlite::FinishWebhookDelivery(*db_, delivery_id);
+}
+
+base::Status SqliteStore::FailWebhookDelivery(std::int64_t delivery_id,
+                                              std::optional<base::TimePoint> next_attempt,
+                                              const std::string& error) {
+  Lock lock(mutex_);
+  return sqlite::FailWebhookDelivery(*db_, delivery_id, next_attempt, error);
 }
 
 base::Result<core::Workspace> SqliteStore::CreateWorkspace(const std::string& slug) {

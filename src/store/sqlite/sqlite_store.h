@@ -1,5 +1,6 @@
-// SqliteStore: the embedded core::Store (with the core::Inbox, core::Outbox and
-// core::ChannelAccounts ports), one SQLite database file holding every workspace.
+// SqliteStore: the embedded core::Store (with the core::Inbox, core::Outbox,
+// core::ChannelAccounts, core::Users and core::Webhooks ports), one SQLite database file holding
+// every workspace.
 //
 // Usage:
 //   base::Result<std::unique_ptr<store::SqliteStore>> db = store::SqliteStore::Open("fd.db");
@@ -34,6 +35,7 @@
 #include "core/outbox.h"
 #include "core/store.h"
 #include "core/user.h"
+#include "core/webhook.h"
 
 namespace store {
 namespace sqlite {
@@ -45,7 +47,8 @@ class SqliteStore final : public core::Store,
                           public core::Inbox,
                           public core::Outbox,
                           public core::ChannelAccounts,
-                          public core::Users {
+                          public core::Users,
+                          public core::Webhooks {
  public:
   // Opens the database file at `path`, creating it when missing, and applies the migrations it
   // lacks. kUnavailable, naming `path` and the reason, when the file cannot be opened or is not a
@@ -149,6 +152,18 @@ class SqliteStore final : public core::Store,
                                const std::string& provider_message_id) override;
   base::Result<bool> HasSendInFlight(core::Channel channel, const std::string& account_id,
                                      const std::string& recipient, base::TimePoint now) override;
+
+  // core::Webhooks
+  base::Result<core::Webhook> CreateWebhook(std::int64_t workspace_id, const std::string& url,
+                                            const std::string& secret, base::TimePoint at) override;
+  base::Result<std::vector<core::Webhook>> ListWebhooks(std::int64_t workspace_id) override;
+  base::Status DeleteWebhook(std::int64_t workspace_id, std::int64_t webhook_id) override;
+  base::Result<std::vector<core::WebhookDelivery>> ClaimWebhookDeliveries(
+      base::TimePoint now, std::size_t limit, base::TimePoint lease_until) override;
+  base::Status FinishWebhookDelivery(std::int64_t delivery_id) override;
+  base::Status FailWebhookDelivery(std::int64_t delivery_id,
+                                   std::optional<base::TimePoint> next_attempt,
+                                   const std::string& error) override;
 
   // core::ChannelAccounts
   base::Status SaveChannelAccount(const core::ChannelAccount& account) override;

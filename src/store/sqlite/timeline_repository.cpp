@@ -21,6 +21,9 @@ constexpr std::string_view kSelectNotifications =
     "SELECT id, conversation_id, contact_id, kind, reason, customer_name, last_messages_json,"
     " answers_json, at_ms, read FROM notifications WHERE workspace_id = ?1"
     " ORDER BY at_ms DESC, id DESC LIMIT ?2";
+constexpr std::string_view kSelectNotification =
+    "SELECT id, conversation_id, contact_id, kind, reason, customer_name, last_messages_json,"
+    " answers_json, at_ms, read FROM notifications WHERE id = ?1 AND workspace_id = ?2";
 constexpr std::string_view kSelectConversation =
     "SELECT 1 FROM conversations WHERE id = ?1 AND workspace_id = ?2";
 constexpr std::string_view kSelectAudit =
@@ -108,6 +111,16 @@ base::Result<std::vector<core::Notification>> ListNotifications(Connection& db,
     if (!n.ok()) return n.error();
     notifications.push_back(std::move(*n));
   }
+}
+
+base::Result<core::Notification> LoadNotification(Connection& db, std::int64_t workspace_id,
+                                                  std::int64_t notification_id) {
+  base::Result<Query> q = db.Prepare(kSelectNotification);
+  if (!q.ok()) return q.error();
+  base::Result<bool> row = q->BindAll(notification_id, workspace_id).Step();
+  if (!row.ok()) return row.error();
+  if (!*row) return base::Error::NotFound("notification not found");
+  return ReadNotification(*q, workspace_id);
 }
 
 base::Result<std::vector<core::AuditEvent>> ListAudit(Connection& db, std::int64_t workspace_id,

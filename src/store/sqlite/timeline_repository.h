@@ -25,6 +25,9 @@ base::Result<std::int64_t> InsertAudit(Connection& db, std::int64_t workspace_id
 base::Result<std::vector<core::Notification>> ListNotifications(Connection& db,
                                                                 std::int64_t workspace_id,
                                                                 std::size_t limit);
+// kNotFound when it is not the workspace's.
+base::Result<core::Notification> LoadNotification(Connection& db, std::int64_t workspace_id,
+                                                  std::int64_t notification_id);
 base::Result<std::vector<core::AuditEvent>> ListAudit(Connection& db, std::int64_t workspace_id,
                                                       std::int64_t conversation_id);
 

@@ -1,0 +1,183 @@
+#include <gtest/gtest.h>
+#include <httplib.h>
+
+#include <chrono>
+#include <deque>
+#include <mutex>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <thread>
+
+#include "api/webhook_dispatcher.h"
+#include "api/webhook_signature.h"
+#include "store/sqlite/sqlite_store.h"
+#include "testing/temp_dir.h"
+
+namespace api {
+namespace {
+
+using namespace std::chrono_literals;
+using nlohmann::json;
+
+const base::TimePoint kT0 = base::FromMillis(1'763'631'000'000);
+
+TEST(WebhookSignatureTest, IsHmacSha256OfTheTimestampADotAndTheBody) {
+  // Expected values computed independently (Python's hmac module).
+  EXPECT_EQ(SignWebhook("whsec_test", 1763631000, R"({"id":1})"),
+            "t=1763631000,v1=b0c6bc1f8e5bdd34d35b9d404ec6399a2bfdd4f0fcffdc2554d90de5e1654753");
+  EXPECT_EQ(SignWebhook("", 0, ""),
+            "t=0,v1=b849d5a581847b281957065739df36df2463d1977ea8d6e1e4e6cf33fadc68c3");
+}
+
+TEST(WebhookDispatcherTest, RetriesWaitLongerEachTimeUpToTwoHours) {
+  EXPECT_EQ(WebhookDispatcher::Backoff(1), 30s);
+  EXPECT_EQ(WebhookDispatcher::Backoff(2), 2min);
+  EXPECT_EQ(WebhookDispatcher::Backoff(3), 8min);
+  EXPECT_EQ(WebhookDispatcher::Backoff(4), 32min);
+  EXPECT_EQ(WebhookDispatcher::Backoff(5), 2h);
+  EXPECT_EQ(WebhookDispatcher::Backoff(50), 2h);
+}
+
+// A receiver on loopback answering with the statuses queued, then 200.
+class Receiver {
+ public:
+  Receiver() {
+    server_.Post("/hook", [this](const httplib::Request& req, httplib::Response& res) {
+      std::lock_guard lock(mutex_);
+      received_.push_back(req);
+      res.status = statuses_.empty() ? 200 : statuses_.front();
+      if (!statuses_.empty()) statuses_.pop_front();
+    });
+    server_.set_keep_alive_max_count(1);  // stop() need not wait for an idle connection
+    port_ = server_.bind_to_any_port("127.0.0.1");
+    thread_ = std::thread([this] { server_.listen_after_bind(); });
+  }
+  ~Receiver() {
+    server_.stop();
+    thread_.join();
+  }
+  std::string url() const { return "http://127.0.0.1:" + std::to_string(port_) + "/hook"; }
+  void Answer(std::deque<int> statuses) {
+    std::lock_guard lock(mutex_);
+    statuses_ = std::move(statuses);
+  }
+  std::vector<httplib::Request> received() {
+    std::lock_guard lock(mutex_);
+    return received_;
+  }
+
+ private:
+  httplib::Server server_;
+  int port_ = 0;
+  std::thread thread_;
+  std::mutex mutex_;
+  std::deque<int> statuses_;
+  std::vector<httplib::Request> received_;
+};
+
+class DispatcherTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto opened = store::SqliteStore::Open((dir_ / "fd.db").string());
+    ASSERT_TRUE(opened.ok()) << opened.error().message;
+    store_ = std::move(*opened);
+    auto ws = store_->CreateWorkspace("shop");
+    ASSERT_TRUE(ws.ok());
+    ws_ = ws->id;
+  }
+
+  // A customer asking for a person, and the handoff it caused.
+  core::Decision CommitHandoff() {
+    auto snapshot = store_->OpenConversation({ws_, core::Channel::kWeb, "visitor-1"}, 10);
+    EXPECT_TRUE(snapshot.ok());
+    core::Decision d;
+    d.conversation = snapshot->conversation;
+    d.messages = {{0, 0, core::Author::kCustomer, "a person, please", kT0, 0}};
+    core::Notification n;
+    n.kind = core::NotificationKind::kHandoff;
+    n.reason = core::HandoffReason::kCustomerRequest;
+    n.customer_name = "Ana";
+    n.last_messages = {"customer: a person, please"};
+    n.at = kT0;
+    d.notifications = {n};
+    auto committed = store_->Commit(ws_, d);
+    EXPECT_TRUE(committed.ok());
+    return *committed;
+  }
+
+  std::int64_t Pending() {
+    auto due = store_->ClaimWebhookDeliveries(kT0 + 1000h, 100, kT0);  // the lease ends at once
+    return due.ok() ? static_cast<std::int64_t>(due->size()) : -1;
+  }
+
+  testing_support::TempDir dir_;
+  std::unique_ptr<store::SqliteStore> store_;
+  std::int64_t ws_ = 0;
+  base::FakeClock clock_{kT0};
+  http::CurlGlobal curl_;
+  http::Client client_{curl_};
+  Receiver receiver_;
+};
+
+TEST_F(DispatcherTest, PostsEachDeliverySignedWithItsIdAndEvent) {
+  ASSERT_TRUE(store_->CreateWebhook(ws_, receiver_.url(), "a secret of sixteen", kT0).ok());
+  const core::Decision d = CommitHandoff();
+  WebhookDispatcher dispatcher(*store_, client_, clock_);
+  auto attempted = dispatcher.DeliverDue();
+  ASSERT_TRUE(attempted.ok()) << attempted.error().message;
+  EXPECT_EQ(*attempted, 2u);
+
+  const auto received = receiver_.received();
+  ASSERT_EQ(received.size(), 2u);
+  std::set<std::string> events;
+  for (const httplib::Request& r : received) {
+    const std::string signature = r.get_header_value("X-Frontdesk-Signature");
+    EXPECT_EQ(signature, SignWebhook("a secret of sixteen", 1763631000, r.body));
+    EXPECT_EQ(r.get_header_value("Content-Type"), "application/json");
+    const json body = json::parse(r.body);
+    EXPECT_EQ(std::to_string(body["id"].get<std::int64_t>()),
+              r.get_header_value("X-Frontdesk-Delivery"));
+    EXPECT_EQ(body["event"], r.get_header_value("X-Frontdesk-Event"));
+    EXPECT_EQ(body["conversation_id"], d.conversation.id);
+    events.insert(body["event"]);
+    if (body["event"] == "handoff") {
+      EXPECT_EQ(body["data"]["notification"]["reason"], "customer_request");
+      EXPECT_EQ(body["data"]["notification"]["customer_name"], "Ana");
+    } else {
+      EXPECT_EQ(body["data"]["message"]["text"], "a person, please");
+      EXPECT_EQ(body["data"]["message"]["author"], "customer");
+    }
+  }
+  EXPECT_EQ(events, (std::set<std::string>{"handoff", "message.created"}));
+  EXPECT_EQ(Pending(), 0);  // accepted: nothing is owed any more
+}
+
+TEST_F(DispatcherTest, AFailedDeliveryIsRetriedAfterItsDelayThenGivenUp) {
+  ASSERT_TRUE(store_->CreateWebhook(ws_, receiver_.url(), "a secret of sixteen", kT0).ok());
+  CommitHandoff();
+  receiver_.Answer({500, 503, 500, 500});
+  WebhookDispatcher dispatcher(*store_, client_, clock_, {.max_attempts = 2});
+  ASSERT_EQ(*dispatcher.DeliverDue(), 2u);  // both fail
+  EXPECT_EQ(*dispatcher.DeliverDue(), 0u);  // not due again yet
+  clock_.Advance(WebhookDispatcher::Backoff(1));
+  ASSERT_EQ(*dispatcher.DeliverDue(), 2u);  // the second failures: given up
+  clock_.Advance(24h);
+  EXPECT_EQ(*dispatcher.DeliverDue(), 0u);
+  EXPECT_EQ(receiver_.received().size(), 4u);
+  // The retry repeats the delivery's id.
+  const auto received = receiver_.received();
+  EXPECT_EQ(received[0].get_header_value("X-Frontdesk-Delivery"),
+            received[2].get_header_value("X-Frontdesk-Delivery"));
+}
+
+TEST_F(DispatcherTest, AnUnreachableReceiverIsRetriedLater) {
+  ASSERT_TRUE(
+      store_->CreateWebhook(ws_, "http://127.0.0.1:1/hook", "a secret of sixteen", kT0).ok());
+  CommitHandoff();
+  WebhookDispatcher dispatcher(*store_, client_, clock_, {.timeout = 2s});
+  ASSERT_EQ(*dispatcher.DeliverDue(), 2u);
+  EXPECT_EQ(Pending(), 2);
+}
+
+}  // namespace
+}  // namespace api
