@@ -5,6 +5,7 @@
 
 #include "api/auth.h"
 #include "api/auth_routes.h"
+#include "api/live_feed.h"
 #include "api/member_routes.h"
 #include "api/webhook_dispatcher.h"
 #include "api/webhook_routes.h"
@@ -143,10 +144,15 @@ int RunServe(const ServeOptions& options, std::ostream& out, std::ostream& err) 
       },
       kWebhookPoll);
   WebChatHub hub;
+  api::LiveFeed feed;
+  pump.SetDeliveryObserver([&feed](const std::vector<core::DeliveryChange>& changes) {
+    api::PublishDeliveries(feed, changes);
+  });
   auto& messages =
       metrics.AddCounterFamily("messages_total", "Messages committed, by author.", {"author"});
   engine.SetObserver([&](const core::Decision& d) {
     hub.Publish(d);
+    api::PublishDecision(feed, d);
     bool outgoing = false;
     for (const core::Message& m : d.messages) {
       messages.WithLabels({std::string(core::ToString(m.author))}).Increment();
@@ -165,6 +171,7 @@ int RunServe(const ServeOptions& options, std::ostream& out, std::ostream& err) 
   api::AddAuthRoutes(router, auth, store);
   api::AddMemberRoutes(router, auth, store, store, clock);
   api::AddWebhookRoutes(router, auth, store, store, store, clock);
+  api::AddLiveRoutes(router, auth, store, store, feed);
   http::ServerSettings server_settings = config->server;
   server_settings.error_log = log;
   http::Server server(server_settings, std::move(router), metrics);

@@ -41,6 +41,15 @@ struct OutboxDepth {
 };
 
 // A send the provider accepted.
+// A message's delivery moved (sent, delivered, read, failed, dropped): what live views show.
+struct DeliveryChange {
+  std::int64_t workspace_id = 0;
+  std::int64_t conversation_id = 0;
+  std::int64_t message_id = 0;
+  DeliveryStatus delivery = DeliveryStatus::kNone;
+  std::string error;  // the provider's code and text, or why it was never sent
+};
+
 struct SentItem {
   std::int64_t item_id = 0;
   std::string provider_message_id;  // "" when the answer named none

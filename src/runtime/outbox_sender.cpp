@@ -49,32 +49,12 @@ base::Result<OutboxRun> OutboxSender::RunOnce() {
   auto items = outbox_.ClaimOutbox(now, settings_.batch, now + settings_.lease);
   if (!items.ok()) return items.error();
   OutboxRun run;
-  const auto count = [&run](Outcome o) {
-    switch (o) {
-      case Outcome::kSent:
-        ++run.sent;
-        break;
-      case Outcome::kRetried:
-        ++run.retried;
-        break;
-      case Outcome::kFailed:
-        ++run.failed;
-        break;
-      case Outcome::kDropped:
-        ++run.dropped;
-        break;
-    }
-  };
   std::vector<Send> sends;
   AccountLookup accounts(accounts_);
   for (const core::OutboxItem& item : *items) {
-    auto prepared = Prepare(item, now, accounts);
+    auto prepared = Prepare(item, now, accounts, run);
     if (!prepared.ok()) return prepared.error();  // the store failed: the lease brings it back
-    if (auto* finished = std::get_if<Outcome>(&*prepared)) {
-      count(*finished);
-    } else {
-      sends.push_back({&item, std::move(std::get<1>(*prepared))});
-    }
+    if (*prepared) sends.push_back({&item, std::move(**prepared)});
   }
   if (sends.empty()) return run;
 
@@ -87,19 +67,24 @@ base::Result<OutboxRun> OutboxSender::RunOnce() {
   runner_.ForEach(sends.size(), [&](std::size_t i) { answers[i] = Transmit(sends[i]); });
 
   std::vector<core::SentItem> sent;
+  std::vector<core::DeliveryChange> sent_changes;
   for (std::size_t i = 0; i < sends.size(); ++i) {
+    const core::OutboxItem& item = *sends[i].item;
     if (answers[i].part == sends[i].requests.size()) {
-      sent.push_back({sends[i].item->id, answers[i].first_provider_id, sent_at});
-      run.delays.push_back(clock_.Now() - sends[i].item->queued_at);
+      sent.push_back({item.id, answers[i].first_provider_id, sent_at});
+      sent_changes.push_back({item.workspace_id, item.conversation_id, item.message_id,
+                              core::DeliveryStatus::kSent, ""});
+      run.delays.push_back(clock_.Now() - item.queued_at);
       continue;
     }
-    auto settled = Settle(sends[i], answers[i]);
-    if (!settled.ok()) return settled.error();
-    count(*settled);
+    if (base::Status settled = Settle(sends[i], answers[i], run); !settled.ok()) {
+      return settled.error();
+    }
   }
   if (!sent.empty()) {
     if (base::Status done = outbox_.MarkSent(sent); !done.ok()) return done.error();
     run.sent += static_cast<int>(sent.size());
+    run.changes.insert(run.changes.end(), sent_changes.begin(), sent_changes.end());
   }
   return run;
 }
@@ -118,14 +103,13 @@ base::Duration OutboxSender::Backoff(int attempts, base::Duration retry_after) {
   return std::max(base::Duration{jittered}, retry_after);
 }
 
-base::Result<std::variant<OutboxSender::Outcome, std::vector<channels::OutboundRequest>>>
-OutboxSender::Prepare(const core::OutboxItem& item, base::TimePoint now, AccountLookup& accounts) {
-  using Prepared = std::variant<Outcome, std::vector<channels::OutboundRequest>>;
+base::Result<std::optional<std::vector<channels::OutboundRequest>>> OutboxSender::Prepare(
+    const core::OutboxItem& item, base::TimePoint now, AccountLookup& accounts, OutboxRun& run) {
+  using Prepared = std::optional<std::vector<channels::OutboundRequest>>;
   const auto refuse = [&](core::DeliveryStatus status,
                           const std::string& why) -> base::Result<Prepared> {
-    auto finished = Finish(item, status, why);
-    if (!finished.ok()) return finished.error();
-    return Prepared{*finished};
+    if (base::Status done = Finish(item, status, why, run); !done.ok()) return done.error();
+    return Prepared{};
   };
   // The control epoch alone decides: the AI's handoff message is decided under the epoch of the
   // handoff itself (Manual mode) and must go out; anything older than a human signal must not.
@@ -179,19 +163,19 @@ OutboxSender::Answer OutboxSender::Transmit(const Send& send) {
   return answer;
 }
 
-base::Result<OutboxSender::Outcome> OutboxSender::Settle(const Send& send, const Answer& answer) {
+base::Status OutboxSender::Settle(const Send& send, const Answer& answer, OutboxRun& run) {
   const core::OutboxItem& item = *send.item;
   const channels::SendOutcome& outcome = answer.outcome;
   if (outcome.result == channels::SendResult::kTokenInvalid) {
     base::Status marked = accounts_.SetChannelStatus(item.channel, item.account_id,
                                                      core::ChannelStatus::kReconnectionNeeded);
-    if (!marked.ok()) return marked.error();
+    if (!marked.ok()) return marked;
     return Finish(item, core::DeliveryStatus::kFailed,
-                  "the channel needs reconnection: " + outcome.error_text);
+                  "the channel needs reconnection: " + outcome.error_text, run);
   }
   // Only the first part is ever retried: once a part went out, a retry would send it twice.
   if (outcome.result == channels::SendResult::kRetryable && answer.part == 0) {
-    return Retry(item, outcome.retry_after, outcome.error_text);
+    return Retry(item, outcome.retry_after, outcome.error_text, run);
   }
   std::string why = outcome.error_code != 0 ? std::to_string(outcome.error_code) + " " : "";
   why += outcome.error_text;
@@ -199,28 +183,27 @@ base::Result<OutboxSender::Outcome> OutboxSender::Settle(const Send& send, const
     why = "part " + std::to_string(answer.part + 1) + " of " +
           std::to_string(send.requests.size()) + " was not sent: " + why;
   }
-  return Finish(item, core::DeliveryStatus::kFailed, why);
+  return Finish(item, core::DeliveryStatus::kFailed, why, run);
 }
 
-base::Result<OutboxSender::Outcome> OutboxSender::Retry(const core::OutboxItem& item,
-                                                        base::Duration retry_after,
-                                                        const std::string& why) {
+base::Status OutboxSender::Retry(const core::OutboxItem& item, base::Duration retry_after,
+                                 const std::string& why, OutboxRun& run) {
   if (item.attempts + 1 >= settings_.max_attempts) {
     return Finish(item, core::DeliveryStatus::kFailed,
-                  "gave up after " + std::to_string(item.attempts + 1) + " attempts: " + why);
+                  "gave up after " + std::to_string(item.attempts + 1) + " attempts: " + why, run);
   }
   const base::TimePoint at = clock_.Now() + Backoff(item.attempts, retry_after);
-  base::Status done = outbox_.RetryOutbox(item.id, at, why);
-  if (!done.ok()) return done.error();
-  return Outcome::kRetried;
+  if (base::Status done = outbox_.RetryOutbox(item.id, at, why); !done.ok()) return done;
+  ++run.retried;
+  return base::Status::Ok();
 }
 
-base::Result<OutboxSender::Outcome> OutboxSender::Finish(const core::OutboxItem& item,
-                                                         core::DeliveryStatus status,
-                                                         const std::string& why) {
-  base::Status done = outbox_.FinishUnsent(item.id, status, why);
-  if (!done.ok()) return done.error();
-  return status == core::DeliveryStatus::kDropped ? Outcome::kDropped : Outcome::kFailed;
+base::Status OutboxSender::Finish(const core::OutboxItem& item, core::DeliveryStatus status,
+                                  const std::string& why, OutboxRun& run) {
+  if (base::Status done = outbox_.FinishUnsent(item.id, status, why); !done.ok()) return done;
+  ++(status == core::DeliveryStatus::kDropped ? run.dropped : run.failed);
+  run.changes.push_back({item.workspace_id, item.conversation_id, item.message_id, status, why});
+  return base::Status::Ok();
 }
 
 }  // namespace runtime

@@ -24,9 +24,9 @@
 #include <cstdint>
 #include <functional>
 #include <mutex>
+#include <optional>
 #include <random>
 #include <string>
-#include <variant>
 #include <vector>
 
 #include "base/clock.h"
@@ -59,6 +59,8 @@ struct OutboxSettings {
 };
 
 struct OutboxRun {
+  // Every message whose delivery this pass moved (sent, failed, dropped): for live views.
+  std::vector<core::DeliveryChange> changes;
   int sent = 0;
   std::vector<base::Duration> delays;  // of each sent message: from queued to accepted
   int retried = 0;
@@ -80,19 +82,21 @@ class OutboxSender {
   base::Duration Backoff(int attempts, base::Duration retry_after);
 
  private:
-  enum class Outcome { kSent, kRetried, kFailed, kDropped };
   struct Send;
   struct Answer;
-  // The requests of an item that may go out now (its text in parts), or what became of it.
-  base::Result<std::variant<Outcome, std::vector<channels::OutboundRequest>>> Prepare(
-      const core::OutboxItem& item, base::TimePoint now, AccountLookup& accounts);
+  // The requests of an item that may go out now (its text in parts), or nullopt when it was
+  // settled already (recorded in `run`).
+  base::Result<std::optional<std::vector<channels::OutboundRequest>>> Prepare(
+      const core::OutboxItem& item, base::TimePoint now, AccountLookup& accounts, OutboxRun& run);
   Answer Transmit(const Send& send);
-  // What the answer to a send that did not go through means for its item.
-  base::Result<Outcome> Settle(const Send& send, const Answer& answer);
-  base::Result<Outcome> Retry(const core::OutboxItem& item, base::Duration retry_after,
-                              const std::string& why);
-  base::Result<Outcome> Finish(const core::OutboxItem& item, core::DeliveryStatus status,
-                               const std::string& why);
+  // Records in the store and in `run` what the answer to a send that did not go through means for
+  // its item.
+  base::Status Settle(const Send& send, const Answer& answer, OutboxRun& run);
+  base::Status Retry(const core::OutboxItem& item, base::Duration retry_after,
+                     const std::string& why, OutboxRun& run);
+  // Fails or drops the item for good.
+  base::Status Finish(const core::OutboxItem& item, core::DeliveryStatus status,
+                      const std::string& why, OutboxRun& run);
 
   core::Outbox& outbox_;
   core::ChannelAccounts& accounts_;

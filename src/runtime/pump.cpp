@@ -88,6 +88,7 @@ bool Pump::SendPass() {
     c.sends.WithLabels({"failed"}).Increment(run->failed);
     c.sends.WithLabels({"dropped"}).Increment(run->dropped);
     ObserveAll(c.outbox_delay, run->delays);
+    if (delivery_observer_ && !run->changes.empty()) delivery_observer_(run->changes);
     return run->sent + run->retried + run->failed + run->dropped > 0;
   }
   c.errors.WithLabels({"outbox"}).Increment();

@@ -19,6 +19,7 @@
 #include <functional>
 #include <memory>
 #include <string_view>
+#include <vector>
 
 #include "base/metrics.h"
 #include "runtime/background_loop.h"
@@ -40,6 +41,11 @@ class Pump {
        base::Metrics& metrics);
   ~Pump();  // Stop()
 
+  // Called on the sending thread with the deliveries each send pass moved (live views). Set
+  // before Start; it must not call back into the pump.
+  using DeliveryObserver = std::function<void(const std::vector<core::DeliveryChange>&)>;
+  void SetDeliveryObserver(DeliveryObserver observer) { delivery_observer_ = std::move(observer); }
+
   void Start();
   // A delivery reached the inbox.
   void WakeDecider();
@@ -58,6 +64,7 @@ class Pump {
   OutboxSender& sender_;
   Log log_;
   std::unique_ptr<Counters> counters_;
+  DeliveryObserver delivery_observer_;
   BackgroundLoop decider_;
   BackgroundLoop outbox_;
 };

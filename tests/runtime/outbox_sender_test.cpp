@@ -107,6 +107,11 @@ TEST_F(OutboxSenderTest, SendsThroughTheGraphApiAndRecordsTheProviderId) {
   const core::Message m = LastMessage();
   EXPECT_EQ(m.delivery, core::DeliveryStatus::kSent);
   EXPECT_EQ(m.provider_message_id, "wamid.out1");
+  ASSERT_EQ(run->changes.size(), 1u);  // for live views
+  EXPECT_EQ(run->changes[0].workspace_id, ws_);
+  EXPECT_EQ(run->changes[0].conversation_id, m.conversation_id);
+  EXPECT_EQ(run->changes[0].message_id, m.id);
+  EXPECT_EQ(run->changes[0].delivery, core::DeliveryStatus::kSent);
   EXPECT_EQ(sender_->RunOnce()->sent, 0);  // once
 }
 
@@ -142,7 +147,11 @@ TEST_F(OutboxSenderTest, AnAiReplyIsDroppedWhenAPersonTookOverMeanwhile) {
   takeover.conversation.lease = {core::Mode::kManual, kT0 + 16min,
                                  queued.conversation.lease.epoch + 1};
   ASSERT_TRUE(store_->Commit(ws_, takeover).ok());
-  EXPECT_EQ(sender_->RunOnce()->dropped, 1);
+  auto run = sender_->RunOnce();
+  EXPECT_EQ(run->dropped, 1);
+  ASSERT_EQ(run->changes.size(), 1u);
+  EXPECT_EQ(run->changes[0].delivery, core::DeliveryStatus::kDropped);
+  EXPECT_EQ(run->changes[0].error, "a person took over before it was sent");
   EXPECT_TRUE(requests_.empty());
   EXPECT_EQ(LastMessage().delivery, core::DeliveryStatus::kDropped);
 }

@@ -1,0 +1,55 @@
+// The live updates of each workspace, pushed to its members' open dashboards as server-sent
+// events on GET /api/v1/workspaces/{workspace}/events (docs/api/live.md). Every event is a JSON
+// object; its type is the SSE event name:
+//   message       {"conversation_id", "message": MESSAGE}
+//   conversation  {"conversation": SUMMARY}   a change of mode, resume_at, folder, unread, ...
+//   delivery      {"conversation_id", "message_id", "delivery", "delivery_error"}
+//   notification  {"notification": NOTIFICATION}
+// An update is published after the change committed. A dashboard that reconnects (the stream
+// ended, or it read too slowly) reloads what it shows: nothing is replayed.
+//
+// Thread-safety: every method may be called from any thread.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <nlohmann/json.hpp>
+#include <string_view>
+#include <vector>
+
+#include "api/auth.h"
+#include "core/decision.h"
+#include "core/outbox.h"
+#include "core/store.h"
+#include "core/user.h"
+#include "http/event_stream.h"
+#include "http/router.h"
+
+namespace api {
+
+class LiveFeed {
+ public:
+  void Subscribe(std::int64_t workspace_id, std::shared_ptr<http::EventStream> stream);
+  // True when someone watches the workspace: updates need not be prepared otherwise.
+  bool Watched(std::int64_t workspace_id);
+  // Sends the event to every open stream of the workspace, dropping the streams that ended.
+  void Publish(std::int64_t workspace_id, std::string_view type, const nlohmann::json& data);
+
+ private:
+  std::mutex mutex_;
+  std::map<std::int64_t, std::vector<std::shared_ptr<http::EventStream>>> streams_;
+};
+
+// The updates of a committed decision: its messages and notifications.
+void PublishDecision(LiveFeed& feed, const core::Decision& decision);
+// The updates of deliveries that moved.
+void PublishDeliveries(LiveFeed& feed, const std::vector<core::DeliveryChange>& changes);
+
+// GET /api/v1/workspaces/{workspace}/events for any member. The references must outlive the
+// router.
+void AddLiveRoutes(http::Router& router, Auth& auth, core::Store& store, core::Users& users,
+                   LiveFeed& feed);
+
+}  // namespace api

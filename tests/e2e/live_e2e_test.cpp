@@ -1,0 +1,119 @@
+// The live stream of a workspace against the real binary: a dashboard's stream hears of a web
+// chat customer's message and the handoff it caused, and nobody else's stream opens.
+#include <gtest/gtest.h>
+#include <httplib.h>
+
+#include <chrono>
+#include <condition_variable>
+#include <mutex>
+#include <nlohmann/json.hpp>
+#include <thread>
+
+#include "e2e/crm_server.h"
+
+namespace e2e {
+namespace {
+
+using nlohmann::json;
+
+// A dashboard's open stream, read on a thread of its own.
+class Watcher {
+ public:
+  Watcher(const std::string& base_url, const std::string& workspace, httplib::Headers headers)
+      : client_(base_url) {
+    thread_ = std::thread([this, workspace, headers] {
+      auto r = client_.Get(
+          "/api/v1/workspaces/" + workspace + "/events", headers,
+          [this](const httplib::Response& response) {
+            std::lock_guard lock(mutex_);
+            status_ = response.status;
+            changed_.notify_all();
+            return response.status == 200;
+          },
+          [this](const char* data, std::size_t size) {
+            std::lock_guard lock(mutex_);
+            received_.append(data, size);
+            changed_.notify_all();
+            return true;
+          });
+      std::lock_guard lock(mutex_);
+      if (status_ == 0 && r) status_ = r->status;
+      done_ = true;
+      changed_.notify_all();
+    });
+  }
+  ~Watcher() {
+    client_.stop();
+    thread_.join();
+  }
+
+  // The status the stream was answered with (0 when no answer came).
+  int Status() {
+    std::unique_lock lock(mutex_);
+    changed_.wait_for(lock, std::chrono::seconds(20), [&] { return status_ != 0 || done_; });
+    return status_;
+  }
+  // Waits until the stream carried `part` (the deadline guards against a hang).
+  bool WaitFor(const std::string& part) {
+    std::unique_lock lock(mutex_);
+    return changed_.wait_for(lock, std::chrono::seconds(20),
+                             [&] { return received_.find(part) != std::string::npos; });
+  }
+  std::string received() {
+    std::lock_guard lock(mutex_);
+    return received_;
+  }
+
+ private:
+  httplib::Client client_;
+  std::thread thread_;
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  int status_ = 0;
+  bool done_ = false;
+  std::string received_;
+};
+
+TEST(LiveE2eTest, ADashboardHearsOfNewMessagesAndHandoffsAsTheyHappen) {
+  CrmServer crm;
+  ASSERT_TRUE(crm.Start());
+  const httplib::Headers owner = crm.SignIn(CrmServer::kOwnerEmail, CrmServer::kOwnerPassword);
+  Watcher watcher(crm.base_url(), "shop", owner);
+  ASSERT_EQ(watcher.Status(), 200);
+
+  auto sent =
+      crm.client().Post("/chat/shop/messages", json{{"text", "I want to talk to a human"}}.dump(),
+                        "application/json");
+  ASSERT_EQ(sent->status, 202);
+  EXPECT_TRUE(watcher.WaitFor("event: notification\n"));
+  EXPECT_TRUE(watcher.WaitFor("\"reason\":\"customer_request\""));
+  EXPECT_TRUE(watcher.WaitFor("event: message\n"));
+  EXPECT_TRUE(watcher.WaitFor("\"text\":\"I want to talk to a human\"")) << watcher.received();
+}
+
+TEST(LiveE2eTest, OnlyMembersWatchAWorkspace) {
+  CrmServer crm;
+  ASSERT_TRUE(crm.Start());
+  ASSERT_TRUE(crm.AddWorkspace("other"));
+  const httplib::Headers owner = crm.SignIn(CrmServer::kOwnerEmail, CrmServer::kOwnerPassword);
+  Watcher stranger(crm.base_url(), "other", owner);
+  EXPECT_EQ(stranger.Status(), 404);
+  Watcher anonymous(crm.base_url(), "shop", {});
+  EXPECT_EQ(anonymous.Status(), 401);
+
+  // The other workspace's customers stay out of this workspace's stream.
+  Watcher mine(crm.base_url(), "shop", owner);
+  ASSERT_EQ(mine.Status(), 200);
+  auto elsewhere =
+      crm.client().Post("/chat/other/messages", json{{"text", "a secret of the other shop"}}.dump(),
+                        "application/json");
+  ASSERT_EQ(elsewhere->status, 202);
+  auto here = crm.client().Post("/chat/shop/messages", json{{"text", "hello there"}}.dump(),
+                                "application/json");
+  ASSERT_EQ(here->status, 202);
+  ASSERT_TRUE(mine.WaitFor("hello there"));
+  EXPECT_EQ(mine.received().find("a secret of the other shop"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace e2e
