@@ -90,19 +90,20 @@ class Outbox {
   virtual base::Status FinishUnsent(std::int64_t item_id, DeliveryStatus status,
                                     const std::string& reason) = 0;
   // A status webhook for one of our sends: moves the message's delivery forward (never back;
-  // kFailed is final). False when no message of the channel has that provider id.
-  virtual base::Result<bool> UpdateDelivery(Channel channel, const std::string& provider_message_id,
-                                            DeliveryStatus status, const std::string& error) = 0;
+  // kFailed is final). Returns the message's delivery as it is now, or nullopt when no message of
+  // the channel has that provider id.
+  virtual base::Result<std::optional<DeliveryChange>> UpdateDelivery(
+      Channel channel, const std::string& provider_message_id, DeliveryStatus status,
+      const std::string& error) = 0;
   // A status webhook that names no message but a time (Messenger's watermark: every message sent
   // at or before it has `status`): moves to `status` every message we sent on that channel
   // account to `recipient` (delivery sent or delivered, with a provider id) whose send time
   // (MarkSent's `at`) is at or before `watermark`, by UpdateDelivery's rule: never back, so read
   // stays read and failed stays failed. `status` is kDelivered or kRead; any other changes
-  // nothing. Returns how many messages moved (0 when none matched).
-  virtual base::Result<int> UpdateDeliveryUpTo(Channel channel, const std::string& account_id,
-                                               const std::string& recipient,
-                                               base::TimePoint watermark,
-                                               DeliveryStatus status) = 0;
+  // nothing. Returns the messages that moved (none when none matched).
+  virtual base::Result<std::vector<DeliveryChange>> UpdateDeliveryUpTo(
+      Channel channel, const std::string& account_id, const std::string& recipient,
+      base::TimePoint watermark, DeliveryStatus status) = 0;
   // True when `provider_message_id` is one of our own sends on that channel (the ledger that tells
   // an echo of our send from a person's).
   virtual base::Result<bool> IsOwnSend(Channel channel, const std::string& provider_message_id) = 0;

@@ -110,6 +110,7 @@ base::Result<IntakeRun> Intake::ProcessPending() {
     run.rejected += part.rejected;
     run.delays.insert(run.delays.end(), part.delays.begin(), part.delays.end());
     run.notes.insert(run.notes.end(), part.notes.begin(), part.notes.end());
+    run.changes.insert(run.changes.end(), part.changes.begin(), part.changes.end());
   }
   return run;
 }
@@ -136,7 +137,7 @@ base::Status Intake::ProcessChunk(
     bool later = false;
     std::string unknown_account;  // "whatsapp account 1065..." when no workspace has it
     for (const channels::InboundEvent& event : *events) {
-      auto handled = Route(event, item, accounts);
+      auto handled = Route(event, item, accounts, run);
       if (!handled.ok()) {
         later = true;  // a store error: the whole delivery again, applied events are skipped
         break;
@@ -173,9 +174,10 @@ base::Status Intake::ProcessChunk(
 }
 
 base::Result<Intake::Handled> Intake::Route(const channels::InboundEvent& event,
-                                            const core::InboxItem& item, AccountLookup& accounts) {
+                                            const core::InboxItem& item, AccountLookup& accounts,
+                                            IntakeRun& run) {
   using channels::EventKind;
-  if (event.kind == EventKind::kStatus) return OnReceipt(event, item);
+  if (event.kind == EventKind::kStatus) return OnReceipt(event, item, run);
   if (event.kind != EventKind::kMessage && event.kind != EventKind::kEcho &&
       event.kind != EventKind::kReaction && event.kind != EventKind::kEdit &&
       event.kind != EventKind::kDelete) {
@@ -221,23 +223,27 @@ base::Result<Intake::Handled> Intake::OnEcho(const channels::InboundEvent& event
 }
 
 base::Result<Intake::Handled> Intake::OnReceipt(const channels::InboundEvent& event,
-                                                const core::InboxItem& item) {
+                                                const core::InboxItem& item, IntakeRun& run) {
   if (!event.receipt) return Handled::kDone;
   if (event.target_message_id.empty()) {
     if (!event.receipt->watermark) return Handled::kDone;
-    return OnWatermark(event, *event.receipt->watermark, item);
+    return OnWatermark(event, *event.receipt->watermark, item, run);
   }
   auto known = outbox_.UpdateDelivery(event.channel, event.target_message_id,
                                       ToDelivery(event.receipt->status), ErrorText(event));
   if (!known.ok()) return known.error();
+  if (*known) {
+    run.changes.push_back(**known);
+    return Handled::kDone;
+  }
   // A receipt can overtake our own record of the send: wait for it a little.
-  if (!*known && item.attempts + 1 < settings_.max_attempts) return Handled::kLater;
+  if (item.attempts + 1 < settings_.max_attempts) return Handled::kLater;
   return Handled::kDone;
 }
 
 base::Result<Intake::Handled> Intake::OnWatermark(const channels::InboundEvent& event,
                                                   base::TimePoint watermark,
-                                                  const core::InboxItem& item) {
+                                                  const core::InboxItem& item, IntakeRun& run) {
   // A send to this customer that has left but is not recorded yet may be among the messages the
   // watermark covers: wait for its record a little, as for a receipt naming it.
   if (item.attempts + 1 < settings_.max_attempts) {
@@ -249,6 +255,7 @@ base::Result<Intake::Handled> Intake::OnWatermark(const channels::InboundEvent& 
   auto moved = outbox_.UpdateDeliveryUpTo(event.channel, event.account_id, event.customer_id,
                                           watermark, ToDelivery(event.receipt->status));
   if (!moved.ok()) return moved.error();
+  run.changes.insert(run.changes.end(), moved->begin(), moved->end());
   return Handled::kDone;
 }
 

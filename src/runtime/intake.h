@@ -57,6 +57,7 @@ struct IntakeRun {
   int rejected = 0;                    // deliveries that were not a valid payload (dropped)
   std::vector<base::Duration> delays;  // of each finished delivery: from stored to handled
   std::vector<std::string> notes;      // for the log: each delivery parked or rejected, and why
+  std::vector<core::DeliveryChange> changes;  // deliveries that status webhooks reported
 };
 
 class Intake {
@@ -76,12 +77,14 @@ class Intake {
       std::span<const core::InboxItem> items,
       const std::vector<base::Result<std::vector<channels::InboundEvent>>>& parsed, IntakeRun& run);
   base::Result<Handled> Route(const channels::InboundEvent& event, const core::InboxItem& item,
-                              AccountLookup& accounts);
+                              AccountLookup& accounts, IntakeRun& run);
   base::Result<Handled> OnEcho(const channels::InboundEvent& event,
                                const core::ChannelAccount& account, const core::InboxItem& item);
-  base::Result<Handled> OnReceipt(const channels::InboundEvent& event, const core::InboxItem& item);
+  // Status webhooks: the deliveries they moved go into `run`.
+  base::Result<Handled> OnReceipt(const channels::InboundEvent& event, const core::InboxItem& item,
+                                  IntakeRun& run);
   base::Result<Handled> OnWatermark(const channels::InboundEvent& event, base::TimePoint watermark,
-                                    const core::InboxItem& item);
+                                    const core::InboxItem& item, IntakeRun& run);
   base::Result<Handled> Apply(const core::ChannelAccount& account,
                               const channels::InboundEvent& event, const core::Event& change);
 

@@ -65,6 +65,7 @@ bool Pump::DecidePass() {
     c.events.Increment(run->events);
     ObserveAll(c.intake_delay, run->delays);
     for (const std::string& note : run->notes) log_("intake: " + note);
+    if (delivery_observer_ && !run->changes.empty()) delivery_observer_(run->changes);
   } else {
     c.errors.WithLabels({"intake"}).Increment();
     log_("intake: " + run.error().message);

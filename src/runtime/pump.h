@@ -41,8 +41,9 @@ class Pump {
        base::Metrics& metrics);
   ~Pump();  // Stop()
 
-  // Called on the sending thread with the deliveries each send pass moved (live views). Set
-  // before Start; it must not call back into the pump.
+  // Called with the deliveries each pass moved (sends, and status webhooks), on that loop's
+  // thread (live views). Set before Start; it must be thread-safe and not call back into the
+  // pump.
   using DeliveryObserver = std::function<void(const std::vector<core::DeliveryChange>&)>;
   void SetDeliveryObserver(DeliveryObserver observer) { delivery_observer_ = std::move(observer); }
 

@@ -159,7 +159,13 @@ TEST_F(IntakeTest, AReceiptMovesOurMessagesDeliveryEvenWhenItOvertakesTheSend) {
   clock_.Advance(3s);
   auto run = intake_->ProcessPending();
   EXPECT_EQ(run->deliveries, 1);
-  EXPECT_EQ(Conversation().history.back().delivery, core::DeliveryStatus::kDelivered);
+  const core::Message sent = Conversation().history.back();
+  EXPECT_EQ(sent.delivery, core::DeliveryStatus::kDelivered);
+  ASSERT_EQ(run->changes.size(), 1u);  // for live views
+  EXPECT_EQ(run->changes[0].workspace_id, ws_);
+  EXPECT_EQ(run->changes[0].conversation_id, sent.conversation_id);
+  EXPECT_EQ(run->changes[0].message_id, sent.id);
+  EXPECT_EQ(run->changes[0].delivery, core::DeliveryStatus::kDelivered);
 }
 
 TEST_F(IntakeTest, AMessengerReadWatermarkMarksOurMessagesSentUpToItRead) {
@@ -182,6 +188,9 @@ TEST_F(IntakeTest, AMessengerReadWatermarkMarksOurMessagesSentUpToItRead) {
   ASSERT_EQ(history.size(), 4u);
   EXPECT_EQ(history[1].delivery, core::DeliveryStatus::kRead);
   EXPECT_EQ(history[3].delivery, core::DeliveryStatus::kSent);  // sent after the watermark
+  ASSERT_EQ(run.changes.size(), 1u);
+  EXPECT_EQ(run.changes[0].message_id, history[1].id);
+  EXPECT_EQ(run.changes[0].delivery, core::DeliveryStatus::kRead);
 }
 
 TEST_F(IntakeTest, AWatermarkWaitsForASendInFlightToThatCustomer) {

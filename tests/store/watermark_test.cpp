@@ -67,8 +67,12 @@ class WatermarkTest : public StoreTest {
     return DeliveryStatus::kNone;
   }
 
-  base::Result<int> UpTo(base::TimePoint watermark, DeliveryStatus status) {
-    return store_->UpdateDeliveryUpTo(core::Channel::kMessenger, kPage, kPsid, watermark, status);
+  // How many messages moved.
+  base::Result<std::size_t> UpTo(base::TimePoint watermark, DeliveryStatus status) {
+    auto moved =
+        store_->UpdateDeliveryUpTo(core::Channel::kMessenger, kPage, kPsid, watermark, status);
+    if (!moved.ok()) return moved.error();
+    return moved->size();
   }
 };
 
@@ -82,7 +86,7 @@ TEST_F(WatermarkTest, MovesOnlyThatCustomersSendsOnThatAccountUpToTheWatermark) 
 
   auto moved = UpTo(kT0 + 10s, DeliveryStatus::kRead);
   ASSERT_TRUE(moved.ok()) << moved.error().message;
-  EXPECT_EQ(*moved, 2);
+  EXPECT_EQ(*moved, 2u);
   EXPECT_EQ(Delivery(first), DeliveryStatus::kRead);
   EXPECT_EQ(Delivery(at_watermark), DeliveryStatus::kRead);
   EXPECT_EQ(Delivery(after), DeliveryStatus::kSent);
@@ -99,29 +103,31 @@ TEST_F(WatermarkTest, NeverMovesBackAndLeavesFailedAndUnsentMessagesAlone) {
                                       "551 This person isn't available right now."));
   const Sent queued = Reply(kPage, kPsid, "", kT0 + 3s);  // not sent yet
 
-  EXPECT_EQ(*UpTo(kT0 + 5s, DeliveryStatus::kDelivered), 2);
+  EXPECT_EQ(*UpTo(kT0 + 5s, DeliveryStatus::kDelivered), 2u);
   EXPECT_EQ(Delivery(first), DeliveryStatus::kDelivered);
-  EXPECT_EQ(*UpTo(kT0, DeliveryStatus::kRead), 1);
+  EXPECT_EQ(*UpTo(kT0, DeliveryStatus::kRead), 1u);
   EXPECT_EQ(Delivery(first), DeliveryStatus::kRead);
   EXPECT_EQ(Delivery(second), DeliveryStatus::kDelivered);
   // A late delivery watermark does not undo the read; delivered again changes nothing.
-  EXPECT_EQ(*UpTo(kT0 + 5s, DeliveryStatus::kDelivered), 0);
+  EXPECT_EQ(*UpTo(kT0 + 5s, DeliveryStatus::kDelivered), 0u);
   EXPECT_EQ(Delivery(first), DeliveryStatus::kRead);
   EXPECT_EQ(Delivery(failed), DeliveryStatus::kFailed);
   EXPECT_EQ(Delivery(queued), DeliveryStatus::kQueued);
   // Watermarks only report delivered and read.
-  EXPECT_EQ(*UpTo(kT0 + 5s, DeliveryStatus::kFailed), 0);
+  EXPECT_EQ(*UpTo(kT0 + 5s, DeliveryStatus::kFailed), 0u);
   EXPECT_EQ(Delivery(second), DeliveryStatus::kDelivered);
 }
 
 TEST_F(WatermarkTest, AnUnknownCustomerOrAccountMovesNothing) {
   Reply(kPage, kPsid, "m_1", kT0);
-  EXPECT_EQ(*store_->UpdateDeliveryUpTo(core::Channel::kMessenger, kPage, "0000", kT0 + 1h,
-                                        DeliveryStatus::kRead),
-            0);
-  EXPECT_EQ(*store_->UpdateDeliveryUpTo(core::Channel::kMessenger, "0000", kPsid, kT0 + 1h,
-                                        DeliveryStatus::kRead),
-            0);
+  EXPECT_TRUE(store_
+                  ->UpdateDeliveryUpTo(core::Channel::kMessenger, kPage, "0000", kT0 + 1h,
+                                       DeliveryStatus::kRead)
+                  ->empty());
+  EXPECT_TRUE(store_
+                  ->UpdateDeliveryUpTo(core::Channel::kMessenger, "0000", kPsid, kT0 + 1h,
+                                       DeliveryStatus::kRead)
+                  ->empty());
 }
 
 }  // namespace

@@ -40,7 +40,8 @@ constexpr std::string_view kSetError = "UPDATE messages SET delivery_error = ?2 
 constexpr std::string_view kSetFinal =
     "UPDATE messages SET delivery = ?2, delivery_error = ?3 WHERE id = ?1";
 constexpr std::string_view kSelectByProviderId =
-    "SELECT m.id, m.delivery FROM messages m JOIN conversations c ON c.id = m.conversation_id"
+    "SELECT m.id, m.delivery, m.delivery_error, m.conversation_id, c.workspace_id FROM messages m"
+    " JOIN conversations c ON c.id = m.conversation_id"
     " WHERE m.provider_message_id = ?1 AND c.channel = ?2";
 // The conversation through the account's workspace, so that every lookup is by a unique index;
 // the delivery terms repeat those of the partial index messages_awaiting_receipt.
@@ -52,7 +53,8 @@ constexpr std::string_view kUpdateUpTo =
     "   AND c.channel = a.channel AND c.account_id = a.account_id"
     "  WHERE a.channel = ?1 AND a.account_id = ?2 AND k.external_id = ?3)"
     " AND delivery IN ('sent', 'delivered') AND delivery <> ?5"
-    " AND provider_message_id IS NOT NULL AND sent_at_ms <= ?4";
+    " AND provider_message_id IS NOT NULL AND sent_at_ms <= ?4"
+    " RETURNING id, conversation_id, workspace_id";
 constexpr std::string_view kSelectOwnSend =
     "SELECT 1 FROM messages m JOIN conversations c ON c.id = m.conversation_id"
     " WHERE m.provider_message_id = ?1 AND c.channel = ?2 AND m.author IN ('ai', 'human_crm')";
@@ -231,41 +233,49 @@ base::Result<int> RecoverOutbox(Connection& db) {
   return static_cast<int>(ambiguous.size());
 }
 
-base::Result<bool> UpdateDelivery(Connection& db, core::Channel channel,
-                                  const std::string& provider_message_id,
-                                  core::DeliveryStatus status, const std::string& error) {
+base::Result<std::optional<core::DeliveryChange>> UpdateDelivery(
+    Connection& db, core::Channel channel, const std::string& provider_message_id,
+    core::DeliveryStatus status, const std::string& error) {
   base::Result<Transaction> txn = Transaction::Begin(db, TransactionKind::kWrite);
   if (!txn.ok()) return txn.error();
-  std::int64_t message_id = 0;
-  core::DeliveryStatus current = core::DeliveryStatus::kNone;
+  core::DeliveryChange now;
   {
     base::Result<Query> q = db.Prepare(kSelectByProviderId);
     if (!q.ok()) return q.error();
     base::Result<bool> row = q->BindAll(provider_message_id, core::ToString(channel)).Step();
     if (!row.ok()) return row.error();
-    if (!*row) return false;
+    if (!*row) return std::optional<core::DeliveryChange>();
     base::Result<core::DeliveryStatus> stored =
         EnumColumn<core::ParseDeliveryStatus>(*q, 1, "delivery");
     if (!stored.ok()) return stored.error();
-    message_id = q->Int64(0);
-    current = *stored;
+    now = {q->Int64(4), q->Int64(3), q->Int64(0), *stored, q->Text(2)};
   }
-  if (Rank(status) > Rank(current)) {
-    base::Status done = Exec(db, kSetFinal, message_id, core::ToString(status), error);
+  if (Rank(status) > Rank(now.delivery)) {
+    base::Status done = Exec(db, kSetFinal, now.message_id, core::ToString(status), error);
     if (!done.ok()) return done.error();
+    now.delivery = status;
+    now.error = error;
   }
   if (base::Status done = txn->Commit(); !done.ok()) return done.error();
-  return true;
+  return std::optional(now);
 }
 
-base::Result<int> UpdateDeliveryUpTo(Connection& db, core::Channel channel,
-                                     const std::string& account_id, const std::string& recipient,
-                                     base::TimePoint watermark, core::DeliveryStatus status) {
-  if (status != core::DeliveryStatus::kDelivered && status != core::DeliveryStatus::kRead) return 0;
-  base::Status done = Exec(db, kUpdateUpTo, core::ToString(channel), account_id, recipient,
-                           watermark, core::ToString(status));
-  if (!done.ok()) return done.error();
-  return static_cast<int>(db.Changes());
+base::Result<std::vector<core::DeliveryChange>> UpdateDeliveryUpTo(
+    Connection& db, core::Channel channel, const std::string& account_id,
+    const std::string& recipient, base::TimePoint watermark, core::DeliveryStatus status) {
+  std::vector<core::DeliveryChange> moved;
+  if (status != core::DeliveryStatus::kDelivered && status != core::DeliveryStatus::kRead) {
+    return moved;
+  }
+  base::Result<Query> q = db.Prepare(kUpdateUpTo);
+  if (!q.ok()) return q.error();
+  q->BindAll(core::ToString(channel), account_id, recipient, watermark, core::ToString(status));
+  while (true) {
+    base::Result<bool> row = q->Step();
+    if (!row.ok()) return row.error();
+    if (!*row) return moved;
+    moved.push_back({q->Int64(2), q->Int64(1), q->Int64(0), status, ""});
+  }
 }
 
 base::Result<bool> HasMessage(Connection& db, std::int64_t workspace_id,

@@ -19,12 +19,12 @@ base::Status RetryOutbox(Connection& db, std::int64_t item_id, base::TimePoint n
                          const std::string& error);
 base::Status FinishUnsent(Connection& db, std::int64_t item_id, core::DeliveryStatus status,
                           const std::string& reason);
-base::Result<bool> UpdateDelivery(Connection& db, core::Channel channel,
-                                  const std::string& provider_message_id,
-                                  core::DeliveryStatus status, const std::string& error);
-base::Result<int> UpdateDeliveryUpTo(Connection& db, core::Channel channel,
-                                     const std::string& account_id, const std::string& recipient,
-                                     base::TimePoint watermark, core::DeliveryStatus status);
+base::Result<std::optional<core::DeliveryChange>> UpdateDelivery(
+    Connection& db, core::Channel channel, const std::string& provider_message_id,
+    core::DeliveryStatus status, const std::string& error);
+base::Result<std::vector<core::DeliveryChange>> UpdateDeliveryUpTo(
+    Connection& db, core::Channel channel, const std::string& account_id,
+    const std::string& recipient, base::TimePoint watermark, core::DeliveryStatus status);
 // core::Store::HasMessage.
 base::Result<bool> HasMessage(Connection& db, std::int64_t workspace_id,
                               const std::string& provider_message_id);

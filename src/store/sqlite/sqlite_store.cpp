@@ -409,19 +409,16 @@ base::Status SqliteStore::FinishUnsent(std::int64_t item_id, core::DeliveryStatu
   return sqlite::FinishUnsent(*db_, item_id, status, reason);
 }
 
-base::Result<bool> SqliteStore::UpdateDelivery(core::Channel channel,
-                                               const std::string& provider_message_id,
-                                               core::DeliveryStatus status,
-                                               const std::string& error) {
+base::Result<std::optional<core::DeliveryChange>> SqliteStore::UpdateDelivery(
+    core::Channel channel, const std::string& provider_message_id, core::DeliveryStatus status,
+    const std::string& error) {
   Lock lock(mutex_);
   return sqlite::UpdateDelivery(*db_, channel, provider_message_id, status, error);
 }
 
-base::Result<int> SqliteStore::UpdateDeliveryUpTo(core::Channel channel,
-                                                  const std::string& account_id,
-                                                  const std::string& recipient,
-                                                  base::TimePoint watermark,
-                                                  core::DeliveryStatus status) {
+base::Result<std::vector<core::DeliveryChange>> SqliteStore::UpdateDeliveryUpTo(
+    core::Channel channel, const std::string& account_id, const std::string& recipient,
+    base::TimePoint watermark, core::DeliveryStatus status) {
   Lock lock(mutex_);
   return sqlite::UpdateDeliveryUpTo(*db_, channel, account_id, recipient, watermark, status);
 }

@@ -143,11 +143,12 @@ class SqliteStore final : public core::Store,
                            const std::string& error) override;
   base::Status FinishUnsent(std::int64_t item_id, core::DeliveryStatus status,
                             const std::string& reason) override;
-  base::Result<bool> UpdateDelivery(core::Channel channel, const std::string& provider_message_id,
-                                    core::DeliveryStatus status, const std::string& error) override;
-  base::Result<int> UpdateDeliveryUpTo(core::Channel channel, const std::string& account_id,
-                                       const std::string& recipient, base::TimePoint watermark,
-                                       core::DeliveryStatus status) override;
+  base::Result<std::optional<core::DeliveryChange>> UpdateDelivery(
+      core::Channel channel, const std::string& provider_message_id, core::DeliveryStatus status,
+      const std::string& error) override;
+  base::Result<std::vector<core::DeliveryChange>> UpdateDeliveryUpTo(
+      core::Channel channel, const std::string& account_id, const std::string& recipient,
+      base::TimePoint watermark, core::DeliveryStatus status) override;
   base::Result<bool> IsOwnSend(core::Channel channel,
                                const std::string& provider_message_id) override;
   base::Result<bool> HasSendInFlight(core::Channel channel, const std::string& account_id,
