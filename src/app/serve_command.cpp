@@ -5,7 +5,11 @@
 
 #include "api/auth.h"
 #include "api/auth_routes.h"
+#include "api/catalog_routes.h"
+#include "api/channel_routes.h"
+#include "api/config_routes.h"
 #include "api/member_routes.h"
+#include "api/workspace_routes.h"
 #include "app/serve_config.h"
 #include "app/web_chat.h"
 #include "app/webhook_routes.h"
@@ -13,6 +17,7 @@
 #include "brain/registry.h"
 #include "http/client.h"
 #include "http/server.h"
+#include "runtime/agent_builder.h"
 #include "runtime/intake.h"
 #include "runtime/pump.h"
 #include "store/sqlite/sqlite_store.h"
@@ -124,6 +129,7 @@ int RunServe(const ServeOptions& options, std::ostream& out, std::ostream& err) 
         return brain::MakeBrain(kLocalBrain, c, catalog);
       },
       clock);
+  runtime::AgentBuilder builder(store, engine, log);
   runtime::OutboxSender sender(
       store, store, GraphTransport(client, config->graph_base_url, config->graph_timeout), clock,
       config->outbox);
@@ -150,6 +156,10 @@ int RunServe(const ServeOptions& options, std::ostream& out, std::ostream& err) 
   api::Auth auth(store, clock);
   api::AddAuthRoutes(router, auth, store);
   api::AddMemberRoutes(router, auth, store, store, clock);
+  api::AddWorkspaceRoutes(router, auth, store, store);
+  api::AddConfigRoutes(router, auth, store, store, builder);
+  api::AddCatalogRoutes(router, auth, store, store, builder);
+  api::AddChannelRoutes(router, auth, store, store, store);
   http::ServerSettings server_settings = config->server;
   server_settings.error_log = log;
   http::Server server(server_settings, std::move(router), metrics);

@@ -1,7 +1,10 @@
 #include "e2e/crm_server.h"
 
+#include <gtest/gtest.h>
+
 #include <cstdlib>
 #include <fstream>
+#include <nlohmann/json.hpp>
 
 namespace e2e {
 
@@ -12,6 +15,16 @@ bool CrmServer::AddWorkspace(const std::string& slug) {
   const std::string init = std::string(FRONTDESK_BINARY) + " init --db " + db_ + " --config " +
                            file.string() + " > /dev/null";
   return std::system(init.c_str()) == 0;
+}
+
+httplib::Headers CrmServer::SignIn(const std::string& email, const std::string& password) {
+  const nlohmann::json credentials{{"email", email}, {"password", password}};
+  auto r = client_->Post("/api/v1/auth/login", credentials.dump(), "application/json");
+  EXPECT_TRUE(r && r->status == 200) << (r ? r->body : "no answer");
+  if (!r || r->status != 200) return {};
+  const std::string set = r->get_header_value("Set-Cookie");
+  return {{"Cookie", set.substr(0, set.find(';'))},
+          {"X-CSRF-Token", nlohmann::json::parse(r->body)["csrf_token"].get<std::string>()}};
 }
 
 bool CrmServer::Start() {

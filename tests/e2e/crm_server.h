@@ -21,7 +21,12 @@ class CrmServer {
   bool Start();
   // Another workspace, with no member, made while the server runs.
   bool AddWorkspace(const std::string& slug);
+  // The headers of a browser signed in as `email`: its session cookie and CSRF token (empty when
+  // the sign-in failed, which is reported as a test failure).
+  httplib::Headers SignIn(const std::string& email, const std::string& password);
   httplib::Client& client() { return *client_; }
+  const std::string& database() const { return db_; }
+  int port() const { return server_->port(); }
 
  private:
   testing_support::TempDir dir_;

@@ -16,19 +16,7 @@ class MemberE2eTest : public ::testing::Test {
  protected:
   void SetUp() override {
     ASSERT_TRUE(crm_.Start());
-    owner_ = SignIn(CrmServer::kOwnerEmail, CrmServer::kOwnerPassword);
-  }
-
-  // The headers of a signed-in browser: its cookie and CSRF token.
-  httplib::Headers SignIn(const std::string& email, const std::string& password) {
-    auto r = crm_.client().Post("/api/v1/auth/login",
-                                json{{"email", email}, {"password", password}}.dump(),
-                                "application/json");
-    EXPECT_TRUE(r && r->status == 200) << (r ? r->body : "no answer");
-    if (!r || r->status != 200) return {};
-    const std::string set = r->get_header_value("Set-Cookie");
-    return {{"Cookie", set.substr(0, set.find(';'))},
-            {"X-CSRF-Token", json::parse(r->body)["csrf_token"].get<std::string>()}};
+    owner_ = crm_.SignIn(CrmServer::kOwnerEmail, CrmServer::kOwnerPassword);
   }
 
   httplib::Result AddMember(const httplib::Headers& as, const json& body,
@@ -45,7 +33,7 @@ TEST_F(MemberE2eTest, TheOwnerAddsACollaboratorWhoCanReadButNotManagePeople) {
   auto added = AddMember(owner_, {{"email", "Bea@Shop.Example"}, {"password", "bea's own secret"}});
   ASSERT_EQ(added->status, 201) << added->body;
   EXPECT_EQ(json::parse(added->body)["role"], "collaborator");
-  const httplib::Headers bea = SignIn("bea@shop.example", "bea's own secret");
+  const httplib::Headers bea = crm_.SignIn("bea@shop.example", "bea's own secret");
 
   auto listed = crm_.client().Get("/api/v1/workspaces/shop/members", bea);
   ASSERT_EQ(listed->status, 200);
@@ -62,7 +50,7 @@ TEST_F(MemberE2eTest, TheOwnerAddsACollaboratorWhoCanReadButNotManagePeople) {
 TEST_F(MemberE2eTest, ARemovedCollaboratorLosesAccessAtOnceAndTheOwnerStays) {
   auto added = AddMember(owner_, {{"email", "bea@shop.example"}, {"password", "bea's own secret"}});
   const std::string id = std::to_string(json::parse(added->body)["user_id"].get<int>());
-  const httplib::Headers bea = SignIn("bea@shop.example", "bea's own secret");
+  const httplib::Headers bea = crm_.SignIn("bea@shop.example", "bea's own secret");
   ASSERT_EQ(crm_.client().Delete("/api/v1/workspaces/shop/members/" + id, owner_)->status, 204);
   EXPECT_EQ(crm_.client().Get("/api/v1/workspaces/shop/members", bea)->status, 404);
   auto owner_id = json::parse(crm_.client().Get("/api/v1/me", owner_)->body)["user"]["id"];
