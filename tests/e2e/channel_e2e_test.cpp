@@ -26,7 +26,7 @@ const json kConnect = {{"account_id", "106540352242922"},
                        {"verify_token", kVerifyToken},
                        {"app_id", "1234"}};
 
-class ChannelE2eTest : public ApiTest {
+class ChannelSettingsE2eTest : public ApiTest {
  protected:
   // Every answer's text, to check that no secret is ever in one.
   Answer Seen(const Answer& a) {
@@ -52,7 +52,7 @@ class ChannelE2eTest : public ApiTest {
   std::string seen_;
 };
 
-TEST_F(ChannelE2eTest, EveryChannelIsListedConnectedOrNot) {
+TEST_F(ChannelSettingsE2eTest, EveryChannelIsListedConnectedOrNot) {
   EXPECT_EQ(Channels(), json::parse(R"([
     {"channel": "whatsapp", "status": "not_connected", "account_id": null, "app_id": "",
      "access_token_set": false, "app_secret_set": false, "verify_token_set": false},
@@ -63,7 +63,7 @@ TEST_F(ChannelE2eTest, EveryChannelIsListedConnectedOrNot) {
     {"channel": "web", "status": "connected", "url": "/chat/shop"}])"));
 }
 
-TEST_F(ChannelE2eTest, TheOwnerConnectsUpdatesAndDisconnects) {
+TEST_F(ChannelSettingsE2eTest, TheOwnerConnectsUpdatesAndDisconnects) {
   const Answer connected = Seen(Call(owner_, "PUT", kWhatsapp, kConnect));
   ASSERT_EQ(connected.status, 200) << connected.raw;
   EXPECT_EQ(connected.body, json::parse(R"({"channel": "whatsapp", "status": "connected",
@@ -93,7 +93,7 @@ TEST_F(ChannelE2eTest, TheOwnerConnectsUpdatesAndDisconnects) {
   EXPECT_EQ(Seen(Call(owner_, "DELETE", kWhatsapp)).status, 404);
 }
 
-TEST_F(ChannelE2eTest, ANewTokenReconnectsAChannelThatNeedsIt) {
+TEST_F(ChannelSettingsE2eTest, ANewTokenReconnectsAChannelThatNeedsIt) {
   ASSERT_EQ(Seen(Call(owner_, "PUT", kWhatsapp, kConnect)).status, 200);
   {
     // What the outbox does when Meta refuses the token.
@@ -113,7 +113,7 @@ TEST_F(ChannelE2eTest, ANewTokenReconnectsAChannelThatNeedsIt) {
   EXPECT_EQ(renewed.body["status"], "connected");
 }
 
-TEST_F(ChannelE2eTest, BadBodiesAre400AndChangeNothing) {
+TEST_F(ChannelSettingsE2eTest, BadBodiesAre400AndChangeNothing) {
   const Answer missing = Seen(Call(owner_, "PUT", "/api/v1/workspaces/shop/channels/messenger",
                                    json{{"account_id", "page-1"}}));
   ASSERT_EQ(missing.status, 400) << missing.raw;
@@ -139,7 +139,7 @@ TEST_F(ChannelE2eTest, BadBodiesAre400AndChangeNothing) {
   EXPECT_EQ(Channels(), before);
 }
 
-TEST_F(ChannelE2eTest, AnAccountBelongsToOneWorkspace) {
+TEST_F(ChannelSettingsE2eTest, AnAccountBelongsToOneWorkspace) {
   ASSERT_EQ(Seen(Call(owner_, "PUT", kWhatsapp, kConnect)).status, 200);
   ASSERT_EQ(Call(owner_, "POST", "/api/v1/workspaces", json{{"slug", "casa"}}).status, 201);
   const Answer taken =
@@ -151,7 +151,7 @@ TEST_F(ChannelE2eTest, AnAccountBelongsToOneWorkspace) {
       "not_connected");
 }
 
-TEST_F(ChannelE2eTest, CollaboratorsSeeButNeverChangeChannels) {
+TEST_F(ChannelSettingsE2eTest, CollaboratorsSeeButNeverChangeChannels) {
   ASSERT_EQ(Seen(Call(owner_, "PUT", kWhatsapp, kConnect)).status, 200);
   EXPECT_EQ(Seen(Call(bea_, "PUT", kWhatsapp, json{{"access_token", "EAAG-new-token"}})).status,
             403);
@@ -160,7 +160,7 @@ TEST_F(ChannelE2eTest, CollaboratorsSeeButNeverChangeChannels) {
   EXPECT_EQ(Handshake(kVerifyToken), 200);
 }
 
-TEST_F(ChannelE2eTest, AnotherWorkspacesChannelsDoNotExist) {
+TEST_F(ChannelSettingsE2eTest, AnotherWorkspacesChannelsDoNotExist) {
   ASSERT_TRUE(crm_.AddWorkspace("other"));
   for (const std::string method : {"GET", "PUT", "DELETE"}) {
     const std::string path = method == "GET" ? "" : "/whatsapp";
