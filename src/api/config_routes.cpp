@@ -1,7 +1,5 @@
 #include "api/config_routes.h"
 
-#include <optional>
-
 #include "api/access.h"
 #include "api/config_json.h"
 #include "api/json_api.h"
@@ -26,10 +24,6 @@ base::Result<json> StateJson(core::Store& store, std::int64_t workspace_id) {
   if (!published.ok() && published.error().code != base::ErrorCode::kNotFound) {
     return published.error();
   }
-  json problems = json::array();
-  for (const core::FieldError& e : ApiFieldErrors(core::ValidateForPublish(draft->config))) {
-    problems.push_back({{"field", e.field}, {"message", e.message}});
-  }
   return json{
       {"draft", ConfigJson(draft->config)},
       {"draft_revision", draft->revision},
@@ -37,7 +31,7 @@ base::Result<json> StateJson(core::Store& store, std::int64_t workspace_id) {
       {"published_version", published.ok() ? published->version : 0},
       {"unpublished_changes",
        published.ok() ? draft->config != published->config : draft->revision > 0},
-      {"publish_problems", std::move(problems)},
+      {"publish_problems", FieldsJson(ApiFieldErrors(core::ValidateForPublish(draft->config)))},
   };
 }
 

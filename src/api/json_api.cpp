@@ -82,6 +82,14 @@ nlohmann::json ErrorBody(const base::Error& error) {
   return {{"error", {{"code", base::ToString(error.code)}, {"message", message}}}};
 }
 
+nlohmann::json FieldsJson(const std::vector<core::FieldError>& fields) {
+  nlohmann::json list = nlohmann::json::array();
+  for (const core::FieldError& f : fields) {
+    list.push_back({{"field", f.field}, {"message", f.message}});
+  }
+  return list;
+}
+
 http::Response FieldErrorResponse(std::string_view what,
                                   const std::vector<core::FieldError>& fields) {
   std::string message(what);
@@ -92,10 +100,7 @@ http::Response FieldErrorResponse(std::string_view what,
     message += "; and " + std::to_string(fields.size() - kFieldsInMessage) + " more";
   }
   nlohmann::json body = ErrorBody(base::Error::InvalidArgument(message));
-  nlohmann::json& list = body["error"]["fields"] = nlohmann::json::array();
-  for (const core::FieldError& f : fields) {
-    list.push_back({{"field", f.field}, {"message", f.message}});
-  }
+  body["error"]["fields"] = FieldsJson(fields);
   return JsonResponse(StatusOf(base::ErrorCode::kInvalidArgument), body);
 }
 

@@ -44,6 +44,9 @@ Credentials CredentialsOf(const http::Request& request);
 // The body of ErrorResponse, {"error": {"code", "message"}}, for an endpoint to add details to.
 nlohmann::json ErrorBody(const base::Error& error);
 
+// [{"field": "greeting", "message": "is required"}, ...]
+nlohmann::json FieldsJson(const std::vector<core::FieldError>& fields);
+
 // A validation error over fields, 400 invalid_argument: {"error": {"code", "message", "fields":
 // [{"field": "questions[0].text", "message": "must not be empty"}]}}. The message is `what`
 // followed by the first few problems ("the draft cannot be published: greeting: is required").
