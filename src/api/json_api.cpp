@@ -6,6 +6,8 @@ namespace api {
 namespace {
 
 constexpr std::string_view kBearer = "Bearer ";
+// The field problems an error's message lists; the rest are counted.
+constexpr std::size_t kFieldsInMessage = 3;
 
 }  // namespace
 
@@ -34,10 +36,7 @@ int StatusOf(base::ErrorCode code) {
 }
 
 http::Response ErrorResponse(const base::Error& error) {
-  const std::string message =
-      error.code == base::ErrorCode::kInternal ? "internal error" : error.message;
-  return JsonResponse(StatusOf(error.code),
-                      {{"error", {{"code", base::ToString(error.code)}, {"message", message}}}});
+  return JsonResponse(StatusOf(error.code), ErrorBody(error));
 }
 
 http::Response JsonResponse(int status, const nlohmann::json& body) {
@@ -75,6 +74,34 @@ Credentials CredentialsOf(const http::Request& request) {
   }
   c.changes_state = request.method != http::Method::kGet && request.method != http::Method::kHead;
   return c;
+}
+
+nlohmann::json ErrorBody(const base::Error& error) {
+  const std::string message =
+      error.code == base::ErrorCode::kInternal ? "internal error" : error.message;
+  return {{"error", {{"code", base::ToString(error.code)}, {"message", message}}}};
+}
+
+nlohmann::json FieldsJson(const std::vector<core::FieldError>& fields) {
+  nlohmann::json list = nlohmann::json::array();
+  for (const core::FieldError& f : fields) {
+    list.push_back({{"field", f.field}, {"message", f.message}});
+  }
+  return list;
+}
+
+http::Response FieldErrorResponse(std::string_view what,
+                                  const std::vector<core::FieldError>& fields) {
+  std::string message(what);
+  for (std::size_t i = 0; i < fields.size() && i < kFieldsInMessage; ++i) {
+    message += (i == 0 ? ": " : "; ") + fields[i].field + ": " + fields[i].message;
+  }
+  if (fields.size() > kFieldsInMessage) {
+    message += "; and " + std::to_string(fields.size() - kFieldsInMessage) + " more";
+  }
+  nlohmann::json body = ErrorBody(base::Error::InvalidArgument(message));
+  body["error"]["fields"] = FieldsJson(fields);
+  return JsonResponse(StatusOf(base::ErrorCode::kInvalidArgument), body);
 }
 
 }  // namespace api

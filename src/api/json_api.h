@@ -7,9 +7,11 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string_view>
+#include <vector>
 
 #include "api/auth.h"
 #include "base/result.h"
+#include "core/agent_config.h"
 #include "http/request.h"
 #include "http/response.h"
 
@@ -38,5 +40,17 @@ std::optional<std::int64_t> IdParam(const http::Request& request, std::string_vi
 
 // The session cookie, the CSRF header and a bearer token, as presented.
 Credentials CredentialsOf(const http::Request& request);
+
+// The body of ErrorResponse, {"error": {"code", "message"}}, for an endpoint to add details to.
+nlohmann::json ErrorBody(const base::Error& error);
+
+// [{"field": "greeting", "message": "is required"}, ...]
+nlohmann::json FieldsJson(const std::vector<core::FieldError>& fields);
+
+// A validation error over fields, 400 invalid_argument: {"error": {"code", "message", "fields":
+// [{"field": "questions[0].text", "message": "must not be empty"}]}}. The message is `what`
+// followed by the first few problems ("the draft cannot be published: greeting: is required").
+http::Response FieldErrorResponse(std::string_view what,
+                                  const std::vector<core::FieldError>& fields);
 
 }  // namespace api

@@ -5,10 +5,14 @@
 
 #include "api/auth.h"
 #include "api/auth_routes.h"
+#include "api/catalog_routes.h"
+#include "api/channel_routes.h"
+#include "api/config_routes.h"
 #include "api/live_feed.h"
 #include "api/member_routes.h"
 #include "api/webhook_dispatcher.h"
 #include "api/webhook_routes.h"
+#include "api/workspace_routes.h"
 #include "app/serve_config.h"
 #include "app/web_chat.h"
 #include "app/webhook_routes.h"
@@ -16,6 +20,7 @@
 #include "brain/registry.h"
 #include "http/client.h"
 #include "http/server.h"
+#include "runtime/agent_builder.h"
 #include "runtime/background_loop.h"
 #include "runtime/intake.h"
 #include "runtime/pump.h"
@@ -130,6 +135,7 @@ int RunServe(const ServeOptions& options, std::ostream& out, std::ostream& err) 
         return brain::MakeBrain(kLocalBrain, c, catalog);
       },
       clock);
+  runtime::AgentBuilder builder(store, engine, log);
   runtime::OutboxSender sender(
       store, store, GraphTransport(client, config->graph_base_url, config->graph_timeout), clock,
       config->outbox);
@@ -170,6 +176,10 @@ int RunServe(const ServeOptions& options, std::ostream& out, std::ostream& err) 
   api::Auth auth(store, clock);
   api::AddAuthRoutes(router, auth, store);
   api::AddMemberRoutes(router, auth, store, store, clock);
+  api::AddWorkspaceRoutes(router, auth, store, store);
+  api::AddConfigRoutes(router, auth, store, store, builder);
+  api::AddCatalogRoutes(router, auth, store, store, builder);
+  api::AddChannelRoutes(router, auth, store, store, store);
   api::AddWebhookRoutes(router, auth, store, store, store, clock);
   api::AddLiveRoutes(router, auth, store, store, feed);
   http::ServerSettings server_settings = config->server;

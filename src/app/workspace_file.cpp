@@ -293,15 +293,29 @@ void Read(Reader& r, const toml::table& root, WorkspaceFile& out) {
   }
 }
 
-// Maps the configuration's field names to the file's keys.
+// Maps the configuration's field names to the file's keys ("social_links[2]" ->
+// "company.social_links[2]"): the name before any index or dot is mapped, the rest kept.
 std::string FileKey(const std::string& field) {
   static constexpr std::pair<std::string_view, std::string_view> kKeys[] = {
-      {"greeting", "agent.greeting"},  {"workflow", "agent.workflow"},
-      {"pause", "settings.pause"},     {"debounce", "settings.debounce"},
+      {"company_name", "company.name"},
+      {"industry", "company.industry"},
+      {"website", "company.website"},
+      {"social_links", "company.social_links"},
+      {"agent_name", "agent.name"},
+      {"communication_style", "agent.communication_style"},
+      {"greeting", "agent.greeting"},
+      {"workflow", "agent.workflow"},
+      {"handoff_message", "agent.handoff_message"},
+      {"resume_notice", "agent.resume_notice"},
+      {"qualified_message", "agent.qualified_message"},
+      {"pause", "settings.pause"},
+      {"debounce", "settings.debounce"},
       {"business_context", "context"},
   };
+  const std::size_t end = field.find_first_of("[.");
+  const std::string_view name = std::string_view(field).substr(0, end);
   for (const auto& [from, to] : kKeys) {
-    if (field == from) return std::string(to);
+    if (name == from) return std::string(to) + field.substr(name.size());
   }
   return field;
 }

@@ -78,6 +78,24 @@ const std::string& Field(const AgentConfig& c, TextKey key) {
   return c.greeting;
 }
 
+// Reports `text` of `field` when longer than `limit` characters.
+void Limit(std::vector<FieldError>& errors, const std::string& field, std::string_view text,
+           std::size_t limit) {
+  if (CountCodePoints(text) > limit) {
+    errors.push_back({field, "at most " + std::to_string(limit) + " characters"});
+  }
+}
+
+void LimitTexts(std::vector<FieldError>& errors, const std::string& prefix, const AgentTexts& t) {
+  Limit(errors, prefix + "greeting", t.greeting, kMaxTextChars);
+  Limit(errors, prefix + "handoff_message", t.handoff_message, kMaxTextChars);
+  Limit(errors, prefix + "resume_notice", t.resume_notice, kMaxTextChars);
+  Limit(errors, prefix + "qualified_message", t.qualified_message, kMaxTextChars);
+  for (std::size_t i = 0; i < t.questions.size(); ++i) {
+    Limit(errors, prefix + "questions[" + std::to_string(i) + "]", t.questions[i], kMaxTextChars);
+  }
+}
+
 }  // namespace
 
 bool IsBlank(std::string_view s) {
@@ -86,21 +104,33 @@ bool IsBlank(std::string_view s) {
 
 std::vector<FieldError> ValidateDraft(const AgentConfig& config) {
   std::vector<FieldError> errors;
+  Limit(errors, "company_name", config.company_name, kMaxNameChars);
+  Limit(errors, "industry", config.industry, kMaxNameChars);
+  Limit(errors, "website", config.website, kMaxNameChars);
+  if (config.social_links.size() > kMaxSocialLinks) {
+    errors.push_back({"social_links", "at most " + std::to_string(kMaxSocialLinks) + " links"});
+  }
+  for (std::size_t i = 0; i < config.social_links.size(); ++i) {
+    Limit(errors, "social_links[" + std::to_string(i) + "]", config.social_links[i], kMaxNameChars);
+  }
+  Limit(errors, "agent_name", config.agent_name, kMaxNameChars);
+  Limit(errors, "communication_style", config.communication_style, kMaxTextChars);
+  LimitTexts(errors, "",
+             {config.greeting,
+              config.handoff_message,
+              config.resume_notice,
+              config.qualified_message,
+              {}});
   if (config.questions.size() > kMaxQuestions) {
     errors.push_back({"questions", "at most " + std::to_string(kMaxQuestions) + " questions"});
   }
   for (std::size_t i = 0; i < config.questions.size(); ++i) {
     const std::string at = "questions[" + std::to_string(i) + "]";
     if (IsBlank(config.questions[i].text)) errors.push_back({at + ".text", "must not be empty"});
-    if (CountCodePoints(config.questions[i].label) > kMaxQuestionLabelChars) {
-      errors.push_back(
-          {at + ".label", "at most " + std::to_string(kMaxQuestionLabelChars) + " characters"});
-    }
+    Limit(errors, at + ".text", config.questions[i].text, kMaxTextChars);
+    Limit(errors, at + ".label", config.questions[i].label, kMaxQuestionLabelChars);
   }
-  if (CountCodePoints(config.business_context) > kMaxBusinessContextChars) {
-    errors.push_back({"business_context",
-                      "at most " + std::to_string(kMaxBusinessContextChars) + " characters"});
-  }
+  Limit(errors, "business_context", config.business_context, kMaxBusinessContextChars);
   if (config.pause && config.pause->count() <= 0) {
     errors.push_back({"pause", "must be positive (or \"never\")"});
   }
@@ -108,6 +138,7 @@ std::vector<FieldError> ValidateDraft(const AgentConfig& config) {
     errors.push_back({"debounce", "must be between 0s and " + base::FormatDuration(kMaxDebounce)});
   }
   for (const auto& [language, texts] : config.translations) {
+    LimitTexts(errors, "translations." + std::string(ToString(language)) + ".", texts);
     if (!texts.questions.empty() && texts.questions.size() != config.questions.size()) {
       errors.push_back({"translations." + std::string(ToString(language)) + ".questions",
                         "must list as many questions as \"questions\" (" +

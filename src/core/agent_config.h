@@ -22,6 +22,11 @@ constexpr base::Duration kMaxDebounce = std::chrono::minutes{1};
 constexpr std::size_t kMaxQuestions = 20;
 constexpr std::size_t kMaxQuestionLabelChars = 40;
 constexpr std::size_t kMaxBusinessContextChars = 20'000;
+// Company name, industry, website, agent name, one social link.
+constexpr std::size_t kMaxNameChars = 200;
+// Greeting, communication style, the operator messages, one question, one translated text.
+constexpr std::size_t kMaxTextChars = 2'000;
+constexpr std::size_t kMaxSocialLinks = 20;
 
 // A qualification question. The label names the field on the lead profile ("Budget").
 struct Question {

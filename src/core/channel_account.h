@@ -45,6 +45,13 @@ class ChannelAccounts {
   virtual base::Result<std::vector<ChannelAccount>> ListChannelAccounts(Channel channel) = 0;
   virtual base::Status SetChannelStatus(Channel channel, const std::string& account_id,
                                         ChannelStatus status) = 0;
+  // The accounts of one workspace, by channel, then account id. Empty for an unknown workspace.
+  virtual base::Result<std::vector<ChannelAccount>> ListWorkspaceChannelAccounts(
+      std::int64_t workspace_id) = 0;
+  // Removes the workspace's account (channel, account_id); its conversations stay, and its
+  // queued messages then fail. kNotFound when the workspace has no such account.
+  virtual base::Status DeleteChannelAccount(std::int64_t workspace_id, Channel channel,
+                                            const std::string& account_id) = 0;
 };
 
 }  // namespace core

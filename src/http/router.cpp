@@ -35,7 +35,7 @@ bool MoreSpecific(const Router::Route& a, const Router::Route& b) {
 }  // namespace
 
 void Router::AddRoute(Method method, std::string_view pattern, Handler handler,
-                      StreamHandler stream) {
+                      StreamHandler stream, RouteOptions options) {
   const auto fail = [&](std::string_view why) {
     if (first_error_.empty()) {
       first_error_ = "route " + std::string(ToString(method)) + " " + std::string(pattern) + ": " +
@@ -44,7 +44,7 @@ void Router::AddRoute(Method method, std::string_view pattern, Handler handler,
   };
   if (pattern.empty() || pattern.front() != '/') return fail("must start with '/'");
   if (method == Method::kOther) return fail("needs a known method");
-  Route route{method, std::string(pattern), {}, {}, std::move(handler), std::move(stream)};
+  Route route{method, std::string(pattern), {}, {}, std::move(handler), std::move(stream), options};
   std::vector<std::string> names;
   for (std::string_view segment : Split(pattern)) {
     if (segment.empty()) return fail("has an empty segment");
@@ -73,14 +73,14 @@ void Router::AddRoute(Method method, std::string_view pattern, Handler handler,
   routes_.push_back(std::move(route));
 }
 
-void Router::Add(Method method, std::string_view pattern, Handler handler) {
-  AddRoute(method, pattern, std::move(handler), nullptr);
+void Router::Add(Method method, std::string_view pattern, Handler handler, RouteOptions options) {
+  AddRoute(method, pattern, std::move(handler), nullptr, options);
 }
 void Router::Get(std::string_view pattern, Handler handler) {
   Add(Method::kGet, pattern, std::move(handler));
 }
-void Router::Post(std::string_view pattern, Handler handler) {
-  Add(Method::kPost, pattern, std::move(handler));
+void Router::Post(std::string_view pattern, Handler handler, RouteOptions options) {
+  Add(Method::kPost, pattern, std::move(handler), options);
 }
 void Router::Put(std::string_view pattern, Handler handler) {
   Add(Method::kPut, pattern, std::move(handler));
@@ -92,7 +92,13 @@ void Router::Delete(std::string_view pattern, Handler handler) {
   Add(Method::kDelete, pattern, std::move(handler));
 }
 void Router::Stream(std::string_view pattern, StreamHandler handler) {
-  AddRoute(Method::kGet, pattern, nullptr, std::move(handler));
+  AddRoute(Method::kGet, pattern, nullptr, std::move(handler), {});
+}
+
+std::size_t Router::LargestBodyLimit(std::size_t server_limit) const {
+  std::size_t largest = server_limit;
+  for (const Route& r : routes_) largest = std::max(largest, r.options.max_body_bytes.value_or(0));
+  return largest;
 }
 
 base::Status Router::status() const {

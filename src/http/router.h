@@ -9,10 +9,15 @@
 // libcurl) — but each blocked handler holds a worker: give every outside call a deadline. They run
 // concurrently and must be thread-safe. An exception escaping a handler becomes a 500.
 //
+// A route may allow a larger (or smaller) request body than ServerSettings::max_body_bytes
+// (RouteOptions): a file upload, say, while every other route keeps the server's limit.
+//
 // Thread-safety: build the router before giving it to the Server; Find is safe from any thread.
 #pragma once
 
+#include <cstddef>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -28,14 +33,19 @@ namespace http {
 using Handler = std::function<Response(const Request&)>;
 using StreamHandler = std::function<StreamResponse(const Request&)>;
 
+struct RouteOptions {
+  // The largest request body this route takes; nullopt: ServerSettings::max_body_bytes.
+  std::optional<std::size_t> max_body_bytes;
+};
+
 class Router {
  public:
   // Adds a route. An invalid pattern (not starting with '/', an empty or unclosed segment, a
   // duplicate capture name) or a second route for the same method and pattern shape is not added
   // and is recorded in status(): Server::Start refuses to start with it.
-  void Add(Method method, std::string_view pattern, Handler handler);
+  void Add(Method method, std::string_view pattern, Handler handler, RouteOptions options = {});
   void Get(std::string_view pattern, Handler handler);
-  void Post(std::string_view pattern, Handler handler);
+  void Post(std::string_view pattern, Handler handler, RouteOptions options = {});
   void Put(std::string_view pattern, Handler handler);
   void Patch(std::string_view pattern, Handler handler);
   void Delete(std::string_view pattern, Handler handler);
@@ -52,6 +62,7 @@ class Router {
     std::vector<bool> captures;  // per segment: a {capture}
     Handler handler;             // exactly one of handler and stream is set
     StreamHandler stream;
+    RouteOptions options;
   };
   struct Match {
     const Route* route = nullptr;  // set when found
@@ -68,8 +79,12 @@ class Router {
 
   const std::vector<Route>& routes() const { return routes_; }
 
+  // The largest RouteOptions::max_body_bytes of any route, or `server_limit` when larger.
+  std::size_t LargestBodyLimit(std::size_t server_limit) const;
+
  private:
-  void AddRoute(Method method, std::string_view pattern, Handler handler, StreamHandler stream);
+  void AddRoute(Method method, std::string_view pattern, Handler handler, StreamHandler stream,
+                RouteOptions options);
 
   std::vector<Route> routes_;
   std::string first_error_;

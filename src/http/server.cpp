@@ -81,6 +81,7 @@ base::Histogram& ServerMetrics::Latency(std::optional<std::size_t> route_index) 
 ServerState::ServerState(ServerSettings s, Router r, base::Metrics& m)
     : settings(std::move(s)),
       router(std::move(r)),
+      largest_body_limit(router.LargestBodyLimit(settings.max_body_bytes)),
       metrics(m, router),
       ioc(static_cast<int>(std::max<std::size_t>(1, settings.io_threads))),
       acceptor(asio::make_strand(ioc)) {}

@@ -75,6 +75,9 @@ struct ServerState {
 
   const ServerSettings settings;
   const Router router;
+  // Of the server and every route: the limit while a request's header is read, before its route
+  // (and so its own limit) is known.
+  const std::size_t largest_body_limit;
   ServerMetrics metrics;
   std::atomic<bool> stopping{false};
   std::atomic<std::size_t> queued{0};  // requests waiting for a worker

@@ -334,10 +334,26 @@ asio::awaitable<void> RunSession(ServerState& s, std::shared_ptr<Connection> c,
     bhttp::request_parser<bhttp::string_body> parser;
     parser.header_limit(static_cast<std::uint32_t>(std::min<std::size_t>(
         s.settings.max_header_bytes, std::numeric_limits<std::uint32_t>::max())));
-    parser.body_limit(s.settings.max_body_bytes);
+    parser.body_limit(s.largest_body_limit);
     c->stream.expires_after(s.settings.request_timeout);
     co_await bhttp::async_read_header(c->stream, buffer, parser,
                                       asio::redirect_error(asio::use_awaitable, ec));
+    // The route is known once the header is in: its own body limit applies, before any body byte
+    // is parsed.
+    Router::Match match;
+    if (!ec) {
+      const std::string_view target = Std(parser.get().target());
+      match = s.router.Find(ParseMethod(Std(parser.get().method_string())),
+                            target.substr(0, target.find('?')));
+      const std::size_t limit = match.route != nullptr && match.route->options.max_body_bytes
+                                    ? *match.route->options.max_body_bytes
+                                    : s.settings.max_body_bytes;
+      if (const auto length = parser.content_length(); length && *length > limit) {
+        ec = bhttp::error::body_limit;
+      } else {
+        parser.body_limit(limit);
+      }
+    }
     if (!ec) {
       const auto expect = parser.get().find(bhttp::field::expect);
       if (expect != parser.get().end() && EqualsIgnoreCase(Std(expect->value()), "100-continue") &&
@@ -382,7 +398,6 @@ asio::awaitable<void> RunSession(ServerState& s, std::shared_ptr<Connection> c,
     request.body = std::move(message.body());
     request.remote_address = c->remote_address;
 
-    Router::Match match = s.router.Find(request.method, target.substr(0, target.find('?')));
     Response response;
     if (match.route == nullptr) {
       response =

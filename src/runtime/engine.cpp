@@ -88,8 +88,26 @@ base::Result<std::shared_ptr<const Engine::Agent>> Engine::AgentFor(std::int64_t
   auto agent =
       std::make_shared<const Agent>(Agent{built, std::move(published->config), std::move(*brain)});
   std::lock_guard lock(agents_mutex_);
-  agents_[workspace_id] = agent;
+  // A slower build of older versions never replaces a newer agent (versions only grow).
+  std::shared_ptr<const Agent>& held = agents_[workspace_id];
+  if (held == nullptr || (held->version.config_version <= built.config_version &&
+                          held->version.catalog_version <= built.catalog_version)) {
+    held = agent;
+  }
   return std::shared_ptr<const Agent>(agent);
+}
+
+base::Status Engine::Prepare(std::int64_t workspace_id) {
+  auto agent = AgentFor(workspace_id);
+  if (!agent.ok()) return agent.error();
+  return base::Status::Ok();
+}
+
+std::optional<core::AgentVersion> Engine::HeldVersion(std::int64_t workspace_id) {
+  std::lock_guard lock(agents_mutex_);
+  const auto it = agents_.find(workspace_id);
+  if (it == agents_.end()) return std::nullopt;
+  return it->second->version;
 }
 
 base::Result<core::Decision> Engine::DecideAndCommit(std::int64_t workspace_id, const Load& load,

@@ -14,6 +14,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <vector>
 
 #include "base/clock.h"
@@ -60,6 +61,15 @@ class Engine {
   // keeps its own result; the observer hears of the decisions once the transaction committed, and
   // never of those it undid. Returns work's error or the store's.
   base::Status Atomically(const std::function<base::Status()>& work);
+
+  // Builds the workspace's live agent (its brain, with the brain's search indexes) unless the
+  // engine already holds the one of the current published configuration and catalog: the next
+  // event then finds it ready. Errors: kFailedPrecondition (nothing published), kNotFound
+  // (unknown workspace), the brain factory's and the store's.
+  base::Status Prepare(std::int64_t workspace_id);
+
+  // The versions the workspace's held agent was built from; nullopt when the engine holds none.
+  std::optional<core::AgentVersion> HeldVersion(std::int64_t workspace_id);
 
   // Called with every committed decision, on the committing thread, after the commit (live
   // updates: web chat streams, waking the outbox). Set before the first event; it must not call

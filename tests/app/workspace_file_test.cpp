@@ -87,6 +87,16 @@ TEST_F(WorkspaceFileTest, PublishValidationNamesEveryMissingKey) {
   EXPECT_THAT(file.error().message, HasSubstr("questions: qualify_and_transfer needs"));
 }
 
+TEST_F(WorkspaceFileTest, LimitsNameTheFilesKeys) {
+  auto file = ReadWorkspaceFile(
+      Write("w.toml", "slug = \"demo\"\n[company]\nname = \"" + std::string(201, 'n') +
+                          "\"\nsocial_links = [\"ok\", \"" + std::string(201, 'l') +
+                          "\"]\n[agent]\ngreeting = \"Hi\"\nworkflow = \"handoff_to_human\"\n"));
+  ASSERT_FALSE(file.ok());
+  EXPECT_THAT(file.error().message, HasSubstr("company.name: at most 200 characters"));
+  EXPECT_THAT(file.error().message, HasSubstr("company.social_links[1]: at most 200 characters"));
+}
+
 TEST_F(WorkspaceFileTest, SlugIsRequiredAndChecked) {
   auto missing = ReadWorkspaceFile(Write("a.toml", "[agent]\ngreeting = \"x\"\n"));
   ASSERT_FALSE(missing.ok());

@@ -43,6 +43,31 @@ TEST(AgentConfigTest, DraftLimits) {
                                       "translations.es.questions"}));
 }
 
+TEST(AgentConfigTest, TextLimits) {
+  AgentConfig config;
+  const std::string name(kMaxNameChars, 'n');
+  const std::string text(kMaxTextChars, 't');
+  config.company_name = config.industry = config.website = config.agent_name = name;
+  config.social_links.assign(kMaxSocialLinks, name);
+  config.greeting = config.communication_style = config.handoff_message = text;
+  config.resume_notice = config.qualified_message = text;
+  config.questions = {{text, "Label"}};
+  config.translations[Language::kPt] = {text, text, text, text, {text}};
+  EXPECT_TRUE(ValidateDraft(config).empty());
+
+  config.company_name += "n";
+  config.social_links.push_back("x");
+  config.social_links[1] += "n";
+  config.greeting += "t";
+  config.questions[0].text += "t";
+  config.translations[Language::kPt].questions[0] += "t";
+  config.translations[Language::kPt].handoff_message += "t";
+  EXPECT_EQ(Fields(ValidateDraft(config)),
+            (std::vector<std::string>{"company_name", "social_links", "social_links[1]", "greeting",
+                                      "questions[0].text", "translations.pt.handoff_message",
+                                      "translations.pt.questions[0]"}));
+}
+
 TEST(AgentConfigTest, ContextLimitCountsCharactersNotBytes) {
   AgentConfig config;
   std::string context;

@@ -17,6 +17,16 @@ bool CrmServer::AddWorkspace(const std::string& slug) {
   return std::system(init.c_str()) == 0;
 }
 
+httplib::Headers CrmServer::SignIn(const std::string& email, const std::string& password) {
+  const nlohmann::json credentials{{"email", email}, {"password", password}};
+  auto r = client_->Post("/api/v1/auth/login", credentials.dump(), "application/json");
+  EXPECT_TRUE(r && r->status == 200) << (r ? r->body : "no answer");
+  if (!r || r->status != 200) return {};
+  const std::string set = r->get_header_value("Set-Cookie");
+  return {{"Cookie", set.substr(0, set.find(';'))},
+          {"X-CSRF-Token", nlohmann::json::parse(r->body)["csrf_token"].get<std::string>()}};
+}
+
 bool CrmServer::Start() {
   db_ = (dir_ / "fd.db").string();
   if (!AddWorkspace("shop")) return false;
@@ -31,15 +41,4 @@ bool CrmServer::Start() {
   client_ = std::make_unique<httplib::Client>("127.0.0.1", server_->port());
   return true;
 }
-
-httplib::Headers CrmServer::SignIn(const std::string& email, const std::string& password) {
-  const nlohmann::json body{{"email", email}, {"password", password}};
-  auto r = client_->Post("/api/v1/auth/login", body.dump(), "application/json");
-  EXPECT_TRUE(r && r->status == 200) << (r ? r->body : "no answer");
-  if (!r || r->status != 200) return {};
-  const std::string set = r->get_header_value("Set-Cookie");
-  return {{"Cookie", set.substr(0, set.find(';'))},
-          {"X-CSRF-Token", nlohmann::json::parse(r->body)["csrf_token"].get<std::string>()}};
-}
-
 }  // namespace e2e

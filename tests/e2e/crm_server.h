@@ -21,12 +21,13 @@ class CrmServer {
   bool Start();
   // Another workspace, with no member, made while the server runs.
   bool AddWorkspace(const std::string& slug);
-  httplib::Client& client() { return *client_; }
-  std::string base_url() const { return "http://127.0.0.1:" + std::to_string(server_->port()); }
-
-  // The headers of a browser signed in as `email`: its session cookie and CSRF token. Empty (and
-  // a test failure) when the sign-in is refused.
+  // The headers of a browser signed in as `email`: its session cookie and CSRF token (empty when
+  // the sign-in failed, which is reported as a test failure).
   httplib::Headers SignIn(const std::string& email, const std::string& password);
+  httplib::Client& client() { return *client_; }
+  const std::string& database() const { return db_; }
+  int port() const { return server_->port(); }
+  std::string base_url() const { return "http://127.0.0.1:" + std::to_string(port()); }
 
  private:
   testing_support::TempDir dir_;

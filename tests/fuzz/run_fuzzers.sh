@@ -21,10 +21,14 @@ declare -A seeds=(
   [handshake]="handshake"
   [response]="responses"
   [text_split]="requests"
+  [multipart]="multipart"
 )
-# The library sources the targets need: the channels module and what it uses of core and base.
+# The library sources the targets need: the channels module and what it uses of core and base,
+# and the http module's multipart/form-data parser.
 mapfile -t library < <(find "$src/src/channels" -name '*.cpp' | sort)
-library+=("$src/src/core/enums.cpp" "$src/src/base/result.cpp" "$src/src/base/time.cpp")
+library+=("$src/src/core/enums.cpp" "$src/src/base/result.cpp" "$src/src/base/time.cpp"
+  "$src/src/base/strings.cpp" "$src/src/http/multipart.cpp" "$src/src/http/parameters.cpp"
+  "$src/src/http/request.cpp")
 
 cxx=(clang++)
 if command -v ccache > /dev/null; then cxx=(ccache clang++); fi

@@ -59,6 +59,58 @@ TEST(ServerLimitsTest, BodyAtTheLimitIsAccepted) {
   EXPECT_EQ(r->body, body);
 }
 
+// A route's own limit: /upload takes 4 KiB, /small 16 bytes, the rest the server's 1 KiB.
+Router RouteLimitsRouter() {
+  Router router = EchoRouter();
+  router.Post(
+      "/upload", [](const Request& req) { return Response::Text(200, req.body); },
+      RouteOptions{4096});
+  router.Post(
+      "/small", [](const Request& req) { return Response::Text(200, req.body); }, RouteOptions{16});
+  return router;
+}
+
+TEST(ServerLimitsTest, ARouteWithALargerLimitTakesABodyOthersRefuse) {
+  TestServer t(RouteLimitsRouter(), SmallLimits());
+  const std::string body(3000, 'u');
+  RawConnection upload(t.port);
+  ASSERT_TRUE(
+      upload.Send("POST /upload HTTP/1.1\r\nHost: x\r\nContent-Length: 3000\r\n\r\n" + body));
+  auto accepted = upload.ReadResponse();
+  ASSERT_TRUE(accepted.has_value());
+  EXPECT_EQ(accepted->status, 200);
+  EXPECT_EQ(accepted->body, body);
+
+  RawConnection echo(t.port);
+  ASSERT_TRUE(echo.Send("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 3000\r\n\r\n" + body));
+  auto refused = echo.ReadResponse();
+  ASSERT_TRUE(refused.has_value());
+  EXPECT_EQ(refused->status, 413);
+}
+
+TEST(ServerLimitsTest, ARoutesOwnLimitHoldsForLengthsAndChunks) {
+  TestServer t(RouteLimitsRouter(), SmallLimits());
+  RawConnection over(t.port);
+  ASSERT_TRUE(over.Send("POST /upload HTTP/1.1\r\nHost: x\r\nContent-Length: 4097\r\n\r\n"));
+  auto r = over.ReadResponse();
+  ASSERT_TRUE(r.has_value());
+  EXPECT_EQ(r->status, 413);
+
+  RawConnection chunked(t.port);
+  ASSERT_TRUE(
+      chunked.Send("POST /small HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n11\r\n" +
+                   std::string(17, 'c') + "\r\n0\r\n\r\n"));
+  r = chunked.ReadResponse();
+  ASSERT_TRUE(r.has_value());
+  EXPECT_EQ(r->status, 413);
+
+  RawConnection unrouted(t.port);
+  ASSERT_TRUE(unrouted.Send("POST /nowhere HTTP/1.1\r\nHost: x\r\nContent-Length: 2000\r\n\r\n"));
+  r = unrouted.ReadResponse();
+  ASSERT_TRUE(r.has_value());
+  EXPECT_EQ(r->status, 413);
+}
+
 TEST(ServerLimitsTest, HeadersOverTheLimitAre431) {
   TestServer t(EchoRouter(), SmallLimits());
   RawConnection conn(t.port);

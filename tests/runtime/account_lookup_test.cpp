@@ -30,6 +30,13 @@ class CountingAccounts final : public core::ChannelAccounts {
   base::Status SetChannelStatus(core::Channel, const std::string&, core::ChannelStatus) override {
     return base::Status::Ok();
   }
+  base::Result<std::vector<core::ChannelAccount>> ListWorkspaceChannelAccounts(
+      std::int64_t) override {
+    return std::vector<core::ChannelAccount>{};
+  }
+  base::Status DeleteChannelAccount(std::int64_t, core::Channel, const std::string&) override {
+    return base::Status::Ok();
+  }
   int reads = 0;
   bool fail_next = false;
 };

@@ -74,6 +74,33 @@ TEST_F(ChannelStoreTest, AccountsRouteAcrossWorkspacesAndBelongToOne) {
             base::ErrorCode::kNotFound);
 }
 
+TEST_F(ChannelStoreTest, AWorkspaceListsAndDeletesOnlyItsOwnAccounts) {
+  core::ChannelAccount page = Account("page-1");
+  page.channel = core::Channel::kMessenger;
+  ASSERT_TRUE(store_->SaveChannelAccount(page).ok());
+  ASSERT_TRUE(store_->SaveChannelAccount(Account("number-2")).ok());
+  ASSERT_TRUE(store_->SaveChannelAccount(Account("number-1")).ok());
+  auto other = store_->CreateWorkspace("other");
+  core::ChannelAccount theirs = Account("number-9");
+  theirs.workspace_id = other->id;
+  ASSERT_TRUE(store_->SaveChannelAccount(theirs).ok());
+
+  auto mine = store_->ListWorkspaceChannelAccounts(ws_);
+  ASSERT_TRUE(mine.ok());
+  std::vector<std::string> ids;
+  for (const core::ChannelAccount& a : *mine) ids.push_back(a.account_id);
+  EXPECT_EQ(ids, (std::vector<std::string>{"page-1", "number-1", "number-2"}));  // by channel
+
+  EXPECT_EQ(store_->DeleteChannelAccount(ws_, core::Channel::kWhatsapp, "number-9").error().code,
+            base::ErrorCode::kNotFound);  // another workspace's
+  EXPECT_EQ(store_->DeleteChannelAccount(ws_, core::Channel::kMessenger, "number-1").error().code,
+            base::ErrorCode::kNotFound);  // another channel's
+  ASSERT_TRUE(store_->DeleteChannelAccount(ws_, core::Channel::kWhatsapp, "number-1").ok());
+  EXPECT_EQ(store_->ListWorkspaceChannelAccounts(ws_)->size(), 2u);
+  EXPECT_EQ(store_->ListWorkspaceChannelAccounts(other->id)->size(), 1u);
+  EXPECT_TRUE(store_->ListWorkspaceChannelAccounts(12345)->empty());
+}
+
 TEST_F(ChannelStoreTest, InboxKeepsDeliveriesUntilFinishedAcrossReopen) {
   auto first = store_->AppendInbox(core::Channel::kWhatsapp, "{\"a\":1}", kT0);
   auto second = store_->AppendInbox(core::Channel::kMessenger, "{\"b\":2}", kT0 + 1s);

@@ -16,7 +16,7 @@ trap cleanup EXIT
 FRONTDESK_SERVER_PORT=0 "$root/scripts/run-demo" "$bin" "$dir/demo.db" > "$dir/out" 2>&1 &
 pid=$!
 port=
-for _ in $(seq 1 200); do
+for _ in $(seq 1 1200); do  # up to a minute on a loaded machine
   port=$(sed -n 's/^frontdesk serving on http:\/\/127.0.0.1:\([0-9]*\)$/\1/p' "$dir/out")
   [ -n "$port" ] && break
   sleep 0.05

@@ -21,6 +21,11 @@ constexpr std::string_view kSelectOne =
 constexpr std::string_view kSelectChannel =
     "SELECT workspace_id, channel, account_id, access_token, app_secret, verify_token, app_id,"
     " status FROM channel_accounts WHERE channel = ?1 ORDER BY workspace_id, account_id";
+constexpr std::string_view kSelectWorkspace =
+    "SELECT workspace_id, channel, account_id, access_token, app_secret, verify_token, app_id,"
+    " status FROM channel_accounts WHERE workspace_id = ?1 ORDER BY channel, account_id";
+constexpr std::string_view kDelete =
+    "DELETE FROM channel_accounts WHERE workspace_id = ?1 AND channel = ?2 AND account_id = ?3";
 constexpr std::string_view kUpdateStatus =
     "UPDATE channel_accounts SET status = ?3 WHERE channel = ?1 AND account_id = ?2";
 
@@ -32,6 +37,19 @@ base::Result<core::ChannelAccount> ReadRow(const Query& q) {
   if (!status.ok()) return status.error();
   return core::ChannelAccount{q.Int64(0), *channel,  q.Text(2), q.Text(3),
                               q.Text(4),  q.Text(5), q.Text(6), *status};
+}
+
+// Every row of a bound query of ReadRow's columns.
+base::Result<std::vector<core::ChannelAccount>> ReadRows(Query& q) {
+  std::vector<core::ChannelAccount> accounts;
+  while (true) {
+    base::Result<bool> row = q.Step();
+    if (!row.ok()) return row.error();
+    if (!*row) return accounts;
+    base::Result<core::ChannelAccount> account = ReadRow(q);
+    if (!account.ok()) return account.error();
+    accounts.push_back(std::move(*account));
+  }
 }
 
 }  // namespace
@@ -77,15 +95,25 @@ base::Result<std::vector<core::ChannelAccount>> ListChannelAccounts(Connection& 
   base::Result<Query> q = db.Prepare(kSelectChannel);
   if (!q.ok()) return q.error();
   q->BindAll(core::ToString(channel));
-  std::vector<core::ChannelAccount> accounts;
-  while (true) {
-    base::Result<bool> row = q->Step();
-    if (!row.ok()) return row.error();
-    if (!*row) return accounts;
-    base::Result<core::ChannelAccount> account = ReadRow(*q);
-    if (!account.ok()) return account.error();
-    accounts.push_back(std::move(*account));
-  }
+  return ReadRows(*q);
+}
+
+base::Result<std::vector<core::ChannelAccount>> ListWorkspaceChannelAccounts(
+    Connection& db, std::int64_t workspace_id) {
+  base::Result<Query> q = db.Prepare(kSelectWorkspace);
+  if (!q.ok()) return q.error();
+  q->BindAll(workspace_id);
+  return ReadRows(*q);
+}
+
+base::Status DeleteChannelAccount(Connection& db, std::int64_t workspace_id, core::Channel channel,
+                                  const std::string& account_id) {
+  base::Result<Query> q = db.Prepare(kDelete);
+  if (!q.ok()) return q.error();
+  base::Status done = q->BindAll(workspace_id, core::ToString(channel), account_id).Run();
+  if (!done.ok()) return done;
+  if (db.Changes() == 0) return base::Error::NotFound("the workspace has no such channel account");
+  return base::Status::Ok();
 }
 
 base::Status SetChannelStatus(Connection& db, core::Channel channel, const std::string& account_id,

@@ -14,5 +14,9 @@ base::Result<std::vector<core::ChannelAccount>> ListChannelAccounts(Connection& 
                                                                     core::Channel channel);
 base::Status SetChannelStatus(Connection& db, core::Channel channel, const std::string& account_id,
                               core::ChannelStatus status);
+base::Result<std::vector<core::ChannelAccount>> ListWorkspaceChannelAccounts(
+    Connection& db, std::int64_t workspace_id);
+base::Status DeleteChannelAccount(Connection& db, std::int64_t workspace_id, core::Channel channel,
+                                  const std::string& account_id);
 
 }  // namespace store::sqlite

@@ -459,4 +459,16 @@ base::Status SqliteStore::SetChannelStatus(core::Channel channel, const std::str
   return sqlite::SetChannelStatus(*db_, channel, account_id, status);
 }
 
+base::Result<std::vector<core::ChannelAccount>> SqliteStore::ListWorkspaceChannelAccounts(
+    std::int64_t workspace_id) {
+  Lock lock(mutex_);
+  return sqlite::ListWorkspaceChannelAccounts(*db_, workspace_id);
+}
+
+base::Status SqliteStore::DeleteChannelAccount(std::int64_t workspace_id, core::Channel channel,
+                                               const std::string& account_id) {
+  Lock lock(mutex_);
+  return sqlite::DeleteChannelAccount(*db_, workspace_id, channel, account_id);
+}
+
 }  // namespace store

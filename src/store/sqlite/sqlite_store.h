@@ -174,6 +174,10 @@ class SqliteStore final : public core::Store,
       core::Channel channel) override;
   base::Status SetChannelStatus(core::Channel channel, const std::string& account_id,
                                 core::ChannelStatus status) override;
+  base::Result<std::vector<core::ChannelAccount>> ListWorkspaceChannelAccounts(
+      std::int64_t workspace_id) override;
+  base::Status DeleteChannelAccount(std::int64_t workspace_id, core::Channel channel,
+                                    const std::string& account_id) override;
 
  private:
   SqliteStore(std::unique_ptr<sqlite::Connection> db,
