@@ -1,0 +1,128 @@
+// The lead panel: the contact's name, the qualification answers as labelled fields (each
+// editable), labels (add, remove) and internal notes (add). Every change is saved at once.
+import * as api from "./api.js";
+import { h, fill, uid } from "./dom.js";
+import { fullTime, personName, shortTime } from "./format.js";
+
+export class LeadPanel {
+  constructor(ctx, id) {
+    this.ctx = ctx;
+    this.id = id;
+    this.lead = null;
+    this.error = h("p", { class: "error", role: "alert" });
+    this.body = h("div", { class: "lead-body" }, h("p", { class: "muted", text: "Loading…" }));
+    this.el = h("div", { class: "lead" }, h("h2", { text: "Lead" }), this.error, this.body);
+    this.stale = false;
+    this.el.addEventListener("focusout", () => setTimeout(() => { if (this.stale) this.load(); }));
+    this.load();
+  }
+
+  path(rest = "") {
+    return api.ws(this.ctx.slug, `/leads/${this.id}${rest}`);
+  }
+
+  async load() {
+    // A field being edited keeps its text: the refresh waits until it is left.
+    if (this.el.contains(document.activeElement) && document.activeElement.matches("input, textarea")) {
+      this.stale = true;
+      return;
+    }
+    this.stale = false;
+    try {
+      this.lead = await api.get(this.path());
+      this.error.textContent = "";
+      this.render();
+    } catch (err) {
+      this.error.textContent = `The lead could not be loaded. ${api.errorText(err)}`;
+    }
+  }
+
+  // Runs a change; the answer is the new lead (or, for notes, reloads it).
+  async save(run) {
+    this.error.textContent = "";
+    try {
+      const lead = await run();
+      if (lead && lead.answers) this.lead = lead;
+      else this.lead = await api.get(this.path());
+      this.render();
+      return true;
+    } catch (err) {
+      this.error.textContent = api.errorText(err);
+      return false;
+    }
+  }
+
+  render() {
+    const lead = this.lead;
+    fill(this.body, this.nameForm(lead), this.answersSection(lead), this.labelsSection(lead),
+      this.notesSection(lead));
+  }
+
+  nameForm(lead) {
+    const input = h("input", { type: "text", value: lead.name || "", id: uid(), autocomplete: "off" });
+    return h("form", { class: "lead-name", onsubmit: (e) => {
+      e.preventDefault();
+      this.save(() => api.patch(this.path(), { name: input.value.trim() }));
+    } },
+    h("label", { for: input.id, text: "Name" }),
+    h("div", { class: "row" }, input, h("button", { type: "submit", class: "small", text: "Save" })),
+    h("p", { class: "hint", text: lead.external_id ? `${lead.channel} · ${lead.external_id}` : lead.channel }));
+  }
+
+  answersSection(lead) {
+    const answers = lead.answers || [];
+    return h("section", { class: "answers-section", "aria-label": "Qualification answers" },
+      h("h3", { text: "Qualification" }),
+      answers.length ? answers.map((a) => this.answerForm(a))
+        : h("p", { class: "muted", text: "No answers yet." }));
+  }
+
+  answerForm(a) {
+    const input = h("textarea", { rows: 1, value: a.answer, id: uid(), class: "answer-input",
+      "data-question-index": a.question_index });
+    const save = h("button", { type: "submit", class: "small", text: "Save" });
+    return h("form", { class: "answer", onsubmit: (e) => {
+      e.preventDefault();
+      this.save(() => api.patch(this.path(`/answers/${a.id}`), { answer: input.value.trim() }));
+    } },
+    h("label", { for: input.id, text: a.label || a.question, title: a.question }),
+    h("div", { class: "row" }, input, save),
+    h("p", { class: "hint" }, a.label ? `${a.question} · ` : "",
+      h("time", { datetime: a.at, title: fullTime(a.at), text: shortTime(a.at) })));
+  }
+
+  labelsSection(lead) {
+    const labels = lead.labels || [];
+    const input = h("input", { type: "text", "aria-label": "New label", placeholder: "Add a label",
+      maxlength: 40 });
+    const set = (next) => this.save(() => api.patch(this.path(), { labels: next }));
+    return h("section", { class: "labels-section", "aria-label": "Labels" },
+      h("h3", { text: "Labels" }),
+      h("ul", { class: "chips" }, labels.map((l) => h("li", { class: "chip label" }, l,
+        h("button", { type: "button", class: "remove", "aria-label": `Remove label ${l}`, text: "×",
+          onclick: () => set(labels.filter((x) => x !== l)) })))),
+      h("form", { class: "row", onsubmit: (e) => {
+        e.preventDefault();
+        const label = input.value.trim();
+        if (label && !labels.includes(label)) set([...labels, label]);
+      } }, input, h("button", { type: "submit", class: "small", text: "Add" })));
+  }
+
+  notesSection(lead) {
+    const notes = lead.notes || [];
+    const text = h("textarea", { rows: 2, "aria-label": "New internal note",
+      placeholder: "Only your team sees notes" });
+    return h("section", { class: "notes-section", "aria-label": "Internal notes" },
+      h("h3", { text: "Internal notes" }),
+      notes.length ? h("ul", { class: "notes" }, notes.map((n) => h("li", null,
+        h("p", { class: "text", text: n.text }),
+        h("p", { class: "hint" }, personName(n.author), " · ",
+          h("time", { datetime: n.at, title: fullTime(n.at), text: shortTime(n.at) })))))
+        : null,
+      h("form", { onsubmit: async (e) => {
+        e.preventDefault();
+        const value = text.value.trim();
+        if (value) await this.save(() => api.post(this.path("/notes"), { text: value }));
+      } }, text, h("button", { type: "submit", class: "small", text: "Add note" })));
+  }
+}
