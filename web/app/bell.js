@@ -6,6 +6,22 @@ import { h, fill } from "./dom.js";
 import { reasonText, shortTime, fullTime } from "./format.js";
 
 const PAGE = 20;
+const SVG = "http://www.w3.org/2000/svg";
+const BELL_PATH = "M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22zm7-6v-5a7 7 0 0 0-5.5-6.84" +
+  "V3.5a1.5 1.5 0 0 0-3 0v.66A7 7 0 0 0 5 11v5l-2 2v1h18v-1z";
+
+function bellIcon() {
+  const svg = document.createElementNS(SVG, "svg");
+  svg.setAttribute("viewBox", "0 0 24 24");
+  svg.setAttribute("width", "20");
+  svg.setAttribute("height", "20");
+  svg.setAttribute("aria-hidden", "true");
+  const path = document.createElementNS(SVG, "path");
+  path.setAttribute("d", BELL_PATH);
+  path.setAttribute("fill", "currentColor");
+  svg.append(path);
+  return svg;
+}
 
 export class Bell {
   constructor(ctx) {
@@ -16,7 +32,7 @@ export class Bell {
     this.count = h("span", { class: "count", hidden: true });
     this.button = h("button", { type: "button", class: "bell", "aria-haspopup": "true",
       "aria-expanded": "false", "aria-controls": "notifications", onclick: () => this.toggle() },
-    h("span", { "aria-hidden": "true", text: "🔔" }), this.count);
+    bellIcon(), this.count);
     this.list = h("ul", { class: "notification-list" });
     this.more = h("button", { type: "button", class: "ghost small", text: "Load more", hidden: true,
       onclick: () => this.load(true) });

@@ -22,6 +22,7 @@ export class ConversationView {
     this.messages = new Map();  // id → message
     this.nodes = new Map();     // id → bubble element
     this.nextBefore = null;
+    this.pagedBack = false;  // older pages were loaded: nextBefore is theirs
     this.lead = null;
 
     this.title = h("h2", { class: "conversation-title", text: "…" });
@@ -50,31 +51,37 @@ export class ConversationView {
           this.form.requestSubmit();
         }
       } });
-    this.send = h("button", { type: "submit", class: "primary", text: "Send" });
+    this.text.disabled = true;  // until the conversation is loaded and in Manual mode
+    this.send = h("button", { type: "submit", class: "primary", text: "Send", disabled: true });
     this.composerNote = h("p", { class: "hint composer-note" });
     this.form = h("form", { class: "composer", onsubmit: (e) => { e.preventDefault(); this.reply(); } },
       this.text, this.send);
 
     this.leadPane = h("aside", { class: "lead-pane", "aria-label": "Lead" });
+    // Shown once the conversation is loaded.
+    this.actions = h("div", { class: "row actions", hidden: true }, this.takeButton,
+      this.returnButton, this.folder.el, this.priority.el, this.leadToggle);
     const header = h("header", { class: "conversation-header" },
       h("div", { class: "row" },
         h("button", { type: "button", class: "ghost back", text: "← Inbox", onclick: () => hooks.back() }),
         h("div", { class: "title-block" }, this.title, h("div", { class: "row" }, this.channel, this.badge))),
-      h("div", { class: "row actions" }, this.takeButton, this.returnButton, this.folder.el,
-        this.priority.el, this.leadToggle));
+      this.actions);
     this.el = h("div", { class: "conversation", "data-lead": "closed" },
       h("section", { class: "conversation-main", "aria-label": "Conversation" },
         header, this.error, this.scroller, this.composerNote, this.form, this.modeNews),
       this.leadPane);
 
     this.timer = setInterval(() => this.renderMode(), TICK_MS);
+    // New customer messages seen while the page is in front count as read.
     const markRead = debounce(() => this.markRead(), 800);
+    const visible = () => document.visibilityState === "visible";
+    this.onVisible = () => { if (visible() && this.summary && this.summary.unread > 0) markRead(); };
+    document.addEventListener("visibilitychange", this.onVisible);
     const refreshLead = debounce(() => this.lead && this.lead.load(), 800);
     this.stops = [
       ctx.live.on("message", (d) => {
         if (d.conversation_id !== this.id) return;
         this.add([d.message], true);
-        if (d.message.author === "customer" && document.visibilityState === "visible") markRead();
         refreshLead();
       }),
       ctx.live.on("delivery", (d) => {
@@ -86,7 +93,9 @@ export class ConversationView {
         this.renderTick(m);
       }),
       ctx.live.on("conversation", (d) => {
-        if (d.conversation && d.conversation.id === this.id) this.setSummary(d.conversation, false);
+        if (!d.conversation || d.conversation.id !== this.id) return;
+        this.setSummary(d.conversation, false);
+        if (d.conversation.unread > 0 && visible()) markRead();
       }),
       ctx.live.on("notification", (d) => {
         if (d.notification && d.notification.conversation_id === this.id) refreshLead();
@@ -104,11 +113,9 @@ export class ConversationView {
     try {
       const [summary, page] = await Promise.all([api.get(this.path()),
         api.get(this.path(`/messages${api.query({ limit: PAGE })}`))]);
-      this.messages.clear();
-      this.nodes.clear();
-      fill(this.log);
+      // Also after a reconnection: known messages are kept (and updated), missed ones added.
       this.setSummary(summary, false);
-      this.nextBefore = page.next_before;
+      if (!this.pagedBack) this.nextBefore = page.next_before;
       this.add(page.messages, true);
       this.error.textContent = "";
       this.markRead();
@@ -125,6 +132,7 @@ export class ConversationView {
       const page = await api.get(this.path(`/messages${api.query({ limit: PAGE,
         before: this.nextBefore })}`));
       this.nextBefore = page.next_before;
+      this.pagedBack = true;
       const height = this.scroller.scrollHeight;
       this.add(page.messages, false);
       this.scroller.scrollTop += this.scroller.scrollHeight - height;  // keep the view still
@@ -136,7 +144,7 @@ export class ConversationView {
   }
 
   async markRead() {
-    if (this.summary && this.summary.unread === 0) return;
+    if (!this.summary || this.summary.unread === 0) return;
     try {
       this.setSummary(await api.post(this.path("/read")), true);
     } catch {
@@ -153,6 +161,7 @@ export class ConversationView {
     this.channel.className = `chip channel-${summary.channel}`;
     this.folder.set(summary.folder);
     this.priority.set(summary.priority);
+    this.actions.hidden = false;
     this.renderMode();
     if (!first && modeBefore !== summary.mode) {
       this.modeNews.textContent = summary.mode === "manual" ? "Manual mode: the AI is paused."
@@ -319,6 +328,7 @@ export class ConversationView {
 
   destroy() {
     clearInterval(this.timer);
+    document.removeEventListener("visibilitychange", this.onVisible);
     for (const stop of this.stops) stop();
   }
 }

@@ -24,7 +24,7 @@ export function reasonText(reason) {
 }
 
 export const DELIVERY = {
-  queued: { mark: "🕓", text: "Queued" },
+  queued: { mark: "○", text: "Queued" },
   sent: { mark: "✓", text: "Sent" },
   delivered: { mark: "✓✓", text: "Delivered" },
   read: { mark: "✓✓", text: "Read" },

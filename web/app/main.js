@@ -31,7 +31,9 @@ function closeWorkspace() {
 }
 
 function parse(hash) {
-  const parts = hash.replace(/^#\/?/, "").split("/").map(decodeURIComponent);
+  const parts = hash.replace(/^#\/?/, "").split("/").map((part) => {
+    try { return decodeURIComponent(part); } catch { return ""; }  // a malformed escape
+  });
   if (parts[0] === "w" && parts[1]) {
     if (parts[2] === "c" && /^\d+$/.test(parts[3] || "")) {
       return { screen: "inbox", slug: parts[1], conversation: Number(parts[3]) };

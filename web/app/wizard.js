@@ -51,8 +51,7 @@ export class Wizard {
       h("div", { class: "wizard-head" }, h("h1", { text: "Set up your agent" }), this.status),
       h("nav", { "aria-label": "Setup steps" }, this.nav),
       h("div", { class: "wizard-main" }, this.notice, this.content),
-      h("details", { class: "wizard-try", open: true }, h("summary", { text: "Try your agent" }),
-        this.tryPanel.el));
+      h("div", { class: "wizard-try" }, this.tryPanel.el));
     this.ready = this.load();
   }
 
