@@ -23,6 +23,8 @@ import * as scenario from "./scenarios.mjs";
 const SCENARIOS = [
   ["sign-in, redirect, sign-out", "signin", scenario.signin],
   ["first load under 300 KB", "first-load", scenario.firstLoad],
+  ["the page's rules: no markup from text, countdown, field errors", "page-rules",
+    scenario.pageRules],
   ["a. a workspace set up with the wizard and published", "wizard", scenario.wizard],
   ["b. a customer qualified on the web chat and handed off", "customer-chat", scenario.customerChat],
   ["c. the notification arrives live", "live-notification", scenario.liveNotification],

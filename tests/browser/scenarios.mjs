@@ -82,6 +82,62 @@ export async function firstLoad(s) {
   await context.close();
 }
 
+// The page's own rules, run in the browser on its modules: text never becomes markup, the mode
+// badge's countdown, validation errors placed on the field (and step) they name.
+export async function pageRules(s) {
+  const context = await s.browser.newContext({ viewport: DESKTOP });
+  const page = await context.newPage();
+  await page.goto(`${s.base}/app/`);
+  const r = await page.evaluate(async () => {
+    const { h } = await import("/app/dom.js");
+    const format = await import("/app/format.js");
+    const fields = await import("/app/fields.js");
+    const { stepOf } = await import("/app/wizard.js");
+    const hostile = "<img src=x onerror=\"window.owned=1\">Ana";
+    const bubble = h("p", { class: "text" }, hostile);
+    document.body.append(bubble);
+    const form = h("form", null,
+      h("textarea", { "data-field": "questions[0].text" }),
+      h("textarea", { "data-field": "questions[1].text" }),
+      h("input", { "data-field": "pause_minutes" }));
+    document.body.append(form);
+    const rest = fields.showErrors(form, [
+      { field: "questions[1].text", message: "must not be empty" },
+      { field: "questions[1].label", message: "too long" },  // no control, nor a parent
+      { field: "pause", message: "must be positive" },
+      { field: "translations.es.questions", message: "elsewhere" },
+    ]);
+    const now = Date.parse("2026-11-20T09:30:00.000Z");
+    return {
+      text: bubble.textContent,
+      elements: bubble.children.length,
+      owned: window.owned === 1,
+      ai: format.modeText({ mode: "ai", resume_at: null }, now),
+      manual: format.modeText({ mode: "manual", resume_at: "2026-11-20T09:44:59.000Z" }, now),
+      paused: format.modeText({ mode: "manual", resume_at: null }, now),
+      overdue: format.countdown(-5000),
+      hours: format.countdown((2 * 3600 + 5) * 1000),
+      invalid: [...form.querySelectorAll("[aria-invalid=true]")].map((e) => e.dataset.field),
+      messages: [...form.querySelectorAll(".field-error")].map((e) => e.textContent),
+      rest: rest.map((e) => e.field),
+      steps: ["greeting", "questions[2].text", "pause", "business_context", "whatever"].map(stepOf),
+    };
+  });
+  assert.equal(r.text, "<img src=x onerror=\"window.owned=1\">Ana");
+  assert.equal(r.elements, 0);
+  assert.equal(r.owned, false);
+  assert.equal(r.ai, "AI active");
+  assert.equal(r.manual, "Manual — AI resumes in 14:59");
+  assert.equal(r.paused, "Manual — AI paused");
+  assert.equal(r.overdue, "00:00");
+  assert.equal(r.hours, "2:00:05");
+  assert.deepEqual(r.invalid, ["questions[1].text", "pause_minutes"]);
+  assert.deepEqual(r.messages, ["must not be empty", "must be positive"]);
+  assert.deepEqual(r.rest, ["questions[1].label", "translations.es.questions"]);
+  assert.deepEqual(r.steps, [1, 3, 2, 5, 7]);
+  await context.close();
+}
+
 // a. The owner makes a workspace and sets it up with the wizard, then publishes it.
 export async function wizard(s) {
   const context = await s.browser.newContext({ viewport: DESKTOP });
