@@ -53,6 +53,21 @@ export async function signin(s) {
   await expectVisible(page.getByRole("button", { name: "Sign in" }));
   const me = await context.request.get(`${s.base}/api/v1/me`);
   assert.equal(me.status(), 401);
+
+  // Another tab (at phone width) signs in; then the first tab's CSRF token belongs to a session
+  // the cookie no longer carries: its next change sends it back to the sign-in.
+  await signIn(page, s.base);
+  const phone = await context.newPage();
+  await phone.setViewportSize(PHONE);
+  await phone.goto(`${s.base}/app/#/w/shop`);
+  await expectVisible(phone.getByRole("button", { name: "Sign in" }));  // no token in this tab
+  await signIn(phone, s.base);
+  await expectVisible(phone.locator(".list-pane"));
+  assert.ok(await phone.evaluate(() => document.documentElement.scrollWidth <= innerWidth),
+    "wider than the phone");
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expectVisible(page.getByRole("button", { name: "Sign in" }));
+  assert.equal((await context.request.get(`${s.base}/api/v1/me`)).status(), 200);  // the phone's
   await context.close();
 }
 

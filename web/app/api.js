@@ -1,6 +1,7 @@
-// The REST API (/api/v1): JSON in and out, the session's CSRF token on every request that changes
-// something, errors as ApiError. A 401 anywhere but the sign-in itself calls the handler given to
-// onSignedOut (the page then shows the sign-in).
+// The REST API (/api/v1): JSON in and out, the session's CSRF token (kept in this tab's session
+// storage) on every request that changes something, errors as ApiError. A 401 anywhere but the
+// sign-in itself, or a refused CSRF token, calls the handler given to onSignedOut (the page then
+// shows the sign-in).
 
 const BASE = "/api/v1";
 const CSRF_KEY = "fd_csrf";
@@ -49,7 +50,9 @@ async function failure(status, text, path) {
   let body = null;
   try { body = JSON.parse(text); } catch { /* not JSON: a proxy's page */ }
   const error = new ApiError(status, body);
-  if (status === 401 && path !== "/auth/login") {
+  // A 403 for the CSRF token: another tab signed in since, and the cookie is now its session.
+  const staleToken = status === 403 && /X-CSRF-Token/.test(error.message);
+  if ((status === 401 && path !== "/auth/login") || staleToken) {
     forgetSession();
     signedOutHandler();
   }
