@@ -78,11 +78,15 @@ export class ConversationView {
     this.onVisible = () => { if (visible() && this.summary && this.summary.unread > 0) markRead(); };
     document.addEventListener("visibilitychange", this.onVisible);
     const refreshLead = debounce(() => this.lead && this.lead.load(), 800);
+    // A message may come with a change of mode or unread (a handoff, a customer writing): the
+    // summary is read again, should its own event not follow.
+    const refreshSummary = debounce(() => this.refreshSummary(), 600);
     this.stops = [
       ctx.live.on("message", (d) => {
         if (d.conversation_id !== this.id) return;
         this.add([d.message], true);
         refreshLead();
+        refreshSummary();
       }),
       ctx.live.on("delivery", (d) => {
         if (d.conversation_id !== this.id) return;
@@ -141,6 +145,16 @@ export class ConversationView {
     }
     this.older.disabled = false;
     this.older.hidden = !this.nextBefore;
+  }
+
+  async refreshSummary() {
+    try {
+      const summary = await api.get(this.path());
+      this.setSummary(summary, true);
+      if (summary.unread > 0 && document.visibilityState === "visible") this.markRead();
+    } catch {
+      /* the next event or reconnection tries again */
+    }
   }
 
   async markRead() {

@@ -50,8 +50,14 @@ export class Inbox {
       this.conversationPane);
 
     const refreshCounts = debounce(() => this.loadCounts(), 400);
+    const reload = debounce(() => this.load(), 400);
     this.stops = [
       ctx.live.on("conversation", (d) => { this.upsert(d.conversation); refreshCounts(); }),
+      // A message moves its row up at once; a conversation not shown yet comes with the reload.
+      ctx.live.on("message", (d) => {
+        if (!this.moved(d.conversation_id, d.message)) reload();
+        refreshCounts();
+      }),
       ctx.live.on("resync", () => { this.load(); this.loadCounts(); }),
     ];
     this.renderTabs();
@@ -115,6 +121,19 @@ export class Inbox {
       this.items.sort(byActivity);
     }
     this.renderList();
+  }
+
+  // Shows `message` as the last one of its conversation's row; false when the row is not shown.
+  moved(id, message) {
+    const row = this.items.find((i) => i.id === id);
+    if (!row || !message) return false;
+    if (!row.last_message || row.last_message.id <= message.id) {
+      row.last_message = { id: message.id, author: message.author, text: message.text, at: message.at };
+      row.last_activity_at = message.at;
+      this.items.sort(byActivity);
+      this.renderList();
+    }
+    return true;
   }
 
   renderTabs() {
