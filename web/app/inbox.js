@@ -50,6 +50,7 @@ export class Inbox {
       this.conversationPane);
 
     const refreshCounts = debounce(() => this.loadCounts(), 400);
+    this.refreshCounts = refreshCounts;
     const reload = debounce(() => this.load(), 400);
     this.stops = [
       ctx.live.on("conversation", (d) => { this.upsert(d.conversation); refreshCounts(); }),
@@ -197,7 +198,7 @@ export class Inbox {
     if (id) {
       this.conversation = new ConversationView(this.ctx, id, {
         back: () => this.ctx.navigate(this.ctx.link()),
-        changed: (summary) => this.upsert(summary),
+        changed: (summary) => { this.upsert(summary); this.refreshCounts(); },
       });
       fill(this.conversationPane, this.conversation.el);
     } else {

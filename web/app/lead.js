@@ -37,9 +37,11 @@ export class LeadPanel {
     }
   }
 
-  // Runs a change; the answer is the new lead (or, for notes, reloads it).
-  async save(run) {
+  // Runs a change made in `control` (null: none); the answer is the new lead (or, for notes, reloads it).
+  // The control's text counts as saved: the panel shows what the server kept.
+  async save(control, run) {
     this.error.textContent = "";
+    if (control) control.dataset.saved = control.value;
     try {
       const lead = await run();
       if (lead && lead.answers) this.lead = lead;
@@ -52,17 +54,30 @@ export class LeadPanel {
     }
   }
 
+  // Re-renders from this.lead. What is being typed elsewhere in the panel (a changed field, the
+  // focus) survives: a save or a refresh only replaces what was saved.
   render() {
+    const typed = new Map();
+    for (const el of this.body.querySelectorAll("[data-key]")) {
+      if (el.value !== el.dataset.saved) typed.set(el.dataset.key, el.value);
+    }
+    const focused = this.body.contains(document.activeElement) && document.activeElement.dataset.key;
     const lead = this.lead;
     fill(this.body, this.nameForm(lead), this.answersSection(lead), this.labelsSection(lead),
       this.notesSection(lead));
+    for (const el of this.body.querySelectorAll("[data-key]")) {
+      el.dataset.saved = el.value;
+      if (typed.has(el.dataset.key)) el.value = typed.get(el.dataset.key);
+      if (el.dataset.key === focused) el.focus();
+    }
   }
 
   nameForm(lead) {
-    const input = h("input", { type: "text", value: lead.name || "", id: uid(), autocomplete: "off" });
+    const input = h("input", { type: "text", value: lead.name || "", id: uid(), autocomplete: "off",
+      "data-key": "name" });
     return h("form", { class: "lead-name", onsubmit: (e) => {
       e.preventDefault();
-      this.save(() => api.patch(this.path(), { name: input.value.trim() }));
+      this.save(input, () => api.patch(this.path(), { name: input.value.trim() }));
     } },
     h("label", { for: input.id, text: "Name" }),
     h("div", { class: "row" }, input, h("button", { type: "submit", class: "small", text: "Save" })),
@@ -79,11 +94,11 @@ export class LeadPanel {
 
   answerForm(a) {
     const input = h("textarea", { rows: 1, value: a.answer, id: uid(), class: "answer-input",
-      "data-question-index": a.question_index });
+      "data-key": `answer-${a.id}` });
     const save = h("button", { type: "submit", class: "small", text: "Save" });
     return h("form", { class: "answer", onsubmit: (e) => {
       e.preventDefault();
-      this.save(() => api.patch(this.path(`/answers/${a.id}`), { answer: input.value.trim() }));
+      this.save(input, () => api.patch(this.path(`/answers/${a.id}`), { answer: input.value.trim() }));
     } },
     h("label", { for: input.id, text: a.label || a.question, title: a.question }),
     h("div", { class: "row" }, input, save),
@@ -94,24 +109,24 @@ export class LeadPanel {
   labelsSection(lead) {
     const labels = lead.labels || [];
     const input = h("input", { type: "text", "aria-label": "New label", placeholder: "Add a label",
-      maxlength: 40 });
-    const set = (next) => this.save(() => api.patch(this.path(), { labels: next }));
+      maxlength: 40, "data-key": "new-label" });
+    const set = (next, control) => this.save(control, () => api.patch(this.path(), { labels: next }));
     return h("section", { class: "labels-section", "aria-label": "Labels" },
       h("h3", { text: "Labels" }),
       h("ul", { class: "chips" }, labels.map((l) => h("li", { class: "chip label" }, l,
         h("button", { type: "button", class: "remove", "aria-label": `Remove label ${l}`, text: "×",
-          onclick: () => set(labels.filter((x) => x !== l)) })))),
+          onclick: () => set(labels.filter((x) => x !== l), null) })))),
       h("form", { class: "row", onsubmit: (e) => {
         e.preventDefault();
         const label = input.value.trim();
-        if (label && !labels.includes(label)) set([...labels, label]);
+        if (label && !labels.includes(label)) set([...labels, label], input);
       } }, input, h("button", { type: "submit", class: "small", text: "Add" })));
   }
 
   notesSection(lead) {
     const notes = lead.notes || [];
     const text = h("textarea", { rows: 2, "aria-label": "New internal note",
-      placeholder: "Only your team sees notes" });
+      placeholder: "Only your team sees notes", "data-key": "new-note" });
     return h("section", { class: "notes-section", "aria-label": "Internal notes" },
       h("h3", { text: "Internal notes" }),
       notes.length ? h("ul", { class: "notes" }, notes.map((n) => h("li", null,
@@ -122,7 +137,7 @@ export class LeadPanel {
       h("form", { onsubmit: async (e) => {
         e.preventDefault();
         const value = text.value.trim();
-        if (value) await this.save(() => api.post(this.path("/notes"), { text: value }));
+        if (value) await this.save(text, () => api.post(this.path("/notes"), { text: value }));
       } }, text, h("button", { type: "submit", class: "small", text: "Add note" })));
   }
 }
