@@ -30,9 +30,8 @@ export class Bell {
     this.unread = 0;
     this.nextBefore = null;
     this.count = h("span", { class: "count", hidden: true });
-    this.button = h("button", { type: "button", class: "bell", "aria-haspopup": "true",
-      "aria-expanded": "false", "aria-controls": "notifications", onclick: () => this.toggle() },
-    bellIcon(), this.count);
+    this.button = h("button", { type: "button", class: "bell", "aria-expanded": "false",
+      "aria-controls": "notifications", onclick: () => this.toggle() }, bellIcon(), this.count);
     this.list = h("ul", { class: "notification-list" });
     this.more = h("button", { type: "button", class: "ghost small", text: "Load more", hidden: true,
       onclick: () => this.load(true) });

@@ -23,7 +23,7 @@ export class Inbox {
     this.conversation = null;
     this.loading = 0;  // the latest list request: older answers are dropped
 
-    this.tabs = h("div", { class: "tabs", role: "tablist", "aria-label": "Channels" });
+    this.tabs = h("div", { class: "tabs", role: "group", "aria-label": "Channels" });
     this.folders = h("div", { class: "folders", role: "group", "aria-label": "Folders" });
     const search = h("input", { type: "search", placeholder: "Search names and messages",
       "aria-label": "Search conversations",
@@ -142,7 +142,7 @@ export class Inbox {
     const folders = (this.counts && this.counts.folders) || {};
     fill(this.tabs, Object.entries(TABS).map(([key, name]) => {
       const selected = this.filters.channel === key;
-      return h("button", { type: "button", role: "tab", class: "tab", "aria-selected": String(selected),
+      return h("button", { type: "button", class: "tab", "aria-pressed": String(selected),
         onclick: () => this.setFilter({ channel: key }) }, name, badge(channels[key]));
     }));
     fill(this.folders, Object.entries(FOLDERS).map(([key, name]) =>
