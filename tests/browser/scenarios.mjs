@@ -19,6 +19,7 @@ export const QUESTIONS = [
 const GREETING = "Hi! I'm Lia from Casa Verde Homes. I help you find a flat to rent.";
 const QUALIFIED = "Thank you! A person from our team will continue here shortly.";
 const REPLY = "Hello, this is the team. We have two flats for you.";
+const CUSTOMER = "Ana Costa";
 
 // "Manual — AI resumes in 14:58" → 898 (seconds).
 function secondsLeft(text) {
@@ -206,6 +207,10 @@ export async function wizard(s) {
   await page.getByLabel("Question 3", { exact: true }).fill("A question to delete");
   await page.getByRole("button", { name: "Delete question 3" }).click();
   await expectCount(page.locator("li.question"), 2);
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expectText(page.locator(".notice-line"), "Saved.");
+  await expectCount(page.locator(".field-error"), 0);
+  await page.locator(".workspace-main").evaluate((main) => main.scrollTo(0, 0));
   await s.shots.take(page, "wizard.png");
   await page.getByRole("button", { name: "Save and continue" }).click();
 
@@ -225,7 +230,7 @@ export async function wizard(s) {
   // 5. Business context, with its counter.
   await expectText(page.locator("#step-title"), "5. Business context");
   const context5 = "We rent furnished flats in Lisbon. Viewings Monday to Friday, 10:00-18:00.";
-  await page.getByLabel("Business context").fill(context5);
+  await page.getByRole("textbox", { name: "Business context" }).fill(context5);
   await expectText(page.locator(".counter"), `${context5.length} / 20,000 characters`);
   await page.getByRole("button", { name: "Save and continue" }).click();
 
@@ -325,21 +330,25 @@ export async function manualReply(s) {
   await expectText(mine.last(), REPLY);
   await expectText(mine.last().locator(".caption"), "(CRM)");
   await expectText(s.customer.locator("#log .msg.human_crm").last(), REPLY);
-  await s.shots.take(page, "conversation.png");
 
   await page.getByRole("button", { name: "Return to AI" }).click();
   await expectText(badge, "AI active");
   await expectVisible(page.getByRole("button", { name: "Take manual control" }));
 }
 
-// e. The lead panel shows the answers as labelled fields; an answer, a label and a note are
-// saved.
+// e. The lead panel shows the answers as labelled fields; the name, an answer, a label and a
+// note are saved.
 export async function leadPanel(s) {
   const page = s.owner;
   const lead = page.locator(".lead-pane");
   for (const q of QUESTIONS) {
     await expectValue(lead.getByLabel(q.label, { exact: true }), q.answer);
   }
+  await lead.getByLabel("Name", { exact: true }).fill(CUSTOMER);
+  await lead.getByLabel("Name", { exact: true }).locator("xpath=ancestor::form")
+    .getByRole("button", { name: "Save" }).click();
+  await expectText(page.locator(".conversation-title"), CUSTOMER);  // the conversation's too
+  await expectText(page.locator(".conversation-row.open"), CUSTOMER);
   const timeline = lead.getByLabel(QUESTIONS[1].label, { exact: true });
   await timeline.fill("In two months");
   await timeline.locator("xpath=ancestor::form").getByRole("button", { name: "Save" }).click();
@@ -356,6 +365,11 @@ export async function leadPanel(s) {
     `${s.base}/api/v1/workspaces/${SLUG}/leads/${summary.contact.id}`)).json();
   assert.equal(saved.answers.find((a) => a.label === "Timeline").answer, "In two months");
   assert.deepEqual(saved.labels, ["vip"]);
+  assert.equal(saved.name, CUSTOMER);
+  // The team takes over again for the pictures (and the phone, next).
+  await page.getByRole("button", { name: "Take manual control" }).click();
+  await expectText(page.locator(".mode-badge"), /^Manual — AI resumes in \d\d:\d\d$/);
+  await s.shots.take(page, "conversation.png");
   await s.shots.take(page, "lead-panel.png", { element: ".lead-pane" });
 }
 
@@ -373,8 +387,9 @@ export async function phone(s) {
   await row.click();
   await expectVisible(page.locator(".conversation-main"));
   await expectHidden(page.locator(".list-pane"));
-  await expectVisible(page.getByRole("button", { name: "Take manual control" }));
-  await expectVisible(page.getByRole("textbox", { name: "Reply" }));
+  await expectVisible(page.getByRole("button", { name: "Return to AI" }));
+  await expectText(page.locator(".mode-badge"), /^Manual — AI resumes in/);
+  assert.equal(await page.getByRole("textbox", { name: "Reply" }).isEditable(), true);
   assert.equal(await fits(), true, "the conversation is wider than the phone");
   await page.getByRole("button", { name: "Lead", exact: true }).click();
   await expectVisible(page.locator(".lead-pane"));

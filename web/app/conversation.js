@@ -182,7 +182,7 @@ export class ConversationView {
         : "The AI is answering again.";
     }
     if (summary.contact && (!this.lead || this.lead.id !== summary.contact.id)) {
-      this.lead = new LeadPanel(this.ctx, summary.contact.id);
+      this.lead = new LeadPanel(this.ctx, summary.contact.id, () => this.refreshSummary());
       fill(this.leadPane, this.lead.el);
     }
     if (notify || !first) this.hooks.changed(summary);

@@ -5,9 +5,11 @@ import { h, fill, uid } from "./dom.js";
 import { fullTime, personName, shortTime } from "./format.js";
 
 export class LeadPanel {
-  constructor(ctx, id) {
+  // `saved()`: called after each change saved here (the conversation shows the name too).
+  constructor(ctx, id, saved) {
     this.ctx = ctx;
     this.id = id;
+    this.saved = saved;
     this.lead = null;
     this.error = h("p", { class: "error", role: "alert" });
     this.body = h("div", { class: "lead-body" }, h("p", { class: "muted", text: "Loading…" }));
@@ -47,6 +49,7 @@ export class LeadPanel {
       if (lead && lead.answers) this.lead = lead;
       else this.lead = await api.get(this.path());
       this.render();
+      this.saved();
       return true;
     } catch (err) {
       this.error.textContent = api.errorText(err);

@@ -173,8 +173,10 @@ export class Wizard {
     const elsewhere = fields.filter((f) => stepOf(f.field) !== this.step);
     const unplaced = showErrors(this.current.el, here);
     this.errors = elsewhere;
+    const summary = here.length && !unplaced.length && !elsewhere.length
+      ? "Not saved: see the fields marked below." : api.errorText(err);
     fill(this.notice, h("div", { class: "error", role: "alert" },
-      h("p", { text: api.errorText(err) }),
+      h("p", { text: summary }),
       unplaced.length || elsewhere.length ? h("ul", null,
         unplaced.map((e) => h("li", { text: e.message })),
         elsewhere.map((e) => h("li", null, `${e.message} `, h("a", { href: this.link(stepOf(e.field)),
