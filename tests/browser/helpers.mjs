@@ -19,7 +19,9 @@ export async function until(probe, accept, what, timeout = TIMEOUT_MS) {
     } catch (e) {
       last = `(${e.message.split("\n")[0]})`;
     }
-    if (Date.now() > deadline) throw new Error(`${what}: still ${JSON.stringify(last)} after ${timeout} ms`);
+    if (Date.now() > deadline) {
+      throw new Error(`${what}: still ${JSON.stringify(last)} after ${timeout} ms`);
+    }
     await new Promise((r) => setTimeout(r, POLL_MS));
   }
 }
@@ -36,7 +38,8 @@ export function expectValue(locator, value, timeout) {
 }
 
 export function expectCount(locator, n, timeout) {
-  return until(() => locator.count(), (c) => c === n, `count of ${locator} should be ${n}`, timeout);
+  return until(() => locator.count(), (c) => c === n, `count of ${locator} should be ${n}`,
+    timeout);
 }
 
 export function expectVisible(locator, timeout = TIMEOUT_MS) {

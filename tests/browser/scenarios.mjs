@@ -160,7 +160,8 @@ export async function wizard(s) {
   const page = await context.newPage();
   s.owner = page;
   await signIn(page, s.base);
-  await page.getByRole("combobox", { name: "Workspace" }).selectOption({ label: "All workspaces…" });
+  await page.getByRole("combobox", { name: "Workspace" })
+    .selectOption({ label: "All workspaces…" });
   await page.getByLabel("Name in links").fill(SLUG);
   await page.getByRole("button", { name: "Create and set up" }).click();
   await expectText(page.locator("#step-title"), "1. Company and agent");
@@ -355,7 +356,8 @@ export async function leadPanel(s) {
   await lead.getByRole("textbox", { name: "New label" }).fill("vip");
   await lead.getByRole("button", { name: "Add", exact: true }).click();
   await expectVisible(lead.getByRole("button", { name: "Remove label vip" }));
-  await lead.getByRole("textbox", { name: "New internal note" }).fill("Prefers calls in the morning.");
+  await lead.getByRole("textbox", { name: "New internal note" })
+    .fill("Prefers calls in the morning.");
   await lead.getByRole("button", { name: "Add note" }).click();
   await expectText(lead.locator(".notes"), "Prefers calls in the morning.");
   const id = (await page.url()).split("/").pop();

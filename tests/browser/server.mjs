@@ -17,7 +17,8 @@ export async function startServer(binary) {
   const dir = await mkdtemp(join(tmpdir(), "frontdesk-browser-"));
   const db = join(dir, "fd.db");
   const toml = join(dir, "shop.toml");
-  await writeFile(toml, 'slug = "shop"\n[agent]\ngreeting = "Hi!"\nworkflow = "handoff_to_human"\n');
+  await writeFile(toml,
+    'slug = "shop"\n[agent]\ngreeting = "Hi!"\nworkflow = "handoff_to_human"\n');
   const quiet = { stdio: ["pipe", "ignore", "inherit"] };
   execFileSync(binary, ["init", "--db", db, "--config", toml], quiet);
   execFileSync(binary, ["user", "add", "--db", db, "--workspace", "shop", "--email", OWNER_EMAIL,
@@ -30,7 +31,8 @@ export async function startServer(binary) {
   const log = [];
   child.stderr.on("data", (chunk) => log.push(chunk.toString()));
   const port = await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error("frontdesk serve did not start")), START_TIMEOUT_MS);
+    const timer = setTimeout(() => reject(new Error("frontdesk serve did not start")),
+      START_TIMEOUT_MS);
     const lines = createInterface({ input: child.stdout });
     lines.once("line", (line) => {
       clearTimeout(timer);
@@ -38,7 +40,8 @@ export async function startServer(binary) {
       if (match) resolve(Number(match[1]));
       else reject(new Error(`unexpected first line: ${line}`));
     });
-    child.once("exit", (code) => reject(new Error(`frontdesk serve exited (${code}): ${log.join("")}`)));
+    child.once("exit",
+      (code) => reject(new Error(`frontdesk serve exited (${code}): ${log.join("")}`)));
   });
   child.stdout.resume();  // keep reading what else it prints
   return {

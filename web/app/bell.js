@@ -7,8 +7,8 @@ import { reasonText, shortTime, fullTime } from "./format.js";
 
 const PAGE = 20;
 const SVG = "http://www.w3.org/2000/svg";
-const BELL_PATH = "M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22zm7-6v-5a7 7 0 0 0-5.5-6.84" +
-  "V3.5a1.5 1.5 0 0 0-3 0v.66A7 7 0 0 0 5 11v5l-2 2v1h18v-1z";
+const BELL_PATH = "M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22z" +
+  "m7-6v-5a7 7 0 0 0-5.5-6.84V3.5a1.5 1.5 0 0 0-3 0v.66A7 7 0 0 0 5 11v5l-2 2v1h18v-1z";
 
 function bellIcon() {
   const svg = document.createElementNS(SVG, "svg");
@@ -44,7 +44,11 @@ export class Bell {
     this.error, this.list, this.more);
     this.el = h("div", { class: "bell-wrap" }, this.button, this.panel);
     this.onDocClick = (e) => { if (!this.el.contains(e.target)) this.close(); };
-    this.onKey = (e) => { if (e.key === "Escape" && !this.panel.hidden) { this.close(); this.button.focus(); } };
+    this.onKey = (e) => {
+      if (e.key !== "Escape" || this.panel.hidden) return;
+      this.close();
+      this.button.focus();
+    };
     document.addEventListener("click", this.onDocClick);
     document.addEventListener("keydown", this.onKey);
     this.stops = [

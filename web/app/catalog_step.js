@@ -23,7 +23,8 @@ export class CatalogStep {
     const fileId = uid();
     this.file = h("input", { type: "file", id: fileId, accept: ".csv,text/csv" });
     this.uploadButton = h("button", { type: "submit", class: "primary", text: "Upload" });
-    this.progress = h("progress", { max: 100, value: 0, hidden: true, "aria-label": "Upload progress" });
+    this.progress = h("progress", { max: 100, value: 0, hidden: true,
+      "aria-label": "Upload progress" });
     this.progressText = h("span", { class: "hint" });
     this.clearButton = h("button", { type: "button", class: "danger", text: "Clear catalog",
       onclick: () => this.clear() });
@@ -33,10 +34,10 @@ export class CatalogStep {
       "aria-label": "Search products",
       oninput: debounce((e) => { this.q = e.target.value.trim(); this.load(); }, 300) });
     this.el = h("div", { class: "step-form catalog" },
-      h("p", { class: "hint", text: "A CSV file with a header row. Column name is required; sku, " +
-        "price, currency, stock, category and description are known; every other column becomes " +
-        "a product attribute (size, colour…). An upload replaces the whole catalog, and the live " +
-        "agent uses it at once." }),
+      h("p", { class: "hint", text: "A CSV file with a header row. Column name is required; " +
+        "sku, price, currency, stock, category and description are known; every other column " +
+        "becomes a product attribute (size, colour…). An upload replaces the whole catalog, and " +
+        "the live agent uses it at once." }),
       h("form", { class: "upload", onsubmit: (e) => { e.preventDefault(); this.upload(); } },
         h("label", { for: fileId, text: "Catalog file (CSV)" }),
         h("div", { class: "row" }, this.file, this.uploadButton),
@@ -104,14 +105,16 @@ export class CatalogStep {
       this.progressText.textContent = "";
       const lines = err instanceof api.ApiError ? err.lines : [];
       fill(this.error, h("p", { text: `The catalog was not changed. ${api.errorText(err)}` }),
-        lines.length ? h("ul", null, lines.map((l) => h("li", { text: `Line ${l.line}: ${l.message}` })))
+        lines.length
+          ? h("ul", null, lines.map((l) => h("li", { text: `Line ${l.line}: ${l.message}` })))
           : null);
     }
     this.uploadButton.disabled = false;
   }
 
   async clear() {
-    if (!window.confirm("Remove every product? The live agent stops using the catalog at once.")) return;
+    const question = "Remove every product? The live agent stops using the catalog at once.";
+    if (!window.confirm(question)) return;
     fill(this.error);
     try {
       await api.del(this.path);

@@ -71,7 +71,8 @@ export class ChannelsStep {
     h("fieldset", null, h("legend", null, about.name, " ",
       h("span", { class: `chip status-${c.status}`, text: STATUS[c.status] || c.status })),
     account, app, secrets, message, saved,
-    h("div", { class: "row" }, h("button", { type: "submit", class: "primary", text: `Save ${about.name}` }),
+    h("div", { class: "row" },
+      h("button", { type: "submit", class: "primary", text: `Save ${about.name}` }),
       c.account_id ? h("button", { type: "button", class: "danger", text: "Disconnect",
         onclick: () => this.disconnect(c.channel, about.name, message) }) : null)));
     return form;

@@ -23,7 +23,8 @@ export function companyStep(draft) {
     agent_name: fieldRow("Agent's name", text(draft.agent_name), "agent_name",
       "How the agent introduces itself."),
     communication_style: fieldRow("Communication style", text(draft.communication_style,
-      { list: "styles" }), "communication_style", "Friendly, professional, casual… or your own words."),
+      { list: "styles" }), "communication_style",
+    "Friendly, professional, casual… or your own words."),
     default_language: fieldRow("Default language", h("select", null,
       Object.entries(LANGUAGES).map(([v, t]) => h("option", { value: v, text: t,
         selected: v === (draft.default_language || "en") }))), "default_language",
@@ -68,7 +69,8 @@ export function workflowStep(draft) {
     const input = h("input", { type: "radio", name: "workflow", value, id,
       checked: draft.workflow === value });
     return h("div", { class: "choice" }, input,
-      h("label", { for: id }, h("strong", { text: title }), h("span", { class: "hint", text: about })));
+      h("label", { for: id }, h("strong", { text: title }),
+        h("span", { class: "hint", text: about })));
   });
   const workflow = h("fieldset", { "data-field": "workflow", class: "choices" },
     h("legend", { text: "Workflow" }), radios);
@@ -88,13 +90,14 @@ export function workflowStep(draft) {
       "resume_notice", "Sent when the agent answers again after a person's pause ran out."),
     pause_minutes: fieldRow("Pause after a person steps in (minutes)", pause, "pause_minutes",
       "The AI stays quiet this long after a handoff or a reply from your team."),
-    debounce_seconds: fieldRow("Wait for more messages (seconds)", debounceInput, "debounce_seconds",
-      "Quick bursts of customer messages within this window get one answer."),
+    debounce_seconds: fieldRow("Wait for more messages (seconds)", debounceInput,
+      "debounce_seconds", "Quick bursts of customer messages within this window get one answer."),
   };
   const el = h("div", { class: "step-form" }, workflow,
     h("fieldset", null, h("legend", { text: "Messages and timing" }), rows.handoff_message,
       rows.qualified_message, rows.resume_notice, rows.pause_minutes,
-      h("div", { class: "check" }, never, h("label", { for: never.id, text: "Never resume automatically" })),
+      h("div", { class: "check" }, never,
+        h("label", { for: never.id, text: "Never resume automatically" })),
       rows.debounce_seconds));
   return {
     el,
@@ -103,11 +106,13 @@ export function workflowStep(draft) {
       const errors = [];
       const minutes = Number(pause.value);
       if (!never.checked && !(Number.isInteger(minutes) && minutes >= 1)) {
-        errors.push({ field: "pause_minutes", message: "Enter a whole number of minutes, 1 or more." });
+        errors.push({ field: "pause_minutes",
+          message: "Enter a whole number of minutes, 1 or more." });
       }
       const seconds = Number(debounceInput.value);
       if (debounceInput.value === "" || !(Number.isInteger(seconds) && seconds >= 0)) {
-        errors.push({ field: "debounce_seconds", message: "Enter a whole number of seconds, 0 or more." });
+        errors.push({ field: "debounce_seconds",
+          message: "Enter a whole number of seconds, 0 or more." });
       }
       if (errors.length) throw errors;
       const patch = {
@@ -133,7 +138,8 @@ export function questionsStep(draft, stepLink) {
       collect: () => ({}),
     };
   }
-  let questions = (draft.questions || []).map((q) => ({ text: q.text || "", label: q.label || "" }));
+  let questions = (draft.questions || [])
+    .map((q) => ({ text: q.text || "", label: q.label || "" }));
   const list = h("ol", { class: "questions", "data-field": "questions" });
   const addButton = h("button", { type: "button", text: "Add question", onclick: () => {
     read();
@@ -162,12 +168,15 @@ export function questionsStep(draft, stepLink) {
       const label = text(q.label, { "data-field": `questions[${i}].label`, id: uid(),
         maxlength: MAX_LABEL_CHARS, placeholder: "Budget" });
       return h("li", { class: "question" },
-        h("div", { class: "field" }, h("label", { for: question.id, text: `Question ${n}` }), question),
-        h("div", { class: "field" }, h("label", { for: label.id, text: `Label of question ${n}` }), label,
+        h("div", { class: "field" },
+          h("label", { for: question.id, text: `Question ${n}` }), question),
+        h("div", { class: "field" },
+          h("label", { for: label.id, text: `Label of question ${n}` }), label,
           h("p", { class: "hint", text: "Optional: the field name on the lead profile." })),
         h("div", { class: "row" },
           h("button", { type: "button", class: "small", "data-move": "up", text: "Move up",
-            "aria-label": `Move question ${n} up`, disabled: i === 0, onclick: () => move(i, i - 1) }),
+            "aria-label": `Move question ${n} up`, disabled: i === 0,
+            onclick: () => move(i, i - 1) }),
           h("button", { type: "button", class: "small", "data-move": "down", text: "Move down",
             "aria-label": `Move question ${n} down`, disabled: i === questions.length - 1,
             onclick: () => move(i, i + 1) }),
@@ -184,7 +193,8 @@ export function questionsStep(draft, stepLink) {
   render();
   return {
     el: h("div", { class: "step-form" },
-      h("p", { class: "hint", text: `The agent asks them one at a time, in this order (1 to ${MAX_QUESTIONS}).` }),
+      h("p", { class: "hint",
+        text: `The agent asks them one at a time, in this order (1 to ${MAX_QUESTIONS}).` }),
       list, addButton),
     collect: () => {
       read();
@@ -199,9 +209,9 @@ export function contextStep(draft) {
   const count = () => {
     const n = [...input.value].length;
     const over = n - MAX_CONTEXT_CHARS;
-    counter.textContent = over > 0
-      ? `${n.toLocaleString("en")} / ${MAX_CONTEXT_CHARS.toLocaleString("en")} characters — ${over.toLocaleString("en")} too many`
-      : `${n.toLocaleString("en")} / ${MAX_CONTEXT_CHARS.toLocaleString("en")} characters`;
+    const number = (x) => x.toLocaleString("en");
+    const shown = `${number(n)} / ${number(MAX_CONTEXT_CHARS)} characters`;
+    counter.textContent = over > 0 ? `${shown} — ${number(over)} too many` : shown;
     counter.classList.toggle("over", over > 0);
   };
   input.addEventListener("input", count);

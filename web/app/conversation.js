@@ -11,6 +11,7 @@ import { LeadPanel } from "./lead.js";
 
 const PAGE = 50;
 const TICK_MS = 1000;
+const NEAR_END_PX = 80;  // closer than this to the end, new messages scroll into view
 
 export class ConversationView {
   // `hooks.back()`: back to the list (phones); `hooks.changed(summary)`: the summary changed.
@@ -54,8 +55,8 @@ export class ConversationView {
     this.text.disabled = true;  // until the conversation is loaded and in Manual mode
     this.send = h("button", { type: "submit", class: "primary", text: "Send", disabled: true });
     this.composerNote = h("p", { class: "hint composer-note" });
-    this.form = h("form", { class: "composer", onsubmit: (e) => { e.preventDefault(); this.reply(); } },
-      this.text, this.send);
+    this.form = h("form", { class: "composer",
+      onsubmit: (e) => { e.preventDefault(); this.reply(); } }, this.text, this.send);
 
     this.leadPane = h("aside", { class: "lead-pane", "aria-label": "Lead" });
     // Shown once the conversation is loaded.
@@ -63,8 +64,10 @@ export class ConversationView {
       this.returnButton, this.folder.el, this.priority.el, this.leadToggle);
     const header = h("header", { class: "conversation-header" },
       h("div", { class: "row" },
-        h("button", { type: "button", class: "ghost back", text: "← Inbox", onclick: () => hooks.back() }),
-        h("div", { class: "title-block" }, this.title, h("div", { class: "row" }, this.channel, this.badge))),
+        h("button", { type: "button", class: "ghost back", text: "← Inbox",
+          onclick: () => hooks.back() }),
+        h("div", { class: "title-block" }, this.title,
+          h("div", { class: "row" }, this.channel, this.badge))),
       this.actions);
     this.el = h("div", { class: "conversation", "data-lead": "closed" },
       h("section", { class: "conversation-main", "aria-label": "Conversation" },
@@ -75,7 +78,9 @@ export class ConversationView {
     // New customer messages seen while the page is in front count as read.
     const markRead = debounce(() => this.markRead(), 800);
     const visible = () => document.visibilityState === "visible";
-    this.onVisible = () => { if (visible() && this.summary && this.summary.unread > 0) markRead(); };
+    this.onVisible = () => {
+      if (visible() && this.summary && this.summary.unread > 0) markRead();
+    };
     document.addEventListener("visibilitychange", this.onVisible);
     const refreshLead = debounce(() => this.lead && this.lead.load(), 800);
     // A message may come with a change of mode or unread (a handoff, a customer writing): the
@@ -242,7 +247,8 @@ export class ConversationView {
 
   // Adds messages (any order; known ones are updated); `atEnd`: scroll down when near the end.
   add(messages, atEnd) {
-    const near = this.scroller.scrollHeight - this.scroller.scrollTop - this.scroller.clientHeight < 80;
+    const { scrollHeight, scrollTop, clientHeight } = this.scroller;
+    const near = scrollHeight - scrollTop - clientHeight < NEAR_END_PX;
     let added = false;
     for (const m of messages) {
       if (this.messages.has(m.id)) {

@@ -129,7 +129,8 @@ export class Inbox {
     const row = this.items.find((i) => i.id === id);
     if (!row || !message) return false;
     if (!row.last_message || row.last_message.id <= message.id) {
-      row.last_message = { id: message.id, author: message.author, text: message.text, at: message.at };
+      const { id: messageId, author, text, at } = message;
+      row.last_message = { id: messageId, author, text, at };
       row.last_activity_at = message.at;
       this.items.sort(byActivity);
       this.renderList();
@@ -146,7 +147,8 @@ export class Inbox {
         onclick: () => this.setFilter({ channel: key }) }, name, badge(channels[key]));
     }));
     fill(this.folders, Object.entries(FOLDERS).map(([key, name]) =>
-      h("button", { type: "button", class: "folder", "aria-pressed": String(this.filters.folder === key),
+      h("button", { type: "button", class: "folder",
+        "aria-pressed": String(this.filters.folder === key),
         onclick: () => this.setFilter({ folder: key }) }, name, badge(folders[key]))));
   }
 
@@ -165,7 +167,8 @@ export class Inbox {
     const last = s.last_message;
     const who = last && last.author !== "customer" ? `${authorShort(last.author)}: ` : "";
     return h("a", { href: this.ctx.link(`/c/${s.id}`),
-      class: `conversation-row${s.id === this.openId ? " open" : ""}${s.unread ? " has-unread" : ""}`,
+      class: ["conversation-row", s.id === this.openId && "open", s.unread && "has-unread"]
+        .filter(Boolean).join(" "),
       "aria-current": s.id === this.openId ? "true" : null, "data-id": s.id },
     h("span", { class: "avatar", "aria-hidden": "true", text: initials(name) }),
     h("span", { class: "row-main" },

@@ -25,7 +25,8 @@ export class LeadPanel {
 
   async load() {
     // A field being edited keeps its text: the refresh waits until it is left.
-    if (this.el.contains(document.activeElement) && document.activeElement.matches("input, textarea")) {
+    const editing = document.activeElement;
+    if (this.el.contains(editing) && editing.matches("input, textarea")) {
       this.stale = true;
       return;
     }
@@ -39,7 +40,8 @@ export class LeadPanel {
     }
   }
 
-  // Runs a change made in `control` (null: none); the answer is the new lead (or, for notes, reloads it).
+  // Runs a change made in `control` (null: none); the answer is the new lead (or, for notes,
+  // it is read again).
   // The control's text counts as saved: the panel shows what the server kept.
   async save(control, run) {
     this.error.textContent = "";
@@ -64,7 +66,8 @@ export class LeadPanel {
     for (const el of this.body.querySelectorAll("[data-key]")) {
       if (el.value !== el.dataset.saved) typed.set(el.dataset.key, el.value);
     }
-    const focused = this.body.contains(document.activeElement) && document.activeElement.dataset.key;
+    const active = document.activeElement;
+    const focused = this.body.contains(active) && active.dataset.key;
     const lead = this.lead;
     fill(this.body, this.nameForm(lead), this.answersSection(lead), this.labelsSection(lead),
       this.notesSection(lead));
@@ -83,8 +86,10 @@ export class LeadPanel {
       this.save(input, () => api.patch(this.path(), { name: input.value.trim() }));
     } },
     h("label", { for: input.id, text: "Name" }),
-    h("div", { class: "row" }, input, h("button", { type: "submit", class: "small", text: "Save" })),
-    h("p", { class: "hint", text: lead.external_id ? `${lead.channel} · ${lead.external_id}` : lead.channel }));
+    h("div", { class: "row" }, input,
+      h("button", { type: "submit", class: "small", text: "Save" })),
+    h("p", { class: "hint",
+      text: lead.external_id ? `${lead.channel} · ${lead.external_id}` : lead.channel }));
   }
 
   answersSection(lead) {
@@ -101,7 +106,8 @@ export class LeadPanel {
     const save = h("button", { type: "submit", class: "small", text: "Save" });
     return h("form", { class: "answer", onsubmit: (e) => {
       e.preventDefault();
-      this.save(input, () => api.patch(this.path(`/answers/${a.id}`), { answer: input.value.trim() }));
+      this.save(input,
+        () => api.patch(this.path(`/answers/${a.id}`), { answer: input.value.trim() }));
     } },
     h("label", { for: input.id, text: a.label || a.question, title: a.question }),
     h("div", { class: "row" }, input, save),
@@ -113,11 +119,13 @@ export class LeadPanel {
     const labels = lead.labels || [];
     const input = h("input", { type: "text", "aria-label": "New label", placeholder: "Add a label",
       maxlength: 40, "data-key": "new-label" });
-    const set = (next, control) => this.save(control, () => api.patch(this.path(), { labels: next }));
+    const set = (next, control) =>
+      this.save(control, () => api.patch(this.path(), { labels: next }));
     return h("section", { class: "labels-section", "aria-label": "Labels" },
       h("h3", { text: "Labels" }),
       h("ul", { class: "chips" }, labels.map((l) => h("li", { class: "chip label" }, l,
-        h("button", { type: "button", class: "remove", "aria-label": `Remove label ${l}`, text: "×",
+        h("button", { type: "button", class: "remove", "aria-label": `Remove label ${l}`,
+          text: "×",
           onclick: () => set(labels.filter((x) => x !== l), null) })))),
       h("form", { class: "row", onsubmit: (e) => {
         e.preventDefault();

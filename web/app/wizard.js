@@ -87,13 +87,15 @@ export class Wizard {
     const text = s.unpublished_changes ? "Unpublished changes"
       : s.published ? `Published · version ${s.published_version}` : "Not published yet";
     this.status.textContent = text;
-    this.status.className = `draft-status ${s.unpublished_changes || !s.published ? "pending" : "live"}`;
+    const pending = s.unpublished_changes || !s.published;
+    this.status.className = `draft-status ${pending ? "pending" : "live"}`;
     const qualify = s.draft.workflow === "qualify_and_transfer";
     fill(this.nav, STEPS.map((st) => h("li", null, h("a", { href: this.link(st.n),
       "aria-current": st.n === this.step ? "step" : null,
       class: st.n === 3 && !qualify ? "skipped" : "" },
     h("span", { class: "step-number", text: String(st.n) }), st.title,
-    st.n === 3 && !qualify ? h("span", { class: "visually-hidden", text: " (not used)" }) : null))));
+    st.n === 3 && !qualify ? h("span", { class: "visually-hidden", text: " (not used)" })
+      : null))));
   }
 
   render() {
@@ -179,8 +181,9 @@ export class Wizard {
       h("p", { text: summary }),
       unplaced.length || elsewhere.length ? h("ul", null,
         unplaced.map((e) => h("li", { text: e.message })),
-        elsewhere.map((e) => h("li", null, `${e.message} `, h("a", { href: this.link(stepOf(e.field)),
-          text: `Go to step ${stepOf(e.field)}` })))) : null));
+        elsewhere.map((e) => h("li", null, `${e.message} `,
+          h("a", { href: this.link(stepOf(e.field)), text: `Go to step ${stepOf(e.field)}` }))))
+        : null));
   }
 
   async next() {
@@ -220,9 +223,9 @@ export class Wizard {
             h("a", { href: this.link(stepOf(p.field)), onclick: onLink(p),
               text: `Fix in step ${stepOf(p.field)}` })))))
           : h("p", { class: "ok-line", text: "Everything needed is there." }),
-        h("p", { class: "hint", text: "Publishing makes this draft the live agent's configuration " +
-          `at once, on every channel (${Object.values(CHANNELS).join(", ")}). Discarding returns ` +
-          "the draft to the published version." }),
+        h("p", { class: "hint", text: "Publishing makes this draft the live agent's " +
+          `configuration at once, on every channel (${Object.values(CHANNELS).join(", ")}). ` +
+          "Discarding returns the draft to the published version." }),
         h("div", { class: "row" }, publish, discard), result),
     };
   }
