@@ -167,6 +167,16 @@ export async function wizard(s) {
   await expectText(page.locator("#step-title"), "1. Company and agent");
   await expectText(page.locator(".draft-status"), /Not published yet|Unpublished changes/);
 
+  // A new draft cannot be published: the review lists what is missing, each linked to its step
+  // and field.
+  await page.getByRole("link", { name: /Review and publish/ }).click();
+  await expectText(page.locator(".problems"), "Before you can publish");
+  assert.equal(await page.getByRole("button", { name: "Publish", exact: true }).isDisabled(), true);
+  await page.locator(".problems").getByRole("link", { name: "Fix in step 1" }).first().click();
+  await expectText(page.locator("#step-title"), "1. Company and agent");
+  await until(() => page.getByLabel("Greeting message").getAttribute("aria-invalid"),
+    (v) => v === "true", "the missing greeting is marked");
+
   // 1. Company and agent
   await page.getByLabel("Company name").fill("Casa Verde Homes");
   await page.getByLabel("Industry").fill("Flat rentals");
@@ -241,6 +251,26 @@ export async function wizard(s) {
     await expectText(page.locator("fieldset", { hasText: name }).first(), "Not connected");
   }
   await expectVisible(page.getByRole("link", { name: new RegExp(`/chat/${SLUG}$`) }));
+  // A channel without its secrets is refused on their fields; with them it connects, and the
+  // secrets show as "set", never their values.
+  const messenger = page.locator("form.channel", { hasText: "Messenger" });
+  await messenger.getByLabel("Facebook Page ID").fill("page-1");
+  await messenger.getByRole("button", { name: "Save Messenger" }).click();
+  await until(() => messenger.getByLabel(/^Access token/).getAttribute("aria-invalid"),
+    (v) => v === "true", "the missing access token is marked");
+  const whatsapp = page.locator("form.channel", { hasText: "WhatsApp" });
+  await whatsapp.getByLabel("Phone number ID").fill("106540352242922");
+  await whatsapp.getByLabel("App ID").fill("1234567890");
+  await whatsapp.getByLabel(/^Access token/).fill("EAAG-secret-token");
+  await whatsapp.getByLabel(/^App secret/).fill("app-secret-value");
+  await whatsapp.getByLabel(/^Webhook verify token/).fill("verify-token-value");
+  await whatsapp.getByRole("button", { name: "Save WhatsApp" }).click();
+  const saved = page.locator("form.channel", { hasText: "WhatsApp" });
+  await expectText(saved.locator("legend"), "Connected");
+  await expectValue(saved.getByLabel(/^Access token/), "");
+  assert.equal(await saved.getByLabel(/^Access token/).getAttribute("placeholder"),
+    "set — leave blank to keep");
+  assert.ok(!(await page.content()).includes("EAAG-secret-token"), "a secret is on the page");
   await page.getByRole("button", { name: "Continue", exact: true }).click();
 
   // 7. Review and publish.
@@ -254,6 +284,19 @@ export async function wizard(s) {
   assert.equal(body.published_version, 1);
   assert.equal(body.published.workflow, "qualify_and_transfer");
   assert.deepEqual(body.published.questions.map((q) => q.label), ["Budget", "Timeline"]);
+
+  // A change not published yet, then discarded: the draft is the published version again.
+  await page.getByRole("link", { name: /Company and agent/ }).click();
+  await page.getByLabel("Agent's name").fill("Someone else");
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expectText(page.locator(".draft-status"), "Unpublished changes");
+  await page.getByRole("link", { name: /Review and publish/ }).click();
+  page.once("dialog", (dialog) => dialog.accept());
+  await page.getByRole("button", { name: "Discard changes" }).click();
+  await expectText(page.locator(".publish-result"), "Discarded");
+  await expectText(page.locator(".draft-status"), "Published · version 1");
+  await page.getByRole("link", { name: /Company and agent/ }).click();
+  await expectValue(page.getByLabel("Agent's name"), "Lia");
 }
 
 // b. A customer chats on the web chat until the lead is qualified and handed to the team. The
