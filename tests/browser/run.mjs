@@ -14,7 +14,6 @@ import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { chromium } from "playwright-core";
 import { startServer } from "./server.mjs";
 import { Screenshots } from "./helpers.mjs";
 import * as scenario from "./scenarios.mjs";
@@ -53,6 +52,11 @@ if (!existsSync(executablePath)) {
   console.error(`${executablePath} is missing: run scripts/install-deps (Debian package chromium)`);
   process.exit(2);
 }
+
+const { chromium } = await import("playwright-core").catch(() => {
+  console.error("playwright-core is missing: run scripts/install-deps (npm ci in tests/browser)");
+  process.exit(2);
+});
 
 const s = {
   sourceDir: resolve(dirname(fileURLToPath(import.meta.url)), "../.."),
