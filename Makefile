@@ -4,7 +4,7 @@ BUILD ?= build
 JOBS ?= $(shell nproc)
 DEMO_DB ?= $(BUILD)/demo.db
 
-.PHONY: all deps configure build run test bench format clean
+.PHONY: all deps configure build run test bench screenshots format clean
 
 all: build
 
@@ -29,6 +29,10 @@ bench: build
 	@$(BUILD)/bench/engine_bench --benchmark_counters_tabular=true
 	@bench/run-ingest $(BUILD)
 	@bench/run-e2e $(BUILD)
+
+# The README's dashboard screenshots (docs/screenshots), taken by the browser tests.
+screenshots: build
+	@node tests/browser/run.mjs $(BUILD)/src/frontdesk --all --screenshots docs/screenshots
 
 format:
 	@clang-format -i $$(git ls-files '*.h' '*.cpp')

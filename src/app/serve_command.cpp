@@ -13,6 +13,7 @@
 #include "api/webhook_dispatcher.h"
 #include "api/webhook_routes.h"
 #include "api/workspace_routes.h"
+#include "app/dashboard_routes.h"
 #include "app/serve_config.h"
 #include "app/web_chat.h"
 #include "app/webhook_routes.h"
@@ -173,6 +174,7 @@ int RunServe(const ServeOptions& options, std::ostream& out, std::ostream& err) 
   AddOperatorRoutes(router, store, clock, metrics, queues);
   AddWebhookRoutes(router, {store, store, clock, metrics, [&pump] { pump.WakeDecider(); }});
   AddWebChatRoutes(router, store, engine, clock, hub);
+  AddDashboardRoutes(router);
   api::Auth auth(store, clock);
   api::AddAuthRoutes(router, auth, store);
   api::AddMemberRoutes(router, auth, store, store, clock);
@@ -206,6 +208,7 @@ int RunServe(const ServeOptions& options, std::ostream& out, std::ostream& err) 
   webhook_loop.Start();
   const std::string base = "http://" + config->server.address + ":" + std::to_string(*port);
   out << "frontdesk serving on " << base << "\n"
+      << "  dashboard: " << base << "/app/\n"
       << "  web chat:  " << base << "/chat/WORKSPACE\n"
       << "  webhooks:  " << base << "/webhooks/whatsapp | messenger | instagram\n"
       << "  health:    " << base << "/healthz  " << base << "/readyz  " << base << "/metrics\n"

@@ -148,15 +148,16 @@ void WebChatHub::Publish(const core::Decision& decision) {
 void AddWebChatRoutes(http::Router& router, core::Store& store, runtime::Engine& engine,
                       const base::Clock& clock, WebChatHub& hub) {
   const auto c = std::make_shared<const Context>(Context{store, engine, clock, hub});
-  router.Get("/chat/{workspace}", [c](const http::Request& request) {
-    if (!WorkspaceOf(*c, request).ok()) return http::Response::NotFound();
-    return http::Response::Html(200, std::string(ChatPageHtml()));
+  // The files are compiled in (web/chat.html, web/widget.js): neither lookup can fail.
+  const WebAsset* page = FindWebAsset("chat.html");
+  const WebAsset* widget = FindWebAsset("widget.js");
+  router.Get("/chat/{workspace}", [c, page](const http::Request& request) {
+    if (!WorkspaceOf(*c, request).ok() || page == nullptr) return http::Response::NotFound();
+    return AssetResponse(*page, request);
   });
-  router.Get("/chat/{workspace}/widget.js", [c](const http::Request& request) {
-    if (!WorkspaceOf(*c, request).ok()) return http::Response::NotFound();
-    http::Response r = http::Response::Text(200, std::string(ChatWidgetJs()));
-    r.content_type = "text/javascript; charset=utf-8";
-    return r;
+  router.Get("/chat/{workspace}/widget.js", [c, widget](const http::Request& request) {
+    if (!WorkspaceOf(*c, request).ok() || widget == nullptr) return http::Response::NotFound();
+    return AssetResponse(*widget, request);
   });
   router.Get("/chat/{workspace}/messages",
              [c](const http::Request& request) { return History(*c, request); });

@@ -46,8 +46,11 @@ void Router::AddRoute(Method method, std::string_view pattern, Handler handler,
   if (method == Method::kOther) return fail("needs a known method");
   Route route{method, std::string(pattern), {}, {}, std::move(handler), std::move(stream), options};
   std::vector<std::string> names;
-  for (std::string_view segment : Split(pattern)) {
-    if (segment.empty()) return fail("has an empty segment");
+  const std::vector<std::string_view> segments = Split(pattern);
+  for (std::size_t i = 0; i < segments.size(); ++i) {
+    const std::string_view segment = segments[i];
+    // Only the last segment may be empty: a trailing slash ("/app/").
+    if (segment.empty() && i + 1 < segments.size()) return fail("has an empty segment");
     const bool capture = IsCapture(segment);
     if (!capture && segment.find_first_of("{}") != std::string_view::npos) {
       return fail("has a malformed {capture}");
@@ -117,7 +120,7 @@ Router::Match Router::Find(Method method, std::string_view raw_path) const {
     if (r.segments.size() != decoded.size()) continue;
     bool fits = true;
     for (std::size_t s = 0; s < decoded.size() && fits; ++s) {
-      fits = decoded[s] && !decoded[s]->empty() && (r.captures[s] || *decoded[s] == r.segments[s]);
+      fits = decoded[s] && (r.captures[s] ? !decoded[s]->empty() : *decoded[s] == r.segments[s]);
     }
     if (!fits) continue;
     if (r.method != method) {

@@ -2,8 +2,9 @@
 //
 // A pattern is "/" or "/" followed by '/'-separated segments; a segment "{name}" captures any one
 // non-empty path segment (percent-decoded) into Request::path_params. A literal segment beats a
-// capture at the same position, so "/items/new" wins over "/items/{id}". Matching is exact:
-// "/a/" does not match "/a".
+// capture at the same position, so "/items/new" wins over "/items/{id}". A pattern may end with
+// '/' ("/app/"): that path only, with its trailing slash. Matching is exact: "/a/" does not match
+// "/a", nor "/a" "/a/".
 //
 // Handlers run on the server's worker pool, never on an io thread, so they may block (SQLite,
 // libcurl) — but each blocked handler holds a worker: give every outside call a deadline. They run

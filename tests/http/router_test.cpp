@@ -25,6 +25,17 @@ TEST(RouterTest, MatchesExactPathsPerMethod) {
   EXPECT_EQ(router.Find(Method::kGet, "/hello/").route, nullptr);
 }
 
+TEST(RouterTest, APatternWithATrailingSlashMatchesOnlyThatPath) {
+  Router router;
+  router.Get("/app/", Named("page"));
+  router.Get("/app/{file}", Named("file"));
+  EXPECT_TRUE(router.status().ok());
+  EXPECT_EQ(Answer(router.Find(Method::kGet, "/app/")), "page");
+  EXPECT_EQ(Answer(router.Find(Method::kGet, "/app/x.js")), "file");
+  EXPECT_EQ(router.Find(Method::kGet, "/app").route, nullptr);
+  EXPECT_EQ(router.Find(Method::kGet, "/app//").route, nullptr);
+}
+
 TEST(RouterTest, CapturesDecodedSegments) {
   Router router;
   router.Get("/chat/{workspace}/messages/{id}", Named("messages"));
@@ -83,7 +94,7 @@ TEST(RouterTest, InvalidAndDuplicateRoutesAreReported) {
   ok.Get("/a/{x}", Named("a"));
   EXPECT_TRUE(ok.status().ok());
 
-  for (const char* bad : {"no-slash", "/a//b", "/a/{x", "/{x}/{x}", "/a/b{c}"}) {
+  for (const char* bad : {"no-slash", "/a//b", "//", "/a//", "/a/{x", "/{x}/{x}", "/a/b{c}"}) {
     Router router;
     router.Get(bad, Named("bad"));
     ASSERT_FALSE(router.status().ok()) << bad;

@@ -13,7 +13,9 @@ cleanup() {
 }
 trap cleanup EXIT
 
-FRONTDESK_SERVER_PORT=0 "$root/scripts/run-demo" "$bin" "$dir/demo.db" > "$dir/out" 2>&1 &
+# The file exists before the loop reads it (the background job may not have opened it yet).
+: > "$dir/out"
+FRONTDESK_SERVER_PORT=0 "$root/scripts/run-demo" "$bin" "$dir/demo.db" >> "$dir/out" 2>&1 &
 pid=$!
 port=
 for _ in $(seq 1 1200); do  # up to a minute on a loaded machine

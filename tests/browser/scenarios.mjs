@@ -1,0 +1,446 @@
+// The dashboard's scenarios, in the order they run: each may build on the state the previous
+// ones left (`s`: the browser, the server's address, the owner's page, the customer's page).
+import assert from "node:assert/strict";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { OWNER_EMAIL } from "./server.mjs";
+import { expectCount, expectHidden, expectText, expectValue, expectVisible, signIn,
+  until } from "./helpers.mjs";
+
+export const DESKTOP = { width: 1280, height: 800 };
+export const PHONE = { width: 375, height: 740 };
+const FIRST_LOAD_LIMIT = 300 * 1024;
+
+export const SLUG = "casa-verde";
+export const QUESTIONS = [
+  { text: "What is your monthly budget?", label: "Budget", answer: "About 1500 euros a month" },
+  { text: "When would you like to move in?", label: "Timeline", answer: "Next month" },
+];
+const GREETING = "Hi! I'm Lia from Casa Verde Homes. I help you find a flat to rent.";
+const QUALIFIED = "Thank you! A person from our team will continue here shortly.";
+const REPLY = "Hello, this is the team. We have two flats for you.";
+const CUSTOMER = "Ana Costa";
+
+// "Manual — AI resumes in 14:58" → 898 (seconds).
+function secondsLeft(text) {
+  const m = /(?:(\d+):)?(\d\d):(\d\d)\s*$/.exec(text);
+  assert.ok(m, `no countdown in "${text}"`);
+  return Number(m[1] || 0) * 3600 + Number(m[2]) * 60 + Number(m[3]);
+}
+
+// Sign-in, the redirect to /app/, a refused password, staying signed in on reload, sign out.
+export async function signin(s) {
+  const context = await s.browser.newContext({ viewport: DESKTOP });
+  const page = await context.newPage();
+  const response = await page.goto(`${s.base}/`);
+  assert.equal(new URL(page.url()).pathname, "/app/");
+  assert.equal(response.status(), 200);
+
+  await page.getByLabel("Email").fill(OWNER_EMAIL);
+  await page.getByLabel("Password").fill("not the password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expectText(page.getByRole("alert"), "wrong email or password");
+
+  await signIn(page, s.base);
+  await expectText(page.locator(".who"), OWNER_EMAIL);
+  assert.equal(await page.getByRole("combobox", { name: "Workspace" }).inputValue(), "shop");
+  assert.match(page.url(), /#\/w\/shop$/);
+  await expectVisible(page.getByRole("link", { name: "Setup" }));  // the owner's
+
+  await page.reload();
+  await expectText(page.locator(".who"), OWNER_EMAIL);
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expectVisible(page.getByRole("button", { name: "Sign in" }));
+  const me = await context.request.get(`${s.base}/api/v1/me`);
+  assert.equal(me.status(), 401);
+
+  // Another tab (at phone width) signs in; then the first tab's CSRF token belongs to a session
+  // the cookie no longer carries: its next change sends it back to the sign-in.
+  await signIn(page, s.base);
+  const phone = await context.newPage();
+  await phone.setViewportSize(PHONE);
+  await phone.goto(`${s.base}/app/#/w/shop`);
+  await expectVisible(phone.getByRole("button", { name: "Sign in" }));  // no token in this tab
+  await signIn(phone, s.base);
+  await expectVisible(phone.locator(".list-pane"));
+  assert.ok(await phone.evaluate(() => document.documentElement.scrollWidth <= innerWidth),
+    "wider than the phone");
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expectVisible(page.getByRole("button", { name: "Sign in" }));
+  assert.equal((await context.request.get(`${s.base}/api/v1/me`)).status(), 200);  // the phone's
+  await context.close();
+}
+
+// The first load of the dashboard (the page and every file it loads) stays small.
+export async function firstLoad(s) {
+  const context = await s.browser.newContext({ viewport: DESKTOP });
+  const page = await context.newPage();
+  await page.goto(`${s.base}/app/`, { waitUntil: "networkidle" });
+  await expectVisible(page.getByRole("button", { name: "Sign in" }));
+  const sizes = await page.evaluate(() => {
+    const app = (e) => new URL(e.name).pathname.startsWith("/app/");
+    const entries = [...performance.getEntriesByType("navigation"),
+      ...performance.getEntriesByType("resource")].filter(app);
+    return {
+      files: entries.map((e) => new URL(e.name).pathname),
+      transferred: entries.reduce((n, e) => n + e.transferSize, 0),
+      decoded: entries.reduce((n, e) => n + e.decodedBodySize, 0),
+    };
+  });
+  console.log(`# first load: ${sizes.files.length} files, ${sizes.transferred} bytes transferred ` +
+    `(${sizes.decoded} bytes uncompressed)`);
+  assert.ok(sizes.files.includes("/app/main.js") && sizes.files.includes("/app/app.css"),
+    `loaded ${sizes.files}`);
+  assert.ok(sizes.transferred > 0, "nothing measured");
+  assert.ok(sizes.transferred < FIRST_LOAD_LIMIT, `${sizes.transferred} bytes`);
+  assert.ok(sizes.transferred < sizes.decoded, "the assets should arrive gzip-compressed");
+  await context.close();
+}
+
+// The page's own rules, run in the browser on its modules: text never becomes markup, the mode
+// badge's countdown, validation errors placed on the field (and step) they name.
+export async function pageRules(s) {
+  const context = await s.browser.newContext({ viewport: DESKTOP });
+  const page = await context.newPage();
+  await page.goto(`${s.base}/app/`);
+  const r = await page.evaluate(async () => {
+    const { h } = await import("/app/dom.js");
+    const format = await import("/app/format.js");
+    const fields = await import("/app/fields.js");
+    const { stepOf } = await import("/app/wizard.js");
+    const hostile = "<img src=x onerror=\"window.owned=1\">Ana";
+    const bubble = h("p", { class: "text" }, hostile);
+    document.body.append(bubble);
+    const form = h("form", null,
+      h("textarea", { "data-field": "questions[0].text" }),
+      h("textarea", { "data-field": "questions[1].text" }),
+      h("input", { "data-field": "pause_minutes" }));
+    document.body.append(form);
+    const rest = fields.showErrors(form, [
+      { field: "questions[1].text", message: "must not be empty" },
+      { field: "questions[1].label", message: "too long" },  // no control, nor a parent
+      { field: "pause", message: "must be positive" },
+      { field: "translations.es.questions", message: "elsewhere" },
+    ]);
+    const now = Date.parse("2026-11-20T09:30:00.000Z");
+    return {
+      text: bubble.textContent,
+      elements: bubble.children.length,
+      owned: window.owned === 1,
+      ai: format.modeText({ mode: "ai", resume_at: null }, now),
+      manual: format.modeText({ mode: "manual", resume_at: "2026-11-20T09:44:59.000Z" }, now),
+      paused: format.modeText({ mode: "manual", resume_at: null }, now),
+      overdue: format.countdown(-5000),
+      hours: format.countdown((2 * 3600 + 5) * 1000),
+      invalid: [...form.querySelectorAll("[aria-invalid=true]")].map((e) => e.dataset.field),
+      messages: [...form.querySelectorAll(".field-error")].map((e) => e.textContent),
+      rest: rest.map((e) => e.field),
+      steps: ["greeting", "questions[2].text", "pause", "business_context", "whatever"].map(stepOf),
+    };
+  });
+  assert.equal(r.text, "<img src=x onerror=\"window.owned=1\">Ana");
+  assert.equal(r.elements, 0);
+  assert.equal(r.owned, false);
+  assert.equal(r.ai, "AI active");
+  assert.equal(r.manual, "Manual — AI resumes in 14:59");
+  assert.equal(r.paused, "Manual — AI paused");
+  assert.equal(r.overdue, "00:00");
+  assert.equal(r.hours, "2:00:05");
+  assert.deepEqual(r.invalid, ["questions[1].text", "pause_minutes"]);
+  assert.deepEqual(r.messages, ["must not be empty", "must be positive"]);
+  assert.deepEqual(r.rest, ["questions[1].label", "translations.es.questions"]);
+  assert.deepEqual(r.steps, [1, 3, 2, 5, 7]);
+  await context.close();
+}
+
+// a. The owner makes a workspace and sets it up with the wizard, then publishes it.
+export async function wizard(s) {
+  const context = await s.browser.newContext({ viewport: DESKTOP });
+  const page = await context.newPage();
+  s.owner = page;
+  await signIn(page, s.base);
+  await page.getByRole("combobox", { name: "Workspace" })
+    .selectOption({ label: "All workspaces…" });
+  await page.getByLabel("Name in links").fill(SLUG);
+  await page.getByRole("button", { name: "Create and set up" }).click();
+  await expectText(page.locator("#step-title"), "1. Company and agent");
+  await expectText(page.locator(".draft-status"), /Not published yet|Unpublished changes/);
+
+  // A new draft cannot be published: the review lists what is missing, each linked to its step
+  // and field.
+  await page.getByRole("link", { name: /Review and publish/ }).click();
+  await expectText(page.locator(".problems"), "Before you can publish");
+  assert.equal(await page.getByRole("button", { name: "Publish", exact: true }).isDisabled(), true);
+  await page.locator(".problems").getByRole("link", { name: "Fix in step 1" }).first().click();
+  await expectText(page.locator("#step-title"), "1. Company and agent");
+  await until(() => page.getByLabel("Greeting message").getAttribute("aria-invalid"),
+    (v) => v === "true", "the missing greeting is marked");
+
+  // 1. Company and agent
+  await page.getByLabel("Company name").fill("Casa Verde Homes");
+  await page.getByLabel("Industry").fill("Flat rentals");
+  await page.getByLabel("Website").fill("https://casaverde.example");
+  await page.getByLabel("Social links").fill("https://instagram.com/casaverde.example");
+  await page.getByLabel("Agent's name").fill("Lia");
+  await page.getByLabel("Communication style").fill("friendly");
+  await page.getByLabel("Default language").selectOption("en");
+  await page.getByLabel("Greeting message").fill(GREETING);
+  await page.getByRole("button", { name: "Save and continue" }).click();
+
+  // 2. Workflow and operator settings
+  await expectText(page.locator("#step-title"), "2. Workflow");
+  await page.getByLabel(/Qualify, then transfer/).check();
+  await page.getByLabel("Handoff message").fill("I'm passing you to a person from our team.");
+  await page.getByLabel("Qualified message").fill(QUALIFIED);
+  await page.getByLabel("Resume notice").fill("Lia here again!");
+  await page.getByLabel(/^Pause after a person steps in/).fill("15");
+  await page.getByLabel(/^Wait for more messages/).fill("0");
+  await page.getByRole("button", { name: "Save and continue" }).click();
+  await expectText(page.locator(".draft-status"), "Unpublished changes");
+
+  // 3. Questions: a blank one is refused on its own field; reorder and delete work.
+  await expectText(page.locator("#step-title"), "3. Qualification questions");
+  await page.getByRole("button", { name: "Add question" }).click();
+  await page.getByLabel("Question 1", { exact: true }).fill(QUESTIONS[1].text);
+  await page.getByLabel("Label of question 1", { exact: true }).fill(QUESTIONS[1].label);
+  await page.getByRole("button", { name: "Add question" }).click();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  const blank = page.getByLabel("Question 2", { exact: true });
+  await until(() => blank.getAttribute("aria-invalid"), (v) => v === "true",
+    "the blank question is marked invalid");
+  await expectVisible(page.locator(".field-error"));
+  await blank.fill(QUESTIONS[0].text);
+  await page.getByLabel("Label of question 2", { exact: true }).fill(QUESTIONS[0].label);
+  await page.getByRole("button", { name: "Move question 2 up" }).click();
+  await expectValue(page.getByLabel("Question 1", { exact: true }), QUESTIONS[0].text);
+  await page.getByRole("button", { name: "Add question" }).click();
+  await page.getByLabel("Question 3", { exact: true }).fill("A question to delete");
+  await page.getByRole("button", { name: "Delete question 3" }).click();
+  await expectCount(page.locator("li.question"), 2);
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expectText(page.locator(".notice-line"), "Saved.");
+  await expectCount(page.locator(".field-error"), 0);
+  await page.locator(".workspace-main").evaluate((main) => main.scrollTo(0, 0));
+  await s.shots.take(page, "wizard.png");
+  await page.getByRole("button", { name: "Save and continue" }).click();
+
+  // 4. Catalog: upload with progress, search preparation, search.
+  await expectText(page.locator("#step-title"), "4. Catalog");
+  const csv = join(s.sourceDir, "examples/shop/catalog.csv");
+  assert.ok(existsSync(csv), csv);
+  await page.getByLabel("Catalog file (CSV)").setInputFiles(csv);
+  await page.getByRole("button", { name: "Upload", exact: true }).click();
+  await expectText(page.locator(".catalog .upload"), /Uploaded catalog\.csv: \d+ products/);
+  await expectText(page.locator(".catalog-status"), /\d+ products · Search ready/, 30000);
+  await page.getByRole("searchbox", { name: "Search products" }).fill("mug");
+  await expectText(page.locator(".products tbody"), "Stoneware mug");
+  await expectText(page.locator(".catalog-status"), /matching products/);
+  await page.getByRole("button", { name: "Continue", exact: true }).click();
+
+  // 5. Business context, with its counter.
+  await expectText(page.locator("#step-title"), "5. Business context");
+  const context5 = "We rent furnished flats in Lisbon. Viewings Monday to Friday, 10:00-18:00.";
+  await page.getByRole("textbox", { name: "Business context" }).fill(context5);
+  await expectText(page.locator(".counter"), `${context5.length} / 20,000 characters`);
+  await page.getByRole("button", { name: "Save and continue" }).click();
+
+  // 6. Channels: the three Meta channels not connected, the web chat always on.
+  await expectText(page.locator("#step-title"), "6. Channels");
+  for (const name of ["WhatsApp", "Messenger", "Instagram"]) {
+    await expectText(page.locator("fieldset", { hasText: name }).first(), "Not connected");
+  }
+  await expectVisible(page.getByRole("link", { name: new RegExp(`/chat/${SLUG}$`) }));
+  // A channel without its secrets is refused on their fields; with them it connects, and the
+  // secrets show as "set", never their values.
+  const messenger = page.locator("form.channel", { hasText: "Messenger" });
+  await messenger.getByLabel("Facebook Page ID").fill("page-1");
+  await messenger.getByRole("button", { name: "Save Messenger" }).click();
+  await until(() => messenger.getByLabel(/^Access token/).getAttribute("aria-invalid"),
+    (v) => v === "true", "the missing access token is marked");
+  const whatsapp = page.locator("form.channel", { hasText: "WhatsApp" });
+  await whatsapp.getByLabel("Phone number ID").fill("106540352242922");
+  await whatsapp.getByLabel("App ID").fill("1234567890");
+  await whatsapp.getByLabel(/^Access token/).fill("EAAG-secret-token");
+  await whatsapp.getByLabel(/^App secret/).fill("app-secret-value");
+  await whatsapp.getByLabel(/^Webhook verify token/).fill("verify-token-value");
+  await whatsapp.getByRole("button", { name: "Save WhatsApp" }).click();
+  const saved = page.locator("form.channel", { hasText: "WhatsApp" });
+  await expectText(saved.locator("legend"), "Connected");
+  await expectValue(saved.getByLabel(/^Access token/), "");
+  assert.equal(await saved.getByLabel(/^Access token/).getAttribute("placeholder"),
+    "set — leave blank to keep");
+  assert.ok(!(await page.content()).includes("EAAG-secret-token"), "a secret is on the page");
+  await page.getByRole("button", { name: "Continue", exact: true }).click();
+
+  // 7. Review and publish.
+  await expectText(page.locator("#step-title"), "7. Review and publish");
+  await expectText(page.locator(".ok-line"), "Everything needed is there.");
+  await page.getByRole("button", { name: "Publish", exact: true }).click();
+  await expectText(page.locator(".publish-result"), "Published: the agent now runs version 1.");
+  await expectText(page.locator(".draft-status"), "Published · version 1");
+  const config = await context.request.get(`${s.base}/api/v1/workspaces/${SLUG}/config`);
+  const body = await config.json();
+  assert.equal(body.published_version, 1);
+  assert.equal(body.published.workflow, "qualify_and_transfer");
+  assert.deepEqual(body.published.questions.map((q) => q.label), ["Budget", "Timeline"]);
+
+  // A change not published yet, then discarded: the draft is the published version again.
+  await page.getByRole("link", { name: /Company and agent/ }).click();
+  await page.getByLabel("Agent's name").fill("Someone else");
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expectText(page.locator(".draft-status"), "Unpublished changes");
+  await page.getByRole("link", { name: /Review and publish/ }).click();
+  page.once("dialog", (dialog) => dialog.accept());
+  await page.getByRole("button", { name: "Discard changes" }).click();
+  await expectText(page.locator(".publish-result"), "Discarded");
+  await expectText(page.locator(".draft-status"), "Published · version 1");
+  await page.getByRole("link", { name: /Company and agent/ }).click();
+  await expectValue(page.getByLabel("Agent's name"), "Lia");
+}
+
+// b. A customer chats on the web chat until the lead is qualified and handed to the team. The
+// owner watches the inbox meanwhile (for c).
+export async function customerChat(s) {
+  const page = s.owner;
+  await page.getByRole("link", { name: "Inbox" }).click();
+  await expectVisible(page.locator(".list-pane"));
+  await page.evaluate(() => { window.stillTheSamePage = true; });
+  s.bellBefore = await page.locator(".bell .count").isVisible()
+    ? Number(await page.locator(".bell .count").innerText()) : 0;
+
+  const context = await s.browser.newContext({ viewport: { width: 420, height: 760 } });
+  const chat = await context.newPage();
+  s.customer = chat;
+  await chat.goto(`${s.base}/chat/${SLUG}`);
+  const say = async (text) => {
+    await chat.getByPlaceholder("Type a message").fill(text);
+    await chat.getByRole("button", { name: "Send" }).click();
+  };
+  const agent = chat.locator("#log .msg.ai");
+  await say("Hello!");
+  await expectText(agent.last(), QUESTIONS[0].text);
+  await expectText(agent.first(), "Lia");
+  await say(QUESTIONS[0].answer);
+  await expectText(agent.last(), QUESTIONS[1].text);
+  await say(QUESTIONS[1].answer);
+  await expectText(agent.last(), QUALIFIED);
+}
+
+// c. The owner's bell counts the new notification without a reload; it says why and shows the
+// answers, and opens the conversation.
+export async function liveNotification(s) {
+  const page = s.owner;
+  await until(() => page.locator(".bell .count").innerText(), (t) => Number(t) === s.bellBefore + 1,
+    "the bell counts the new notification");
+  assert.equal(await page.evaluate(() => window.stillTheSamePage), true, "the page was reloaded");
+  await expectVisible(page.locator(".conversation-row"));
+  await expectText(page.locator(".conversation-row").first(), "Manual");
+
+  await page.getByRole("button", { name: /^Notifications/ }).click();
+  const item = page.locator(".notification").first();
+  await expectText(item, "Lead qualified");
+  await expectText(item, "The lead answered every question");
+  await expectText(item, `${QUESTIONS[0].label}`);
+  await expectText(item, QUESTIONS[1].answer);
+  await s.shots.take(page, "inbox.png");
+  await item.click();
+  await expectVisible(page.locator(".conversation-main"));
+  assert.match(page.url(), /#\/w\/casa-verde\/c\/\d+$/);
+  await until(() => page.locator(".bell .count").isVisible(), (v) => v === (s.bellBefore > 0),
+    "opening the notification marks it read");
+}
+
+// d. Return to AI, take manual control, watch the pause count down, reply from the composer
+// (the customer sees it), return to AI.
+export async function manualReply(s) {
+  const page = s.owner;
+  const badge = page.locator(".mode-badge");
+  await expectText(badge, /^Manual — AI resumes in \d\d:\d\d$/);  // after the handoff
+  await page.getByRole("button", { name: "Return to AI" }).click();
+  await expectText(badge, "AI active");
+  assert.equal(await page.getByRole("textbox", { name: "Reply" }).isDisabled(), true);
+
+  await page.getByRole("button", { name: "Take manual control" }).click();
+  const first = await expectText(badge, /^Manual — AI resumes in \d\d:\d\d$/);
+  const later = await until(() => badge.innerText(), (t) => t !== first,
+    "the countdown moves", 5000);
+  assert.ok(secondsLeft(later) < secondsLeft(first), `${first} → ${later}`);
+  assert.ok(secondsLeft(first) > 14 * 60, first);  // the 15-minute pause
+
+  await page.getByRole("textbox", { name: "Reply" }).fill(REPLY);
+  await page.getByRole("button", { name: "Send" }).click();
+  const mine = page.locator(".message.author-human_crm");
+  await expectText(mine.last(), REPLY);
+  await expectText(mine.last().locator(".caption"), "(CRM)");
+  await expectText(s.customer.locator("#log .msg.human_crm").last(), REPLY);
+
+  await page.getByRole("button", { name: "Return to AI" }).click();
+  await expectText(badge, "AI active");
+  await expectVisible(page.getByRole("button", { name: "Take manual control" }));
+}
+
+// e. The lead panel shows the answers as labelled fields; the name, an answer, a label and a
+// note are saved.
+export async function leadPanel(s) {
+  const page = s.owner;
+  const lead = page.locator(".lead-pane");
+  for (const q of QUESTIONS) {
+    await expectValue(lead.getByLabel(q.label, { exact: true }), q.answer);
+  }
+  await lead.getByLabel("Name", { exact: true }).fill(CUSTOMER);
+  await lead.getByLabel("Name", { exact: true }).locator("xpath=ancestor::form")
+    .getByRole("button", { name: "Save" }).click();
+  await expectText(page.locator(".conversation-title"), CUSTOMER);  // the conversation's too
+  await expectText(page.locator(".conversation-row.open"), CUSTOMER);
+  const timeline = lead.getByLabel(QUESTIONS[1].label, { exact: true });
+  await timeline.fill("In two months");
+  await timeline.locator("xpath=ancestor::form").getByRole("button", { name: "Save" }).click();
+  await lead.getByRole("textbox", { name: "New label" }).fill("vip");
+  await lead.getByRole("button", { name: "Add", exact: true }).click();
+  await expectVisible(lead.getByRole("button", { name: "Remove label vip" }));
+  await lead.getByRole("textbox", { name: "New internal note" })
+    .fill("Prefers calls in the morning.");
+  await lead.getByRole("button", { name: "Add note" }).click();
+  await expectText(lead.locator(".notes"), "Prefers calls in the morning.");
+  const id = (await page.url()).split("/").pop();
+  const summary = await (await page.request.get(
+    `${s.base}/api/v1/workspaces/${SLUG}/conversations/${id}`)).json();
+  const saved = await (await page.request.get(
+    `${s.base}/api/v1/workspaces/${SLUG}/leads/${summary.contact.id}`)).json();
+  assert.equal(saved.answers.find((a) => a.label === "Timeline").answer, "In two months");
+  assert.deepEqual(saved.labels, ["vip"]);
+  assert.equal(saved.name, CUSTOMER);
+  // The team takes over again for the pictures (and the phone, next).
+  await page.getByRole("button", { name: "Take manual control" }).click();
+  await expectText(page.locator(".mode-badge"), /^Manual — AI resumes in \d\d:\d\d$/);
+  await s.shots.take(page, "conversation.png");
+  await s.shots.take(page, "lead-panel.png", { element: ".lead-pane" });
+}
+
+// f. At 375 × 740 the inbox and a conversation are usable, one at a time.
+export async function phone(s) {
+  const page = await s.owner.context().newPage();
+  await page.setViewportSize(PHONE);
+  await signIn(page, s.base);
+  await page.goto(`${s.base}/app/#/w/${SLUG}`);
+  const row = page.locator(".conversation-row").first();
+  await expectVisible(row);
+  await expectHidden(page.locator(".conversation-pane"));
+  const fits = () => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+  assert.equal(await fits(), true, "the inbox is wider than the phone");
+  await row.click();
+  await expectVisible(page.locator(".conversation-main"));
+  await expectHidden(page.locator(".list-pane"));
+  await expectVisible(page.getByRole("button", { name: "Return to AI" }));
+  await expectText(page.locator(".mode-badge"), /^Manual — AI resumes in/);
+  assert.equal(await page.getByRole("textbox", { name: "Reply" }).isEditable(), true);
+  assert.equal(await fits(), true, "the conversation is wider than the phone");
+  await page.getByRole("button", { name: "Lead", exact: true }).click();
+  await expectVisible(page.locator(".lead-pane"));
+  await page.getByRole("button", { name: "Lead", exact: true }).click();
+  await s.shots.take(page, "phone.png");
+  await page.getByRole("button", { name: "← Inbox" }).click();
+  await expectVisible(page.locator(".list-pane"));
+  await page.close();
+}

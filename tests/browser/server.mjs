@@ -1,0 +1,59 @@
+// `frontdesk serve` on a fresh database in a temporary directory, made through the command line
+// as a user would (like tests/e2e/crm_server.cpp): the workspace "shop" (`frontdesk init`) and
+// its owner (`frontdesk user add`, the password on stdin). The port is the one the server prints
+// on its first line ("frontdesk serving on http://127.0.0.1:PORT"), as it binds port 0.
+import { execFileSync, spawn } from "node:child_process";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createInterface } from "node:readline";
+
+export const OWNER_EMAIL = "owner@shop.example";
+export const OWNER_PASSWORD = "a long enough secret";
+
+const START_TIMEOUT_MS = 20000;
+
+export async function startServer(binary) {
+  const dir = await mkdtemp(join(tmpdir(), "frontdesk-browser-"));
+  const db = join(dir, "fd.db");
+  const toml = join(dir, "shop.toml");
+  await writeFile(toml,
+    'slug = "shop"\n[agent]\ngreeting = "Hi!"\nworkflow = "handoff_to_human"\n');
+  const quiet = { stdio: ["pipe", "ignore", "inherit"] };
+  execFileSync(binary, ["init", "--db", db, "--config", toml], quiet);
+  execFileSync(binary, ["user", "add", "--db", db, "--workspace", "shop", "--email", OWNER_EMAIL,
+    "--role", "owner"], { ...quiet, input: `${OWNER_PASSWORD}\n` });
+
+  const child = spawn(binary, ["serve"], {
+    env: { ...process.env, FRONTDESK_DATABASE_PATH: db, FRONTDESK_SERVER_PORT: "0" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const log = [];
+  child.stderr.on("data", (chunk) => log.push(chunk.toString()));
+  const port = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error("frontdesk serve did not start")),
+      START_TIMEOUT_MS);
+    const lines = createInterface({ input: child.stdout });
+    lines.once("line", (line) => {
+      clearTimeout(timer);
+      const match = /serving on http:\/\/[^:]+:(\d+)/.exec(line);
+      if (match) resolve(Number(match[1]));
+      else reject(new Error(`unexpected first line: ${line}`));
+    });
+    child.once("exit",
+      (code) => reject(new Error(`frontdesk serve exited (${code}): ${log.join("")}`)));
+  });
+  child.stdout.resume();  // keep reading what else it prints
+  return {
+    base: `http://127.0.0.1:${port}`,
+    log: () => log.join(""),
+    async stop() {
+      if (child.exitCode === null) {
+        const exited = new Promise((resolve) => child.once("exit", resolve));
+        child.kill("SIGTERM");
+        await exited;
+      }
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}

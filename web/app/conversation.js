@@ -1,0 +1,361 @@
+// One conversation: the messages as bubbles (the customer's on the left; the AI's, the team's
+// from the CRM and from the messaging app on the right, each styled and captioned; system notes
+// centred), date separators, delivery ticks, "Load older"; the mode badge with the pause counting
+// down, Take manual control / Return to AI, the folder and priority; the composer (Manual mode
+// only). Opening it marks it read. Live events add messages and update ticks and the summary.
+import * as api from "./api.js";
+import { h, fill, debounce } from "./dom.js";
+import { CHANNELS, DELIVERY, FOLDERS, PRIORITIES, authorCaption, clockTime, contactName,
+  dayKey, dayLabel, fullTime, modeText } from "./format.js";
+import { LeadPanel } from "./lead.js";
+
+const PAGE = 50;
+const TICK_MS = 1000;
+const NEAR_END_PX = 80;  // closer than this to the end, new messages scroll into view
+
+export class ConversationView {
+  // `hooks.back()`: back to the list (phones); `hooks.changed(summary)`: the summary changed.
+  constructor(ctx, id, hooks) {
+    this.ctx = ctx;
+    this.id = id;
+    this.hooks = hooks;
+    this.summary = null;
+    this.messages = new Map();  // id → message
+    this.nodes = new Map();     // id → bubble element
+    this.nextBefore = null;
+    this.pagedBack = false;  // older pages were loaded: nextBefore is theirs
+    this.lead = null;
+
+    this.title = h("h2", { class: "conversation-title", text: "…" });
+    this.channel = h("span", { class: "chip" });
+    this.badge = h("span", { class: "mode-badge" });
+    this.modeNews = h("span", { class: "visually-hidden", "aria-live": "polite" });
+    this.takeButton = h("button", { type: "button", class: "primary", text: "Take manual control",
+      hidden: true, onclick: () => this.act("/take-control") });
+    this.returnButton = h("button", { type: "button", text: "Return to AI", hidden: true,
+      onclick: () => this.act("/return-to-ai") });
+    this.folder = select("Folder", FOLDERS, (v) => this.change({ folder: v }));
+    this.priority = select("Priority", PRIORITIES, (v) => this.change({ priority: v }));
+    this.leadToggle = h("button", { type: "button", class: "ghost lead-toggle", text: "Lead",
+      "aria-expanded": "false", onclick: () => this.toggleLead() });
+    this.error = h("p", { class: "error", role: "alert" });
+    this.older = h("button", { type: "button", class: "ghost small", text: "Load older",
+      hidden: true, onclick: () => this.loadOlder() });
+    this.log = h("ol", { class: "messages", role: "log", "aria-label": "Messages",
+      "aria-live": "polite" });
+    this.scroller = h("div", { class: "message-scroller" }, this.older, this.log);
+
+    this.text = h("textarea", { rows: 2, "aria-label": "Reply", placeholder: "Write a reply",
+      maxlength: 4000, onkeydown: (e) => {
+        if (e.key === "Enter" && !e.shiftKey && !e.isComposing) {
+          e.preventDefault();
+          this.form.requestSubmit();
+        }
+      } });
+    this.text.disabled = true;  // until the conversation is loaded and in Manual mode
+    this.send = h("button", { type: "submit", class: "primary", text: "Send", disabled: true });
+    this.composerNote = h("p", { class: "hint composer-note" });
+    this.form = h("form", { class: "composer",
+      onsubmit: (e) => { e.preventDefault(); this.reply(); } }, this.text, this.send);
+
+    this.leadPane = h("aside", { class: "lead-pane", "aria-label": "Lead" });
+    // Shown once the conversation is loaded.
+    this.actions = h("div", { class: "row actions", hidden: true }, this.takeButton,
+      this.returnButton, this.folder.el, this.priority.el, this.leadToggle);
+    const header = h("header", { class: "conversation-header" },
+      h("div", { class: "row" },
+        h("button", { type: "button", class: "ghost back", text: "← Inbox",
+          onclick: () => hooks.back() }),
+        h("div", { class: "title-block" }, this.title,
+          h("div", { class: "row" }, this.channel, this.badge))),
+      this.actions);
+    this.el = h("div", { class: "conversation", "data-lead": "closed" },
+      h("section", { class: "conversation-main", "aria-label": "Conversation" },
+        header, this.error, this.scroller, this.composerNote, this.form, this.modeNews),
+      this.leadPane);
+
+    this.timer = setInterval(() => this.renderMode(), TICK_MS);
+    // New customer messages seen while the page is in front count as read.
+    const markRead = debounce(() => this.markRead(), 800);
+    const visible = () => document.visibilityState === "visible";
+    this.onVisible = () => {
+      if (visible() && this.summary && this.summary.unread > 0) markRead();
+    };
+    document.addEventListener("visibilitychange", this.onVisible);
+    const refreshLead = debounce(() => this.lead && this.lead.load(), 800);
+    // A message may come with a change of mode or unread (a handoff, a customer writing): the
+    // summary is read again, should its own event not follow.
+    const refreshSummary = debounce(() => this.refreshSummary(), 600);
+    this.stops = [
+      ctx.live.on("message", (d) => {
+        if (d.conversation_id !== this.id) return;
+        this.add([d.message], true);
+        refreshLead();
+        refreshSummary();
+      }),
+      ctx.live.on("delivery", (d) => {
+        if (d.conversation_id !== this.id) return;
+        const m = this.messages.get(d.message_id);
+        if (!m) return;
+        m.delivery = d.delivery;
+        m.delivery_error = d.delivery_error;
+        this.renderTick(m);
+      }),
+      ctx.live.on("conversation", (d) => {
+        if (!d.conversation || d.conversation.id !== this.id) return;
+        this.setSummary(d.conversation, false);
+        if (d.conversation.unread > 0 && visible()) markRead();
+      }),
+      ctx.live.on("notification", (d) => {
+        if (d.notification && d.notification.conversation_id === this.id) refreshLead();
+      }),
+      ctx.live.on("resync", () => this.load()),
+    ];
+    this.load();
+  }
+
+  path(rest = "") {
+    return api.ws(this.ctx.slug, `/conversations/${this.id}${rest}`);
+  }
+
+  async load() {
+    try {
+      const [summary, page] = await Promise.all([api.get(this.path()),
+        api.get(this.path(`/messages${api.query({ limit: PAGE })}`))]);
+      // Also after a reconnection: known messages are kept (and updated), missed ones added.
+      this.setSummary(summary, false);
+      if (!this.pagedBack) this.nextBefore = page.next_before;
+      this.add(page.messages, true);
+      this.error.textContent = "";
+      this.markRead();
+    } catch (err) {
+      this.error.textContent = err instanceof api.ApiError && err.status === 404
+        ? "This conversation does not exist." : `It could not be loaded. ${api.errorText(err)}`;
+    }
+    this.older.hidden = !this.nextBefore;
+  }
+
+  async loadOlder() {
+    this.older.disabled = true;
+    try {
+      const page = await api.get(this.path(`/messages${api.query({ limit: PAGE,
+        before: this.nextBefore })}`));
+      this.nextBefore = page.next_before;
+      this.pagedBack = true;
+      const height = this.scroller.scrollHeight;
+      this.add(page.messages, false);
+      this.scroller.scrollTop += this.scroller.scrollHeight - height;  // keep the view still
+    } catch (err) {
+      this.error.textContent = api.errorText(err);
+    }
+    this.older.disabled = false;
+    this.older.hidden = !this.nextBefore;
+  }
+
+  async refreshSummary() {
+    try {
+      const summary = await api.get(this.path());
+      this.setSummary(summary, true);
+      if (summary.unread > 0 && document.visibilityState === "visible") this.markRead();
+    } catch {
+      /* the next event or reconnection tries again */
+    }
+  }
+
+  async markRead() {
+    if (!this.summary || this.summary.unread === 0) return;
+    try {
+      this.setSummary(await api.post(this.path("/read")), true);
+    } catch {
+      /* the badge stays; nothing else depends on it */
+    }
+  }
+
+  setSummary(summary, notify) {
+    const first = !this.summary;
+    const modeBefore = this.summary && this.summary.mode;
+    this.summary = summary;
+    this.title.textContent = contactName(summary);
+    this.channel.textContent = CHANNELS[summary.channel] || summary.channel;
+    this.channel.className = `chip channel-${summary.channel}`;
+    this.folder.set(summary.folder);
+    this.priority.set(summary.priority);
+    this.actions.hidden = false;
+    this.renderMode();
+    if (!first && modeBefore !== summary.mode) {
+      this.modeNews.textContent = summary.mode === "manual" ? "Manual mode: the AI is paused."
+        : "The AI is answering again.";
+    }
+    if (summary.contact && (!this.lead || this.lead.id !== summary.contact.id)) {
+      this.lead = new LeadPanel(this.ctx, summary.contact.id, () => this.refreshSummary());
+      fill(this.leadPane, this.lead.el);
+    }
+    if (notify || !first) this.hooks.changed(summary);
+  }
+
+  renderMode() {
+    const s = this.summary;
+    if (!s) return;
+    const manual = s.mode === "manual";
+    this.badge.textContent = modeText(s);
+    this.badge.className = `mode-badge ${manual ? "manual" : "ai"}`;
+    this.takeButton.hidden = manual;
+    this.returnButton.hidden = !manual;
+    this.text.disabled = !manual;
+    this.send.disabled = !manual;
+    this.composerNote.textContent = manual ? ""
+      : "The AI is answering. Take manual control to reply yourself.";
+  }
+
+  async act(rest) {
+    this.error.textContent = "";
+    try {
+      this.setSummary(await api.post(this.path(rest)), true);
+      if (this.summary.mode === "manual") this.text.focus();
+    } catch (err) {
+      this.error.textContent = api.errorText(err);
+    }
+  }
+
+  async change(fields) {
+    this.error.textContent = "";
+    try {
+      this.setSummary(await api.patch(this.path(), fields), true);
+    } catch (err) {
+      this.error.textContent = api.errorText(err);
+      if (this.summary) this.setSummary(this.summary, false);
+    }
+  }
+
+  async reply() {
+    const text = this.text.value.trim();
+    if (!text) return;
+    this.send.disabled = true;
+    this.error.textContent = "";
+    try {
+      const message = await api.post(this.path("/messages"), { text });
+      this.text.value = "";
+      this.add([message], true);
+      // Replying slides the pause and marks the conversation read.
+      this.setSummary(await api.get(this.path()), true);
+    } catch (err) {
+      this.error.textContent = api.errorText(err);
+    }
+    this.renderMode();
+    if (!this.text.disabled) this.text.focus();
+  }
+
+  // Adds messages (any order; known ones are updated); `atEnd`: scroll down when near the end.
+  add(messages, atEnd) {
+    const { scrollHeight, scrollTop, clientHeight } = this.scroller;
+    const near = scrollHeight - scrollTop - clientHeight < NEAR_END_PX;
+    let added = false;
+    for (const m of messages) {
+      if (this.messages.has(m.id)) {
+        Object.assign(this.messages.get(m.id), m);
+        this.renderTick(this.messages.get(m.id));
+        continue;
+      }
+      this.messages.set(m.id, m);
+      added = true;
+    }
+    if (!added) return;
+    this.renderMessages();
+    if (atEnd && (near || messages.length > 1 || this.messages.size === messages.length)) {
+      this.scroller.scrollTop = this.scroller.scrollHeight;
+    }
+  }
+
+  // Keeps existing bubbles (so the log announces only new ones) and inserts the others in order,
+  // with a date separator before the first message of each day.
+  renderMessages() {
+    const ordered = [...this.messages.values()].sort((a, b) => a.id - b.id);
+    const wanted = [];
+    let day = null;
+    for (const m of ordered) {
+      const key = dayKey(m.at);
+      if (key !== day) {
+        day = key;
+        wanted.push(this.separator(m.at, key));
+      }
+      if (!this.nodes.has(m.id)) this.nodes.set(m.id, this.bubble(m));
+      wanted.push(this.nodes.get(m.id));
+    }
+    let cursor = this.log.firstChild;
+    for (const node of wanted) {
+      if (node === cursor) cursor = cursor.nextSibling;
+      else this.log.insertBefore(node, cursor);
+    }
+    while (cursor) {
+      const next = cursor.nextSibling;
+      cursor.remove();
+      cursor = next;
+    }
+  }
+
+  separator(iso, key) {
+    this.separators = this.separators || new Map();
+    if (!this.separators.has(key)) {
+      this.separators.set(key, h("li", { class: "day", role: "separator" },
+        h("span", { text: dayLabel(iso) })));
+    }
+    return this.separators.get(key);
+  }
+
+  bubble(m) {
+    const caption = authorCaption(m);
+    const side = m.author === "customer" ? "left" : m.author === "system" ? "center" : "right";
+    const tick = h("span", { class: "tick" });
+    const node = h("li", { class: `message ${side} author-${m.author}`, "data-id": m.id },
+      caption ? h("span", { class: "caption", text: caption }) : null,
+      h("div", { class: "bubble" },
+        h("p", { class: "text", text: m.text }),
+        m.attachment && m.attachment !== "none"
+          ? h("span", { class: "attachment", text: `Attachment: ${m.attachment}` }) : null,
+        h("span", { class: "meta" },
+          h("time", { datetime: m.at, title: fullTime(m.at), text: clockTime(m.at) }), tick)));
+    node.tick = tick;
+    this.fillTick(tick, m);
+    return node;
+  }
+
+  renderTick(m) {
+    const node = this.nodes.get(m.id);
+    if (node) this.fillTick(node.tick, m);
+  }
+
+  fillTick(tick, m) {
+    const d = DELIVERY[m.delivery];
+    tick.className = `tick ${m.delivery || "none"}`;
+    if (!d) {
+      tick.textContent = "";
+      tick.removeAttribute("title");
+      tick.removeAttribute("aria-label");
+      return;
+    }
+    const why = (m.delivery === "failed" || m.delivery === "dropped") && m.delivery_error
+      ? `: ${m.delivery_error}` : "";
+    tick.textContent = d.mark;
+    tick.title = d.text + why;
+    tick.setAttribute("aria-label", d.text + why);
+  }
+
+  toggleLead() {
+    const open = this.el.dataset.lead !== "open";
+    this.el.dataset.lead = open ? "open" : "closed";
+    this.leadToggle.setAttribute("aria-expanded", String(open));
+  }
+
+  destroy() {
+    clearInterval(this.timer);
+    document.removeEventListener("visibilitychange", this.onVisible);
+    for (const stop of this.stops) stop();
+  }
+}
+
+// A labelled select of `options` ({value: text}) calling onChange(value).
+function select(label, options, onChange) {
+  const el = h("select", { "aria-label": label, onchange: (e) => onChange(e.target.value) },
+    Object.entries(options).map(([value, text]) => h("option", { value, text })));
+  return { el, set: (v) => { el.value = v; } };
+}
