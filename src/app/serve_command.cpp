@@ -5,7 +5,11 @@
 
 #include "api/auth.h"
 #include "api/auth_routes.h"
+#include "api/conversation_action_routes.h"
+#include "api/conversation_routes.h"
+#include "api/lead_routes.h"
 #include "api/member_routes.h"
+#include "api/notification_routes.h"
 #include "app/serve_config.h"
 #include "app/web_chat.h"
 #include "app/webhook_routes.h"
@@ -150,6 +154,11 @@ int RunServe(const ServeOptions& options, std::ostream& out, std::ostream& err) 
   api::Auth auth(store, clock);
   api::AddAuthRoutes(router, auth, store);
   api::AddMemberRoutes(router, auth, store, store, clock);
+  const api::CrmContext crm{auth, store, store, store, engine, clock};
+  api::AddConversationRoutes(router, crm);
+  api::AddConversationActionRoutes(router, crm);
+  api::AddLeadRoutes(router, crm);
+  api::AddNotificationRoutes(router, crm);
   http::ServerSettings server_settings = config->server;
   server_settings.error_log = log;
   http::Server server(server_settings, std::move(router), metrics);

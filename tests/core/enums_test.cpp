@@ -22,6 +22,11 @@ TEST(EnumsTest, WireNamesRoundTrip) {
     EXPECT_EQ(ParseAttachment(ToString(a)), a);
   }
   EXPECT_EQ(ToString(Attachment::kContacts), "contacts");
+  for (Priority p : {Priority::kNormal, Priority::kHigh, Priority::kUrgent}) {
+    EXPECT_EQ(ParsePriority(ToString(p)), p);
+  }
+  EXPECT_EQ(ToString(Priority::kUrgent), "urgent");
+  EXPECT_EQ(ParsePriority("low"), std::nullopt);
 }
 
 }  // namespace
