@@ -127,6 +127,10 @@ TEST_F(ConversationE2eTest, FoldersPriorityLabelsSearchAndPagesFilterTheList) {
   EXPECT_EQ(moved.body["folder"], "spam");
   EXPECT_EQ(moved.body["priority"], "urgent");
   EXPECT_EQ(Get(Shop("/conversations"), owner_).body["conversations"].size(), 2u);
+  // A reply in Spam is stored and sent like any other; the conversation stays there.
+  const std::string bob_path = "/conversations/" + std::to_string(bob_id);
+  EXPECT_EQ(Post(Shop(bob_path + "/messages"), {{"text", "Sorry?"}}, owner_).status, 201);
+  EXPECT_EQ(Get(Shop(bob_path), owner_).body["folder"], "spam");
   const json spam = Get(Shop("/conversations?folder=spam&channel=web"), owner_).body;
   ASSERT_EQ(spam["conversations"].size(), 1u);
   EXPECT_EQ(spam["conversations"][0]["id"], bob_id);

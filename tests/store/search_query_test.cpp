@@ -5,23 +5,35 @@
 namespace store::sqlite {
 namespace {
 
-TEST(SearchExpressionTest, EachWordBecomesAQuotedPrefix) {
-  EXPECT_EQ(SearchExpression("ana silv"), "\"ana\"* \"silv\"*");
-  EXPECT_EQ(SearchExpression("  Café,boots!  "), "\"Café\"* \"boots\"*");
+std::optional<std::string> Expression(std::string_view text) {
+  auto query = ParseSearch(text);
+  if (!query) return std::nullopt;
+  return query->expression;
 }
 
-TEST(SearchExpressionTest, OneCharacterWordsMatchWholeWords) {
-  EXPECT_EQ(SearchExpression("j smith"), "\"j\" \"smith\"*");
+TEST(SearchQueryTest, EachWordBecomesAQuotedPrefix) {
+  EXPECT_EQ(Expression("ana silv"), "\"ana\"* \"silv\"*");
+  EXPECT_EQ(Expression("  Café,boots!  "), "\"Café\"* \"boots\"*");
 }
 
-TEST(SearchExpressionTest, SyntaxNeverGetsThrough) {
-  EXPECT_EQ(SearchExpression("\"a\" OR b* NEAR(c)"), "\"a\" \"OR\"* \"b\" \"NEAR\"* \"c\"");
-  EXPECT_EQ(SearchExpression("-x:y^"), "\"x\" \"y\"");
+TEST(SearchQueryTest, OneCharacterWordsMatchWholeWords) {
+  EXPECT_EQ(Expression("j smith"), "\"j\" \"smith\"*");
 }
 
-TEST(SearchExpressionTest, NoWordIsNothing) {
-  EXPECT_EQ(SearchExpression(""), std::nullopt);
-  EXPECT_EQ(SearchExpression(" !?* \"\" "), std::nullopt);
+TEST(SearchQueryTest, SyntaxNeverGetsThrough) {
+  EXPECT_EQ(Expression("\"a\" OR b* NEAR(c)"), "\"a\" \"OR\"* \"b\" \"NEAR\"* \"c\"");
+  EXPECT_EQ(Expression("-x:y^"), "\"x\" \"y\"");
+}
+
+TEST(SearchQueryTest, NoWordIsNothing) {
+  EXPECT_EQ(ParseSearch(""), std::nullopt);
+  EXPECT_EQ(ParseSearch(" !?* \"\" "), std::nullopt);
+}
+
+TEST(SearchQueryTest, PrefixesLongerThanTheIndexedOnesAreNotIndexed) {
+  EXPECT_TRUE(ParseSearch("price a sixchr")->indexed);
+  EXPECT_FALSE(ParseSearch("price umbrella")->indexed);
+  EXPECT_FALSE(ParseSearch("r\u00e9sum\u00e9")->indexed);  // 6 characters, 8 bytes
 }
 
 }  // namespace

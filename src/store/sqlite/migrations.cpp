@@ -238,8 +238,11 @@ CREATE INDEX api_tokens_by_user ON api_tokens (user_id, id);
 // (newest message time and id, customer messages since a user last read or replied, priority),
 // backfilled from the history; who wrote a CRM reply; labels, notes and audited edits of leads;
 // a name a user set, kept over the channel's. Full-text search (FTS5, word prefixes, accents
-// and case folded) over message text and contact names, kept in step by triggers. Indexes serve
-// each inbox tab, its unread filter and the notification pages without sorting.
+// and case folded) over message text and contact names, kept in step by triggers; a message's
+// search rowid is its conversation id * 2^32 + the low 32 bits of its id, so that a match names
+// its conversation without reading the message, and one conversation's matches are one rowid
+// range. Indexes serve each inbox tab, its unread filter and the notification pages without
+// sorting.
 constexpr const char* kCrm = R"sql(
 ALTER TABLE conversations ADD COLUMN last_activity_ms INTEGER;
 ALTER TABLE conversations ADD COLUMN last_message_id INTEGER;
@@ -294,14 +297,16 @@ CREATE TABLE lead_edits (
 CREATE INDEX lead_edits_by_contact ON lead_edits (contact_id, id);
 CREATE INDEX notifications_by_id ON notifications (workspace_id, id);
 CREATE INDEX notifications_unread ON notifications (workspace_id) WHERE read = 0;
-CREATE VIRTUAL TABLE message_search USING fts5(text, content = 'messages', content_rowid = 'id',
-  tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');
+CREATE VIRTUAL TABLE message_search USING fts5(text, content = '', columnsize = 0,
+  tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4 5 6');
 CREATE VIRTUAL TABLE contact_search USING fts5(display_name, content = 'contacts',
-  content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');
-INSERT INTO message_search (message_search) VALUES ('rebuild');
+  content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4 5 6');
+INSERT INTO message_search (rowid, text)
+  SELECT (conversation_id << 32) | (id & 4294967295), text FROM messages;
 INSERT INTO contact_search (contact_search) VALUES ('rebuild');
 CREATE TRIGGER messages_search_insert AFTER INSERT ON messages BEGIN
-  INSERT INTO message_search (rowid, text) VALUES (new.id, new.text);
+  INSERT INTO message_search (rowid, text)
+    VALUES ((new.conversation_id << 32) | (new.id & 4294967295), new.text);
 END;
 CREATE TRIGGER contacts_search_insert AFTER INSERT ON contacts BEGIN
   INSERT INTO contact_search (rowid, display_name) VALUES (new.id, new.display_name);

@@ -10,8 +10,8 @@ bool IsWordByte(char c) {
 
 }  // namespace
 
-std::optional<std::string> SearchExpression(std::string_view text) {
-  std::string expression;
+std::optional<SearchQuery> ParseSearch(std::string_view text) {
+  SearchQuery query;
   std::size_t i = 0;
   while (i < text.size()) {
     if (!IsWordByte(text[i])) {
@@ -20,15 +20,17 @@ std::optional<std::string> SearchExpression(std::string_view text) {
     }
     const std::size_t start = i;
     while (i < text.size() && IsWordByte(text[i])) ++i;
+    const std::size_t length = i - start;
     // A word holds no '"', so quoting it is enough to keep FTS5 syntax out.
-    if (!expression.empty()) expression += ' ';
-    expression += '"';
-    expression += text.substr(start, i - start);
-    expression += '"';
-    if (i - start > 1) expression += '*';
+    if (!query.expression.empty()) query.expression += ' ';
+    query.expression += '"';
+    query.expression += text.substr(start, length);
+    query.expression += '"';
+    if (length > 1) query.expression += '*';
+    if (length > kIndexedPrefixBytes) query.indexed = false;
   }
-  if (expression.empty()) return std::nullopt;
-  return expression;
+  if (query.expression.empty()) return std::nullopt;
+  return query;
 }
 
 }  // namespace store::sqlite
