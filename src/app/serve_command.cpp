@@ -8,8 +8,12 @@
 #include "api/catalog_routes.h"
 #include "api/channel_routes.h"
 #include "api/config_routes.h"
+#include "api/conversation_action_routes.h"
+#include "api/conversation_routes.h"
+#include "api/lead_routes.h"
 #include "api/live_feed.h"
 #include "api/member_routes.h"
+#include "api/notification_routes.h"
 #include "api/webhook_dispatcher.h"
 #include "api/webhook_routes.h"
 #include "api/workspace_routes.h"
@@ -184,6 +188,11 @@ int RunServe(const ServeOptions& options, std::ostream& out, std::ostream& err) 
   api::AddChannelRoutes(router, auth, store, store, store);
   api::AddWebhookRoutes(router, auth, store, store, store, clock);
   api::AddLiveRoutes(router, auth, store, store, feed);
+  const api::CrmContext crm{auth, store, store, store, engine, clock};
+  api::AddConversationRoutes(router, crm);
+  api::AddConversationActionRoutes(router, crm);
+  api::AddLeadRoutes(router, crm);
+  api::AddNotificationRoutes(router, crm);
   http::ServerSettings server_settings = config->server;
   server_settings.error_log = log;
   http::Server server(server_settings, std::move(router), metrics);

@@ -22,6 +22,7 @@ struct QualificationAnswer {
   // The customer message that carried the answer. In a Decision, nullopt means the first message
   // of that decision (the event's own message, whose id the store assigns).
   std::optional<std::int64_t> source_message_id;
+  std::int64_t id = 0;  // assigned by the store; 0 until stored
 };
 
 struct Contact {

@@ -28,6 +28,8 @@ constexpr Names<Folder, 4> kFolders{{{Folder::kOpen, "open"},
                                      {Folder::kSpam, "spam"},
                                      {Folder::kArchived, "archived"}}};
 constexpr Names<Mode, 2> kModes{{{Mode::kAi, "ai"}, {Mode::kManual, "manual"}}};
+constexpr Names<Priority, 3> kPriorities{
+    {{Priority::kNormal, "normal"}, {Priority::kHigh, "high"}, {Priority::kUrgent, "urgent"}}};
 constexpr Names<HandoffReason, 5> kReasons{{{HandoffReason::kCustomerRequest, "customer_request"},
                                             {HandoffReason::kFrustration, "frustration"},
                                             {HandoffReason::kCannotAnswer, "cannot_answer"},
@@ -93,6 +95,7 @@ std::string_view ToString(WorkflowKind v) { return NameOf(kWorkflows, v); }
 std::string_view ToString(Language v) { return NameOf(kLanguages, v); }
 std::string_view ToString(Folder v) { return NameOf(kFolders, v); }
 std::string_view ToString(Mode v) { return NameOf(kModes, v); }
+std::string_view ToString(Priority v) { return NameOf(kPriorities, v); }
 std::string_view ToString(HandoffReason v) { return NameOf(kReasons, v); }
 std::string_view ToString(NotificationKind v) { return NameOf(kNotificationKinds, v); }
 std::string_view ToString(TimerKind v) { return NameOf(kTimerKinds, v); }
@@ -108,6 +111,7 @@ std::optional<WorkflowKind> ParseWorkflowKind(std::string_view s) { return Parse
 std::optional<Language> ParseLanguage(std::string_view s) { return Parse(kLanguages, s); }
 std::optional<Folder> ParseFolder(std::string_view s) { return Parse(kFolders, s); }
 std::optional<Mode> ParseMode(std::string_view s) { return Parse(kModes, s); }
+std::optional<Priority> ParsePriority(std::string_view s) { return Parse(kPriorities, s); }
 std::optional<HandoffReason> ParseHandoffReason(std::string_view s) { return Parse(kReasons, s); }
 std::optional<NotificationKind> ParseNotificationKind(std::string_view s) {
   return Parse(kNotificationKinds, s);

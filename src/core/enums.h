@@ -14,6 +14,8 @@ enum class Author { kCustomer, kAi, kHumanCrm, kHumanApp, kSystem };
 
 // Where a conversation happens.
 enum class Channel { kWhatsapp, kMessenger, kInstagram, kWeb };
+inline constexpr Channel kEveryChannel[] = {Channel::kWhatsapp, Channel::kMessenger,
+                                            Channel::kInstagram, Channel::kWeb};
 
 // The service workflow a workspace's agent runs.
 enum class WorkflowKind { kHandoffToHuman, kQualifyAndTransfer };
@@ -23,6 +25,11 @@ enum class Language { kEn, kEs, kPt };
 
 // Inbox folders.
 enum class Folder { kOpen, kSolved, kSpam, kArchived };
+inline constexpr Folder kEveryFolder[] = {Folder::kOpen, Folder::kSolved, Folder::kSpam,
+                                          Folder::kArchived};
+
+// How urgently a conversation needs a person, set by users in the CRM.
+enum class Priority { kNormal, kHigh, kUrgent };
 
 // Who answers the customer: the AI, or a person (the AI is paused).
 enum class Mode { kAi, kManual };
@@ -86,6 +93,7 @@ std::string_view ToString(WorkflowKind v);
 std::string_view ToString(Language v);
 std::string_view ToString(Folder v);
 std::string_view ToString(Mode v);
+std::string_view ToString(Priority v);
 std::string_view ToString(HandoffReason v);
 std::string_view ToString(NotificationKind v);
 std::string_view ToString(TimerKind v);
@@ -101,6 +109,7 @@ std::optional<WorkflowKind> ParseWorkflowKind(std::string_view s);
 std::optional<Language> ParseLanguage(std::string_view s);
 std::optional<Folder> ParseFolder(std::string_view s);
 std::optional<Mode> ParseMode(std::string_view s);
+std::optional<Priority> ParsePriority(std::string_view s);
 std::optional<HandoffReason> ParseHandoffReason(std::string_view s);
 std::optional<NotificationKind> ParseNotificationKind(std::string_view s);
 std::optional<TimerKind> ParseTimerKind(std::string_view s);

@@ -26,6 +26,8 @@ struct Message {
   // Customer messages: kNone for words; otherwise what the customer sent instead, which `text`
   // only summarizes ("[image]") and the AI cannot read.
   Attachment attachment = Attachment::kNone;
+  // The CRM user (email) who wrote a human_crm message; "" for every other author.
+  std::string user;
 };
 
 }  // namespace core

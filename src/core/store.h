@@ -116,15 +116,16 @@ class Store {
   // Applies `decision` in one transaction when the conversation's stored version still equals
   // `decision.conversation.version`: appends messages (assigning ids and the conversation id),
   // adds answers (resolving a nullopt source to the first appended message), renames the contact
-  // (contact_name), stores
+  // (contact_name) unless a user named it (core::Crm::EditLead), stores
   // notifications and audit events, sets or cancels timers, saves the conversation with
-  // version + 1. The AI's and CRM users' messages of conversations on Meta channels are queued in
-  // the outbox (core::Outbox) in the same transaction, with delivery kQueued; so are the
-  // deliveries every webhook of the workspace is owed for its messages and notifications
-  // (core::Webhooks). Returns the decision
-  // as stored (ids filled, new version). kConflict when the version moved: nothing is written,
-  // decide again on fresh state. kAlreadyExists when a message's provider_message_id is already
-  // stored in the workspace (a duplicate delivery): nothing is written.
+  // version + 1, and keeps what the inbox lists (core::Crm): the newest message and its time,
+  // and unread (+1 per customer message, 0 after a CRM user's). The AI's and CRM users' messages of
+  // conversations on Meta channels are queued in the outbox (core::Outbox) in the same transaction,
+  // with delivery kQueued; so are the deliveries every webhook of the workspace is owed for its
+  // messages and notifications (core::Webhooks). Returns the decision as stored (ids filled, new
+  // version). kConflict when the version moved: nothing is written, decide again on fresh state.
+  // kAlreadyExists when a message's provider_message_id is already stored in the workspace (a
+  // duplicate delivery): nothing is written.
   virtual base::Result<Decision> Commit(std::int64_t workspace_id, const Decision& decision) = 0;
 
   // True when the workspace already holds a message with this provider id (a duplicate delivery

@@ -42,6 +42,7 @@ void OnCustomerMessage(Turn& turn, const core::CustomerMessage& e) {
 
 void OnHumanReply(Turn& turn, const core::HumanReply& e) {
   turn.Append(core::Author::kHumanCrm, e.text, e.at);
+  turn.decision.messages.back().user = e.user;
   PauseAi(turn, core::AuditKind::kHumanReply, e.user, e.at);
 }
 

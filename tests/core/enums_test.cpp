@@ -27,6 +27,11 @@ TEST(EnumsTest, WireNamesRoundTrip) {
     EXPECT_EQ(ParseWebhookEvent(ToString(e)), e);
   }
   EXPECT_EQ(ToString(WebhookEvent::kLeadQualified), "lead.qualified");
+  for (Priority p : {Priority::kNormal, Priority::kHigh, Priority::kUrgent}) {
+    EXPECT_EQ(ParsePriority(ToString(p)), p);
+  }
+  EXPECT_EQ(ToString(Priority::kUrgent), "urgent");
+  EXPECT_EQ(ParsePriority("low"), std::nullopt);
 }
 
 }  // namespace

@@ -8,10 +8,9 @@
 
 namespace e2e {
 
-bool CrmServer::AddWorkspace(const std::string& slug) {
+bool CrmServer::AddWorkspace(const std::string& slug, const std::string& agent) {
   const auto file = dir_ / (slug + ".toml");
-  std::ofstream(file) << "slug = \"" << slug << "\"\n[agent]\ngreeting = \"Hi!\"\n"
-                      << "workflow = \"handoff_to_human\"\n";
+  std::ofstream(file) << "slug = \"" << slug << "\"\n[settings]\ndebounce = \"0s\"\n" << agent;
   const std::string init = std::string(FRONTDESK_BINARY) + " init --db " + db_ + " --config " +
                            file.string() + " > /dev/null";
   return std::system(init.c_str()) == 0;
@@ -27,13 +26,17 @@ httplib::Headers CrmServer::SignIn(const std::string& email, const std::string& 
           {"X-CSRF-Token", nlohmann::json::parse(r->body)["csrf_token"].get<std::string>()}};
 }
 
+bool CrmServer::AddMember(const std::string& slug, const std::string& email,
+                          const std::string& role) {
+  const std::string add = "echo '" + std::string(kOwnerPassword) + "' | " + FRONTDESK_BINARY +
+                          " user add --db " + db_ + " --workspace " + slug + " --email " + email +
+                          " --role " + role + " > /dev/null";
+  return std::system(add.c_str()) == 0;
+}
+
 bool CrmServer::Start() {
   db_ = (dir_ / "fd.db").string();
-  if (!AddWorkspace("shop")) return false;
-  const std::string add = "echo '" + std::string(kOwnerPassword) + "' | " + FRONTDESK_BINARY +
-                          " user add --db " + db_ + " --workspace shop --email " + kOwnerEmail +
-                          " --role owner > /dev/null";
-  if (std::system(add.c_str()) != 0) return false;
+  if (!AddWorkspace("shop") || !AddMember("shop", kOwnerEmail, "owner")) return false;
   server_ = std::make_unique<testing_support::ServeProcess>(
       FRONTDESK_BINARY, std::map<std::string, std::string>{{"FRONTDESK_DATABASE_PATH", db_},
                                                            {"FRONTDESK_SERVER_PORT", "0"}});

@@ -1,5 +1,7 @@
 // Test support: `frontdesk serve` on a fresh database with the workspace "shop" and its owner,
-// made through the command line as a user would (`frontdesk init`, `frontdesk user add`).
+// made through the command line as a user would (`frontdesk init`, `frontdesk user add`). Its
+// workspaces answer at once (debounce 0), so a customer message's reply, handoff and
+// notification are stored when the message's request returns.
 #pragma once
 
 #include <httplib.h>
@@ -16,11 +18,18 @@ class CrmServer {
  public:
   static constexpr const char* kOwnerEmail = "owner@shop.example";
   static constexpr const char* kOwnerPassword = "a long enough secret";
+  // The [agent] table of "shop": handoff_to_human, greeting "Hi!".
+  static constexpr const char* kHandoffAgent =
+      "[agent]\ngreeting = \"Hi!\"\nworkflow = \"handoff_to_human\"\n";
 
   // False when a step failed (its output is on stderr).
   bool Start();
-  // Another workspace, with no member, made while the server runs.
-  bool AddWorkspace(const std::string& slug);
+  // Another workspace with the [agent] table (and any later tables) `agent`, and no member, made
+  // while the server runs.
+  bool AddWorkspace(const std::string& slug, const std::string& agent = kHandoffAgent);
+  // Makes `email` a member of the workspace with `role` ("owner" or "collaborator"); a new user
+  // gets kOwnerPassword.
+  bool AddMember(const std::string& slug, const std::string& email, const std::string& role);
   // The headers of a browser signed in as `email`: its session cookie and CSRF token (empty when
   // the sign-in failed, which is reported as a test failure).
   httplib::Headers SignIn(const std::string& email, const std::string& password);

@@ -122,6 +122,7 @@ TEST(PauseTest, HumanReplySlidesTheWindow) {
   h.Advance(10min);
   h.Handle(core::HumanReply{"Hi, this is Marta", "marta@casa", h.clock().Now()});
   EXPECT_EQ(h.messages().back().author, core::Author::kHumanCrm);
+  EXPECT_EQ(h.messages().back().user, "marta@casa");
   EXPECT_EQ(h.conversation().lease.resume_at, h.clock().Now() + 15min);
   h.Advance(14min);
   EXPECT_EQ(h.conversation().lease.mode, Mode::kManual);

@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "store/sqlite/enum_column.h"
+#include "store/sqlite/message_row.h"
 #include "store/sqlite/transaction.h"
 #include "store/sqlite/workspace_repository.h"
 
@@ -29,17 +30,16 @@ constexpr std::string_view kSelectSnapshotById =
 constexpr std::string_view kSelectContact =
     "SELECT channel, external_id, display_name FROM contacts WHERE id = ?1 AND workspace_id = ?2";
 constexpr std::string_view kSelectAnswers =
-    "SELECT question_index, question, label, answer, at_ms, source_message_id FROM lead_answers"
-    " WHERE contact_id = ?1 AND workspace_id = ?2 ORDER BY id";
-// Both select the columns ReadMessage reads, in its order; the history newest first with LIMIT,
-// reversed by the reader.
+    "SELECT question_index, question, label, answer, at_ms, source_message_id, id"
+    " FROM lead_answers WHERE contact_id = ?1 AND workspace_id = ?2 ORDER BY id";
+// Newest first with LIMIT, reversed by the reader. The columns of message_row.h.
 constexpr std::string_view kSelectHistory =
     "SELECT id, author, text, at_ms, epoch, provider_message_id, delivery, delivery_error,"
-    " attachment FROM messages"
+    " attachment, author_user FROM messages"
     " WHERE conversation_id = ?1 AND workspace_id = ?2 ORDER BY id DESC LIMIT ?3";
 constexpr std::string_view kSelectMessage =
     "SELECT id, author, text, at_ms, epoch, provider_message_id, delivery, delivery_error,"
-    " attachment, conversation_id FROM messages WHERE id = ?1 AND workspace_id = ?2";
+    " attachment, author_user, conversation_id FROM messages WHERE id = ?1 AND workspace_id = ?2";
 constexpr std::string_view kInsertContact =
     "INSERT INTO contacts (workspace_id, channel, external_id, display_name)"
     " VALUES (?1, ?2, ?3, ?3) ON CONFLICT DO NOTHING";
@@ -49,28 +49,6 @@ constexpr std::string_view kInsertConversation =
     "INSERT INTO conversations (workspace_id, contact_id, channel, folder, mode, resume_at_ms,"
     " epoch, greeted, language, pending_question, unanswered_streak, version, account_id)"
     " VALUES (?1, ?2, ?3, ?4, ?5, NULL, 0, 0, NULL, NULL, 0, 0, ?6) ON CONFLICT DO NOTHING";
-
-// A row of kSelectHistory or kSelectMessage.
-base::Result<core::Message> ReadMessage(const Query& q, std::int64_t conversation_id) {
-  base::Result<core::Author> author = EnumColumn<core::ParseAuthor>(q, 1, "author");
-  if (!author.ok()) return author.error();
-  base::Result<core::DeliveryStatus> delivery =
-      EnumColumn<core::ParseDeliveryStatus>(q, 6, "delivery");
-  if (!delivery.ok()) return delivery.error();
-  base::Result<std::optional<core::Attachment>> attachment =
-      OptionalEnumColumn<core::ParseAttachment>(q, 8, "attachment");
-  if (!attachment.ok()) return attachment.error();
-  return core::Message{q.Int64(0),
-                       conversation_id,
-                       *author,
-                       q.Text(2),
-                       q.Time(3),
-                       q.Int64(4),
-                       q.IsNull(5) ? std::string() : q.Text(5),
-                       *delivery,
-                       q.Text(7),
-                       attachment->value_or(core::Attachment::kNone)};
-}
 
 base::Result<core::ConversationSnapshot> ReadSnapshotRow(const Query& q) {
   core::ConversationSnapshot s;
@@ -117,7 +95,7 @@ base::Result<std::vector<core::QualificationAnswer>> LoadAnswers(Connection& db,
     if (!row.ok()) return row.error();
     if (!*row) return answers;
     answers.push_back({static_cast<int>(q->Int64(0)), q->Text(1), q->Text(2), q->Text(3),
-                       q->Time(4), q->OptionalInt64(5)});
+                       q->Time(4), q->OptionalInt64(5), q->Int64(6)});
   }
 }
 
@@ -133,7 +111,7 @@ base::Result<std::vector<core::Message>> LoadHistory(Connection& db, std::int64_
     base::Result<bool> row = q->Step();
     if (!row.ok()) return row.error();
     if (!*row) break;
-    base::Result<core::Message> m = ReadMessage(*q, conversation_id);
+    base::Result<core::Message> m = ReadMessage(*q, 0, conversation_id);
     if (!m.ok()) return m.error();
     history.push_back(std::move(*m));
   }
@@ -265,7 +243,7 @@ base::Result<core::Message> LoadMessage(Connection& db, std::int64_t workspace_i
   base::Result<bool> row = q->BindAll(message_id, workspace_id).Step();
   if (!row.ok()) return row.error();
   if (!*row) return base::Error::NotFound("message not found");
-  return ReadMessage(*q, q->Int64(9));
+  return ReadMessage(*q, 0, q->Int64(kMessageColumnCount));
 }
 
 }  // namespace store::sqlite

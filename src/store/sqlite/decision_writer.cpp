@@ -1,8 +1,11 @@
 #include "store/sqlite/decision_writer.h"
 
+#include <algorithm>
 #include <optional>
+#include <vector>
 
 #include "store/sqlite/enum_column.h"
+#include "store/sqlite/notification_repository.h"
 #include "store/sqlite/timeline_repository.h"
 #include "store/sqlite/timer_repository.h"
 #include "store/sqlite/transaction.h"
@@ -17,10 +20,12 @@ constexpr std::string_view kSelectVersion =
     " WHERE c.id = ?1 AND c.workspace_id = ?2";
 constexpr std::string_view kInsertMessage =
     "INSERT INTO messages (workspace_id, conversation_id, author, text, at_ms, epoch,"
-    " provider_message_id, delivery, delivery_error, attachment)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, '', ?9)";
+    " provider_message_id, delivery, delivery_error, attachment, author_user)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, '', ?9, ?10)";
+// A name a user set in the CRM wins over the one the channel shows.
 constexpr std::string_view kUpdateContactName =
-    "UPDATE contacts SET display_name = ?3 WHERE id = ?1 AND workspace_id = ?2";
+    "UPDATE contacts SET display_name = ?3"
+    " WHERE id = ?1 AND workspace_id = ?2 AND name_set_by_user = 0";
 constexpr std::string_view kInsertOutbox =
     "INSERT INTO outbox (workspace_id, conversation_id, message_id, channel, account_id,"
     " recipient, attempts, not_before_ms, lease_until_ms)"
@@ -30,7 +35,12 @@ constexpr std::string_view kInsertAnswer =
     " at_ms, source_message_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
 constexpr std::string_view kUpdateConversation =
     "UPDATE conversations SET folder = ?3, mode = ?4, resume_at_ms = ?5, epoch = ?6, greeted = ?7,"
-    " language = ?8, pending_question = ?9, unanswered_streak = ?10, version = ?11"
+    " language = ?8, pending_question = ?9, unanswered_streak = ?10, version = ?11,"
+    // What the inbox lists (InboxEffect); ?12 and ?13 are NULL when nothing was appended.
+    " last_activity_ms = CASE WHEN ?12 IS NULL THEN last_activity_ms"
+    "   ELSE MAX(COALESCE(last_activity_ms, ?12), ?12) END,"
+    " last_message_id = COALESCE(?13, last_message_id),"
+    " unread_count = CASE WHEN ?14 THEN 0 ELSE unread_count END + ?15"
     " WHERE id = ?1 AND workspace_id = ?2";
 
 // What a decision may not change about its conversation, as stored.
@@ -73,10 +83,12 @@ base::Status InsertMessage(Connection& db, std::int64_t workspace_id,
   const std::optional<std::string_view> attachment =
       m.attachment == core::Attachment::kNone ? std::nullopt
                                               : std::optional(core::ToString(m.attachment));
+  const std::optional<std::string_view> user =
+      m.user.empty() ? std::nullopt : std::optional<std::string_view>(m.user);
   base::Status done =
       insert
           ->BindAll(workspace_id, m.conversation_id, core::ToString(m.author), m.text, m.at,
-                    m.epoch, provider_id, core::ToString(m.delivery), attachment)
+                    m.epoch, provider_id, core::ToString(m.delivery), attachment, user)
           .Run();
   if (!done.ok()) {
     if (done.error().code != base::ErrorCode::kAlreadyExists) return done;
@@ -102,7 +114,33 @@ base::Status InsertAnswer(Connection& db, std::int64_t workspace_id, std::int64_
       .Run();
 }
 
-base::Status UpdateConversation(Connection& db, const core::Conversation& c) {
+// What the appended messages do to the inbox: the newest message time and id, and the customer
+// messages since the last CRM reply (a reply marks the conversation read).
+struct InboxEffect {
+  std::optional<base::TimePoint> latest_at;
+  std::optional<std::int64_t> last_message_id;
+  bool read = false;  // a CRM reply: unread restarts from 0
+  std::int64_t unread_added = 0;
+};
+
+InboxEffect InboxEffectOf(const std::vector<core::Message>& appended) {
+  InboxEffect effect;
+  for (const core::Message& m : appended) {
+    effect.latest_at = effect.latest_at ? std::max(*effect.latest_at, m.at) : m.at;
+    effect.last_message_id = m.id;
+    if (m.author == core::Author::kHumanCrm) {
+      effect.read = true;
+      effect.unread_added = 0;
+    } else if (m.author == core::Author::kCustomer) {
+      ++effect.unread_added;
+    }
+  }
+  return effect;
+}
+
+base::Status UpdateConversation(Connection& db, const core::Conversation& c,
+                                const std::vector<core::Message>& appended) {
+  const InboxEffect inbox = InboxEffectOf(appended);
   base::Result<Query> update = db.Prepare(kUpdateConversation);
   if (!update.ok()) return update.error();
   const std::optional<std::string_view> language =
@@ -112,7 +150,8 @@ base::Status UpdateConversation(Connection& db, const core::Conversation& c) {
   return update
       ->BindAll(c.id, c.workspace_id, core::ToString(c.folder), core::ToString(c.lease.mode),
                 c.lease.resume_at, c.lease.epoch, std::int64_t{c.greeted}, language, pending,
-                std::int64_t{c.unanswered_streak}, c.version)
+                std::int64_t{c.unanswered_streak}, c.version, inbox.latest_at,
+                inbox.last_message_id, std::int64_t{inbox.read}, inbox.unread_added)
       .Run();
 }
 
@@ -135,9 +174,10 @@ base::Status Write(Connection& db, std::int64_t workspace_id, const StoredConver
   const std::optional<std::int64_t> first_message_id =
       out.messages.empty() ? std::nullopt : std::optional(out.messages.front().id);
   ResolveSources(out.answers, first_message_id);
-  for (const core::QualificationAnswer& a : out.answers) {
+  for (core::QualificationAnswer& a : out.answers) {
     base::Status done = InsertAnswer(db, workspace_id, stored.contact_id, a);
     if (!done.ok()) return done;
+    a.id = db.LastInsertId();
   }
   for (core::Notification& n : out.notifications) {
     n.workspace_id = workspace_id;
@@ -170,7 +210,7 @@ base::Status Write(Connection& db, std::int64_t workspace_id, const StoredConver
   out.conversation.account_id = stored.account_id;
   out.conversation.version = stored.version + 1;
   if (base::Status done = QueueWebhookDeliveries(db, workspace_id, out); !done.ok()) return done;
-  return UpdateConversation(db, out.conversation);
+  return UpdateConversation(db, out.conversation, out.messages);
 }
 
 }  // namespace

@@ -234,6 +234,90 @@ CREATE TABLE api_tokens (
 CREATE INDEX api_tokens_by_user ON api_tokens (user_id, id);
 )sql";
 
+// The CRM: what the inbox lists, denormalized onto each conversation and kept by every Commit
+// (newest message time and id, customer messages since a user last read or replied, priority),
+// backfilled from the history; who wrote a CRM reply; labels, notes and audited edits of leads;
+// a name a user set, kept over the channel's. Full-text search (FTS5, word prefixes, accents
+// and case folded) over message text and contact names, kept in step by triggers; a message's
+// search rowid is its conversation id * 2^32 + the low 32 bits of its id, so that a match names
+// its conversation without reading the message, and one conversation's matches are one rowid
+// range. Indexes serve each inbox tab, its unread filter and the notification pages without
+// sorting.
+constexpr const char* kCrm = R"sql(
+ALTER TABLE conversations ADD COLUMN last_activity_ms INTEGER;
+ALTER TABLE conversations ADD COLUMN last_message_id INTEGER;
+ALTER TABLE conversations ADD COLUMN unread_count INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE conversations ADD COLUMN priority TEXT NOT NULL DEFAULT 'normal';
+ALTER TABLE messages ADD COLUMN author_user TEXT;
+ALTER TABLE contacts ADD COLUMN name_set_by_user INTEGER NOT NULL DEFAULT 0;
+UPDATE conversations SET
+  last_message_id = (SELECT MAX(m.id) FROM messages m WHERE m.conversation_id = conversations.id),
+  last_activity_ms = (SELECT MAX(m.at_ms) FROM messages m
+                      WHERE m.conversation_id = conversations.id),
+  unread_count = (SELECT COUNT(*) FROM messages m
+                  WHERE m.conversation_id = conversations.id AND m.author = 'customer'
+                  AND m.id > COALESCE((SELECT MAX(h.id) FROM messages h
+                                       WHERE h.conversation_id = conversations.id
+                                       AND h.author = 'human_crm'), 0));
+CREATE INDEX conversations_by_folder ON conversations
+  (workspace_id, folder, last_activity_ms, id) WHERE last_activity_ms IS NOT NULL;
+CREATE INDEX conversations_by_channel ON conversations
+  (workspace_id, folder, channel, last_activity_ms, id) WHERE last_activity_ms IS NOT NULL;
+CREATE INDEX conversations_unread_by_folder ON conversations
+  (workspace_id, folder, last_activity_ms, id) WHERE unread_count > 0;
+CREATE INDEX conversations_unread_by_channel ON conversations
+  (workspace_id, folder, channel, last_activity_ms, id) WHERE unread_count > 0;
+CREATE TABLE contact_labels (
+  workspace_id INTEGER NOT NULL REFERENCES workspaces(id),
+  contact_id INTEGER NOT NULL REFERENCES contacts(id),
+  position INTEGER NOT NULL,
+  label TEXT NOT NULL,
+  PRIMARY KEY (contact_id, position)
+) WITHOUT ROWID;
+CREATE INDEX contact_labels_by_label ON contact_labels (workspace_id, label, contact_id);
+CREATE TABLE lead_notes (
+  id INTEGER PRIMARY KEY,
+  workspace_id INTEGER NOT NULL REFERENCES workspaces(id),
+  contact_id INTEGER NOT NULL REFERENCES contacts(id),
+  text TEXT NOT NULL,
+  author TEXT NOT NULL,
+  at_ms INTEGER NOT NULL
+);
+CREATE INDEX lead_notes_by_contact ON lead_notes (contact_id, id);
+CREATE TABLE lead_edits (
+  id INTEGER PRIMARY KEY,
+  workspace_id INTEGER NOT NULL REFERENCES workspaces(id),
+  contact_id INTEGER NOT NULL REFERENCES contacts(id),
+  field TEXT NOT NULL,
+  before_json TEXT NOT NULL,
+  after_json TEXT NOT NULL,
+  user_email TEXT NOT NULL,
+  at_ms INTEGER NOT NULL
+);
+CREATE INDEX lead_edits_by_contact ON lead_edits (contact_id, id);
+CREATE INDEX notifications_by_id ON notifications (workspace_id, id);
+CREATE INDEX notifications_unread ON notifications (workspace_id) WHERE read = 0;
+CREATE VIRTUAL TABLE message_search USING fts5(text, content = '', columnsize = 0,
+  tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4 5 6');
+CREATE VIRTUAL TABLE contact_search USING fts5(display_name, content = 'contacts',
+  content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4 5 6');
+INSERT INTO message_search (rowid, text)
+  SELECT (conversation_id << 32) | (id & 4294967295), text FROM messages;
+INSERT INTO contact_search (contact_search) VALUES ('rebuild');
+CREATE TRIGGER messages_search_insert AFTER INSERT ON messages BEGIN
+  INSERT INTO message_search (rowid, text)
+    VALUES ((new.conversation_id << 32) | (new.id & 4294967295), new.text);
+END;
+CREATE TRIGGER contacts_search_insert AFTER INSERT ON contacts BEGIN
+  INSERT INTO contact_search (rowid, display_name) VALUES (new.id, new.display_name);
+END;
+CREATE TRIGGER contacts_search_rename AFTER UPDATE OF display_name ON contacts BEGIN
+  INSERT INTO contact_search (contact_search, rowid, display_name)
+    VALUES ('delete', old.id, old.display_name);
+  INSERT INTO contact_search (rowid, display_name) VALUES (new.id, new.display_name);
+END;
+)sql";
+
 // The schema before the first release was edited in place; from the first release on, every
 // change is a new migration appended here.
 // A delivery is due at next_attempt_ms (NULL once given up); a claim moves it to the end of its
@@ -273,7 +357,8 @@ constexpr std::array kMigrations{
     Migration{5, "outbox: in order per conversation", kOutboxOrder},
     Migration{6, "users and memberships", kUsers},
     Migration{7, "sessions and API tokens", kSignIn},
-    Migration{8, "outgoing webhooks and their deliveries", kWebhooks},
+    Migration{8, "CRM: inbox lists, labels, notes, lead edits, search", kCrm},
+    Migration{9, "outgoing webhooks and their deliveries", kWebhooks},
 };
 
 constexpr const char* kCreateMigrationsTable =

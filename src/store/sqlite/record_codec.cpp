@@ -3,6 +3,8 @@
 #include <cstdint>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <type_traits>
+#include <variant>
 
 namespace store::sqlite {
 namespace {
@@ -34,8 +36,32 @@ base::Result<std::vector<T>> DecodeArray(const std::string& text, std::string_vi
 std::string EncodeStrings(const std::vector<std::string>& strings) { return Dump(strings); }
 
 base::Result<std::vector<std::string>> DecodeStrings(const std::string& text) {
-  return DecodeArray<std::string>(text, "message list",
+  return DecodeArray<std::string>(text, "string list",
                                   [](const json& e) { return e.get<std::string>(); });
+}
+
+std::string EncodeLeadValue(const core::LeadValue& value) {
+  return std::visit(
+      [](const auto& v) {
+        if constexpr (std::is_same_v<std::decay_t<decltype(v)>, std::monostate>) {
+          return Dump(nullptr);
+        } else {
+          return Dump(v);
+        }
+      },
+      value);
+}
+
+base::Result<core::LeadValue> DecodeLeadValue(const std::string& text) {
+  const json value = json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (value.is_null()) return core::LeadValue{};
+  if (value.is_string()) return core::LeadValue{value.get<std::string>()};
+  if (value.is_array()) {
+    auto strings = DecodeStrings(text);
+    if (!strings.ok()) return strings.error();
+    return core::LeadValue{std::move(*strings)};
+  }
+  return base::Error::Internal("corrupt store: malformed lead edit value");
 }
 
 std::string EncodeAnswers(const std::vector<core::QualificationAnswer>& answers) {

@@ -1,4 +1,5 @@
-// JSON columns of store rows: a notification's last messages and answers, a product's attributes.
+// JSON columns of store rows: a notification's last messages and answers, a product's attributes,
+// the values of a lead edit.
 //
 // Encoders never fail (invalid UTF-8 is stored with U+FFFD replacements); decoders return
 // kInternal for malformed text, which only a corrupt store holds.
@@ -9,11 +10,12 @@
 
 #include "base/result.h"
 #include "core/contact.h"
+#include "core/crm.h"
 #include "core/product.h"
 
 namespace store::sqlite {
 
-// ["customer: hi", ...]
+// ["customer: hi", ...] (also labels)
 std::string EncodeStrings(const std::vector<std::string>& strings);
 base::Result<std::vector<std::string>> DecodeStrings(const std::string& json);
 
@@ -21,6 +23,10 @@ base::Result<std::vector<std::string>> DecodeStrings(const std::string& json);
 //   "source_message_id": 7 or null}, ...]
 std::string EncodeAnswers(const std::vector<core::QualificationAnswer>& answers);
 base::Result<std::vector<core::QualificationAnswer>> DecodeAnswers(const std::string& json);
+
+// null, "a text" or ["a", "list"]
+std::string EncodeLeadValue(const core::LeadValue& value);
+base::Result<core::LeadValue> DecodeLeadValue(const std::string& json);
 
 // [{"name": "size", "value": "M"}, ...] in file column order
 std::string EncodeAttributes(const std::vector<core::ProductAttribute>& attributes);

@@ -7,11 +7,16 @@
 #include "store/sqlite/checkpointer.h"
 #include "store/sqlite/config_repository.h"
 #include "store/sqlite/connection.h"
+#include "store/sqlite/conversation_edit_repository.h"
 #include "store/sqlite/conversation_repository.h"
 #include "store/sqlite/decision_writer.h"
+#include "store/sqlite/history_repository.h"
 #include "store/sqlite/inbox_repository.h"
+#include "store/sqlite/lead_repository.h"
 #include "store/sqlite/migrations.h"
+#include "store/sqlite/notification_repository.h"
 #include "store/sqlite/outbox_repository.h"
+#include "store/sqlite/summary_repository.h"
 #include "store/sqlite/timeline_repository.h"
 #include "store/sqlite/timer_repository.h"
 #include "store/sqlite/transaction.h"
@@ -434,6 +439,95 @@ base::Result<bool> SqliteStore::HasSendInFlight(core::Channel channel,
                                                 const std::string& recipient, base::TimePoint now) {
   Lock lock(mutex_);
   return sqlite::HasSendInFlight(*db_, channel, account_id, recipient, now);
+}
+
+base::Result<core::ConversationPage> SqliteStore::ListConversations(
+    std::int64_t workspace_id, const core::ConversationFilter& filter,
+    const std::optional<core::ConversationCursor>& after, std::size_t limit) {
+  Lock lock(mutex_);
+  return sqlite::ListConversations(*db_, workspace_id, filter, after, limit);
+}
+
+base::Result<core::UnreadCounts> SqliteStore::CountUnread(std::int64_t workspace_id,
+                                                          core::Folder channels_folder) {
+  Lock lock(mutex_);
+  return sqlite::CountUnread(*db_, workspace_id, channels_folder);
+}
+
+base::Result<core::ConversationSummary> SqliteStore::LoadSummary(std::int64_t workspace_id,
+                                                                 std::int64_t conversation_id) {
+  Lock lock(mutex_);
+  return sqlite::LoadSummary(*db_, workspace_id, conversation_id);
+}
+
+base::Result<core::MessagePage> SqliteStore::ListMessages(std::int64_t workspace_id,
+                                                          std::int64_t conversation_id,
+                                                          std::optional<std::int64_t> before,
+                                                          std::size_t limit) {
+  Lock lock(mutex_);
+  return sqlite::ListMessages(*db_, workspace_id, conversation_id, before, limit);
+}
+
+base::Result<core::ConversationSummary> SqliteStore::ChangeConversation(
+    std::int64_t workspace_id, std::int64_t conversation_id,
+    const core::ConversationChange& change) {
+  Lock lock(mutex_);
+  return sqlite::ChangeConversation(*db_, workspace_id, conversation_id, change);
+}
+
+base::Result<core::ConversationSummary> SqliteStore::MarkRead(std::int64_t workspace_id,
+                                                              std::int64_t conversation_id) {
+  Lock lock(mutex_);
+  return sqlite::MarkRead(*db_, workspace_id, conversation_id);
+}
+
+base::Result<core::Lead> SqliteStore::LoadLead(std::int64_t workspace_id, std::int64_t contact_id) {
+  Lock lock(mutex_);
+  return sqlite::LoadLead(*db_, workspace_id, contact_id);
+}
+
+base::Result<core::Lead> SqliteStore::EditLead(std::int64_t workspace_id, std::int64_t contact_id,
+                                               const core::LeadChange& change,
+                                               const std::string& user, base::TimePoint at) {
+  Lock lock(mutex_);
+  return sqlite::EditLead(*db_, workspace_id, contact_id, change, user, at);
+}
+
+base::Result<core::Lead> SqliteStore::EditAnswer(std::int64_t workspace_id, std::int64_t contact_id,
+                                                 std::int64_t answer_id, const std::string& answer,
+                                                 const std::string& user, base::TimePoint at) {
+  Lock lock(mutex_);
+  return sqlite::EditAnswer(*db_, workspace_id, contact_id, answer_id, answer, user, at);
+}
+
+base::Result<core::LeadNote> SqliteStore::AddNote(std::int64_t workspace_id,
+                                                  std::int64_t contact_id, const std::string& text,
+                                                  const std::string& user, base::TimePoint at) {
+  Lock lock(mutex_);
+  return sqlite::AddNote(*db_, workspace_id, contact_id, text, user, at);
+}
+
+base::Result<std::vector<core::LeadEdit>> SqliteStore::ListLeadEdits(std::int64_t workspace_id,
+                                                                     std::int64_t contact_id) {
+  Lock lock(mutex_);
+  return sqlite::ListLeadEdits(*db_, workspace_id, contact_id);
+}
+
+base::Result<core::NotificationPage> SqliteStore::PageNotifications(
+    std::int64_t workspace_id, std::optional<std::int64_t> before, std::size_t limit) {
+  Lock lock(mutex_);
+  return sqlite::PageNotifications(*db_, workspace_id, before, limit);
+}
+
+base::Status SqliteStore::MarkNotificationRead(std::int64_t workspace_id,
+                                               std::int64_t notification_id) {
+  Lock lock(mutex_);
+  return sqlite::MarkNotificationRead(*db_, workspace_id, notification_id);
+}
+
+base::Status SqliteStore::MarkAllNotificationsRead(std::int64_t workspace_id) {
+  Lock lock(mutex_);
+  return sqlite::MarkAllNotificationsRead(*db_, workspace_id);
 }
 
 base::Status SqliteStore::SaveChannelAccount(const core::ChannelAccount& account) {

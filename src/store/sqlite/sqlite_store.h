@@ -1,6 +1,6 @@
 // SqliteStore: the embedded core::Store (with the core::Inbox, core::Outbox,
-// core::ChannelAccounts, core::Users and core::Webhooks ports), one SQLite database file holding
-// every workspace.
+// core::ChannelAccounts, core::Users, core::Crm and core::Webhooks ports), one SQLite database
+// file holding every workspace.
 //
 // Usage:
 //   base::Result<std::unique_ptr<store::SqliteStore>> db = store::SqliteStore::Open("fd.db");
@@ -16,7 +16,10 @@
 //   - AppendInbox commits concurrent appends together (group commit): one transaction, and one
 //     WAL write, for every delivery that arrived while the previous one was being written.
 //   - Commit also fills, in the returned decision, the conversation's workspace, contact and
-//     channel as stored, and each notification's contact (see sqlite/decision_writer.h).
+//     channel as stored, each notification's contact and each answer's id (see
+//     sqlite/decision_writer.h). It keeps a contact's name a user set (EditLead) over the
+//     decision's contact_name.
+//   - PageNotifications pages by id (the order notifications were stored in).
 //
 // Thread-safety: every method may be called from any thread. One connection, guarded by a mutex,
 // serves them one at a time: the engine runs a single writer, and SQLite serializes writers
@@ -31,6 +34,7 @@
 #include <vector>
 
 #include "core/channel_account.h"
+#include "core/crm.h"
 #include "core/inbox.h"
 #include "core/outbox.h"
 #include "core/store.h"
@@ -48,6 +52,7 @@ class SqliteStore final : public core::Store,
                           public core::Outbox,
                           public core::ChannelAccounts,
                           public core::Users,
+                          public core::Crm,
                           public core::Webhooks {
  public:
   // Opens the database file at `path`, creating it when missing, and applies the migrations it
@@ -153,6 +158,42 @@ class SqliteStore final : public core::Store,
                                const std::string& provider_message_id) override;
   base::Result<bool> HasSendInFlight(core::Channel channel, const std::string& account_id,
                                      const std::string& recipient, base::TimePoint now) override;
+
+  // core::Crm
+  base::Result<core::ConversationPage> ListConversations(
+      std::int64_t workspace_id, const core::ConversationFilter& filter,
+      const std::optional<core::ConversationCursor>& after, std::size_t limit) override;
+  base::Result<core::UnreadCounts> CountUnread(std::int64_t workspace_id,
+                                               core::Folder channels_folder) override;
+  base::Result<core::ConversationSummary> LoadSummary(std::int64_t workspace_id,
+                                                      std::int64_t conversation_id) override;
+  base::Result<core::MessagePage> ListMessages(std::int64_t workspace_id,
+                                               std::int64_t conversation_id,
+                                               std::optional<std::int64_t> before,
+                                               std::size_t limit) override;
+  base::Result<core::ConversationSummary> ChangeConversation(
+      std::int64_t workspace_id, std::int64_t conversation_id,
+      const core::ConversationChange& change) override;
+  base::Result<core::ConversationSummary> MarkRead(std::int64_t workspace_id,
+                                                   std::int64_t conversation_id) override;
+  base::Result<core::Lead> LoadLead(std::int64_t workspace_id, std::int64_t contact_id) override;
+  base::Result<core::Lead> EditLead(std::int64_t workspace_id, std::int64_t contact_id,
+                                    const core::LeadChange& change, const std::string& user,
+                                    base::TimePoint at) override;
+  base::Result<core::Lead> EditAnswer(std::int64_t workspace_id, std::int64_t contact_id,
+                                      std::int64_t answer_id, const std::string& answer,
+                                      const std::string& user, base::TimePoint at) override;
+  base::Result<core::LeadNote> AddNote(std::int64_t workspace_id, std::int64_t contact_id,
+                                       const std::string& text, const std::string& user,
+                                       base::TimePoint at) override;
+  base::Result<std::vector<core::LeadEdit>> ListLeadEdits(std::int64_t workspace_id,
+                                                          std::int64_t contact_id) override;
+  base::Result<core::NotificationPage> PageNotifications(std::int64_t workspace_id,
+                                                         std::optional<std::int64_t> before,
+                                                         std::size_t limit) override;
+  base::Status MarkNotificationRead(std::int64_t workspace_id,
+                                    std::int64_t notification_id) override;
+  base::Status MarkAllNotificationsRead(std::int64_t workspace_id) override;
 
   // core::Webhooks
   base::Result<core::Webhook> CreateWebhook(std::int64_t workspace_id, const std::string& url,

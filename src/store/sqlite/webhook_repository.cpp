@@ -2,7 +2,7 @@
 
 #include "store/sqlite/conversation_repository.h"
 #include "store/sqlite/enum_column.h"
-#include "store/sqlite/timeline_repository.h"
+#include "store/sqlite/notification_repository.h"
 #include "store/sqlite/transaction.h"
 #include "store/sqlite/workspace_repository.h"
 

@@ -1,0 +1,156 @@
+#include "store/sqlite/notification_repository.h"
+
+#include <algorithm>
+#include <limits>
+
+#include "store/sqlite/enum_column.h"
+#include "store/sqlite/record_codec.h"
+#include "store/sqlite/transaction.h"
+
+namespace store::sqlite {
+namespace {
+
+constexpr std::int64_t kEnd = std::numeric_limits<std::int64_t>::max();
+
+constexpr std::string_view kInsertNotification =
+    "INSERT INTO notifications (workspace_id, conversation_id, contact_id, kind, reason,"
+    " customer_name, last_messages_json, answers_json, at_ms, read)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
+// The selects return the columns ReadNotification reads.
+constexpr std::string_view kSelectNotifications =
+    "SELECT id, conversation_id, contact_id, kind, reason, customer_name, last_messages_json,"
+    " answers_json, at_ms, read FROM notifications WHERE workspace_id = ?1"
+    " ORDER BY at_ms DESC, id DESC LIMIT ?2";
+constexpr std::string_view kSelectPage =
+    "SELECT id, conversation_id, contact_id, kind, reason, customer_name, last_messages_json,"
+    " answers_json, at_ms, read FROM notifications INDEXED BY notifications_by_id"
+    " WHERE workspace_id = ?1 AND id < ?2 ORDER BY id DESC LIMIT ?3";
+constexpr std::string_view kSelectOne =
+    "SELECT id, conversation_id, contact_id, kind, reason, customer_name, last_messages_json,"
+    " answers_json, at_ms, read FROM notifications WHERE id = ?1 AND workspace_id = ?2";
+constexpr std::string_view kCountUnread =
+    "SELECT COUNT(*) FROM notifications INDEXED BY notifications_unread"
+    " WHERE workspace_id = ?1 AND read = 0";
+constexpr std::string_view kMarkRead =
+    "UPDATE notifications SET read = 1 WHERE id = ?1 AND workspace_id = ?2";
+constexpr std::string_view kMarkAllRead =
+    "UPDATE notifications INDEXED BY notifications_unread SET read = 1"
+    " WHERE workspace_id = ?1 AND read = 0";
+
+base::Result<core::Notification> ReadNotification(const Query& q, std::int64_t workspace_id) {
+  auto kind = EnumColumn<core::ParseNotificationKind>(q, 3, "notification kind");
+  if (!kind.ok()) return kind.error();
+  auto reason = EnumColumn<core::ParseHandoffReason>(q, 4, "handoff reason");
+  if (!reason.ok()) return reason.error();
+  auto last_messages = DecodeStrings(q.Text(6));
+  if (!last_messages.ok()) return last_messages.error();
+  auto answers = DecodeAnswers(q.Text(7));
+  if (!answers.ok()) return answers.error();
+  return core::Notification{.id = q.Int64(0),
+                            .workspace_id = workspace_id,
+                            .conversation_id = q.Int64(1),
+                            .contact_id = q.Int64(2),
+                            .kind = *kind,
+                            .reason = *reason,
+                            .customer_name = q.Text(5),
+                            .last_messages = std::move(*last_messages),
+                            .answers = std::move(*answers),
+                            .at = q.Time(8),
+                            .read = q.Int64(9) != 0};
+}
+
+// Reads every row of `q` into `out`, stopping after `limit` rows; true when a row was left over.
+base::Result<bool> ReadRows(Query& q, std::int64_t workspace_id, std::size_t limit,
+                            std::vector<core::Notification>& out) {
+  while (true) {
+    base::Result<bool> row = q.Step();
+    if (!row.ok()) return row.error();
+    if (!*row) return false;
+    if (out.size() == limit) return true;
+    base::Result<core::Notification> n = ReadNotification(q, workspace_id);
+    if (!n.ok()) return n.error();
+    out.push_back(std::move(*n));
+  }
+}
+
+}  // namespace
+
+base::Result<std::int64_t> InsertNotification(Connection& db, const core::Notification& n) {
+  base::Result<Query> insert = db.Prepare(kInsertNotification);
+  if (!insert.ok()) return insert.error();
+  base::Status done =
+      insert
+          ->BindAll(n.workspace_id, n.conversation_id, n.contact_id, core::ToString(n.kind),
+                    core::ToString(n.reason), n.customer_name, EncodeStrings(n.last_messages),
+                    EncodeAnswers(n.answers), n.at, std::int64_t{n.read})
+          .Run();
+  if (!done.ok()) return done.error();
+  return db.LastInsertId();
+}
+
+base::Result<std::vector<core::Notification>> ListNotifications(Connection& db,
+                                                                std::int64_t workspace_id,
+                                                                std::size_t limit) {
+  const std::size_t capped = std::min<std::size_t>(limit, kEnd);
+  base::Result<Query> q = db.Prepare(kSelectNotifications);
+  if (!q.ok()) return q.error();
+  q->BindAll(workspace_id, static_cast<std::int64_t>(capped));
+  std::vector<core::Notification> notifications;
+  base::Result<bool> read = ReadRows(*q, workspace_id, capped, notifications);
+  if (!read.ok()) return read.error();
+  return notifications;
+}
+
+base::Result<core::NotificationPage> PageNotifications(Connection& db, std::int64_t workspace_id,
+                                                       std::optional<std::int64_t> before,
+                                                       std::size_t limit) {
+  base::Result<Transaction> txn = Transaction::Begin(db, TransactionKind::kRead);
+  if (!txn.ok()) return txn.error();
+  core::NotificationPage page;
+  {
+    base::Result<Query> count = db.Prepare(kCountUnread);
+    if (!count.ok()) return count.error();
+    base::Result<bool> row = count->BindAll(workspace_id).Step();
+    if (!row.ok()) return row.error();
+    page.unread = *row ? count->Int64(0) : 0;
+  }
+  if (limit == 0) return page;
+  const std::size_t capped = std::min<std::size_t>(limit, kEnd - 1);
+  base::Result<Query> q = db.Prepare(kSelectPage);
+  if (!q.ok()) return q.error();
+  // One row past the page tells whether another page follows.
+  q->BindAll(workspace_id, before.value_or(kEnd), static_cast<std::int64_t>(capped) + 1);
+  base::Result<bool> more = ReadRows(*q, workspace_id, capped, page.notifications);
+  if (!more.ok()) return more.error();
+  if (*more) page.next_before = page.notifications.back().id;
+  return page;
+}
+
+base::Status MarkNotificationRead(Connection& db, std::int64_t workspace_id,
+                                  std::int64_t notification_id) {
+  base::Result<Query> update = db.Prepare(kMarkRead);
+  if (!update.ok()) return update.error();
+  if (base::Status done = update->BindAll(notification_id, workspace_id).Run(); !done.ok()) {
+    return done;
+  }
+  if (db.Changes() == 0) return base::Error::NotFound("notification not found");
+  return base::Status::Ok();
+}
+
+base::Status MarkAllNotificationsRead(Connection& db, std::int64_t workspace_id) {
+  base::Result<Query> update = db.Prepare(kMarkAllRead);
+  if (!update.ok()) return update.error();
+  return update->BindAll(workspace_id).Run();
+}
+
+base::Result<core::Notification> LoadNotification(Connection& db, std::int64_t workspace_id,
+                                                  std::int64_t notification_id) {
+  base::Result<Query> q = db.Prepare(kSelectOne);
+  if (!q.ok()) return q.error();
+  base::Result<bool> row = q->BindAll(notification_id, workspace_id).Step();
+  if (!row.ok()) return row.error();
+  if (!*row) return base::Error::NotFound("notification not found");
+  return ReadNotification(*q, workspace_id);
+}
+
+}  // namespace store::sqlite

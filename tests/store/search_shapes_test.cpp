@@ -1,0 +1,87 @@
+// A search starts from its matches when they are few and walks the folder when they are many:
+// both give the same pages (sqlite::ListConversations with a lowered threshold).
+#include <gtest/gtest.h>
+
+#include <limits>
+
+#include "store/crm_fixture.h"
+#include "store/sqlite/connection.h"
+#include "store/sqlite/summary_repository.h"
+
+namespace store {
+namespace {
+
+using core::Author;
+using core::Channel;
+
+constexpr std::int64_t kT0 = 1'700'000'000'000;
+
+class SearchShapesTest : public CrmStoreTest {
+ protected:
+  // Every page of `filter`, two at a time, searched with the threshold `many_matches`.
+  std::vector<std::int64_t> Pages(sqlite::Connection& db, const core::ConversationFilter& filter,
+                                  std::size_t many_matches) {
+    std::vector<std::int64_t> ids;
+    std::optional<core::ConversationCursor> cursor;
+    for (int page = 0; page < 100; ++page) {
+      auto listed = sqlite::ListConversations(db, ws_, filter, cursor, 2, many_matches);
+      EXPECT_TRUE(listed.ok()) << listed.error().message;
+      if (!listed.ok()) break;
+      for (const auto& s : listed->conversations) ids.push_back(s.id);
+      cursor = listed->next;
+      if (!cursor) break;
+    }
+    return ids;
+  }
+};
+
+TEST_F(SearchShapesTest, FewAndManyMatchesGiveTheSamePages) {
+  const std::int64_t other = store().CreateWorkspace("other").value().id;
+  const char* texts[] = {"red mug please", "blue mug", "red plate", "mug mug mug", "nothing"};
+  for (int i = 0; i < 15; ++i) {
+    const auto id = Open("c" + std::to_string(i), i % 3 == 0 ? Channel::kWeb : Channel::kWhatsapp);
+    Append(id, Author::kCustomer, texts[i % 5], kT0 + (i / 4) * 10);
+    if (i % 4 == 0) Append(id, Author::kAi, "we have a red mug", kT0 + (i / 4) * 10);
+    if (i % 5 == 1) {
+      ASSERT_TRUE(crm().MarkRead(ws_, id).ok());
+    }
+    if (i % 6 == 2) {
+      ASSERT_TRUE(crm().ChangeConversation(ws_, id, {core::Folder::kSolved, std::nullopt}).ok());
+    }
+    if (i % 2 == 0) {
+      const auto contact = crm().LoadSummary(ws_, id).value().contact_id;
+      ASSERT_TRUE(crm()
+                      .EditLead(ws_, contact,
+                                {"Mugsy " + std::to_string(i), std::vector<std::string>{"vip"}},
+                                "bea", {})
+                      .ok());
+    }
+    Append(Open("o" + std::to_string(i), Channel::kWeb, other), Author::kCustomer, "red mug",
+           kT0 + i, other);
+  }
+  auto db = sqlite::Connection::Open(path_);
+  ASSERT_TRUE(db.ok());
+  const std::vector<core::ConversationFilter> filters = {
+      {.search = "mug"},
+      {.search = "red mug"},
+      {.search = "mugs"},  // a name ("Mugsy") only
+      {.search = "plate"},
+      {.folder = core::Folder::kSolved, .search = "mug"},
+      {.channel = Channel::kWeb, .search = "mug"},
+      {.unread_only = true, .search = "red"},
+      {.label = "vip", .search = "mug"},
+      {.search = "absent"},
+  };
+  for (const auto& filter : filters) {
+    SCOPED_TRACE(filter.search + (filter.label ? " label" : "") +
+                 (filter.unread_only ? " unread" : ""));
+    const auto few = Pages(**db, filter, std::numeric_limits<std::size_t>::max());
+    EXPECT_EQ(Pages(**db, filter, 1), few);
+    if (filter.search != "absent") {
+      EXPECT_FALSE(few.empty());
+    }
+  }
+}
+
+}  // namespace
+}  // namespace store
