@@ -6,6 +6,7 @@
 
 #include "store/crm_fixture.h"
 #include "store/sqlite/connection.h"
+#include "store/sqlite/search_indexer.h"
 #include "store/sqlite/summary_repository.h"
 
 namespace store {
@@ -61,6 +62,7 @@ TEST_F(SearchShapesTest, FewAndManyMatchesGiveTheSamePages) {
   }
   auto db = sqlite::Connection::Open(path_);
   ASSERT_TRUE(db.ok());
+  ASSERT_TRUE(sqlite::CatchUpSearchIndex(**db).ok());
   const std::vector<core::ConversationFilter> filters = {
       {.search = "mug"},
       {.search = "red mug"},

@@ -236,13 +236,14 @@ CREATE INDEX api_tokens_by_user ON api_tokens (user_id, id);
 
 // The CRM: what the inbox lists, denormalized onto each conversation and kept by every Commit
 // (newest message time and id, customer messages since a user last read or replied, priority),
-// backfilled from the history; who wrote a CRM reply; labels, notes and audited edits of leads;
-// a name a user set, kept over the channel's. Full-text search (FTS5, word prefixes, accents
-// and case folded) over message text and contact names, kept in step by triggers; a message's
-// search rowid is its conversation id * 2^32 + the low 32 bits of its id, so that a match names
-// its conversation without reading the message, and one conversation's matches are one rowid
-// range. Indexes serve each inbox tab, its unread filter and the notification pages without
-// sorting.
+// backfilled from the history, with one index for every tab (channel walks are merged for "all
+// channels"; unread is in the index) and one of the unread ones to count; who wrote a CRM reply;
+// labels, notes and audited edits of leads; a name a user set, kept over the channel's. Full-text
+// search (FTS5, word prefixes, accents and case folded) over message text and contact names. A
+// message's search rowid is its conversation id * 2^32 + the low 32 bits of its id: a match names
+// its conversation without reading the message, and one conversation's matches are one rowid range.
+// Messages are indexed in batches after their commit (search_progress: the last message indexed),
+// names by triggers.
 constexpr const char* kCrm = R"sql(
 ALTER TABLE conversations ADD COLUMN last_activity_ms INTEGER;
 ALTER TABLE conversations ADD COLUMN last_message_id INTEGER;
@@ -259,14 +260,11 @@ UPDATE conversations SET
                   AND m.id > COALESCE((SELECT MAX(h.id) FROM messages h
                                        WHERE h.conversation_id = conversations.id
                                        AND h.author = 'human_crm'), 0));
-CREATE INDEX conversations_by_folder ON conversations
-  (workspace_id, folder, last_activity_ms, id) WHERE last_activity_ms IS NOT NULL;
-CREATE INDEX conversations_by_channel ON conversations
-  (workspace_id, folder, channel, last_activity_ms, id) WHERE last_activity_ms IS NOT NULL;
-CREATE INDEX conversations_unread_by_folder ON conversations
-  (workspace_id, folder, last_activity_ms, id) WHERE unread_count > 0;
-CREATE INDEX conversations_unread_by_channel ON conversations
-  (workspace_id, folder, channel, last_activity_ms, id) WHERE unread_count > 0;
+CREATE INDEX conversations_by_tab ON conversations
+  (workspace_id, folder, channel, last_activity_ms, id, unread_count)
+  WHERE last_activity_ms IS NOT NULL;
+CREATE INDEX conversations_unread ON conversations (workspace_id, folder, channel)
+  WHERE unread_count > 0;
 CREATE TABLE contact_labels (
   workspace_id INTEGER NOT NULL REFERENCES workspaces(id),
   contact_id INTEGER NOT NULL REFERENCES contacts(id),
@@ -304,10 +302,11 @@ CREATE VIRTUAL TABLE contact_search USING fts5(display_name, content = 'contacts
 INSERT INTO message_search (rowid, text)
   SELECT (conversation_id << 32) | (id & 4294967295), text FROM messages;
 INSERT INTO contact_search (contact_search) VALUES ('rebuild');
-CREATE TRIGGER messages_search_insert AFTER INSERT ON messages BEGIN
-  INSERT INTO message_search (rowid, text)
-    VALUES ((new.conversation_id << 32) | (new.id & 4294967295), new.text);
-END;
+CREATE TABLE search_progress (
+  singleton INTEGER PRIMARY KEY CHECK (singleton = 0),
+  last_message_id INTEGER NOT NULL
+);
+INSERT INTO search_progress VALUES (0, COALESCE((SELECT MAX(id) FROM messages), 0));
 CREATE TRIGGER contacts_search_insert AFTER INSERT ON contacts BEGIN
   INSERT INTO contact_search (rowid, display_name) VALUES (new.id, new.display_name);
 END;

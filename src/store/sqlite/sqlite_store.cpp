@@ -16,6 +16,7 @@
 #include "store/sqlite/migrations.h"
 #include "store/sqlite/notification_repository.h"
 #include "store/sqlite/outbox_repository.h"
+#include "store/sqlite/search_indexer.h"
 #include "store/sqlite/summary_repository.h"
 #include "store/sqlite/timeline_repository.h"
 #include "store/sqlite/timer_repository.h"
@@ -257,7 +258,16 @@ base::Result<core::ConversationSnapshot> SqliteStore::LoadConversation(std::int6
 base::Result<core::Decision> SqliteStore::Commit(std::int64_t workspace_id,
                                                  const core::Decision& decision) {
   Lock lock(mutex_);
-  return sqlite::Commit(*db_, workspace_id, decision);
+  base::Result<core::Decision> committed = sqlite::Commit(*db_, workspace_id, decision);
+  if (committed.ok()) IndexWhenDue(committed->messages.size());
+  return committed;
+}
+
+void SqliteStore::IndexWhenDue(std::size_t appended) {
+  unindexed_ += appended;
+  if (unindexed_ < sqlite::kSearchIndexBatch) return;
+  // A batch that fails stays for the next one (or the next search): the commit stands.
+  if (auto indexed = sqlite::IndexMessages(*db_, unindexed_); indexed.ok()) unindexed_ = 0;
 }
 
 base::Result<std::vector<core::DueTimer>> SqliteStore::DueTimers(base::TimePoint now,
@@ -445,6 +455,10 @@ base::Result<core::ConversationPage> SqliteStore::ListConversations(
     std::int64_t workspace_id, const core::ConversationFilter& filter,
     const std::optional<core::ConversationCursor>& after, std::size_t limit) {
   Lock lock(mutex_);
+  if (!filter.search.empty()) {
+    if (base::Status done = sqlite::CatchUpSearchIndex(*db_); !done.ok()) return done.error();
+    unindexed_ = 0;
+  }
   return sqlite::ListConversations(*db_, workspace_id, filter, after, limit);
 }
 

@@ -20,6 +20,10 @@
 //     sqlite/decision_writer.h). It keeps a contact's name a user set (EditLead) over the
 //     decision's contact_name.
 //   - PageNotifications pages by id (the order notifications were stored in).
+//   - Message text enters the search index in batches (sqlite/search_indexer.h): a Commit that
+//     brings this process's unindexed messages to kSearchIndexBatch indexes them, and a
+//     ListConversations with a search first indexes every message committed before it. A batch
+//     that fails is retried by the next one; the commits stand.
 //
 // Thread-safety: every method may be called from any thread. One connection, guarded by a mutex,
 // serves them one at a time: the engine runs a single writer, and SQLite serializes writers
@@ -229,9 +233,14 @@ class SqliteStore final : public core::Store,
   struct PendingAppend;
   void WriteAppends(const std::vector<PendingAppend*>& batch);
 
+  // Counts `appended` messages and indexes the waiting ones once they make a batch.
+  // REQUIRES: mutex_ held.
+  void IndexWhenDue(std::size_t appended);
+
   // Recursive: the calls made inside Atomically lock it again on the same thread.
   std::recursive_mutex mutex_;
   std::unique_ptr<sqlite::Connection> db_;  // guarded by mutex_
+  std::size_t unindexed_ = 0;               // messages committed since the last batch; mutex_
   std::unique_ptr<sqlite::Checkpointer> checkpointer_;
 
   std::mutex append_mutex_;

@@ -1,0 +1,39 @@
+// The SQL of the inbox's reads (summary_repository.h): the summary of one conversation, and one
+// list statement per shape, each walking the index made for it. Built once; the texts live as
+// long as the program (Connection::Prepare keys its cache on them).
+#pragma once
+
+#include <string>
+
+namespace store::sqlite {
+
+// Which statement lists a page, by what the filter asks.
+enum class ListShape {
+  kTab,                // a folder, every channel: one walk of conversations_by_tab per channel
+  kTabChannel,         // a folder, one channel: one walk
+  kLabel,              // from the contacts carrying the label
+  kSearchFew,          // from the search's matches
+  kSearchMany,         // a tab walk testing each conversation, every channel
+  kSearchManyChannel,  // the same, one channel
+};
+
+// A list statement and the parameters it takes: ?1 workspace, ?2 folder, ?3 and ?4 the cursor
+// (activity, id; the largest values for the first page), ?5 the page size, ?6 a channel (NULL:
+// every one), ?7 unread only (0 or 1), ?8 a label (NULL: any), ?9 the MATCH expression. It takes
+// ?1 to ?parameters (some unused).
+struct ListStatement {
+  std::string sql;
+  int parameters = 0;
+};
+const ListStatement& ListSql(ListShape shape);
+
+// One conversation's summary by ?1 id and ?2 workspace.
+const std::string& SummarySql();
+
+// The columns of both: the conversation (0-8: id, channel, account_id, folder, mode,
+// resume_at_ms, epoch, priority, unread_count), its contact (9-11: id, display_name,
+// external_id), 12 last_activity_ms, 13 its labels as a JSON array in order, then its last
+// message from kLastMessageColumn on (the columns of message_row.h; NULL when it has none).
+inline constexpr int kLastMessageColumn = 14;
+
+}  // namespace store::sqlite

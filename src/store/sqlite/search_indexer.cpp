@@ -1,0 +1,64 @@
+#include "store/sqlite/search_indexer.h"
+
+#include "store/sqlite/transaction.h"
+
+namespace store::sqlite {
+namespace {
+
+constexpr std::string_view kSelectProgress =
+    "SELECT last_message_id FROM search_progress WHERE singleton = 0";
+constexpr std::string_view kSelectLast =
+    "SELECT MAX(id) FROM (SELECT id FROM messages WHERE id > ?1 ORDER BY id LIMIT ?2)";
+constexpr std::string_view kIndex =
+    "INSERT INTO message_search (rowid, text)"
+    " SELECT (conversation_id << 32) | (id & 4294967295), text FROM messages"
+    " WHERE id > ?1 AND id <= ?2";
+constexpr std::string_view kSetProgress =
+    "UPDATE search_progress SET last_message_id = ?1 WHERE singleton = 0";
+
+// The first query's one integer (NULL read as 0).
+base::Result<std::int64_t> OneInt(Query query) {
+  base::Result<bool> row = query.Step();
+  if (!row.ok()) return row.error();
+  if (!*row) return base::Error::Internal("corrupt store: no search progress");
+  return query.OptionalInt64(0).value_or(0);
+}
+
+}  // namespace
+
+base::Result<bool> IndexMessages(Connection& db, std::size_t limit) {
+  base::Result<Transaction> txn = Transaction::Begin(db, TransactionKind::kWrite);
+  if (!txn.ok()) return txn.error();
+  base::Result<Query> progress = db.Prepare(kSelectProgress);
+  if (!progress.ok()) return progress.error();
+  base::Result<std::int64_t> from = OneInt(std::move(*progress));
+  if (!from.ok()) return from.error();
+  base::Result<Query> last = db.Prepare(kSelectLast);
+  if (!last.ok()) return last.error();
+  last->BindAll(*from, static_cast<std::int64_t>(limit));
+  base::Result<std::int64_t> to = OneInt(std::move(*last));
+  if (!to.ok()) return to.error();
+  if (*to <= *from) return false;
+  {
+    base::Result<Query> index = db.Prepare(kIndex);
+    if (!index.ok()) return index.error();
+    if (base::Status done = index->BindAll(*from, *to).Run(); !done.ok()) return done.error();
+  }
+  {
+    base::Result<Query> set = db.Prepare(kSetProgress);
+    if (!set.ok()) return set.error();
+    if (base::Status done = set->BindAll(*to).Run(); !done.ok()) return done.error();
+  }
+  if (base::Status done = txn->Commit(); !done.ok()) return done.error();
+  return true;
+}
+
+base::Status CatchUpSearchIndex(Connection& db) {
+  while (true) {
+    base::Result<bool> indexed = IndexMessages(db, kSearchIndexBatch * 16);
+    if (!indexed.ok()) return indexed.error();
+    if (!*indexed) return base::Status::Ok();
+  }
+}
+
+}  // namespace store::sqlite

@@ -1,0 +1,26 @@
+// The search index of message text (migration 8's message_search), filled in batches after the
+// messages' commit: one FTS5 write per batch costs a fraction of one per commit. Expects its
+// caller to serialize access to `db`.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+
+#include "base/result.h"
+#include "store/sqlite/connection.h"
+
+namespace store::sqlite {
+
+// How many committed messages may wait for the index before a Commit indexes them.
+inline constexpr std::size_t kSearchIndexBatch = 256;
+
+// Indexes up to `limit` of the messages committed after the last one indexed, oldest first, in
+// one write transaction (a savepoint inside another). Returns whether it indexed any. Correct
+// because message ids grow with every commit (writers are serialized and messages never
+// deleted).
+base::Result<bool> IndexMessages(Connection& db, std::size_t limit);
+
+// Indexes every message committed so far: a search then finds them all.
+base::Status CatchUpSearchIndex(Connection& db);
+
+}  // namespace store::sqlite
