@@ -32,7 +32,7 @@ bench: build
 
 # The README's dashboard screenshots (docs/screenshots), taken by the browser tests.
 screenshots: build
-	@node tests/browser/run.mjs $(BUILD)/src/frontdesk --all --screenshots docs/screenshots
+	@node tests/browser/run.mjs $(BUILD)/src/frontdesk --screenshots docs/screenshots
 
 format:
 	@clang-format -i $$(git ls-files '*.h' '*.cpp')

@@ -130,6 +130,7 @@ http::Response Patch(const CrmContext& c, const http::Request& r) {
   auto change = ChangeOf(*body);
   if (!change.ok()) return ErrorResponse(change.error());
   auto summary = c.crm.ChangeConversation(access->workspace.id, *id, *change);
+  if (summary.ok()) PublishSummary(c.feed, access->workspace.id, *summary);
   if (!summary.ok()) return ErrorResponse(summary.error());
   return JsonResponse(200, SummaryJson(*summary));
 }
@@ -140,6 +141,7 @@ http::Response Read(const CrmContext& c, const http::Request& r) {
   auto id = ConversationId(r);
   if (!id.ok()) return ErrorResponse(id.error());
   auto summary = c.crm.MarkRead(access->workspace.id, *id);
+  if (summary.ok()) PublishSummary(c.feed, access->workspace.id, *summary);
   if (!summary.ok()) return ErrorResponse(summary.error());
   return JsonResponse(200, SummaryJson(*summary));
 }

@@ -4,6 +4,7 @@
 
 #include "api/access.h"
 #include "api/auth.h"
+#include "api/live_feed.h"
 #include "base/clock.h"
 #include "core/crm.h"
 #include "core/store.h"
@@ -20,6 +21,7 @@ struct CrmContext {
   core::Crm& crm;
   runtime::Engine& engine;  // every change of mode and every reply goes through it
   const base::Clock& clock;
+  LiveFeed& feed;  // told of the changes the endpoints make themselves (folder, priority, read)
 };
 
 // Any member of the request's workspace (see Authorize).

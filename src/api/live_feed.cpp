@@ -32,7 +32,12 @@ void LiveFeed::Publish(std::int64_t workspace_id, std::string_view type,
   if (it->second.empty()) streams_.erase(it);
 }
 
-void PublishDecision(LiveFeed& feed, const core::Decision& d) {
+void PublishSummary(LiveFeed& feed, std::int64_t workspace_id,
+                    const core::ConversationSummary& summary) {
+  feed.Publish(workspace_id, "conversation", {{"conversation", SummaryJson(summary)}});
+}
+
+void PublishDecision(LiveFeed& feed, core::Crm& crm, const core::Decision& d) {
   const std::int64_t workspace_id = d.conversation.workspace_id;
   if (!feed.Watched(workspace_id)) return;
   for (const core::Message& m : d.messages) {
@@ -41,6 +46,10 @@ void PublishDecision(LiveFeed& feed, const core::Decision& d) {
   }
   for (const core::Notification& n : d.notifications) {
     feed.Publish(workspace_id, "notification", {{"notification", NotificationJson(n)}});
+  }
+  // A store error only costs this update: the dashboards resync when they reconnect.
+  if (auto summary = crm.LoadSummary(workspace_id, d.conversation.id); summary.ok()) {
+    PublishSummary(feed, workspace_id, *summary);
   }
 }
 

@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "api/auth.h"
+#include "core/crm.h"
 #include "core/decision.h"
 #include "core/outbox.h"
 #include "core/store.h"
@@ -42,8 +43,12 @@ class LiveFeed {
   std::map<std::int64_t, std::vector<std::shared_ptr<http::EventStream>>> streams_;
 };
 
-// The updates of a committed decision: its messages and notifications.
-void PublishDecision(LiveFeed& feed, const core::Decision& decision);
+// The updates of a committed decision: its messages, its notifications, and the conversation's
+// summary as it is now (read from `crm` only when someone watches the workspace).
+void PublishDecision(LiveFeed& feed, core::Crm& crm, const core::Decision& decision);
+// A conversation's summary changed.
+void PublishSummary(LiveFeed& feed, std::int64_t workspace_id,
+                    const core::ConversationSummary& summary);
 // The updates of deliveries that moved.
 void PublishDeliveries(LiveFeed& feed, const std::vector<core::DeliveryChange>& changes);
 

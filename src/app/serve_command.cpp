@@ -163,7 +163,7 @@ int RunServe(const ServeOptions& options, std::ostream& out, std::ostream& err) 
       metrics.AddCounterFamily("messages_total", "Messages committed, by author.", {"author"});
   engine.SetObserver([&](const core::Decision& d) {
     hub.Publish(d);
-    api::PublishDecision(feed, d);
+    api::PublishDecision(feed, store, d);
     bool outgoing = false;
     for (const core::Message& m : d.messages) {
       messages.WithLabels({std::string(core::ToString(m.author))}).Increment();
@@ -188,7 +188,7 @@ int RunServe(const ServeOptions& options, std::ostream& out, std::ostream& err) 
   api::AddChannelRoutes(router, auth, store, store, store);
   api::AddWebhookRoutes(router, auth, store, store, store, clock);
   api::AddLiveRoutes(router, auth, store, store, feed);
-  const api::CrmContext crm{auth, store, store, store, engine, clock};
+  const api::CrmContext crm{auth, store, store, store, engine, clock, feed};
   api::AddConversationRoutes(router, crm);
   api::AddConversationActionRoutes(router, crm);
   api::AddLeadRoutes(router, crm);

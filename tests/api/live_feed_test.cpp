@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include "store/sqlite/sqlite_store.h"
+#include "testing/temp_dir.h"
+
 namespace api {
 namespace {
 
@@ -24,25 +27,33 @@ TEST(LiveFeedTest, DeliveriesReachTheStreamsOfTheirWorkspaceOnly) {
   EXPECT_TRUE(theirs->TakePending().bytes.empty());
 }
 
-TEST(LiveFeedTest, ADecisionPublishesItsMessagesAndNotifications) {
+TEST(LiveFeedTest, ADecisionPublishesItsMessagesNotificationsAndTheConversationsSummary) {
+  testing_support::TempDir dir;
+  auto store = store::SqliteStore::Open((dir / "fd.db").string()).value();
+  const std::int64_t ws = store->CreateWorkspace("shop")->id;
+  auto snapshot = store->OpenConversation({ws, core::Channel::kWeb, "visitor-1"}, 10);
+  ASSERT_TRUE(snapshot.ok());
+  core::Decision d;
+  d.conversation = snapshot->conversation;
+  d.messages = {{0, 0, core::Author::kCustomer, "I am upset", base::FromMillis(1000)}};
+  core::Notification n;
+  n.reason = core::HandoffReason::kFrustration;
+  n.at = base::FromMillis(1000);
+  d.notifications = {n};
+  auto committed = store->Commit(ws, d);
+  ASSERT_TRUE(committed.ok());
+
   LiveFeed feed;
   auto stream = std::make_shared<http::EventStream>();
-  feed.Subscribe(3, stream);
-  core::Decision d;
-  d.conversation.id = 9;
-  d.conversation.workspace_id = 3;
-  d.messages = {{11, 9, core::Author::kAi, "Someone will help you shortly."}};
-  core::Notification n;
-  n.id = 5;
-  n.conversation_id = 9;
-  n.reason = core::HandoffReason::kFrustration;
-  d.notifications = {n};
-  PublishDecision(feed, d);
+  feed.Subscribe(ws, stream);
+  PublishDecision(feed, *store, *committed);
   const std::string sent = stream->TakePending().bytes;
   EXPECT_TRUE(Contains(sent, "event: message\n")) << sent;
-  EXPECT_TRUE(Contains(sent, "Someone will help you shortly."));
+  EXPECT_TRUE(Contains(sent, "I am upset"));
   EXPECT_TRUE(Contains(sent, "event: notification\n"));
   EXPECT_TRUE(Contains(sent, R"("reason":"frustration")"));
+  EXPECT_TRUE(Contains(sent, "event: conversation\n"));
+  EXPECT_TRUE(Contains(sent, R"("unread":1)"));
 }
 
 TEST(LiveFeedTest, AnEndedStreamIsDroppedAndTheWorkspaceIsNoLongerWatched) {

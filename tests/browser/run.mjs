@@ -2,12 +2,11 @@
 // The dashboard's browser tests: playwright-core drives Debian's chromium (headless) against a
 // real `frontdesk serve` on a free loopback port.
 //
-//   node tests/browser/run.mjs BUILD/src/frontdesk [--screenshots DIR] [--all]
+//   node tests/browser/run.mjs BUILD/src/frontdesk [--screenshots DIR]
 //
 // --screenshots DIR  where the scenarios save inbox.png, conversation.png, lead-panel.png,
 //                    wizard.png and phone.png (docs/screenshots to refresh the README's), and
 //                    failure-NAME.png when a scenario fails
-// --all              also run the scenarios listed in PENDING
 // FRONTDESK_CHROMIUM overrides the browser (default /usr/bin/chromium).
 import { test, before, after } from "node:test";
 import { existsSync } from "node:fs";
@@ -33,18 +32,13 @@ const SCENARIOS = [
   ["f. inbox and conversation at phone width", "phone", scenario.phone],
 ];
 
-// Scenarios that need the conversation and configuration API (merged from other branches): they
-// are skipped while listed here. Empty this list once that API is in.
-const PENDING = ["wizard", "customer-chat", "live-notification", "manual-reply", "lead-panel",
-  "phone"];
-
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { screenshots: { type: "string" }, all: { type: "boolean", default: false } },
+  options: { screenshots: { type: "string" } },
 });
 const binary = positionals[0] && resolve(positionals[0]);
 if (!binary || !existsSync(binary)) {
-  console.error("usage: node tests/browser/run.mjs FRONTDESK_BINARY [--screenshots DIR] [--all]");
+  console.error("usage: node tests/browser/run.mjs FRONTDESK_BINARY [--screenshots DIR]");
   process.exit(2);
 }
 const executablePath = process.env.FRONTDESK_CHROMIUM || "/usr/bin/chromium";
@@ -82,18 +76,16 @@ after(async () => {
 });
 
 for (const [title, name, run] of SCENARIOS) {
-  const pending = PENDING.includes(name) && !values.all;
-  test(title, { skip: pending && "pending: needs the conversation and configuration API" },
-    async () => {
-      if (failed) throw new Error("not run: an earlier scenario failed");
-      try {
-        await run(s);
-      } catch (error) {
-        failed = true;
-        const page = s.owner && !s.owner.isClosed() ? s.owner : null;
-        if (page && s.shots.dir) await s.shots.take(page, `failure-${name}.png`).catch(() => {});
-        console.error(`--- server log ---\n${server.log().slice(-4000)}`);
-        throw error;
-      }
-    });
+  test(title, async () => {
+    if (failed) throw new Error("not run: an earlier scenario failed");
+    try {
+      await run(s);
+    } catch (error) {
+      failed = true;
+      const page = s.owner && !s.owner.isClosed() ? s.owner : null;
+      if (page && s.shots.dir) await s.shots.take(page, `failure-${name}.png`).catch(() => {});
+      console.error(`--- server log ---\n${server.log().slice(-4000)}`);
+      throw error;
+    }
+  });
 }

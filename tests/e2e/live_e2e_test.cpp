@@ -89,6 +89,17 @@ TEST(LiveE2eTest, ADashboardHearsOfNewMessagesAndHandoffsAsTheyHappen) {
   EXPECT_TRUE(watcher.WaitFor("\"reason\":\"customer_request\""));
   EXPECT_TRUE(watcher.WaitFor("event: message\n"));
   EXPECT_TRUE(watcher.WaitFor("\"text\":\"I want to talk to a human\"")) << watcher.received();
+  EXPECT_TRUE(watcher.WaitFor("event: conversation\n"));
+  EXPECT_TRUE(watcher.WaitFor("\"mode\":\"manual\""));
+
+  // A change made in the CRM reaches the other dashboards too.
+  auto listed = crm.client().Get("/api/v1/workspaces/shop/conversations", owner);
+  ASSERT_EQ(listed->status, 200);
+  const auto id = json::parse(listed->body)["conversations"][0]["id"].get<std::int64_t>();
+  auto solved = crm.client().Patch("/api/v1/workspaces/shop/conversations/" + std::to_string(id),
+                                   owner, json{{"folder", "solved"}}.dump(), "application/json");
+  ASSERT_EQ(solved->status, 200) << solved->body;
+  EXPECT_TRUE(watcher.WaitFor("\"folder\":\"solved\""));
 }
 
 TEST(LiveE2eTest, OnlyMembersWatchAWorkspace) {
