@@ -37,6 +37,8 @@ constexpr std::string_view kSelectHistory =
     "SELECT id, author, text, at_ms, epoch, provider_message_id, delivery, delivery_error,"
     " attachment, author_user FROM messages"
     " WHERE conversation_id = ?1 AND workspace_id = ?2 ORDER BY id DESC LIMIT ?3";
+constexpr std::string_view kSelectConversation =
+    "SELECT 1 FROM conversations WHERE id = ?1 AND workspace_id = ?2";
 constexpr std::string_view kSelectMessage =
     "SELECT id, author, text, at_ms, epoch, provider_message_id, delivery, delivery_error,"
     " attachment, author_user, conversation_id FROM messages WHERE id = ?1 AND workspace_id = ?2";
@@ -234,6 +236,16 @@ base::Result<core::Contact> LoadContact(Connection& db, std::int64_t workspace_i
   if (!answers.ok()) return answers.error();
   contact.answers = std::move(*answers);
   return contact;
+}
+
+base::Status RequireConversation(Connection& db, std::int64_t workspace_id,
+                                 std::int64_t conversation_id) {
+  base::Result<Query> q = db.Prepare(kSelectConversation);
+  if (!q.ok()) return q.error();
+  base::Result<bool> row = q->BindAll(conversation_id, workspace_id).Step();
+  if (!row.ok()) return row.error();
+  if (!*row) return base::Error::NotFound("conversation not found");
+  return base::Status::Ok();
 }
 
 base::Result<core::Message> LoadMessage(Connection& db, std::int64_t workspace_id,

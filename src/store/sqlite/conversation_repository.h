@@ -23,6 +23,9 @@ base::Result<core::ConversationSnapshot> LoadConversation(Connection& db, std::i
                                                           std::size_t history_limit);
 base::Result<core::Contact> LoadContact(Connection& db, std::int64_t workspace_id,
                                         std::int64_t contact_id);
+// OK when the conversation is the workspace's, kNotFound otherwise.
+base::Status RequireConversation(Connection& db, std::int64_t workspace_id,
+                                 std::int64_t conversation_id);
 // The message `message_id` of the workspace; kNotFound when it is not the workspace's.
 base::Result<core::Message> LoadMessage(Connection& db, std::int64_t workspace_id,
                                         std::int64_t message_id);

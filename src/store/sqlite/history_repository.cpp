@@ -3,14 +3,13 @@
 #include <algorithm>
 #include <limits>
 
+#include "store/sqlite/conversation_repository.h"
 #include "store/sqlite/message_row.h"
 #include "store/sqlite/transaction.h"
 
 namespace store::sqlite {
 namespace {
 
-constexpr std::string_view kSelectConversation =
-    "SELECT 1 FROM conversations WHERE id = ?1 AND workspace_id = ?2";
 // The columns of message_row.h.
 constexpr std::string_view kSelectPage =
     "SELECT id, author, text, at_ms, epoch, provider_message_id, delivery, delivery_error,"
@@ -26,12 +25,8 @@ base::Result<core::MessagePage> ListMessages(Connection& db, std::int64_t worksp
   constexpr std::int64_t kEnd = std::numeric_limits<std::int64_t>::max();
   base::Result<Transaction> txn = Transaction::Begin(db, TransactionKind::kRead);
   if (!txn.ok()) return txn.error();
-  {
-    base::Result<Query> exists = db.Prepare(kSelectConversation);
-    if (!exists.ok()) return exists.error();
-    base::Result<bool> row = exists->BindAll(conversation_id, workspace_id).Step();
-    if (!row.ok()) return row.error();
-    if (!*row) return base::Error::NotFound("conversation not found");
+  if (base::Status known = RequireConversation(db, workspace_id, conversation_id); !known.ok()) {
+    return known.error();
   }
   if (limit == 0) return core::MessagePage{};
   base::Result<Query> q = db.Prepare(kSelectPage);

@@ -1,5 +1,6 @@
 #include "store/sqlite/timeline_repository.h"
 
+#include "store/sqlite/conversation_repository.h"
 #include "store/sqlite/enum_column.h"
 #include "store/sqlite/transaction.h"
 
@@ -9,8 +10,6 @@ namespace {
 constexpr std::string_view kInsertAudit =
     "INSERT INTO audit_events (workspace_id, conversation_id, kind, actor, detail, mode_after,"
     " resume_at_ms, at_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
-constexpr std::string_view kSelectConversation =
-    "SELECT 1 FROM conversations WHERE id = ?1 AND workspace_id = ?2";
 constexpr std::string_view kSelectAudit =
     "SELECT id, kind, actor, detail, mode_after, resume_at_ms, at_ms FROM audit_events"
     " WHERE conversation_id = ?1 AND workspace_id = ?2 ORDER BY at_ms, id";
@@ -49,12 +48,8 @@ base::Result<std::vector<core::AuditEvent>> ListAudit(Connection& db, std::int64
                                                       std::int64_t conversation_id) {
   base::Result<Transaction> txn = Transaction::Begin(db, TransactionKind::kRead);
   if (!txn.ok()) return txn.error();
-  {
-    base::Result<Query> exists = db.Prepare(kSelectConversation);
-    if (!exists.ok()) return exists.error();
-    base::Result<bool> row = exists->BindAll(conversation_id, workspace_id).Step();
-    if (!row.ok()) return row.error();
-    if (!*row) return base::Error::NotFound("conversation not found");
+  if (base::Status known = RequireConversation(db, workspace_id, conversation_id); !known.ok()) {
+    return known.error();
   }
   base::Result<Query> q = db.Prepare(kSelectAudit);
   if (!q.ok()) return q.error();
