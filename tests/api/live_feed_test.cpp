@@ -2,8 +2,7 @@
 
 #include <gtest/gtest.h>
 
-#include "store/sqlite/sqlite_store.h"
-#include "testing/temp_dir.h"
+#include "testing/shop_store.h"
 
 namespace api {
 namespace {
@@ -28,25 +27,16 @@ TEST(LiveFeedTest, DeliveriesReachTheStreamsOfTheirWorkspaceOnly) {
 }
 
 TEST(LiveFeedTest, ADecisionPublishesItsMessagesNotificationsAndTheConversationsSummary) {
-  testing_support::TempDir dir;
-  auto store = store::SqliteStore::Open((dir / "fd.db").string()).value();
-  const std::int64_t ws = store->CreateWorkspace("shop")->id;
-  auto snapshot = store->OpenConversation({ws, core::Channel::kWeb, "visitor-1"}, 10);
-  ASSERT_TRUE(snapshot.ok());
-  core::Decision d;
-  d.conversation = snapshot->conversation;
-  d.messages = {{0, 0, core::Author::kCustomer, "I am upset", base::FromMillis(1000)}};
-  core::Notification n;
-  n.reason = core::HandoffReason::kFrustration;
-  n.at = base::FromMillis(1000);
-  d.notifications = {n};
-  auto committed = store->Commit(ws, d);
-  ASSERT_TRUE(committed.ok());
+  testing_support::ShopStore shop;
+  const std::int64_t ws = shop.workspace_id;
+  const core::Decision committed =
+      testing_support::CommitHandoff(*shop.store, ws, "visitor-1", "I am upset",
+                                     core::HandoffReason::kFrustration, base::FromMillis(1000));
 
   LiveFeed feed;
   auto stream = std::make_shared<http::EventStream>();
   feed.Subscribe(ws, stream);
-  PublishDecision(feed, *store, *committed);
+  PublishDecision(feed, *shop.store, committed);
   const std::string sent = stream->TakePending().bytes;
   EXPECT_TRUE(Contains(sent, "event: message\n")) << sent;
   EXPECT_TRUE(Contains(sent, "I am upset"));

@@ -10,8 +10,7 @@
 
 #include "api/webhook_dispatcher.h"
 #include "api/webhook_signature.h"
-#include "store/sqlite/sqlite_store.h"
-#include "testing/temp_dir.h"
+#include "testing/shop_store.h"
 
 namespace api {
 namespace {
@@ -77,32 +76,10 @@ class Receiver {
 
 class DispatcherTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    auto opened = store::SqliteStore::Open((dir_ / "fd.db").string());
-    ASSERT_TRUE(opened.ok()) << opened.error().message;
-    store_ = std::move(*opened);
-    auto ws = store_->CreateWorkspace("shop");
-    ASSERT_TRUE(ws.ok());
-    ws_ = ws->id;
-  }
-
   // A customer asking for a person, and the handoff it caused.
   core::Decision CommitHandoff() {
-    auto snapshot = store_->OpenConversation({ws_, core::Channel::kWeb, "visitor-1"}, 10);
-    EXPECT_TRUE(snapshot.ok());
-    core::Decision d;
-    d.conversation = snapshot->conversation;
-    d.messages = {{0, 0, core::Author::kCustomer, "a person, please", kT0, 0}};
-    core::Notification n;
-    n.kind = core::NotificationKind::kHandoff;
-    n.reason = core::HandoffReason::kCustomerRequest;
-    n.customer_name = "Ana";
-    n.last_messages = {"customer: a person, please"};
-    n.at = kT0;
-    d.notifications = {n};
-    auto committed = store_->Commit(ws_, d);
-    EXPECT_TRUE(committed.ok());
-    return *committed;
+    return testing_support::CommitHandoff(*store_, ws_, "Ana", "a person, please",
+                                          core::HandoffReason::kCustomerRequest, kT0);
   }
 
   std::int64_t Pending() {
@@ -110,9 +87,9 @@ class DispatcherTest : public ::testing::Test {
     return due.ok() ? static_cast<std::int64_t>(due->size()) : -1;
   }
 
-  testing_support::TempDir dir_;
-  std::unique_ptr<store::SqliteStore> store_;
-  std::int64_t ws_ = 0;
+  testing_support::ShopStore shop_;
+  store::SqliteStore* store_ = shop_.store.get();
+  std::int64_t ws_ = shop_.workspace_id;
   base::FakeClock clock_{kT0};
   http::CurlGlobal curl_;
   http::Client client_{curl_};

@@ -9,8 +9,7 @@
 #include <condition_variable>
 #include <mutex>
 
-#include "store/sqlite/sqlite_store.h"
-#include "testing/temp_dir.h"
+#include "testing/shop_store.h"
 
 namespace runtime {
 namespace {
@@ -62,12 +61,6 @@ class Gate {
 class AgentBuilderTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto opened = store::SqliteStore::Open((dir_ / "fd.db").string());
-    ASSERT_TRUE(opened.ok()) << opened.error().message;
-    store_ = std::move(*opened);
-    auto ws = store_->CreateWorkspace("shop");
-    ASSERT_TRUE(ws.ok());
-    ws_ = ws->id;
     engine_ = std::make_unique<Engine>(
         *store_,
         [this](const core::AgentConfig&,
@@ -107,16 +100,16 @@ class AgentBuilderTest : public ::testing::Test {
     return state.ok() ? *state : Indexing{};
   }
 
-  testing_support::TempDir dir_;
+  testing_support::ShopStore shop_;
+  store::SqliteStore* store_ = shop_.store.get();
+  std::int64_t ws_ = shop_.workspace_id;
   base::FakeClock clock_{base::FromMillis(1'800'000'000'000)};
-  std::unique_ptr<store::SqliteStore> store_;
   Gate gate_;
   bool fail_builds_ = false;
   std::unique_ptr<Engine> engine_;
   std::mutex log_mutex_;
   std::string log_;
   std::unique_ptr<AgentBuilder> builder_;
-  std::int64_t ws_ = 0;
 };
 
 TEST_F(AgentBuilderTest, AnUploadIsIndexingUntilTheEngineHoldsItsAgent) {

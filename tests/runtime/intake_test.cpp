@@ -5,9 +5,8 @@
 #include <gtest/gtest.h>
 
 #include "brain/registry.h"
-#include "store/sqlite/sqlite_store.h"
 #include "testing/fixture.h"
-#include "testing/temp_dir.h"
+#include "testing/shop_store.h"
 
 namespace runtime {
 namespace {
@@ -35,8 +34,6 @@ class OkBrain final : public core::Brain {
 class IntakeTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    store_ = store::SqliteStore::Open((dir_ / "fd.db").string()).value();
-    ws_ = store_->CreateWorkspace("shop")->id;
     core::AgentConfig config;
     config.greeting = "Hello!";
     config.workflow = core::WorkflowKind::kHandoffToHuman;
@@ -76,10 +73,10 @@ class IntakeTest : public ::testing::Test {
         .value();
   }
 
-  testing_support::TempDir dir_;
+  testing_support::ShopStore shop_;
+  store::SqliteStore* store_ = shop_.store.get();
+  std::int64_t ws_ = shop_.workspace_id;
   base::FakeClock clock_{kCustomerWrote + 10s};
-  std::unique_ptr<store::SqliteStore> store_;
-  std::int64_t ws_ = 0;
   std::unique_ptr<Engine> engine_;
   std::unique_ptr<Intake> intake_;
 };

@@ -8,8 +8,7 @@
 #include <deque>
 #include <mutex>
 
-#include "store/sqlite/sqlite_store.h"
-#include "testing/temp_dir.h"
+#include "testing/shop_store.h"
 
 namespace runtime {
 namespace {
@@ -26,8 +25,6 @@ constexpr const char* kPsid = "7412589630147852";
 class OutboxSenderTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    store_ = store::SqliteStore::Open((dir_ / "fd.db").string()).value();
-    ws_ = store_->CreateWorkspace("shop")->id;
     for (auto [channel, id] : {std::pair{core::Channel::kWhatsapp, kPhoneId},
                                std::pair{core::Channel::kMessenger, kPageId}}) {
       core::ChannelAccount a;
@@ -79,10 +76,10 @@ class OutboxSenderTest : public ::testing::Test {
             wamid + R"("}]})"};
   }
 
-  testing_support::TempDir dir_;
+  testing_support::ShopStore shop_;
+  store::SqliteStore* store_ = shop_.store.get();
+  std::int64_t ws_ = shop_.workspace_id;
   base::FakeClock clock_{kT0 + 1min};
-  std::unique_ptr<store::SqliteStore> store_;
-  std::int64_t ws_ = 0;
   int inbound_ = 0;
   std::mutex transport_mutex_;
   std::deque<TransportReply> replies_;  // guarded by transport_mutex_ while sending

@@ -13,10 +13,7 @@ constexpr std::int64_t kCrmMigration = 8;
 class CrmMigrationTest : public CrmStoreTest {
  protected:
   void SetUp() override {
-    std::string pattern = (std::filesystem::temp_directory_path() / "frontdesk-store-XXXXXX");
-    ASSERT_NE(mkdtemp(pattern.data()), nullptr);
-    dir_ = pattern;
-    path_ = (dir_ / "frontdesk.db").string();
+    NewDirectory();
     // The schema as the release before the CRM left it, with a conversation in it.
     ExecuteRaw("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL)");
     for (const sqlite::Migration& m : sqlite::Migrations()) {

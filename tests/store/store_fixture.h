@@ -17,10 +17,7 @@ namespace store {
 class StoreTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    std::string pattern = (std::filesystem::temp_directory_path() / "frontdesk-store-XXXXXX");
-    ASSERT_NE(mkdtemp(pattern.data()), nullptr);
-    dir_ = pattern;
-    path_ = (dir_ / "frontdesk.db").string();
+    NewDirectory();
     Reopen();
     base::Result<core::Workspace> ws = store_->CreateWorkspace("acme");
     ASSERT_TRUE(ws.ok()) << ws.error().message;
@@ -30,6 +27,14 @@ class StoreTest : public ::testing::Test {
   void TearDown() override {
     store_.reset();
     std::filesystem::remove_all(dir_);
+  }
+
+  // A fresh temporary directory for the database file (path_), not opened yet.
+  void NewDirectory() {
+    std::string pattern = (std::filesystem::temp_directory_path() / "frontdesk-store-XXXXXX");
+    ASSERT_NE(mkdtemp(pattern.data()), nullptr);
+    dir_ = pattern;
+    path_ = (dir_ / "frontdesk.db").string();
   }
 
   // Closes the database and opens it again, as a restart does.

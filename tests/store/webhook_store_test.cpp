@@ -3,6 +3,7 @@
 #include <chrono>
 
 #include "store/store_fixture.h"
+#include "testing/shop_store.h"
 
 namespace store {
 namespace {
@@ -16,22 +17,9 @@ class WebhookStoreTest : public StoreTest {
  protected:
   core::Webhooks& webhooks() { return *store_; }
 
-  // A customer message and a handoff notification committed on a new web chat conversation.
   core::Decision CommitHandoff(std::int64_t ws, const std::string& visitor) {
-    auto snapshot = store().OpenConversation({ws, core::Channel::kWeb, visitor}, 10);
-    EXPECT_TRUE(snapshot.ok());
-    core::Decision d;
-    d.conversation = snapshot->conversation;
-    d.messages = {{0, 0, core::Author::kCustomer, "a person, please", kT0, 0}};
-    core::Notification n;
-    n.kind = core::NotificationKind::kHandoff;
-    n.reason = core::HandoffReason::kCustomerRequest;
-    n.customer_name = visitor;
-    n.at = kT0;
-    d.notifications = {n};
-    auto committed = store().Commit(ws, d);
-    EXPECT_TRUE(committed.ok()) << committed.error().message;
-    return *committed;
+    return testing_support::CommitHandoff(store(), ws, visitor, "a person, please",
+                                          core::HandoffReason::kCustomerRequest, kT0);
   }
 };
 

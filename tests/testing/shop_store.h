@@ -1,0 +1,49 @@
+// Test support: a SqliteStore on a fresh file in a temporary directory of its own, holding the
+// workspace "shop", and a web chat handoff committed in it as the engine would commit one.
+// For test binaries that link frontdesk_store.
+#pragma once
+
+#include <gtest/gtest.h>
+
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "core/store.h"
+#include "store/sqlite/sqlite_store.h"
+#include "testing/temp_dir.h"
+
+namespace testing_support {
+
+struct ShopStore {
+  TempDir dir;
+  std::unique_ptr<store::SqliteStore> store =
+      store::SqliteStore::Open((dir / "fd.db").string()).value();
+  std::int64_t workspace_id = store->CreateWorkspace("shop")->id;
+};
+
+// The visitor's message `text` at `at` and the handoff notification it caused (reason `reason`,
+// the visitor as the customer's name), committed on the visitor's web chat conversation of
+// workspace `ws`. Returns the decision as stored; a refusal fails the test.
+inline core::Decision CommitHandoff(core::Store& store, std::int64_t ws, const std::string& visitor,
+                                    const std::string& text, core::HandoffReason reason,
+                                    base::TimePoint at) {
+  auto snapshot = store.OpenConversation({ws, core::Channel::kWeb, visitor}, 10);
+  EXPECT_TRUE(snapshot.ok());
+  if (!snapshot.ok()) return {};
+  core::Decision d;
+  d.conversation = snapshot->conversation;
+  d.messages = {{0, 0, core::Author::kCustomer, text, at, 0}};
+  core::Notification n;
+  n.kind = core::NotificationKind::kHandoff;
+  n.reason = reason;
+  n.customer_name = visitor;
+  n.last_messages = {"customer: " + text};
+  n.at = at;
+  d.notifications = {n};
+  auto committed = store.Commit(ws, d);
+  EXPECT_TRUE(committed.ok()) << committed.error().message;
+  return committed.ok() ? *committed : core::Decision{};
+}
+
+}  // namespace testing_support
