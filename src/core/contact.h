@@ -31,6 +31,8 @@ struct Contact {
   Channel channel = Channel::kWeb;
   std::string external_id;  // the channel's id of the customer (phone, PSID, IGSID, visitor id)
   std::string display_name;
+  // A CRM user named the contact: the name the channel reports no longer replaces it.
+  bool name_set_by_user = false;
   std::vector<QualificationAnswer> answers;  // oldest first
 };
 

@@ -40,7 +40,6 @@ struct OutboxDepth {
   std::int64_t sending = 0;  // their request has left; the answer is awaited
 };
 
-// A send the provider accepted.
 // A message's delivery moved (sent, delivered, read, failed, dropped): what live views show.
 struct DeliveryChange {
   std::int64_t workspace_id = 0;
@@ -50,6 +49,7 @@ struct DeliveryChange {
   std::string error;  // the provider's code and text, or why it was never sent
 };
 
+// A send the provider accepted.
 struct SentItem {
   std::int64_t item_id = 0;
   std::string provider_message_id;  // "" when the answer named none

@@ -1,5 +1,7 @@
 #include "store/sqlite/conversation_edit_repository.h"
 
+#include "store/sqlite/conversation_repository.h"
+#include "store/sqlite/sql.h"
 #include "store/sqlite/summary_repository.h"
 #include "store/sqlite/transaction.h"
 
@@ -16,14 +18,6 @@ constexpr std::string_view kSetPriority =
 constexpr std::string_view kMarkRead =
     "UPDATE conversations SET unread_count = 0 WHERE id = ?1 AND workspace_id = ?2";
 
-template <typename Value>
-base::Status Set(Connection& db, std::string_view sql, std::int64_t workspace_id,
-                 std::int64_t conversation_id, Value value) {
-  base::Result<Query> update = db.Prepare(sql);
-  if (!update.ok()) return update.error();
-  return update->BindAll(conversation_id, workspace_id, core::ToString(value)).Run();
-}
-
 }  // namespace
 
 base::Result<core::ConversationSummary> ChangeConversation(Connection& db,
@@ -32,15 +26,17 @@ base::Result<core::ConversationSummary> ChangeConversation(Connection& db,
                                                            const core::ConversationChange& change) {
   base::Result<Transaction> txn = Transaction::Begin(db, TransactionKind::kWrite);
   if (!txn.ok()) return txn.error();
-  if (auto found = LoadSummary(db, workspace_id, conversation_id); !found.ok()) {
-    return found.error();
+  if (base::Status known = RequireConversation(db, workspace_id, conversation_id); !known.ok()) {
+    return known.error();
   }
   if (change.folder) {
-    base::Status done = Set(db, kSetFolder, workspace_id, conversation_id, *change.folder);
+    base::Status done =
+        RunStatement(db, kSetFolder, conversation_id, workspace_id, core::ToString(*change.folder));
     if (!done.ok()) return done.error();
   }
   if (change.priority) {
-    base::Status done = Set(db, kSetPriority, workspace_id, conversation_id, *change.priority);
+    base::Status done = RunStatement(db, kSetPriority, conversation_id, workspace_id,
+                                     core::ToString(*change.priority));
     if (!done.ok()) return done.error();
   }
   base::Result<core::ConversationSummary> summary = LoadSummary(db, workspace_id, conversation_id);
@@ -54,12 +50,10 @@ base::Result<core::ConversationSummary> MarkRead(Connection& db, std::int64_t wo
   base::Result<Transaction> txn = Transaction::Begin(db, TransactionKind::kWrite);
   if (!txn.ok()) return txn.error();
   {
-    base::Result<Query> update = db.Prepare(kMarkRead);
-    if (!update.ok()) return update.error();
-    base::Status done = update->BindAll(conversation_id, workspace_id).Run();
+    base::Status done = RunStatement(db, kMarkRead, conversation_id, workspace_id);
     if (!done.ok()) return done.error();
   }
-  if (db.Changes() == 0) return base::Error::NotFound("conversation not found");
+  if (base::Status done = RequireChanged(db, "conversation"); !done.ok()) return done.error();
   base::Result<core::ConversationSummary> summary = LoadSummary(db, workspace_id, conversation_id);
   if (!summary.ok()) return summary.error();
   if (base::Status done = txn->Commit(); !done.ok()) return done.error();

@@ -6,6 +6,7 @@
 
 #include "store/sqlite/enum_column.h"
 #include "store/sqlite/message_row.h"
+#include "store/sqlite/sql.h"
 #include "store/sqlite/transaction.h"
 #include "store/sqlite/workspace_repository.h"
 
@@ -16,7 +17,7 @@ namespace {
 constexpr std::string_view kSelectSnapshotByKey =
     "SELECT c.id, c.workspace_id, c.contact_id, c.channel, c.folder, c.mode, c.resume_at_ms,"
     " c.epoch, c.greeted, c.language, c.pending_question, c.unanswered_streak,"
-    " c.version, k.channel, k.external_id, k.display_name, c.account_id"
+    " c.version, k.channel, k.external_id, k.display_name, c.account_id, k.name_set_by_user"
     " FROM contacts k JOIN conversations c"
     " ON c.workspace_id = k.workspace_id AND c.contact_id = k.id AND c.channel = k.channel"
     " WHERE k.workspace_id = ?1 AND k.channel = ?2 AND k.external_id = ?3"
@@ -24,7 +25,7 @@ constexpr std::string_view kSelectSnapshotByKey =
 constexpr std::string_view kSelectSnapshotById =
     "SELECT c.id, c.workspace_id, c.contact_id, c.channel, c.folder, c.mode, c.resume_at_ms,"
     " c.epoch, c.greeted, c.language, c.pending_question, c.unanswered_streak,"
-    " c.version, k.channel, k.external_id, k.display_name, c.account_id"
+    " c.version, k.channel, k.external_id, k.display_name, c.account_id, k.name_set_by_user"
     " FROM conversations c JOIN contacts k ON k.id = c.contact_id"
     " WHERE c.id = ?1 AND c.workspace_id = ?2";
 constexpr std::string_view kSelectContact =
@@ -82,6 +83,7 @@ base::Result<core::ConversationSnapshot> ReadSnapshotRow(const Query& q) {
   s.contact.external_id = q.Text(14);
   s.contact.display_name = q.Text(15);
   c.account_id = q.Text(16);
+  s.contact.name_set_by_user = q.Int64(17) != 0;
   return s;
 }
 
@@ -240,12 +242,7 @@ base::Result<core::Contact> LoadContact(Connection& db, std::int64_t workspace_i
 
 base::Status RequireConversation(Connection& db, std::int64_t workspace_id,
                                  std::int64_t conversation_id) {
-  base::Result<Query> q = db.Prepare(kSelectConversation);
-  if (!q.ok()) return q.error();
-  base::Result<bool> row = q->BindAll(conversation_id, workspace_id).Step();
-  if (!row.ok()) return row.error();
-  if (!*row) return base::Error::NotFound("conversation not found");
-  return base::Status::Ok();
+  return RequireRow(db, "conversation", kSelectConversation, conversation_id, workspace_id);
 }
 
 base::Result<core::Message> LoadMessage(Connection& db, std::int64_t workspace_id,

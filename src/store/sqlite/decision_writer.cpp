@@ -22,7 +22,8 @@ constexpr std::string_view kInsertMessage =
     "INSERT INTO messages (workspace_id, conversation_id, author, text, at_ms, epoch,"
     " provider_message_id, delivery, delivery_error, attachment, author_user)"
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, '', ?9, ?10)";
-// A name a user set in the CRM wins over the one the channel shows.
+// A name a user set in the CRM wins over the one the channel shows (the workflow proposes no
+// rename then; this guards against a rename decided before the user's edit).
 constexpr std::string_view kUpdateContactName =
     "UPDATE contacts SET display_name = ?3"
     " WHERE id = ?1 AND workspace_id = ?2 AND name_set_by_user = 0";

@@ -4,6 +4,7 @@
 #include <limits>
 
 #include "store/sqlite/enum_column.h"
+#include "store/sqlite/sql.h"
 #include "store/sqlite/transaction.h"
 
 namespace store::sqlite {
@@ -23,11 +24,6 @@ constexpr std::string_view kDepth =
     "SELECT COALESCE(SUM(parked_reason IS NULL AND not_before_ms <= ?1), 0),"
     " COALESCE(SUM(parked_reason IS NULL AND not_before_ms > ?1), 0),"
     " COALESCE(SUM(parked_reason IS NOT NULL), 0) FROM inbox";
-
-base::Status RequireChanged(Connection& db, const char* what) {
-  if (db.Changes() == 0) return base::Error::NotFound(what);
-  return base::Status::Ok();
-}
 
 }  // namespace
 
@@ -64,7 +60,7 @@ base::Status FinishInbox(Connection& db, std::span<const std::int64_t> ids) {
     base::Result<Query> q = db.Prepare(kDelete);
     if (!q.ok()) return q.error();
     if (base::Status done = q->BindAll(id).Run(); !done.ok()) return done;
-    if (base::Status found = RequireChanged(db, "inbox item not found"); !found.ok()) {
+    if (base::Status found = RequireChanged(db, "inbox item"); !found.ok()) {
       return found;
     }
   }
@@ -75,14 +71,14 @@ base::Status RetryInbox(Connection& db, std::int64_t id, base::TimePoint at) {
   base::Result<Query> q = db.Prepare(kRetry);
   if (!q.ok()) return q.error();
   if (base::Status done = q->BindAll(id, at).Run(); !done.ok()) return done;
-  return RequireChanged(db, "inbox item not found");
+  return RequireChanged(db, "inbox item");
 }
 
 base::Status ParkInbox(Connection& db, std::int64_t id, const std::string& reason) {
   base::Result<Query> q = db.Prepare(kPark);
   if (!q.ok()) return q.error();
   if (base::Status done = q->BindAll(id, reason).Run(); !done.ok()) return done;
-  return RequireChanged(db, "inbox item not found");
+  return RequireChanged(db, "inbox item");
 }
 
 base::Result<core::InboxDepth> MeasureInbox(Connection& db, base::TimePoint now) {

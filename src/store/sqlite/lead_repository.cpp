@@ -2,6 +2,7 @@
 
 #include "store/sqlite/conversation_repository.h"
 #include "store/sqlite/record_codec.h"
+#include "store/sqlite/sql.h"
 #include "store/sqlite/transaction.h"
 
 namespace store::sqlite {
@@ -52,15 +53,6 @@ base::Status EachRow(Connection& db, std::string_view sql, std::int64_t contact_
   }
 }
 
-base::Status RequireContact(Connection& db, std::int64_t workspace_id, std::int64_t contact_id) {
-  base::Result<Query> q = db.Prepare(kSelectContact);
-  if (!q.ok()) return q.error();
-  base::Result<bool> row = q->BindAll(contact_id, workspace_id).Step();
-  if (!row.ok()) return row.error();
-  if (!*row) return base::Error::NotFound("lead not found");
-  return base::Status::Ok();
-}
-
 base::Status InsertEdit(Connection& db, std::int64_t workspace_id, std::int64_t contact_id,
                         const core::LeadEdit& e) {
   base::Result<Query> insert = db.Prepare(kInsertEdit);
@@ -88,13 +80,6 @@ base::Status ReplaceLabels(Connection& db, std::int64_t workspace_id, std::int64
     if (!done.ok()) return done;
   }
   return base::Status::Ok();
-}
-
-base::Status Rename(Connection& db, std::int64_t workspace_id, std::int64_t contact_id,
-                    const std::string& name) {
-  base::Result<Query> rename = db.Prepare(kRename);
-  if (!rename.ok()) return rename.error();
-  return rename->BindAll(contact_id, workspace_id, name).Run();
 }
 
 }  // namespace
@@ -137,7 +122,8 @@ base::Result<core::Lead> EditLead(Connection& db, std::int64_t workspace_id,
   base::Result<core::Lead> before = LoadLead(db, workspace_id, contact_id);
   if (!before.ok()) return before.error();
   if (change.name) {
-    if (base::Status done = Rename(db, workspace_id, contact_id, *change.name); !done.ok()) {
+    if (base::Status done = RunStatement(db, kRename, contact_id, workspace_id, *change.name);
+        !done.ok()) {
       return done.error();
     }
     if (*change.name != before->contact.display_name) {
@@ -195,7 +181,8 @@ base::Result<core::LeadNote> AddNote(Connection& db, std::int64_t workspace_id,
                                      const std::string& user, base::TimePoint at) {
   base::Result<Transaction> txn = Transaction::Begin(db, TransactionKind::kWrite);
   if (!txn.ok()) return txn.error();
-  if (base::Status found = RequireContact(db, workspace_id, contact_id); !found.ok()) {
+  if (base::Status found = RequireRow(db, "lead", kSelectContact, contact_id, workspace_id);
+      !found.ok()) {
     return found.error();
   }
   core::LeadNote note{0, contact_id, text, user, at};
@@ -216,7 +203,8 @@ base::Result<std::vector<core::LeadEdit>> ListLeadEdits(Connection& db, std::int
                                                         std::int64_t contact_id) {
   base::Result<Transaction> txn = Transaction::Begin(db, TransactionKind::kRead);
   if (!txn.ok()) return txn.error();
-  if (base::Status found = RequireContact(db, workspace_id, contact_id); !found.ok()) {
+  if (base::Status found = RequireRow(db, "lead", kSelectContact, contact_id, workspace_id);
+      !found.ok()) {
     return found.error();
   }
   std::vector<core::LeadEdit> edits;

@@ -317,8 +317,6 @@ CREATE TRIGGER contacts_search_rename AFTER UPDATE OF display_name ON contacts B
 END;
 )sql";
 
-// The schema before the first release was edited in place; from the first release on, every
-// change is a new migration appended here.
 // A delivery is due at next_attempt_ms (NULL once given up); a claim moves it to the end of its
 // lease. Deleting a webhook drops what it was still owed.
 constexpr const char* kWebhooks = R"sql(
@@ -348,6 +346,8 @@ CREATE INDEX webhook_deliveries_due ON webhook_deliveries (next_attempt_ms, id)
 CREATE INDEX webhook_deliveries_by_webhook ON webhook_deliveries (webhook_id);
 )sql";
 
+// The schema before the first release was edited in place; from the first release on, every
+// change is a new migration appended here.
 constexpr std::array kMigrations{
     Migration{1, "initial schema", kInitialSchema},
     Migration{2, "channels: accounts, inbox, outbox", kChannels},

@@ -4,6 +4,7 @@
 #include <limits>
 
 #include "store/sqlite/enum_column.h"
+#include "store/sqlite/sql.h"
 #include "store/sqlite/transaction.h"
 
 namespace store::sqlite {
@@ -97,18 +98,6 @@ base::Result<std::int64_t> MessageOf(Connection& db, std::int64_t item_id) {
   return q->Int64(0);
 }
 
-base::Status Exec(Connection& db, std::string_view sql, const auto&... args) {
-  base::Result<Query> q = db.Prepare(sql);
-  if (!q.ok()) return q.error();
-  return q->BindAll(args...).Run();
-}
-
-base::Result<bool> Exists(Connection& db, std::string_view sql, const auto&... args) {
-  base::Result<Query> q = db.Prepare(sql);
-  if (!q.ok()) return q.error();
-  return q->BindAll(args...).Step();
-}
-
 base::Result<core::OutboxItem> ReadItem(const Query& q) {
   base::Result<core::Channel> channel = EnumColumn<core::ParseChannel>(q, 4, "channel");
   if (!channel.ok()) return channel.error();
@@ -155,7 +144,8 @@ base::Result<std::vector<core::OutboxItem>> ClaimOutbox(Connection& db, base::Ti
     }
   }
   for (const core::OutboxItem& item : items) {
-    if (base::Status done = Exec(db, kLease, item.id, lease_until); !done.ok()) return done.error();
+    if (base::Status done = RunStatement(db, kLease, item.id, lease_until); !done.ok())
+      return done.error();
   }
   if (base::Status done = txn->Commit(); !done.ok()) return done.error();
   return items;
@@ -165,7 +155,7 @@ base::Status MarkSending(Connection& db, const std::vector<std::int64_t>& item_i
   base::Result<Transaction> txn = Transaction::Begin(db, TransactionKind::kWrite);
   if (!txn.ok()) return txn.error();
   for (std::int64_t id : item_ids) {
-    if (base::Status done = Exec(db, kMarkSending, id); !done.ok()) return done;
+    if (base::Status done = RunStatement(db, kMarkSending, id); !done.ok()) return done;
     if (db.Changes() == 0) return base::Error::NotFound("outbox item not found");
   }
   return txn->Commit();
@@ -182,10 +172,11 @@ base::Status MarkSent(Connection& db, const std::vector<core::SentItem>& sent) {
         item.provider_message_id.empty()
             ? std::nullopt
             : std::optional<std::string_view>(item.provider_message_id);
-    if (base::Status done = Exec(db, kSetSent, *message, provider_id, item.at); !done.ok()) {
+    if (base::Status done = RunStatement(db, kSetSent, *message, provider_id, item.at);
+        !done.ok()) {
       return done;
     }
-    if (base::Status done = Exec(db, kDeleteItem, item.item_id); !done.ok()) return done;
+    if (base::Status done = RunStatement(db, kDeleteItem, item.item_id); !done.ok()) return done;
   }
   return txn->Commit();
 }
@@ -196,8 +187,8 @@ base::Status RetryOutbox(Connection& db, std::int64_t item_id, base::TimePoint n
   if (!txn.ok()) return txn.error();
   base::Result<std::int64_t> message = MessageOf(db, item_id);
   if (!message.ok()) return message.error();
-  if (base::Status done = Exec(db, kRetry, item_id, not_before); !done.ok()) return done;
-  if (base::Status done = Exec(db, kSetError, *message, error); !done.ok()) return done;
+  if (base::Status done = RunStatement(db, kRetry, item_id, not_before); !done.ok()) return done;
+  if (base::Status done = RunStatement(db, kSetError, *message, error); !done.ok()) return done;
   return txn->Commit();
 }
 
@@ -207,9 +198,9 @@ base::Status FinishUnsent(Connection& db, std::int64_t item_id, core::DeliverySt
   if (!txn.ok()) return txn.error();
   base::Result<std::int64_t> message = MessageOf(db, item_id);
   if (!message.ok()) return message.error();
-  base::Status done = Exec(db, kSetFinal, *message, core::ToString(status), reason);
+  base::Status done = RunStatement(db, kSetFinal, *message, core::ToString(status), reason);
   if (!done.ok()) return done;
-  if (done = Exec(db, kDeleteItem, item_id); !done.ok()) return done;
+  if (done = RunStatement(db, kDeleteItem, item_id); !done.ok()) return done;
   return txn->Commit();
 }
 
@@ -229,7 +220,7 @@ base::Result<int> RecoverOutbox(Connection& db) {
     base::Status done = FinishUnsent(db, id, core::DeliveryStatus::kFailed, kUnknownOutcome);
     if (!done.ok()) return done.error();
   }
-  if (base::Status done = Exec(db, kReleaseLeases); !done.ok()) return done.error();
+  if (base::Status done = RunStatement(db, kReleaseLeases); !done.ok()) return done.error();
   return static_cast<int>(ambiguous.size());
 }
 
@@ -251,7 +242,7 @@ base::Result<std::optional<core::DeliveryChange>> UpdateDelivery(
     now = {q->Int64(4), q->Int64(3), q->Int64(0), *stored, q->Text(2)};
   }
   if (Rank(status) > Rank(now.delivery)) {
-    base::Status done = Exec(db, kSetFinal, now.message_id, core::ToString(status), error);
+    base::Status done = RunStatement(db, kSetFinal, now.message_id, core::ToString(status), error);
     if (!done.ok()) return done.error();
     now.delivery = status;
     now.error = error;

@@ -1,10 +1,14 @@
 #include "store/sqlite/search_indexer.h"
 
+#include "store/sqlite/sql.h"
 #include "store/sqlite/transaction.h"
 
 namespace store::sqlite {
 namespace {
 
+constexpr std::string_view kAnyUnindexed =
+    "SELECT 1 FROM messages WHERE id >"
+    " (SELECT last_message_id FROM search_progress WHERE singleton = 0) LIMIT 1";
 constexpr std::string_view kSelectProgress =
     "SELECT last_message_id FROM search_progress WHERE singleton = 0";
 constexpr std::string_view kSelectLast =
@@ -27,6 +31,10 @@ base::Result<std::int64_t> OneInt(Query query) {
 }  // namespace
 
 base::Result<bool> IndexMessages(Connection& db, std::size_t limit) {
+  // Nothing to index (the usual case for a search): no write lock taken.
+  base::Result<bool> pending = Exists(db, kAnyUnindexed);
+  if (!pending.ok()) return pending.error();
+  if (!*pending) return false;
   base::Result<Transaction> txn = Transaction::Begin(db, TransactionKind::kWrite);
   if (!txn.ok()) return txn.error();
   base::Result<Query> progress = db.Prepare(kSelectProgress);
@@ -55,7 +63,7 @@ base::Result<bool> IndexMessages(Connection& db, std::size_t limit) {
 
 base::Status CatchUpSearchIndex(Connection& db) {
   while (true) {
-    base::Result<bool> indexed = IndexMessages(db, kSearchIndexBatch * 16);
+    base::Result<bool> indexed = IndexMessages(db, kSearchIndexMaxBatch);
     if (!indexed.ok()) return indexed.error();
     if (!*indexed) return base::Status::Ok();
   }

@@ -13,6 +13,9 @@ namespace store::sqlite {
 
 // How many committed messages may wait for the index before a Commit indexes them.
 inline constexpr std::size_t kSearchIndexBatch = 256;
+// The most one batch indexes (a backlog, e.g. after a batch rolled back with its transaction,
+// goes in several).
+inline constexpr std::size_t kSearchIndexMaxBatch = 16 * kSearchIndexBatch;
 
 // Indexes up to `limit` of the messages committed after the last one indexed, oldest first, in
 // one write transaction (a savepoint inside another). Returns whether it indexed any. Correct

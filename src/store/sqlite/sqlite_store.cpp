@@ -267,7 +267,11 @@ void SqliteStore::IndexWhenDue(std::size_t appended) {
   unindexed_ += appended;
   if (unindexed_ < sqlite::kSearchIndexBatch) return;
   // A batch that fails stays for the next one (or the next search): the commit stands.
-  if (auto indexed = sqlite::IndexMessages(*db_, unindexed_); indexed.ok()) unindexed_ = 0;
+  // The count only says when to index: the batch takes whatever is unindexed, up to a cap (a
+  // batch undone with an enclosing transaction leaves messages the count no longer covers).
+  if (auto indexed = sqlite::IndexMessages(*db_, sqlite::kSearchIndexMaxBatch); indexed.ok()) {
+    unindexed_ = 0;
+  }
 }
 
 base::Result<std::vector<core::DueTimer>> SqliteStore::DueTimers(base::TimePoint now,

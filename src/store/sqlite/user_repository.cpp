@@ -1,6 +1,7 @@
 #include "store/sqlite/user_repository.h"
 
 #include "store/sqlite/enum_column.h"
+#include "store/sqlite/sql.h"
 #include "store/sqlite/transaction.h"
 #include "store/sqlite/workspace_repository.h"
 
@@ -46,15 +47,6 @@ constexpr std::string_view kSelectTokens =
     " ORDER BY id";
 constexpr std::string_view kDeleteToken = "DELETE FROM api_tokens WHERE user_id = ?1 AND id = ?2";
 
-base::Status RequireUser(Connection& db, std::int64_t user_id) {
-  base::Result<Query> q = db.Prepare(kSelectUser);
-  if (!q.ok()) return q.error();
-  base::Result<bool> row = q->BindAll(user_id).Step();
-  if (!row.ok()) return row.error();
-  if (!*row) return base::Error::NotFound("user not found");
-  return base::Status::Ok();
-}
-
 core::User ReadUser(const Query& q) {
   return core::User{q.Int64(0), q.Text(1), q.Text(2), q.Time(3)};
 }
@@ -98,7 +90,7 @@ base::Status SetMembership(Connection& db, std::int64_t workspace_id, std::int64
   base::Result<Transaction> txn = Transaction::Begin(db, TransactionKind::kWrite);
   if (!txn.ok()) return txn.error();
   if (base::Status found = RequireWorkspace(db, workspace_id); !found.ok()) return found;
-  if (base::Status found = RequireUser(db, user_id); !found.ok()) return found;
+  if (base::Status found = RequireRow(db, "user", kSelectUser, user_id); !found.ok()) return found;
   if (role == core::Role::kOwner) {
     base::Result<Query> q = db.Prepare(kSelectOtherOwner);
     if (!q.ok()) return q.error();
@@ -178,7 +170,8 @@ base::Result<std::vector<core::Membership>> ListMemberships(Connection& db, std:
 }
 
 base::Status CreateSession(Connection& db, const core::Session& s) {
-  if (base::Status found = RequireUser(db, s.user_id); !found.ok()) return found;
+  if (base::Status found = RequireRow(db, "user", kSelectUser, s.user_id); !found.ok())
+    return found;
   base::Result<Query> q = db.Prepare(kInsertSession);
   if (!q.ok()) return q.error();
   return q->BindAll(s.token_hash, s.user_id, s.csrf_token, s.created_at, s.expires_at).Run();
@@ -201,7 +194,8 @@ base::Status DeleteSession(Connection& db, const std::string& token_hash) {
 }
 
 base::Result<core::ApiToken> CreateApiToken(Connection& db, const core::ApiToken& token) {
-  if (base::Status found = RequireUser(db, token.user_id); !found.ok()) return found.error();
+  if (base::Status found = RequireRow(db, "user", kSelectUser, token.user_id); !found.ok())
+    return found.error();
   base::Result<Query> q = db.Prepare(kInsertToken);
   if (!q.ok()) return q.error();
   base::Status done =

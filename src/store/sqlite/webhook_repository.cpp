@@ -3,6 +3,7 @@
 #include "store/sqlite/conversation_repository.h"
 #include "store/sqlite/enum_column.h"
 #include "store/sqlite/notification_repository.h"
+#include "store/sqlite/sql.h"
 #include "store/sqlite/transaction.h"
 #include "store/sqlite/workspace_repository.h"
 
@@ -10,6 +11,9 @@ namespace store::sqlite {
 namespace {
 
 constexpr std::string_view kCount = "SELECT COUNT(*) FROM webhooks WHERE workspace_id = ?1";
+constexpr std::string_view kAny = "SELECT 1 FROM webhooks WHERE workspace_id = ?1 LIMIT 1";
+constexpr std::string_view kAnyDue =
+    "SELECT 1 FROM webhook_deliveries WHERE next_attempt_ms <= ?1 LIMIT 1";
 constexpr std::string_view kInsert =
     "INSERT INTO webhooks (workspace_id, url, secret, created_at_ms) VALUES (?1, ?2, ?3, ?4)";
 constexpr std::string_view kSelectAll =
@@ -32,10 +36,11 @@ constexpr std::string_view kQueue =
     " message_id, notification_id, created_at_ms, next_attempt_ms)"
     " SELECT ?1, id, ?2, ?3, ?4, ?5, ?6, ?6 FROM webhooks WHERE workspace_id = ?1";
 
-base::Status ChangedOne(Connection& db, base::Status done, const char* what) {
-  if (!done.ok()) return done;
-  if (db.Changes() == 0) return base::Error::NotFound(std::string(what) + " not found");
-  return base::Status::Ok();
+// Runs `sql` with `args`; kNotFound "`what` not found" when it changed no row.
+base::Status ChangeOne(Connection& db, std::string_view what, std::string_view sql,
+                       const auto&... args) {
+  if (base::Status done = RunStatement(db, sql, args...); !done.ok()) return done;
+  return RequireChanged(db, what);
 }
 
 // Completes a claimed delivery with what it announces, as stored now.
@@ -58,12 +63,8 @@ base::Status LoadSubject(Connection& db, core::WebhookDelivery& d,
 base::Status Queue(Connection& db, std::int64_t workspace_id, core::WebhookEvent event,
                    std::int64_t conversation_id, std::optional<std::int64_t> message_id,
                    std::optional<std::int64_t> notification_id, base::TimePoint at) {
-  base::Result<Query> q = db.Prepare(kQueue);
-  if (!q.ok()) return q.error();
-  return q
-      ->BindAll(workspace_id, core::ToString(event), conversation_id, message_id, notification_id,
-                at)
-      .Run();
+  return RunStatement(db, kQueue, workspace_id, core::ToString(event), conversation_id, message_id,
+                      notification_id, at);
 }
 
 }  // namespace
@@ -109,13 +110,15 @@ base::Result<std::vector<core::Webhook>> ListWebhooks(Connection& db, std::int64
 }
 
 base::Status DeleteWebhook(Connection& db, std::int64_t workspace_id, std::int64_t webhook_id) {
-  base::Result<Query> q = db.Prepare(kDelete);
-  if (!q.ok()) return q.error();
-  return ChangedOne(db, q->BindAll(webhook_id, workspace_id).Run(), "webhook");
+  return ChangeOne(db, "webhook", kDelete, webhook_id, workspace_id);
 }
 
 base::Result<std::vector<core::WebhookDelivery>> ClaimWebhookDeliveries(
     Connection& db, base::TimePoint now, std::size_t limit, base::TimePoint lease_until) {
+  // Nothing due (the usual case): no write lock taken.
+  base::Result<bool> due_any = Exists(db, kAnyDue, now);
+  if (!due_any.ok()) return due_any.error();
+  if (!*due_any) return std::vector<core::WebhookDelivery>{};
   base::Result<Transaction> txn = Transaction::Begin(db, TransactionKind::kWrite);
   if (!txn.ok()) return txn.error();
   std::vector<core::WebhookDelivery> due;
@@ -156,21 +159,21 @@ base::Result<std::vector<core::WebhookDelivery>> ClaimWebhookDeliveries(
 }
 
 base::Status FinishWebhookDelivery(Connection& db, std::int64_t delivery_id) {
-  base::Result<Query> q = db.Prepare(kFinish);
-  if (!q.ok()) return q.error();
-  return ChangedOne(db, q->BindAll(delivery_id).Run(), "webhook delivery");
+  return ChangeOne(db, "webhook delivery", kFinish, delivery_id);
 }
 
 base::Status FailWebhookDelivery(Connection& db, std::int64_t delivery_id,
                                  std::optional<base::TimePoint> next_attempt,
                                  const std::string& error) {
-  base::Result<Query> q = db.Prepare(kFail);
-  if (!q.ok()) return q.error();
-  return ChangedOne(db, q->BindAll(delivery_id, next_attempt, error).Run(), "webhook delivery");
+  return ChangeOne(db, "webhook delivery", kFail, delivery_id, next_attempt, error);
 }
 
 base::Status QueueWebhookDeliveries(Connection& db, std::int64_t workspace_id,
                                     const core::Decision& decision) {
+  // Most workspaces have no webhook: one index probe, then nothing to queue.
+  base::Result<bool> any = Exists(db, kAny, workspace_id);
+  if (!any.ok()) return any.error();
+  if (!*any) return base::Status::Ok();
   const std::int64_t conversation_id = decision.conversation.id;
   for (const core::Message& m : decision.messages) {
     base::Status done = Queue(db, workspace_id, core::WebhookEvent::kMessageCreated,
