@@ -19,7 +19,9 @@ void OnCustomerMessage(Turn& turn, const core::CustomerMessage& e) {
   core::Conversation& c = turn.conversation();
   turn.Append(core::Author::kCustomer, e.text, e.at, e.provider_message_id);
   turn.decision.messages.back().attachment = e.attachment;
-  if (!e.customer_name.empty() && e.customer_name != turn.snapshot.contact.display_name) {
+  const core::Contact& contact = turn.snapshot.contact;
+  if (!e.customer_name.empty() && !contact.name_set_by_user &&
+      e.customer_name != contact.display_name) {
     turn.decision.contact_name = e.customer_name;
   }
   if (c.folder == core::Folder::kSolved) {

@@ -53,6 +53,15 @@ TEST(HandoffTest, TheNotificationNamesTheCustomerAsTheChannelShowsThem) {
   EXPECT_EQ(h.notifications().at(0).customer_name, "Sheena Nelson");
 }
 
+TEST(HandoffTest, ANameAUserSetWinsOverTheChannels) {
+  Harness h(HandoffConfig());
+  h.contact().display_name = "Sheena (VIP)";
+  h.contact().name_set_by_user = true;
+  const auto& d = h.Handle(core::CustomerMessage{"human", h.clock().Now(), "", "Sheena Nelson"});
+  EXPECT_EQ(d.contact_name, std::nullopt);
+  EXPECT_EQ(h.notifications().at(0).customer_name, "Sheena (VIP)");
+}
+
 TEST(HandoffTest, HandoffMessageIsSentUnderTheNewEpoch) {
   Harness h(HandoffConfig());
   const auto& d = h.Customer("human please");

@@ -48,6 +48,7 @@ class Harness {
 
   const core::Conversation& conversation() const { return snapshot_.conversation; }
   const core::Contact& contact() const { return snapshot_.contact; }
+  core::Contact& contact() { return snapshot_.contact; }
   const std::vector<core::Message>& messages() const { return snapshot_.history; }
   const std::vector<core::Notification>& notifications() const { return notifications_; }
   const std::vector<core::AuditEvent>& audit() const { return audit_; }
