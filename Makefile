@@ -17,7 +17,7 @@ configure: deps
 build: configure
 	@cmake --build $(BUILD) --parallel $(JOBS)
 
-# Opens `frontdesk chat` on the demo shop (created on first run).
+# Serves the demo workspaces (created on first run) with the dashboard at /app/.
 run: build
 	@scripts/run-demo $(BUILD)/src/frontdesk $(DEMO_DB)
 
@@ -32,7 +32,7 @@ bench: build
 
 # The README's dashboard screenshots (docs/screenshots), taken by the browser tests.
 screenshots: build
-	@node tests/browser/run.mjs $(BUILD)/src/frontdesk --screenshots docs/screenshots
+	@tests/browser/node tests/browser/run.mjs $(BUILD)/src/frontdesk --screenshots docs/screenshots
 
 format:
 	@clang-format -i $$(git ls-files '*.h' '*.cpp')
