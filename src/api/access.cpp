@@ -22,7 +22,7 @@ base::Result<Access> Authorize(Auth& auth, core::Store& store, core::Users& user
   if (need == Need::kOwner && *role != core::Role::kOwner) {
     return base::Error::PermissionDenied("only the workspace's owner may do this");
   }
-  return Access{std::move(*caller), std::move(*workspace), *role};
+  return Access{std::move(*caller), std::move(*workspace)};
 }
 
 }  // namespace api

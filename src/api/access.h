@@ -14,7 +14,6 @@ enum class Need { kMember, kOwner };
 struct Access {
   Caller caller;
   core::Workspace workspace;
-  core::Role role = core::Role::kCollaborator;
 };
 
 // The caller of `request` and their role in the workspace of its {workspace} path parameter.

@@ -8,13 +8,6 @@ namespace api {
 namespace {
 
 // The engine's errors as the API tells them.
-base::Error EngineError(const base::Error& error) {
-  if (error.code == base::ErrorCode::kFailedPrecondition) {
-    return base::Error::FailedPrecondition("the workspace's agent is not published yet");
-  }
-  return error;
-}
-
 // Handles the event `make(access)` makes on the path's conversation; the committed decision.
 template <typename MakeEvent>
 base::Result<std::pair<Access, core::Decision>> Act(const CrmContext& c, const http::Request& r,
@@ -26,7 +19,7 @@ base::Result<std::pair<Access, core::Decision>> Act(const CrmContext& c, const h
   auto event = make(*access);
   if (!event.ok()) return event.error();
   auto decision = c.engine.Handle(access->workspace.id, *id, *event);
-  if (!decision.ok()) return EngineError(decision.error());
+  if (!decision.ok()) return decision.error();
   return std::pair{std::move(*access), std::move(*decision)};
 }
 

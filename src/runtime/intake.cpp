@@ -90,6 +90,7 @@ base::Result<IntakeRun> Intake::ProcessPending() {
   auto pending = inbox_.PendingInbox(clock_.Now(), settings_.batch);
   if (!pending.ok()) return pending.error();
   IntakeRun run;
+  AccountLookup accounts(accounts_);  // one read per account for the whole pass
   std::span<const core::InboxItem> rest(*pending);
   while (!rest.empty()) {
     const auto chunk = rest.first(std::min(rest.size(), settings_.per_transaction));
@@ -100,26 +101,19 @@ base::Result<IntakeRun> Intake::ProcessPending() {
     for (const core::InboxItem& item : chunk) {
       parsed.push_back(channels::ParseWebhook(item.channel, item.body));
     }
-    IntakeRun part;
-    base::Status done = engine_.Atomically([&] { return ProcessChunk(chunk, parsed, part); });
+    // A failed chunk fails the pass, whose run is then dropped whole.
+    base::Status done =
+        engine_.Atomically([&] { return ProcessChunk(chunk, parsed, accounts, run); });
     if (!done.ok()) return done.error();
-    run.deliveries += part.deliveries;
-    run.events += part.events;
-    run.retried += part.retried;
-    run.parked += part.parked;
-    run.rejected += part.rejected;
-    run.delays.insert(run.delays.end(), part.delays.begin(), part.delays.end());
-    run.notes.insert(run.notes.end(), part.notes.begin(), part.notes.end());
-    run.changes.insert(run.changes.end(), part.changes.begin(), part.changes.end());
   }
   return run;
 }
 
 base::Status Intake::ProcessChunk(
     std::span<const core::InboxItem> items,
-    const std::vector<base::Result<std::vector<channels::InboundEvent>>>& parsed, IntakeRun& run) {
+    const std::vector<base::Result<std::vector<channels::InboundEvent>>>& parsed,
+    AccountLookup& accounts, IntakeRun& run) {
   std::vector<std::int64_t> finished;  // removed together at the end
-  AccountLookup accounts(accounts_);
   for (std::size_t i = 0; i < items.size(); ++i) {
     const core::InboxItem& item = items[i];
     const auto& events = parsed[i];

@@ -75,7 +75,8 @@ class Intake {
   // `run`; in the caller's transaction.
   base::Status ProcessChunk(
       std::span<const core::InboxItem> items,
-      const std::vector<base::Result<std::vector<channels::InboundEvent>>>& parsed, IntakeRun& run);
+      const std::vector<base::Result<std::vector<channels::InboundEvent>>>& parsed,
+      AccountLookup& accounts, IntakeRun& run);
   base::Result<Handled> Route(const channels::InboundEvent& event, const core::InboxItem& item,
                               AccountLookup& accounts, IntakeRun& run);
   base::Result<Handled> OnEcho(const channels::InboundEvent& event,
