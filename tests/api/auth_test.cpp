@@ -117,6 +117,9 @@ TEST_F(AuthTest, AnApiTokenAuthenticatesWithoutCsrfAndIsStoredHashed) {
   const auto& [token, secret] = *created;
   EXPECT_THAT(secret, ::testing::StartsWith("fdt_"));
   EXPECT_EQ(token.token_hash, HashToken(secret));
+  // SHA-256, by an independent computation (Python's hashlib).
+  EXPECT_EQ(HashToken("fdt_example"),
+            "41c0a739425cf13c0fc2ec2730865d94a3451ff21d52feeb0d5fe2b4fb16ca2f");
   Credentials bearer;
   bearer.bearer_token = secret;
   bearer.changes_state = true;

@@ -171,6 +171,24 @@ class IsolationE2eTest : public ::testing::Test {
     return refused;
   }
 
+  // What other's owner reads on every GET route of other (and her tokens): it must not change.
+  std::map<std::string, std::string> OthersView(const std::set<std::string>& routes) {
+    std::map<std::string, std::string> view;
+    std::vector<std::string> paths = {"/api/v1/tokens"};
+    for (const std::string& pattern : routes) {
+      std::string path;
+      if (pattern.starts_with("/api/v1/workspaces/{workspace}") && !pattern.ends_with("/events") &&
+          Path(pattern, "other", path)) {
+        paths.push_back(path);
+      }
+    }
+    for (const std::string& path : paths) {
+      auto r = crm_.client().Get(path, olga_);
+      if (r && r->status != 405) view[path] = std::to_string(r->status) + " " + r->body;
+    }
+    return view;
+  }
+
   CrmServer crm_;
   httplib::Headers shop_;
   httplib::Headers olga_;
@@ -180,6 +198,7 @@ class IsolationE2eTest : public ::testing::Test {
 TEST_F(IsolationE2eTest, EveryEndpointRefusesAnotherWorkspaceAndItsObjects) {
   crm_.client().set_read_timeout(5, 0);  // a stream wrongly accepted must not hang the test
   const std::set<std::string> routes = Routes(crm_.client());
+  const std::map<std::string, std::string> before = OthersView(routes);
   int checked = 0;
   for (const std::string& pattern : routes) {
     if (!pattern.starts_with("/api/v1/") || pattern.find('{') == std::string::npos) continue;
@@ -199,7 +218,9 @@ TEST_F(IsolationE2eTest, EveryEndpointRefusesAnotherWorkspaceAndItsObjects) {
   // Every group of endpoints took part (the list comes from the server itself).
   EXPECT_GE(checked, 40) << "routes seen: " << routes.size();
 
-  // Nothing of other's changed.
+  // Nothing of other's changed: every read of hers answers as before.
+  EXPECT_GE(before.size(), 10u);
+  EXPECT_EQ(OthersView(routes), before);
   const json list = Call(olga_, "GET", "/api/v1/workspaces/other/conversations", 200);
   ASSERT_EQ(list["conversations"].size(), 1u);
   EXPECT_EQ(list["conversations"][0]["folder"], "open");

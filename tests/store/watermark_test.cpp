@@ -119,7 +119,7 @@ TEST_F(WatermarkTest, NeverMovesBackAndLeavesFailedAndUnsentMessagesAlone) {
 }
 
 TEST_F(WatermarkTest, AnUnknownCustomerOrAccountMovesNothing) {
-  Reply(kPage, kPsid, "m_1", kT0);
+  const Sent sent = Reply(kPage, kPsid, "m_1", kT0);
   EXPECT_TRUE(store_
                   ->UpdateDeliveryUpTo(core::Channel::kMessenger, kPage, "0000", kT0 + 1h,
                                        DeliveryStatus::kRead)
@@ -128,6 +128,7 @@ TEST_F(WatermarkTest, AnUnknownCustomerOrAccountMovesNothing) {
                   ->UpdateDeliveryUpTo(core::Channel::kMessenger, "0000", kPsid, kT0 + 1h,
                                        DeliveryStatus::kRead)
                   ->empty());
+  EXPECT_EQ(Delivery(sent), DeliveryStatus::kSent);
 }
 
 }  // namespace

@@ -113,7 +113,9 @@ TEST_F(WebhookStoreTest, DeletingAWebhookDropsWhatItWasOwed) {
   auto hook = webhooks().CreateWebhook(ws_, "https://a.example/hook", "secret", kT0);
   ASSERT_TRUE(hook.ok());
   CommitHandoff(ws_, "visitor-1");
+  ASSERT_EQ(QueryInt("SELECT COUNT(*) FROM webhook_deliveries"), 2);  // owed before the delete
   ASSERT_TRUE(webhooks().DeleteWebhook(ws_, hook->id).ok());
+  EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM webhook_deliveries"), 0);
   EXPECT_TRUE(webhooks().ClaimWebhookDeliveries(kT0, kBatch, kT0 + 1min)->empty());
 }
 
