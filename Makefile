@@ -21,8 +21,9 @@ build: configure
 run: build
 	@scripts/run-demo $(BUILD)/src/frontdesk $(DEMO_DB)
 
+# A test without a timeout of its own fails after five minutes rather than holding up the run.
 test: build
-	@cd $(BUILD) && ctest --output-on-failure --parallel $(JOBS)
+	@cd $(BUILD) && ctest --output-on-failure --parallel $(JOBS) --timeout 300 < /dev/null
 
 # The three benchmarks of the README, one after the other (a few minutes).
 bench: build

@@ -36,6 +36,7 @@
 #include <vector>
 
 #include "channels/signature.h"
+#include "testing/loopback_server.h"
 #include "testing/serve_process.h"
 
 namespace {
@@ -149,31 +150,27 @@ class Ledger {
 class FakeGraph {
  public:
   explicit FakeGraph(Ledger& ledger) {
-    server_.Post(R"(/.*)", [&ledger, this](const httplib::Request& req, httplib::Response& res) {
-      const auto at = Clock::now();
-      if (auto to = Recipient(req.body)) ledger.Replied(*to, at);
-      res.set_content(R"({"messaging_product":"whatsapp","messages":[{"id":"wamid.out.)" +
-                          std::to_string(++sent_) + R"("}]})",
-                      "application/json");
-    });
+    loopback_.server.Post(
+        R"(/.*)", [&ledger, this](const httplib::Request& req, httplib::Response& res) {
+          const auto at = Clock::now();
+          if (auto to = Recipient(req.body)) ledger.Replied(*to, at);
+          res.set_content(R"({"messaging_product":"whatsapp","messages":[{"id":"wamid.out.)" +
+                              std::to_string(++sent_) + R"("}]})",
+                          "application/json");
+        });
     // cpp-httplib's defaults would dominate the measurement: Nagle's delay on every answer, and a
     // new connection every 5 requests.
-    server_.set_tcp_nodelay(true);
-    server_.set_keep_alive_max_count(1 << 30);
-    port_ = server_.bind_to_any_port("127.0.0.1");
-    thread_ = std::thread([this] { server_.listen_after_bind(); });
+    loopback_.server.set_tcp_nodelay(true);
+    loopback_.server.set_keep_alive_max_count(1 << 30);
+    started_ = loopback_.Start();
   }
-  ~FakeGraph() {
-    server_.stop();
-    thread_.join();
-  }
-  int port() const { return port_; }
+  bool started() const { return started_; }
+  int port() const { return loopback_.port(); }
 
  private:
-  httplib::Server server_;
-  std::thread thread_;
   std::atomic<long> sent_{0};
-  int port_ = 0;
+  bool started_ = false;
+  testing_support::LoopbackServer loopback_;  // last: stopped first
 };
 
 // The shop's workspace file with a WhatsApp account, debounce 0, in `dir`.
@@ -225,6 +222,10 @@ int Run(const Options& o) {
 
   Ledger ledger;
   FakeGraph graph(ledger);
+  if (!graph.started()) {
+    std::cerr << "e2e_bench: the fake Graph API did not start\n";
+    return 1;
+  }
   testing_support::ServeProcess server(
       o.binary, {{"FRONTDESK_DATABASE_PATH", db},
                  {"FRONTDESK_SERVER_PORT", "0"},

@@ -2,15 +2,13 @@
 #include <httplib.h>
 
 #include <chrono>
-#include <deque>
-#include <mutex>
 #include <nlohmann/json.hpp>
 #include <set>
-#include <thread>
 
 #include "api/webhook_dispatcher.h"
 #include "api/webhook_signature.h"
 #include "testing/shop_store.h"
+#include "testing/webhook_receiver.h"
 
 namespace api {
 namespace {
@@ -37,43 +35,6 @@ TEST(WebhookDispatcherTest, RetriesWaitLongerEachTimeUpToTwoHours) {
   EXPECT_EQ(WebhookDispatcher::Backoff(50), 2h);
 }
 
-// A receiver on loopback answering with the statuses queued, then 200.
-class Receiver {
- public:
-  Receiver() {
-    server_.Post("/hook", [this](const httplib::Request& req, httplib::Response& res) {
-      std::lock_guard lock(mutex_);
-      received_.push_back(req);
-      res.status = statuses_.empty() ? 200 : statuses_.front();
-      if (!statuses_.empty()) statuses_.pop_front();
-    });
-    server_.set_keep_alive_max_count(1);  // stop() need not wait for an idle connection
-    port_ = server_.bind_to_any_port("127.0.0.1");
-    thread_ = std::thread([this] { server_.listen_after_bind(); });
-  }
-  ~Receiver() {
-    server_.stop();
-    thread_.join();
-  }
-  std::string url() const { return "http://127.0.0.1:" + std::to_string(port_) + "/hook"; }
-  void Answer(std::deque<int> statuses) {
-    std::lock_guard lock(mutex_);
-    statuses_ = std::move(statuses);
-  }
-  std::vector<httplib::Request> received() {
-    std::lock_guard lock(mutex_);
-    return received_;
-  }
-
- private:
-  httplib::Server server_;
-  int port_ = 0;
-  std::thread thread_;
-  std::mutex mutex_;
-  std::deque<int> statuses_;
-  std::vector<httplib::Request> received_;
-};
-
 class DispatcherTest : public ::testing::Test {
  protected:
   // A customer asking for a person, and the handoff it caused.
@@ -93,7 +54,9 @@ class DispatcherTest : public ::testing::Test {
   base::FakeClock clock_{kT0};
   http::CurlGlobal curl_;
   http::Client client_{curl_};
-  Receiver receiver_;
+  testing_support::WebhookReceiver receiver_;
+
+  void SetUp() override { ASSERT_TRUE(receiver_.started()); }
 };
 
 TEST_F(DispatcherTest, PostsEachDeliverySignedWithItsIdAndEvent) {

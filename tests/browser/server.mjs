@@ -11,7 +11,8 @@ import { createInterface } from "node:readline";
 export const OWNER_EMAIL = "owner@shop.example";
 export const OWNER_PASSWORD = "a long enough secret";
 
-const START_TIMEOUT_MS = 20000;
+const STOP_TIMEOUT_MS = 30_000;
+const START_TIMEOUT_MS = 20_000;
 
 export async function startServer(binary) {
   const dir = await mkdtemp(join(tmpdir(), "frontdesk-browser-"));
@@ -42,18 +43,27 @@ export async function startServer(binary) {
     });
     child.once("exit",
       (code) => reject(new Error(`frontdesk serve exited (${code}): ${log.join("")}`)));
+  }).catch(async (error) => {
+    await stopChild(child);
+    throw error;
   });
   child.stdout.resume();  // keep reading what else it prints
   return {
     base: `http://127.0.0.1:${port}`,
     log: () => log.join(""),
     async stop() {
-      if (child.exitCode === null) {
-        const exited = new Promise((resolve) => child.once("exit", resolve));
-        child.kill("SIGTERM");
-        await exited;
-      }
+      await stopChild(child);
       await rm(dir, { recursive: true, force: true });
     },
   };
+}
+
+// SIGTERM, then SIGKILL if the child has not exited within STOP_TIMEOUT_MS.
+async function stopChild(child) {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  child.kill("SIGTERM");
+  const timer = setTimeout(() => child.kill("SIGKILL"), STOP_TIMEOUT_MS);
+  await exited;
+  clearTimeout(timer);
 }

@@ -64,6 +64,7 @@ class ChannelE2eTest : public ::testing::TestWithParam<ChannelCase> {
  protected:
   void SetUp() override {
     const ChannelCase& c = GetParam();
+    ASSERT_TRUE(graph_.started());
     std::ofstream(dir_ / "shop.toml") << R"(slug = "shop"
 [agent]
 greeting = "Hi!"

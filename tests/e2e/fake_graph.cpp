@@ -12,7 +12,7 @@ bool WaitFor(const std::function<bool()>& done, std::chrono::milliseconds limit)
 }
 
 FakeGraph::FakeGraph() {
-  server_.Post(R"(/.*)", [this](const httplib::Request& req, httplib::Response& res) {
+  loopback_.server.Post(R"(/.*)", [this](const httplib::Request& req, httplib::Response& res) {
     std::lock_guard lock(mutex_);
     requests_.push_back({req.path, req.get_header_value("Authorization"), req.body});
     if (!script_.empty()) {
@@ -30,13 +30,7 @@ FakeGraph::FakeGraph() {
                         std::to_string(requests_.size()) + R"("}]})",
                     "application/json");
   });
-  port_ = server_.bind_to_any_port("127.0.0.1");
-  thread_ = std::thread([this] { server_.listen_after_bind(); });
-}
-
-FakeGraph::~FakeGraph() {
-  server_.stop();
-  thread_.join();
+  started_ = loopback_.Start();
 }
 
 void FakeGraph::Script(int status, std::string body) {

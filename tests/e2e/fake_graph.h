@@ -8,8 +8,9 @@
 #include <functional>
 #include <mutex>
 #include <string>
-#include <thread>
 #include <vector>
+
+#include "testing/loopback_server.h"
 
 namespace e2e {
 
@@ -29,19 +30,18 @@ struct GraphRequest {
 class FakeGraph {
  public:
   FakeGraph();
-  ~FakeGraph();
-  int port() const { return port_; }
+  bool started() const { return started_; }
+  int port() const { return loopback_.port(); }
   void Script(int status, std::string body);  // the next reply; "{n}" becomes the request number
   std::vector<GraphRequest> requests();
   std::size_t count();
 
  private:
-  httplib::Server server_;
-  std::thread thread_;
-  int port_ = 0;
   std::mutex mutex_;
   std::deque<std::pair<int, std::string>> script_;
   std::vector<GraphRequest> requests_;
+  bool started_ = false;
+  testing_support::LoopbackServer loopback_;  // last: stopped first
 };
 
 }  // namespace e2e

@@ -21,6 +21,7 @@ class Watcher {
  public:
   Watcher(const std::string& base_url, const std::string& workspace, httplib::Headers headers)
       : client_(base_url) {
+    client_.set_read_timeout(std::chrono::seconds(30));  // longer than the server's keepalive
     thread_ = std::thread([this, workspace, headers] {
       auto r = client_.Get(
           "/api/v1/workspaces/" + workspace + "/events", headers,
@@ -42,8 +43,16 @@ class Watcher {
       changed_.notify_all();
     });
   }
+  // stop() only closes a connection already open: repeated until the reading thread is done.
   ~Watcher() {
-    client_.stop();
+    std::unique_lock lock(mutex_);
+    while (!done_) {
+      lock.unlock();
+      client_.stop();
+      lock.lock();
+      changed_.wait_for(lock, std::chrono::milliseconds(10), [&] { return done_; });
+    }
+    lock.unlock();
     thread_.join();
   }
 

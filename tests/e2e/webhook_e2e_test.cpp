@@ -4,13 +4,11 @@
 #include <httplib.h>
 
 #include <chrono>
-#include <condition_variable>
-#include <mutex>
 #include <nlohmann/json.hpp>
-#include <thread>
 
 #include "api/webhook_signature.h"
 #include "e2e/crm_server.h"
+#include "testing/webhook_receiver.h"
 
 namespace e2e {
 namespace {
@@ -18,53 +16,11 @@ namespace {
 using nlohmann::json;
 constexpr const char* kSecret = "whsec_0123456789abcdef";
 
-// Collects the deliveries POSTed to it.
-class Receiver {
- public:
-  Receiver() {
-    server_.Post("/events", [this](const httplib::Request& req, httplib::Response& res) {
-      std::lock_guard lock(mutex_);
-      received_.push_back(req);
-      arrived_.notify_all();
-      res.status = 204;
-    });
-    server_.set_keep_alive_max_count(1);
-    port_ = server_.bind_to_any_port("127.0.0.1");
-    thread_ = std::thread([this] { server_.listen_after_bind(); });
-  }
-  ~Receiver() {
-    server_.stop();
-    thread_.join();
-  }
-  std::string url() const { return "http://127.0.0.1:" + std::to_string(port_) + "/events"; }
-
-  // The first delivery of `event`; nullopt when none came (the deadline guards against a hang:
-  // the server delivers at once).
-  std::optional<httplib::Request> WaitFor(const std::string& event) {
-    std::unique_lock lock(mutex_);
-    std::optional<httplib::Request> found;
-    arrived_.wait_for(lock, std::chrono::seconds(20), [&] {
-      for (const httplib::Request& r : received_) {
-        if (r.get_header_value("X-Frontdesk-Event") == event) found = r;
-      }
-      return found.has_value();
-    });
-    return found;
-  }
-
- private:
-  httplib::Server server_;
-  int port_ = 0;
-  std::thread thread_;
-  std::mutex mutex_;
-  std::condition_variable arrived_;
-  std::vector<httplib::Request> received_;
-};
-
 TEST(WebhookE2eTest, AHandoffOnTheWebChatIsDeliveredSignedToTheOwnersUrl) {
   CrmServer crm;
   ASSERT_TRUE(crm.Start());
-  Receiver receiver;
+  testing_support::WebhookReceiver receiver;
+  ASSERT_TRUE(receiver.started());
   const httplib::Headers owner = crm.SignIn(CrmServer::kOwnerEmail, CrmServer::kOwnerPassword);
   auto added = crm.client().Post("/api/v1/workspaces/shop/webhooks", owner,
                                  json{{"url", receiver.url()}, {"secret", kSecret}}.dump(),

@@ -40,6 +40,7 @@ std::string TextWebhook(const std::string& wamid, const std::string& text) {
 class WhatsappE2eTest : public ::testing::Test {
  protected:
   void SetUp() override {
+    ASSERT_TRUE(graph_.started());
     std::ofstream(dir_ / "shop.toml") << R"(slug = "shop"
 [agent]
 greeting = "Hi!"

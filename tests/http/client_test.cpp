@@ -8,6 +8,7 @@
 
 #include "http/server.h"
 #include "http/test_support.h"
+#include "testing/loopback_server.h"
 
 namespace http {
 namespace {
@@ -18,63 +19,46 @@ using http_testing::Gate;
 using http_testing::TestServer;
 using http_testing::WaitFor;
 
-// A cpp-httplib server on 127.0.0.1 and a free port. Register routes on `server`, then Start().
-class FakeServer {
- public:
-  ~FakeServer() {
-    slow_gate.Open();
-    server.stop();
-    if (thread_.joinable()) thread_.join();
-  }
-  bool Start() {
-    port_ = server.bind_to_any_port("127.0.0.1");
-    if (port_ <= 0) return false;
-    thread_ = std::thread([this] { server.listen_after_bind(); });
-    return WaitFor([this] { return server.is_running(); });
-  }
-  std::string Url(std::string_view path) const {
-    return "http://127.0.0.1:" + std::to_string(port_) + std::string(path);
-  }
+// A cpp-httplib server on loopback whose /slow waits at `slow_gate` until the test ends.
+struct FakeServer {
+  ~FakeServer() { slow_gate.Open(); }
+  std::string Url(std::string_view path) const { return loopback.Url(path); }
 
-  httplib::Server server;
-  Gate slow_gate;  // /slow waits here until the test ends
-
- private:
-  int port_ = 0;
-  std::thread thread_;
+  Gate slow_gate;
+  testing_support::LoopbackServer loopback;  // after the gate: stopped before it goes
 };
 
 class ClientTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    fake_.server.Get("/hello", [](const httplib::Request&, httplib::Response& res) {
+    fake_.loopback.server.Get("/hello", [](const httplib::Request&, httplib::Response& res) {
       res.set_header("X-Test", "yes");
       res.set_content("hello", "text/plain");
     });
-    fake_.server.Post("/echo", [](const httplib::Request& req, httplib::Response& res) {
+    fake_.loopback.server.Post("/echo", [](const httplib::Request& req, httplib::Response& res) {
       res.status = 201;
       res.set_header("X-Seen-Auth", req.get_header_value("Authorization"));
       res.set_header("X-Seen-Method", req.method);
       res.set_content(req.body, "application/octet-stream");
     });
-    fake_.server.Put("/echo", [](const httplib::Request& req, httplib::Response& res) {
+    fake_.loopback.server.Put("/echo", [](const httplib::Request& req, httplib::Response& res) {
       res.set_content(req.method + ":" + req.body, "text/plain");
     });
-    fake_.server.Get("/redirect", [](const httplib::Request&, httplib::Response& res) {
+    fake_.loopback.server.Get("/redirect", [](const httplib::Request&, httplib::Response& res) {
       res.set_redirect("/hello");
     });
-    fake_.server.Get("/error", [](const httplib::Request&, httplib::Response& res) {
+    fake_.loopback.server.Get("/error", [](const httplib::Request&, httplib::Response& res) {
       res.status = 503;
       res.set_content("try later", "text/plain");
     });
-    fake_.server.Get("/big", [](const httplib::Request&, httplib::Response& res) {
+    fake_.loopback.server.Get("/big", [](const httplib::Request&, httplib::Response& res) {
       res.set_content(std::string(5000, 'x'), "text/plain");
     });
-    fake_.server.Get("/slow", [this](const httplib::Request&, httplib::Response& res) {
+    fake_.loopback.server.Get("/slow", [this](const httplib::Request&, httplib::Response& res) {
       fake_.slow_gate.Enter();
       res.set_content("late", "text/plain");
     });
-    ASSERT_TRUE(fake_.Start());
+    ASSERT_TRUE(fake_.loopback.Start());
   }
 
   FakeServer fake_;

@@ -7,8 +7,13 @@ bin=${1:?usage: run_demo_test.sh FRONTDESK}
 root=$(cd "$(dirname "$0")/../.." && pwd)
 dir=$(mktemp -d)
 pid=
+# Stops the server: SIGTERM, then SIGKILL if it has not exited within 30 seconds.
 cleanup() {
-  [ -n "$pid" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null
+  if [ -n "$pid" ] && kill "$pid" 2>/dev/null; then
+    for _ in $(seq 1 600); do kill -0 "$pid" 2>/dev/null || break; sleep 0.05; done
+    kill -9 "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+  fi
   rm -rf "$dir"
 }
 trap cleanup EXIT
@@ -26,7 +31,7 @@ done
 [ -n "$port" ] || { echo "FAIL: the server did not start"; cat "$dir/out"; exit 1; }
 
 grep -q 'password frontdesk-demo' "$dir/out" || { echo "FAIL: no sign-in hint"; exit 1; }
-answer=$(curl -s -w ' %{http_code}' -H 'Content-Type: application/json' \
+answer=$(curl -s --max-time 20 -w ' %{http_code}' -H 'Content-Type: application/json' \
   "http://127.0.0.1:$port/api/v1/auth/login" \
   -d '{"email": "owner@casa-verde.example", "password": "frontdesk-demo"}')
 case "$answer" in
