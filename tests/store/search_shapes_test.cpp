@@ -1,5 +1,6 @@
-// A search starts from its matches when they are few and walks the folder when they are many:
-// both give the same pages (sqlite::ListConversations with a lowered threshold).
+// A search starts from its matches when they are few and walks the folder when they are many,
+// looking each conversation up in the matches collected or querying the index for it: every way
+// gives the same pages (sqlite::ListConversations with lowered limits).
 #include <gtest/gtest.h>
 
 #include <limits>
@@ -19,13 +20,13 @@ constexpr std::int64_t kT0 = 1'700'000'000'000;
 
 class SearchShapesTest : public CrmStoreTest {
  protected:
-  // Every page of `filter`, two at a time, searched with the threshold `many_matches`.
+  // Every page of `filter`, two at a time, searched with `limits`.
   std::vector<std::int64_t> Pages(sqlite::Connection& db, const core::ConversationFilter& filter,
-                                  std::size_t many_matches) {
+                                  const sqlite::SearchShapeLimits& limits) {
     std::vector<std::int64_t> ids;
     std::optional<core::ConversationCursor> cursor;
     for (int page = 0; page < 100; ++page) {
-      auto listed = sqlite::ListConversations(db, ws_, filter, cursor, 2, many_matches);
+      auto listed = sqlite::ListConversations(db, ws_, filter, cursor, 2, limits);
       EXPECT_TRUE(listed.ok()) << listed.error().message;
       if (!listed.ok()) break;
       for (const auto& s : listed->conversations) ids.push_back(s.id);
@@ -36,7 +37,7 @@ class SearchShapesTest : public CrmStoreTest {
   }
 };
 
-TEST_F(SearchShapesTest, FewAndManyMatchesGiveTheSamePages) {
+TEST_F(SearchShapesTest, EveryShapeGivesTheSamePages) {
   const std::int64_t other = store().CreateWorkspace("other").value().id;
   const char* texts[] = {"red mug please", "blue mug", "red plate", "mug mug mug", "nothing"};
   for (int i = 0; i < 15; ++i) {
@@ -73,12 +74,15 @@ TEST_F(SearchShapesTest, FewAndManyMatchesGiveTheSamePages) {
       {.unread_only = true, .search = "red"},
       {.label = "vip", .search = "mug"},
       {.search = "absent"},
+      {.search = "nothing"},  // longer than the index's prefixes: never queried for each
   };
+  constexpr std::size_t kNever = std::numeric_limits<std::size_t>::max();
   for (const auto& filter : filters) {
     SCOPED_TRACE(filter.search + (filter.label ? " label" : "") +
                  (filter.unread_only ? " unread" : ""));
-    const auto few = Pages(**db, filter, std::numeric_limits<std::size_t>::max());
-    EXPECT_EQ(Pages(**db, filter, 1), few);
+    const auto few = Pages(**db, filter, {.collect_from = kNever, .query_each_from = kNever});
+    EXPECT_EQ(Pages(**db, filter, {.collect_from = 1, .query_each_from = kNever}), few);
+    EXPECT_EQ(Pages(**db, filter, {.collect_from = 1, .query_each_from = 1}), few);
     if (filter.search != "absent") {
       EXPECT_FALSE(few.empty());
     }

@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "store/sqlite/error.h"
+#include "store/sqlite/id_set.h"
 
 namespace store::sqlite {
 namespace {
@@ -34,6 +35,9 @@ base::Result<std::unique_ptr<Connection>> Connection::Open(const std::string& pa
       std::to_string(kCacheSizeKib) + ";";
   const int pragma_rc = sqlite3_exec(handle, pragmas.c_str(), nullptr, nullptr, nullptr);
   if (pragma_rc != SQLITE_OK) return OpenError(path, pragma_rc);
+  if (const int function_rc = RegisterIdIn(handle); function_rc != SQLITE_OK) {
+    return OpenError(path, function_rc);
+  }
   return connection;
 }
 

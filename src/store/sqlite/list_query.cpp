@@ -43,6 +43,7 @@ constexpr std::string_view kMatches =
     " AND rowid BETWEEN c.id << 32 AND (c.id << 32) + 4294967295)"
     " OR EXISTS (SELECT 1 FROM contact_search WHERE contact_search MATCH ?9"
     " AND rowid = c.contact_id))";
+constexpr std::string_view kCollected = " AND (id_in(?10, c.id) OR id_in(?11, c.contact_id))";
 constexpr std::string_view kHits =
     "WITH hits (id) AS (SELECT rowid >> 32 FROM message_search WHERE message_search MATCH ?9"
     " UNION SELECT h.id FROM contact_search CROSS JOIN conversations h"
@@ -96,6 +97,11 @@ const ListStatement& ListSql(ListShape shape) {
            Page(Concat({"hits CROSS JOIN conversations c ON c.id = hits.id", kJoinedWhere, kChannel,
                         kUnread, kLabel})),
            9),
+      List("", PageOfEveryChannel(Concat({kUnread, kLabel, kCollected})), 11),
+      List(
+          "",
+          Page(Concat({kTabIndex, kListWhere, " AND c.channel = ?6", kUnread, kLabel, kCollected})),
+          11),
       List("", PageOfEveryChannel(Concat({kUnread, kLabel, kMatches})), 9),
       List("",
            Page(Concat({kTabIndex, kListWhere, " AND c.channel = ?6", kUnread, kLabel, kMatches})),

@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 
 #include "store/sqlite/error.h"
+#include "store/sqlite/id_set.h"
 
 namespace store::sqlite {
 
@@ -34,6 +35,12 @@ Query& Query::Bind(int index, std::int64_t value) {
 Query& Query::Bind(int index, std::string_view value) {
   NoteBind(sqlite3_bind_text64(statement_->handle_, index, value.data(), value.size(),
                                SQLITE_TRANSIENT, SQLITE_UTF8));
+  return *this;
+}
+
+Query& Query::Bind(int index, const IdSet& ids) {
+  NoteBind(sqlite3_bind_blob64(statement_->handle_, index, ids.ids().data(), ids.ids().size_bytes(),
+                               SQLITE_TRANSIENT));
   return *this;
 }
 

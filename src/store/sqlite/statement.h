@@ -13,6 +13,8 @@ struct sqlite3_stmt;
 
 namespace store::sqlite {
 
+class IdSet;
+
 // A prepared statement, finalized on destruction. Owned by a Connection's cache; used through
 // Query, one use at a time. Not thread-safe (neither is its Connection).
 class Statement {
@@ -34,7 +36,7 @@ class Statement {
 // clears its bindings, so it never holds a read snapshot or a lock past its use.
 //
 // Parameters are 1-based, columns 0-based. A failed bind is reported by the next Step or Run.
-// Text is copied at bind time, so temporaries may be bound.
+// Text and id sets are copied at bind time, so temporaries may be bound.
 class Query {
  public:
   explicit Query(Statement& statement);
@@ -53,6 +55,7 @@ class Query {
   Query& Bind(int index, const std::optional<std::string_view>& value);
   Query& Bind(int index, base::TimePoint value) { return Bind(index, base::ToMillis(value)); }
   Query& Bind(int index, const std::optional<base::TimePoint>& value);
+  Query& Bind(int index, const IdSet& ids);  // a BLOB for id_in (id_set.h)
 
   // Binds `args` to parameters 1, 2, ... in order.
   template <typename... Args>

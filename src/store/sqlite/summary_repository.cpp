@@ -5,6 +5,7 @@
 #include <string>
 
 #include "store/sqlite/enum_column.h"
+#include "store/sqlite/id_set.h"
 #include "store/sqlite/list_query.h"
 #include "store/sqlite/message_row.h"
 #include "store/sqlite/record_codec.h"
@@ -17,13 +18,12 @@ constexpr std::string_view kCountUnread =
     "SELECT folder, channel, COUNT(*) FROM conversations INDEXED BY conversations_unread"
     " WHERE workspace_id = ?1 AND unread_count > 0 GROUP BY folder, channel";
 
-// Counts the matching messages and contacts (of any workspace), up to ?2 of each: enough to
-// choose a search's shape.
-constexpr std::string_view kCountMatches =
-    "SELECT (SELECT COUNT(*) FROM (SELECT 1 FROM message_search"
-    "  WHERE message_search MATCH ?1 LIMIT ?2))"
-    " + (SELECT COUNT(*) FROM (SELECT 1 FROM contact_search"
-    "  WHERE contact_search MATCH ?1 LIMIT ?2))";
+// The conversations whose messages match ?1 (of any workspace, in id order, one per message),
+// and the contacts whose names do: at most ?2 rows each.
+constexpr std::string_view kMessageMatches =
+    "SELECT rowid >> 32 FROM message_search WHERE message_search MATCH ?1 LIMIT ?2";
+constexpr std::string_view kContactMatches =
+    "SELECT rowid FROM contact_search WHERE contact_search MATCH ?1 LIMIT ?2";
 
 // The shape of a list that searches nothing.
 ListShape ShapeOf(const core::ConversationFilter& filter) {
@@ -31,15 +31,58 @@ ListShape ShapeOf(const core::ConversationFilter& filter) {
   return filter.channel ? ListShape::kTabChannel : ListShape::kTab;
 }
 
-// Whether `match` finds at least `threshold` messages or contacts.
-base::Result<bool> ManyMatches(Connection& db, const std::string& match, std::size_t threshold) {
-  base::Result<Query> q = db.Prepare(kCountMatches);
+// The ids the statement `sql` gives for `match`; nullopt when it gives more than `cap`.
+base::Result<std::optional<std::vector<std::int64_t>>> Matching(Connection& db,
+                                                                std::string_view sql,
+                                                                const std::string& match,
+                                                                std::size_t cap) {
+  base::Result<Query> q = db.Prepare(sql);
   if (!q.ok()) return q.error();
-  const auto capped = static_cast<std::int64_t>(
-      std::min<std::size_t>(threshold, std::numeric_limits<std::int64_t>::max()));
-  base::Result<bool> row = q->BindAll(match, capped).Step();
-  if (!row.ok()) return row.error();
-  return *row && q->Int64(0) >= capped;
+  const auto limit = static_cast<std::int64_t>(
+      std::min<std::size_t>(cap, std::numeric_limits<std::int64_t>::max() - 1) + 1);
+  q->BindAll(match, limit);
+  std::vector<std::int64_t> ids;
+  std::size_t rows = 0;
+  while (true) {
+    base::Result<bool> row = q->Step();
+    if (!row.ok()) return row.error();
+    if (!*row) break;
+    if (++rows > cap) return std::optional<std::vector<std::int64_t>>();
+    // A conversation's messages are adjacent: most repeats go here, IdSet drops the rest.
+    const std::int64_t id = q->Int64(0);
+    if (ids.empty() || ids.back() != id) ids.push_back(id);
+  }
+  return std::optional(std::move(ids));
+}
+
+// How a search lists its conversations, and the matches it collected for it.
+struct SearchPlan {
+  ListShape shape = ListShape::kSearchFew;
+  IdSet conversations{{}};
+  IdSet contacts{{}};
+};
+
+base::Result<SearchPlan> PlanSearch(Connection& db, const SearchQuery& search,
+                                    const core::ConversationFilter& filter,
+                                    const SearchShapeLimits& limits) {
+  // Querying the index for each conversation pays only when each query is cheap, and beats
+  // collecting only for the most frequent words.
+  const std::size_t cap =
+      search.indexed ? limits.query_each_from : std::numeric_limits<std::size_t>::max();
+  auto messages = Matching(db, kMessageMatches, search.expression, cap);
+  if (!messages.ok()) return messages.error();
+  auto contacts = *messages ? Matching(db, kContactMatches, search.expression, cap)
+                            : std::optional<std::vector<std::int64_t>>();
+  if (!contacts.ok()) return contacts.error();
+  SearchPlan plan;
+  if (!*messages || !*contacts) {
+    plan.shape = filter.channel ? ListShape::kSearchManyChannel : ListShape::kSearchMany;
+  } else if ((*messages)->size() + (*contacts)->size() >= limits.collect_from) {
+    plan.shape = filter.channel ? ListShape::kSearchCollectedChannel : ListShape::kSearchCollected;
+    plan.conversations = IdSet(std::move(**messages));
+    plan.contacts = IdSet(std::move(**contacts));
+  }
+  return plan;
 }
 
 base::Result<core::ConversationSummary> ReadSummary(const Query& q) {
@@ -89,21 +132,19 @@ base::Result<core::ConversationSummary> LoadSummary(Connection& db, std::int64_t
 base::Result<core::ConversationPage> ListConversations(
     Connection& db, std::int64_t workspace_id, const core::ConversationFilter& filter,
     const std::optional<core::ConversationCursor>& after, std::size_t limit,
-    std::size_t many_matches) {
+    const SearchShapeLimits& limits) {
   constexpr std::int64_t kEnd = std::numeric_limits<std::int64_t>::max();
   if (limit == 0) return core::ConversationPage{};
   ListShape shape = ShapeOf(filter);
   std::optional<SearchQuery> search;
+  SearchPlan plan;
   if (!filter.search.empty()) {
     search = ParseSearch(filter.search);
     if (!search) return core::ConversationPage{};  // nothing to search for: nothing matches
-    shape = ListShape::kSearchFew;
-    // Testing conversation after conversation pays only when each test is cheap.
-    if (search->indexed) {
-      base::Result<bool> many = ManyMatches(db, search->expression, many_matches);
-      if (!many.ok()) return many.error();
-      if (*many) shape = filter.channel ? ListShape::kSearchManyChannel : ListShape::kSearchMany;
-    }
+    base::Result<SearchPlan> planned = PlanSearch(db, *search, filter, limits);
+    if (!planned.ok()) return planned.error();
+    plan = std::move(*planned);
+    shape = plan.shape;
   }
   const ListStatement& statement = ListSql(shape);
   base::Result<Query> q = db.Prepare(statement.sql);
@@ -119,6 +160,7 @@ base::Result<core::ConversationPage> ListConversations(
   if (statement.parameters >= 7) q->Bind(6, channel).Bind(7, std::int64_t{filter.unread_only});
   if (statement.parameters >= 8) q->Bind(8, label);
   if (statement.parameters >= 9) q->Bind(9, search->expression);
+  if (statement.parameters >= 11) q->Bind(10, plan.conversations).Bind(11, plan.contacts);
   core::ConversationPage page;
   while (true) {
     base::Result<bool> row = q->Step();
