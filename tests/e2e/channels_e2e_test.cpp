@@ -3,6 +3,7 @@
 // a human takeover while an AI reply waits to be retried.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <httplib.h>
 
 #include <fstream>
 #include <regex>
@@ -81,6 +82,7 @@ account_id = ")" << c.account_id << R"("
 access_token = ")" << kToken << R"("
 app_secret = ")" << kSecret << R"("
 app_id = "1517776481860111"
+verify_token = "verify-me"
 )";
     db_ = (dir_ / "fd.db").string();
     const std::string init = std::string(FRONTDESK_BINARY) + " init --db " + db_ + " --config " +
@@ -133,6 +135,20 @@ app_id = "1517776481860111"
   std::unique_ptr<ServeProcess> server_;
 };
 
+TEST_P(ChannelE2eTest, TheVerificationHandshakeEchoesTheChallenge) {
+  httplib::Client client("127.0.0.1", server_->port());
+  const std::string path = "/webhooks/" + GetParam().name;
+  auto ok =
+      client.Get(path + "?hub.mode=subscribe&hub.challenge=1158201444&hub.verify_token=verify-me");
+  ASSERT_TRUE(ok);
+  EXPECT_EQ(ok->status, 200);
+  EXPECT_EQ(ok->body, "1158201444");
+  auto bad =
+      client.Get(path + "?hub.mode=subscribe&hub.challenge=1158201444&hub.verify_token=nope");
+  ASSERT_TRUE(bad);
+  EXPECT_EQ(bad->status, 403);
+}
+
 TEST_P(ChannelE2eTest, AnInboundMessageIsAnsweredWithThePathTokenAndRecipient) {
   graph_.Script(200, GetParam().sent_reply);
   ASSERT_EQ(Deliver(GetParam().text_fixture, "a"), 200);
@@ -142,6 +158,25 @@ TEST_P(ChannelE2eTest, AnInboundMessageIsAnsweredWithThePathTokenAndRecipient) {
   EXPECT_EQ(r.authorization, std::string("Bearer ") + kToken);
   EXPECT_THAT(r.body, HasSubstr(GetParam().customer_id));
   EXPECT_THAT(r.body, HasSubstr("Hi!"));
+
+  httplib::Client client("127.0.0.1", server_->port());
+  ASSERT_TRUE(WaitFor([&] {
+    auto metrics = client.Get("/metrics");
+    return metrics &&
+           metrics->body.find(R"(outbox_sends_total{result="sent"} 1)") != std::string::npos;
+  }));
+  auto metrics = client.Get("/metrics");
+  ASSERT_TRUE(metrics);
+  EXPECT_THAT(metrics->body,
+              HasSubstr(R"(webhooks_received_total{channel=")" + GetParam().name + R"("} 1)"));
+  EXPECT_THAT(metrics->body, HasSubstr(R"(intake_deliveries_total{result="finished"} 1)"));
+  EXPECT_THAT(metrics->body, HasSubstr(R"(messages_total{author="ai"} 1)"));
+  // Queue depths, measured when scraped: both queues are empty again.
+  EXPECT_THAT(metrics->body, HasSubstr(R"(inbox_deliveries{state="due"} 0)"));
+  EXPECT_THAT(metrics->body, HasSubstr(R"(outbox_messages{state="due"} 0)"));
+  // One delivery handled and one message sent, each with its delay.
+  EXPECT_THAT(metrics->body, HasSubstr("intake_delay_seconds_count 1"));
+  EXPECT_THAT(metrics->body, HasSubstr("outbox_delay_seconds_count 1"));
 }
 
 TEST_P(ChannelE2eTest, AnOwnerEchoPausesTheAiUntilThePauseRunsOut) {
