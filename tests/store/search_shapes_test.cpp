@@ -83,6 +83,9 @@ TEST_F(SearchShapesTest, EveryShapeGivesTheSamePages) {
     const auto few = Pages(**db, filter, {.collect_from = kNever, .query_each_from = kNever});
     EXPECT_EQ(Pages(**db, filter, {.collect_from = 1, .query_each_from = kNever}), few);
     EXPECT_EQ(Pages(**db, filter, {.collect_from = 1, .query_each_from = 1}), few);
+    EXPECT_EQ(Pages(**db, filter,
+                    {.collect_from = 1, .query_each_from = kNever, .sample = 1, .dense_share = 0}),
+              few);
     if (filter.search != "absent") {
       EXPECT_FALSE(few.empty());
     }

@@ -31,15 +31,24 @@ ListShape ShapeOf(const core::ConversationFilter& filter) {
   return filter.channel ? ListShape::kTabChannel : ListShape::kTab;
 }
 
-// The ids the statement `sql` gives for `match`; nullopt when it gives more than `cap`.
+// When Matching stops collecting.
+struct Collect {
+  std::size_t cap = std::numeric_limits<std::size_t>::max();  // at more rows than this
+  // After this many rows (0: never), when their distinct ids fill at least `dense_share` of the
+  // range of ids they span: ids are conversations in id order, and most of them match.
+  std::size_t sample = 0;
+  double dense_share = 1;
+};
+
+// The ids the statement `sql` gives for `match`; nullopt when `collect` stops it.
 base::Result<std::optional<std::vector<std::int64_t>>> Matching(Connection& db,
                                                                 std::string_view sql,
                                                                 const std::string& match,
-                                                                std::size_t cap) {
+                                                                const Collect& collect) {
   base::Result<Query> q = db.Prepare(sql);
   if (!q.ok()) return q.error();
   const auto limit = static_cast<std::int64_t>(
-      std::min<std::size_t>(cap, std::numeric_limits<std::int64_t>::max() - 1) + 1);
+      std::min<std::size_t>(collect.cap, std::numeric_limits<std::int64_t>::max() - 1) + 1);
   q->BindAll(match, limit);
   std::vector<std::int64_t> ids;
   std::size_t rows = 0;
@@ -47,10 +56,15 @@ base::Result<std::optional<std::vector<std::int64_t>>> Matching(Connection& db,
     base::Result<bool> row = q->Step();
     if (!row.ok()) return row.error();
     if (!*row) break;
-    if (++rows > cap) return std::optional<std::vector<std::int64_t>>();
+    if (++rows > collect.cap) return std::optional<std::vector<std::int64_t>>();
     // A conversation's messages are adjacent: most repeats go here, IdSet drops the rest.
     const std::int64_t id = q->Int64(0);
     if (ids.empty() || ids.back() != id) ids.push_back(id);
+    if (rows == collect.sample &&
+        static_cast<double>(ids.size()) >=
+            collect.dense_share * static_cast<double>(ids.back() - ids.front() + 1)) {
+      return std::optional<std::vector<std::int64_t>>();
+    }
   }
   return std::optional(std::move(ids));
 }
@@ -67,11 +81,13 @@ base::Result<SearchPlan> PlanSearch(Connection& db, const SearchQuery& search,
                                     const SearchShapeLimits& limits) {
   // Querying the index for each conversation pays only when each query is cheap, and beats
   // collecting only for the most frequent words.
-  const std::size_t cap =
-      search.indexed ? limits.query_each_from : std::numeric_limits<std::size_t>::max();
-  auto messages = Matching(db, kMessageMatches, search.expression, cap);
+  Collect collect;
+  if (search.indexed) {
+    collect = {limits.query_each_from, limits.sample, limits.dense_share};
+  }
+  auto messages = Matching(db, kMessageMatches, search.expression, collect);
   if (!messages.ok()) return messages.error();
-  auto contacts = *messages ? Matching(db, kContactMatches, search.expression, cap)
+  auto contacts = *messages ? Matching(db, kContactMatches, search.expression, {collect.cap})
                             : std::optional<std::vector<std::int64_t>>();
   if (!contacts.ok()) return contacts.error();
   SearchPlan plan;

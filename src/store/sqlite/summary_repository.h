@@ -16,16 +16,21 @@ namespace store::sqlite {
 base::Result<core::ConversationSummary> LoadSummary(Connection& db, std::int64_t workspace_id,
                                                     std::int64_t conversation_id);
 
-// Where a search starts, by how many messages and contacts (of any workspace) match it. Fewer
-// than `collect_from`: from its matches, sorted by activity. Then the list walks its tab in
-// order; it looks each conversation up in the matches, collected first, or, from
-// `query_each_from` on when the index holds the words (SearchQuery::indexed), queries the index
-// for each conversation instead of collecting. Measured on 100,000 conversations of 20 messages
-// (bench/inbox_bench): from the matches, ~0.4 µs a match; collecting, ~0.04 µs a match, then ~0.3
-// µs a conversation walked past; querying, ~15-50 µs a conversation walked past.
+// Where a search starts, by what matches it (of any workspace). Fewer than `collect_from`
+// conversations (by their messages) and contacts (by their names): from its matches, sorted by
+// activity. Else the list walks its tab in order and looks each conversation up in the matches,
+// collected first; or, when the index holds the words (SearchQuery::indexed), queries the index
+// for each conversation instead of collecting: once more than `query_each_from` messages match,
+// or when the first `sample` matching messages are in at least `dense_share` of the
+// conversations their ids span (a word in most conversations). Measured on 100,000
+// conversations of 20 messages (bench/inbox_bench): from the matches, ~0.4 µs a match;
+// collecting, ~0.1 µs a match, then ~0.3 µs a conversation walked past; querying, ~15-50 µs a
+// conversation walked past.
 struct SearchShapeLimits {
   std::size_t collect_from = 5'000;
   std::size_t query_each_from = 100'000;
+  std::size_t sample = 8'192;
+  double dense_share = 0.7;
 };
 
 // Each list is one query. A tab (folder, channel), with or without its unread filter, walks
