@@ -40,7 +40,7 @@ bool SameSecret(const std::string& a, const std::string& b) {
 
 std::string RetryText(base::TimePoint now, base::TimePoint until) {
   const auto seconds = std::chrono::ceil<std::chrono::seconds>(until - now).count();
-  return "too many failed sign-ins: try again in " + std::to_string(seconds) + " s";
+  return "too many wrong passwords: try again in " + std::to_string(seconds) + " s";
 }
 
 }  // namespace
@@ -62,26 +62,39 @@ Auth::Auth(core::Users& users, const base::Clock& clock, AuthSettings settings)
   if (!SodiumReady()) std::abort();  // no randomness: signing anyone in would be unsafe
 }
 
-base::Result<SignedIn> Auth::SignIn(std::string_view email, std::string_view password,
-                                    const std::string& client) {
-  const base::TimePoint now = clock_.Now();
-  const std::string email_key = "email:" + core::NormalizeEmail(email);
-  const std::string client_key = "client:" + client;
-  for (const std::string* key : {&email_key, &client_key}) {
-    if (auto until = limiter_.RefusedUntil(*key, now)) {
+Auth::CheckKeys Auth::KeysOf(std::string_view email, const std::string& client) {
+  return {"email:" + core::NormalizeEmail(email), "client:" + client};
+}
+
+base::Status Auth::Admit(const CheckKeys& keys, base::TimePoint now) {
+  for (const std::string& key : keys) {
+    if (auto until = limiter_.RefusedUntil(key, now)) {
       return base::Error::ResourceExhausted(RetryText(now, *until));
     }
   }
+  return base::Status::Ok();
+}
+
+void Auth::Record(const CheckKeys& keys, bool matched, base::TimePoint now) {
+  for (const std::string& key : keys) {
+    if (matched) {
+      limiter_.Succeeded(key);
+    } else {
+      limiter_.Failed(key, now);
+    }
+  }
+}
+
+base::Result<SignedIn> Auth::SignIn(std::string_view email, std::string_view password,
+                                    const std::string& client) {
+  const base::TimePoint now = clock_.Now();
+  const CheckKeys keys = KeysOf(email, client);
+  if (base::Status admitted = Admit(keys, now); !admitted.ok()) return admitted.error();
   auto user = users_.FindUserByEmail(email);
   if (!user.ok() && user.error().code != base::ErrorCode::kNotFound) return user.error();
   const bool matches = VerifyPassword(user.ok() ? user->password_hash : DecoyHash(), password);
-  if (!user.ok() || !matches) {
-    limiter_.Failed(email_key, now);
-    limiter_.Failed(client_key, now);
-    return base::Error::Unauthenticated(kWrongCredentials);
-  }
-  limiter_.Succeeded(email_key);
-  limiter_.Succeeded(client_key);
+  Record(keys, user.ok() && matches, now);
+  if (!user.ok() || !matches) return base::Error::Unauthenticated(kWrongCredentials);
   SignedIn signed_in{*user, RandomToken(), RandomToken(), now + settings_.session_lifetime};
   const core::Session session{HashToken(signed_in.session_token), user->id, signed_in.csrf_token,
                               now, signed_in.expires_at};
@@ -116,6 +129,21 @@ base::Result<Caller> Auth::Authenticate(const Credentials& c) {
 
 base::Status Auth::SignOut(const std::string& session_token) {
   return users_.DeleteSession(HashToken(session_token));
+}
+
+base::Status Auth::ChangePassword(const Caller& caller, std::string_view current_password,
+                                  std::string_view new_password, const std::string& client) {
+  const base::TimePoint now = clock_.Now();
+  const CheckKeys keys = KeysOf(caller.user.email, client);
+  if (base::Status admitted = Admit(keys, now); !admitted.ok()) return admitted;
+  const bool matches = VerifyPassword(caller.user.password_hash, current_password);
+  Record(keys, matches, now);
+  if (!matches) return base::Error::PermissionDenied("the current password is wrong");
+  auto hash = HashPassword(new_password);
+  if (!hash.ok()) return hash.error();
+  std::optional<std::string> kept;
+  if (caller.session) kept = caller.session->token_hash;
+  return users_.SetPassword(caller.user.id, *hash, kept);
 }
 
 base::Result<std::pair<core::ApiToken, std::string>> Auth::CreateApiToken(std::int64_t user_id,

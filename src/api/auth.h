@@ -2,12 +2,14 @@
 // random token for an HttpOnly cookie, and a CSRF token that state-changing requests send back in
 // a header (a cookie alone, which any site can make a browser send, changes nothing). Scripts use
 // personal API tokens (Authorization: Bearer), which no browser sends by itself. Only SHA-256
-// hashes of the tokens are stored. Failed sign-ins are limited per email and per client address.
+// hashes of the tokens are stored. Failed sign-ins, and wrong current passwords given to change
+// one, are limited per email and per client address.
 //
-// Thread-safety: every method may be called from any thread. SignIn hashes a password (about
-// 0.1 s): call it from a worker, never an io thread.
+// Thread-safety: every method may be called from any thread. SignIn and ChangePassword hash
+// passwords (about 0.1 s each): call them from a worker, never an io thread.
 #pragma once
 
+#include <array>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -69,12 +71,30 @@ class Auth {
   // Ends the session of this cookie token; nothing happens for an unknown one.
   base::Status SignOut(const std::string& session_token);
 
+  // Replaces the caller's password with `new_password` when `current_password` is theirs, and
+  // signs out every other session of the user in the same transaction (the caller's own session
+  // stays, when the request came with one; API tokens stay). Errors, changing nothing:
+  // kResourceExhausted while the user's email or `client` is refused, as in SignIn;
+  // kPermissionDenied "the current password is wrong", which counts as a failed sign-in (not
+  // kUnauthenticated: the caller is signed in, and clients take 401 to mean "sign in again");
+  // kInvalidArgument when `new_password` breaks CheckNewPassword (password.h).
+  base::Status ChangePassword(const Caller& caller, std::string_view current_password,
+                              std::string_view new_password, const std::string& client);
+
   // A new API token named `name` (1 to 100 characters) for the user: the record, and the secret,
   // shown once.
   base::Result<std::pair<core::ApiToken, std::string>> CreateApiToken(std::int64_t user_id,
                                                                       std::string name);
 
  private:
+  // The limiter's keys of one password check: its email's and its client's.
+  using CheckKeys = std::array<std::string, 2>;
+  static CheckKeys KeysOf(std::string_view email, const std::string& client);
+  // kResourceExhausted, saying when to try again, while one of the keys is refused at `now`.
+  base::Status Admit(const CheckKeys& keys, base::TimePoint now);
+  // Counts a password check for the limiter: a failure against both keys, a success clears them.
+  void Record(const CheckKeys& keys, bool matched, base::TimePoint now);
+
   core::Users& users_;
   const base::Clock& clock_;
   const AuthSettings settings_;

@@ -38,7 +38,8 @@ http::Response Login(Auth& auth, const AuthRouteSettings& settings, const http::
   return response;
 }
 
-http::Response Logout(Auth& auth, const AuthRouteSettings& settings, const http::Request& request) {
+http::Response Logout(Auth& auth, LiveFeed& feed, const AuthRouteSettings& settings,
+                      const http::Request& request) {
   const Credentials credentials = CredentialsOf(request);
   auto caller = auth.Authenticate(credentials);
   if (!caller.ok()) return ErrorResponse(caller.error());
@@ -48,6 +49,7 @@ http::Response Logout(Auth& auth, const AuthRouteSettings& settings, const http:
   if (base::Status done = auth.SignOut(*credentials.session_token); !done.ok()) {
     return ErrorResponse(done.error());
   }
+  feed.EndSession(caller->session->token_hash);
   http::Response response = http::Response::NoContent();
   http::CookieOptions cookie;
   cookie.max_age = base::Duration::zero();  // deletes it
@@ -66,6 +68,25 @@ http::Response Me(Auth& auth, core::Users& users, const http::Request& request) 
     workspaces.push_back({{"slug", m.slug}, {"role", core::ToString(m.role)}});
   }
   return JsonResponse(200, {{"user", UserJson(caller->user)}, {"workspaces", workspaces}});
+}
+
+http::Response ChangePassword(Auth& auth, LiveFeed& feed, const http::Request& request) {
+  auto caller = auth.Authenticate(CredentialsOf(request));
+  if (!caller.ok()) return ErrorResponse(caller.error());
+  auto body = JsonObject(request);
+  if (!body.ok()) return ErrorResponse(body.error());
+  const auto current = StringField(*body, "current_password");
+  const auto next = StringField(*body, "new_password");
+  if (!current || !next) {
+    return ErrorResponse(
+        base::Error::InvalidArgument("current_password and new_password are required strings"));
+  }
+  if (base::Status done = auth.ChangePassword(*caller, *current, *next, request.remote_address);
+      !done.ok()) {
+    return ErrorResponse(done.error());
+  }
+  feed.EndOtherSessions(*caller);
+  return http::Response::NoContent();
 }
 
 http::Response ListTokens(Auth& auth, core::Users& users, const http::Request& request) {
@@ -105,13 +126,16 @@ http::Response DeleteToken(Auth& auth, core::Users& users, const http::Request& 
 
 }  // namespace
 
-void AddAuthRoutes(http::Router& router, Auth& auth, core::Users& users,
+void AddAuthRoutes(http::Router& router, Auth& auth, core::Users& users, LiveFeed& feed,
                    AuthRouteSettings settings) {
   router.Post("/api/v1/auth/login",
               [&auth, settings](const http::Request& r) { return Login(auth, settings, r); });
-  router.Post("/api/v1/auth/logout",
-              [&auth, settings](const http::Request& r) { return Logout(auth, settings, r); });
+  router.Post("/api/v1/auth/logout", [&auth, &feed, settings](const http::Request& r) {
+    return Logout(auth, feed, settings, r);
+  });
   router.Get("/api/v1/me", [&auth, &users](const http::Request& r) { return Me(auth, users, r); });
+  router.Post("/api/v1/me/password",
+              [&auth, &feed](const http::Request& r) { return ChangePassword(auth, feed, r); });
   router.Get("/api/v1/tokens",
              [&auth, &users](const http::Request& r) { return ListTokens(auth, users, r); });
   router.Post("/api/v1/tokens", [&auth](const http::Request& r) { return CreateToken(auth, r); });

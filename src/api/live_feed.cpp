@@ -8,11 +8,12 @@
 
 namespace api {
 
-void LiveFeed::Subscribe(std::int64_t workspace_id, std::shared_ptr<http::EventStream> stream) {
+void LiveFeed::Subscribe(std::int64_t workspace_id, const Caller& caller,
+                         std::shared_ptr<http::EventStream> stream) {
   std::lock_guard lock(mutex_);
   auto& list = streams_[workspace_id];
-  std::erase_if(list, [](const auto& s) { return s->ended(); });
-  list.push_back(std::move(stream));
+  std::erase_if(list, [](const Subscriber& s) { return s.stream->ended(); });
+  list.push_back({std::move(stream), caller.user.id, caller.session});
 }
 
 bool LiveFeed::Watched(std::int64_t workspace_id) {
@@ -26,10 +27,46 @@ void LiveFeed::Publish(std::int64_t workspace_id, std::string_view type,
   auto it = streams_.find(workspace_id);
   if (it == streams_.end()) return;
   const std::string payload = data.dump();
-  std::erase_if(it->second, [&](const auto& s) {
-    return !s->Publish({payload, std::string(type), ""});
+  std::erase_if(it->second, [&](const Subscriber& s) {
+    return !s.stream->Publish({payload, std::string(type), ""});
   });
   if (it->second.empty()) streams_.erase(it);
+}
+
+void LiveFeed::EndMember(std::int64_t workspace_id, std::int64_t user_id) {
+  EndIf([&](std::int64_t ws, const Subscriber& s) {
+    return ws == workspace_id && s.user_id == user_id;
+  });
+}
+
+void LiveFeed::EndSession(const std::string& token_hash) {
+  EndIf([&](std::int64_t, const Subscriber& s) {
+    return s.session && s.session->token_hash == token_hash;
+  });
+}
+
+void LiveFeed::EndOtherSessions(const Caller& caller) {
+  EndIf([&](std::int64_t, const Subscriber& s) {
+    return s.user_id == caller.user.id && s.session &&
+           (!caller.session || s.session->token_hash != caller.session->token_hash);
+  });
+}
+
+void LiveFeed::EndExpiredSessions(base::TimePoint now) {
+  EndIf(
+      [&](std::int64_t, const Subscriber& s) { return s.session && s.session->expires_at <= now; });
+}
+
+void LiveFeed::EndIf(const std::function<bool(std::int64_t, const Subscriber&)>& ends) {
+  std::lock_guard lock(mutex_);
+  for (auto it = streams_.begin(); it != streams_.end();) {
+    std::erase_if(it->second, [&](const Subscriber& s) {
+      if (!ends(it->first, s)) return s.stream->ended();
+      s.stream->Close();
+      return true;
+    });
+    it = it->second.empty() ? streams_.erase(it) : std::next(it);
+  }
 }
 
 void PublishSummary(LiveFeed& feed, std::int64_t workspace_id,
@@ -69,7 +106,13 @@ void AddLiveRoutes(http::Router& router, Auth& auth, core::Store& store, core::U
     auto access = Authorize(auth, store, users, r, Need::kMember);
     if (!access.ok()) return http::StreamResponse::Refuse(ErrorResponse(access.error()));
     auto stream = std::make_shared<http::EventStream>();
-    feed.Subscribe(access->workspace.id, stream);
+    feed.Subscribe(access->workspace.id, access->caller, stream);
+    // Access lost between the first check and the subscription ended no stream of ours; from
+    // now on the End* methods would end it. So one more check closes that gap.
+    if (auto still = Authorize(auth, store, users, r, Need::kMember); !still.ok()) {
+      stream->Close();
+      return http::StreamResponse::Refuse(ErrorResponse(still.error()));
+    }
     return http::StreamResponse::Accept(stream);
   });
 }

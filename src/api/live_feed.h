@@ -8,14 +8,20 @@
 // An update is published after the change committed. A dashboard that reconnects (the stream
 // ended, or it read too slowly) reloads what it shows: nothing is replayed.
 //
+// A stream ends when the caller who opened it loses access: the End* methods are called once the
+// change that took it away committed (a member removed, sessions signed out or expired).
+//
 // Thread-safety: every method may be called from any thread.
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
 #include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -32,15 +38,35 @@ namespace api {
 
 class LiveFeed {
  public:
-  void Subscribe(std::int64_t workspace_id, std::shared_ptr<http::EventStream> stream);
+  // Adds a stream of the workspace, opened by `caller` (a member of it).
+  void Subscribe(std::int64_t workspace_id, const Caller& caller,
+                 std::shared_ptr<http::EventStream> stream);
   // True when someone watches the workspace: updates need not be prepared otherwise.
   bool Watched(std::int64_t workspace_id);
   // Sends the event to every open stream of the workspace, dropping the streams that ended.
   void Publish(std::int64_t workspace_id, std::string_view type, const nlohmann::json& data);
 
+  // The user is no longer a member of the workspace: their streams of it end.
+  void EndMember(std::int64_t workspace_id, std::int64_t user_id);
+  // The session with this token hash was signed out: the streams it opened end.
+  void EndSession(const std::string& token_hash);
+  // Every session of the caller's user but the caller's own was signed out (a new password): the
+  // streams they opened end. Those opened with API tokens stay.
+  void EndOtherSessions(const Caller& caller);
+  // The streams opened with sessions that expired at `now` end.
+  void EndExpiredSessions(base::TimePoint now);
+
  private:
+  struct Subscriber {
+    std::shared_ptr<http::EventStream> stream;
+    std::int64_t user_id = 0;
+    std::optional<core::Session> session;  // nullopt when an API token opened the stream
+  };
+  // Closes and drops every stream for which `ends(workspace_id, subscriber)` holds.
+  void EndIf(const std::function<bool(std::int64_t, const Subscriber&)>& ends);
+
   std::mutex mutex_;
-  std::map<std::int64_t, std::vector<std::shared_ptr<http::EventStream>>> streams_;
+  std::map<std::int64_t, std::vector<Subscriber>> streams_;  // by workspace; guarded by mutex_
 };
 
 // The updates of a committed decision: its messages, its notifications, and the conversation's

@@ -66,7 +66,8 @@ http::Response Add(Auth& auth, core::Store& store, core::Users& users, const bas
       {{"user_id", added.user_id}, {"email", added.email}, {"role", core::ToString(added.role)}});
 }
 
-http::Response Remove(Auth& auth, core::Store& store, core::Users& users, const http::Request& r) {
+http::Response Remove(Auth& auth, core::Store& store, core::Users& users, LiveFeed& feed,
+                      const http::Request& r) {
   auto access = Authorize(auth, store, users, r, Need::kOwner);
   if (!access.ok()) return ErrorResponse(access.error());
   const auto user_id = IdParam(r, "user_id");
@@ -74,18 +75,19 @@ http::Response Remove(Auth& auth, core::Store& store, core::Users& users, const 
   if (base::Status done = users.RemoveMembership(access->workspace.id, *user_id); !done.ok()) {
     return ErrorResponse(done.error());
   }
+  feed.EndMember(access->workspace.id, *user_id);
   return http::Response::NoContent();
 }
 
 }  // namespace
 
 void AddMemberRoutes(http::Router& router, Auth& auth, core::Store& store, core::Users& users,
-                     const base::Clock& clock) {
+                     const base::Clock& clock, LiveFeed& feed) {
   constexpr std::string_view kMembers = "/api/v1/workspaces/{workspace}/members";
   router.Get(kMembers, [&](const http::Request& r) { return List(auth, store, users, r); });
   router.Post(kMembers, [&](const http::Request& r) { return Add(auth, store, users, clock, r); });
   router.Delete(std::string(kMembers) + "/{user_id}",
-                [&](const http::Request& r) { return Remove(auth, store, users, r); });
+                [&](const http::Request& r) { return Remove(auth, store, users, feed, r); });
 }
 
 }  // namespace api

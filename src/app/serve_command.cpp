@@ -37,6 +37,8 @@ namespace {
 constexpr std::string_view kLocalBrain = "local";
 // How often due webhook retries are looked for when nothing new was committed.
 constexpr auto kWebhookPoll = std::chrono::seconds{1};
+// How often expired sessions are deleted (and their live streams ended).
+constexpr auto kSessionSweep = std::chrono::hours{1};
 
 runtime::Transport GraphTransport(const http::Client& client, std::string base_url,
                                   base::Duration timeout) {
@@ -156,6 +158,16 @@ int RunServe(const ServeOptions& options, std::ostream& out, std::ostream& err) 
       kWebhookPoll);
   WebChatHub hub;
   api::LiveFeed feed;
+  runtime::BackgroundLoop session_sweep(
+      [&] {
+        const base::TimePoint now = clock.Now();
+        if (auto deleted = store.DeleteExpiredSessions(now); !deleted.ok()) {
+          log("sessions: " + deleted.error().message);
+        }
+        feed.EndExpiredSessions(now);
+        return false;  // one pass deletes them all
+      },
+      kSessionSweep);
   pump.SetDeliveryObserver([&feed](const std::vector<core::DeliveryChange>& changes) {
     api::PublishDeliveries(feed, changes);
   });
@@ -179,9 +191,9 @@ int RunServe(const ServeOptions& options, std::ostream& out, std::ostream& err) 
   AddWebhookRoutes(router, {store, store, clock, metrics, [&pump] { pump.WakeDecider(); }});
   AddWebChatRoutes(router, store, engine, clock, hub);
   AddDashboardRoutes(router);
-  api::Auth auth(store, clock);
-  api::AddAuthRoutes(router, auth, store);
-  api::AddMemberRoutes(router, auth, store, store, clock);
+  api::Auth auth(store, clock, config->auth);
+  api::AddAuthRoutes(router, auth, store, feed, config->auth_routes);
+  api::AddMemberRoutes(router, auth, store, store, clock, feed);
   api::AddWorkspaceRoutes(router, auth, store, store);
   api::AddConfigRoutes(router, auth, store, store, builder);
   api::AddCatalogRoutes(router, auth, store, store, builder);
@@ -215,6 +227,7 @@ int RunServe(const ServeOptions& options, std::ostream& out, std::ostream& err) 
   }
   pump.Start();
   webhook_loop.Start();
+  session_sweep.Start();
   const std::string base = "http://" + config->server.address + ":" + std::to_string(*port);
   out << "frontdesk serving on " << base << "\n"
       << "  dashboard: " << base << "/app/\n"
@@ -225,6 +238,7 @@ int RunServe(const ServeOptions& options, std::ostream& out, std::ostream& err) 
   server.RunUntilSignal(config->shutdown_grace);
   pump.Stop();
   webhook_loop.Stop();
+  session_sweep.Stop();
   log("stopped");
   return 0;
 }

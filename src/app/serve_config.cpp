@@ -39,12 +39,19 @@ std::optional<std::string> ParsePositiveDuration(const std::string& text, base::
   return std::nullopt;
 }
 
+std::optional<std::string> ParseSwitch(const std::string& text, bool& out) {
+  if (text != "true" && text != "false") return "must be true or false";
+  out = text == "true";
+  return std::nullopt;
+}
+
 std::vector<Key> Keys() {
   constexpr std::size_t kMaxPort = 65535;
   constexpr std::size_t kMaxThreads = 256;
   constexpr std::size_t kMaxBody = 64 * 1024 * 1024;
   constexpr std::size_t kMinBody = 1024;
   constexpr std::size_t kMaxAttempts = 100;
+  constexpr std::size_t kMaxSessionHours = 24 * 366;
   return {
       {"database", "path",
        [](ServeConfig& c, const std::string& v) -> std::optional<std::string> {
@@ -108,6 +115,17 @@ std::vector<Key> Keys() {
        [=](ServeConfig& c, const std::string& v) {
          return ParseCount(v, 1, kMaxThreads, c.outbox.parallel);
        }},
+      {"session", "secure_cookie",
+       [](ServeConfig& c, const std::string& v) {
+         return ParseSwitch(v, c.auth_routes.secure_cookie);
+       }},
+      {"session", "lifetime_hours",
+       [=](ServeConfig& c, const std::string& v) {
+         std::size_t hours = 0;
+         auto error = ParseCount(v, 1, kMaxSessionHours, hours);
+         if (!error) c.auth.session_lifetime = std::chrono::hours{hours};
+         return error;
+       }},
   };
 }
 
@@ -119,8 +137,10 @@ std::string EnvName(const Key& key) {
   return name;
 }
 
-// A TOML value as the text Key::apply reads.
+// A TOML value as the text Key::apply reads. A boolean first: value<std::int64_t>() would read it
+// as 0 or 1.
 std::optional<std::string> AsText(const toml::node& node) {
+  if (auto b = node.value_exact<bool>()) return *b ? "true" : "false";
   if (auto s = node.value<std::string>()) return *s;
   if (auto i = node.value<std::int64_t>()) return std::to_string(*i);
   return std::nullopt;
@@ -157,7 +177,7 @@ base::Result<ServeConfig> ReadServeConfig(const std::optional<std::filesystem::p
           if (key == keys.end()) {
             problems.push_back(at + dotted + ": unknown key");
           } else if (auto text_value = AsText(value); !text_value) {
-            problems.push_back(at + dotted + ": must be a string or a number");
+            problems.push_back(at + dotted + ": must be a string, a number or a boolean");
           } else if (auto error = key->apply(config, *text_value)) {
             problems.push_back(at + dotted + ": " + *error);
           }

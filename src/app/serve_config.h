@@ -7,6 +7,8 @@
 #include <optional>
 #include <string>
 
+#include "api/auth.h"
+#include "api/auth_routes.h"
 #include "base/result.h"
 #include "http/server.h"
 #include "runtime/outbox_sender.h"
@@ -20,12 +22,15 @@ struct ServeConfig {
   std::string graph_base_url = "https://graph.facebook.com";  // graph.base_url
   base::Duration graph_timeout = std::chrono::seconds{10};    // graph.timeout
   runtime::OutboxSettings outbox;  // graph.api_version, outbox.max_attempts, outbox.parallel_sends
+  api::AuthSettings auth;          // session.lifetime_hours
+  api::AuthRouteSettings auth_routes;  // session.secure_cookie
 };
 
 // Reads `file` (when given; every key is optional) and then the environment: each key
 // "section.name" may be overridden by FRONTDESK_SECTION_NAME (e.g. FRONTDESK_SERVER_PORT=8080).
-// `getenv` is injectable for tests. Returns kInvalidArgument naming the key (and the file's line,
-// or the variable) for an unknown key, a value of the wrong type or out of range.
+// `getenv` is injectable for tests. A switch is true or false (a TOML boolean, or the text "true"
+// or "false"). Returns kInvalidArgument naming the key (and the file's line, or the variable) for
+// an unknown key, a value of the wrong type or out of range.
 base::Result<ServeConfig> ReadServeConfig(
     const std::optional<std::filesystem::path>& file,
     const std::function<const char*(const char*)>& getenv = ::getenv);

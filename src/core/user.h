@@ -2,7 +2,9 @@
 // workspaces, each with a Role (one owner per workspace).
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -83,6 +85,11 @@ class Users {
   virtual base::Result<User> FindUser(std::int64_t user_id) = 0;
   // The workspaces the user belongs to, by slug.
   virtual base::Result<std::vector<Membership>> ListMemberships(std::int64_t user_id) = 0;
+  // Stores `password_hash` as the user's password and, in the same transaction, signs out every
+  // session of the user but the one whose token hash is `kept_session` (every one when nullopt).
+  // API tokens stay. kNotFound for an unknown user (nothing changes).
+  virtual base::Status SetPassword(std::int64_t user_id, const std::string& password_hash,
+                                   const std::optional<std::string>& kept_session) = 0;
 
   // --- Sign-in ---
   // kNotFound for an unknown user.
@@ -91,6 +98,9 @@ class Users {
   virtual base::Result<Session> FindSession(const std::string& token_hash, base::TimePoint now) = 0;
   // Signs the session out; nothing happens for an unknown one.
   virtual base::Status DeleteSession(const std::string& token_hash) = 0;
+  // Deletes every session that expired at `now` (those FindSession no longer finds at `now`:
+  // expires_at <= now). Returns how many.
+  virtual base::Result<std::size_t> DeleteExpiredSessions(base::TimePoint now) = 0;
   // Returns the token with its id. kNotFound for an unknown user.
   virtual base::Result<ApiToken> CreateApiToken(const ApiToken& token) = 0;
   // kNotFound.

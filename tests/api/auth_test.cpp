@@ -1,5 +1,5 @@
-// Signing in against a real SQLite store and a fake clock: sessions, CSRF, expiry, API tokens and
-// the limit on failed sign-ins.
+// Signing in against a real SQLite store and a fake clock: sessions, CSRF, expiry, API tokens, the
+// limit on failed sign-ins, and changing a password.
 #include "api/auth.h"
 
 #include <gmock/gmock.h>
@@ -134,6 +134,76 @@ TEST_F(AuthTest, AnApiTokenAuthenticatesWithoutCsrfAndIsStoredHashed) {
   bearer.bearer_token = secret;
   EXPECT_EQ(auth_->Authenticate(bearer).error().code, base::ErrorCode::kUnauthenticated);
   EXPECT_EQ(auth_->CreateApiToken(ana_.id, "").error().code, base::ErrorCode::kInvalidArgument);
+}
+
+constexpr const char* kNewPassword = "a brand new secret";
+
+TEST_F(AuthTest, ANewPasswordKeepsThisSessionAndTheApiTokensAndEndsTheOtherSessions) {
+  auto here = auth_->SignIn("ana@shop.example", kPassword, "10.0.0.1").value();
+  auto there = auth_->SignIn("ana@shop.example", kPassword, "10.0.0.2").value();
+  const std::string script = auth_->CreateApiToken(ana_.id, "export").value().second;
+  const Caller caller = auth_->Authenticate(Session(here, true, true)).value();
+
+  const base::Status changed = auth_->ChangePassword(caller, kPassword, kNewPassword, "10.0.0.1");
+  ASSERT_TRUE(changed.ok()) << changed.error().message;
+  EXPECT_TRUE(auth_->Authenticate(Session(here, false, false)).ok());
+  EXPECT_EQ(auth_->Authenticate(Session(there, false, false)).error().code,
+            base::ErrorCode::kUnauthenticated);
+  Credentials bearer;
+  bearer.bearer_token = script;
+  EXPECT_TRUE(auth_->Authenticate(bearer).ok());
+  EXPECT_EQ(auth_->SignIn("ana@shop.example", kPassword, "10.0.0.3").error().code,
+            base::ErrorCode::kUnauthenticated);
+  EXPECT_TRUE(auth_->SignIn("ana@shop.example", kNewPassword, "10.0.0.3").ok());
+  EXPECT_TRUE(VerifyPassword(store_->FindUser(ana_.id)->password_hash, kNewPassword));
+}
+
+TEST_F(AuthTest, ANewPasswordSetWithAnApiTokenEndsEverySession) {
+  auto session = auth_->SignIn("ana@shop.example", kPassword, "10.0.0.1").value();
+  Credentials bearer;
+  bearer.bearer_token = auth_->CreateApiToken(ana_.id, "export").value().second;
+  const Caller caller = auth_->Authenticate(bearer).value();
+  ASSERT_TRUE(auth_->ChangePassword(caller, kPassword, kNewPassword, "10.0.0.1").ok());
+  EXPECT_EQ(auth_->Authenticate(Session(session, false, false)).error().code,
+            base::ErrorCode::kUnauthenticated);
+  EXPECT_TRUE(auth_->Authenticate(bearer).ok());
+}
+
+TEST_F(AuthTest, ANewPasswordFollowsTheRulesOfEveryPassword) {
+  auto here = auth_->SignIn("ana@shop.example", kPassword, "10.0.0.1").value();
+  const Caller caller = auth_->Authenticate(Session(here, true, true)).value();
+  const base::Status short_one = auth_->ChangePassword(caller, kPassword, "short", "10.0.0.1");
+  ASSERT_FALSE(short_one.ok());
+  EXPECT_EQ(short_one.error().code, base::ErrorCode::kInvalidArgument);
+  EXPECT_EQ(short_one.error().message, CheckNewPassword("short").error().message);
+  EXPECT_EQ(auth_->ChangePassword(caller, kPassword, "            ", "10.0.0.1").error().code,
+            base::ErrorCode::kInvalidArgument);
+  EXPECT_TRUE(VerifyPassword(store_->FindUser(ana_.id)->password_hash, kPassword));
+}
+
+TEST_F(AuthTest, WrongCurrentPasswordsCountAsFailedSignIns) {
+  auto here = auth_->SignIn("ana@shop.example", kPassword, "10.0.0.1").value();
+  const Caller caller = auth_->Authenticate(Session(here, true, true)).value();
+  const base::Status wrong =
+      auth_->ChangePassword(caller, "a wrong guess", kNewPassword, "10.0.0.1");
+  ASSERT_FALSE(wrong.ok());
+  EXPECT_EQ(wrong.error().code, base::ErrorCode::kPermissionDenied);
+  EXPECT_EQ(wrong.error().message, "the current password is wrong");
+  for (int i = 0; i < 4; ++i) {
+    (void)auth_->ChangePassword(caller, "guess " + std::to_string(i), kNewPassword,
+                                "10.0.0." + std::to_string(i + 2));
+  }
+  // The user's email is refused now, for a password change as for a sign-in, even with the
+  // right password.
+  const base::Status refused = auth_->ChangePassword(caller, kPassword, kNewPassword, "10.9.9.9");
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().code, base::ErrorCode::kResourceExhausted);
+  EXPECT_THAT(refused.error().message, HasSubstr("try again in 900 s"));
+  EXPECT_EQ(auth_->SignIn("ana@shop.example", kPassword, "10.9.9.9").error().code,
+            base::ErrorCode::kResourceExhausted);
+  clock_.Advance(15min);
+  EXPECT_TRUE(auth_->ChangePassword(caller, kPassword, kNewPassword, "10.9.9.9").ok());
+  EXPECT_TRUE(VerifyPassword(store_->FindUser(ana_.id)->password_hash, kNewPassword));
 }
 
 }  // namespace

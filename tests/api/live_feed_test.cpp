@@ -7,16 +7,38 @@
 namespace api {
 namespace {
 
+const base::TimePoint kT0 = base::FromMillis(1'767'261'600'000);
+
 bool Contains(const std::string& data, std::string_view part) {
   return data.find(part) != std::string::npos;
 }
 
+// A caller who authenticated with an API token.
+Caller WithToken(std::int64_t user_id) {
+  Caller caller;
+  caller.user.id = user_id;
+  return caller;
+}
+
+// A caller who authenticated with the session of this token hash.
+Caller WithSession(std::int64_t user_id, const std::string& token_hash,
+                   base::TimePoint expires_at = kT0 + std::chrono::hours{24}) {
+  Caller caller = WithToken(user_id);
+  caller.session = core::Session{token_hash, user_id, "csrf", kT0, expires_at};
+  return caller;
+}
+
+std::shared_ptr<http::EventStream> Open(LiveFeed& feed, std::int64_t workspace_id,
+                                        const Caller& caller) {
+  auto stream = std::make_shared<http::EventStream>();
+  feed.Subscribe(workspace_id, caller, stream);
+  return stream;
+}
+
 TEST(LiveFeedTest, DeliveriesReachTheStreamsOfTheirWorkspaceOnly) {
   LiveFeed feed;
-  auto mine = std::make_shared<http::EventStream>();
-  auto theirs = std::make_shared<http::EventStream>();
-  feed.Subscribe(1, mine);
-  feed.Subscribe(2, theirs);
+  auto mine = Open(feed, 1, WithToken(1));
+  auto theirs = Open(feed, 2, WithToken(2));
   PublishDeliveries(feed, {{1, 7, 42, core::DeliveryStatus::kRead, ""}});
   const std::string sent = mine->TakePending().bytes;
   EXPECT_TRUE(Contains(sent, "event: delivery\n")) << sent;
@@ -34,8 +56,7 @@ TEST(LiveFeedTest, ADecisionPublishesItsMessagesNotificationsAndTheConversations
                                      core::HandoffReason::kFrustration, base::FromMillis(1000));
 
   LiveFeed feed;
-  auto stream = std::make_shared<http::EventStream>();
-  feed.Subscribe(ws, stream);
+  auto stream = Open(feed, ws, WithToken(1));
   PublishDecision(feed, *shop.store, committed);
   const std::string sent = stream->TakePending().bytes;
   EXPECT_TRUE(Contains(sent, "event: message\n")) << sent;
@@ -49,12 +70,67 @@ TEST(LiveFeedTest, ADecisionPublishesItsMessagesNotificationsAndTheConversations
 TEST(LiveFeedTest, AnEndedStreamIsDroppedAndTheWorkspaceIsNoLongerWatched) {
   LiveFeed feed;
   EXPECT_FALSE(feed.Watched(1));
-  auto stream = std::make_shared<http::EventStream>();
-  feed.Subscribe(1, stream);
+  auto stream = Open(feed, 1, WithToken(1));
   EXPECT_TRUE(feed.Watched(1));
   stream->Detach();  // the dashboard went away
   feed.Publish(1, "message", {{"x", 1}});
   EXPECT_FALSE(feed.Watched(1));
+}
+
+TEST(LiveFeedTest, ARemovedMembersStreamsOfThatWorkspaceEndAndNoOneElses) {
+  LiveFeed feed;
+  auto browser = Open(feed, 1, WithSession(7, "ana-laptop"));
+  auto script = Open(feed, 1, WithToken(7));
+  auto elsewhere = Open(feed, 2, WithSession(7, "ana-laptop"));
+  auto colleague = Open(feed, 1, WithSession(8, "bob-laptop"));
+  feed.EndMember(1, 7);
+  EXPECT_TRUE(browser->ended());
+  EXPECT_TRUE(script->ended());
+  EXPECT_FALSE(elsewhere->ended());
+  EXPECT_FALSE(colleague->ended());
+  feed.EndMember(1, 8);
+  EXPECT_FALSE(feed.Watched(1));  // no stream left to publish to
+  EXPECT_TRUE(feed.Watched(2));
+}
+
+TEST(LiveFeedTest, SignedOutSessionsEndTheirStreamsAndApiTokensKeepTheirs) {
+  LiveFeed feed;
+  const Caller laptop = WithSession(7, "ana-laptop");
+  auto on_laptop = Open(feed, 1, laptop);
+  auto on_phone = Open(feed, 1, WithSession(7, "ana-phone"));
+  auto script = Open(feed, 1, WithToken(7));
+  auto colleague = Open(feed, 1, WithSession(8, "bob-laptop"));
+
+  feed.EndOtherSessions(laptop);  // a new password set from the laptop
+  EXPECT_FALSE(on_laptop->ended());
+  EXPECT_TRUE(on_phone->ended());
+  EXPECT_FALSE(script->ended());
+  EXPECT_FALSE(colleague->ended());
+
+  feed.EndSession("ana-laptop");  // signed out
+  EXPECT_TRUE(on_laptop->ended());
+  EXPECT_FALSE(script->ended());
+
+  // A new password set with an API token ends every session's stream of the user.
+  auto again = Open(feed, 1, WithSession(7, "ana-tablet"));
+  feed.EndOtherSessions(WithToken(7));
+  EXPECT_TRUE(again->ended());
+  EXPECT_FALSE(script->ended());
+  EXPECT_FALSE(colleague->ended());
+}
+
+TEST(LiveFeedTest, StreamsOfExpiredSessionsEnd) {
+  LiveFeed feed;
+  const base::TimePoint t1 = kT0 + std::chrono::hours{1};
+  auto ending_at_t1 = Open(feed, 1, WithSession(7, "ana-laptop", t1));
+  auto ending_later = Open(feed, 1, WithSession(7, "ana-phone", t1 + std::chrono::hours{1}));
+  auto script = Open(feed, 1, WithToken(7));
+  feed.EndExpiredSessions(t1 - std::chrono::milliseconds{1});
+  EXPECT_FALSE(ending_at_t1->ended());
+  feed.EndExpiredSessions(t1);
+  EXPECT_TRUE(ending_at_t1->ended());
+  EXPECT_FALSE(ending_later->ended());
+  EXPECT_FALSE(script->ended());
 }
 
 }  // namespace

@@ -43,6 +43,48 @@ TEST_F(ServeConfigTest, TheDocumentedExampleIsValidAndEveryKeyIsApplied) {
   EXPECT_EQ(config->graph_timeout, std::chrono::seconds{10});
   EXPECT_EQ(config->outbox.max_attempts, 8);
   EXPECT_EQ(config->outbox.parallel, 8);
+  EXPECT_FALSE(config->auth_routes.secure_cookie);
+  EXPECT_EQ(config->auth.session_lifetime, std::chrono::hours{168});
+}
+
+TEST_F(ServeConfigTest, TheSessionCookieIsSecureAndLastsAsLongAsConfigured) {
+  auto defaults = Read(std::nullopt);
+  ASSERT_TRUE(defaults.ok()) << defaults.error().message;
+  EXPECT_FALSE(defaults->auth_routes.secure_cookie);  // plain-HTTP installs sign in
+  EXPECT_EQ(defaults->auth.session_lifetime, std::chrono::hours{7 * 24});
+
+  auto file = Read("[session]\nsecure_cookie = true\nlifetime_hours = 12\n");
+  ASSERT_TRUE(file.ok()) << file.error().message;
+  EXPECT_TRUE(file->auth_routes.secure_cookie);
+  EXPECT_EQ(file->auth.session_lifetime, std::chrono::hours{12});
+
+  env_["FRONTDESK_SESSION_SECURE_COOKIE"] = "false";
+  env_["FRONTDESK_SESSION_LIFETIME_HOURS"] = "720";
+  auto overridden = Read("[session]\nsecure_cookie = true\nlifetime_hours = 12\n");
+  ASSERT_TRUE(overridden.ok()) << overridden.error().message;
+  EXPECT_FALSE(overridden->auth_routes.secure_cookie);
+  EXPECT_EQ(overridden->auth.session_lifetime, std::chrono::hours{720});
+}
+
+TEST_F(ServeConfigTest, BadSessionSettingsAreNamed) {
+  auto file = Read("[session]\nsecure_cookie = \"yes\"\nlifetime_hours = 0\n");
+  ASSERT_FALSE(file.ok());
+  EXPECT_THAT(file.error().message,
+              HasSubstr("frontdesk.toml:2: session.secure_cookie: must be true or false"));
+  EXPECT_THAT(file.error().message,
+              HasSubstr("frontdesk.toml:3: session.lifetime_hours: must be a whole number from 1"));
+  env_["FRONTDESK_SESSION_SECURE_COOKIE"] = "1";
+  env_["FRONTDESK_SESSION_LIFETIME_HOURS"] = "one week";
+  auto env = Read(std::nullopt);
+  ASSERT_FALSE(env.ok());
+  EXPECT_THAT(env.error().message,
+              HasSubstr("FRONTDESK_SESSION_SECURE_COOKIE: must be true or false"));
+  EXPECT_THAT(env.error().message, HasSubstr("FRONTDESK_SESSION_LIFETIME_HOURS: must be"));
+  // A boolean is no number.
+  env_.clear();
+  auto port = Read("[server]\nport = true\n");
+  ASSERT_FALSE(port.ok());
+  EXPECT_THAT(port.error().message, HasSubstr("server.port: must be a whole number"));
 }
 
 TEST_F(ServeConfigTest, TheEnvironmentWinsOverTheFile) {

@@ -1,5 +1,6 @@
 // Signing in over HTTP against the real binary: a user made with `frontdesk user add`, the
-// session cookie and its CSRF token, API tokens, sign-out, and bad input.
+// session cookie (as configured) and its CSRF token, API tokens, sign-out, a new password, and bad
+// input.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -20,6 +21,13 @@ class AuthE2eTest : public ::testing::Test {
   void SetUp() override {
     ASSERT_TRUE(crm_.Start());
     client_ = &crm_.client();
+  }
+
+  httplib::Result ChangePassword(const httplib::Headers& headers, const std::string& current,
+                                 const std::string& next) {
+    return client_->Post("/api/v1/me/password", headers,
+                         json{{"current_password", current}, {"new_password", next}}.dump(),
+                         "application/json");
   }
 
   httplib::Result Login(const std::string& email, const std::string& password) {
@@ -45,8 +53,9 @@ TEST_F(AuthE2eTest, ASignedInBrowserSeesItsWorkspacesAndChangesStateWithItsCsrfT
   EXPECT_EQ(body["user"]["email"], "owner@shop.example");
   const std::string set_cookie = login->get_header_value("Set-Cookie");
   EXPECT_THAT(set_cookie, HasSubstr("HttpOnly"));
-  EXPECT_THAT(set_cookie, HasSubstr("Secure"));
   EXPECT_THAT(set_cookie, HasSubstr("SameSite=Lax"));
+  EXPECT_THAT(set_cookie, HasSubstr("Max-Age=604800"));          // 7 days
+  EXPECT_THAT(set_cookie, ::testing::Not(HasSubstr("Secure")));  // plain HTTP signs in
   const httplib::Headers cookie = {{"Cookie", CookiePair(*login)}};
 
   auto me = client_->Get("/api/v1/me", cookie);
@@ -77,6 +86,56 @@ TEST_F(AuthE2eTest, ASignedInBrowserSeesItsWorkspacesAndChangesStateWithItsCsrfT
   EXPECT_THAT(out->get_header_value("Set-Cookie"), HasSubstr("Max-Age=0"));
   EXPECT_EQ(client_->Get("/api/v1/me", cookie)->status, 401);
   EXPECT_EQ(client_->Get("/api/v1/me", {{"Authorization", "Bearer " + token}})->status, 200);
+}
+
+TEST(AuthSettingsE2eTest, TheSessionCookieIsSecureAndLastsAsConfigured) {
+  CrmServer crm;
+  ASSERT_TRUE(crm.Start(
+      {{"FRONTDESK_SESSION_SECURE_COOKIE", "true"}, {"FRONTDESK_SESSION_LIFETIME_HOURS", "2"}}));
+  auto login = crm.client().Post(
+      "/api/v1/auth/login", json{{"email", CrmServer::kOwnerEmail}, {"password", kPassword}}.dump(),
+      "application/json");
+  ASSERT_EQ(login->status, 200) << login->body;
+  const std::string set_cookie = login->get_header_value("Set-Cookie");
+  EXPECT_THAT(set_cookie, HasSubstr("; Secure"));
+  EXPECT_THAT(set_cookie, HasSubstr("Max-Age=7200"));
+  EXPECT_THAT(set_cookie, HasSubstr("HttpOnly"));
+}
+
+TEST_F(AuthE2eTest, ACollaboratorReplacesTheFirstPasswordTheOwnerGaveThem) {
+  const httplib::Headers owner = crm_.SignIn(CrmServer::kOwnerEmail, kPassword);
+  auto added =
+      client_->Post("/api/v1/workspaces/shop/members", owner,
+                    json{{"email", "bea@shop.example"}, {"password", "a first password"}}.dump(),
+                    "application/json");
+  ASSERT_EQ(added->status, 201) << added->body;
+  const httplib::Headers laptop = crm_.SignIn("bea@shop.example", "a first password");
+  const httplib::Headers phone = crm_.SignIn("bea@shop.example", "a first password");
+  auto created =
+      client_->Post("/api/v1/tokens", laptop, R"({"name": "script"})", "application/json");
+  ASSERT_EQ(created->status, 201) << created->body;
+  const httplib::Headers script = {
+      {"Authorization", "Bearer " + json::parse(created->body)["token"].get<std::string>()}};
+
+  auto wrong = ChangePassword(laptop, "not my password", "bea's own secret");
+  EXPECT_EQ(wrong->status, 403);
+  EXPECT_EQ(
+      json::parse(wrong->body)["error"],
+      json::parse(R"({"code": "permission_denied", "message": "the current password is wrong"})"));
+  auto too_short = ChangePassword(laptop, "a first password", "short");
+  EXPECT_EQ(too_short->status, 400);
+  EXPECT_THAT(too_short->body, HasSubstr("at least 10 characters"));
+  auto no_csrf = ChangePassword({{"Cookie", laptop.find("Cookie")->second}}, "a first password",
+                                "bea's own secret");
+  EXPECT_EQ(no_csrf->status, 403);
+
+  auto changed = ChangePassword(laptop, "a first password", "bea's own secret");
+  ASSERT_EQ(changed->status, 204) << changed->body;
+  EXPECT_EQ(client_->Get("/api/v1/me", laptop)->status, 200);  // this browser stays signed in
+  EXPECT_EQ(client_->Get("/api/v1/me", phone)->status, 401);   // the other one is signed out
+  EXPECT_EQ(client_->Get("/api/v1/me", script)->status, 200);  // API tokens stay
+  EXPECT_EQ(Login("bea@shop.example", "a first password")->status, 401);
+  EXPECT_EQ(Login("bea@shop.example", "bea's own secret")->status, 200);
 }
 
 TEST_F(AuthE2eTest, WrongPasswordsAreRefusedAlikeThenLimited) {

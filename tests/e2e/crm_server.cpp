@@ -34,12 +34,13 @@ bool CrmServer::AddMember(const std::string& slug, const std::string& email,
   return std::system(add.c_str()) == 0;
 }
 
-bool CrmServer::Start() {
+bool CrmServer::Start(const std::map<std::string, std::string>& settings) {
   db_ = (dir_ / "fd.db").string();
   if (!AddWorkspace("shop") || !AddMember("shop", kOwnerEmail, "owner")) return false;
-  server_ = std::make_unique<testing_support::ServeProcess>(
-      FRONTDESK_BINARY, std::map<std::string, std::string>{{"FRONTDESK_DATABASE_PATH", db_},
-                                                           {"FRONTDESK_SERVER_PORT", "0"}});
+  std::map<std::string, std::string> env = settings;
+  env["FRONTDESK_DATABASE_PATH"] = db_;
+  env["FRONTDESK_SERVER_PORT"] = "0";
+  server_ = std::make_unique<testing_support::ServeProcess>(FRONTDESK_BINARY, std::move(env));
   if (!server_->Start()) return false;
   client_ = std::make_unique<httplib::Client>("127.0.0.1", server_->port());
   return true;

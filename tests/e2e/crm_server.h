@@ -6,6 +6,7 @@
 
 #include <httplib.h>
 
+#include <map>
 #include <memory>
 #include <string>
 
@@ -22,8 +23,9 @@ class CrmServer {
   static constexpr const char* kHandoffAgent =
       "[agent]\ngreeting = \"Hi!\"\nworkflow = \"handoff_to_human\"\n";
 
-  // False when a step failed (its output is on stderr).
-  bool Start();
+  // False when a step failed (its output is on stderr). `settings`: more FRONTDESK_* variables
+  // for the server.
+  bool Start(const std::map<std::string, std::string>& settings = {});
   // Another workspace with the [agent] table (and any later tables) `agent`, and no member, made
   // while the server runs.
   bool AddWorkspace(const std::string& slug, const std::string& agent = kHandoffAgent);

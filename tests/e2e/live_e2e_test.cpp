@@ -1,5 +1,6 @@
 // The live stream of a workspace against the real binary: a dashboard's stream hears of a web
-// chat customer's message and the handoff it caused, and nobody else's stream opens.
+// chat customer's message and the handoff it caused, nobody else's stream opens, and a stream ends
+// when its caller loses access (removed from the workspace, signed out, a new password).
 #include <gtest/gtest.h>
 #include <httplib.h>
 
@@ -72,6 +73,11 @@ class Watcher {
     std::lock_guard lock(mutex_);
     return received_;
   }
+  // Waits until the server ended the stream (the deadline guards against a hang).
+  bool WaitEnded() {
+    std::unique_lock lock(mutex_);
+    return changed_.wait_for(lock, std::chrono::seconds(20), [&] { return done_; });
+  }
 
  private:
   httplib::Client client_;
@@ -133,6 +139,69 @@ TEST(LiveE2eTest, OnlyMembersWatchAWorkspace) {
   ASSERT_EQ(here->status, 202);
   ASSERT_TRUE(mine.WaitFor("hello there"));
   EXPECT_EQ(mine.received().find("a secret of the other shop"), std::string::npos);
+}
+
+// The owner adds a collaborator with a first password; the headers of the collaborator's browser.
+httplib::Headers AddCollaborator(CrmServer& crm, const httplib::Headers& owner) {
+  auto added = crm.client().Post(
+      "/api/v1/workspaces/shop/members", owner,
+      json{{"email", "bea@shop.example"}, {"password", "a first password"}}.dump(),
+      "application/json");
+  EXPECT_EQ(added->status, 201) << added->body;
+  return crm.SignIn("bea@shop.example", "a first password");
+}
+
+TEST(LiveE2eTest, ARemovedCollaboratorsOpenStreamEndsAndNoNewOneOpens) {
+  CrmServer crm;
+  ASSERT_TRUE(crm.Start());
+  const httplib::Headers owner = crm.SignIn(CrmServer::kOwnerEmail, CrmServer::kOwnerPassword);
+  const httplib::Headers bea = AddCollaborator(crm, owner);
+  Watcher theirs(crm.base_url(), "shop", bea);
+  ASSERT_EQ(theirs.Status(), 200);
+  Watcher mine(crm.base_url(), "shop", owner);
+  ASSERT_EQ(mine.Status(), 200);
+
+  auto removed = crm.client().Delete("/api/v1/workspaces/shop/members/2", owner);
+  ASSERT_EQ(removed->status, 204) << removed->body;
+  EXPECT_TRUE(theirs.WaitEnded());
+  Watcher again(crm.base_url(), "shop", bea);
+  EXPECT_EQ(again.Status(), 404);
+
+  // The owner's stream goes on, and what happens next reaches it only.
+  auto sent = crm.client().Post("/chat/shop/messages", json{{"text", "after the removal"}}.dump(),
+                                "application/json");
+  ASSERT_EQ(sent->status, 202);
+  EXPECT_TRUE(mine.WaitFor("after the removal"));
+  EXPECT_EQ(theirs.received().find("after the removal"), std::string::npos);
+}
+
+TEST(LiveE2eTest, StreamsOfSignedOutSessionsEnd) {
+  CrmServer crm;
+  ASSERT_TRUE(crm.Start());
+  const httplib::Headers laptop = crm.SignIn(CrmServer::kOwnerEmail, CrmServer::kOwnerPassword);
+  const httplib::Headers phone = crm.SignIn(CrmServer::kOwnerEmail, CrmServer::kOwnerPassword);
+  Watcher on_laptop(crm.base_url(), "shop", laptop);
+  ASSERT_EQ(on_laptop.Status(), 200);
+  Watcher on_phone(crm.base_url(), "shop", phone);
+  ASSERT_EQ(on_phone.Status(), 200);
+
+  // A new password set on the laptop signs the phone out, and ends its stream.
+  auto changed = crm.client().Post(
+      "/api/v1/me/password", laptop,
+      json{{"current_password", CrmServer::kOwnerPassword}, {"new_password", "a newer secret"}}
+          .dump(),
+      "application/json");
+  ASSERT_EQ(changed->status, 204) << changed->body;
+  EXPECT_TRUE(on_phone.WaitEnded());
+
+  auto sent = crm.client().Post("/chat/shop/messages", json{{"text", "still watching"}}.dump(),
+                                "application/json");
+  ASSERT_EQ(sent->status, 202);
+  EXPECT_TRUE(on_laptop.WaitFor("still watching"));  // the laptop's session stays
+
+  auto out = crm.client().Post("/api/v1/auth/logout", laptop, "", "application/json");
+  ASSERT_EQ(out->status, 204);
+  EXPECT_TRUE(on_laptop.WaitEnded());
 }
 
 }  // namespace

@@ -1,5 +1,6 @@
 // Users and memberships in the SQLite store: unique emails, one owner per workspace, roles that
-// belong to one workspace.
+// belong to one workspace; a new password signs out the user's other sessions; expired sessions
+// are deleted.
 #include <gtest/gtest.h>
 
 #include "store_fixture.h"
@@ -82,6 +83,51 @@ TEST_F(UserStoreTest, MembershipsNeedAKnownUserAndWorkspace) {
             base::ErrorCode::kNotFound);
   EXPECT_EQ(store_->SetMembership(4242, ana.id, core::Role::kOwner).error().code,
             base::ErrorCode::kNotFound);
+}
+
+core::Session SessionOf(const core::User& user, const std::string& token_hash,
+                        base::TimePoint expires_at) {
+  return {token_hash, user.id, "csrf-" + token_hash, kT0, expires_at};
+}
+
+TEST_F(UserStoreTest, ANewPasswordSignsOutEveryOtherSessionOfTheUserOnly) {
+  const auto ana = store_->CreateUser("ana@shop.example", "old hash", kT0).value();
+  const auto bob = store_->CreateUser("bob@shop.example", "h", kT0).value();
+  const base::TimePoint later = kT0 + std::chrono::hours{1};
+  for (const char* hash : {"ana-laptop", "ana-phone", "ana-tablet"}) {
+    ASSERT_TRUE(store_->CreateSession(SessionOf(ana, hash, later)).ok());
+  }
+  ASSERT_TRUE(store_->CreateSession(SessionOf(bob, "bob-laptop", later)).ok());
+  ASSERT_TRUE(store_->CreateApiToken({0, ana.id, "export", "token-hash", kT0}).ok());
+
+  ASSERT_TRUE(store_->SetPassword(ana.id, "new hash", std::string("ana-phone")).ok());
+  EXPECT_EQ(store_->FindUser(ana.id)->password_hash, "new hash");
+  EXPECT_EQ(store_->FindSession("ana-laptop", kT0).error().code, base::ErrorCode::kNotFound);
+  EXPECT_EQ(store_->FindSession("ana-tablet", kT0).error().code, base::ErrorCode::kNotFound);
+  EXPECT_TRUE(store_->FindSession("ana-phone", kT0).ok());
+  EXPECT_TRUE(store_->FindSession("bob-laptop", kT0).ok());
+  EXPECT_TRUE(store_->FindApiToken("token-hash").ok());
+  EXPECT_EQ(store_->FindUser(bob.id)->password_hash, "h");
+
+  // Without a session to keep (the change came with an API token), every one ends.
+  ASSERT_TRUE(store_->SetPassword(ana.id, "newer hash", std::nullopt).ok());
+  EXPECT_EQ(store_->FindSession("ana-phone", kT0).error().code, base::ErrorCode::kNotFound);
+  EXPECT_EQ(store_->SetPassword(4242, "h", std::nullopt).error().code, base::ErrorCode::kNotFound);
+}
+
+TEST_F(UserStoreTest, SessionsExpiredAtNowAreDeletedAndTheOthersStay) {
+  const auto ana = store_->CreateUser("ana@shop.example", "h", kT0).value();
+  const base::TimePoint t1 = kT0 + std::chrono::hours{1};
+  const base::TimePoint t2 = kT0 + std::chrono::hours{2};
+  ASSERT_TRUE(store_->CreateSession(SessionOf(ana, "ends-at-t1", t1)).ok());
+  ASSERT_TRUE(store_->CreateSession(SessionOf(ana, "ends-at-t2", t2)).ok());
+
+  EXPECT_EQ(store_->DeleteExpiredSessions(t1 - std::chrono::milliseconds{1}).value(), 0u);
+  EXPECT_EQ(store_->DeleteExpiredSessions(t1).value(), 1u);  // it ends at t1: expired then
+  // Gone from the table, not merely expired: it is not found even at a time it was valid.
+  EXPECT_EQ(store_->FindSession("ends-at-t1", kT0).error().code, base::ErrorCode::kNotFound);
+  EXPECT_TRUE(store_->FindSession("ends-at-t2", t1).ok());
+  EXPECT_EQ(store_->DeleteExpiredSessions(t1).value(), 0u);
 }
 
 }  // namespace

@@ -106,6 +106,12 @@ base::Result<std::vector<core::Membership>> SqliteStore::ListMemberships(std::in
   return sqlite::ListMemberships(*db_, user_id);
 }
 
+base::Status SqliteStore::SetPassword(std::int64_t user_id, const std::string& password_hash,
+                                      const std::optional<std::string>& kept_session) {
+  Lock lock(mutex_);
+  return sqlite::SetPassword(*db_, user_id, password_hash, kept_session);
+}
+
 base::Status SqliteStore::CreateSession(const core::Session& session) {
   Lock lock(mutex_);
   return sqlite::CreateSession(*db_, session);
@@ -120,6 +126,11 @@ base::Result<core::Session> SqliteStore::FindSession(const std::string& token_ha
 base::Status SqliteStore::DeleteSession(const std::string& token_hash) {
   Lock lock(mutex_);
   return sqlite::DeleteSession(*db_, token_hash);
+}
+
+base::Result<std::size_t> SqliteStore::DeleteExpiredSessions(base::TimePoint now) {
+  Lock lock(mutex_);
+  return sqlite::DeleteExpiredSessions(*db_, now);
 }
 
 base::Result<core::ApiToken> SqliteStore::CreateApiToken(const core::ApiToken& token) {

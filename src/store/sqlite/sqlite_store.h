@@ -118,10 +118,13 @@ class SqliteStore final : public core::Store,
   base::Result<std::vector<core::Member>> ListMembers(std::int64_t workspace_id) override;
   base::Result<core::User> FindUser(std::int64_t user_id) override;
   base::Result<std::vector<core::Membership>> ListMemberships(std::int64_t user_id) override;
+  base::Status SetPassword(std::int64_t user_id, const std::string& password_hash,
+                           const std::optional<std::string>& kept_session) override;
   base::Status CreateSession(const core::Session& session) override;
   base::Result<core::Session> FindSession(const std::string& token_hash,
                                           base::TimePoint now) override;
   base::Status DeleteSession(const std::string& token_hash) override;
+  base::Result<std::size_t> DeleteExpiredSessions(base::TimePoint now) override;
   base::Result<core::ApiToken> CreateApiToken(const core::ApiToken& token) override;
   base::Result<core::ApiToken> FindApiToken(const std::string& token_hash) override;
   base::Result<std::vector<core::ApiToken>> ListApiTokens(std::int64_t user_id) override;

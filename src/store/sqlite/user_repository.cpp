@@ -31,6 +31,10 @@ constexpr std::string_view kSelectById =
 constexpr std::string_view kSelectMemberships =
     "SELECT w.id, w.slug, m.role FROM memberships m JOIN workspaces w ON w.id = m.workspace_id"
     " WHERE m.user_id = ?1 ORDER BY w.slug";
+constexpr std::string_view kUpdatePassword = "UPDATE users SET password_hash = ?2 WHERE id = ?1";
+// IS NOT: a NULL kept session keeps none.
+constexpr std::string_view kDeleteOtherSessions =
+    "DELETE FROM sessions WHERE user_id = ?1 AND token_hash IS NOT ?2";
 constexpr std::string_view kInsertSession =
     "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at_ms, expires_at_ms)"
     " VALUES (?1, ?2, ?3, ?4, ?5)";
@@ -38,6 +42,8 @@ constexpr std::string_view kSelectSession =
     "SELECT token_hash, user_id, csrf_token, created_at_ms, expires_at_ms FROM sessions"
     " WHERE token_hash = ?1 AND expires_at_ms > ?2";
 constexpr std::string_view kDeleteSession = "DELETE FROM sessions WHERE token_hash = ?1";
+constexpr std::string_view kDeleteExpiredSessions =
+    "DELETE FROM sessions WHERE expires_at_ms <= ?1";
 constexpr std::string_view kInsertToken =
     "INSERT INTO api_tokens (user_id, name, token_hash, created_at_ms) VALUES (?1, ?2, ?3, ?4)";
 constexpr std::string_view kSelectToken =
@@ -169,6 +175,21 @@ base::Result<std::vector<core::Membership>> ListMemberships(Connection& db, std:
   }
 }
 
+base::Status SetPassword(Connection& db, std::int64_t user_id, const std::string& password_hash,
+                         const std::optional<std::string>& kept_session) {
+  base::Result<Transaction> txn = Transaction::Begin(db, TransactionKind::kWrite);
+  if (!txn.ok()) return txn.error();
+  base::Result<Query> update = db.Prepare(kUpdatePassword);
+  if (!update.ok()) return update.error();
+  if (base::Status done = update->BindAll(user_id, password_hash).Run(); !done.ok()) return done;
+  if (db.Changes() == 0) return base::Error::NotFound("user not found");
+  base::Result<Query> sign_out = db.Prepare(kDeleteOtherSessions);
+  if (!sign_out.ok()) return sign_out.error();
+  const std::optional<std::string_view> kept(kept_session);
+  if (base::Status done = sign_out->BindAll(user_id, kept).Run(); !done.ok()) return done;
+  return txn->Commit();
+}
+
 base::Status CreateSession(Connection& db, const core::Session& s) {
   if (base::Status found = RequireRow(db, "user", kSelectUser, s.user_id); !found.ok())
     return found;
@@ -191,6 +212,13 @@ base::Status DeleteSession(Connection& db, const std::string& token_hash) {
   base::Result<Query> q = db.Prepare(kDeleteSession);
   if (!q.ok()) return q.error();
   return q->BindAll(token_hash).Run();
+}
+
+base::Result<std::size_t> DeleteExpiredSessions(Connection& db, base::TimePoint now) {
+  base::Result<Query> q = db.Prepare(kDeleteExpiredSessions);
+  if (!q.ok()) return q.error();
+  if (base::Status done = q->BindAll(now).Run(); !done.ok()) return done.error();
+  return static_cast<std::size_t>(db.Changes());
 }
 
 base::Result<core::ApiToken> CreateApiToken(Connection& db, const core::ApiToken& token) {
