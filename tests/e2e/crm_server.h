@@ -6,6 +6,7 @@
 
 #include <httplib.h>
 
+#include <map>
 #include <memory>
 #include <string>
 
@@ -13,6 +14,12 @@
 #include "testing/temp_dir.h"
 
 namespace e2e {
+
+// How a CrmServer runs `frontdesk serve`.
+struct CrmServerOptions {
+  std::map<std::string, std::string> env;  // more FRONTDESK_* variables
+  bool capture_log = false;  // its log (stderr) to a file CrmServer::Log reads, not the test's
+};
 
 class CrmServer {
  public:
@@ -23,7 +30,9 @@ class CrmServer {
       "[agent]\ngreeting = \"Hi!\"\nworkflow = \"handoff_to_human\"\n";
 
   // False when a step failed (its output is on stderr).
-  bool Start();
+  bool Start(const CrmServerOptions& options = {});
+  // The server's log so far; "" unless it was started with capture_log.
+  std::string Log() const;
   // Another workspace with the [agent] table (and any later tables) `agent`, and no member, made
   // while the server runs.
   bool AddWorkspace(const std::string& slug, const std::string& agent = kHandoffAgent);
@@ -41,6 +50,7 @@ class CrmServer {
  private:
   testing_support::TempDir dir_;
   std::string db_;
+  std::string log_;  // the log file, or ""
   std::unique_ptr<testing_support::ServeProcess> server_;
   std::unique_ptr<httplib::Client> client_;
 };

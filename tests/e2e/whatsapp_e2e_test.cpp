@@ -21,22 +21,6 @@ using ::testing::HasSubstr;
 constexpr const char* kSecret = "fixture_app_secret_0123456789abcdef";
 constexpr const char* kToken = "test-access-token";
 
-// The WhatsApp text fixture with another message id and text.
-std::string TextWebhook(const std::string& wamid, const std::string& text) {
-  std::string body = testing_support::ReadFixture("whatsapp/in_text.json");
-  const std::string old_id = "wamid.HBgLMTY1MDU1NTEyMzQVAgASGBQzQTRBNjU5OUFFRTAzODEwMTQ0RgA=";
-  body.replace(body.find(old_id), old_id.size(), wamid);
-  // Sent now: a message from the fixture's date would be outside the 24-hour window.
-  const std::string old_time = "1767261600";
-  body.replace(body.find(old_time), old_time.size(),
-               std::to_string(std::chrono::duration_cast<std::chrono::seconds>(
-                                  std::chrono::system_clock::now().time_since_epoch())
-                                  .count()));
-  const auto start = body.find("\"body\": \"") + 9;
-  body.replace(start, body.find('"', start) - start, text);
-  return body;
-}
-
 class WhatsappE2eTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -105,7 +89,8 @@ TEST_F(WhatsappE2eTest, TheVerificationHandshakeEchoesTheChallenge) {
 }
 
 TEST_F(WhatsappE2eTest, AnInboundTextIsAnsweredAtTheGraphApi) {
-  ASSERT_EQ(Deliver(TextWebhook("wamid.in1", "what are your opening hours?")), 200);
+  ASSERT_EQ(Deliver(testing_support::WhatsappTextNow("wamid.in1", "what are your opening hours?")),
+            200);
   ASSERT_TRUE(WaitFor([&] { return graph_.count() == 1; }));
   const GraphRequest r = graph_.requests()[0];
   EXPECT_EQ(r.path, "/v25.0/106540352242922/messages");
@@ -132,10 +117,11 @@ TEST_F(WhatsappE2eTest, AnInboundTextIsAnsweredAtTheGraphApi) {
 }
 
 TEST_F(WhatsappE2eTest, ADuplicateDeliveryIsAnsweredOnce) {
-  const std::string first = TextWebhook("wamid.in2", "hello");
+  const std::string first = testing_support::WhatsappTextNow("wamid.in2", "hello");
   ASSERT_EQ(Deliver(first), 200);
   ASSERT_EQ(Deliver(first), 200);
-  ASSERT_EQ(Deliver(TextWebhook("wamid.in3", "what are your opening hours?")), 200);
+  ASSERT_EQ(Deliver(testing_support::WhatsappTextNow("wamid.in3", "what are your opening hours?")),
+            200);
   // The deliveries are handled in order: once the third is answered, the duplicate was handled.
   ASSERT_TRUE(WaitFor([&] { return graph_.count() >= 2; }));
   server_->Terminate();
@@ -143,7 +129,7 @@ TEST_F(WhatsappE2eTest, ADuplicateDeliveryIsAnsweredOnce) {
 }
 
 TEST_F(WhatsappE2eTest, ABadSignatureIs401AndNothingIsStored) {
-  const std::string body = TextWebhook("wamid.in4", "hello");
+  const std::string body = testing_support::WhatsappTextNow("wamid.in4", "hello");
   EXPECT_EQ(server_->Post("/webhooks/whatsapp", body,
                           {{"X-Hub-Signature-256", channels::Sign(body, "wrong secret")}}),
             401);
@@ -156,18 +142,19 @@ TEST_F(WhatsappE2eTest, ABadSignatureIs401AndNothingIsStored) {
 
 TEST_F(WhatsappE2eTest, AServerErrorIsRetriedAndDeliveredOnce) {
   graph_.Script(500, R"({"error":{"message":"Something went wrong","code":131000}})");
-  ASSERT_EQ(Deliver(TextWebhook("wamid.in5", "hello")), 200);
+  ASSERT_EQ(Deliver(testing_support::WhatsappTextNow("wamid.in5", "hello")), 200);
   ASSERT_TRUE(WaitFor([&] { return graph_.count() == 2; }));
   server_->Terminate();
   EXPECT_EQ(graph_.count(), 2u);
 }
 
 TEST_F(WhatsappE2eTest, AKilledServerAnswersAnAcknowledgedMessageAfterRestartOnce) {
-  ASSERT_EQ(Deliver(TextWebhook("wamid.in6", "hello")), 200);
+  ASSERT_EQ(Deliver(testing_support::WhatsappTextNow("wamid.in6", "hello")), 200);
   server_->Kill();  // right after the 200: whatever was done is durable, the rest is not
   server_ = std::make_unique<ServeProcess>(FRONTDESK_BINARY, Env());
   ASSERT_TRUE(server_->Start());
-  ASSERT_EQ(Deliver(TextWebhook("wamid.in7", "what are your opening hours?")), 200);
+  ASSERT_EQ(Deliver(testing_support::WhatsappTextNow("wamid.in7", "what are your opening hours?")),
+            200);
   ASSERT_TRUE(WaitFor([&] {
     for (const auto& r : graph_.requests()) {
       if (r.body.find("10:00") != std::string::npos) return true;
