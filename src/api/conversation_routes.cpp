@@ -129,7 +129,8 @@ http::Response Patch(const CrmContext& c, const http::Request& r) {
   if (!body.ok()) return ErrorResponse(body.error());
   auto change = ChangeOf(*body);
   if (!change.ok()) return ErrorResponse(change.error());
-  auto summary = c.crm.ChangeConversation(access->workspace.id, *id, *change);
+  auto summary = c.crm.ChangeConversation(access->workspace.id, *id, *change,
+                                          access->caller.user.email, c.clock.Now());
   if (summary.ok()) PublishSummary(c.feed, access->workspace.id, *summary);
   if (!summary.ok()) return ErrorResponse(summary.error());
   return JsonResponse(200, SummaryJson(*summary));

@@ -21,8 +21,12 @@ bool Accepted(int status) { return status >= 200 && status < 300; }
 }  // namespace
 
 WebhookDispatcher::WebhookDispatcher(core::Webhooks& webhooks, const http::Client& client,
-                                     const base::Clock& clock, WebhookSettings settings)
-    : webhooks_(webhooks), client_(client), clock_(clock), settings_(settings) {}
+                                     const base::Clock& clock, WebhookSettings settings, Log log)
+    : webhooks_(webhooks),
+      client_(client),
+      clock_(clock),
+      settings_(settings),
+      log_(std::move(log)) {}
 
 base::Duration WebhookDispatcher::Backoff(int failed) {
   base::Duration delay = kFirstDelay;
@@ -80,6 +84,12 @@ base::Status WebhookDispatcher::Deliver(const core::WebhookDelivery& d) {
   const std::optional<base::TimePoint> next = failed >= settings_.max_attempts
                                                   ? std::nullopt
                                                   : std::optional(clock_.Now() + Backoff(failed));
+  if (log_) {
+    log_("webhooks: delivery " + std::to_string(d.id) + " of webhook " +
+         std::to_string(d.webhook_id) + " failed (attempt " + std::to_string(failed) + " of " +
+         std::to_string(settings_.max_attempts) + (next ? ", retried later): " : ", given up): ") +
+         error);
+  }
   return webhooks_.FailWebhookDelivery(d.id, next, error.substr(0, kMaxErrorBytes));
 }
 

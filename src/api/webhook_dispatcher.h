@@ -12,12 +12,19 @@
 // may a delivery interrupted by a restart, so receivers deduplicate by it) and
 // X-Frontdesk-Signature.
 //
+// Each failed attempt is logged: "webhooks: delivery 42 of webhook 3 failed (attempt 1 of 8,
+// retried later): POST https://crm.example: Couldn't connect to server". The error names the
+// receiver's scheme, host and port only (http::Client), never its path, query or user info, the
+// secret or the body.
+//
 // Thread-safety: DeliverDue may be called from one thread at a time.
 #pragma once
 
 #include <chrono>
 #include <cstddef>
+#include <functional>
 #include <string>
+#include <string_view>
 
 #include "base/clock.h"
 #include "base/result.h"
@@ -34,9 +41,11 @@ struct WebhookSettings {
 
 class WebhookDispatcher {
  public:
-  // The references must outlive the dispatcher.
+  using Log = std::function<void(std::string_view)>;
+  // The references must outlive the dispatcher. `log` (may be empty) is called on DeliverDue's
+  // thread.
   WebhookDispatcher(core::Webhooks& webhooks, const http::Client& client, const base::Clock& clock,
-                    WebhookSettings settings = {});
+                    WebhookSettings settings = {}, Log log = {});
 
   // Attempts every delivery due now, one batch after another, until none is due. Returns how many
   // were attempted; a store error stops the pass (what was claimed comes back after its lease).
@@ -57,6 +66,7 @@ class WebhookDispatcher {
   const http::Client& client_;
   const base::Clock& clock_;
   const WebhookSettings settings_;
+  const Log log_;
 };
 
 }  // namespace api

@@ -54,7 +54,8 @@ ChatSession::Outcome ChatSession::Run(std::string_view raw) {
     outcome = Command(line.substr(0, space),
                       space == std::string_view::npos ? "" : base::Trim(line.substr(space)));
   } else {
-    outcome = Handle(core::CustomerMessage{std::string(line), clock_.Now()});
+    // The customer's id, chosen on the command line, names it as a channel's profile would.
+    outcome = Handle(core::CustomerMessage{std::string(line), clock_.Now(), "", key_.customer_id});
     if (!in_burst_) Settle();
   }
   SaveClock();

@@ -148,7 +148,7 @@ int RunServe(const ServeOptions& options, std::ostream& out, std::ostream& err) 
       config->outbox);
   runtime::Intake intake(store, store, store, engine, clock);
   runtime::Pump pump(intake, engine, sender, {}, log, metrics);
-  api::WebhookDispatcher webhooks(store, client, clock);
+  api::WebhookDispatcher webhooks(store, client, clock, {}, log);
   runtime::BackgroundLoop webhook_loop(
       [&] {
         auto delivered = webhooks.DeliverDue();

@@ -26,7 +26,13 @@ bool LooksLikeToken(std::string_view word) {
 
 }  // namespace
 
-std::string RedactSecrets(std::string_view text, std::size_t max_bytes) {
+std::string RedactSecrets(std::string_view text, std::size_t max_bytes, std::string_view secret) {
+  std::string known(text);
+  for (std::size_t at = secret.empty() ? std::string::npos : known.find(secret);
+       at != std::string::npos; at = known.find(secret, at + kRedacted.size())) {
+    known.replace(at, secret.size(), kRedacted);
+  }
+  text = known;  // then the words shaped like tokens
   std::string out;
   out.reserve(text.size());
   std::size_t i = 0;

@@ -124,13 +124,14 @@ std::string SentId(core::Channel channel, const Json& root) {
   return fields::String(root, "message_id");
 }
 
-std::string ErrorText(std::string_view message, std::string_view details) {
+std::string ErrorText(std::string_view message, std::string_view details,
+                      std::string_view access_token) {
   std::string text(message);
   if (!details.empty()) {
     if (!text.empty()) text += ": ";
     text += details;
   }
-  return RedactSecrets(text, kMaxErrorText);
+  return RedactSecrets(text, kMaxErrorText, access_token);
 }
 
 }  // namespace
@@ -179,7 +180,8 @@ std::string_view ToString(FailureReason v) {
   return "unknown";
 }
 
-SendOutcome ClassifyResponse(core::Channel channel, int http_status, std::string_view body) {
+SendOutcome ClassifyResponse(core::Channel channel, int http_status, std::string_view body,
+                             std::string_view access_token) {
   SendOutcome outcome;
   if (channel == core::Channel::kWeb) {
     outcome.reason = FailureReason::kInvalidRequest;
@@ -205,8 +207,8 @@ SendOutcome ClassifyResponse(core::Channel channel, int http_status, std::string
     outcome.error_code = fields::Integer(*error, "code").value_or(0);
     outcome.error_subcode = fields::Integer(*error, "error_subcode").value_or(0);
     const Json* data = fields::Member(*error, "error_data");
-    outcome.error_text =
-        ErrorText(fields::String(*error, "message"), data ? fields::String(*data, "details") : "");
+    outcome.error_text = ErrorText(fields::String(*error, "message"),
+                                   data ? fields::String(*data, "details") : "", access_token);
   }
   if (const Rule* rule = FindRule(outcome.error_code, outcome.error_subcode)) {
     outcome.result = rule->result;

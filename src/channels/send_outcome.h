@@ -39,8 +39,8 @@ struct SendOutcome {
   std::string provider_message_id;  // kSent (empty for a {"success": true} answer)
   std::int64_t error_code = 0;      // Graph error.code; 0 when none
   std::int64_t error_subcode = 0;   // error.error_subcode; 0 when none
-  // error.message and error_data.details, at most 500 bytes, anything shaped like an access
-  // token redacted: safe to store and show. Empty on success.
+  // error.message and error_data.details, at most 500 bytes, with the request's access token
+  // and anything shaped like one redacted: safe to store, show and log. Empty on success.
   std::string error_text;
   base::Duration retry_after{0};  // kRetryable: the least wait before retrying (0: caller's own)
 };
@@ -51,7 +51,10 @@ std::string_view ToString(FailureReason v);
 // Classifies the answer to a BuildSend / BuildTypingIndicator request. The Graph error code
 // decides first (the tables of reference §3.2 and §3.3), then the HTTP status: 401 kTokenInvalid,
 // 429 and 5xx/408 kRetryable, any other failure kPermanent. A 2xx names the message id (WhatsApp
-// messages[0].id, Messenger/Instagram message_id). kWeb is always kPermanent. Never throws.
-SendOutcome ClassifyResponse(core::Channel channel, int http_status, std::string_view body);
+// messages[0].id, Messenger/Instagram message_id). kWeb is always kPermanent. `access_token`, the
+// token the request carried, is redacted from error_text wherever the provider echoed it. Never
+// throws.
+SendOutcome ClassifyResponse(core::Channel channel, int http_status, std::string_view body,
+                             std::string_view access_token = {});
 
 }  // namespace channels

@@ -6,6 +6,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/time.h"
@@ -35,6 +36,11 @@ struct Contact {
   bool name_set_by_user = false;
   std::vector<QualificationAnswer> answers;  // oldest first
 };
+
+// The name a new contact starts with, until the channel reports one or a user sets one. On the
+// web chat, "Web visitor 3f2a": the first 4 characters of the visitor id, which is the visitor's
+// cookie and never shown whole. On the other channels, the channel's id (a phone number, a PSID).
+std::string InitialContactName(Channel channel, std::string_view external_id);
 
 // True when `answers` hold an answer to a question with this label (when the label is set) or
 // this exact text (when it is not): a returning lead is never asked it again.

@@ -150,11 +150,16 @@ class Crm {
                                                  std::int64_t conversation_id,
                                                  std::optional<std::int64_t> before,
                                                  std::size_t limit) = 0;
-  // Applies `change` and returns the new summary. A folder change bumps the conversation's
-  // version (a decision made before it is decided again). kNotFound as LoadSummary.
-  virtual base::Result<ConversationSummary> ChangeConversation(
-      std::int64_t workspace_id, std::int64_t conversation_id,
-      const ConversationChange& change) = 0;
+  // Applies `change` by `user` at `at` and returns the new summary. Each value that changed
+  // leaves an AuditEvent on the conversation's timeline (kFolderChanged, kPriorityChanged; actor
+  // `user`, detail "open -> solved", the mode and resume_at unchanged); setting a value it already
+  // has records nothing. A folder change bumps the conversation's version (a decision made before
+  // it is decided again). kNotFound as LoadSummary.
+  virtual base::Result<ConversationSummary> ChangeConversation(std::int64_t workspace_id,
+                                                               std::int64_t conversation_id,
+                                                               const ConversationChange& change,
+                                                               const std::string& user,
+                                                               base::TimePoint at) = 0;
   // Sets unread to 0 and returns the summary. kNotFound as LoadSummary.
   virtual base::Result<ConversationSummary> MarkRead(std::int64_t workspace_id,
                                                      std::int64_t conversation_id) = 0;

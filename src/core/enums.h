@@ -76,15 +76,17 @@ enum class TimerKind { kResume, kDebounce };
 
 // What an audit event on a conversation's timeline records.
 enum class AuditKind {
-  kHandoff,         // the AI handed off (Manual)
-  kTakeControl,     // a user clicked Take manual control (Manual)
-  kHumanReply,      // a user replied from the CRM (Manual, window slides)
-  kOwnerEcho,       // the owner replied from the messaging app (Manual, window slides)
-  kLateEcho,        // an owner echo older than the pause: recorded, nothing paused
-  kReturnToAi,      // a user clicked Return to AI
-  kAutoResume,      // the pause ran out
-  kAnswerRecorded,  // a qualification answer was stored on the lead
-  kReopened,        // a customer message reopened a Solved conversation
+  kHandoff,          // the AI handed off (Manual)
+  kTakeControl,      // a user clicked Take manual control (Manual)
+  kHumanReply,       // a user replied from the CRM (Manual, window slides)
+  kOwnerEcho,        // the owner replied from the messaging app (Manual, window slides)
+  kLateEcho,         // an owner echo older than the pause: recorded, nothing paused
+  kReturnToAi,       // a user clicked Return to AI
+  kAutoResume,       // the pause ran out
+  kAnswerRecorded,   // a qualification answer was stored on the lead
+  kReopened,         // a customer message reopened a Solved conversation
+  kFolderChanged,    // a user moved it to another folder (detail "open -> solved")
+  kPriorityChanged,  // a user set another priority (detail "normal -> high")
 };
 
 std::string_view ToString(Author v);

@@ -30,10 +30,12 @@ OutboxSender::OutboxSender(core::Outbox& outbox, core::ChannelAccounts& accounts
       runner_(std::max(settings_.parallel, 1)),
       random_(Seed(settings_.jitter_seed)) {}
 
-// An item that may go out, and its requests.
+// An item that may go out, its requests, and the token they carry (redacted from the
+// provider's answers).
 struct OutboxSender::Send {
   const core::OutboxItem* item = nullptr;
   std::vector<channels::OutboundRequest> requests;
+  std::string access_token;
 };
 
 // How the provider answered: every part went out (`part` == the number of parts), or the
@@ -54,7 +56,7 @@ base::Result<OutboxRun> OutboxSender::RunOnce() {
   for (const core::OutboxItem& item : *items) {
     auto prepared = Prepare(item, now, accounts, run);
     if (!prepared.ok()) return prepared.error();  // the store failed: the lease brings it back
-    if (*prepared) sends.push_back({&item, std::move(**prepared)});
+    if (*prepared) sends.push_back(std::move(**prepared));
   }
   if (sends.empty()) return run;
 
@@ -103,9 +105,11 @@ base::Duration OutboxSender::Backoff(int attempts, base::Duration retry_after) {
   return std::max(base::Duration{jittered}, retry_after);
 }
 
-base::Result<std::optional<std::vector<channels::OutboundRequest>>> OutboxSender::Prepare(
-    const core::OutboxItem& item, base::TimePoint now, AccountLookup& accounts, OutboxRun& run) {
-  using Prepared = std::optional<std::vector<channels::OutboundRequest>>;
+base::Result<std::optional<OutboxSender::Send>> OutboxSender::Prepare(const core::OutboxItem& item,
+                                                                      base::TimePoint now,
+                                                                      AccountLookup& accounts,
+                                                                      OutboxRun& run) {
+  using Prepared = std::optional<Send>;
   const auto refuse = [&](core::DeliveryStatus status,
                           const std::string& why) -> base::Result<Prepared> {
     if (base::Status done = Finish(item, status, why, run); !done.ok()) return done.error();
@@ -141,7 +145,7 @@ base::Result<std::optional<std::vector<channels::OutboundRequest>>> OutboxSender
     if (!request.ok()) return refuse(core::DeliveryStatus::kFailed, request.error().message);
     requests.push_back(std::move(*request));
   }
-  return Prepared{std::move(requests)};
+  return Prepared{Send{&item, std::move(requests), account->access_token}};
 }
 
 OutboxSender::Answer OutboxSender::Transmit(const Send& send) {
@@ -149,14 +153,14 @@ OutboxSender::Answer OutboxSender::Transmit(const Send& send) {
   Answer answer;
   for (; answer.part < requests.size(); ++answer.part) {
     auto reply = transport_(requests[answer.part]);
-    answer.outcome =
-        reply.ok() ? channels::ClassifyResponse(send.item->channel, reply->status, reply->body)
-                   : channels::SendOutcome{channels::SendResult::kRetryable,
-                                           channels::FailureReason::kTemporary,
-                                           "",
-                                           0,
-                                           0,
-                                           reply.error().message};
+    answer.outcome = reply.ok() ? channels::ClassifyResponse(send.item->channel, reply->status,
+                                                             reply->body, send.access_token)
+                                : channels::SendOutcome{channels::SendResult::kRetryable,
+                                                        channels::FailureReason::kTemporary,
+                                                        "",
+                                                        0,
+                                                        0,
+                                                        reply.error().message};
     if (answer.outcome.result != channels::SendResult::kSent) break;
     if (answer.part == 0) answer.first_provider_id = answer.outcome.provider_message_id;
   }

@@ -84,10 +84,10 @@ class OutboxSender {
  private:
   struct Send;
   struct Answer;
-  // The requests of an item that may go out now (its text in parts), or nullopt when it was
-  // settled already (recorded in `run`).
-  base::Result<std::optional<std::vector<channels::OutboundRequest>>> Prepare(
-      const core::OutboxItem& item, base::TimePoint now, AccountLookup& accounts, OutboxRun& run);
+  // The send of an item that may go out now (its text in parts), or nullopt when it was settled
+  // already (recorded in `run`).
+  base::Result<std::optional<Send>> Prepare(const core::OutboxItem& item, base::TimePoint now,
+                                            AccountLookup& accounts, OutboxRun& run);
   Answer Transmit(const Send& send);
   // Records in the store and in `run` what the answer to a send that did not go through means for
   // its item.

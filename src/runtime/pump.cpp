@@ -89,6 +89,11 @@ bool Pump::SendPass() {
     c.sends.WithLabels({"failed"}).Increment(run->failed);
     c.sends.WithLabels({"dropped"}).Increment(run->dropped);
     ObserveAll(c.outbox_delay, run->delays);
+    for (const core::DeliveryChange& change : run->changes) {
+      if (change.delivery != core::DeliveryStatus::kFailed) continue;
+      log_("outbox: message " + std::to_string(change.message_id) + " of conversation " +
+           std::to_string(change.conversation_id) + " failed: " + change.error);
+    }
     if (delivery_observer_ && !run->changes.empty()) delivery_observer_(run->changes);
     return run->sent + run->retried + run->failed + run->dropped > 0;
   }

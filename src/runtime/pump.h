@@ -13,6 +13,10 @@
 //   outbox_delay_seconds             histogram: a message queued -> accepted by the provider
 // Their sum is the server's part of inbound -> reply.
 //
+// The log gets a line for each failed pass, each delivery the intake kept in the inbox and each
+// message that failed for good ("outbox: message 7 of conversation 3 failed: HTTP 500"; the
+// error is the one stored on the message, free of tokens).
+//
 // Thread-safety: Wake* may be called from any thread; Start and Stop from one owner.
 #pragma once
 

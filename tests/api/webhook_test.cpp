@@ -1,3 +1,4 @@
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <httplib.h>
 
@@ -96,7 +97,9 @@ TEST_F(DispatcherTest, AFailedDeliveryIsRetriedAfterItsDelayThenGivenUp) {
   ASSERT_TRUE(store_->CreateWebhook(ws_, receiver_.url(), "a secret of sixteen", kT0).ok());
   CommitHandoff();
   receiver_.Answer({500, 503, 500, 500});
-  WebhookDispatcher dispatcher(*store_, client_, clock_, {.max_attempts = 2});
+  std::vector<std::string> log;
+  WebhookDispatcher dispatcher(*store_, client_, clock_, {.max_attempts = 2},
+                               [&log](std::string_view line) { log.emplace_back(line); });
   ASSERT_EQ(*dispatcher.DeliverDue(), 2u);  // both fail
   EXPECT_EQ(*dispatcher.DeliverDue(), 0u);  // not due again yet
   clock_.Advance(WebhookDispatcher::Backoff(1));
@@ -108,15 +111,33 @@ TEST_F(DispatcherTest, AFailedDeliveryIsRetriedAfterItsDelayThenGivenUp) {
   const auto received = receiver_.received();
   EXPECT_EQ(received[0].get_header_value("X-Frontdesk-Delivery"),
             received[2].get_header_value("X-Frontdesk-Delivery"));
+  // Each failure is logged.
+  ASSERT_EQ(log.size(), 4u);
+  const std::string id = received[0].get_header_value("X-Frontdesk-Delivery");
+  EXPECT_EQ(log[0], "webhooks: delivery " + id + " of webhook 1 failed (attempt 1 of 2, " +
+                        "retried later): HTTP 500");
+  EXPECT_THAT(log[3], ::testing::HasSubstr("(attempt 2 of 2, given up): HTTP 500"));
 }
 
-TEST_F(DispatcherTest, AnUnreachableReceiverIsRetriedLater) {
-  ASSERT_TRUE(
-      store_->CreateWebhook(ws_, "http://127.0.0.1:1/hook", "a secret of sixteen", kT0).ok());
+TEST_F(DispatcherTest, AnUnreachableReceiverIsRetriedLaterAndLoggedWithoutItsSecrets) {
+  ASSERT_TRUE(store_
+                  ->CreateWebhook(ws_,
+                                  "http://hook-user:hook-pass@127.0.0.1:1/path-key?q=query-key",
+                                  "a secret of sixteen", kT0)
+                  .ok());
   CommitHandoff();
-  WebhookDispatcher dispatcher(*store_, client_, clock_, {.timeout = 2s});
+  std::vector<std::string> log;
+  WebhookDispatcher dispatcher(*store_, client_, clock_, {.timeout = 2s},
+                               [&log](std::string_view line) { log.emplace_back(line); });
   ASSERT_EQ(*dispatcher.DeliverDue(), 2u);
   EXPECT_EQ(Pending(), 2);
+  ASSERT_EQ(log.size(), 2u);
+  for (const std::string& line : log) {
+    EXPECT_THAT(line, ::testing::HasSubstr("retried later): POST http://127.0.0.1:1: "));
+    for (const char* secret : {"hook-user", "hook-pass", "path-key", "query-key", "sixteen"}) {
+      EXPECT_THAT(line, ::testing::Not(::testing::HasSubstr(secret)));
+    }
+  }
 }
 
 }  // namespace

@@ -157,6 +157,17 @@ TEST(SendOutcomeTest, ErrorTextNeverCarriesAToken) {
   EXPECT_EQ(outcome.error_text, "Malformed access token [redacted] here");
 }
 
+TEST(SendOutcomeTest, ErrorTextNeverCarriesTheRequestsTokenWhateverItsShape) {
+  const auto outcome = ClassifyResponse(
+      kWa, 401,
+      R"({"error":{"message":"Invalid OAuth access token: tok.3!x-9, again tok.3!x-9","code":190,)"
+      R"("error_data":{"details":"token=tok.3!x-9"}}})",
+      "tok.3!x-9");
+  EXPECT_EQ(outcome.result, SendResult::kTokenInvalid);
+  EXPECT_EQ(outcome.error_text,
+            "Invalid OAuth access token: [redacted], again [redacted]: token=[redacted]");
+}
+
 TEST(SendOutcomeTest, ErrorTextIsCapped) {
   const std::string body =
       R"({"error":{"message":")" + std::string(2000, 'x') + R"(","code":100}})";

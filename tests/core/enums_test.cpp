@@ -13,6 +13,8 @@ TEST(EnumsTest, WireNamesRoundTrip) {
   EXPECT_EQ(ToString(Author::kHumanCrm), "human_crm");
   EXPECT_EQ(ParseWorkflowKind("qualify_and_transfer"), WorkflowKind::kQualifyAndTransfer);
   EXPECT_EQ(ParseAuditKind(ToString(AuditKind::kReopened)), AuditKind::kReopened);
+  EXPECT_EQ(ToString(AuditKind::kFolderChanged), "folder_changed");
+  EXPECT_EQ(ParseAuditKind("priority_changed"), AuditKind::kPriorityChanged);
   EXPECT_EQ(ParseLanguage("fr"), std::nullopt);
   EXPECT_EQ(ParseMode("AI"), std::nullopt);
   for (Attachment a :

@@ -90,8 +90,8 @@ TEST_F(AuthE2eTest, ASignedInBrowserSeesItsWorkspacesAndChangesStateWithItsCsrfT
 
 TEST(AuthSettingsE2eTest, TheSessionCookieIsSecureAndLastsAsConfigured) {
   CrmServer crm;
-  ASSERT_TRUE(crm.Start(
-      {{"FRONTDESK_SESSION_SECURE_COOKIE", "true"}, {"FRONTDESK_SESSION_LIFETIME_HOURS", "2"}}));
+  ASSERT_TRUE(crm.Start({.env = {{"FRONTDESK_SESSION_SECURE_COOKIE", "true"},
+                                 {"FRONTDESK_SESSION_LIFETIME_HOURS", "2"}}}));
   auto login = crm.client().Post(
       "/api/v1/auth/login", json{{"email", CrmServer::kOwnerEmail}, {"password", kPassword}}.dump(),
       "application/json");

@@ -100,6 +100,33 @@ TEST_F(ConversationE2eTest, ACollaboratorTakesOverAHandoffRepliesAndReturnsItToT
   EXPECT_EQ(timeline.body["events"][3]["mode_after"], "manual");
 }
 
+TEST_F(ConversationE2eTest, MovingAndPrioritizingAreOnTheTimelineWithWhoAndWhen) {
+  const httplib::Headers bea = Collaborator("bea@shop.example");
+  std::string ana;
+  Customer(ana, "hello");
+  const json c = Get(Shop("/conversations"), bea).body["conversations"][0];
+  const std::string one = "/conversations/" + std::to_string(c["id"].get<int>());
+  ASSERT_EQ(Patch(Shop(one), {{"folder", "solved"}, {"priority", "high"}}, bea).status, 200);
+  ASSERT_EQ(Patch(Shop(one), {{"folder", "solved"}}, owner_).status, 200);  // already: no entry
+  ASSERT_EQ(Patch(Shop(one), {{"priority", "normal"}}, owner_).status, 200);
+
+  const json events = Get(Shop(one + "/timeline"), bea).body["events"];
+  ASSERT_EQ(events.size(), 3u) << events;
+  EXPECT_EQ(events[0]["kind"], "folder_changed");
+  EXPECT_EQ(events[0]["detail"], "open -> solved");
+  EXPECT_EQ(events[0]["actor"], "bea@shop.example");
+  EXPECT_EQ(events[0]["mode_after"], "ai");
+  EXPECT_EQ(events[0]["resume_at"], nullptr);
+  EXPECT_GE(events[0]["at"].get<std::string>(), c["last_activity_at"].get<std::string>());
+  EXPECT_EQ(events[1]["kind"], "priority_changed");
+  EXPECT_EQ(events[1]["detail"], "normal -> high");
+  EXPECT_EQ(events[1]["actor"], "bea@shop.example");
+  EXPECT_EQ(events[2]["kind"], "priority_changed");
+  EXPECT_EQ(events[2]["detail"], "high -> normal");
+  EXPECT_EQ(events[2]["actor"], CrmServer::kOwnerEmail);
+  EXPECT_GE(events[2]["at"].get<std::string>(), events[0]["at"].get<std::string>());
+}
+
 TEST_F(ConversationE2eTest, FoldersPriorityLabelsSearchAndPagesFilterTheList) {
   std::string ana, bob, cy;
   Customer(ana, "do you sell umbrellas");
@@ -186,6 +213,7 @@ TEST_F(ConversationE2eTest, BadInputIs400AndChangesNothing) {
   EXPECT_EQ(after["folder"], before["folder"]);
   EXPECT_EQ(after["priority"], before["priority"]);
   EXPECT_EQ(Get(Shop(one + "/messages"), owner_).body["messages"].size(), 3u);  // + the valid one
+  EXPECT_EQ(Get(Shop(one + "/timeline"), owner_).body["events"].size(), 1u);    // its reply's
 }
 
 TEST_F(ConversationE2eTest, AnotherWorkspacesConversationIs404ForEveryEndpoint) {

@@ -4,6 +4,7 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <iterator>
 #include <nlohmann/json.hpp>
 
 namespace e2e {
@@ -34,15 +35,22 @@ bool CrmServer::AddMember(const std::string& slug, const std::string& email,
   return std::system(add.c_str()) == 0;
 }
 
-bool CrmServer::Start(const std::map<std::string, std::string>& settings) {
+bool CrmServer::Start(const CrmServerOptions& options) {
   db_ = (dir_ / "fd.db").string();
   if (!AddWorkspace("shop") || !AddMember("shop", kOwnerEmail, "owner")) return false;
-  std::map<std::string, std::string> env = settings;
+  std::map<std::string, std::string> env = options.env;
   env["FRONTDESK_DATABASE_PATH"] = db_;
   env["FRONTDESK_SERVER_PORT"] = "0";
-  server_ = std::make_unique<testing_support::ServeProcess>(FRONTDESK_BINARY, std::move(env));
+  if (options.capture_log) log_ = (dir_ / "serve.log").string();
+  server_ = std::make_unique<testing_support::ServeProcess>(FRONTDESK_BINARY, std::move(env), log_);
   if (!server_->Start()) return false;
   client_ = std::make_unique<httplib::Client>("127.0.0.1", server_->port());
   return true;
 }
+std::string CrmServer::Log() const {
+  if (log_.empty()) return "";
+  std::ifstream in(log_);
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
 }  // namespace e2e

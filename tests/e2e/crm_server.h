@@ -15,6 +15,12 @@
 
 namespace e2e {
 
+// How a CrmServer runs `frontdesk serve`.
+struct CrmServerOptions {
+  std::map<std::string, std::string> env;  // more FRONTDESK_* variables
+  bool capture_log = false;  // its log (stderr) to a file CrmServer::Log reads, not the test's
+};
+
 class CrmServer {
  public:
   static constexpr const char* kOwnerEmail = "owner@shop.example";
@@ -23,9 +29,10 @@ class CrmServer {
   static constexpr const char* kHandoffAgent =
       "[agent]\ngreeting = \"Hi!\"\nworkflow = \"handoff_to_human\"\n";
 
-  // False when a step failed (its output is on stderr). `settings`: more FRONTDESK_* variables
-  // for the server.
-  bool Start(const std::map<std::string, std::string>& settings = {});
+  // False when a step failed (its output is on stderr).
+  bool Start(const CrmServerOptions& options = {});
+  // The server's log so far; "" unless it was started with capture_log.
+  std::string Log() const;
   // Another workspace with the [agent] table (and any later tables) `agent`, and no member, made
   // while the server runs.
   bool AddWorkspace(const std::string& slug, const std::string& agent = kHandoffAgent);
@@ -43,6 +50,7 @@ class CrmServer {
  private:
   testing_support::TempDir dir_;
   std::string db_;
+  std::string log_;  // the log file, or ""
   std::unique_ptr<testing_support::ServeProcess> server_;
   std::unique_ptr<httplib::Client> client_;
 };

@@ -208,6 +208,18 @@ TEST_F(OutboxSenderTest, AnInvalidTokenAsksForReconnection) {
   EXPECT_EQ(requests_.size(), 1u);  // the second never reached the provider
 }
 
+TEST_F(OutboxSenderTest, TheTokenIsNeverKeptInTheErrorWhenTheProviderEchoesIt) {
+  Queue(core::Author::kAi, kT0);
+  replies_.push_back({401, R"({"error":{"message":"Cannot parse access token EAAGtoken",)"
+                           R"("type":"OAuthException","code":190}})"});
+  const auto run = sender_->RunOnce();
+  ASSERT_EQ(run->failed, 1);
+  const core::Message m = LastMessage();
+  EXPECT_EQ(m.delivery_error,
+            "the channel needs reconnection: Cannot parse access token [redacted]");
+  EXPECT_EQ(run->changes.at(0).error, m.delivery_error);
+}
+
 TEST_F(OutboxSenderTest, APermanentErrorKeepsTheProvidersCodeAndText) {
   Queue(core::Author::kAi, kT0);
   replies_.push_back(

@@ -11,6 +11,7 @@ using ConversationCrmTest = CrmStoreTest;
 using core::Author;
 
 constexpr std::int64_t kT0 = 1'700'000'000'000;
+constexpr const char* kUser = "bea@shop.example";
 
 TEST_F(ConversationCrmTest, HistoryPagesAreNewestFirstAndExact) {
   const auto id = Open("a");
@@ -47,11 +48,13 @@ TEST_F(ConversationCrmTest, AnotherWorkspacesConversationIsNotFoundAndUnchanged)
   EXPECT_EQ(crm().ListMessages(ws_, theirs, std::nullopt, 5).error().code,
             base::ErrorCode::kNotFound);
   EXPECT_EQ(crm()
-                .ChangeConversation(ws_, theirs, {core::Folder::kSpam, core::Priority::kUrgent})
+                .ChangeConversation(ws_, theirs, {core::Folder::kSpam, core::Priority::kUrgent},
+                                    kUser, base::FromMillis(kT0))
                 .error()
                 .code,
             base::ErrorCode::kNotFound);
   EXPECT_EQ(crm().MarkRead(ws_, theirs).error().code, base::ErrorCode::kNotFound);
+  EXPECT_TRUE(store().ListAudit(other, theirs).value().empty());
   const core::ConversationSummary s = crm().LoadSummary(other, theirs).value();
   EXPECT_EQ(s.folder, core::Folder::kOpen);
   EXPECT_EQ(s.priority, core::Priority::kNormal);
@@ -62,7 +65,8 @@ TEST_F(ConversationCrmTest, MovingFolderBumpsTheVersionSoAStaleDecisionIsDecided
   const auto id = Open("a");
   Append(id, Author::kCustomer, "hi", kT0);
   const core::ConversationSnapshot before = store().LoadConversation(ws_, id, 0).value();
-  auto moved = crm().ChangeConversation(ws_, id, {core::Folder::kArchived, std::nullopt});
+  auto moved = crm().ChangeConversation(ws_, id, {core::Folder::kArchived, std::nullopt}, kUser,
+                                        base::FromMillis(kT0));
   ASSERT_TRUE(moved.ok()) << moved.error().message;
   EXPECT_EQ(moved->folder, core::Folder::kArchived);
   core::Decision stale;
@@ -75,11 +79,49 @@ TEST_F(ConversationCrmTest, MovingFolderBumpsTheVersionSoAStaleDecisionIsDecided
 TEST_F(ConversationCrmTest, PriorityAndAnUnchangedFolderLeaveTheVersion) {
   const auto id = Open("a");
   const std::int64_t version = store().LoadConversation(ws_, id, 0).value().conversation.version;
-  auto changed = crm().ChangeConversation(ws_, id, {core::Folder::kOpen, core::Priority::kUrgent});
+  auto changed = crm().ChangeConversation(ws_, id, {core::Folder::kOpen, core::Priority::kUrgent},
+                                          kUser, base::FromMillis(kT0));
   ASSERT_TRUE(changed.ok());
   EXPECT_EQ(changed->priority, core::Priority::kUrgent);
   EXPECT_EQ(store().LoadConversation(ws_, id, 0).value().conversation.version, version);
-  EXPECT_EQ(crm().ChangeConversation(ws_, id, {}).value().priority, core::Priority::kUrgent);
+  EXPECT_EQ(crm().ChangeConversation(ws_, id, {}, kUser, base::FromMillis(kT0)).value().priority,
+            core::Priority::kUrgent);
+}
+
+TEST_F(ConversationCrmTest, EachFolderOrPriorityChangeIsOnTheTimelineWithWhoAndWhen) {
+  const auto id = Open("a");
+  Append(id, Author::kCustomer, "hi", kT0);
+  core::Decision paused;
+  paused.conversation = store().LoadConversation(ws_, id, 0).value().conversation;
+  paused.conversation.lease = {core::Mode::kManual, base::FromMillis(kT0 + 900'000), 1};
+  ASSERT_TRUE(store().Commit(ws_, paused).ok());
+  ASSERT_TRUE(crm()
+                  .ChangeConversation(ws_, id, {core::Folder::kSolved, core::Priority::kHigh},
+                                      kUser, base::FromMillis(kT0 + 1))
+                  .ok());
+  // Only what changed: the folder is Solved already.
+  ASSERT_TRUE(crm()
+                  .ChangeConversation(ws_, id, {core::Folder::kSolved, core::Priority::kUrgent},
+                                      "cy@shop.example", base::FromMillis(kT0 + 2))
+                  .ok());
+  ASSERT_TRUE(crm().ChangeConversation(ws_, id, {}, kUser, base::FromMillis(kT0 + 3)).ok());
+
+  const std::vector<core::AuditEvent> events = store().ListAudit(ws_, id).value();
+  ASSERT_EQ(events.size(), 3u);
+  EXPECT_EQ(events[0].kind, core::AuditKind::kFolderChanged);
+  EXPECT_EQ(events[0].detail, "open -> solved");
+  EXPECT_EQ(events[0].actor, kUser);
+  EXPECT_EQ(events[0].at, base::FromMillis(kT0 + 1));
+  EXPECT_EQ(events[0].conversation_id, id);
+  EXPECT_EQ(events[1].kind, core::AuditKind::kPriorityChanged);
+  EXPECT_EQ(events[1].detail, "normal -> high");
+  EXPECT_EQ(events[2].detail, "high -> urgent");
+  EXPECT_EQ(events[2].actor, "cy@shop.example");
+  EXPECT_EQ(events[2].at, base::FromMillis(kT0 + 2));
+  for (const core::AuditEvent& e : events) {  // the AI stays paused as it was
+    EXPECT_EQ(e.mode_after, core::Mode::kManual);
+    EXPECT_EQ(e.resume_at, base::FromMillis(kT0 + 900'000));
+  }
 }
 
 TEST_F(ConversationCrmTest, UnreadCountsCustomerMessagesSinceTheLastReadOrReply) {

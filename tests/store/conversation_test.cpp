@@ -49,6 +49,15 @@ TEST_F(ConversationTest, NewConversationStartsOpenInAiAtVersionZero) {
   EXPECT_TRUE(s->contact.answers.empty());
 }
 
+TEST_F(ConversationTest, AWebVisitorIsNamedByTheStartOfItsIdNeverByTheWholeCookie) {
+  const std::string visitor = "3f2a9c0d1e2f3a4b5c6d7e8f90a1b2c3";
+  const core::ConversationSnapshot s =
+      store().OpenConversation(Key(ws_, visitor, core::Channel::kWeb), kHistory).value();
+  EXPECT_EQ(s.contact.external_id, visitor);
+  EXPECT_EQ(s.contact.display_name, "Web visitor 3f2a");
+  EXPECT_FALSE(s.contact.name_set_by_user);
+}
+
 TEST_F(ConversationTest, OpenCreatesOnceAndReturnsTheSameConversation) {
   const core::ConversationSnapshot first = store().OpenConversation(Key(ws_), kHistory).value();
   const core::ConversationSnapshot again = store().OpenConversation(Key(ws_), kHistory).value();

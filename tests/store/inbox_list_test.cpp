@@ -15,6 +15,7 @@ using core::Author;
 using core::Channel;
 
 constexpr std::int64_t kT0 = 1'700'000'000'000;
+constexpr const char* kUser = "bea@shop.example";
 
 // Every page of the list `filter` selects, `limit` at a time.
 std::vector<std::int64_t> AllPages(core::Crm& crm, std::int64_t ws,
@@ -89,7 +90,10 @@ TEST_F(InboxListTest, FiltersByChannelFolderUnreadAndLabel) {
   Append(web, Author::kCustomer, "hi", kT0 + 1);
   Append(ig, Author::kCustomer, "hi", kT0 + 2);
   Append(ig, Author::kHumanCrm, "hello", kT0 + 3);  // read
-  ASSERT_TRUE(crm().ChangeConversation(ws_, web, {core::Folder::kSpam, std::nullopt}).ok());
+  ASSERT_TRUE(crm()
+                  .ChangeConversation(ws_, web, {core::Folder::kSpam, std::nullopt}, kUser,
+                                      base::FromMillis(kT0))
+                  .ok());
   const auto web_contact = crm().LoadSummary(ws_, web).value().contact_id;
   const auto ig_contact = crm().LoadSummary(ws_, ig).value().contact_id;
   ASSERT_TRUE(
@@ -192,7 +196,10 @@ TEST_F(InboxListTest, ASummaryShowsTheConversationItsContactAndItsLastMessage) {
   Append(id, Author::kCustomer, "two", kT0 + 1);
   const core::Message last = Append(id, Author::kHumanCrm, "three", kT0 + 2);
   Append(id, Author::kCustomer, "four", kT0 + 3);
-  ASSERT_TRUE(crm().ChangeConversation(ws_, id, {std::nullopt, core::Priority::kHigh}).ok());
+  ASSERT_TRUE(crm()
+                  .ChangeConversation(ws_, id, {std::nullopt, core::Priority::kHigh}, kUser,
+                                      base::FromMillis(kT0))
+                  .ok());
   ASSERT_TRUE(crm()
                   .EditLead(ws_, opened->contact.id,
                             {"Ana", std::vector<std::string>{"vip", "returning"}}, "bea",
@@ -239,7 +246,10 @@ TEST_F(InboxListTest, UnreadCountsConversationsPerChannelInAFolderAndPerFolder) 
   for (auto id : {wa1, wa2, web, spam, read}) Append(id, Author::kCustomer, "hi", kT0);
   Append(wa1, Author::kCustomer, "again", kT0 + 1);  // still one conversation
   ASSERT_TRUE(crm().MarkRead(ws_, read).ok());
-  ASSERT_TRUE(crm().ChangeConversation(ws_, spam, {core::Folder::kSpam, std::nullopt}).ok());
+  ASSERT_TRUE(crm()
+                  .ChangeConversation(ws_, spam, {core::Folder::kSpam, std::nullopt}, kUser,
+                                      base::FromMillis(kT0))
+                  .ok());
 
   const core::UnreadCounts open = crm().CountUnread(ws_, core::Folder::kOpen).value();
   EXPECT_EQ(open.channels, (std::map<Channel, std::int64_t>{{Channel::kWhatsapp, 2},

@@ -128,7 +128,7 @@ TEST_F(LeadTest, AnotherWorkspacesLeadIsNotFoundForEveryCallAndUnchanged) {
   EXPECT_EQ(crm().EditAnswer(ws_, contact_, answer_ids_[1] + 100, "x", "bea", kAt).error().code,
             not_found);
   const core::Lead lead = crm().LoadLead(other, theirs).value();
-  EXPECT_EQ(lead.contact.display_name, "v");
+  EXPECT_EQ(lead.contact.display_name, elsewhere.value().contact.display_name);
   EXPECT_TRUE(lead.labels.empty());
   EXPECT_TRUE(lead.notes.empty());
   EXPECT_TRUE(crm().ListLeadEdits(other, theirs).value().empty());

@@ -17,6 +17,7 @@ using core::Author;
 using core::Channel;
 
 constexpr std::int64_t kT0 = 1'700'000'000'000;
+constexpr const char* kUser = "bea@shop.example";
 
 class SearchShapesTest : public CrmStoreTest {
  protected:
@@ -48,7 +49,10 @@ TEST_F(SearchShapesTest, EveryShapeGivesTheSamePages) {
       ASSERT_TRUE(crm().MarkRead(ws_, id).ok());
     }
     if (i % 6 == 2) {
-      ASSERT_TRUE(crm().ChangeConversation(ws_, id, {core::Folder::kSolved, std::nullopt}).ok());
+      ASSERT_TRUE(crm()
+                      .ChangeConversation(ws_, id, {core::Folder::kSolved, std::nullopt}, kUser,
+                                          base::FromMillis(kT0))
+                      .ok());
     }
     if (i % 2 == 0) {
       const auto contact = crm().LoadSummary(ws_, id).value().contact_id;

@@ -43,8 +43,16 @@ bool ServeProcess::Start() {
   for (const std::string& e : env) envp.push_back(const_cast<char*>(e.c_str()));
   envp.push_back(nullptr);
   char* argv[] = {const_cast<char*>(binary_.c_str()), const_cast<char*>("serve"), nullptr};
+  // Opened before fork, like the environment; -1 leaves stderr inherited.
+  const int log = log_file_.empty()
+                      ? -1
+                      : ::open(log_file_.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
+  if (!log_file_.empty() && log < 0) return false;
   int out[2];
-  if (::pipe2(out, O_CLOEXEC) != 0) return false;
+  if (::pipe2(out, O_CLOEXEC) != 0) {
+    if (log >= 0) ::close(log);
+    return false;
+  }
   const pid_t parent = ::getpid();
   pid_ = ::fork();
   if (pid_ == 0) {
@@ -52,12 +60,14 @@ bool ServeProcess::Start() {
     ::prctl(PR_SET_PDEATHSIG, SIGKILL);
     if (::getppid() != parent) std::_Exit(127);
     ::dup2(out[1], STDOUT_FILENO);
+    if (log >= 0) ::dup2(log, STDERR_FILENO);
     const int null = ::open("/dev/null", O_RDONLY);
     if (null >= 0) ::dup2(null, STDIN_FILENO);
     ::execve(binary_.c_str(), argv, envp.data());
     std::_Exit(127);
   }
   ::close(out[1]);
+  if (log >= 0) ::close(log);
   stdout_ = out[0];  // kept open: the server may still write to it
   if (pid_ < 0) return false;
   // The first line: "frontdesk serving on http://127.0.0.1:PORT".

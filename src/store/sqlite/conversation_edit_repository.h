@@ -4,17 +4,18 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 
 #include "base/result.h"
+#include "base/time.h"
 #include "core/crm.h"
 #include "store/sqlite/connection.h"
 
 namespace store::sqlite {
 
-base::Result<core::ConversationSummary> ChangeConversation(Connection& db,
-                                                           std::int64_t workspace_id,
-                                                           std::int64_t conversation_id,
-                                                           const core::ConversationChange& change);
+base::Result<core::ConversationSummary> ChangeConversation(
+    Connection& db, std::int64_t workspace_id, std::int64_t conversation_id,
+    const core::ConversationChange& change, const std::string& user, base::TimePoint at);
 base::Result<core::ConversationSummary> MarkRead(Connection& db, std::int64_t workspace_id,
                                                  std::int64_t conversation_id);
 

@@ -45,7 +45,7 @@ constexpr std::string_view kSelectMessage =
     " attachment, author_user, conversation_id FROM messages WHERE id = ?1 AND workspace_id = ?2";
 constexpr std::string_view kInsertContact =
     "INSERT INTO contacts (workspace_id, channel, external_id, display_name)"
-    " VALUES (?1, ?2, ?3, ?3) ON CONFLICT DO NOTHING";
+    " VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING";
 constexpr std::string_view kSelectContactId =
     "SELECT id FROM contacts WHERE workspace_id = ?1 AND channel = ?2 AND external_id = ?3";
 constexpr std::string_view kInsertConversation =
@@ -160,7 +160,10 @@ base::Status CreateConversation(Connection& db, const core::ConversationKey& key
   {
     base::Result<Query> insert = db.Prepare(kInsertContact);
     if (!insert.ok()) return insert.error();
-    base::Status done = insert->BindAll(key.workspace_id, channel, key.customer_id).Run();
+    base::Status done = insert
+                            ->BindAll(key.workspace_id, channel, key.customer_id,
+                                      core::InitialContactName(key.channel, key.customer_id))
+                            .Run();
     if (!done.ok()) return done;
   }
   base::Result<Query> select = db.Prepare(kSelectContactId);

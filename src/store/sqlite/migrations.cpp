@@ -346,6 +346,13 @@ CREATE INDEX webhook_deliveries_due ON webhook_deliveries (next_attempt_ms, id)
 CREATE INDEX webhook_deliveries_by_webhook ON webhook_deliveries (webhook_id);
 )sql";
 
+// Web chat visitors were named by their whole visitor id, which is their cookie: those no user
+// renamed get the name new visitors get (core::InitialContactName), as that rule read then.
+constexpr const char* kVisitorNames = R"sql(
+UPDATE contacts SET display_name = 'Web visitor ' || substr(external_id, 1, 4)
+  WHERE channel = 'web' AND name_set_by_user = 0 AND display_name = external_id;
+)sql";
+
 // The schema before the first release was edited in place; from the first release on, every
 // change is a new migration appended here.
 constexpr std::array kMigrations{
@@ -358,6 +365,7 @@ constexpr std::array kMigrations{
     Migration{7, "sessions and API tokens", kSignIn},
     Migration{8, "CRM: inbox lists, labels, notes, lead edits, search", kCrm},
     Migration{9, "outgoing webhooks and their deliveries", kWebhooks},
+    Migration{10, "contacts: web chat visitors named without their cookie", kVisitorNames},
 };
 
 constexpr const char* kCreateMigrationsTable =

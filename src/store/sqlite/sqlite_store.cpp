@@ -498,10 +498,10 @@ base::Result<core::MessagePage> SqliteStore::ListMessages(std::int64_t workspace
 }
 
 base::Result<core::ConversationSummary> SqliteStore::ChangeConversation(
-    std::int64_t workspace_id, std::int64_t conversation_id,
-    const core::ConversationChange& change) {
+    std::int64_t workspace_id, std::int64_t conversation_id, const core::ConversationChange& change,
+    const std::string& user, base::TimePoint at) {
   Lock lock(mutex_);
-  return sqlite::ChangeConversation(*db_, workspace_id, conversation_id, change);
+  return sqlite::ChangeConversation(*db_, workspace_id, conversation_id, change, user, at);
 }
 
 base::Result<core::ConversationSummary> SqliteStore::MarkRead(std::int64_t workspace_id,

@@ -178,9 +178,11 @@ class SqliteStore final : public core::Store,
                                                std::int64_t conversation_id,
                                                std::optional<std::int64_t> before,
                                                std::size_t limit) override;
-  base::Result<core::ConversationSummary> ChangeConversation(
-      std::int64_t workspace_id, std::int64_t conversation_id,
-      const core::ConversationChange& change) override;
+  base::Result<core::ConversationSummary> ChangeConversation(std::int64_t workspace_id,
+                                                             std::int64_t conversation_id,
+                                                             const core::ConversationChange& change,
+                                                             const std::string& user,
+                                                             base::TimePoint at) override;
   base::Result<core::ConversationSummary> MarkRead(std::int64_t workspace_id,
                                                    std::int64_t conversation_id) override;
   base::Result<core::Lead> LoadLead(std::int64_t workspace_id, std::int64_t contact_id) override;
