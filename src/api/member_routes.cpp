@@ -28,22 +28,35 @@ http::Response Add(Auth& auth, core::Store& store, core::Users& users, const bas
   if (!access.ok()) return ErrorResponse(access.error());
   auto body = JsonObject(r);
   if (!body.ok()) return ErrorResponse(body.error());
+  // Each problem on the field it concerns, so that a form can show it there.
+  std::vector<core::FieldError> problems;
   const auto email = StringField(*body, "email");
-  if (!email) return ErrorResponse(base::Error::InvalidArgument("email is a required string"));
-  auto existing = users.FindUserByEmail(*email);
-  if (!existing.ok() && existing.error().code != base::ErrorCode::kNotFound) {
-    return ErrorResponse(existing.error());
+  if (!email) {
+    problems.push_back({"email", "is required (a string)"});
+  } else if (!core::IsValidEmail(core::NormalizeEmail(*email))) {
+    problems.push_back({"email", "is not an email address"});
   }
-  if (existing.ok() && existing->id == access->caller.user.id) {
-    return ErrorResponse(base::Error::FailedPrecondition("the owner is already a member"));
+  base::Result<core::User> existing = base::Error::NotFound("no user has this email");
+  if (problems.empty()) {
+    existing = users.FindUserByEmail(*email);
+    if (!existing.ok() && existing.error().code != base::ErrorCode::kNotFound) {
+      return ErrorResponse(existing.error());
+    }
+    if (existing.ok() && existing->id == access->caller.user.id) {
+      return ErrorResponse(base::Error::FailedPrecondition("the owner is already a member"));
+    }
   }
+  const auto password = StringField(*body, "password");
+  if (!existing.ok()) {
+    if (!password) {
+      problems.push_back({"password", "is required for a new user (a string)"});
+    } else if (base::Status fit = CheckNewPassword(*password); !fit.ok()) {
+      problems.push_back({"password", fit.error().message});
+    }
+  }
+  if (!problems.empty()) return FieldErrorResponse("the collaborator cannot be added", problems);
   std::string hash;
   if (!existing.ok()) {
-    const auto password = StringField(*body, "password");
-    if (!password) {
-      return ErrorResponse(
-          base::Error::InvalidArgument("password is required for a new user (a string)"));
-    }
     auto hashed = HashPassword(*password);
     if (!hashed.ok()) return ErrorResponse(hashed.error());
     hash = std::move(*hashed);

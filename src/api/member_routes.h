@@ -1,10 +1,10 @@
 // The people of a workspace (docs/api.md):
-//   GET    /api/v1/workspaces/{workspace}/members            any member: the owner and
-//                                                            collaborators
-//   POST   /api/v1/workspaces/{workspace}/members            the owner adds a collaborator:
-//          {email, password} for a new user (they change it later), {email} for an existing one
-//   DELETE /api/v1/workspaces/{workspace}/members/{user_id}  the owner removes a collaborator,
-//                                                            whose live streams of it end
+//   GET    .../members            any member: the owner and the collaborators
+//   POST   .../members            the owner adds a collaborator: {email, password} for a new user
+//                                 (they change it later), {email} for an existing one; a bad
+//                                 email or password is a field error on "email" or "password"
+//   DELETE .../members/{user_id}  the owner removes a collaborator, whose live streams of it end
+// where ... is /api/v1/workspaces/{workspace}.
 #pragma once
 
 #include "api/auth.h"

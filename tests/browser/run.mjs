@@ -5,8 +5,8 @@
 //   node tests/browser/run.mjs BUILD/src/frontdesk [--screenshots DIR]
 //
 // --screenshots DIR  where the scenarios save inbox.png, conversation.png, lead-panel.png,
-//                    wizard.png and phone.png (docs/screenshots to refresh the README's), and
-//                    failure-NAME.png when a scenario fails
+//                    wizard.png, team.png and phone.png (docs/screenshots to refresh the
+//                    README's), and failure-NAME.png when a scenario fails
 // FRONTDESK_CHROMIUM overrides the browser (default /usr/bin/chromium).
 import { test, before, after } from "node:test";
 import { existsSync } from "node:fs";
@@ -29,7 +29,8 @@ const SCENARIOS = [
   ["c. the notification arrives live", "live-notification", scenario.liveNotification],
   ["d. manual control, a reply, the countdown, back to AI", "manual-reply", scenario.manualReply],
   ["e. the qualification answers on the lead panel", "lead-panel", scenario.leadPanel],
-  ["f. inbox and conversation at phone width", "phone", scenario.phone],
+  ["f. a collaborator added, replying, removed", "team", scenario.team],
+  ["g. inbox and conversation at phone width", "phone", scenario.phone],
 ];
 
 const { values, positionals } = parseArgs({

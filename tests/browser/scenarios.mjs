@@ -20,6 +20,9 @@ const GREETING = "Hi! I'm Lia from Casa Verde Homes. I help you find a flat to r
 const QUALIFIED = "Thank you! A person from our team will continue here shortly.";
 const REPLY = "Hello, this is the team. We have two flats for you.";
 const CUSTOMER = "Ana Costa";
+const BEA = "bea@casa-verde.example";
+const BEA_PASSWORD = "bea's first password";
+const BEA_REPLY = "Hi Ana, Bea here. I can show you both flats on Friday.";
 
 // "Manual — AI resumes in 14:58" → 898 (seconds).
 function secondsLeft(text) {
@@ -418,7 +421,119 @@ export async function leadPanel(s) {
   await s.shots.take(page, "lead-panel.png", { element: ".lead-pane" });
 }
 
-// f. At 375 × 740 the inbox and a conversation are usable, one at a time.
+// f. The owner adds a collaborator on the Team screen (a bad email and a short password are
+// refused on their fields first). In her own browser she sees the shared inbox but no setup and no
+// team controls, takes over the conversation and replies: the owner sees it live. Removed, her
+// next action finds the workspace gone.
+export async function team(s) {
+  const page = s.owner;
+  const badge = page.locator(".mode-badge");
+  await page.getByRole("button", { name: "Return to AI" }).click();  // for Bea to take over
+  await expectText(badge, "AI active");
+  await page.getByRole("link", { name: "Team", exact: true }).click();
+  await expectText(page.locator("#team-title"), "Team");
+  assert.match(page.url(), /#\/w\/casa-verde\/team$/);
+  const members = page.locator(".member");
+  await expectCount(members, 1);
+  await expectText(members.first(), OWNER_EMAIL);
+  await expectText(members.first(), "you");
+  await expectCount(page.getByRole("button", { name: /^Remove/ }), 0);  // not the owner
+
+  const email = page.getByLabel("Email", { exact: true });
+  const password = page.getByLabel("First password");
+  const add = page.getByRole("button", { name: "Add collaborator" });
+  await email.fill("bea");
+  await password.fill("short");
+  await add.click();
+  for (const field of [email, password]) {
+    await until(() => field.getAttribute("aria-invalid"), (v) => v === "true",
+      "the refused field is marked");
+  }
+  await expectText(page.locator(".field-error").first(), "not an email address");
+  await expectText(page.locator(".field-error").nth(1), "at least 10 characters");
+  await email.fill(BEA);
+  await add.click();
+  await expectCount(page.locator(".field-error"), 1);  // the email is fine now
+  await password.fill(BEA_PASSWORD);
+  await add.click();
+  await expectText(page.locator(".notice-line"), `${BEA} was added`);
+  await expectCount(page.locator(".field-error"), 0);
+  await expectCount(members, 2);
+  await expectText(members.nth(1), BEA);
+  await expectText(members.nth(1), "Collaborator");
+  await expectValue(email, "");
+  await s.shots.take(page, "team.png");
+
+  // Back to the conversation, without a reload, to watch Bea's reply arrive.
+  await page.getByRole("link", { name: "Inbox" }).click();
+  await page.locator(".conversation-row", { hasText: CUSTOMER }).click();
+  await expectText(badge, "AI active");
+  await page.evaluate(() => { window.stillTheSamePage = true; });
+
+  const context = await s.browser.newContext({ viewport: DESKTOP });
+  try {
+    const bea = await context.newPage();
+    await signIn(bea, s.base, BEA, BEA_PASSWORD);
+    assert.match(bea.url(), /#\/w\/casa-verde$/);  // her one workspace
+    await expectText(bea.locator(".who"), BEA);
+    await expectText(bea.locator(".conversation-row").first(), CUSTOMER);
+    await expectCount(bea.getByRole("link", { name: "Setup" }), 0);
+    await bea.getByRole("link", { name: "Team", exact: true }).click();
+    await expectCount(bea.locator(".member"), 2);
+    await expectText(bea.locator(".member", { hasText: BEA }), "you");
+    await expectCount(bea.getByRole("button", { name: /Remove/ }), 0);
+    await expectCount(bea.getByRole("button", { name: "Add collaborator" }), 0);
+    await bea.goto(`${s.base}/app/#/w/${SLUG}/setup/1`);  // the owner's: back to the inbox
+    await until(() => bea.url(), (u) => /#\/w\/casa-verde$/.test(u), "Setup is refused");
+
+    await bea.locator(".conversation-row", { hasText: CUSTOMER }).click();
+    await bea.getByRole("button", { name: "Take manual control" }).click();
+    await expectText(bea.locator(".mode-badge"), /^Manual — AI resumes in/);
+    await expectText(badge, /^Manual — AI resumes in/);  // the owner's, live
+    await bea.getByRole("textbox", { name: "Reply" }).fill(BEA_REPLY);
+    await bea.getByRole("button", { name: "Send" }).click();
+    await expectText(bea.locator(".message.author-human_crm").last(), BEA_REPLY);
+    const hers = page.locator(".message.author-human_crm").last();
+    await expectText(hers, BEA_REPLY);
+    await expectText(hers.locator(".caption"), "Bea (CRM)");
+    assert.equal(await page.evaluate(() => window.stillTheSamePage), true, "the page was reloaded");
+    await expectText(s.customer.locator("#log .msg.human_crm").last(), BEA_REPLY);
+
+    // The owner removes Bea, after a confirmation in place (usable at phone width too).
+    await bea.evaluate(() => { window.stillTheSamePage = true; });
+    await page.getByRole("link", { name: "Team", exact: true }).click();
+    await page.setViewportSize(PHONE);
+    await page.getByRole("button", { name: `Remove ${BEA}` }).click();
+    await expectText(page.locator(".member .confirm"), `Remove ${BEA}?`);
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth),
+      "the team is wider than the phone");
+    await page.getByRole("button", { name: "Cancel" }).click();
+    await expectCount(members, 2);
+    await page.getByRole("button", { name: `Remove ${BEA}` }).click();
+    await page.getByRole("button", { name: `Yes, remove ${BEA}` }).click();
+    await expectText(page.locator(".notice-line"), `${BEA} was removed`);
+    await expectCount(members, 1);
+    await page.setViewportSize(DESKTOP);
+
+    // Her dashboard's next request (a refresh after a live update, or her opening Team) finds the
+    // workspace gone and leaves it, without a reload; the API agrees.
+    await bea.evaluate(() => { location.hash = "#/w/casa-verde/team"; });
+    await expectText(bea.locator("h1"), "No such workspace");
+    assert.equal(await bea.evaluate(() => window.stillTheSamePage), true, "Bea's page reloaded");
+    const api = await context.request.get(`${s.base}/api/v1/workspaces/${SLUG}/conversations`);
+    assert.equal(api.status(), 404);
+    await bea.reload();
+    await expectText(bea.locator("h1"), "No such workspace");
+    await bea.getByRole("link", { name: "Your workspaces" }).click();
+    await expectText(bea.locator(".picker"), "You are not in any workspace yet.");
+  } finally {
+    await context.close();
+  }
+  await page.getByRole("link", { name: "Inbox" }).click();
+  await expectVisible(page.locator(".list-pane"));
+}
+
+// g. At 375 × 740 the inbox and a conversation are usable, one at a time.
 export async function phone(s) {
   const page = await s.owner.context().newPage();
   await page.setViewportSize(PHONE);

@@ -73,6 +73,20 @@ TEST_F(MemberE2eTest, AnotherWorkspaceIsIndistinguishableFromNone) {
   EXPECT_EQ(crm_.client().Get("/api/v1/workspaces/shop/members")->status, 401);
 }
 
+TEST_F(MemberE2eTest, EachProblemIsNamedOnItsField) {
+  auto both = AddMember(owner_, {{"email", "not an email"}, {"password", "short"}});
+  ASSERT_EQ(both->status, 400) << both->body;
+  const json fields = json::parse(both->body)["error"]["fields"];
+  ASSERT_EQ(fields.size(), 2u) << both->body;
+  EXPECT_EQ(fields[0]["field"], "email");
+  EXPECT_EQ(fields[1]["field"], "password");
+  EXPECT_THAT(fields[1]["message"].get<std::string>(), ::testing::HasSubstr("at least 10"));
+  auto missing = AddMember(owner_, {{"email", "bea@shop.example"}});
+  const json only = json::parse(missing->body)["error"]["fields"];
+  ASSERT_EQ(only.size(), 1u) << missing->body;
+  EXPECT_EQ(only[0]["field"], "password");
+}
+
 TEST_F(MemberE2eTest, BadInputChangesNothing) {
   EXPECT_EQ(AddMember(owner_, {{"email", "bea@shop.example"}})->status, 400);  // no password
   EXPECT_EQ(AddMember(owner_, {{"email", "bea@shop.example"}, {"password", "short"}})->status, 400);

@@ -1,7 +1,7 @@
 // The REST API (/api/v1): JSON in and out, the session's CSRF token (kept in this tab's session
 // storage) on every request that changes something, errors as ApiError. A 401 anywhere but the
 // sign-in itself, or a refused CSRF token, calls the handler given to onSignedOut (the page then
-// shows the sign-in).
+// shows the sign-in); a 404 under a workspace calls the one given to onNotFound.
 
 const BASE = "/api/v1";
 const CSRF_KEY = "fd_csrf";
@@ -19,6 +19,8 @@ export class ApiError extends Error {
 
 let signedOutHandler = () => {};
 export function onSignedOut(fn) { signedOutHandler = fn; }
+let notFoundHandler = () => {};
+export function onNotFound(fn) { notFoundHandler = fn; }
 
 export function csrfToken() { return sessionStorage.getItem(CSRF_KEY); }
 export function forgetSession() { sessionStorage.removeItem(CSRF_KEY); }
@@ -56,6 +58,7 @@ async function failure(status, text, path) {
     forgetSession();
     signedOutHandler();
   }
+  if (status === 404 && path.startsWith("/workspaces/")) notFoundHandler();
   return error;
 }
 

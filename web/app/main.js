@@ -4,6 +4,7 @@
 //   #/workspaces             pick a workspace or make a new one
 //   #/w/{ws}                 the inbox
 //   #/w/{ws}/c/{id}          the inbox with a conversation open
+//   #/w/{ws}/team            the workspace's people
 //   #/w/{ws}/setup/{step}    the setup wizard (owner)
 import * as api from "./api.js";
 import { h, fill } from "./dom.js";
@@ -38,6 +39,7 @@ function parse(hash) {
     if (parts[2] === "c" && /^\d+$/.test(parts[3] || "")) {
       return { screen: "inbox", slug: parts[1], conversation: Number(parts[3]) };
     }
+    if (parts[2] === "team") return { screen: "team", slug: parts[1] };
     if (parts[2] === "setup") {
       return { screen: "setup", slug: parts[1], step: Number(parts[3]) || 1 };
     }
@@ -54,7 +56,7 @@ function route() {
     showSignIn();
     return;
   }
-  if (where.screen === "inbox" || where.screen === "setup") {
+  if (["inbox", "team", "setup"].includes(where.screen)) {
     const membership = session.workspaces.find((w) => w.slug === where.slug);
     if (!membership) {
       closeWorkspace();
@@ -161,6 +163,16 @@ api.onSignedOut(() => {
   session = null;
   afterSignIn = location.hash;
   navigate("#/signin");
+});
+
+// A workspace answering 404 may be one this user was just removed from: read the memberships
+// again and, if it is gone, leave it.
+api.onNotFound(async () => {
+  if (!session || !workspace) return;
+  const me = await api.get("/me").catch(() => null);
+  if (!me || !session) return;
+  session = me;
+  if (workspace && !me.workspaces.some((w) => w.slug === workspace.slug)) route();
 });
 
 async function boot() {

@@ -1,11 +1,13 @@
-// One workspace's screens: the top bar (workspace switcher, Inbox, Setup for the owner, Try your
-// agent, the live status, the notification bell, sign out) over the inbox or the setup wizard.
+// One workspace's screens: the top bar (workspace switcher, Inbox, Team, Setup for the owner, Try
+// your agent, the live status, the notification bell, sign out) over the inbox, the team or the
+// setup wizard.
 // Owns the workspace's live updates (one EventSource) for as long as it is open.
 import { h, fill } from "./dom.js";
 import { Live } from "./live.js";
 import { Bell } from "./bell.js";
 import { Inbox } from "./inbox.js";
 import { Wizard } from "./wizard.js";
+import { Team } from "./team.js";
 import { TryPanel } from "./try_panel.js";
 
 function current(link, on) {
@@ -44,13 +46,14 @@ export class Workspace {
     } }, workspaces.map((w) => h("option", { value: w.slug, selected: w.slug === slug,
       text: w.slug })), h("option", { value: "", text: "All workspaces…" }));
     this.inboxLink = h("a", { href: this.ctx.link(), text: "Inbox" });
+    this.teamLink = h("a", { href: this.ctx.link("/team"), text: "Team" });
     this.setupLink = this.ctx.isOwner ? h("a", { href: this.ctx.link("/setup/1"), text: "Setup" })
       : null;
     this.tryButton = h("button", { type: "button", class: "ghost", "aria-expanded": "false",
       text: "Try your agent", onclick: () => this.toggleTry() });
     const topbar = h("header", { class: "topbar" },
       h("span", { class: "brand", text: "frontdesk" }), switcher,
-      h("nav", { "aria-label": "Workspace" }, this.inboxLink, this.setupLink),
+      h("nav", { "aria-label": "Workspace" }, this.inboxLink, this.teamLink, this.setupLink),
       h("span", { class: "grow" }),
       this.tryButton, this.status, this.bell.el,
       h("span", { class: "who", text: user.email }),
@@ -62,24 +65,28 @@ export class Workspace {
     this.live.start();
   }
 
-  // Shows the inbox (with a conversation or none) or a wizard step.
+  // Shows the inbox (with a conversation or none), the team or a wizard step.
   show(where) {
-    const kind = where.screen === "setup" && this.ctx.isOwner ? "setup" : "inbox";
-    if (where.screen === "setup" && !this.ctx.isOwner) {
+    const kind = where.screen;
+    if (kind === "setup" && !this.ctx.isOwner) {
       this.ctx.navigate(this.ctx.link());
       return;
     }
     if (this.viewKind !== kind) {
       if (this.view) this.view.destroy();
-      this.view = kind === "setup" ? new Wizard(this.ctx) : new Inbox(this.ctx);
+      const View = { setup: Wizard, team: Team }[kind] || Inbox;
+      this.view = new View(this.ctx);
       this.viewKind = kind;
       fill(this.main, this.view.el);
     }
     current(this.inboxLink, kind === "inbox");
+    current(this.teamLink, kind === "team");
     if (this.setupLink) current(this.setupLink, kind === "setup");
     if (kind === "setup") {
       this.view.showStep(where.step);
       document.title = `Setup · ${this.slug} — frontdesk`;
+    } else if (kind === "team") {
+      document.title = `Team · ${this.slug} — frontdesk`;
     } else {
       this.view.open(where.conversation);
       document.title = `Inbox · ${this.slug} — frontdesk`;
