@@ -25,9 +25,10 @@ run: build
 test: build
 	@cd $(BUILD) && ctest --output-on-failure --parallel $(JOBS) --timeout 300 < /dev/null
 
-# The three benchmarks of the README, one after the other (a few minutes).
+# The four benchmarks of the README, one after the other (a few minutes).
 bench: build
 	@$(BUILD)/bench/engine_bench --benchmark_counters_tabular=true
+	@$(BUILD)/bench/inbox_bench --binary $(BUILD)/src/frontdesk
 	@bench/run-ingest $(BUILD)
 	@bench/run-e2e $(BUILD)
 

@@ -168,8 +168,24 @@ void Measure(const char* name, int requests, const std::function<bool(int)>& req
     ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - start).count());
   }
   std::sort(ms.begin(), ms.end());
-  std::printf("| %-44s | %7.2f | %7.2f | %7.2f |\n", name, ms[ms.size() / 2],
+  std::printf("| %-58s | %7.2f | %7.2f | %7.2f |\n", name, ms[ms.size() / 2],
               ms[ms.size() * 99 / 100], ms.back());
+}
+
+// "N messages in M conversations": what the search index finds for the start of `word`.
+std::string Matches(const std::string& db, const std::string& word) {
+  sqlite3* index = nullptr;
+  Check(sqlite3_open_v2(db.c_str(), &index, SQLITE_OPEN_READONLY, nullptr), index, "open");
+  auto* count = Prepare(index,
+                        "SELECT COUNT(*), COUNT(DISTINCT rowid >> 32) FROM message_search"
+                        " WHERE message_search MATCH ?1");
+  sqlite3_bind_text(count, 1, ("\"" + word + "\"*").c_str(), -1, SQLITE_TRANSIENT);
+  Check(sqlite3_step(count), index, "count");
+  const std::string found = std::to_string(sqlite3_column_int64(count, 0)) + " messages in " +
+                            std::to_string(sqlite3_column_int64(count, 1)) + " conversations";
+  sqlite3_finalize(count);
+  sqlite3_close(index);
+  return found;
 }
 
 // Gives the workspace its owner through the CLI (the password on stdin).
@@ -297,17 +313,12 @@ int main(int argc, char** argv) {
   });
   Measure("search a contact name", requests,
           [&](int) { return list("&q=Customer%20" + any_conversation()); });
-  // Words of the vocabulary by how many messages (conversations) of 2,000,000 (100,000) hold them.
-  for (const auto& [what, word] : std::vector<std::pair<const char*, std::string>>{
-           {"search a word in 626k messages (100k conv.)", "price"},
-           {"search a 3-letter prefix of that word", "pri"},
-           {"search a word in 78k messages (55k conv.)", "tomorrow"},
-           {"search a word in 48k messages (38k conv.)", "item5"},
-           {"search a word in 31k messages (27k conv.)", "item10"},
-           {"search a word in 14k messages (13k conv.)", "item20"},
-           {"search a word in 2.6k messages", "item40"},
-           {"search a word in none", "item350"}}) {
-    Measure(what, requests, [&](int) { return list("&q=" + word); });
+  // Words of the vocabulary, from the most frequent on; each row says how many messages and
+  // conversations it finds (a word matches as the start of words: "item5" finds "item52" too).
+  for (const char* word :
+       {"price", "pri", "tomorrow", "item5", "item10", "item20", "item40", "item350"}) {
+    const std::string what = "search \"" + std::string(word) + "\": " + Matches(db, word);
+    Measure(what.c_str(), requests, [&](int) { return list("&q=" + std::string(word)); });
   }
   server.Terminate();
   if (!dir.empty()) fs::remove_all(dir);

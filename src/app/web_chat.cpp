@@ -18,7 +18,10 @@ constexpr auto kVisitorCookieAge = std::chrono::hours{24 * 365};
 constexpr int kAccepted = 202;
 
 json MessageJson(const core::Message& m) {
-  return {{"author", core::ToString(m.author)}, {"text", m.text}, {"at", base::FormatTime(m.at)}};
+  return {{"id", m.id},
+          {"author", core::ToString(m.author)},
+          {"text", m.text},
+          {"at", base::FormatTime(m.at)}};
 }
 
 std::string NewVisitorId() {

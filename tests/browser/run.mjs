@@ -21,6 +21,8 @@ import * as scenario from "./scenarios.mjs";
 const SCENARIOS = [
   ["sign-in, redirect, sign-out", "signin", scenario.signin],
   ["first load under 300 KB", "first-load", scenario.firstLoad],
+  ["the web chat shows a reply sent before its stream opened", "web-chat-catch-up",
+    scenario.webChatCatchUp],
   ["the page's rules: no markup from text, countdown, field errors", "page-rules",
     scenario.pageRules],
   ["a. a workspace set up with the wizard and published", "wizard", scenario.wizard],

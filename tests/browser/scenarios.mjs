@@ -22,6 +22,7 @@ const REPLY = "Hello, this is the team. We have two flats for you.";
 const CUSTOMER = "Ana Costa";
 const BEA = "bea@casa-verde.example";
 const BEA_PASSWORD = "bea's first password";
+const BEA_OWN_PASSWORD = "bea chose this one";
 const BEA_REPLY = "Hi Ana, Bea here. I can show you both flats on Friday.";
 
 // "Manual — AI resumes in 14:58" → 898 (seconds).
@@ -99,6 +100,37 @@ export async function firstLoad(s) {
   assert.ok(sizes.transferred < FIRST_LOAD_LIMIT, `${sizes.transferred} bytes`);
   assert.ok(sizes.transferred < sizes.decoded, "the assets should arrive gzip-compressed");
   await context.close();
+}
+
+// The web chat of "shop" (published by the harness): a reply committed while its event stream
+// is still connecting is shown once the stream opens, and sending waits for it.
+export async function webChatCatchUp(s) {
+  const context = await s.browser.newContext({ viewport: { width: 420, height: 760 } });
+  try {
+    const chat = await context.newPage();
+    let release;
+    const held = new Promise((resolve) => { release = resolve; });
+    await chat.route("**/chat/shop/events", async (route) => {
+      await held;
+      await route.continue();
+    });
+    await chat.goto(`${s.base}/chat/shop`);
+    await until(() => chat.getByRole("button", { name: "Send" }).isDisabled(), (d) => d,
+      "Send waits for the stream");
+    // The history was read (the visitor's cookie is set); the message goes around the page.
+    const sent = await context.request.post(`${s.base}/chat/shop/messages`,
+      { data: { text: "Hello there" } });
+    assert.ok(sent.ok(), `the message was refused: ${sent.status()}`);
+    release();
+    await expectText(chat.locator("#log .msg.ai"), "Hi!");
+    await until(() => chat.getByRole("button", { name: "Send" }).isEnabled(), (e) => e,
+      "Send is enabled once the stream is open");
+    const history = await (await context.request.get(`${s.base}/chat/shop/messages`)).json();
+    const replies = history.messages.filter((m) => m.author !== "customer").length;
+    await expectCount(chat.locator("#log .msg:not(.customer)"), replies);  // each once
+  } finally {
+    await context.close();
+  }
 }
 
 // The page's own rules, run in the browser on its modules: text never becomes markup, the mode
@@ -423,8 +455,8 @@ export async function leadPanel(s) {
 
 // f. The owner adds a collaborator on the Team screen (a bad email and a short password are
 // refused on their fields first). In her own browser she sees the shared inbox but no setup and no
-// team controls, takes over the conversation and replies: the owner sees it live. Removed, her
-// next action finds the workspace gone.
+// team controls, replaces the first password with her own, takes over the conversation and
+// replies: the owner sees it live. Removed, her next action finds the workspace gone.
 export async function team(s) {
   const page = s.owner;
   const badge = page.locator(".mode-badge");
@@ -483,6 +515,26 @@ export async function team(s) {
     await expectText(bea.locator(".member", { hasText: BEA }), "you");
     await expectCount(bea.getByRole("button", { name: /Remove/ }), 0);
     await expectCount(bea.getByRole("button", { name: "Add collaborator" }), 0);
+    // Her first password came from the owner: she sets her own (a wrong current one first).
+    const current = bea.getByLabel("Current password");
+    const change = bea.getByRole("button", { name: "Change password" });
+    await current.fill("not her password");
+    await bea.getByLabel("New password").fill(BEA_OWN_PASSWORD);
+    await change.click();
+    await until(() => current.getAttribute("aria-invalid"), (v) => v === "true",
+      "the wrong current password is marked");
+    await expectText(bea.locator(".own-password .field-error"), "the current password is wrong");
+    await current.fill(BEA_PASSWORD);
+    await change.click();
+    await expectText(bea.locator(".own-password .notice-line"), "Your password was changed");
+    const elsewhere = await s.browser.newContext();
+    try {
+      const signIns = await Promise.all([BEA_PASSWORD, BEA_OWN_PASSWORD].map((password) =>
+        elsewhere.request.post(`${s.base}/api/v1/auth/login`, { data: { email: BEA, password } })));
+      assert.deepEqual(signIns.map((r) => r.status()), [401, 200]);
+    } finally {
+      await elsewhere.close();
+    }
     await bea.goto(`${s.base}/app/#/w/${SLUG}/setup/1`);  // the owner's: back to the inbox
     await until(() => bea.url(), (u) => /#\/w\/casa-verde$/.test(u), "Setup is refused");
 

@@ -1,6 +1,7 @@
-// The workspace's people: every member sees who is in it (email, role, "you"); the owner also
-// adds a collaborator (email and a first password, or an existing user's email alone) and
-// removes one, after a confirmation in place of the Remove button.
+// The workspace's people: every member sees who is in it (email, role, "you") and changes their
+// own password (a collaborator's first one comes from the owner); the owner also adds a
+// collaborator (email and a first password, or an existing user's email alone) and removes one,
+// after a confirmation in place of the Remove button.
 import * as api from "./api.js";
 import { h, fill } from "./dom.js";
 import { fieldRow, clearErrors, showErrors } from "./fields.js";
@@ -17,7 +18,8 @@ export class Team {
       h("h1", { id: "team-title", text: "Team" }),
       h("p", { class: "muted", text: "Everyone here sees the whole inbox and replies to " +
         "customers. Only the owner changes the setup and the team." }),
-      this.notice, this.error, this.list, ctx.isOwner ? this.addForm() : null);
+      this.notice, this.error, this.list, ctx.isOwner ? this.addForm() : null,
+      this.passwordForm());
     this.load();
   }
 
@@ -104,6 +106,40 @@ export class Team {
     fieldRow("First password", password, "password",
       "At least 10 characters; give it to them. Empty for someone who already has an account."),
     error, button);
+    return form;
+  }
+
+  // The signed-in user's own password. The other sessions of the user end; this one stays.
+  passwordForm() {
+    const current = h("input", { type: "password", autocomplete: "current-password",
+      required: true });
+    const next = h("input", { type: "password", autocomplete: "new-password", required: true });
+    const error = h("p", { class: "error", role: "alert" });
+    const done = h("p", { class: "notice-line", role: "status" });
+    const button = h("button", { type: "submit", text: "Change password" });
+    const form = h("form", { class: "own-password", novalidate: true, onsubmit: async (e) => {
+      e.preventDefault();
+      clearErrors(form);
+      error.textContent = done.textContent = "";
+      button.disabled = true;
+      try {
+        await api.post("/me/password",
+          { current_password: current.value, new_password: next.value });
+        done.textContent = "Your password was changed. Your other sessions were signed out.";
+        form.reset();
+      } catch (err) {
+        // 403: the current password is wrong; 400: the new one is refused.
+        const field = { 403: "current_password", 400: "new_password" }[err.status];
+        if (!field || showErrors(form, [{ field, message: err.message }]).length) {
+          error.textContent = api.errorText(err);
+        }
+      }
+      button.disabled = false;
+    } },
+    h("h2", { text: "Your password" }),
+    fieldRow("Current password", current, "current_password"),
+    fieldRow("New password", next, "new_password", "At least 10 characters."),
+    error, done, button);
     return form;
   }
 
