@@ -8,6 +8,8 @@
 
 namespace e2e {
 
+std::string Shop(const std::string& rest) { return "/api/v1/workspaces/shop" + rest; }
+
 void ApiTest::SetUp() {
   ASSERT_TRUE(crm_.Start());
   owner_ = crm_.SignIn(CrmServer::kOwnerEmail, CrmServer::kOwnerPassword);
@@ -29,6 +31,19 @@ Answer ApiTest::Call(const httplib::Headers& as, const std::string& method, cons
   httplib::Result result = crm_.client().send(request);
   if (!result) return {};
   return {result->status, nlohmann::json::parse(result->body, nullptr, false), result->body};
+}
+
+void ApiTest::Customer(std::string& visitor, const std::string& text,
+                       const std::string& workspace) {
+  httplib::Headers headers;
+  if (!visitor.empty()) headers.emplace("Cookie", visitor);
+  auto r = crm_.client().Post("/chat/" + workspace + "/messages", headers,
+                              nlohmann::json{{"text", text}}.dump(), "application/json");
+  ASSERT_TRUE(r);
+  ASSERT_EQ(r->status, 202) << r->body;
+  if (const std::string set = r->get_header_value("Set-Cookie"); !set.empty()) {
+    visitor = set.substr(0, set.find(';'));
+  }
 }
 
 int ApiTest::StatusOfAnnouncedBody(const httplib::Headers& as, const std::string& method,

@@ -1,5 +1,5 @@
-// Test support: the "shop" server with its owner and a collaborator (bea) signed in, and short
-// calls of the JSON API that return the status and the parsed body.
+// Test support: the "shop" server with its owner and a collaborator (bea) signed in, short calls
+// of the JSON API that return the status and the parsed body, and web chat customers.
 #pragma once
 
 #include <gtest/gtest.h>
@@ -36,9 +36,26 @@ class ApiTest : public ::testing::Test {
   int StatusOfAnnouncedBody(const httplib::Headers& as, const std::string& method,
                             const std::string& path, std::size_t content_length);
 
+  // The same for JSON bodies, shorter.
+  Answer Get(const std::string& path, const httplib::Headers& as) { return Call(as, "GET", path); }
+  Answer Post(const std::string& path, const nlohmann::json& body, const httplib::Headers& as) {
+    return Call(as, "POST", path, body);
+  }
+  Answer Patch(const std::string& path, const nlohmann::json& body, const httplib::Headers& as) {
+    return Call(as, "PATCH", path, body);
+  }
+
+  // A web chat visitor of `workspace` writes `text`; `visitor` keeps its fd_visitor cookie
+  // ("" for a new visitor). The reply is stored when this returns (debounce 0).
+  void Customer(std::string& visitor, const std::string& text,
+                const std::string& workspace = "shop");
+
   CrmServer crm_;
   httplib::Headers owner_;
   httplib::Headers bea_;  // a collaborator of "shop"
 };
+
+// "/api/v1/workspaces/shop" + rest.
+std::string Shop(const std::string& rest);
 
 }  // namespace e2e

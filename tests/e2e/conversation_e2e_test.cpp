@@ -4,7 +4,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include "e2e/crm_client.h"
+#include "e2e/api_fixture.h"
 
 namespace e2e {
 namespace {
@@ -12,12 +12,12 @@ namespace {
 using nlohmann::json;
 using ::testing::HasSubstr;
 
-class ConversationE2eTest : public CrmE2eTest {};
+class ConversationE2eTest : public ApiTest {};
 
 TEST_F(ConversationE2eTest, ACustomerMessageIsListedUnreadWithItsHistoryNewestFirst) {
   std::string ana;
   Customer(ana, "hello");
-  const Reply list = Get(Shop("/conversations"), owner_);
+  const Answer list = Get(Shop("/conversations"), owner_);
   ASSERT_EQ(list.status, 200) << list.body;
   ASSERT_EQ(list.body["conversations"].size(), 1u);
   const json c = list.body["conversations"][0];
@@ -34,7 +34,7 @@ TEST_F(ConversationE2eTest, ACustomerMessageIsListedUnreadWithItsHistoryNewestFi
   const std::string id = std::to_string(c["id"].get<int>());
 
   EXPECT_EQ(Get(Shop("/conversations/" + id), owner_).body, c);
-  const Reply history = Get(Shop("/conversations/" + id + "/messages"), owner_);
+  const Answer history = Get(Shop("/conversations/" + id + "/messages"), owner_);
   ASSERT_EQ(history.status, 200);
   ASSERT_EQ(history.body["messages"].size(), 2u);
   EXPECT_EQ(history.body["messages"][0]["author"], "ai");
@@ -43,54 +43,53 @@ TEST_F(ConversationE2eTest, ACustomerMessageIsListedUnreadWithItsHistoryNewestFi
   EXPECT_EQ(history.body["messages"][1]["attachment"], "none");
   EXPECT_FALSE(history.body["messages"][1].contains("user"));
   EXPECT_EQ(history.body["next_before"], nullptr);
-  const Reply page = Get(Shop("/conversations/" + id + "/messages?limit=1"), owner_);
+  const Answer page = Get(Shop("/conversations/" + id + "/messages?limit=1"), owner_);
   EXPECT_EQ(page.body["messages"].size(), 1u);
   const std::string before = std::to_string(page.body["next_before"].get<int>());
-  const Reply older =
+  const Answer older =
       Get(Shop("/conversations/" + id + "/messages?limit=1&before=" + before), owner_);
   EXPECT_EQ(older.body["messages"][0]["text"], "hello");
   EXPECT_EQ(older.body["next_before"], nullptr);
 
-  const Reply unread = Get(Shop("/conversations/unread"), owner_);
+  const Answer unread = Get(Shop("/conversations/unread"), owner_);
   ASSERT_EQ(unread.status, 200);
   EXPECT_EQ(unread.body, json::parse(R"({"channels": {"all": 1, "whatsapp": 0, "instagram": 0,
       "messenger": 0, "web": 1}, "folders": {"open": 1, "solved": 0, "spam": 0, "archived": 0}})"));
-  const Reply read = Post(Shop("/conversations/" + id + "/read"), json::object(), owner_);
+  const Answer read = Post(Shop("/conversations/" + id + "/read"), json::object(), owner_);
   ASSERT_EQ(read.status, 200);
   EXPECT_EQ(read.body["unread"], 0);
   EXPECT_EQ(Get(Shop("/conversations/unread"), owner_).body["channels"]["all"], 0);
 }
 
 TEST_F(ConversationE2eTest, ACollaboratorTakesOverAHandoffRepliesAndReturnsItToTheAi) {
-  const httplib::Headers bea = Collaborator("bea@shop.example");
   std::string ana;
   Customer(ana, "I want to talk to a human");
-  const json c = Get(Shop("/conversations"), bea).body["conversations"][0];
+  const json c = Get(Shop("/conversations"), bea_).body["conversations"][0];
   EXPECT_EQ(c["mode"], "manual");
   EXPECT_NE(c["resume_at"], nullptr);
   const std::string one = "/conversations/" + std::to_string(c["id"].get<int>());
 
-  const Reply reply = Post(Shop(one + "/messages"), {{"text", "  Hi, Bea here.  "}}, bea);
+  const Answer reply = Post(Shop(one + "/messages"), {{"text", "  Hi, Bea here.  "}}, bea_);
   ASSERT_EQ(reply.status, 201) << reply.body;
   EXPECT_EQ(reply.body["author"], "human_crm");
   EXPECT_EQ(reply.body["text"], "Hi, Bea here.");
   EXPECT_EQ(reply.body["user"], "bea@shop.example");
   EXPECT_EQ(reply.body["delivery"], "none");  // web chat: pushed to the page, no outbox
-  EXPECT_EQ(Get(Shop(one), bea).body["unread"], 0);
+  EXPECT_EQ(Get(Shop(one), bea_).body["unread"], 0);
   // The visitor's page shows it.
   auto page = crm_.client().Get("/chat/shop/messages", {{"Cookie", ana}});
   EXPECT_THAT(page->body, HasSubstr("Hi, Bea here."));
 
-  const Reply back = Post(Shop(one + "/return-to-ai"), json::object(), bea);
+  const Answer back = Post(Shop(one + "/return-to-ai"), json::object(), bea_);
   ASSERT_EQ(back.status, 200) << back.body;
   EXPECT_EQ(back.body["mode"], "ai");
   EXPECT_EQ(back.body["resume_at"], nullptr);
-  const Reply taken = Post(Shop(one + "/take-control"), json::object(), bea);
+  const Answer taken = Post(Shop(one + "/take-control"), json::object(), bea_);
   ASSERT_EQ(taken.status, 200) << taken.body;
   EXPECT_EQ(taken.body["mode"], "manual");
   EXPECT_NE(taken.body["resume_at"], nullptr);
 
-  const Reply timeline = Get(Shop(one + "/timeline"), bea);
+  const Answer timeline = Get(Shop(one + "/timeline"), bea_);
   ASSERT_EQ(timeline.status, 200);
   std::vector<std::string> kinds;
   for (const json& e : timeline.body["events"]) kinds.push_back(e["kind"]);
@@ -101,16 +100,15 @@ TEST_F(ConversationE2eTest, ACollaboratorTakesOverAHandoffRepliesAndReturnsItToT
 }
 
 TEST_F(ConversationE2eTest, MovingAndPrioritizingAreOnTheTimelineWithWhoAndWhen) {
-  const httplib::Headers bea = Collaborator("bea@shop.example");
   std::string ana;
   Customer(ana, "hello");
-  const json c = Get(Shop("/conversations"), bea).body["conversations"][0];
+  const json c = Get(Shop("/conversations"), bea_).body["conversations"][0];
   const std::string one = "/conversations/" + std::to_string(c["id"].get<int>());
-  ASSERT_EQ(Patch(Shop(one), {{"folder", "solved"}, {"priority", "high"}}, bea).status, 200);
+  ASSERT_EQ(Patch(Shop(one), {{"folder", "solved"}, {"priority", "high"}}, bea_).status, 200);
   ASSERT_EQ(Patch(Shop(one), {{"folder", "solved"}}, owner_).status, 200);  // already: no entry
   ASSERT_EQ(Patch(Shop(one), {{"priority", "normal"}}, owner_).status, 200);
 
-  const json events = Get(Shop(one + "/timeline"), bea).body["events"];
+  const json events = Get(Shop(one + "/timeline"), bea_).body["events"];
   ASSERT_EQ(events.size(), 3u) << events;
   EXPECT_EQ(events[0]["kind"], "folder_changed");
   EXPECT_EQ(events[0]["detail"], "open -> solved");
@@ -140,7 +138,7 @@ TEST_F(ConversationE2eTest, FoldersPriorityLabelsSearchAndPagesFilterTheList) {
   std::vector<int> paged;
   std::string path = Shop("/conversations?limit=1");
   for (int i = 0; i < 5; ++i) {
-    const Reply page = Get(path, owner_);
+    const Answer page = Get(path, owner_);
     ASSERT_EQ(page.status, 200) << page.body;
     for (const json& c : page.body["conversations"]) paged.push_back(c["id"]);
     if (page.body["next_cursor"].is_null()) break;
@@ -148,8 +146,8 @@ TEST_F(ConversationE2eTest, FoldersPriorityLabelsSearchAndPagesFilterTheList) {
   }
   EXPECT_EQ(paged, (std::vector<int>{cy_id, bob_id, ana_id}));
 
-  const Reply moved = Patch(Shop("/conversations/" + std::to_string(bob_id)),
-                            {{"folder", "spam"}, {"priority", "urgent"}}, owner_);
+  const Answer moved = Patch(Shop("/conversations/" + std::to_string(bob_id)),
+                             {{"folder", "spam"}, {"priority", "urgent"}}, owner_);
   ASSERT_EQ(moved.status, 200) << moved.body;
   EXPECT_EQ(moved.body["folder"], "spam");
   EXPECT_EQ(moved.body["priority"], "urgent");
@@ -191,7 +189,7 @@ TEST_F(ConversationE2eTest, BadInputIs400AndChangesNothing) {
       "channel=fax", "folder=inbox",    "unread=yes", "limit=0",   "limit=101",
       "limit=x",     "cursor=nonsense", "cursor=1.0", "label=%20", "q=" + std::string(201, 'a')};
   for (const std::string& query : queries) {
-    const Reply r = Get(Shop("/conversations?" + query), owner_);
+    const Answer r = Get(Shop("/conversations?" + query), owner_);
     EXPECT_EQ(r.status, 400) << query;
     EXPECT_EQ(r.body["error"]["code"], "invalid_argument") << query;
   }
@@ -200,12 +198,12 @@ TEST_F(ConversationE2eTest, BadInputIs400AndChangesNothing) {
   EXPECT_EQ(Get(Shop("/conversations/unread?folder=nope"), owner_).status, 400);
   for (const json& body : {json{{"folder", "trash"}}, json{{"priority", "low"}},
                            json{{"folder", 1}}, json{{"mode", "manual"}}, json::array()}) {
-    const Reply r = Patch(Shop(one), body, owner_);
+    const Answer r = Patch(Shop(one), body, owner_);
     EXPECT_EQ(r.status, 400) << body;
   }
   for (const json& body : {json{{"text", ""}}, json{{"text", " \n\t "}}, json{{"text", 42}},
                            json{{"text", std::string(4097, 'x')}}, json::object()}) {
-    const Reply r = Post(Shop(one + "/messages"), body, owner_);
+    const Answer r = Post(Shop(one + "/messages"), body, owner_);
     EXPECT_EQ(r.status, 400) << body.dump().substr(0, 40);
   }
   EXPECT_EQ(Post(Shop(one + "/messages"), {{"text", std::string(4096, 'x')}}, owner_).status, 201);
@@ -223,7 +221,7 @@ TEST_F(ConversationE2eTest, AnotherWorkspacesConversationIs404ForEveryEndpoint) 
   Customer(theirs, "I want a human", "other");  // conversation 2, of other
   ASSERT_EQ(Get(Shop("/conversations/1"), owner_).status, 200);
   const std::string other = "/conversations/2";
-  const std::vector<Reply> replies = {
+  const std::vector<Answer> replies = {
       Get(Shop(other), owner_),
       Get(Shop(other + "/messages"), owner_),
       Get(Shop(other + "/timeline"), owner_),
@@ -234,20 +232,20 @@ TEST_F(ConversationE2eTest, AnotherWorkspacesConversationIs404ForEveryEndpoint) 
       Post(Shop(other + "/read"), json::object(), owner_),
       Get(Shop("/conversations/abc"), owner_),
   };
-  for (const Reply& r : replies) {
+  for (const Answer& r : replies) {
     EXPECT_EQ(r.status, 404) << r.body;
     EXPECT_EQ(r.body["error"]["code"], "not_found");
   }
   EXPECT_EQ(Get(Shop("/conversations"), owner_).body["conversations"].size(), 1u);
   EXPECT_EQ(Get(Shop("/conversations?q=human"), owner_).body["conversations"].size(), 0u);
   // Not a member of "other": it does not exist.
-  const Reply elsewhere = Get("/api/v1/workspaces/other/conversations", owner_);
+  const Answer elsewhere = Get("/api/v1/workspaces/other/conversations", owner_);
   EXPECT_EQ(elsewhere.status, 404);
   EXPECT_EQ(elsewhere.body["error"]["message"], "no such workspace");
   EXPECT_EQ(Get(Shop("/conversations"), {}).status, 401);
   // Their conversation is untouched: the handoff left it in manual mode, in the open folder.
   ASSERT_TRUE(crm_.AddMember("other", CrmServer::kOwnerEmail, "owner"));
-  const Reply theirs_now = Get("/api/v1/workspaces/other/conversations/2", owner_);
+  const Answer theirs_now = Get("/api/v1/workspaces/other/conversations/2", owner_);
   ASSERT_EQ(theirs_now.status, 200);
   EXPECT_EQ(theirs_now.body["folder"], "open");
   EXPECT_EQ(theirs_now.body["unread"], 1);

@@ -4,7 +4,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include "e2e/crm_client.h"
+#include "e2e/api_fixture.h"
 
 namespace e2e {
 namespace {
@@ -23,7 +23,7 @@ text = "When do you need it?"
 label = "Timeline"
 )toml";
 
-class LeadE2eTest : public CrmE2eTest {
+class LeadE2eTest : public ApiTest {
  protected:
   // The contact id of shop's only conversation.
   std::string OnlyLead() {
@@ -34,11 +34,10 @@ class LeadE2eTest : public CrmE2eTest {
 };
 
 TEST_F(LeadE2eTest, ACollaboratorEditsALeadAndEveryEditIsAudited) {
-  const httplib::Headers bea = Collaborator("bea@shop.example");
   std::string ana;
   Customer(ana, "hello");
   const std::string lead = "/leads/" + OnlyLead();
-  const Reply fresh = Get(Shop(lead), bea);
+  const Answer fresh = Get(Shop(lead), bea_);
   ASSERT_EQ(fresh.status, 200) << fresh.body;
   EXPECT_EQ(fresh.body["channel"], "web");
   // Named by the start of the visitor id: the whole id is the visitor's cookie.
@@ -48,12 +47,13 @@ TEST_F(LeadE2eTest, ACollaboratorEditsALeadAndEveryEditIsAudited) {
   EXPECT_EQ(fresh.body["notes"], json::array());
   EXPECT_EQ(fresh.body["conversation_ids"], json::array({1}));
 
-  const Reply edited =
-      Patch(Shop(lead), {{"name", " Ana Lima "}, {"labels", {"vip", " returning", "vip"}}}, bea);
+  const Answer edited =
+      Patch(Shop(lead), {{"name", " Ana Lima "}, {"labels", {"vip", " returning", "vip"}}}, bea_);
   ASSERT_EQ(edited.status, 200) << edited.body;
   EXPECT_EQ(edited.body["name"], "Ana Lima");
   EXPECT_EQ(edited.body["labels"], json::array({"vip", "returning"}));
-  const Reply note = Post(Shop(lead + "/notes"), {{"text", "Prefers mornings.\nCall first."}}, bea);
+  const Answer note =
+      Post(Shop(lead + "/notes"), {{"text", "Prefers mornings.\nCall first."}}, bea_);
   ASSERT_EQ(note.status, 201) << note.body;
   EXPECT_EQ(note.body["author"], "bea@shop.example");
   EXPECT_EQ(note.body["text"], "Prefers mornings.\nCall first.");
@@ -64,7 +64,7 @@ TEST_F(LeadE2eTest, ACollaboratorEditsALeadAndEveryEditIsAudited) {
   EXPECT_EQ(c["contact"]["name"], "Ana Lima");
   EXPECT_EQ(c["labels"], json::array({"vip", "returning"}));
 
-  const Reply edits = Get(Shop(lead + "/edits"), owner_);
+  const Answer edits = Get(Shop(lead + "/edits"), owner_);
   ASSERT_EQ(edits.status, 200);
   ASSERT_EQ(edits.body["edits"].size(), 3u);
   const json name = edits.body["edits"][0];
@@ -86,7 +86,7 @@ TEST_F(LeadE2eTest, AnAnswerIsCorrectedAndAudited) {
   Customer(ana, "a work visa", "firm");
   Customer(ana, "next month", "firm");
   const std::string firm = "/api/v1/workspaces/firm";
-  const Reply lead = Get(firm + "/leads/1", owner_);
+  const Answer lead = Get(firm + "/leads/1", owner_);
   ASSERT_EQ(lead.status, 200) << lead.body;
   ASSERT_EQ(lead.body["answers"].size(), 2u) << lead.body;
   const json second = lead.body["answers"][1];
@@ -96,7 +96,7 @@ TEST_F(LeadE2eTest, AnAnswerIsCorrectedAndAudited) {
   EXPECT_TRUE(second["source_message_id"].is_number());
   const std::string answer = firm + "/leads/1/answers/" + std::to_string(second["id"].get<int>());
 
-  const Reply corrected = Patch(answer, {{"answer", "in June"}}, owner_);
+  const Answer corrected = Patch(answer, {{"answer", "in June"}}, owner_);
   ASSERT_EQ(corrected.status, 200) << corrected.body;
   EXPECT_EQ(corrected.body["answers"][1]["answer"], "in June");
   EXPECT_EQ(corrected.body["answers"][0]["answer"], lead.body["answers"][0]["answer"]);
@@ -126,7 +126,7 @@ TEST_F(LeadE2eTest, BadInputIs400AndChangesNothing) {
         json{{"labels", "vip"}}, json{{"labels", {""}}}, json{{"labels", {std::string(41, 'x')}}},
         json{{"labels", {1}}}, json{{"labels", too_many}}, json{{"phone", "+1"}},
         json{{"name", "Fine"}, {"labels", {""}}}}) {
-    const Reply r = Patch(Shop(lead), body, owner_);
+    const Answer r = Patch(Shop(lead), body, owner_);
     EXPECT_EQ(r.status, 400) << body;
     EXPECT_EQ(r.body["error"]["code"], "invalid_argument") << body;
   }
@@ -157,7 +157,7 @@ TEST_F(LeadE2eTest, AnotherWorkspacesLeadIs404ForEveryEndpoint) {
   Customer(theirs, "hello", "firm");        // contact 2, of firm
   Customer(theirs, "a work visa", "firm");  // answer 1, of contact 2
   ASSERT_EQ(Get(Shop("/leads/1"), owner_).status, 200);
-  const std::vector<Reply> replies = {
+  const std::vector<Answer> replies = {
       Get(Shop("/leads/2"), owner_),
       Patch(Shop("/leads/2"), {{"name", "x"}}, owner_),
       Patch(Shop("/leads/2/answers/1"), {{"answer", "x"}}, owner_),
@@ -166,7 +166,7 @@ TEST_F(LeadE2eTest, AnotherWorkspacesLeadIs404ForEveryEndpoint) {
       Get(Shop("/leads/2/edits"), owner_),
       Get(Shop("/leads/x"), owner_),
   };
-  for (const Reply& r : replies) {
+  for (const Answer& r : replies) {
     EXPECT_EQ(r.status, 404) << r.body;
     EXPECT_EQ(r.body["error"]["code"], "not_found");
   }
