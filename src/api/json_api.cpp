@@ -36,7 +36,9 @@ int StatusOf(base::ErrorCode code) {
 }
 
 http::Response ErrorResponse(const base::Error& error) {
-  return JsonResponse(StatusOf(error.code), ErrorBody(error));
+  http::Response response = JsonResponse(StatusOf(error.code), ErrorBody(error));
+  if (error.code == base::ErrorCode::kInternal) response.log_note = error.message;
+  return response;
 }
 
 http::Response JsonResponse(int status, const nlohmann::json& body) {

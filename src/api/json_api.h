@@ -23,8 +23,8 @@ inline constexpr std::string_view kCsrfHeader = "X-CSRF-Token";
 // The HTTP status of an error code: 400, 401, 403, 404, 409, 429, 503 or 500.
 int StatusOf(base::ErrorCode code);
 
-// The error as a JSON response. An internal error's message is replaced by a generic one (the
-// details belong in the log, not in a response).
+// The error as a JSON response. An internal error's message is replaced by a generic one and goes
+// to the server's error log instead (http::Response::log_note).
 http::Response ErrorResponse(const base::Error& error);
 
 http::Response JsonResponse(int status, const nlohmann::json& body);

@@ -38,6 +38,9 @@ struct Response {
   std::string content_type;  // empty: no Content-Type field
   HeaderFields headers;      // extra fields in order; a name may repeat (Set-Cookie)
   std::string body;
+  // For the server's error log, never sent: what went wrong behind a generic answer (an
+  // internal error's detail). Empty: nothing is logged.
+  std::string log_note;
 
   static Response Text(int status, std::string body);  // text/plain; charset=utf-8
   static Response Json(int status, std::string json);  // application/json

@@ -218,6 +218,7 @@ asio::awaitable<bool> WriteResponse(ServerState& s, Connection& c, Response r, u
     s.Log("invalid response (status " + std::to_string(r.status) + " or a header field) replaced");
     r = Response::InternalError();
   }
+  if (!r.log_note.empty()) s.Log("answered " + std::to_string(r.status) + ": " + r.log_note);
   record.set_status(r.status);
   bhttp::response<bhttp::string_body> res;
   res.version(version == kHttp10 ? kHttp10 : kHttp11);

@@ -222,6 +222,31 @@ TEST(ServerTest, HandlerExceptionIs500AndReachesTheErrorLog) {
   EXPECT_NE(log[0].find("boom"), std::string::npos);
 }
 
+TEST(ServerTest, AResponsesLogNoteReachesTheErrorLogAndNotTheClient) {
+  std::mutex log_mutex;
+  std::vector<std::string> log;
+  Router router = HelloRouter();
+  router.Get("/broken", [](const Request&) {
+    Response r = Response::InternalError();
+    r.log_note = "the disk is full";
+    return r;
+  });
+  ServerSettings settings;
+  settings.error_log = [&](std::string_view line) {
+    std::lock_guard lock(log_mutex);
+    log.emplace_back(line);
+  };
+  TestServer t(std::move(router), settings);
+  const Client client(Curl());
+  auto r = Get(client, t.Url("/broken"));
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->status, 500);
+  EXPECT_EQ(r->body, "internal error");
+  EXPECT_EQ(Get(client, t.Url("/hello"))->status, 200);  // logs nothing
+  std::lock_guard lock(log_mutex);
+  EXPECT_EQ(log, std::vector<std::string>{"answered 500: the disk is full"});
+}
+
 TEST(ServerTest, ResponseWithAnInjectedHeaderBecomes500) {
   Router router;
   router.Get("/inject", [](const Request&) {
