@@ -4,6 +4,7 @@
 
 #include "api/password.h"
 #include "api/sodium.h"
+#include "base/sha256.h"
 
 namespace api {
 namespace {
@@ -45,14 +46,7 @@ std::string RetryText(base::TimePoint now, base::TimePoint until) {
 
 }  // namespace
 
-std::string HashToken(std::string_view token) {
-  unsigned char digest[crypto_hash_sha256_BYTES];
-  crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(token.data()), token.size());
-  std::string hex(2 * sizeof digest + 1, '\0');
-  sodium_bin2hex(hex.data(), hex.size(), digest, sizeof digest);
-  hex.pop_back();
-  return hex;
-}
+std::string HashToken(std::string_view token) { return base::Sha256Hex(token); }
 
 Auth::Auth(core::Users& users, const base::Clock& clock, AuthSettings settings)
     : users_(users),

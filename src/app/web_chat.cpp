@@ -4,6 +4,7 @@
 #include <random>
 
 #include "app/web_assets.h"
+#include "base/sha256.h"
 
 namespace app {
 namespace {
@@ -39,6 +40,13 @@ std::string NewVisitorId() {
 bool IsVisitorId(const std::string& id) {
   return id.size() == 2 * kVisitorIdBytes &&
          id.find_first_not_of("0123456789abcdef") == std::string::npos;
+}
+
+// The conversation of the visitor whose cookie is `visitor`: its contact is known by the cookie's
+// SHA-256, so that neither the CRM, its API nor its webhooks ever see the cookie itself
+// (migration 11 keys older contacts the same way).
+core::ConversationKey KeyOf(std::int64_t workspace_id, const std::string& visitor) {
+  return {workspace_id, core::Channel::kWeb, base::Sha256Hex(visitor), ""};
 }
 
 // The request's visitor and whether the cookie must be set.
@@ -78,8 +86,7 @@ http::Response History(const Context& c, const http::Request& request) {
     if (!published->config.company_name.empty()) page["title"] = published->config.company_name;
   }
   if (!fresh) {
-    auto snapshot =
-        c.store.OpenConversation({workspace->id, core::Channel::kWeb, visitor, ""}, kHistoryShown);
+    auto snapshot = c.store.OpenConversation(KeyOf(workspace->id, visitor), kHistoryShown);
     if (!snapshot.ok()) return http::Response::Text(503, "try again");
     for (const core::Message& m : snapshot->history) page["messages"].push_back(MessageJson(m));
   }
@@ -99,8 +106,8 @@ http::Response Post(const Context& c, const http::Request& request) {
   }
   if (text.size() > kMaxTextBytes) return http::Response::PayloadTooLarge();
   const auto [visitor, fresh] = Visitor(request);
-  auto decision = c.engine.Handle({workspace->id, core::Channel::kWeb, visitor, ""},
-                                  core::CustomerMessage{text, c.clock.Now()});
+  auto decision =
+      c.engine.Handle(KeyOf(workspace->id, visitor), core::CustomerMessage{text, c.clock.Now()});
   if (!decision.ok()) {
     if (decision.error().code == base::ErrorCode::kFailedPrecondition) {
       return http::Response::Text(409, "this agent is not published yet");
@@ -116,7 +123,7 @@ http::StreamResponse Events(const Context& c, const http::Request& request) {
   if (!workspace.ok() || !visitor || !IsVisitorId(*visitor)) {
     return http::StreamResponse::Refuse(http::Response::NotFound());
   }
-  auto snapshot = c.store.OpenConversation({workspace->id, core::Channel::kWeb, *visitor, ""}, 0);
+  auto snapshot = c.store.OpenConversation(KeyOf(workspace->id, *visitor), 0);
   if (!snapshot.ok()) return http::StreamResponse::Refuse(http::Response::Text(503, "try again"));
   auto stream = std::make_shared<http::EventStream>();
   c.hub.Subscribe(snapshot->conversation.id, stream);

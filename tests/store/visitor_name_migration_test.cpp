@@ -1,7 +1,9 @@
-// Migration 10 on a database written before it: web chat visitors named by their whole visitor
-// id (their cookie) get a readable name that shows only its start; names people chose stay.
+// Migrations 10 and 11 on a database written before them: web chat visitors named by their whole
+// visitor id (their cookie) get a readable name that shows only its start, names people chose
+// stay, and every web visitor is then known by the SHA-256 of the cookie instead of the cookie.
 #include <gtest/gtest.h>
 
+#include "base/sha256.h"
 #include "store/crm_fixture.h"
 #include "store/sqlite/migrations.h"
 
@@ -45,7 +47,20 @@ TEST_F(VisitorNameMigrationTest, VisitorsNamedByTheirIdAreRenamedOthersKeepTheir
   EXPECT_EQ(NameOf(1), "Web visitor 3f2a");
   EXPECT_EQ(NameOf(2), "Ana Lima");
   EXPECT_EQ(NameOf(3), "+34600111222");
-  EXPECT_EQ(crm().LoadLead(ws_, 1).value().contact.external_id, "3f2a9c0d1e2f3a4b5c6d7e8f90a1b2c3");
+}
+
+TEST_F(VisitorNameMigrationTest, WebVisitorsAreKnownByTheHashOfTheirCookieOnly) {
+  EXPECT_EQ(crm().LoadLead(ws_, 1).value().contact.external_id,
+            base::Sha256Hex("3f2a9c0d1e2f3a4b5c6d7e8f90a1b2c3"));
+  EXPECT_EQ(crm().LoadLead(ws_, 2).value().contact.external_id,
+            base::Sha256Hex("0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e"));
+  EXPECT_EQ(crm().LoadLead(ws_, 3).value().contact.external_id, "+34600111222");
+  // The visitor's next message (the web chat hashes the cookie too) finds the same conversation.
+  auto snapshot = store().OpenConversation(
+      {ws_, core::Channel::kWeb, base::Sha256Hex("3f2a9c0d1e2f3a4b5c6d7e8f90a1b2c3"), ""}, 10);
+  ASSERT_TRUE(snapshot.ok()) << snapshot.error().message;
+  EXPECT_EQ(snapshot->conversation.id, 1);
+  EXPECT_EQ(snapshot->history.size(), 1u);
 }
 
 TEST_F(VisitorNameMigrationTest, SearchFindsTheNewNameNotTheCookie) {

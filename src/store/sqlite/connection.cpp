@@ -4,6 +4,7 @@
 
 #include <utility>
 
+#include "base/sha256.h"
 #include "store/sqlite/error.h"
 #include "store/sqlite/id_set.h"
 
@@ -12,6 +13,15 @@ namespace {
 
 base::Error OpenError(const std::string& path, int rc) {
   return base::Error::Unavailable("cannot open database '" + path + "': " + sqlite3_errstr(rc));
+}
+
+// sha256_hex(text): base::Sha256Hex of its bytes; NULL for NULL.
+void Sha256HexFunction(sqlite3_context* context, int, sqlite3_value** args) {
+  if (sqlite3_value_type(args[0]) == SQLITE_NULL) return sqlite3_result_null(context);
+  const auto* text = reinterpret_cast<const char*>(sqlite3_value_text(args[0]));
+  const std::string hex = base::Sha256Hex(
+      std::string_view(text, static_cast<std::size_t>(sqlite3_value_bytes(args[0]))));
+  sqlite3_result_text(context, hex.data(), static_cast<int>(hex.size()), SQLITE_TRANSIENT);
 }
 
 }  // namespace
@@ -35,8 +45,12 @@ base::Result<std::unique_ptr<Connection>> Connection::Open(const std::string& pa
       std::to_string(kCacheSizeKib) + ";";
   const int pragma_rc = sqlite3_exec(handle, pragmas.c_str(), nullptr, nullptr, nullptr);
   if (pragma_rc != SQLITE_OK) return OpenError(path, pragma_rc);
-  if (const int function_rc = RegisterIdIn(handle); function_rc != SQLITE_OK) {
-    return OpenError(path, function_rc);
+  for (const int function_rc :
+       {RegisterIdIn(handle),
+        sqlite3_create_function_v2(handle, "sha256_hex", 1,
+                                   SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, nullptr,
+                                   Sha256HexFunction, nullptr, nullptr, nullptr)}) {
+    if (function_rc != SQLITE_OK) return OpenError(path, function_rc);
   }
   return connection;
 }

@@ -24,8 +24,8 @@ constexpr std::int64_t kCacheSizeKib = 65'536;
 class Connection {
  public:
   // Opens the database at `path`, creating the file when missing, with WAL journaling,
-  // synchronous=NORMAL, foreign keys on, kBusyTimeout, kCacheSizeKib and the function id_in
-  // (id_set.h). kUnavailable, naming the
+  // synchronous=NORMAL, foreign keys on, kBusyTimeout, kCacheSizeKib, and the functions id_in
+  // (id_set.h) and sha256_hex(text) (base::Sha256Hex). kUnavailable, naming the
   // path and SQLite's reason, when it cannot be opened or is not a database.
   static base::Result<std::unique_ptr<Connection>> Open(const std::string& path);
 

@@ -353,6 +353,13 @@ UPDATE contacts SET display_name = 'Web visitor ' || substr(external_id, 1, 4)
   WHERE channel = 'web' AND name_set_by_user = 0 AND display_name = external_id;
 )sql";
 
+// A web chat visitor's cookie is their only credential: contacts keep its SHA-256 instead, which
+// the web chat computes the same way (app/web_chat.cpp). Ids of 32 characters are cookies.
+constexpr const char* kVisitorKeys = R"sql(
+UPDATE contacts SET external_id = sha256_hex(external_id)
+  WHERE channel = 'web' AND length(external_id) = 32;
+)sql";
+
 // The schema before the first release was edited in place; from the first release on, every
 // change is a new migration appended here.
 constexpr std::array kMigrations{
@@ -366,6 +373,7 @@ constexpr std::array kMigrations{
     Migration{8, "CRM: inbox lists, labels, notes, lead edits, search", kCrm},
     Migration{9, "outgoing webhooks and their deliveries", kWebhooks},
     Migration{10, "contacts: web chat visitors named without their cookie", kVisitorNames},
+    Migration{11, "contacts: web chat visitors keyed by the hash of their cookie", kVisitorKeys},
 };
 
 constexpr const char* kCreateMigrationsTable =
