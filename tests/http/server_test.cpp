@@ -4,7 +4,10 @@
 
 #include <gtest/gtest.h>
 
+#include <functional>
 #include <future>
+#include <mutex>
+#include <string>
 #include <thread>
 #include <vector>
 
@@ -199,16 +202,31 @@ TEST(ServerTest, SeveralIoThreadsServeConcurrentKeepAliveClients) {
   }));
 }
 
+// The lines a server writes to its error log (settings.error_log = log.Sink()).
+class ErrorLog {
+ public:
+  std::function<void(std::string_view)> Sink() {
+    return [this](std::string_view line) {
+      std::lock_guard lock(mutex_);
+      lines_.emplace_back(line);
+    };
+  }
+  std::vector<std::string> lines() {
+    std::lock_guard lock(mutex_);
+    return lines_;
+  }
+
+ private:
+  std::mutex mutex_;
+  std::vector<std::string> lines_;
+};
+
 TEST(ServerTest, HandlerExceptionIs500AndReachesTheErrorLog) {
-  std::mutex log_mutex;
-  std::vector<std::string> log;
+  ErrorLog log;
   Router router = HelloRouter();
   router.Get("/throw", [](const Request&) -> Response { throw std::runtime_error("boom"); });
   ServerSettings settings;
-  settings.error_log = [&](std::string_view line) {
-    std::lock_guard lock(log_mutex);
-    log.emplace_back(line);
-  };
+  settings.error_log = log.Sink();
   TestServer t(std::move(router), settings);
   const Client client(Curl());
   auto r = Get(client, t.Url("/throw"));
@@ -216,15 +234,14 @@ TEST(ServerTest, HandlerExceptionIs500AndReachesTheErrorLog) {
   EXPECT_EQ(r->status, 500);
   EXPECT_EQ(r->body, "internal error");
   EXPECT_EQ(Get(client, t.Url("/hello"))->status, 200);
-  std::lock_guard lock(log_mutex);
-  ASSERT_EQ(log.size(), 1u);
-  EXPECT_NE(log[0].find("/throw"), std::string::npos);
-  EXPECT_NE(log[0].find("boom"), std::string::npos);
+  const std::vector<std::string> lines = log.lines();
+  ASSERT_EQ(lines.size(), 1u);
+  EXPECT_NE(lines[0].find("/throw"), std::string::npos);
+  EXPECT_NE(lines[0].find("boom"), std::string::npos);
 }
 
 TEST(ServerTest, AResponsesLogNoteReachesTheErrorLogAndNotTheClient) {
-  std::mutex log_mutex;
-  std::vector<std::string> log;
+  ErrorLog log;
   Router router = HelloRouter();
   router.Get("/broken", [](const Request&) {
     Response r = Response::InternalError();
@@ -232,10 +249,7 @@ TEST(ServerTest, AResponsesLogNoteReachesTheErrorLogAndNotTheClient) {
     return r;
   });
   ServerSettings settings;
-  settings.error_log = [&](std::string_view line) {
-    std::lock_guard lock(log_mutex);
-    log.emplace_back(line);
-  };
+  settings.error_log = log.Sink();
   TestServer t(std::move(router), settings);
   const Client client(Curl());
   auto r = Get(client, t.Url("/broken"));
@@ -243,8 +257,7 @@ TEST(ServerTest, AResponsesLogNoteReachesTheErrorLogAndNotTheClient) {
   EXPECT_EQ(r->status, 500);
   EXPECT_EQ(r->body, "internal error");
   EXPECT_EQ(Get(client, t.Url("/hello"))->status, 200);  // logs nothing
-  std::lock_guard lock(log_mutex);
-  EXPECT_EQ(log, std::vector<std::string>{"answered 500: the disk is full"});
+  EXPECT_EQ(log.lines(), std::vector<std::string>{"answered 500: the disk is full"});
 }
 
 TEST(ServerTest, ResponseWithAnInjectedHeaderBecomes500) {
