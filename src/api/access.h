@@ -1,5 +1,5 @@
 // Authorization by workspace membership: every /api/v1/workspaces/{workspace}/... endpoint first
-// finds who is calling and their role in the workspace the path names.
+// finds who is calling and whether they may act in the workspace the path names.
 #pragma once
 
 #include "api/auth.h"
@@ -16,7 +16,8 @@ struct Access {
   core::Workspace workspace;
 };
 
-// The caller of `request` and their role in the workspace of its {workspace} path parameter.
+// The caller of `request` and the workspace of its {workspace} path parameter, when the caller's
+// role there meets `need`.
 // Errors: those of Auth::Authenticate; kNotFound when the workspace does not exist or the caller
 // is not a member (the two are not told apart: no one learns which workspaces exist);
 // kPermissionDenied when `need` is kOwner and the caller is a collaborator.

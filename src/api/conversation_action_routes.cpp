@@ -7,7 +7,6 @@
 namespace api {
 namespace {
 
-// The engine's errors as the API tells them.
 // Handles the event `make(access)` makes on the path's conversation; the committed decision.
 template <typename MakeEvent>
 base::Result<std::pair<Access, core::Decision>> Act(const CrmContext& c, const http::Request& r,

@@ -44,7 +44,7 @@ bool IsVisitorId(const std::string& id) {
 
 // The conversation of the visitor whose cookie is `visitor`: its contact is known by the cookie's
 // SHA-256, so that neither the CRM, its API nor its webhooks ever see the cookie itself
-// (migration 11 keys older contacts the same way).
+// (migration 10 keys older contacts the same way).
 core::ConversationKey KeyOf(std::int64_t workspace_id, const std::string& visitor) {
   return {workspace_id, core::Channel::kWeb, base::Sha256Hex(visitor), ""};
 }

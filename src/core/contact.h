@@ -30,7 +30,9 @@ struct Contact {
   std::int64_t id = 0;
   std::int64_t workspace_id = 0;
   Channel channel = Channel::kWeb;
-  std::string external_id;  // the channel's id of the customer (phone, PSID, IGSID, visitor id)
+  // The channel's id of the customer: phone, PSID, IGSID; on the web chat, the SHA-256 of the
+  // visitor's cookie.
+  std::string external_id;
   std::string display_name;
   // A CRM user named the contact: the name the channel reports no longer replaces it.
   bool name_set_by_user = false;
@@ -38,8 +40,8 @@ struct Contact {
 };
 
 // The name a new contact starts with, until the channel reports one or a user sets one. On the
-// web chat, "Web visitor 3f2a": the first 4 characters of the visitor id, which is the visitor's
-// cookie and never shown whole. On the other channels, the channel's id (a phone number, a PSID).
+// web chat, "Web visitor 3f2a": the first 4 characters of the visitor's id (the hash of their
+// cookie). On the other channels, the channel's id (a phone number, a PSID).
 std::string InitialContactName(Channel channel, std::string_view external_id);
 
 // True when `answers` hold an answer to a question with this label (when the label is set) or

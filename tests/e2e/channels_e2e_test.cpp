@@ -25,6 +25,9 @@ using ::testing::HasSubstr;
 constexpr const char* kSecret = "fixture_app_secret_0123456789abcdef";
 constexpr const char* kToken = "test-access-token";
 
+// A whole line of the /metrics text ("} 1" alone would also match "} 10").
+std::string Line(const std::string& series) { return series + "\n"; }
+
 struct ChannelCase {
   std::string name;  // whatsapp | messenger | instagram
   std::string account_id;
@@ -163,20 +166,20 @@ TEST_P(ChannelE2eTest, AnInboundMessageIsAnsweredWithThePathTokenAndRecipient) {
   ASSERT_TRUE(WaitFor([&] {
     auto metrics = client.Get("/metrics");
     return metrics &&
-           metrics->body.find(R"(outbox_sends_total{result="sent"} 1)") != std::string::npos;
+           metrics->body.find(Line(R"(outbox_sends_total{result="sent"} 1)")) != std::string::npos;
   }));
   auto metrics = client.Get("/metrics");
   ASSERT_TRUE(metrics);
-  EXPECT_THAT(metrics->body,
-              HasSubstr(R"(webhooks_received_total{channel=")" + GetParam().name + R"("} 1)"));
-  EXPECT_THAT(metrics->body, HasSubstr(R"(intake_deliveries_total{result="finished"} 1)"));
-  EXPECT_THAT(metrics->body, HasSubstr(R"(messages_total{author="ai"} 1)"));
+  EXPECT_THAT(metrics->body, HasSubstr(R"(webhooks_received_total{channel=")" + GetParam().name +
+                                       Line(R"("} 1)")));
+  EXPECT_THAT(metrics->body, HasSubstr(Line(R"(intake_deliveries_total{result="finished"} 1)")));
+  EXPECT_THAT(metrics->body, HasSubstr(Line(R"(messages_total{author="ai"} 1)")));
   // Queue depths, measured when scraped: both queues are empty again.
-  EXPECT_THAT(metrics->body, HasSubstr(R"(inbox_deliveries{state="due"} 0)"));
-  EXPECT_THAT(metrics->body, HasSubstr(R"(outbox_messages{state="due"} 0)"));
+  EXPECT_THAT(metrics->body, HasSubstr(Line(R"(inbox_deliveries{state="due"} 0)")));
+  EXPECT_THAT(metrics->body, HasSubstr(Line(R"(outbox_messages{state="due"} 0)")));
   // One delivery handled and one message sent, each with its delay.
-  EXPECT_THAT(metrics->body, HasSubstr("intake_delay_seconds_count 1"));
-  EXPECT_THAT(metrics->body, HasSubstr("outbox_delay_seconds_count 1"));
+  EXPECT_THAT(metrics->body, HasSubstr(Line("intake_delay_seconds_count 1")));
+  EXPECT_THAT(metrics->body, HasSubstr(Line("outbox_delay_seconds_count 1")));
 }
 
 TEST_P(ChannelE2eTest, AnOwnerEchoPausesTheAiUntilThePauseRunsOut) {

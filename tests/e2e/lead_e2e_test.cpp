@@ -4,6 +4,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "base/sha256.h"
 #include "e2e/api_fixture.h"
 
 namespace e2e {
@@ -40,9 +41,12 @@ TEST_F(LeadE2eTest, ACollaboratorEditsALeadAndEveryEditIsAudited) {
   const Answer fresh = Get(Shop(lead), bea_);
   ASSERT_EQ(fresh.status, 200) << fresh.body;
   EXPECT_EQ(fresh.body["channel"], "web");
-  // Named by the start of the visitor id: the whole id is the visitor's cookie.
-  EXPECT_EQ(fresh.body["name"],
-            "Web visitor " + fresh.body["external_id"].get<std::string>().substr(0, 4));
+  // Known by the SHA-256 of the visitor's cookie (their credential, never shown), and named by
+  // its start.
+  const std::string cookie = ana.substr(ana.find('=') + 1);
+  EXPECT_EQ(fresh.body["external_id"], base::Sha256Hex(cookie));
+  EXPECT_EQ(fresh.body["name"], "Web visitor " + base::Sha256Hex(cookie).substr(0, 4));
+  EXPECT_EQ(fresh.raw.find(cookie), std::string::npos);
   EXPECT_EQ(fresh.body["answers"], json::array());
   EXPECT_EQ(fresh.body["notes"], json::array());
   EXPECT_EQ(fresh.body["conversation_ids"], json::array({1}));

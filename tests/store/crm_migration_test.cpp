@@ -13,14 +13,8 @@ constexpr std::int64_t kCrmMigration = 8;
 class CrmMigrationTest : public CrmStoreTest {
  protected:
   void SetUp() override {
-    NewDirectory();
     // The schema as the release before the CRM left it, with a conversation in it.
-    ExecuteRaw("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL)");
-    for (const sqlite::Migration& m : sqlite::Migrations()) {
-      if (m.version >= kCrmMigration) break;
-      ExecuteRaw(m.sql);
-      ExecuteRaw("INSERT INTO schema_migrations VALUES (" + std::to_string(m.version) + ", 'x')");
-    }
+    MigrateBefore(kCrmMigration);
     ExecuteRaw(R"sql(
       INSERT INTO workspaces VALUES (1, 'acme');
       INSERT INTO contacts VALUES (1, 1, 'whatsapp', '+34600', 'Lucía Fernández');

@@ -10,6 +10,7 @@
 #include <string>
 
 #include "core/store.h"
+#include "store/sqlite/migrations.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace store {
@@ -35,6 +36,18 @@ class StoreTest : public ::testing::Test {
     ASSERT_NE(mkdtemp(pattern.data()), nullptr);
     dir_ = pattern;
     path_ = (dir_ / "frontdesk.db").string();
+  }
+
+  // A fresh database with the schema as the migrations before `version` left it (a release
+  // before that migration), not opened by the store yet: Reopen() applies the rest.
+  void MigrateBefore(std::int64_t version) {
+    NewDirectory();
+    ExecuteRaw("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL)");
+    for (const sqlite::Migration& m : sqlite::Migrations()) {
+      if (m.version >= version) break;
+      ExecuteRaw(m.sql);
+      ExecuteRaw("INSERT INTO schema_migrations VALUES (" + std::to_string(m.version) + ", 'x')");
+    }
   }
 
   // Closes the database and opens it again, as a restart does.

@@ -346,18 +346,33 @@ CREATE INDEX webhook_deliveries_due ON webhook_deliveries (next_attempt_ms, id)
 CREATE INDEX webhook_deliveries_by_webhook ON webhook_deliveries (webhook_id);
 )sql";
 
-// Web chat visitors were named by their whole visitor id, which is their cookie: those no user
-// renamed get the name new visitors get (core::InitialContactName), as that rule read then.
-constexpr const char* kVisitorNames = R"sql(
-UPDATE contacts SET display_name = 'Web visitor ' || substr(external_id, 1, 4)
-  WHERE channel = 'web' AND name_set_by_user = 0 AND display_name = external_id;
-)sql";
-
-// A web chat visitor's cookie is their only credential: contacts keep its SHA-256 instead, which
-// the web chat computes the same way (app/web_chat.cpp). Ids of 32 characters are cookies.
+// A web chat visitor's cookie (32 lowercase hex characters, app/web_chat.cpp) is their only
+// credential, yet it was their contact's id and, until a user renamed them, their name, copied
+// into notifications and lead edits. Now a visitor is known by the cookie's SHA-256, which the
+// web chat computes the same way, and named by its start (core::InitialContactName).
 constexpr const char* kVisitorKeys = R"sql(
+CREATE TEMP TABLE visitor_cookies AS
+  SELECT id, external_id AS cookie,
+         'Web visitor ' || substr(sha256_hex(external_id), 1, 4) AS name
+  FROM contacts
+  WHERE channel = 'web' AND length(external_id) = 32 AND external_id NOT GLOB '*[^0-9a-f]*';
+UPDATE notifications SET customer_name =
+    (SELECT name FROM visitor_cookies v WHERE v.id = notifications.contact_id)
+  WHERE customer_name = (SELECT cookie FROM visitor_cookies v WHERE v.id = notifications.contact_id);
+UPDATE lead_edits SET before_json =
+    (SELECT json_quote(name) FROM visitor_cookies v WHERE v.id = lead_edits.contact_id)
+  WHERE before_json =
+    (SELECT json_quote(cookie) FROM visitor_cookies v WHERE v.id = lead_edits.contact_id);
+UPDATE lead_edits SET after_json =
+    (SELECT json_quote(name) FROM visitor_cookies v WHERE v.id = lead_edits.contact_id)
+  WHERE after_json =
+    (SELECT json_quote(cookie) FROM visitor_cookies v WHERE v.id = lead_edits.contact_id);
+UPDATE contacts SET display_name = (SELECT name FROM visitor_cookies v WHERE v.id = contacts.id)
+  WHERE name_set_by_user = 0 AND display_name = external_id
+    AND id IN (SELECT id FROM visitor_cookies);
 UPDATE contacts SET external_id = sha256_hex(external_id)
-  WHERE channel = 'web' AND length(external_id) = 32;
+  WHERE id IN (SELECT id FROM visitor_cookies);
+DROP TABLE visitor_cookies;
 )sql";
 
 // The schema before the first release was edited in place; from the first release on, every
@@ -372,8 +387,7 @@ constexpr std::array kMigrations{
     Migration{7, "sessions and API tokens", kSignIn},
     Migration{8, "CRM: inbox lists, labels, notes, lead edits, search", kCrm},
     Migration{9, "outgoing webhooks and their deliveries", kWebhooks},
-    Migration{10, "contacts: web chat visitors named without their cookie", kVisitorNames},
-    Migration{11, "contacts: web chat visitors keyed by the hash of their cookie", kVisitorKeys},
+    Migration{10, "contacts: web chat visitors known by the hash of their cookie", kVisitorKeys},
 };
 
 constexpr const char* kCreateMigrationsTable =
