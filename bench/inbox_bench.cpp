@@ -21,6 +21,7 @@
 #include <functional>
 #include <nlohmann/json.hpp>
 #include <random>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -48,10 +49,14 @@ std::vector<std::string> Vocabulary() {
   return words;
 }
 
+// What ends a run early: its message is printed, and the run's temporary files go.
+struct Failure : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
 void Check(int rc, sqlite3* db, const char* what) {
   if (rc != SQLITE_OK && rc != SQLITE_DONE && rc != SQLITE_ROW) {
-    std::fprintf(stderr, "%s: %s\n", what, sqlite3_errmsg(db));
-    std::exit(1);
+    throw Failure(std::string(what) + ": " + sqlite3_errmsg(db));
   }
 }
 
@@ -161,10 +166,7 @@ void Measure(const char* name, int requests, const std::function<bool(int)>& req
   std::vector<double> ms;
   for (int i = 0; i < requests; ++i) {
     const auto start = Clock::now();
-    if (!request(i)) {
-      std::fprintf(stderr, "inbox_bench: %s: the request failed\n", name);
-      std::exit(1);
-    }
+    if (!request(i)) throw Failure(std::string(name) + ": the request failed");
     ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - start).count());
   }
   std::sort(ms.begin(), ms.end());
@@ -190,8 +192,8 @@ std::string Matches(const std::string& db, const std::string& word) {
 
 // Gives the workspace its owner through the CLI (the password on stdin).
 bool AddOwner(const std::string& binary, const std::string& db) {
-  const std::string command = binary + " user add --db " + db + " --workspace shop --email " +
-                              kOwner + " --role owner > /dev/null";
+  const std::string command = "'" + binary + "' user add --db '" + db +
+                              "' --workspace shop --email " + kOwner + " --role owner > /dev/null";
   FILE* cli = ::popen(command.c_str(), "w");
   if (cli == nullptr) return false;
   std::fprintf(cli, "%s\n", kPassword);
@@ -211,6 +213,17 @@ std::string SignIn(httplib::Client& client) {
 
 }  // namespace
 
+// A directory removed with everything in it when the run ends, however it ends.
+struct TemporaryDirectory {
+  fs::path path;
+  ~TemporaryDirectory() {
+    std::error_code ignored;
+    if (!path.empty()) fs::remove_all(path, ignored);
+  }
+};
+
+int Run(std::string binary, std::string db, int conversations, int messages_each, int requests);
+
 int main(int argc, char** argv) {
   CLI::App cli{"The CRM's inbox and history endpoints on a large workspace"};
   std::string binary;
@@ -225,12 +238,20 @@ int main(int argc, char** argv) {
   cli.add_option("--requests", requests, "per row")->check(CLI::Range(1, 100'000));
   CLI11_PARSE(cli, argc, argv);
   std::setvbuf(stdout, nullptr, _IOLBF, 0);  // each row as soon as it is measured
+  try {
+    return Run(binary, db, conversations, messages_each, requests);
+  } catch (const Failure& failure) {
+    std::fprintf(stderr, "inbox_bench: %s\n", failure.what());
+    return 1;
+  }
+}
 
-  fs::path dir;  // a temporary directory of this run's, removed at the end
+int Run(std::string binary, std::string db, int conversations, int messages_each, int requests) {
+  TemporaryDirectory temporary;  // when no --db was given
   if (db.empty()) {
-    dir = fs::temp_directory_path() / ("inbox_bench_" + std::to_string(::getpid()));
-    fs::create_directories(dir);
-    db = (dir / "bench.db").string();
+    temporary.path = fs::temp_directory_path() / ("inbox_bench_" + std::to_string(::getpid()));
+    fs::create_directories(temporary.path);
+    db = (temporary.path / "bench.db").string();
   }
   if (fs::exists(db)) {
     // Seeded by an earlier run: its own size counts.
@@ -247,8 +268,20 @@ int main(int argc, char** argv) {
     std::printf("%s as seeded: %d conversations of %d messages\n\n", db.c_str(), conversations,
                 messages_each);
     if (conversations == 0) return 1;
-  } else if (!Seed(db, conversations, messages_each) || !AddOwner(binary, db)) {
-    return 1;
+  } else {
+    // Seeded under another name first: a run that stops halfway leaves no file a later run with
+    // the same --db would take for a seeded workspace.
+    const std::string seeding = db + ".seeding";
+    fs::remove(seeding);
+    if (!Seed(seeding, conversations, messages_each) || !AddOwner(binary, seeding)) return 1;
+    fs::rename(seeding, db);
+  }
+  // How many messages and conversations each searched word finds (a word matches as the start
+  // of words: "item5" finds "item52" too), counted before the server starts.
+  std::vector<std::pair<std::string, std::string>> searches;
+  for (const char* word :
+       {"price", "pri", "tomorrow", "item5", "item10", "item20", "item40", "item350"}) {
+    searches.emplace_back(word, "search \"" + std::string(word) + "\": " + Matches(db, word));
   }
   testing_support::ServeProcess server(
       binary, {{"FRONTDESK_DATABASE_PATH", db}, {"FRONTDESK_SERVER_PORT", "0"}});
@@ -313,14 +346,9 @@ int main(int argc, char** argv) {
   });
   Measure("search a contact name", requests,
           [&](int) { return list("&q=Customer%20" + any_conversation()); });
-  // Words of the vocabulary, from the most frequent on; each row says how many messages and
-  // conversations it finds (a word matches as the start of words: "item5" finds "item52" too).
-  for (const char* word :
-       {"price", "pri", "tomorrow", "item5", "item10", "item20", "item40", "item350"}) {
-    const std::string what = "search \"" + std::string(word) + "\": " + Matches(db, word);
-    Measure(what.c_str(), requests, [&](int) { return list("&q=" + std::string(word)); });
+  for (const auto& [word, what] : searches) {
+    Measure(what.c_str(), requests, [&](int) { return list("&q=" + word); });
   }
   server.Terminate();
-  if (!dir.empty()) fs::remove_all(dir);
   return 0;
 }

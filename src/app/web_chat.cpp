@@ -77,6 +77,13 @@ base::Result<core::Workspace> WorkspaceOf(const Context& c, const http::Request&
   return c.store.FindWorkspace(request.PathParam("workspace").value_or(""));
 }
 
+// 503 for a store that failed: the visitor tries again, the server's log says why.
+http::Response TryAgain(const base::Error& error) {
+  http::Response response = http::Response::Text(503, "try again");
+  response.log_note = error.message;
+  return response;
+}
+
 http::Response History(const Context& c, const http::Request& request) {
   auto workspace = WorkspaceOf(c, request);
   if (!workspace.ok()) return http::Response::NotFound();
@@ -87,7 +94,7 @@ http::Response History(const Context& c, const http::Request& request) {
   }
   if (!fresh) {
     auto snapshot = c.store.OpenConversation(KeyOf(workspace->id, visitor), kHistoryShown);
-    if (!snapshot.ok()) return http::Response::Text(503, "try again");
+    if (!snapshot.ok()) return TryAgain(snapshot.error());
     for (const core::Message& m : snapshot->history) page["messages"].push_back(MessageJson(m));
   }
   return WithVisitor(http::Response::Json(200, page.dump()), visitor, fresh);
@@ -112,7 +119,7 @@ http::Response Post(const Context& c, const http::Request& request) {
     if (decision.error().code == base::ErrorCode::kFailedPrecondition) {
       return http::Response::Text(409, "this agent is not published yet");
     }
-    return http::Response::Text(503, "try again");
+    return TryAgain(decision.error());
   }
   return WithVisitor(http::Response::Json(kAccepted, R"({"ok":true})"), visitor, fresh);
 }
@@ -124,7 +131,7 @@ http::StreamResponse Events(const Context& c, const http::Request& request) {
     return http::StreamResponse::Refuse(http::Response::NotFound());
   }
   auto snapshot = c.store.OpenConversation(KeyOf(workspace->id, *visitor), 0);
-  if (!snapshot.ok()) return http::StreamResponse::Refuse(http::Response::Text(503, "try again"));
+  if (!snapshot.ok()) return http::StreamResponse::Refuse(TryAgain(snapshot.error()));
   auto stream = std::make_shared<http::EventStream>();
   c.hub.Subscribe(snapshot->conversation.id, stream);
   return http::StreamResponse::Accept(stream);

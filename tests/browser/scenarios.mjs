@@ -109,15 +109,19 @@ export async function webChatCatchUp(s) {
   try {
     const chat = await context.newPage();
     let release;
+    let reached;
     const held = new Promise((resolve) => { release = resolve; });
+    const connecting = new Promise((resolve) => { reached = resolve; });
     await chat.route("**/chat/shop/events", async (route) => {
+      reached();
       await held;
       await route.continue();
     });
     await chat.goto(`${s.base}/chat/shop`);
-    await until(() => chat.getByRole("button", { name: "Send" }).isDisabled(), (d) => d,
+    await connecting;  // the history was read (the visitor's cookie is set); the stream waits
+    assert.equal(await chat.getByRole("button", { name: "Send" }).isDisabled(), true,
       "Send waits for the stream");
-    // The history was read (the visitor's cookie is set); the message goes around the page.
+    // The message goes around the page, before its stream opens.
     const sent = await context.request.post(`${s.base}/chat/shop/messages`,
       { data: { text: "Hello there" } });
     assert.ok(sent.ok(), `the message was refused: ${sent.status()}`);

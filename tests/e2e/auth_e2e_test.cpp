@@ -95,6 +95,7 @@ TEST(AuthSettingsE2eTest, TheSessionCookieIsSecureAndLastsAsConfigured) {
   auto login = crm.client().Post(
       "/api/v1/auth/login", json{{"email", CrmServer::kOwnerEmail}, {"password", kPassword}}.dump(),
       "application/json");
+  ASSERT_TRUE(login);
   ASSERT_EQ(login->status, 200) << login->body;
   const std::string set_cookie = login->get_header_value("Set-Cookie");
   EXPECT_THAT(set_cookie, HasSubstr("; Secure"));

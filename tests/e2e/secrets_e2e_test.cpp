@@ -71,6 +71,7 @@ TEST_F(SecretsE2eTest, NoSecretReachesTheLogOrAnAnswer) {
   const auto wrong = Keep(client.Post(
       login, json{{"email", CrmServer::kOwnerEmail}, {"password", kWrongPassword}}.dump(),
       "application/json"));
+  ASSERT_TRUE(wrong);
   EXPECT_EQ(wrong->status, 401);
   const httplib::Headers owner = crm_.SignIn(CrmServer::kOwnerEmail, CrmServer::kOwnerPassword);
   ASSERT_EQ(owner.size(), 2u);
