@@ -83,7 +83,15 @@ http::Response ChangePassword(Auth& auth, LiveFeed& feed, const http::Request& r
   }
   if (base::Status done = auth.ChangePassword(*caller, *current, *next, request.remote_address);
       !done.ok()) {
-    return ErrorResponse(done.error());
+    // Auth::ChangePassword's own errors each concern one of the form's fields.
+    switch (done.error().code) {
+      case base::ErrorCode::kPermissionDenied:
+        return FieldErrorResponse(done.error(), "current_password");
+      case base::ErrorCode::kInvalidArgument:
+        return FieldErrorResponse(done.error(), "new_password");
+      default:
+        return ErrorResponse(done.error());
+    }
   }
   feed.EndOtherSessions(*caller);
   return http::Response::NoContent();

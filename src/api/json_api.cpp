@@ -35,10 +35,19 @@ int StatusOf(base::ErrorCode code) {
   return 500;
 }
 
-http::Response ErrorResponse(const base::Error& error) {
-  http::Response response = JsonResponse(StatusOf(error.code), ErrorBody(error));
+namespace {
+
+// `body` answered with `error`'s status; an internal error's own message goes to the log only.
+http::Response ErrorAnswer(const base::Error& error, const nlohmann::json& body) {
+  http::Response response = JsonResponse(StatusOf(error.code), body);
   if (error.code == base::ErrorCode::kInternal) response.log_note = error.message;
   return response;
+}
+
+}  // namespace
+
+http::Response ErrorResponse(const base::Error& error) {
+  return ErrorAnswer(error, ErrorBody(error));
 }
 
 http::Response JsonResponse(int status, const nlohmann::json& body) {
@@ -104,6 +113,13 @@ http::Response FieldErrorResponse(std::string_view what,
   nlohmann::json body = ErrorBody(base::Error::InvalidArgument(message));
   body["error"]["fields"] = FieldsJson(fields);
   return JsonResponse(StatusOf(base::ErrorCode::kInvalidArgument), body);
+}
+
+http::Response FieldErrorResponse(const base::Error& error, std::string_view field) {
+  nlohmann::json body = ErrorBody(error);
+  body["error"]["fields"] =
+      FieldsJson({{std::string(field), body["error"]["message"].get<std::string>()}});
+  return ErrorAnswer(error, body);
 }
 
 }  // namespace api

@@ -53,4 +53,8 @@ nlohmann::json FieldsJson(const std::vector<core::FieldError>& fields);
 http::Response FieldErrorResponse(std::string_view what,
                                   const std::vector<core::FieldError>& fields);
 
+// `error` as ErrorResponse gives it, naming the one field it concerns: its message also in
+// "fields" ([{"field": `field`, "message"}]), for a form to show it there.
+http::Response FieldErrorResponse(const base::Error& error, std::string_view field);
+
 }  // namespace api

@@ -120,9 +120,10 @@ TEST_F(AuthE2eTest, ACollaboratorReplacesTheFirstPasswordTheOwnerGaveThem) {
 
   auto wrong = ChangePassword(laptop, "not my password", "bea's own secret");
   EXPECT_EQ(wrong->status, 403);
-  EXPECT_EQ(
-      json::parse(wrong->body)["error"],
-      json::parse(R"({"code": "permission_denied", "message": "the current password is wrong"})"));
+  EXPECT_EQ(json::parse(wrong->body)["error"],
+            json::parse(R"({"code": "permission_denied", "message": "the current password is wrong",
+                              "fields": [{"field": "current_password",
+                                          "message": "the current password is wrong"}]})"));
   auto too_short = ChangePassword(laptop, "a first password", "short");
   EXPECT_EQ(too_short->status, 400);
   EXPECT_THAT(too_short->body, HasSubstr("at least 10 characters"));

@@ -94,10 +94,7 @@ export class Team {
         form.reset();
         await this.load();
       } catch (err) {
-        const rest = err instanceof api.ApiError ? showErrors(form, err.fields) : [];
-        if (!(err instanceof api.ApiError) || !err.fields.length || rest.length) {
-          error.textContent = api.errorText(err);
-        }
+        this.showFailure(form, error, err);
       }
       button.disabled = false;
     } },
@@ -128,11 +125,7 @@ export class Team {
         done.textContent = "Your password was changed. Your other sessions were signed out.";
         form.reset();
       } catch (err) {
-        // 403: the current password is wrong; 400: the new one is refused.
-        const field = { 403: "current_password", 400: "new_password" }[err.status];
-        if (!field || showErrors(form, [{ field, message: err.message }]).length) {
-          error.textContent = api.errorText(err);
-        }
+        this.showFailure(form, error, err);
       }
       button.disabled = false;
     } },
@@ -141,6 +134,14 @@ export class Team {
     fieldRow("New password", next, "new_password", "At least 10 characters."),
     error, done, button);
     return form;
+  }
+
+  // The API's field errors on the form's fields; anything else in `error`.
+  showFailure(form, error, err) {
+    const rest = err instanceof api.ApiError ? showErrors(form, err.fields) : [];
+    if (!(err instanceof api.ApiError) || !err.fields.length || rest.length) {
+      error.textContent = api.errorText(err);
+    }
   }
 
   destroy() {}
