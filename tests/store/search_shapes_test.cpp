@@ -8,6 +8,7 @@
 #include "store/crm_fixture.h"
 #include "store/sqlite/connection.h"
 #include "store/sqlite/search_indexer.h"
+#include "store/sqlite/search_query.h"
 #include "store/sqlite/summary_repository.h"
 
 namespace store {
@@ -94,6 +95,44 @@ TEST_F(SearchShapesTest, EveryShapeGivesTheSamePages) {
       EXPECT_FALSE(few.empty());
     }
   }
+}
+
+TEST_F(SearchShapesTest, TheLimitsChooseTheShape) {
+  for (int i = 0; i < 4; ++i) {
+    const auto id = Open("c" + std::to_string(i), Channel::kWhatsapp);
+    Append(id, Author::kCustomer, "a mug, nothing else", kT0 + i);
+  }
+  auto db = sqlite::Connection::Open(path_);
+  ASSERT_TRUE(db.ok());
+  ASSERT_TRUE(sqlite::CatchUpSearchIndex(**db).ok());
+  const auto shape = [&](const std::string& words, const sqlite::SearchShapeLimits& limits,
+                         std::optional<Channel> channel = std::nullopt) {
+    const core::ConversationFilter filter{.channel = channel, .search = words};
+    auto plan = sqlite::PlanSearch(**db, *sqlite::ParseSearch(words), filter, limits);
+    EXPECT_TRUE(plan.ok()) << plan.error().message;
+    return plan.ok() ? plan->shape : sqlite::ListShape::kTab;
+  };
+  using sqlite::ListShape;
+  constexpr std::size_t kNever = std::numeric_limits<std::size_t>::max();
+  const sqlite::SearchShapeLimits few{.collect_from = kNever, .query_each_from = kNever};
+  const sqlite::SearchShapeLimits collect{.collect_from = 4, .query_each_from = kNever};
+  const sqlite::SearchShapeLimits query{.collect_from = 4, .query_each_from = 3};
+  const sqlite::SearchShapeLimits dense{
+      .collect_from = 4, .query_each_from = kNever, .sample = 2, .dense_share = 0.9};
+  EXPECT_EQ(shape("mug", few), ListShape::kSearchFew);
+  EXPECT_EQ(shape("mug", {.collect_from = 5, .query_each_from = kNever}), ListShape::kSearchFew);
+  EXPECT_EQ(shape("mug", collect), ListShape::kSearchCollected);
+  EXPECT_EQ(shape("mug", collect, Channel::kWhatsapp), ListShape::kSearchCollectedChannel);
+  EXPECT_EQ(shape("mug", query), ListShape::kSearchMany);
+  EXPECT_EQ(shape("mug", query, Channel::kWhatsapp), ListShape::kSearchManyChannel);
+  EXPECT_EQ(shape("mug", dense), ListShape::kSearchMany);  // its first 2 fill their range
+  // Longer than the index's prefixes: collected, never queried for each conversation.
+  EXPECT_EQ(shape("nothing", query), ListShape::kSearchCollected);
+  EXPECT_EQ(shape("nothing", dense), ListShape::kSearchCollected);
+  const auto plan =
+      sqlite::PlanSearch(**db, *sqlite::ParseSearch("mug"), {.search = "mug"}, collect);
+  ASSERT_TRUE(plan.ok());
+  EXPECT_EQ(plan->conversations.size(), 4u);  // what the walk looks each conversation up in
 }
 
 }  // namespace

@@ -69,38 +69,6 @@ base::Result<std::optional<std::vector<std::int64_t>>> Matching(Connection& db,
   return std::optional(std::move(ids));
 }
 
-// How a search lists its conversations, and the matches it collected for it.
-struct SearchPlan {
-  ListShape shape = ListShape::kSearchFew;
-  IdSet conversations{{}};
-  IdSet contacts{{}};
-};
-
-base::Result<SearchPlan> PlanSearch(Connection& db, const SearchQuery& search,
-                                    const core::ConversationFilter& filter,
-                                    const SearchShapeLimits& limits) {
-  // Querying the index for each conversation pays only when each query is cheap, and beats
-  // collecting only for the most frequent words.
-  Collect collect;
-  if (search.indexed) {
-    collect = {limits.query_each_from, limits.sample, limits.dense_share};
-  }
-  auto messages = Matching(db, kMessageMatches, search.expression, collect);
-  if (!messages.ok()) return messages.error();
-  auto contacts = *messages ? Matching(db, kContactMatches, search.expression, {collect.cap})
-                            : std::optional<std::vector<std::int64_t>>();
-  if (!contacts.ok()) return contacts.error();
-  SearchPlan plan;
-  if (!*messages || !*contacts) {
-    plan.shape = filter.channel ? ListShape::kSearchManyChannel : ListShape::kSearchMany;
-  } else if ((*messages)->size() + (*contacts)->size() >= limits.collect_from) {
-    plan.shape = filter.channel ? ListShape::kSearchCollectedChannel : ListShape::kSearchCollected;
-    plan.conversations = IdSet(std::move(**messages));
-    plan.contacts = IdSet(std::move(**contacts));
-  }
-  return plan;
-}
-
 base::Result<core::ConversationSummary> ReadSummary(const Query& q) {
   core::ConversationSummary s;
   s.id = q.Int64(0);
@@ -134,6 +102,31 @@ base::Result<core::ConversationSummary> ReadSummary(const Query& q) {
 }
 
 }  // namespace
+
+base::Result<SearchPlan> PlanSearch(Connection& db, const SearchQuery& search,
+                                    const core::ConversationFilter& filter,
+                                    const SearchShapeLimits& limits) {
+  // Querying the index for each conversation pays only when each query is cheap, and beats
+  // collecting only for the most frequent words.
+  Collect collect;
+  if (search.indexed) {
+    collect = {limits.query_each_from, limits.sample, limits.dense_share};
+  }
+  auto messages = Matching(db, kMessageMatches, search.expression, collect);
+  if (!messages.ok()) return messages.error();
+  auto contacts = *messages ? Matching(db, kContactMatches, search.expression, {collect.cap})
+                            : std::optional<std::vector<std::int64_t>>();
+  if (!contacts.ok()) return contacts.error();
+  SearchPlan plan;
+  if (!*messages || !*contacts) {
+    plan.shape = filter.channel ? ListShape::kSearchManyChannel : ListShape::kSearchMany;
+  } else if ((*messages)->size() + (*contacts)->size() >= limits.collect_from) {
+    plan.shape = filter.channel ? ListShape::kSearchCollectedChannel : ListShape::kSearchCollected;
+    plan.conversations = IdSet(std::move(**messages));
+    plan.contacts = IdSet(std::move(**contacts));
+  }
+  return plan;
+}
 
 base::Result<core::ConversationSummary> LoadSummary(Connection& db, std::int64_t workspace_id,
                                                     std::int64_t conversation_id) {

@@ -10,6 +10,9 @@
 #include "base/result.h"
 #include "core/crm.h"
 #include "store/sqlite/connection.h"
+#include "store/sqlite/id_set.h"
+#include "store/sqlite/list_query.h"
+#include "store/sqlite/search_query.h"
 
 namespace store::sqlite {
 
@@ -32,6 +35,19 @@ struct SearchShapeLimits {
   std::size_t sample = 8'192;
   double dense_share = 0.7;
 };
+
+// How ListConversations lists a search's conversations (one of the kSearch shapes), and the
+// matches it collected for it (empty unless the shape looks them up).
+struct SearchPlan {
+  ListShape shape = ListShape::kSearchFew;
+  IdSet conversations{{}};
+  IdSet contacts{{}};
+};
+
+// The plan for `search` (of `filter`) under `limits`, as described above; reads the search index.
+base::Result<SearchPlan> PlanSearch(Connection& db, const SearchQuery& search,
+                                    const core::ConversationFilter& filter,
+                                    const SearchShapeLimits& limits);
 
 // Each list is one query. A tab (folder, channel), with or without its unread filter, walks
 // conversations_by_tab in order and stops after the page; "all channels" merges one such walk
