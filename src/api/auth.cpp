@@ -3,8 +3,8 @@
 #include <sodium.h>
 
 #include "api/password.h"
-#include "api/sodium.h"
 #include "base/sha256.h"
+#include "base/sodium.h"
 
 namespace api {
 namespace {
@@ -53,7 +53,7 @@ Auth::Auth(core::Users& users, const base::Clock& clock, AuthSettings settings)
       clock_(clock),
       settings_(settings),
       limiter_(settings.max_failed_sign_ins, settings.failed_sign_in_window) {
-  if (!SodiumReady()) std::abort();  // no randomness: signing anyone in would be unsafe
+  if (!base::SodiumReady()) std::abort();  // no randomness: signing anyone in would be unsafe
 }
 
 Auth::CheckKeys Auth::KeysOf(std::string_view email, const std::string& client) {

@@ -4,7 +4,7 @@
 
 #include <algorithm>
 
-#include "api/sodium.h"
+#include "base/sodium.h"
 
 namespace api {
 base::Status CheckNewPassword(std::string_view password) {
@@ -24,7 +24,7 @@ base::Status CheckNewPassword(std::string_view password) {
 
 base::Result<std::string> HashPassword(std::string_view password) {
   if (base::Status ok = CheckNewPassword(password); !ok.ok()) return ok.error();
-  if (!SodiumReady()) return base::Error::Internal("libsodium could not be initialised");
+  if (!base::SodiumReady()) return base::Error::Internal("libsodium could not be initialised");
   std::string hash(crypto_pwhash_STRBYTES, '\0');
   if (crypto_pwhash_str_alg(hash.data(), password.data(), password.size(),
                             crypto_pwhash_OPSLIMIT_INTERACTIVE, crypto_pwhash_MEMLIMIT_INTERACTIVE,
@@ -36,7 +36,7 @@ base::Result<std::string> HashPassword(std::string_view password) {
 }
 
 bool VerifyPassword(const std::string& hash, std::string_view password) {
-  if (password.size() > kMaxPasswordLength || !SodiumReady()) return false;
+  if (password.size() > kMaxPasswordLength || !base::SodiumReady()) return false;
   return crypto_pwhash_str_verify(hash.c_str(), password.data(), password.size()) == 0;
 }
 

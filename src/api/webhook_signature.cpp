@@ -2,11 +2,12 @@
 
 #include <array>
 
-#include "api/sodium.h"
+#include "base/sodium.h"
 
 namespace api {
 
 std::string SignWebhook(std::string_view secret, std::int64_t unix_seconds, std::string_view body) {
+  (void)base::SodiumReady();  // an HMAC needs no randomness: it works either way
   const std::string timestamp = std::to_string(unix_seconds);
   crypto_auth_hmacsha256_state state;
   crypto_auth_hmacsha256_init(&state, reinterpret_cast<const unsigned char*>(secret.data()),

@@ -2,9 +2,12 @@
 
 #include <sodium.h>
 
+#include "base/sodium.h"
+
 namespace base {
 
 std::string Sha256Hex(std::string_view data) {
+  (void)SodiumReady();  // hashing needs no randomness: it works either way
   unsigned char digest[crypto_hash_sha256_BYTES];
   crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(data.data()), data.size());
   std::string hex(2 * sizeof digest + 1, '\0');

@@ -1,9 +1,9 @@
-// Internal: libsodium's one-time set-up, for every user of it in this module.
+// libsodium's one-time set-up, for every user of it (sodium_init before any other of its calls).
 #pragma once
 
 #include <sodium.h>
 
-namespace api {
+namespace base {
 
 // True once libsodium is initialised (the first call does it; thread-safe). False when it cannot
 // be used (no source of randomness): nothing may be hashed or generated then.
@@ -12,4 +12,4 @@ inline bool SodiumReady() {
   return ready;
 }
 
-}  // namespace api
+}  // namespace base
