@@ -105,7 +105,7 @@ base::Result<Caller> Auth::Authenticate(const Credentials& c) {
     }
     auto user = users_.FindUser(token->user_id);
     if (!user.ok()) return user.error();
-    return Caller{*user, std::nullopt};
+    return Caller{*user, std::nullopt, token->id};
   }
   if (!c.session_token) return base::Error::Unauthenticated("sign in first");
   auto session = users_.FindSession(HashToken(*c.session_token), clock_.Now());
@@ -118,7 +118,7 @@ base::Result<Caller> Auth::Authenticate(const Credentials& c) {
   }
   auto user = users_.FindUser(session->user_id);
   if (!user.ok()) return user.error();
-  return Caller{*user, *session};
+  return Caller{*user, *session, std::nullopt};
 }
 
 base::Status Auth::SignOut(const std::string& session_token) {

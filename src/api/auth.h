@@ -46,7 +46,8 @@ struct Credentials {
 // Who is asking.
 struct Caller {
   core::User user;
-  std::optional<core::Session> session;  // nullopt when an API token authenticated the request
+  std::optional<core::Session> session;      // nullopt when an API token authenticated the request
+  std::optional<std::int64_t> api_token_id;  // the API token's, when one did
 };
 
 class Auth {

@@ -121,7 +121,8 @@ http::Response CreateToken(Auth& auth, const http::Request& request) {
   return JsonResponse(201, token);
 }
 
-http::Response DeleteToken(Auth& auth, core::Users& users, const http::Request& request) {
+http::Response DeleteToken(Auth& auth, core::Users& users, LiveFeed& feed,
+                           const http::Request& request) {
   auto caller = auth.Authenticate(CredentialsOf(request));
   if (!caller.ok()) return ErrorResponse(caller.error());
   const auto id = IdParam(request, "id");
@@ -129,6 +130,7 @@ http::Response DeleteToken(Auth& auth, core::Users& users, const http::Request& 
   if (base::Status done = users.DeleteApiToken(caller->user.id, *id); !done.ok()) {
     return ErrorResponse(done.error());
   }
+  feed.EndApiToken(*id);
   return http::Response::NoContent();
 }
 
@@ -147,8 +149,9 @@ void AddAuthRoutes(http::Router& router, Auth& auth, core::Users& users, LiveFee
   router.Get("/api/v1/tokens",
              [&auth, &users](const http::Request& r) { return ListTokens(auth, users, r); });
   router.Post("/api/v1/tokens", [&auth](const http::Request& r) { return CreateToken(auth, r); });
-  router.Delete("/api/v1/tokens/{id}",
-                [&auth, &users](const http::Request& r) { return DeleteToken(auth, users, r); });
+  router.Delete("/api/v1/tokens/{id}", [&auth, &users, &feed](const http::Request& r) {
+    return DeleteToken(auth, users, feed, r);
+  });
 }
 
 }  // namespace api

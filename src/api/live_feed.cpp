@@ -13,7 +13,7 @@ void LiveFeed::Subscribe(std::int64_t workspace_id, const Caller& caller,
   std::lock_guard lock(mutex_);
   auto& list = streams_[workspace_id];
   std::erase_if(list, [](const Subscriber& s) { return s.stream->ended(); });
-  list.push_back({std::move(stream), caller.user.id, caller.session});
+  list.push_back({std::move(stream), caller.user.id, caller.session, caller.api_token_id});
 }
 
 bool LiveFeed::Watched(std::int64_t workspace_id) {
@@ -37,6 +37,10 @@ void LiveFeed::EndMember(std::int64_t workspace_id, std::int64_t user_id) {
   EndIf([&](std::int64_t ws, const Subscriber& s) {
     return ws == workspace_id && s.user_id == user_id;
   });
+}
+
+void LiveFeed::EndApiToken(std::int64_t token_id) {
+  EndIf([&](std::int64_t, const Subscriber& s) { return s.api_token_id == token_id; });
 }
 
 void LiveFeed::EndSession(const std::string& token_hash) {

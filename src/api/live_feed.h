@@ -9,7 +9,8 @@
 // ended, or it read too slowly) reloads what it shows: nothing is replayed.
 //
 // A stream ends when the caller who opened it loses access: the End* methods are called once the
-// change that took it away committed (a member removed, sessions signed out or expired).
+// change that took it away committed (a member removed, sessions signed out or expired, an API
+// token revoked).
 //
 // Thread-safety: every method may be called from any thread.
 #pragma once
@@ -55,12 +56,15 @@ class LiveFeed {
   void EndOtherSessions(const Caller& caller);
   // The streams opened with sessions that expired at `now` end.
   void EndExpiredSessions(base::TimePoint now);
+  // The API token with this id was revoked: the streams it opened end.
+  void EndApiToken(std::int64_t token_id);
 
  private:
   struct Subscriber {
     std::shared_ptr<http::EventStream> stream;
     std::int64_t user_id = 0;
-    std::optional<core::Session> session;  // nullopt when an API token opened the stream
+    std::optional<core::Session> session;      // nullopt when an API token opened the stream
+    std::optional<std::int64_t> api_token_id;  // the API token's that opened it
   };
   // Closes and drops every stream for which `ends(workspace_id, subscriber)` holds.
   void EndIf(const std::function<bool(std::int64_t, const Subscriber&)>& ends);

@@ -127,6 +127,7 @@ TEST_F(AuthTest, AnApiTokenAuthenticatesWithoutCsrfAndIsStoredHashed) {
   ASSERT_TRUE(caller.ok()) << caller.error().message;
   EXPECT_EQ(caller->user.id, ana_.id);
   EXPECT_FALSE(caller->session.has_value());
+  EXPECT_EQ(caller->api_token_id, token.id);  // what revoking it ends (LiveFeed::EndApiToken)
 
   bearer.bearer_token = secret + "x";
   EXPECT_EQ(auth_->Authenticate(bearer).error().code, base::ErrorCode::kUnauthenticated);

@@ -14,16 +14,18 @@ bool Contains(const std::string& data, std::string_view part) {
 }
 
 // A caller who authenticated with an API token.
-Caller WithToken(std::int64_t user_id) {
+Caller WithToken(std::int64_t user_id, std::int64_t token_id = 1) {
   Caller caller;
   caller.user.id = user_id;
+  caller.api_token_id = token_id;
   return caller;
 }
 
 // A caller who authenticated with the session of this token hash.
 Caller WithSession(std::int64_t user_id, const std::string& token_hash,
                    base::TimePoint expires_at = kT0 + std::chrono::hours{24}) {
-  Caller caller = WithToken(user_id);
+  Caller caller;
+  caller.user.id = user_id;
   caller.session = core::Session{token_hash, user_id, "csrf", kT0, expires_at};
   return caller;
 }
@@ -117,6 +119,19 @@ TEST(LiveFeedTest, SignedOutSessionsEndTheirStreamsAndApiTokensKeepTheirs) {
   EXPECT_TRUE(again->ended());
   EXPECT_FALSE(script->ended());
   EXPECT_FALSE(colleague->ended());
+}
+
+TEST(LiveFeedTest, ARevokedApiTokensStreamsEndAndNoOneElses) {
+  LiveFeed feed;
+  auto revoked = Open(feed, 1, WithToken(7, 3));
+  auto in_other_workspace = Open(feed, 2, WithToken(7, 3));
+  auto other_token = Open(feed, 1, WithToken(7, 4));
+  auto session = Open(feed, 1, WithSession(7, "ana-laptop"));
+  feed.EndApiToken(3);
+  EXPECT_TRUE(revoked->ended());
+  EXPECT_TRUE(in_other_workspace->ended());
+  EXPECT_FALSE(other_token->ended());
+  EXPECT_FALSE(session->ended());
 }
 
 TEST(LiveFeedTest, StreamsOfExpiredSessionsEnd) {
