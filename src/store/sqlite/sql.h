@@ -39,4 +39,11 @@ inline base::Status RequireChanged(Connection& db, std::string_view what) {
   return base::Status::Ok();
 }
 
+// Runs `sql` with `args`; kNotFound "`what` not found" when it changed no row.
+base::Status ChangeOne(Connection& db, std::string_view what, std::string_view sql,
+                       const auto&... args) {
+  if (base::Status done = RunStatement(db, sql, args...); !done.ok()) return done;
+  return RequireChanged(db, what);
+}
+
 }  // namespace store::sqlite

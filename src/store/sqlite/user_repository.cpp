@@ -179,14 +179,14 @@ base::Status SetPassword(Connection& db, std::int64_t user_id, const std::string
                          const std::optional<std::string>& kept_session) {
   base::Result<Transaction> txn = Transaction::Begin(db, TransactionKind::kWrite);
   if (!txn.ok()) return txn.error();
-  base::Result<Query> update = db.Prepare(kUpdatePassword);
-  if (!update.ok()) return update.error();
-  if (base::Status done = update->BindAll(user_id, password_hash).Run(); !done.ok()) return done;
-  if (db.Changes() == 0) return base::Error::NotFound("user not found");
-  base::Result<Query> sign_out = db.Prepare(kDeleteOtherSessions);
-  if (!sign_out.ok()) return sign_out.error();
+  if (base::Status done = ChangeOne(db, "user", kUpdatePassword, user_id, password_hash);
+      !done.ok()) {
+    return done;
+  }
   const std::optional<std::string_view> kept(kept_session);
-  if (base::Status done = sign_out->BindAll(user_id, kept).Run(); !done.ok()) return done;
+  if (base::Status done = RunStatement(db, kDeleteOtherSessions, user_id, kept); !done.ok()) {
+    return done;
+  }
   return txn->Commit();
 }
 
@@ -215,9 +215,9 @@ base::Status DeleteSession(Connection& db, const std::string& token_hash) {
 }
 
 base::Result<std::size_t> DeleteExpiredSessions(Connection& db, base::TimePoint now) {
-  base::Result<Query> q = db.Prepare(kDeleteExpiredSessions);
-  if (!q.ok()) return q.error();
-  if (base::Status done = q->BindAll(now).Run(); !done.ok()) return done.error();
+  if (base::Status done = RunStatement(db, kDeleteExpiredSessions, now); !done.ok()) {
+    return done.error();
+  }
   return static_cast<std::size_t>(db.Changes());
 }
 

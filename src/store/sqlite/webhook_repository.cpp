@@ -36,13 +36,6 @@ constexpr std::string_view kQueue =
     " message_id, notification_id, created_at_ms, next_attempt_ms)"
     " SELECT ?1, id, ?2, ?3, ?4, ?5, ?6, ?6 FROM webhooks WHERE workspace_id = ?1";
 
-// Runs `sql` with `args`; kNotFound "`what` not found" when it changed no row.
-base::Status ChangeOne(Connection& db, std::string_view what, std::string_view sql,
-                       const auto&... args) {
-  if (base::Status done = RunStatement(db, sql, args...); !done.ok()) return done;
-  return RequireChanged(db, what);
-}
-
 // Completes a claimed delivery with what it announces, as stored now.
 base::Status LoadSubject(Connection& db, core::WebhookDelivery& d,
                          std::optional<std::int64_t> message_id,
