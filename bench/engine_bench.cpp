@@ -1,5 +1,6 @@
-// Inbound message -> Decide -> durable commit on SQLite, with the local brain and the example
-// shop's catalog: the engine's throughput on one core (target: >= 5,000 messages/s).
+// Inbound message -> Decide -> durable commit, then its reply -> the brain -> DecideReply ->
+// durable commit, on SQLite, with the local brain and the example shop's catalog: the engine's
+// throughput on one core (target: >= 5,000 messages/s).
 //
 //   make bench            or            build/bench/engine_bench
 #include <benchmark/benchmark.h>
@@ -65,6 +66,8 @@ void BM_EngineInboundToDurableReply(benchmark::State& state) {
     auto d =
         engine.Handle(key, core::CustomerMessage{kMessages[i % std::size(kMessages)], clock.Now()});
     if (!d.ok()) state.SkipWithError(d.error().message.c_str());
+    auto replied = engine.Reply(fixture.workspace.id, d->conversation.id);
+    if (!replied.ok()) state.SkipWithError(replied.error().message.c_str());
     clock.Advance(std::chrono::milliseconds{1});
     ++i;
   }
@@ -72,21 +75,28 @@ void BM_EngineInboundToDurableReply(benchmark::State& state) {
 }
 BENCHMARK(BM_EngineInboundToDurableReply)->Unit(benchmark::kMicrosecond)->UseRealTime();
 
-// The same decisions without the store: what Decide and the brain cost alone.
+// The same decisions without the store: what Decide, DecideReply and the brain cost alone.
 void BM_DecideOnly(benchmark::State& state) {
   Fixture fixture;
   auto published = fixture.store->LoadPublished(fixture.workspace.id);
   auto catalog = fixture.store->LoadCatalog(fixture.workspace.id);
   auto brain = brain::MakeBrain("local", published->config, *catalog);
-  core::ConversationSnapshot snapshot;
-  snapshot.conversation.greeted = true;
+  core::ConversationSnapshot before;
+  before.conversation.greeted = true;
   const base::TimePoint now = base::FromMillis(1'800'000'000'000);
   std::int64_t i = 0;
   for (auto _ : state) {
-    auto d = workflow::Decide(snapshot,
-                              core::CustomerMessage{kMessages[i++ % std::size(kMessages)], now},
-                              published->config, **brain, now);
-    benchmark::DoNotOptimize(d);
+    const core::CustomerMessage message{kMessages[i++ % std::size(kMessages)], now};
+    auto d = workflow::Decide(before, message, published->config, now);
+    // The snapshot the reply sees: the message stored.
+    core::ConversationSnapshot after = before;
+    after.history = d.messages;
+    after.history.back().id = i;
+    auto request = workflow::DecideReply(after, published->config, nullptr, now);
+    const auto& asked = std::get<workflow::BrainRequest>(request);
+    const workflow::Proposed proposed{asked.basis, (*brain)->Propose(asked.input)};
+    auto reply = workflow::DecideReply(after, published->config, &proposed, now);
+    benchmark::DoNotOptimize(reply);
   }
   state.SetItemsProcessed(state.iterations());
 }

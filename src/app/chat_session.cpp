@@ -126,16 +126,23 @@ ChatSession::Outcome ChatSession::Command(std::string_view command, std::string_
 ChatSession::Outcome ChatSession::Handle(const core::Event& event) {
   auto decision = engine_.Handle(key_, event);
   if (!decision.ok()) return Invalid(decision.error().message);
-  for (const core::TimerChange& t : decision->timers) {
-    if (t.kind == core::TimerKind::kDebounce) reply_due_ = t.due_at;
-  }
-  Show(*decision);
-  step_.push_back(std::move(*decision));
+  Took(std::move(*decision));
+  // What is due at once: a reply with no debounce window, or the AI resuming with messages
+  // waiting. A burst's lines all arrive before anything answers them.
+  if (!in_burst_) AdvanceTo(clock_.Now());
   return Outcome::kContinue;
 }
 
-void ChatSession::Show(const core::Decision& d) {
+void ChatSession::Took(core::Decision d) {
   if (d.conversation.id != conversation_id_) return;  // another customer's timer
+  for (const core::TimerChange& t : d.timers) {
+    if (t.kind == core::TimerKind::kReply) reply_due_ = t.due_at;
+  }
+  Show(d);
+  step_.push_back(std::move(d));
+}
+
+void ChatSession::Show(const core::Decision& d) {
   const core::ControlLease& lease = d.conversation.lease;
   std::size_t i = 0;
   for (; i < d.messages.size() && IsLeading(d.messages[i]); ++i) {
@@ -152,19 +159,14 @@ void ChatSession::AdvanceTo(base::TimePoint until) {
     if (!next || *next > until) break;
     if (*next > clock_.Now()) clock_.Set(*next);
     auto fired = engine_.FireDueTimers();
-    if (!fired.ok()) {
-      printer_.Error(fired.error().message, clock_.Now());
+    auto replied = fired.ok() ? engine_.ReplyDue() : fired;
+    if (!replied.ok()) {
+      printer_.Error(replied.error().message, clock_.Now());
       break;
     }
-    if (fired->empty()) break;  // due but failing: left for a later try
-    for (auto& d : *fired) {
-      for (const core::TimerChange& t : d.timers) {
-        if (t.kind == core::TimerKind::kDebounce && d.conversation.id == conversation_id_) {
-          reply_due_ = t.due_at;
-        }
-      }
-      Show(d);
-      if (d.conversation.id == conversation_id_) step_.push_back(std::move(d));
+    if (fired->empty() && replied->empty()) break;  // due but failing: left for a later try
+    for (auto* decisions : {&*fired, &*replied}) {
+      for (core::Decision& d : *decisions) Took(std::move(d));
     }
   }
   if (until > clock_.Now()) clock_.Set(until);

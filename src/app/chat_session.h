@@ -67,6 +67,9 @@ class ChatSession {
 
   Outcome Command(std::string_view command, std::string_view argument);
   Outcome Handle(const core::Event& event);
+  // A committed decision: one of this conversation is shown, joins the step and may owe a reply
+  // (another customer's timers are not shown).
+  void Took(core::Decision d);
   Outcome Expect(std::string_view spec);
   Outcome Invalid(const std::string& why);
   void Show(const core::Decision& d);
@@ -81,7 +84,7 @@ class ChatSession {
   ChatOptions options_;
   ChatPrinter printer_;
   std::vector<core::Decision> step_;          // what the last non-/expect line committed
-  std::optional<base::TimePoint> reply_due_;  // the open debounce window's end
+  std::optional<base::TimePoint> reply_due_;  // when the customer's reply is due
   bool in_burst_ = false;
 };
 

@@ -29,6 +29,7 @@
 #include "runtime/background_loop.h"
 #include "runtime/intake.h"
 #include "runtime/pump.h"
+#include "runtime/reply_pool.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace app {
@@ -59,15 +60,18 @@ runtime::Transport GraphTransport(const http::Client& client, std::string base_u
 // The queue-depth gauges, measured when scraped.
 class QueueGauges {
  public:
-  QueueGauges(base::Metrics& metrics, core::Inbox& inbox, core::Outbox& outbox,
+  QueueGauges(base::Metrics& metrics, core::Store& store, core::Inbox& inbox, core::Outbox& outbox,
               const base::Clock& clock)
-      : inbox_(inbox),
+      : store_(store),
+        inbox_(inbox),
         outbox_(outbox),
         clock_(clock),
         deliveries_(metrics.AddGaugeFamily(
             "inbox_deliveries", "Webhook deliveries in the inbox, by state.", {"state"})),
         messages_(metrics.AddGaugeFamily("outbox_messages", "Messages in the outbox, by state.",
-                                         {"state"})) {}
+                                         {"state"})),
+        replies_(metrics.AddGauge("replies_due",
+                                  "Replies owed now: due, or being answered by the reply pool.")) {}
 
   // Measures; a store error leaves the previous values.
   void Refresh() {
@@ -82,14 +86,19 @@ class QueueGauges {
       messages_.WithLabels({"waiting"}).Set(static_cast<double>(d->waiting));
       messages_.WithLabels({"sending"}).Set(static_cast<double>(d->sending));
     }
+    if (auto n = store_.CountDueTimers(core::TimerKind::kReply, now); n.ok()) {
+      replies_.Set(static_cast<double>(*n));
+    }
   }
 
  private:
+  core::Store& store_;
   core::Inbox& inbox_;
   core::Outbox& outbox_;
   const base::Clock& clock_;
   base::GaugeFamily& deliveries_;
   base::GaugeFamily& messages_;
+  base::Gauge& replies_;
 };
 
 void AddOperatorRoutes(http::Router& router, core::Store& store, const base::Clock& clock,
@@ -97,7 +106,8 @@ void AddOperatorRoutes(http::Router& router, core::Store& store, const base::Clo
   router.Get("/healthz", [](const http::Request&) { return http::Response::Text(200, "ok"); });
   router.Get("/readyz", [&store, &clock](const http::Request&) {
     // Ready when the database answers.
-    if (!store.DueTimers(clock.Now(), 1).ok()) return http::Response::Unavailable();
+    if (!store.DueTimers(core::TimerKind::kResume, clock.Now(), 1).ok())
+      return http::Response::Unavailable();
     return http::Response::Text(200, "ready");
   });
   router.Get("/metrics", [&metrics, &queues](const http::Request&) {
@@ -148,6 +158,7 @@ int RunServe(const ServeOptions& options, std::ostream& out, std::ostream& err) 
       config->outbox);
   runtime::Intake intake(store, store, store, engine, clock);
   runtime::Pump pump(intake, engine, sender, {}, log, metrics);
+  runtime::ReplyPool replies(store, engine, clock, config->replies, log, metrics);
   api::WebhookDispatcher webhooks(store, client, clock, {}, log);
   runtime::BackgroundLoop webhook_loop(
       [&] {
@@ -182,11 +193,16 @@ int RunServe(const ServeOptions& options, std::ostream& out, std::ostream& err) 
       outgoing = outgoing || m.delivery == core::DeliveryStatus::kQueued;
     }
     if (outgoing) pump.WakeSender();
+    for (const core::TimerChange& t : d.timers) {
+      if (t.kind == core::TimerKind::kReply && t.due_at && *t.due_at <= clock.Now()) {
+        replies.Wake();
+      }
+    }
     if (!d.messages.empty()) webhook_loop.Wake();
   });
 
   http::Router router;
-  QueueGauges queues(metrics, store, store, clock);
+  QueueGauges queues(metrics, store, store, store, clock);
   AddOperatorRoutes(router, store, clock, metrics, queues);
   AddWebhookRoutes(router, {store, store, clock, metrics, [&pump] { pump.WakeDecider(); }});
   AddWebChatRoutes(router, store, engine, clock, hub);
@@ -226,6 +242,7 @@ int RunServe(const ServeOptions& options, std::ostream& out, std::ostream& err) 
         "failed, not sent again");
   }
   pump.Start();
+  replies.Start();
   webhook_loop.Start();
   session_sweep.Start();
   const std::string base = "http://" + config->server.address + ":" + std::to_string(*port);
@@ -237,6 +254,7 @@ int RunServe(const ServeOptions& options, std::ostream& out, std::ostream& err) 
       << std::flush;
   server.RunUntilSignal(config->shutdown_grace);
   pump.Stop();
+  replies.Stop();
   webhook_loop.Stop();
   session_sweep.Stop();
   log("stopped");

@@ -12,6 +12,7 @@
 #include "base/result.h"
 #include "http/server.h"
 #include "runtime/outbox_sender.h"
+#include "runtime/reply_pool.h"
 
 namespace app {
 
@@ -24,6 +25,7 @@ struct ServeConfig {
   runtime::OutboxSettings outbox;  // graph.api_version, outbox.max_attempts, outbox.parallel_sends
   api::AuthSettings auth;          // session.lifetime_hours
   api::AuthRouteSettings auth_routes;  // session.secure_cookie
+  runtime::ReplyPoolSettings replies;
 };
 
 // Reads `file` (when given; every key is optional) and then the environment: each key

@@ -39,7 +39,7 @@ constexpr Names<NotificationKind, 2> kNotificationKinds{
     {{NotificationKind::kHandoff, "handoff"},
      {NotificationKind::kLeadQualified, "lead_qualified"}}};
 constexpr Names<TimerKind, 2> kTimerKinds{
-    {{TimerKind::kResume, "resume"}, {TimerKind::kDebounce, "debounce"}}};
+    {{TimerKind::kResume, "resume"}, {TimerKind::kReply, "reply"}}};
 
 constexpr Names<DeliveryStatus, 7> kDeliveryStatuses{{{DeliveryStatus::kNone, "none"},
                                                       {DeliveryStatus::kQueued, "queued"},

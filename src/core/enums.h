@@ -72,7 +72,11 @@ enum class Role { kOwner, kCollaborator };
 enum class WebhookEvent { kMessageCreated, kHandoff, kLeadQualified };
 
 // Durable timers of a conversation; at most one of each kind is pending.
-enum class TimerKind { kResume, kDebounce };
+//   kResume  the pause runs out (fired by the scheduler, as an event)
+//   kReply   the customer is owed a reply: due when their burst's debounce window closes, at once
+//            when it is 0 or the AI resumes with messages waiting (run by the reply pool, which
+//            calls the brain outside every lock)
+enum class TimerKind { kResume, kReply };
 
 // What an audit event on a conversation's timeline records.
 enum class AuditKind {

@@ -133,8 +133,12 @@ class Store {
   virtual base::Result<bool> HasMessage(std::int64_t workspace_id,
                                         const std::string& provider_message_id) = 0;
 
-  // Timers due at or before `now`, earliest first, at most `limit`, across all workspaces.
-  virtual base::Result<std::vector<DueTimer>> DueTimers(base::TimePoint now, std::size_t limit) = 0;
+  // Timers of `kind` due at or before `now`, earliest first, at most `limit`, across all
+  // workspaces.
+  virtual base::Result<std::vector<DueTimer>> DueTimers(TimerKind kind, base::TimePoint now,
+                                                        std::size_t limit) = 0;
+  // How many timers of `kind` are due at or before `now`, across all workspaces.
+  virtual base::Result<std::size_t> CountDueTimers(TimerKind kind, base::TimePoint now) = 0;
   // The earliest pending timer of the workspace, if any.
   virtual base::Result<std::optional<base::TimePoint>> NextTimer(std::int64_t workspace_id) = 0;
 

@@ -29,6 +29,7 @@
 #include <optional>
 #include <string>
 
+#include "base/slow_call_guard.h"
 #include "http/server_state.h"
 
 namespace http::internal {
@@ -189,6 +190,9 @@ asio::awaitable<bool> OnWorker(ServerState& s, const std::function<void()>& work
         *s.pool,
         [&s, &work]() -> asio::awaitable<void> {
           s.queued.fetch_sub(1);
+          // A handler that waited on a slow call (a language model) would hold a worker, and
+          // the requests queued behind it, for seconds.
+          const base::NoSlowCalls request_thread("an HTTP request handler");
           work();
           co_return;
         },

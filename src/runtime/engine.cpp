@@ -1,5 +1,9 @@
 #include "runtime/engine.h"
 
+#include <string>
+#include <variant>
+
+#include "base/slow_call_guard.h"
 #include "workflow/decide.h"
 
 namespace runtime {
@@ -45,23 +49,79 @@ base::Result<core::Decision> Engine::Handle(std::int64_t workspace_id, std::int6
 }
 
 base::Result<std::vector<core::Decision>> Engine::FireDueTimers() {
+  return RunDue(core::TimerKind::kResume, [&](const core::DueTimer& t) {
+    return Handle(t.workspace_id, t.conversation_id, core::TimerFired{t.kind, t.due_at});
+  });
+}
+
+base::Result<std::vector<core::Decision>> Engine::ReplyDue() {
+  return RunDue(core::TimerKind::kReply,
+                [&](const core::DueTimer& t) -> base::Result<core::Decision> {
+                  auto replied = Reply(t.workspace_id, t.conversation_id);
+                  if (!replied.ok()) return replied.error();
+                  return std::move(replied->decision);
+                });
+}
+
+base::Result<std::vector<core::Decision>> Engine::RunDue(core::TimerKind kind,
+                                                         const TimerHandler& handle) {
   // Bounds the passes should a broken decision leave its timer due (never expected).
   constexpr int kMaxPasses = 64;
   std::vector<core::Decision> decisions;
   for (int pass = 0; pass < kMaxPasses; ++pass) {
-    auto due = store_.DueTimers(clock_.Now(), settings_.timer_batch);
+    auto due = store_.DueTimers(kind, clock_.Now(), settings_.timer_batch);
     if (!due.ok()) return due.error();
-    std::size_t fired = 0;
+    std::size_t handled = 0;
     for (const core::DueTimer& t : *due) {
-      auto d = Handle(t.workspace_id, t.conversation_id, core::TimerFired{t.kind, t.due_at});
+      auto d = handle(t);
       if (!d.ok()) continue;  // stays stored; the next pass tries again
-      ++fired;
+      ++handled;
       decisions.push_back(std::move(*d));
     }
-    // Every decision on a fired timer cancels or moves it, so a full batch means more are due.
-    if (fired == 0 || due->size() < settings_.timer_batch) break;
+    // Every decision on a due timer cancels or moves it, so a full batch means more are due.
+    if (handled == 0 || due->size() < settings_.timer_batch) break;
   }
   return decisions;
+}
+
+base::Result<ReplyOutcome> Engine::Reply(std::int64_t workspace_id, std::int64_t conversation_id) {
+  if (const auto forbidden = base::SlowCallsForbidden()) {
+    return base::Error::FailedPrecondition("a reply may not be answered inside " +
+                                           std::string(*forbidden));
+  }
+  auto agent = AgentFor(workspace_id);
+  if (!agent.ok()) return agent.error();
+  ReplyOutcome outcome;
+  std::optional<workflow::Proposed> proposed;
+  for (int conflicts = 0;;) {
+    auto snapshot = store_.LoadConversation(workspace_id, conversation_id, settings_.history_limit);
+    if (!snapshot.ok()) return snapshot.error();
+    auto step = workflow::DecideReply(*snapshot, (*agent)->config, proposed ? &*proposed : nullptr,
+                                      clock_.Now());
+    if (auto* request = std::get_if<workflow::BrainRequest>(&step)) {
+      if (proposed) ++outcome.discarded;  // made for a turn that changed meanwhile
+      if (outcome.proposals == settings_.max_proposals) {
+        return base::Error::Conflict("the conversation kept changing while the brain proposed");
+      }
+      ++outcome.proposals;
+      // The one call that may take seconds: no lock is held here.
+      proposed = workflow::Proposed{request->basis, (*agent)->brain->Propose(request->input)};
+      step = workflow::DecideReply(*snapshot, (*agent)->config, &*proposed, clock_.Now());
+      if (std::holds_alternative<workflow::BrainRequest>(step)) {
+        return base::Error::Internal("a proposal was not applied to its own turn");
+      }
+    }
+    auto committed = store_.Commit(workspace_id, std::get<core::Decision>(step));
+    if (committed.ok()) {
+      Committed(*committed);
+      outcome.decision = std::move(*committed);
+      return outcome;
+    }
+    if (committed.error().code != base::ErrorCode::kConflict ||
+        ++conflicts > settings_.max_conflict_retries) {
+      return committed.error();
+    }
+  }
 }
 
 base::Result<std::shared_ptr<const Engine::Agent>> Engine::AgentFor(std::int64_t workspace_id) {
@@ -118,7 +178,7 @@ base::Result<core::Decision> Engine::DecideAndCommit(std::int64_t workspace_id, 
     auto snapshot = load();
     if (!snapshot.ok()) return snapshot.error();
     const core::Decision decision =
-        workflow::Decide(*snapshot, event, (*agent)->config, *(*agent)->brain, clock_.Now());
+        workflow::Decide(*snapshot, event, (*agent)->config, clock_.Now());
     auto committed = store_.Commit(workspace_id, decision);
     if (committed.ok()) Committed(*committed);
     if (committed.ok() || committed.error().code != base::ErrorCode::kConflict ||

@@ -1,12 +1,15 @@
 // The engine: one event on one conversation, from the store through Decide and back to the store.
 //
-// Handle() loads the conversation, decides with the workspace's published configuration and its
-// brain, and commits the decision in one transaction guarded by the conversation's version; when a
-// concurrent change wins, it decides again on fresh state. FireDueTimers() turns durable timers
-// into events the same way, so a restart loses none.
+// Handle() loads the conversation, decides with the workspace's published configuration, and
+// commits the decision in one transaction guarded by the conversation's version; when a concurrent
+// change wins, it decides again on fresh state. It never calls a brain, so it may run anywhere: in
+// a store transaction, on an HTTP request thread, on the thread that fires timers. A customer owed
+// a reply gets the conversation's reply timer instead, and Reply() answers it where slow calls are
+// allowed (runtime::ReplyPool's threads). FireDueTimers() turns the other durable timers into
+// events, so a restart loses none.
 //
-// Thread-safety: Handle may run concurrently for different conversations; callers serialize the
-// events of one conversation (the version check makes a breach safe, never silent).
+// Thread-safety: Handle and Reply may run concurrently for different conversations; callers
+// serialize the work of one conversation (the version check makes a breach safe, never silent).
 #pragma once
 
 #include <cstdint>
@@ -34,7 +37,15 @@ using BrainFactory = std::function<base::Result<std::unique_ptr<core::Brain>>(
 struct EngineSettings {
   std::size_t history_limit = 20;  // recent messages given to Decide and the brain
   int max_conflict_retries = 5;    // decide again this often when a concurrent change wins
-  std::size_t timer_batch = 256;   // timers fired per store query
+  int max_proposals = 3;           // brain calls for one reply, when its turn keeps changing
+  std::size_t timer_batch = 256;   // timers fired (or replies answered) per store query
+};
+
+// What answering one reply took.
+struct ReplyOutcome {
+  core::Decision decision;  // as committed: it settles the reply timer
+  int proposals = 0;        // brain calls made
+  int discarded = 0;        // proposals dropped: their turn changed while the brain ran
 };
 
 class Engine {
@@ -52,8 +63,24 @@ class Engine {
   base::Result<core::Decision> Handle(std::int64_t workspace_id, std::int64_t conversation_id,
                                       const core::Event& event);
 
-  // Fires every timer due at the clock's now, earliest first, until none is due. Returns the
-  // committed decisions in order. A timer whose conversation fails stays stored for a later try.
+  // Answers the reply due on the conversation (workflow::DecideReply): loads a snapshot, asks the
+  // workspace's brain with no store lock held, decides with the proposal and commits guarded by
+  // the version. When a person acted or a newer customer message arrived meanwhile, decides again
+  // on the fresh state: a takeover yields no AI message, a newer message is answered together
+  // with the first (the brain is asked again, at most settings.max_proposals times).
+  // Errors: kFailedPrecondition when called where slow calls are forbidden
+  // (base::SlowCallsForbidden), nothing done; kConflict when the turn kept changing (the reply
+  // timer stays due); kNotFound, kFailedPrecondition (nothing published) and store errors.
+  base::Result<ReplyOutcome> Reply(std::int64_t workspace_id, std::int64_t conversation_id);
+
+  // Answers every reply due at the clock's now, one after another on this thread, until none is
+  // due (the terminal chat and tests; a server runs Reply on runtime::ReplyPool). Returns the
+  // committed decisions in order; a reply that fails stays due for a later try.
+  base::Result<std::vector<core::Decision>> ReplyDue();
+
+  // Fires every timer due at the clock's now but the reply timers, earliest first, until none is
+  // due. Returns the committed decisions in order. A timer whose conversation fails stays stored
+  // for a later try.
   base::Result<std::vector<core::Decision>> FireDueTimers();
 
   // Runs `work`, which handles events on this thread, in one store transaction
@@ -91,6 +118,10 @@ class Engine {
   base::Result<std::shared_ptr<const Agent>> AgentFor(std::int64_t workspace_id);
   base::Result<core::Decision> DecideAndCommit(std::int64_t workspace_id, const Load& load,
                                                const core::Event& event);
+  // The committed decision of each due timer of `kind`, handled by `handle`, until none is due.
+  using TimerHandler = std::function<base::Result<core::Decision>(const core::DueTimer&)>;
+  base::Result<std::vector<core::Decision>> RunDue(core::TimerKind kind,
+                                                   const TimerHandler& handle);
   void Committed(const core::Decision& decision);
 
   core::Store& store_;

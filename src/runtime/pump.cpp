@@ -3,6 +3,8 @@
 #include <string>
 #include <vector>
 
+#include "base/slow_call_guard.h"
+
 namespace runtime {
 
 namespace {
@@ -54,6 +56,8 @@ Pump::Pump(Intake& intake, Engine& engine, OutboxSender& sender, PumpSettings se
       outbox_([this] { return SendPass(); }, settings.poll) {}
 
 bool Pump::DecidePass() {
+  // Webhooks and timers wait for this thread: it never waits on a brain.
+  const base::NoSlowCalls decider("the thread that takes deliveries and fires timers");
   Counters& c = *counters_;
   bool found = false;
   if (auto run = intake_.ProcessPending(); run.ok()) {

@@ -37,7 +37,7 @@ void PauseAi(Turn& turn, core::AuditKind kind, const std::string& actor, base::T
   c.pending_question.reset();  // once the AI is back it asks the open question again
   c.greeted = true;            // a person spoke (or will): the AI never greets after that
   turn.SetTimer(core::TimerKind::kResume, c.lease.resume_at);
-  turn.SetTimer(core::TimerKind::kDebounce, std::nullopt);
+  turn.SetTimer(core::TimerKind::kReply, std::nullopt);
   turn.Audit(kind, actor, {}, at);
 }
 
@@ -48,7 +48,7 @@ void Resume(Turn& turn, core::AuditKind kind, const std::string& actor) {
   turn.Audit(kind, actor, {}, turn.now);
   if (c.folder != core::Folder::kOpen && c.folder != core::Folder::kSolved) return;
   if (turn.Unanswered().empty()) return;
-  Respond(turn, core::TextFor(turn.config, turn.language(), core::TextKey::kResumeNotice));
+  turn.SetTimer(core::TimerKind::kReply, turn.now);
 }
 
 void HandOff(Turn& turn, core::HandoffReason reason, const std::string& detail,
@@ -62,7 +62,7 @@ void HandOff(Turn& turn, core::HandoffReason reason, const std::string& detail,
   c.pending_question.reset();
   c.greeted = true;
   turn.SetTimer(core::TimerKind::kResume, c.lease.resume_at);
-  turn.SetTimer(core::TimerKind::kDebounce, std::nullopt);
+  turn.SetTimer(core::TimerKind::kReply, std::nullopt);
 
   std::vector<std::string> parts = lead_in;
   parts.push_back(core::TextFor(turn.config, turn.language(),

@@ -1,6 +1,9 @@
 #include "workflow/decide.h"
 
+#include <algorithm>
+#include <string>
 #include <type_traits>
+#include <vector>
 
 #include "workflow/lease.h"
 #include "workflow/turn.h"
@@ -17,7 +20,10 @@ bool AiMayAnswer(const core::Conversation& c) {
 
 void OnCustomerMessage(Turn& turn, const core::CustomerMessage& e) {
   core::Conversation& c = turn.conversation();
-  turn.Append(core::Author::kCustomer, e.text, e.at, e.provider_message_id);
+  // A channel's clock ahead of ours cannot date a message after it arrived: the burst's window
+  // runs on our clock.
+  const base::TimePoint at = std::min(e.at, turn.now);
+  turn.Append(core::Author::kCustomer, e.text, at, e.provider_message_id);
   turn.decision.messages.back().attachment = e.attachment;
   const core::Contact& contact = turn.snapshot.contact;
   if (!e.customer_name.empty() && !contact.name_set_by_user &&
@@ -35,11 +41,8 @@ void OnCustomerMessage(Turn& turn, const core::CustomerMessage& e) {
     if (ResumeIsDue(c.lease, turn.now)) Resume(turn, core::AuditKind::kAutoResume, kActorSystem);
     return;
   }
-  if (turn.config.debounce.count() > 0) {
-    turn.SetTimer(core::TimerKind::kDebounce, e.at + turn.config.debounce);
-    return;
-  }
-  Respond(turn, {});
+  // Owed a reply once the burst's window closes; with no window, at once.
+  turn.SetTimer(core::TimerKind::kReply, at + turn.config.debounce);
 }
 
 void OnHumanReply(Turn& turn, const core::HumanReply& e) {
@@ -68,42 +71,30 @@ void OnReturnToAi(Turn& turn, const core::ReturnToAi& e) {
 }
 
 void OnTimer(Turn& turn, const core::TimerFired& e) {
-  core::Conversation& c = turn.conversation();
-  switch (e.kind) {
-    case core::TimerKind::kResume:
-      if (ResumeIsDue(c.lease, turn.now)) {
-        Resume(turn, core::AuditKind::kAutoResume, kActorSystem);
-      } else {
-        // A stale timer (the pause slid or was ended by hand): keep only the current one.
-        turn.SetTimer(core::TimerKind::kResume,
-                      c.lease.mode == core::Mode::kManual ? c.lease.resume_at : std::nullopt);
-      }
-      return;
-    case core::TimerKind::kDebounce: {
-      if (c.lease.mode != core::Mode::kAi || !AiMayAnswer(c)) {
-        turn.SetTimer(core::TimerKind::kDebounce, std::nullopt);
-        return;
-      }
-      const auto unanswered = turn.Unanswered();
-      if (!unanswered.empty() && unanswered.back()->at + turn.config.debounce > turn.now) {
-        // A newer message moved the window: the whole burst is answered when it closes.
-        turn.SetTimer(core::TimerKind::kDebounce, unanswered.back()->at + turn.config.debounce);
-        return;
-      }
-      turn.SetTimer(core::TimerKind::kDebounce, std::nullopt);
-      Respond(turn, {});
-      return;
-    }
+  // A reply timer is DecideReply's (REQUIRES): only the pause's end is an event.
+  if (e.kind != core::TimerKind::kResume) return;
+  const core::Conversation& c = turn.conversation();
+  if (ResumeIsDue(c.lease, turn.now)) {
+    Resume(turn, core::AuditKind::kAutoResume, kActorSystem);
+  } else {
+    // A stale timer (the pause slid or was ended by hand): keep only the current one.
+    turn.SetTimer(core::TimerKind::kResume,
+                  c.lease.mode == core::Mode::kManual ? c.lease.resume_at : std::nullopt);
   }
+}
+
+// The resume notice when the AI took the conversation back with messages waiting: the oldest
+// unanswered message came under an earlier control epoch (before a person held it).
+std::string OpeningOf(const Turn& turn, const std::vector<const core::Message*>& unanswered) {
+  if (unanswered.front()->epoch >= turn.snapshot.conversation.lease.epoch) return {};
+  return core::TextFor(turn.config, turn.language(), core::TextKey::kResumeNotice);
 }
 
 }  // namespace
 
 core::Decision Decide(const core::ConversationSnapshot& snapshot, const core::Event& event,
-                      const core::AgentConfig& config, const core::Brain& brain,
-                      base::TimePoint now) {
-  Turn turn{snapshot, config, brain, now,
-            core::Decision{snapshot.conversation, {}, {}, {}, {}, {}}};
+                      const core::AgentConfig& config, base::TimePoint now) {
+  Turn turn{snapshot, config, now, core::Decision{snapshot.conversation, {}, {}, {}, {}, {}}};
   std::visit(
       [&](const auto& e) {
         using E = std::decay_t<decltype(e)>;
@@ -118,6 +109,32 @@ core::Decision Decide(const core::ConversationSnapshot& snapshot, const core::Ev
         }
       },
       event);
+  return std::move(turn.decision);
+}
+
+std::variant<core::Decision, BrainRequest> DecideReply(const core::ConversationSnapshot& snapshot,
+                                                       const core::AgentConfig& config,
+                                                       const Proposed* proposed,
+                                                       base::TimePoint now) {
+  Turn turn{snapshot, config, now, core::Decision{snapshot.conversation, {}, {}, {}, {}, {}}};
+  const core::Conversation& c = turn.conversation();
+  const auto unanswered = turn.Unanswered();
+  if (c.lease.mode != core::Mode::kAi || !AiMayAnswer(c) || unanswered.empty()) {
+    turn.SetTimer(core::TimerKind::kReply, std::nullopt);
+    return std::move(turn.decision);
+  }
+  const core::Message& newest = *unanswered.back();
+  if (const base::TimePoint closes = newest.at + config.debounce;
+      newest.epoch == c.lease.epoch && closes > now) {
+    // A newer message moved the window: the whole burst is answered when it closes. Messages
+    // that waited for a person are no burst: the AI answers them as soon as it is back.
+    turn.SetTimer(core::TimerKind::kReply, closes);
+    return std::move(turn.decision);
+  }
+  BrainRequest request = ReplyRequest(turn);
+  if (proposed == nullptr || proposed->basis != request.basis) return request;
+  turn.SetTimer(core::TimerKind::kReply, std::nullopt);
+  Respond(turn, proposed->proposal, OpeningOf(turn, unanswered));
   return std::move(turn.decision);
 }
 

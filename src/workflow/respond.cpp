@@ -1,5 +1,6 @@
 // Answering the customer: the greeting, the brain's proposal checked against the workflow, the
 // qualification questions, and the handoffs the rules call for.
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -71,17 +72,25 @@ void RecordAnswer(Turn& turn, int index, const std::string& answer, const core::
 
 }  // namespace
 
-void Respond(Turn& turn, const std::string& prefix) {
+BrainRequest ReplyRequest(const Turn& turn) {
+  const auto unanswered = turn.Unanswered();
+  const std::optional<int> asked = AskedQuestion(turn, NextQuestion(turn));
+  const core::Conversation& c = turn.decision.conversation;
+  return BrainRequest{TurnBasis{unanswered.back()->id, c.lease.epoch, asked},
+                      MakeInput(turn, unanswered, asked)};
+}
+
+void Respond(Turn& turn, const base::Result<core::Proposal>& proposal, const std::string& prefix) {
   const auto unanswered = turn.Unanswered();
   if (unanswered.empty()) return;
   core::Conversation& c = turn.conversation();
 
   std::optional<int> next = NextQuestion(turn);
   const std::optional<int> asked = AskedQuestion(turn, next);
-  const core::BrainInput input = MakeInput(turn, unanswered, asked);
-  const auto proposal = turn.brain.Propose(input);
   // Only attachments (a photo, a voice note, a location) and no words: nothing was asked.
-  const bool wordless = input.customer_messages.empty();
+  const bool wordless = std::none_of(unanswered.begin(), unanswered.end(), [](const auto* m) {
+    return m->attachment == core::Attachment::kNone;
+  });
 
   if (proposal.ok()) c.language = proposal->language;
 

@@ -10,13 +10,13 @@
 #include "core/brain.h"
 #include "core/conversation.h"
 #include "core/decision.h"
+#include "workflow/decide.h"
 
 namespace workflow {
 
 struct Turn {
   const core::ConversationSnapshot& snapshot;  // REQUIRES: outlives the turn
   const core::AgentConfig& config;
-  const core::Brain& brain;
   base::TimePoint now;
   core::Decision decision;
 
@@ -38,16 +38,20 @@ struct Turn {
 // The non-empty parts, separated by a blank line: one message.
 std::string JoinParagraphs(const std::vector<std::string>& parts);
 
-// A human signal at `at`: Manual, the pause slides, the debounce stops.
+// A human signal at `at`: Manual, the pause slides, no reply is owed any more.
 void PauseAi(Turn& turn, core::AuditKind kind, const std::string& actor, base::TimePoint at);
 
 // The pause ends (Return to AI or the automatic resume); unanswered customer messages are then
-// answered, prefixed by the resume notice.
+// owed a reply at once, which opens with the resume notice (see DecideReply).
 void Resume(Turn& turn, core::AuditKind kind, const std::string& actor);
 
-// Answers the unanswered customer messages through the brain and the workflow's rules.
-// `prefix` (e.g. the resume notice) starts the reply when there is one.
-void Respond(Turn& turn, const std::string& prefix);
+// What the brain is asked for the unanswered customer messages.
+// REQUIRES: turn.Unanswered() is not empty.
+BrainRequest ReplyRequest(const Turn& turn);
+
+// Answers the unanswered customer messages with `proposal` (made for ReplyRequest(turn)) under the
+// workflow's rules. `prefix` (e.g. the resume notice) starts the reply when there is one.
+void Respond(Turn& turn, const base::Result<core::Proposal>& proposal, const std::string& prefix);
 
 // Hands the conversation to a person: `lead_in` + the handoff (or qualified) message to the
 // customer, a notification, and Manual mode.

@@ -44,6 +44,7 @@ void ApiTest::Customer(std::string& visitor, const std::string& text,
   if (const std::string set = r->get_header_value("Set-Cookie"); !set.empty()) {
     visitor = set.substr(0, set.find(';'));
   }
+  crm_.WaitForReplies();
 }
 
 int ApiTest::StatusOfAnnouncedBody(const httplib::Headers& as, const std::string& method,

@@ -46,7 +46,8 @@ class ApiTest : public ::testing::Test {
   }
 
   // A web chat visitor of `workspace` writes `text`; `visitor` keeps its fd_visitor cookie
-  // ("" for a new visitor). The reply is stored when this returns (debounce 0).
+  // ("" for a new visitor). The reply is stored when this returns (debounce 0, and
+  // CrmServer::WaitForReplies).
   void Customer(std::string& visitor, const std::string& text,
                 const std::string& workspace = "shop");
 

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <iterator>
 #include <nlohmann/json.hpp>
+#include <thread>
 
 namespace e2e {
 
@@ -33,6 +34,16 @@ bool CrmServer::AddMember(const std::string& slug, const std::string& email,
                           " user add --db " + db_ + " --workspace " + slug + " --email " + email +
                           " --role " + role + " > /dev/null";
   return std::system(add.c_str()) == 0;
+}
+
+void CrmServer::WaitForReplies() {
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds{10};
+  while (std::chrono::steady_clock::now() < deadline) {
+    auto metrics = client_->Get("/metrics");
+    if (metrics && metrics->body.find("\nreplies_due 0\n") != std::string::npos) return;
+    std::this_thread::sleep_for(std::chrono::milliseconds{2});  // polling, not waiting for time
+  }
+  ADD_FAILURE() << "replies were still owed after 10 seconds";
 }
 
 bool CrmServer::Start(const CrmServerOptions& options) {

@@ -1,7 +1,7 @@
 // Test support: `frontdesk serve` on a fresh database with the workspace "shop" and its owner,
 // made through the command line as a user would (`frontdesk init`, `frontdesk user add`). Its
-// workspaces answer at once (debounce 0), so a customer message's reply, handoff and
-// notification are stored when the message's request returns.
+// workspaces answer at once (debounce 0): a customer message's reply, handoff and notification
+// are stored once the reply pool answered it (WaitForReplies).
 #pragma once
 
 #include <httplib.h>
@@ -42,6 +42,9 @@ class CrmServer {
   // The headers of a browser signed in as `email`: its session cookie and CSRF token (empty when
   // the sign-in failed, which is reported as a test failure).
   httplib::Headers SignIn(const std::string& email, const std::string& password);
+  // Waits until no reply is owed (the /metrics gauge replies_due is 0): every customer message
+  // taken in so far is answered. Reports a test failure after 10 seconds.
+  void WaitForReplies();
   httplib::Client& client() { return *client_; }
   const std::string& database() const { return db_; }
   int port() const { return server_->port(); }

@@ -76,6 +76,7 @@ class IsolationE2eTest : public ::testing::Test {
         json{{"text", std::string(kSecretText) + ", I want to talk to a human"}}.dump(),
         "application/json");
     ASSERT_EQ(chat->status, 202);
+    crm_.WaitForReplies();  // the handoff and its notification
     const json list = Call(olga_, "GET", "/api/v1/workspaces/other/conversations", 200);
     ASSERT_EQ(list["conversations"].size(), 1u);
     const json& conversation = list["conversations"][0];

@@ -7,6 +7,7 @@
 
 #include <filesystem>
 
+#include "base/slow_call_guard.h"
 #include "store/sqlite/sqlite_store.h"
 #include "testing/temp_dir.h"
 
@@ -71,6 +72,17 @@ class EngineTest : public ::testing::Test {
 
   core::ConversationKey Key() const { return {workspace_.id, core::Channel::kWeb, "ana"}; }
 
+  // The customer of `key` writes `text`, and every reply due is answered: the reply's decision.
+  base::Result<core::Decision> Say(const std::string& text, const core::ConversationKey& key) {
+    auto taken = engine_->Handle(key, core::CustomerMessage{text, clock_.Now()});
+    if (!taken.ok()) return taken.error();
+    auto replies = engine_->ReplyDue();
+    if (!replies.ok()) return replies.error();
+    if (replies->empty()) return base::Error::NotFound("no reply was due");
+    return replies->back();
+  }
+  base::Result<core::Decision> Say(const std::string& text) { return Say(text, Key()); }
+
   testing_support::TempDir dir_;
   base::FakeClock clock_{base::FromMillis(1'800'000'000'000)};
   std::unique_ptr<store::SqliteStore> store_;
@@ -78,20 +90,62 @@ class EngineTest : public ::testing::Test {
   core::Workspace workspace_;
 };
 
-TEST_F(EngineTest, CustomerMessageIsAnsweredAndStored) {
-  auto d = engine_->Handle(Key(), core::CustomerMessage{"hi there", clock_.Now()});
-  ASSERT_TRUE(d.ok()) << d.error().message;
-  ASSERT_EQ(d->messages.size(), 2u);
-  EXPECT_GT(d->messages[1].id, d->messages[0].id);
-  EXPECT_EQ(d->messages[1].text, "Hello!\n\nyou said: hi there");
+TEST_F(EngineTest, CustomerMessageIsStoredAndOwedAReplyThatReplyAnswers) {
+  auto taken = engine_->Handle(Key(), core::CustomerMessage{"hi there", clock_.Now()});
+  ASSERT_TRUE(taken.ok()) << taken.error().message;
+  ASSERT_EQ(taken->messages.size(), 1u);  // Handle never calls the brain
+  ASSERT_EQ(taken->timers.size(), 1u);
+  EXPECT_EQ(taken->timers[0].kind, core::TimerKind::kReply);
+  EXPECT_EQ(taken->timers[0].due_at, clock_.Now());
+
+  auto replied = engine_->Reply(workspace_.id, taken->conversation.id);
+  ASSERT_TRUE(replied.ok()) << replied.error().message;
+  EXPECT_EQ(replied->proposals, 1);
+  EXPECT_EQ(replied->discarded, 0);
+  ASSERT_EQ(replied->decision.messages.size(), 1u);
+  EXPECT_GT(replied->decision.messages[0].id, taken->messages[0].id);
+  EXPECT_EQ(replied->decision.messages[0].text, "Hello!\n\nyou said: hi there");
   auto snapshot = store_->OpenConversation(Key(), 10);
   ASSERT_TRUE(snapshot.ok());
   EXPECT_EQ(snapshot->history.size(), 2u);
   EXPECT_TRUE(snapshot->conversation.greeted);
+  // Answered once: nothing is due any more.
+  EXPECT_TRUE(store_->DueTimers(core::TimerKind::kReply, clock_.Now(), 10)->empty());
+}
+
+TEST_F(EngineTest, AReplyOwedWhenTheProcessStoppedIsAnsweredAfterTheRestart) {
+  ASSERT_TRUE(engine_->Handle(Key(), core::CustomerMessage{"hi there", clock_.Now()}).ok());
+  Reopen();  // the process stops before the reply was answered
+  auto replies = engine_->ReplyDue();
+  ASSERT_TRUE(replies.ok()) << replies.error().message;
+  ASSERT_EQ(replies->size(), 1u);
+  EXPECT_EQ((*replies)[0].messages.at(0).text, "Hello!\n\nyou said: hi there");
+}
+
+TEST_F(EngineTest, AReplyIsRefusedWhereSlowCallsAreForbidden) {
+  auto taken = engine_->Handle(Key(), core::CustomerMessage{"hi", clock_.Now()});
+  ASSERT_TRUE(taken.ok());
+  {
+    const base::NoSlowCalls request_thread("an HTTP request handler");
+    auto refused = engine_->Reply(workspace_.id, taken->conversation.id);
+    ASSERT_FALSE(refused.ok());
+    EXPECT_EQ(refused.error().code, base::ErrorCode::kFailedPrecondition);
+    EXPECT_THAT(refused.error().message, HasSubstr("an HTTP request handler"));
+  }
+  // Inside a store transaction too (the store marks it).
+  const base::Status in_transaction = store_->Atomically([&] {
+    auto refused = engine_->Reply(workspace_.id, taken->conversation.id);
+    EXPECT_FALSE(refused.ok());
+    EXPECT_THAT(refused.ok() ? "" : refused.error().message, HasSubstr("a store transaction"));
+    return base::Status::Ok();
+  });
+  EXPECT_TRUE(in_transaction.ok());
+  EXPECT_EQ(store_->OpenConversation(Key(), 10)->history.size(), 1u);  // nothing answered
+  EXPECT_TRUE(engine_->Reply(workspace_.id, taken->conversation.id).ok());
 }
 
 TEST_F(EngineTest, PauseThatExpiresWhileTheProcessIsDownResumesOnStart) {
-  ASSERT_TRUE(engine_->Handle(Key(), core::CustomerMessage{"human please", clock_.Now()}).ok());
+  ASSERT_TRUE(Say("human please").ok());
   clock_.Advance(1min);
   ASSERT_TRUE(engine_->Handle(Key(), core::CustomerMessage{"still there?", clock_.Now()}).ok());
 
@@ -101,8 +155,11 @@ TEST_F(EngineTest, PauseThatExpiresWhileTheProcessIsDownResumesOnStart) {
   auto fired = engine_->FireDueTimers();
   ASSERT_TRUE(fired.ok()) << fired.error().message;
   ASSERT_EQ(fired->size(), 1u);
-  const core::Decision& d = (*fired)[0];
-  EXPECT_EQ(d.conversation.lease.mode, core::Mode::kAi);
+  EXPECT_EQ((*fired)[0].conversation.lease.mode, core::Mode::kAi);
+  auto replies = engine_->ReplyDue();  // the waiting message is owed a reply at once
+  ASSERT_TRUE(replies.ok()) << replies.error().message;
+  ASSERT_EQ(replies->size(), 1u);
+  const core::Decision& d = (*replies)[0];
   ASSERT_EQ(d.messages.size(), 1u);
   EXPECT_THAT(d.messages[0].text, HasSubstr("you said: still there?"));
   // Fired once: nothing is due any more.
@@ -112,9 +169,9 @@ TEST_F(EngineTest, PauseThatExpiresWhileTheProcessIsDownResumesOnStart) {
 }
 
 TEST_F(EngineTest, ReopeningMidConversationContinuesIt) {
-  ASSERT_TRUE(engine_->Handle(Key(), core::CustomerMessage{"hi", clock_.Now()}).ok());
+  ASSERT_TRUE(Say("hi").ok());
   Reopen();
-  auto d = engine_->Handle(Key(), core::CustomerMessage{"again", clock_.Now()});
+  auto d = Say("again");
   ASSERT_TRUE(d.ok());
   EXPECT_EQ(d->messages.back().text, "you said: again");  // no second greeting
 }
@@ -142,9 +199,11 @@ TEST_F(EngineTest, ADuplicateProviderIdIsRefusedBeforeDeciding) {
       },
       clock_);
   ASSERT_TRUE(engine.Handle(Key(), core::CustomerMessage{"hi", clock_.Now(), "wamid.1"}).ok());
+  ASSERT_TRUE(engine.ReplyDue().ok());
   auto again = engine.Handle(Key(), core::CustomerMessage{"hi", clock_.Now(), "wamid.1"});
   ASSERT_FALSE(again.ok());
   EXPECT_EQ(again.error().code, base::ErrorCode::kAlreadyExists);
+  ASSERT_TRUE(engine.ReplyDue().ok());
   EXPECT_EQ(calls, 1);
   EXPECT_EQ(store_->OpenConversation(Key(), 10)->history.size(), 2u);
 }
@@ -204,7 +263,7 @@ TEST_F(EngineTest, AConcurrentChangeMakesItDecideAgain) {
 }
 
 TEST_F(EngineTest, APublishOrCatalogChangeReachesTheNextEvent) {
-  auto first = engine_->Handle(Key(), core::CustomerMessage{"hi", clock_.Now()});
+  auto first = Say("hi");
   ASSERT_TRUE(first.ok());
   EXPECT_THAT(first->messages.back().text, HasSubstr("Hello!"));
 
@@ -212,8 +271,7 @@ TEST_F(EngineTest, APublishOrCatalogChangeReachesTheNextEvent) {
   changed.greeting = "Welcome!";
   auto revision = store_->SaveDraft(workspace_.id, changed);
   ASSERT_TRUE(store_->Publish(workspace_.id, *revision).ok());
-  auto second = engine_->Handle({workspace_.id, core::Channel::kWeb, "bea"},
-                                core::CustomerMessage{"hi", clock_.Now()});
+  auto second = Say("hi", {workspace_.id, core::Channel::kWeb, "bea"});
   ASSERT_TRUE(second.ok());
   EXPECT_THAT(second->messages.back().text, HasSubstr("Welcome!"));
 }

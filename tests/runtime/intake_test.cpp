@@ -58,11 +58,13 @@ class IntakeTest : public ::testing::Test {
     intake_ = std::make_unique<Intake>(*store_, *store_, *store_, *engine_, clock_);
   }
 
+  // Stores the delivery, takes it in, and answers the replies it made due (the reply pool's part).
   IntakeRun Deliver(core::Channel channel, const std::string& fixture) {
     EXPECT_TRUE(
         store_->AppendInbox(channel, testing_support::ReadFixture(fixture), clock_.Now()).ok());
     auto run = intake_->ProcessPending();
     EXPECT_TRUE(run.ok()) << run.error().message;
+    EXPECT_TRUE(engine_->ReplyDue().ok());
     return run.ok() ? *run : IntakeRun{};
   }
 
@@ -96,6 +98,20 @@ TEST_F(IntakeTest, ACustomerMessageIsAnsweredAndItsReplyQueued) {
   EXPECT_EQ((*queued)[0].recipient, kCustomer);
   EXPECT_TRUE(store_->PendingInbox(clock_.Now() + 1h, 10)->empty());
   EXPECT_EQ(Conversation().contact.display_name, "Sheena Nelson");  // the WhatsApp profile
+}
+
+TEST_F(IntakeTest, TakingAMessageInStoresItAndOwesItAReplyWithoutAskingTheBrain) {
+  ASSERT_TRUE(store_
+                  ->AppendInbox(core::Channel::kWhatsapp,
+                                testing_support::ReadFixture("whatsapp/in_text.json"), clock_.Now())
+                  .ok());
+  ASSERT_TRUE(intake_->ProcessPending().ok());
+  const auto history = Conversation().history;
+  ASSERT_EQ(history.size(), 1u);
+  EXPECT_EQ(history[0].author, core::Author::kCustomer);
+  const auto owed = store_->DueTimers(core::TimerKind::kReply, clock_.Now(), 10);
+  ASSERT_EQ(owed->size(), 1u);
+  EXPECT_EQ((*owed)[0].conversation_id, Conversation().conversation.id);
 }
 
 TEST_F(IntakeTest, ADuplicateDeliveryIsAnsweredOnce) {
@@ -174,6 +190,7 @@ TEST_F(IntakeTest, AMessengerReadWatermarkMarksOurMessagesSentUpToItRead) {
   const core::ConversationKey key{ws_, core::Channel::kMessenger, kPsid, kPageId};
   clock_.Advance(3s);
   ASSERT_TRUE(engine_->Handle(key, core::CustomerMessage{"and tomorrow?", clock_.Now()}).ok());
+  ASSERT_TRUE(engine_->ReplyDue().ok());
   auto second = store_->ClaimOutbox(clock_.Now(), 10, clock_.Now() + 1min);
   ASSERT_EQ(second->size(), 1u);
   ASSERT_TRUE(store_->MarkSent({{(*second)[0].id, "m_second", clock_.Now()}}).ok());  // 10:00:13
@@ -237,6 +254,7 @@ TEST_F(IntakeTest, AMessengerImageGetsTheLocalBrainsHonestReply) {
                                 clock_.Now())
                   .ok());
   ASSERT_TRUE(intake.ProcessPending().ok());
+  ASSERT_TRUE(engine.ReplyDue().ok());
   const auto c = Conversation(core::Channel::kMessenger);
   ASSERT_EQ(c.history.size(), 2u);
   EXPECT_EQ(c.history[0].text, "[image]");  // the timeline shows the summary

@@ -132,7 +132,7 @@ TEST_F(CommitTest, StaleVersionIsConflictAndWritesNothing) {
   const std::vector<std::int64_t> before = counts();
 
   core::Decision stale = Handoff(s);  // still at the version it was decided on
-  stale.timers = {{core::TimerKind::kDebounce, kT0 + 2s}};
+  stale.timers = {{core::TimerKind::kReply, kT0 + 2s}};
   base::Result<core::Decision> again = store().Commit(ws_, stale);
   ASSERT_FALSE(again.ok());
   EXPECT_EQ(again.error().code, base::ErrorCode::kConflict);
@@ -192,7 +192,7 @@ TEST_F(CommitTest, ReopeningMidConversationKeepsEverything) {
   ASSERT_EQ(again.history.size(), 2u);
   EXPECT_EQ(again.history[1].id, stored.messages[1].id);
   EXPECT_EQ(again.contact.answers.size(), 1u);
-  const auto due = store().DueTimers(kT0 + 1h, 10).value();
+  const auto due = store().DueTimers(core::TimerKind::kResume, kT0 + 1h, 10).value();
   ASSERT_EQ(due.size(), 1u);
   EXPECT_EQ(due[0].conversation_id, s.conversation.id);
   EXPECT_EQ(due[0].kind, core::TimerKind::kResume);

@@ -256,7 +256,7 @@ TEST(DebounceTest, AHumanTakingOverCancelsThePendingReply) {
   h.Handle(core::TakeControl{"marta", h.clock().Now()});
   h.Advance(3s);
   EXPECT_TRUE(h.brain().inputs().empty());
-  EXPECT_FALSE(h.timers().contains(core::TimerKind::kDebounce));
+  EXPECT_FALSE(h.timers().contains(core::TimerKind::kReply));
 }
 
 TEST(FolderTest, SpamAndArchivedAreNeverAnswered) {
@@ -268,7 +268,7 @@ TEST(FolderTest, SpamAndArchivedAreNeverAnswered) {
     core::ConversationSnapshot s;
     s.conversation = snapshot_conversation;
     const auto d = Decide(s, core::CustomerMessage{"what is the price?", h.clock().Now()},
-                          h.config(), h.brain(), h.clock().Now());
+                          h.config(), h.clock().Now());
     ASSERT_EQ(d.messages.size(), 1u);
     EXPECT_EQ(d.messages[0].author, core::Author::kCustomer);
     EXPECT_TRUE(d.timers.empty());
@@ -281,10 +281,13 @@ TEST(FolderTest, ACustomerMessageReopensASolvedConversation) {
   s.conversation = h.conversation();
   s.conversation.folder = core::Folder::kSolved;
   const auto d = Decide(s, core::CustomerMessage{"what is the price?", h.clock().Now()}, h.config(),
-                        h.brain(), h.clock().Now());
+                        h.clock().Now());
   EXPECT_EQ(d.conversation.folder, core::Folder::kOpen);
   EXPECT_EQ(d.audit.at(0).kind, core::AuditKind::kReopened);
-  EXPECT_EQ(d.messages.size(), 2u);
+  EXPECT_EQ(d.messages.size(), 1u);
+  // ... and owed a reply.
+  ASSERT_EQ(d.timers.size(), 1u);
+  EXPECT_EQ(d.timers[0].kind, core::TimerKind::kReply);
 }
 
 TEST(NoteTest, AChannelNoteIsShownButNeverAnswered) {

@@ -56,30 +56,60 @@ Harness::Harness(core::AgentConfig config, ScriptedBrain::Rule rule)
 }
 
 const core::Decision& Harness::Handle(const core::Event& event) {
-  last_ = Decide(snapshot_, event, config_, brain_, clock_.Now());
-  EXPECT_EQ(last_.conversation.version, snapshot_.conversation.version);
+  last_ = Apply(Decide(snapshot_, event, config_, clock_.Now()));
+  AnswerDueReply();
+  return last_;
+}
+
+void Harness::AnswerDueReply() {
+  const auto due = timers_.find(core::TimerKind::kReply);
+  if (due == timers_.end() || due->second > clock_.Now()) return;
+  auto step = DecideReply(snapshot_, config_, nullptr, clock_.Now());
+  if (const auto* request = std::get_if<BrainRequest>(&step)) {
+    const Proposed proposed{request->basis, brain_.Propose(request->input)};
+    step = DecideReply(snapshot_, config_, &proposed, clock_.Now());
+  }
+  if (!std::holds_alternative<core::Decision>(step)) {
+    ADD_FAILURE() << "a proposal for the turn itself was not applied";
+    return;
+  }
+  core::Decision reply = Apply(std::move(std::get<core::Decision>(step)));
+  // The step's decision: the event's, then the reply's.
+  auto append = [](auto& to, const auto& from) { to.insert(to.end(), from.begin(), from.end()); };
+  append(last_.messages, reply.messages);
+  append(last_.answers, reply.answers);
+  append(last_.notifications, reply.notifications);
+  append(last_.timers, reply.timers);
+  append(last_.audit, reply.audit);
+  last_.conversation = reply.conversation;
+}
+
+core::Decision Harness::Apply(core::Decision d) {
+  EXPECT_EQ(d.conversation.version, snapshot_.conversation.version);
   const std::int64_t first_id = next_message_id_;
-  for (core::Message& m : last_.messages) {
+  for (core::Message& m : d.messages) {
     m.id = next_message_id_++;
     snapshot_.history.push_back(m);
   }
-  for (core::QualificationAnswer a : last_.answers) {
+  for (core::QualificationAnswer a : d.answers) {
     if (!a.source_message_id) a.source_message_id = first_id;
     snapshot_.contact.answers.push_back(a);
   }
-  notifications_.insert(notifications_.end(), last_.notifications.begin(),
-                        last_.notifications.end());
-  audit_.insert(audit_.end(), last_.audit.begin(), last_.audit.end());
-  for (const core::TimerChange& t : last_.timers) {
+  if (d.contact_name && !snapshot_.contact.name_set_by_user) {
+    snapshot_.contact.display_name = *d.contact_name;
+  }
+  notifications_.insert(notifications_.end(), d.notifications.begin(), d.notifications.end());
+  audit_.insert(audit_.end(), d.audit.begin(), d.audit.end());
+  for (const core::TimerChange& t : d.timers) {
     if (t.due_at) {
       timers_[t.kind] = *t.due_at;
     } else {
       timers_.erase(t.kind);
     }
   }
-  snapshot_.conversation = last_.conversation;
+  snapshot_.conversation = d.conversation;
   snapshot_.conversation.version++;
-  return last_;
+  return d;
 }
 
 const core::Decision& Harness::Customer(const std::string& text) {
@@ -97,7 +127,12 @@ void Harness::Advance(base::Duration d) {
     if (due == timers_.end()) break;
     const core::TimerFired fired{due->first, due->second};
     if (clock_.Now() < due->second) clock_.Set(due->second);
-    Handle(fired);
+    if (fired.kind == core::TimerKind::kReply) {
+      last_ = {};
+      AnswerDueReply();
+    } else {
+      Handle(fired);
+    }
     // Every decision on a fired timer cancels or moves it.
     const auto still = timers_.find(fired.kind);
     EXPECT_TRUE(still == timers_.end() || still->second > fired.due_at);

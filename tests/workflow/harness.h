@@ -40,7 +40,9 @@ class Harness {
  public:
   explicit Harness(core::AgentConfig config, ScriptedBrain::Rule rule = SimpleRule);
 
-  // Decides `event` at the clock's time and applies the decision; returns it.
+  // Decides `event` at the clock's time and applies the decision; then answers a reply due at
+  // once, as the reply pool would (DecideReply, the brain, DecideReply with its proposal). Returns
+  // the step: the event's decision followed by the reply's.
   const core::Decision& Handle(const core::Event& event);
   const core::Decision& Customer(const std::string& text);
   // Advances the clock and fires every timer that came due, in due order.
@@ -60,6 +62,10 @@ class Harness {
   ScriptedBrain& brain() { return brain_; }
 
  private:
+  // Applies `d` as the store would (ids, answers, timers, version); returns it with ids.
+  core::Decision Apply(core::Decision d);
+  void AnswerDueReply();
+
   core::AgentConfig config_;
   ScriptedBrain brain_;
   base::FakeClock clock_;

@@ -375,6 +375,15 @@ UPDATE contacts SET external_id = sha256_hex(external_id)
 DROP TABLE visitor_cookies;
 )sql";
 
+// A debounce timer became the reply timer: a customer is owed a reply when it comes due, whatever
+// the debounce window (0 makes it due at once), and the reply pool, not the timer scheduler, runs
+// it. Timers are looked up by kind.
+constexpr const char* kReplyTimers = R"sql(
+UPDATE timers SET kind = 'reply' WHERE kind = 'debounce';
+DROP INDEX timers_by_due;
+CREATE INDEX timers_by_kind_due ON timers (kind, due_at_ms);
+)sql";
+
 // The schema before the first release was edited in place; from the first release on, every
 // change is a new migration appended here.
 constexpr std::array kMigrations{
@@ -388,6 +397,7 @@ constexpr std::array kMigrations{
     Migration{8, "CRM: inbox lists, labels, notes, lead edits, search", kCrm},
     Migration{9, "outgoing webhooks and their deliveries", kWebhooks},
     Migration{10, "contacts: web chat visitors known by the hash of their cookie", kVisitorKeys},
+    Migration{11, "timers: the reply timer, looked up by kind", kReplyTimers},
 };
 
 constexpr const char* kCreateMigrationsTable =

@@ -2,6 +2,7 @@
 
 #include <utility>
 
+#include "base/slow_call_guard.h"
 #include "store/sqlite/catalog_repository.h"
 #include "store/sqlite/channel_account_repository.h"
 #include "store/sqlite/checkpointer.h"
@@ -45,21 +46,48 @@ base::Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& 
   }
   auto checkpointer = sqlite::Checkpointer::Start(path, kCheckpointEvery);
   if (!checkpointer.ok()) return checkpointer.error();
-  return std::unique_ptr<SqliteStore>(new SqliteStore(std::move(*db), std::move(*checkpointer)));
+  base::Result<std::unique_ptr<sqlite::Connection>> reader = sqlite::Connection::Open(path);
+  if (!reader.ok()) return reader.error();
+  return std::unique_ptr<SqliteStore>(
+      new SqliteStore(std::move(*db), std::move(*reader), std::move(*checkpointer)));
 }
 
 SqliteStore::SqliteStore(std::unique_ptr<sqlite::Connection> db,
+                         std::unique_ptr<sqlite::Connection> reader,
                          std::unique_ptr<sqlite::Checkpointer> checkpointer)
-    : db_(std::move(db)), checkpointer_(std::move(checkpointer)) {}
+    : db_(std::move(db)), checkpointer_(std::move(checkpointer)), reader_(std::move(reader)) {}
 
 SqliteStore::~SqliteStore() = default;
+
+namespace {
+
+// The store whose Atomically runs on this thread: its Commit calls join that transaction.
+thread_local const SqliteStore* t_atomically = nullptr;
+
+}  // namespace
+
+template <typename Read>
+auto SqliteStore::Reading(Read read) {
+  if (t_atomically == this) {
+    Lock lock(mutex_);
+    return read(*db_);
+  }
+  std::lock_guard lock(reader_mutex_);
+  return read(*reader_);
+}
 
 base::Status SqliteStore::Atomically(const std::function<base::Status()>& work) {
   Lock lock(mutex_);
   base::Result<sqlite::Transaction> txn =
       sqlite::Transaction::Begin(*db_, sqlite::TransactionKind::kWrite);
   if (!txn.ok()) return txn.error();
-  if (base::Status done = work(); !done.ok()) return done;  // rolled back with `txn`
+  // Every other thread's store call waits for `work`.
+  const base::NoSlowCalls in_transaction("a store transaction");
+  const SqliteStore* const outer = t_atomically;
+  t_atomically = this;
+  base::Status done = work();
+  t_atomically = outer;
+  if (!done.ok()) return done;  // rolled back with `txn`
   return txn->Commit();
 }
 
@@ -195,8 +223,8 @@ base::Result<core::Workspace> SqliteStore::CreateWorkspace(const std::string& sl
 }
 
 base::Result<core::AgentVersion> SqliteStore::LoadAgentVersion(std::int64_t workspace_id) {
-  Lock lock(mutex_);
-  return sqlite::LoadAgentVersion(*db_, workspace_id);
+  return Reading(
+      [&](sqlite::Connection& db) { return sqlite::LoadAgentVersion(db, workspace_id); });
 }
 
 base::Result<bool> SqliteStore::HasMessage(std::int64_t workspace_id,
@@ -262,16 +290,51 @@ base::Result<core::ConversationSnapshot> SqliteStore::OpenConversation(
 base::Result<core::ConversationSnapshot> SqliteStore::LoadConversation(std::int64_t workspace_id,
                                                                        std::int64_t conversation_id,
                                                                        std::size_t history_limit) {
-  Lock lock(mutex_);
-  return sqlite::LoadConversation(*db_, workspace_id, conversation_id, history_limit);
+  return Reading([&](sqlite::Connection& db) {
+    return sqlite::LoadConversation(db, workspace_id, conversation_id, history_limit);
+  });
 }
+
+struct SqliteStore::PendingCommit : sqlite::GroupedWrite {
+  PendingCommit(std::int64_t ws, const core::Decision& d) : workspace_id(ws), decision(d) {}
+  std::int64_t workspace_id;
+  const core::Decision& decision;
+  base::Result<core::Decision> result = base::Error::Internal("database error: not written");
+};
 
 base::Result<core::Decision> SqliteStore::Commit(std::int64_t workspace_id,
                                                  const core::Decision& decision) {
+  if (t_atomically == this) {  // part of the caller's transaction
+    Lock lock(mutex_);
+    base::Result<core::Decision> committed = sqlite::Commit(*db_, workspace_id, decision);
+    if (committed.ok()) IndexWhenDue(committed->messages.size());
+    return committed;
+  }
+  PendingCommit mine(workspace_id, decision);
+  commits_.Submit(mine);
+  return std::move(mine.result);
+}
+
+void SqliteStore::WriteCommits(std::span<sqlite::GroupedWrite* const> batch) {
   Lock lock(mutex_);
-  base::Result<core::Decision> committed = sqlite::Commit(*db_, workspace_id, decision);
-  if (committed.ok()) IndexWhenDue(committed->messages.size());
-  return committed;
+  base::Result<sqlite::Transaction> txn =
+      sqlite::Transaction::Begin(*db_, sqlite::TransactionKind::kWrite);
+  std::size_t appended = 0;
+  for (sqlite::GroupedWrite* w : batch) {
+    auto& p = static_cast<PendingCommit&>(*w);
+    if (!txn.ok()) {
+      p.result = txn.error();
+      continue;
+    }
+    p.result = sqlite::Commit(*db_, p.workspace_id, p.decision);  // a savepoint each
+    if (p.result.ok()) appended += p.result->messages.size();
+  }
+  if (!txn.ok()) return;
+  if (base::Status done = txn->Commit(); !done.ok()) {
+    for (sqlite::GroupedWrite* w : batch) static_cast<PendingCommit&>(*w).result = done.error();
+    return;
+  }
+  IndexWhenDue(appended);
 }
 
 void SqliteStore::IndexWhenDue(std::size_t appended) {
@@ -285,10 +348,14 @@ void SqliteStore::IndexWhenDue(std::size_t appended) {
   }
 }
 
-base::Result<std::vector<core::DueTimer>> SqliteStore::DueTimers(base::TimePoint now,
+base::Result<std::vector<core::DueTimer>> SqliteStore::DueTimers(core::TimerKind kind,
+                                                                 base::TimePoint now,
                                                                  std::size_t limit) {
-  Lock lock(mutex_);
-  return sqlite::DueTimers(*db_, now, limit);
+  return Reading([&](sqlite::Connection& db) { return sqlite::DueTimers(db, kind, now, limit); });
+}
+
+base::Result<std::size_t> SqliteStore::CountDueTimers(core::TimerKind kind, base::TimePoint now) {
+  return Reading([&](sqlite::Connection& db) { return sqlite::CountDueTimers(db, kind, now); });
 }
 
 base::Result<std::optional<base::TimePoint>> SqliteStore::NextTimer(std::int64_t workspace_id) {
@@ -326,51 +393,36 @@ base::Status SqliteStore::PutValue(std::int64_t workspace_id, const std::string&
   return sqlite::PutValue(*db_, workspace_id, key, value);
 }
 
-struct SqliteStore::PendingAppend {
+struct SqliteStore::PendingAppend : sqlite::GroupedWrite {
+  PendingAppend(core::Channel c, std::string_view b, base::TimePoint at)
+      : channel(c), body(b), received_at(at) {}
   core::Channel channel;
   std::string_view body;
   base::TimePoint received_at;
   base::Result<std::int64_t> result = base::Error::Internal("database error: not written");
-  bool done = false;
 };
 
 base::Result<std::int64_t> SqliteStore::AppendInbox(core::Channel channel,
                                                     std::string_view raw_body,
                                                     base::TimePoint received_at) {
-  PendingAppend mine{channel, raw_body, received_at};
-  std::unique_lock lock(append_mutex_);
-  append_queue_.push_back(&mine);
-  while (!mine.done) {
-    if (append_leader_) {
-      appended_.wait(lock);
-      continue;
-    }
-    append_leader_ = true;
-    std::vector<PendingAppend*> batch;
-    batch.swap(append_queue_);
-    lock.unlock();
-    WriteAppends(batch);
-    lock.lock();
-    for (PendingAppend* p : batch) p->done = true;
-    append_leader_ = false;
-    appended_.notify_all();
-  }
+  PendingAppend mine(channel, raw_body, received_at);
+  appends_.Submit(mine);
   return std::move(mine.result);
 }
 
-void SqliteStore::WriteAppends(const std::vector<PendingAppend*>& batch) {
+void SqliteStore::WriteAppends(std::span<sqlite::GroupedWrite* const> batch) {
   Lock lock(mutex_);
   base::Result<sqlite::Transaction> txn =
       sqlite::Transaction::Begin(*db_, sqlite::TransactionKind::kWrite);
-  if (!txn.ok()) {
-    for (PendingAppend* p : batch) p->result = txn.error();
-    return;
+  for (sqlite::GroupedWrite* w : batch) {
+    auto& p = static_cast<PendingAppend&>(*w);
+    p.result = txn.ok() ? sqlite::AppendInbox(*db_, p.channel, p.body, p.received_at)
+                        : base::Result<std::int64_t>(txn.error());
   }
-  for (PendingAppend* p : batch) {
-    p->result = sqlite::AppendInbox(*db_, p->channel, p->body, p->received_at);
-  }
+  if (!txn.ok()) return;
   if (base::Status done = txn->Commit(); !done.ok()) {
-    for (PendingAppend* p : batch) p->result = done.error();  // nothing of the batch was kept
+    // Nothing of the batch was kept.
+    for (sqlite::GroupedWrite* w : batch) static_cast<PendingAppend&>(*w).result = done.error();
   }
 }
 

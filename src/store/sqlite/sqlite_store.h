@@ -8,13 +8,15 @@
 //   core::Store& store = **db;
 //
 // Every method implements its core::Store contract (core/store.h). On top of it:
-//   - DueTimers orders timers due at the same instant by conversation id, then kind.
+//   - DueTimers orders timers due at the same instant by conversation id.
 //   - ListNotifications orders by time, newest first; ListAudit by time, oldest first (ties in
 //     insertion order). LoadContact and snapshots list answers in insertion order.
 //   - NextTimer and GetValue return nullopt for an unknown workspace; SaveDraft, ReplaceCatalog,
 //     ClearCatalog, LoadCatalog and PutValue return kNotFound for one.
 //   - AppendInbox commits concurrent appends together (group commit): one transaction, and one
-//     WAL write, for every delivery that arrived while the previous one was being written.
+//     WAL write, for every delivery that arrived while the previous one was being written. So
+//     does Commit outside Atomically (the reply pool's threads), each decision keeping its own
+//     all-or-none result (a savepoint); inside Atomically it joins that transaction.
 //   - Commit also fills, in the returned decision, the conversation's workspace, contact and
 //     channel as stored, each notification's contact and each answer's id (see
 //     sqlite/decision_writer.h). It keeps a contact's name a user set (EditLead) over the
@@ -26,9 +28,10 @@
 //     that fails is retried by the next one; the commits stand.
 //
 // Thread-safety: every method may be called from any thread. One connection, guarded by a mutex,
-// serves them one at a time: the engine runs a single writer, and SQLite serializes writers
-// anyway. Several processes may open the same file (WAL); a lock held past
-// sqlite::kBusyTimeout fails the call with kUnavailable.
+// serves them one at a time (but LoadConversation, LoadAgentVersion, DueTimers and
+// CountDueTimers, which a second, read-only connection serves beside it): the engine runs a single
+// writer, and SQLite serializes writers anyway. Several processes may open the same file (WAL); a
+// lock held past sqlite::kBusyTimeout fails the call with kUnavailable.
 #pragma once
 
 #include <condition_variable>
@@ -44,6 +47,7 @@
 #include "core/store.h"
 #include "core/user.h"
 #include "core/webhook.h"
+#include "store/sqlite/group_commit.h"
 
 namespace store {
 namespace sqlite {
@@ -95,8 +99,9 @@ class SqliteStore final : public core::Store,
   base::Result<core::Decision> Commit(std::int64_t workspace_id,
                                       const core::Decision& decision) override;
 
-  base::Result<std::vector<core::DueTimer>> DueTimers(base::TimePoint now,
+  base::Result<std::vector<core::DueTimer>> DueTimers(core::TimerKind kind, base::TimePoint now,
                                                       std::size_t limit) override;
+  base::Result<std::size_t> CountDueTimers(core::TimerKind kind, base::TimePoint now) override;
   base::Result<std::optional<base::TimePoint>> NextTimer(std::int64_t workspace_id) override;
 
   base::Result<core::Contact> LoadContact(std::int64_t workspace_id,
@@ -230,13 +235,21 @@ class SqliteStore final : public core::Store,
                                     const std::string& account_id) override;
 
  private:
-  SqliteStore(std::unique_ptr<sqlite::Connection> db,
+  SqliteStore(std::unique_ptr<sqlite::Connection> db, std::unique_ptr<sqlite::Connection> reader,
               std::unique_ptr<sqlite::Checkpointer> checkpointer);
 
-  // Group commit of inbox appends: concurrent callers queue their delivery; one of them (the
-  // leader) writes everything queued in one transaction while the others wait for it.
+  // Runs `read` (a function of a sqlite::Connection&) on the reader connection, which a write
+  // transaction never blocks (WAL): the reply pool's snapshots do not wait behind the intake.
+  // Inside Atomically on this thread it runs on the writer instead, to see that transaction.
+  template <typename Read>
+  auto Reading(Read read);
+
+  // Group commit (group_commit.h) of inbox appends and of decisions committed outside
+  // Atomically: concurrent callers share one transaction.
   struct PendingAppend;
-  void WriteAppends(const std::vector<PendingAppend*>& batch);
+  struct PendingCommit;
+  void WriteAppends(std::span<sqlite::GroupedWrite* const> batch);
+  void WriteCommits(std::span<sqlite::GroupedWrite* const> batch);
 
   // Counts `appended` messages and indexes the waiting ones once they make a batch.
   // REQUIRES: mutex_ held.
@@ -247,11 +260,11 @@ class SqliteStore final : public core::Store,
   std::unique_ptr<sqlite::Connection> db_;  // guarded by mutex_
   std::size_t unindexed_ = 0;               // messages committed since the last batch; mutex_
   std::unique_ptr<sqlite::Checkpointer> checkpointer_;
+  std::mutex reader_mutex_;
+  std::unique_ptr<sqlite::Connection> reader_;  // guarded by reader_mutex_
 
-  std::mutex append_mutex_;
-  std::condition_variable appended_;
-  std::vector<PendingAppend*> append_queue_;  // guarded by append_mutex_
-  bool append_leader_ = false;                // guarded by append_mutex_
+  sqlite::GroupCommit appends_{[this](auto batch) { WriteAppends(batch); }};
+  sqlite::GroupCommit commits_{[this](auto batch) { WriteCommits(batch); }};
 };
 
 }  // namespace store

@@ -3,8 +3,6 @@
 #include <algorithm>
 #include <limits>
 
-#include "store/sqlite/enum_column.h"
-
 namespace store::sqlite {
 namespace {
 
@@ -14,8 +12,10 @@ constexpr std::string_view kUpsertTimer =
 constexpr std::string_view kDeleteTimer =
     "DELETE FROM timers WHERE workspace_id = ?1 AND conversation_id = ?2 AND kind = ?3";
 constexpr std::string_view kSelectDue =
-    "SELECT workspace_id, conversation_id, kind, due_at_ms FROM timers WHERE due_at_ms <= ?1"
-    " ORDER BY due_at_ms, conversation_id, kind LIMIT ?2";
+    "SELECT workspace_id, conversation_id, due_at_ms FROM timers WHERE kind = ?1 AND"
+    " due_at_ms <= ?2 ORDER BY due_at_ms, conversation_id LIMIT ?3";
+constexpr std::string_view kCountDue =
+    "SELECT COUNT(*) FROM timers WHERE kind = ?1 AND due_at_ms <= ?2";
 constexpr std::string_view kSelectNext =
     "SELECT MIN(due_at_ms) FROM timers WHERE workspace_id = ?1";
 
@@ -34,21 +34,28 @@ base::Status ApplyTimerChange(Connection& db, std::int64_t workspace_id,
   return cancel->BindAll(workspace_id, conversation_id, kind).Run();
 }
 
-base::Result<std::vector<core::DueTimer>> DueTimers(Connection& db, base::TimePoint now,
-                                                    std::size_t limit) {
+base::Result<std::vector<core::DueTimer>> DueTimers(Connection& db, core::TimerKind kind,
+                                                    base::TimePoint now, std::size_t limit) {
   constexpr auto kMaxLimit = static_cast<std::size_t>(std::numeric_limits<std::int64_t>::max());
   base::Result<Query> q = db.Prepare(kSelectDue);
   if (!q.ok()) return q.error();
-  q->BindAll(now, static_cast<std::int64_t>(std::min(limit, kMaxLimit)));
+  q->BindAll(core::ToString(kind), now, static_cast<std::int64_t>(std::min(limit, kMaxLimit)));
   std::vector<core::DueTimer> due;
   while (true) {
     base::Result<bool> row = q->Step();
     if (!row.ok()) return row.error();
     if (!*row) return due;
-    base::Result<core::TimerKind> kind = EnumColumn<core::ParseTimerKind>(*q, 2, "timer kind");
-    if (!kind.ok()) return kind.error();
-    due.push_back({q->Int64(0), q->Int64(1), *kind, q->Time(3)});
+    due.push_back({q->Int64(0), q->Int64(1), kind, q->Time(2)});
   }
+}
+
+base::Result<std::size_t> CountDueTimers(Connection& db, core::TimerKind kind,
+                                         base::TimePoint now) {
+  base::Result<Query> q = db.Prepare(kCountDue);
+  if (!q.ok()) return q.error();
+  base::Result<bool> row = q->BindAll(core::ToString(kind), now).Step();
+  if (!row.ok()) return row.error();
+  return static_cast<std::size_t>(q->Int64(0));
 }
 
 base::Result<std::optional<base::TimePoint>> NextTimer(Connection& db, std::int64_t workspace_id) {
