@@ -11,6 +11,7 @@
 #include <thread>
 #include <vector>
 
+#include "base/slow_call_guard.h"
 #include "http/client.h"
 #include "http/test_support.h"
 
@@ -44,6 +45,18 @@ TEST(ServerTest, StartReturnsTheBoundPortAndAnswers) {
   EXPECT_EQ(r->status, 200);
   EXPECT_EQ(r->body, "hello");
   EXPECT_EQ(r->Header("Content-Type"), "text/plain; charset=utf-8");
+}
+
+TEST(ServerTest, HandlersRunWhereSlowCallsAreForbidden) {
+  Router router;
+  router.Get("/why", [](const Request&) {
+    return Response::Text(200, std::string(base::SlowCallsForbidden().value_or("allowed")));
+  });
+  TestServer t(std::move(router));
+  const Client client(Curl());
+  auto r = Get(client, t.Url("/why"));
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->body, "an HTTP request handler");
 }
 
 TEST(ServerTest, RoutesCapturesToTheHandler) {

@@ -10,6 +10,7 @@
 #include <string>
 
 #include "core/store.h"
+#include "store/sqlite/connection.h"
 #include "store/sqlite/migrations.h"
 #include "store/sqlite/sqlite_store.h"
 
@@ -42,11 +43,21 @@ class StoreTest : public ::testing::Test {
   // before that migration), not opened by the store yet: Reopen() applies the rest.
   void MigrateBefore(std::int64_t version) {
     NewDirectory();
-    ExecuteRaw("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL)");
+    // A connection of the store's kind: migrations may call its SQL functions (sha256_hex).
+    auto db = sqlite::Connection::Open(path_);
+    ASSERT_TRUE(db.ok()) << db.error().message;
+    ASSERT_TRUE((*db)
+                    ->Execute("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY,"
+                              " name TEXT NOT NULL)")
+                    .ok());
     for (const sqlite::Migration& m : sqlite::Migrations()) {
       if (m.version >= version) break;
-      ExecuteRaw(m.sql);
-      ExecuteRaw("INSERT INTO schema_migrations VALUES (" + std::to_string(m.version) + ", 'x')");
+      const base::Status applied = (*db)->Execute(m.sql);
+      ASSERT_TRUE(applied.ok()) << applied.error().message;
+      ASSERT_TRUE((*db)
+                      ->Execute("INSERT INTO schema_migrations VALUES (" +
+                                std::to_string(m.version) + ", 'x')")
+                      .ok());
     }
   }
 

@@ -1,0 +1,166 @@
+// The reply pool on a real SQLite file: every due reply answered on its threads, a slow brain
+// holding only the conversation it answers, never two replies of one conversation at once.
+#include "runtime/reply_pool.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <condition_variable>
+#include <map>
+#include <mutex>
+
+#include "store/sqlite/sqlite_store.h"
+#include "testing/temp_dir.h"
+
+namespace runtime {
+namespace {
+
+using namespace std::chrono_literals;
+
+// Answers each message; a message "slow" waits until the test opens the gate. Counts the calls
+// in flight per message, and the most ever seen.
+class GatedBrain final : public core::Brain {
+ public:
+  base::Result<core::Proposal> Propose(const core::BrainInput& input) const override {
+    const std::string& text = input.customer_messages.back();
+    std::unique_lock lock(mutex_);
+    most_at_once_ = std::max(most_at_once_, ++in_flight_[text]);
+    changed_.notify_all();
+    if (text == "slow") changed_.wait(lock, [this] { return open_; });
+    --in_flight_[text];
+    core::Proposal p;
+    p.asked = p.answered = true;
+    p.reply = "re: " + text;
+    return p;
+  }
+  void Open() {
+    std::lock_guard lock(mutex_);
+    open_ = true;
+    changed_.notify_all();
+  }
+  // Waits (up to 10 s) until a call for `text` is in flight.
+  bool WaitForCall(const std::string& text) {
+    std::unique_lock lock(mutex_);
+    return changed_.wait_for(lock, 10s, [&] { return in_flight_[text] > 0; });
+  }
+  int most_at_once() const {
+    std::lock_guard lock(mutex_);
+    return most_at_once_;
+  }
+
+ private:
+  mutable std::mutex mutex_;
+  mutable std::condition_variable changed_;
+  mutable std::map<std::string, int> in_flight_;
+  mutable int most_at_once_ = 0;
+  bool open_ = false;
+};
+
+class Forward final : public core::Brain {
+ public:
+  explicit Forward(const core::Brain& to) : to_(to) {}
+  base::Result<core::Proposal> Propose(const core::BrainInput& input) const override {
+    return to_.Propose(input);
+  }
+
+ private:
+  const core::Brain& to_;
+};
+
+class ReplyPoolTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    store_ = store::SqliteStore::Open((dir_ / "pool.db").string()).value();
+    workspace_ = store_->CreateWorkspace("shop").value().id;
+    core::AgentConfig config;
+    config.greeting = "Hello!";
+    config.workflow = core::WorkflowKind::kHandoffToHuman;
+    config.debounce = 0s;
+    ASSERT_TRUE(store_->Publish(workspace_, store_->SaveDraft(workspace_, config).value()).ok());
+    engine_ = std::make_unique<Engine>(
+        *store_,
+        [this](const core::AgentConfig&,
+               const core::Catalog&) -> base::Result<std::unique_ptr<core::Brain>> {
+          return std::unique_ptr<core::Brain>(std::make_unique<Forward>(brain_));
+        },
+        clock_);
+    ReplyPoolSettings settings;
+    settings.workers = 4;
+    pool_ = std::make_unique<ReplyPool>(
+        *store_, *engine_, clock_, settings, [](std::string_view) {}, metrics_);
+  }
+  void TearDown() override {
+    brain_.Open();
+    pool_.reset();
+  }
+
+  std::int64_t Write(const std::string& customer, const std::string& text) {
+    auto d = engine_->Handle({workspace_, core::Channel::kWeb, customer},
+                             core::CustomerMessage{text, clock_.Now()});
+    EXPECT_TRUE(d.ok());
+    return d.ok() ? d->conversation.id : 0;
+  }
+  // The AI's messages in the conversation.
+  std::vector<std::string> Answers(std::int64_t id) {
+    std::vector<std::string> out;
+    const auto s = store_->LoadConversation(workspace_, id, 50);
+    if (!s.ok()) return {"(" + s.error().message + ")"};
+    for (const core::Message& m : s->history) {
+      if (m.author == core::Author::kAi) out.push_back(m.text);
+    }
+    return out;
+  }
+  // Waits (up to 10 s, waking the pool) until `done` holds.
+  bool Eventually(const std::function<bool()>& done) {
+    const auto deadline = std::chrono::steady_clock::now() + 10s;
+    while (!done()) {
+      if (std::chrono::steady_clock::now() > deadline) return false;
+      pool_->Wake();
+      std::this_thread::sleep_for(1ms);  // polling for the pool's threads, not for time
+    }
+    return true;
+  }
+
+  testing_support::TempDir dir_;
+  base::FakeClock clock_{base::FromMillis(1'800'000'000'000)};
+  std::unique_ptr<store::SqliteStore> store_;
+  std::int64_t workspace_ = 0;
+  GatedBrain brain_;
+  std::unique_ptr<Engine> engine_;
+  base::Metrics metrics_;
+  std::unique_ptr<ReplyPool> pool_;
+};
+
+TEST_F(ReplyPoolTest, EveryReplyDueIsAnsweredOnce) {
+  std::vector<std::int64_t> ids;
+  for (int i = 0; i < 40; ++i)
+    ids.push_back(Write("c" + std::to_string(i), "hi " + std::to_string(i)));
+  pool_->Start();
+  ASSERT_TRUE(Eventually(
+      [&] { return store_->CountDueTimers(core::TimerKind::kReply, clock_.Now()).value() == 0; }));
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    EXPECT_THAT(Answers(ids[i]), ::testing::ElementsAre("Hello!\n\nre: hi " + std::to_string(i)));
+  }
+  EXPECT_THAT(metrics_.Render(), ::testing::HasSubstr("replies_total{result=\"answered\"} 40\n"));
+}
+
+TEST_F(ReplyPoolTest, ASlowBrainHoldsOnlyTheConversationItAnswers) {
+  pool_->Start();
+  const std::int64_t slow = Write("slow", "slow");
+  pool_->Wake();
+  ASSERT_TRUE(brain_.WaitForCall("slow"));
+  // While the slow one waits, the customer writes again and others are answered.
+  Write("slow", "slow");
+  const std::int64_t quick = Write("quick", "quick");
+  pool_->Wake();
+  ASSERT_TRUE(Eventually([&] { return !Answers(quick).empty(); }));
+  EXPECT_TRUE(Answers(slow).empty());
+  brain_.Open();
+  ASSERT_TRUE(Eventually([&] { return !Answers(slow).empty(); }));
+  // One reply of the slow conversation in flight at a time, and one answer to both messages.
+  EXPECT_EQ(brain_.most_at_once(), 1);
+  EXPECT_THAT(Answers(slow), ::testing::ElementsAre("Hello!\n\nre: slow"));
+}
+
+}  // namespace
+}  // namespace runtime
