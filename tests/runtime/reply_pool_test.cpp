@@ -9,8 +9,7 @@
 #include <map>
 #include <mutex>
 
-#include "store/sqlite/sqlite_store.h"
-#include "testing/temp_dir.h"
+#include "runtime/brain_shop.h"
 
 namespace runtime {
 namespace {
@@ -56,34 +55,9 @@ class GatedBrain final : public core::Brain {
   bool open_ = false;
 };
 
-class Forward final : public core::Brain {
- public:
-  explicit Forward(const core::Brain& to) : to_(to) {}
-  base::Result<core::Proposal> Propose(const core::BrainInput& input) const override {
-    return to_.Propose(input);
-  }
-
- private:
-  const core::Brain& to_;
-};
-
 class ReplyPoolTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    store_ = store::SqliteStore::Open((dir_ / "pool.db").string()).value();
-    workspace_ = store_->CreateWorkspace("shop").value().id;
-    core::AgentConfig config;
-    config.greeting = "Hello!";
-    config.workflow = core::WorkflowKind::kHandoffToHuman;
-    config.debounce = 0s;
-    ASSERT_TRUE(store_->Publish(workspace_, store_->SaveDraft(workspace_, config).value()).ok());
-    engine_ = std::make_unique<Engine>(
-        *store_,
-        [this](const core::AgentConfig&,
-               const core::Catalog&) -> base::Result<std::unique_ptr<core::Brain>> {
-          return std::unique_ptr<core::Brain>(std::make_unique<Forward>(brain_));
-        },
-        clock_);
     ReplyPoolSettings settings;
     settings.workers = 4;
     pool_ = std::make_unique<ReplyPool>(
@@ -121,12 +95,12 @@ class ReplyPoolTest : public ::testing::Test {
     return true;
   }
 
-  testing_support::TempDir dir_;
   base::FakeClock clock_{base::FromMillis(1'800'000'000'000)};
-  std::unique_ptr<store::SqliteStore> store_;
-  std::int64_t workspace_ = 0;
   GatedBrain brain_;
-  std::unique_ptr<Engine> engine_;
+  testing::BrainShop shop_{brain_, clock_};
+  store::SqliteStore* store_ = shop_.store.get();
+  std::int64_t workspace_ = shop_.workspace;
+  Engine* engine_ = shop_.engine.get();
   base::Metrics metrics_;
   std::unique_ptr<ReplyPool> pool_;
 };

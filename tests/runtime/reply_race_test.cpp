@@ -10,9 +10,7 @@
 #include <functional>
 #include <random>
 
-#include "runtime/engine.h"
-#include "store/sqlite/sqlite_store.h"
-#include "testing/temp_dir.h"
+#include "runtime/brain_shop.h"
 
 namespace runtime {
 namespace {
@@ -42,40 +40,12 @@ class RacingBrain final : public core::Brain {
   mutable int calls = 0;
 };
 
-// The engine's brain forwards to the test's, which outlives it.
-class Forward final : public core::Brain {
- public:
-  explicit Forward(const core::Brain& to) : to_(to) {}
-  base::Result<core::Proposal> Propose(const core::BrainInput& input) const override {
-    return to_.Propose(input);
-  }
-
- private:
-  const core::Brain& to_;
-};
-
 enum class Meanwhile { kNothing, kCrmReply, kOwnerEcho, kTakeControl, kCustomerWrites };
 enum class Moment { kBeforeTheCall, kAsItStarts, kAsItEnds };
 
 class ReplyRaceTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    store_ = store::SqliteStore::Open((dir_ / "race.db").string()).value();
-    workspace_ = store_->CreateWorkspace("shop").value().id;
-    core::AgentConfig config;
-    config.greeting = "Hello!";
-    config.workflow = core::WorkflowKind::kHandoffToHuman;
-    config.debounce = 0s;
-    ASSERT_TRUE(store_->Publish(workspace_, store_->SaveDraft(workspace_, config).value()).ok());
-    brain_.clock = &clock_;
-    engine_ = std::make_unique<Engine>(
-        *store_,
-        [this](const core::AgentConfig&,
-               const core::Catalog&) -> base::Result<std::unique_ptr<core::Brain>> {
-          return std::unique_ptr<core::Brain>(std::make_unique<Forward>(brain_));
-        },
-        clock_);
-  }
+  ReplyRaceTest() { brain_.clock = &clock_; }
 
   void Act(const core::ConversationKey& key, Meanwhile what) {
     const base::TimePoint now = clock_.Now();
@@ -100,12 +70,12 @@ class ReplyRaceTest : public ::testing::Test {
     EXPECT_TRUE(done.ok()) << done.error().message;
   }
 
-  testing_support::TempDir dir_;
   base::FakeClock clock_{base::FromMillis(1'800'000'000'000)};
-  std::unique_ptr<store::SqliteStore> store_;
-  std::int64_t workspace_ = 0;
   RacingBrain brain_;
-  std::unique_ptr<Engine> engine_;
+  testing::BrainShop shop_{brain_, clock_};
+  store::SqliteStore* store_ = shop_.store.get();
+  std::int64_t workspace_ = shop_.workspace;
+  Engine* engine_ = shop_.engine.get();
 };
 
 TEST_F(ReplyRaceTest, WhateverLandsWhileTheBrainThinksTheLeaseAndTheBurstHold) {
