@@ -381,7 +381,7 @@ DROP TABLE visitor_cookies;
 constexpr const char* kReplyTimers = R"sql(
 UPDATE timers SET kind = 'reply' WHERE kind = 'debounce';
 DROP INDEX timers_by_due;
-CREATE INDEX timers_by_kind_due ON timers (kind, due_at_ms);
+CREATE INDEX timers_by_kind_due ON timers (kind, due_at_ms, conversation_id);
 )sql";
 
 // The schema before the first release was edited in place; from the first release on, every
