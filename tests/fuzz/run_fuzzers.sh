@@ -22,13 +22,14 @@ declare -A seeds=(
   [response]="responses"
   [text_split]="requests"
   [multipart]="multipart"
+  [llm]="llm"
 )
 # The library sources the targets need: the channels module and what it uses of core and base,
-# and the http module's multipart/form-data parser.
+# the http module's multipart/form-data parser, and the llm brain's reading of answers.
 mapfile -t library < <(find "$src/src/channels" -name '*.cpp' | sort)
 library+=("$src/src/core/enums.cpp" "$src/src/base/result.cpp" "$src/src/base/time.cpp"
   "$src/src/base/strings.cpp" "$src/src/http/multipart.cpp" "$src/src/http/parameters.cpp"
-  "$src/src/http/request.cpp")
+  "$src/src/http/request.cpp" "$src/src/brain/llm/completion.cpp" "$src/src/brain/llm/failure.cpp")
 
 cxx=(clang++)
 if command -v ccache > /dev/null; then cxx=(ccache clang++); fi
