@@ -30,9 +30,10 @@ constexpr Names<Folder, 4> kFolders{{{Folder::kOpen, "open"},
 constexpr Names<Mode, 2> kModes{{{Mode::kAi, "ai"}, {Mode::kManual, "manual"}}};
 constexpr Names<Priority, 3> kPriorities{
     {{Priority::kNormal, "normal"}, {Priority::kHigh, "high"}, {Priority::kUrgent, "urgent"}}};
-constexpr Names<HandoffReason, 5> kReasons{{{HandoffReason::kCustomerRequest, "customer_request"},
+constexpr Names<HandoffReason, 6> kReasons{{{HandoffReason::kCustomerRequest, "customer_request"},
                                             {HandoffReason::kFrustration, "frustration"},
                                             {HandoffReason::kCannotAnswer, "cannot_answer"},
+                                            {HandoffReason::kReservedTopic, "reserved_topic"},
                                             {HandoffReason::kAiFailure, "ai_failure"},
                                             {HandoffReason::kQualified, "qualified"}}};
 constexpr Names<NotificationKind, 2> kNotificationKinds{

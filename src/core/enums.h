@@ -58,6 +58,7 @@ enum class HandoffReason {
   kCustomerRequest,  // the customer asked for a person
   kFrustration,      // the customer is upset
   kCannotAnswer,     // the AI could not answer twice in a row
+  kReservedTopic,    // the business context reserves the topic for people (the detail names it)
   kAiFailure,        // the brain failed or proposed something invalid
   kQualified,        // qualify_and_transfer: every question was answered
 };

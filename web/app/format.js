@@ -15,6 +15,7 @@ export const REASONS = {
   customer_request: "The customer asked for a person",
   frustration: "The customer seems upset",
   cannot_answer: "The agent could not answer",
+  reserved_topic: "A topic the business keeps for people",
   ai_failure: "The agent failed",
   qualified: "The lead answered every question",
 };
