@@ -178,4 +178,21 @@ std::optional<Found> Knowledge::Find(std::span<const std::string> folded_words,
   return found;
 }
 
+Knowledge::Ranked Knowledge::Rank(std::span<const std::string> folded_words,
+                                  text::Language language, std::size_t max_products,
+                                  std::size_t max_passages) const {
+  Ranked ranked;
+  const Query query = MakeQuery(folded_words, language);
+  if (query.terms.empty()) return ranked;
+  for (const text::Bm25Hit& hit : index_.Search(query.terms, index_.size())) {
+    if (hit.doc < products_.size()) {
+      if (ranked.products.size() < max_products) ranked.products.push_back(&products_[hit.doc]);
+    } else if (ranked.passages.size() < max_passages) {
+      ranked.passages.push_back(&passages_[hit.doc - products_.size()]);
+    }
+    if (ranked.products.size() == max_products && ranked.passages.size() == max_passages) break;
+  }
+  return ranked;
+}
+
 }  // namespace brain

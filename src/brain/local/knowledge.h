@@ -41,6 +41,18 @@ class Knowledge {
   std::optional<Found> Find(std::span<const std::string> folded_words,
                             text::Language language) const;
 
+  // The products and passages that match the question best, by score, at most `max_products`
+  // and `max_passages` (for a model to read, without Find's coverage threshold).
+  struct Ranked {
+    std::vector<const core::Product*> products;
+    std::vector<const Passage*> passages;
+  };
+  Ranked Rank(std::span<const std::string> folded_words, text::Language language,
+              std::size_t max_products, std::size_t max_passages) const;
+
+  const std::vector<core::Product>& products() const { return products_; }
+  const std::vector<Passage>& passages() const { return passages_; }
+
   std::size_t product_count() const { return products_.size(); }
   std::size_t passage_count() const { return passages_.size(); }
 

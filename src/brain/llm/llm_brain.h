@@ -1,0 +1,116 @@
+// The llm brain: any OpenAI-compatible chat-completions endpoint proposes, within the workflow's
+// rules and the guards.
+//
+// One turn:
+//   1. The local brain reads the turn first: an explicit request for a person and frustration
+//      hand off at once and never reach the model; its language is the customer's.
+//   2. The catalog and the business context are searched (the local brain's index): the best
+//      products as rows, the best passages (the whole context when it fits).
+//   3. The prompt (prompt.h) goes to the endpoint in tools or structured shape; search calls are
+//      answered from the same index, up to `max_tool_rounds`.
+//   4. The proposal (proposal.h) passes the guards (guards.h); a refused one gets one repair
+//      round.
+//   5. A failure follows PlanRetry (retry.h) within the turn's deadline; the endpoint's circuit
+//      (circuit.h) skips a dead endpoint. What the endpoint refused (a parameter, tools) is
+//      remembered for every later request (Quirks).
+//   6. When the model cannot answer: the fallback, the local brain's proposal or a handoff (an
+//      error, which the workflow turns into a handoff with reason ai_failure).
+// The customer never sees a provider's error.
+//
+// Thread-safety: Propose may run on many threads at once (the reply pool); the endpoint's state
+// is shared and locked.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <string>
+
+#include "base/clock.h"
+#include "base/result.h"
+#include "brain/llm/circuit.h"
+#include "brain/llm/endpoint.h"
+#include "brain/llm/failure.h"
+#include "brain/llm/request.h"
+#include "brain/llm/retry.h"
+#include "brain/local/knowledge.h"
+#include "brain/local/local_brain.h"
+#include "core/agent_config.h"
+#include "core/brain.h"
+#include "core/product.h"
+
+namespace brain::llm {
+
+// One HTTP exchange, handed in by the wiring (app/ gives http::Client). It returns the answer
+// whatever its status, or an error when no answer came: `timed_out` tells a deadline from a
+// connection that failed.
+struct HttpReply {
+  int status = 0;
+  Headers headers;
+  std::string body;
+};
+using Transport = std::function<base::Result<HttpReply>(const HttpRequest& request,
+                                                        base::Duration timeout, bool& timed_out)>;
+// Waits `d` before a retry: real time in production, the fake clock in tests.
+using Sleep = std::function<void(base::Duration d)>;
+
+enum class Fallback { kLocalBrain, kHandoff };
+
+struct LlmSettings {
+  Endpoint endpoint;
+  RetrySettings retry;
+  base::Duration turn_deadline = std::chrono::seconds{20};
+  Fallback fallback = Fallback::kLocalBrain;
+  std::size_t history_tokens = 2000;
+  std::size_t context_tokens = 5000;  // the whole business context when it fits in this
+  std::size_t max_products = 8;
+  std::size_t max_passages = 4;
+  int max_tool_rounds = 3;
+  std::size_t max_reply_bytes = 1000;
+};
+
+// Shared by every brain of one endpoint: what it refused, and its circuit.
+class EndpointState {
+ public:
+  explicit EndpointState(CircuitSettings circuit = {}) : circuit_(circuit) {}
+  Quirks quirks() const;
+  void Learn(const Failure& failure);  // a refused parameter, or no tools
+  Circuit& circuit() { return circuit_; }
+
+ private:
+  mutable std::mutex mutex_;
+  Quirks quirks_;  // guarded by mutex_
+  Circuit circuit_;
+};
+
+class LlmBrain final : public core::Brain {
+ public:
+  // Borrowed: `clock` and `endpoint` must outlive the brain. Errors: the local brain's.
+  static base::Result<std::unique_ptr<LlmBrain>> Create(const core::AgentConfig& config,
+                                                        const core::Catalog& catalog,
+                                                        LlmSettings settings, Transport transport,
+                                                        Sleep sleep, const base::Clock& clock,
+                                                        EndpointState& endpoint);
+
+  base::Result<core::Proposal> Propose(const core::BrainInput& input) const override;
+
+ private:
+  struct Turn;
+  LlmBrain(core::AgentConfig config, std::unique_ptr<LocalBrain> local, Knowledge knowledge,
+           LlmSettings settings, Transport transport, Sleep sleep, const base::Clock& clock,
+           EndpointState& endpoint);
+  base::Result<core::Proposal> AskModel(Turn& turn) const;
+  base::Result<core::Proposal> FallBack(const base::Result<core::Proposal>& local,
+                                        const std::string& why) const;
+
+  core::AgentConfig config_;
+  std::unique_ptr<LocalBrain> local_;
+  Knowledge knowledge_;
+  LlmSettings settings_;
+  Transport transport_;
+  Sleep sleep_;
+  const base::Clock& clock_;
+  EndpointState& endpoint_;
+};
+
+}  // namespace brain::llm

@@ -1,0 +1,303 @@
+// The llm brain turn by turn, against a scripted endpoint on the fake clock: the local brain's
+// first reading, both output modes with searches, the guards and their repair round, every
+// failure class's remedy, the circuit, what the endpoint refused remembered, and the fallbacks.
+#include "brain/llm/llm_brain.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <deque>
+#include <fstream>
+#include <sstream>
+
+namespace brain::llm {
+namespace {
+
+using namespace std::chrono_literals;
+using nlohmann::json;
+using ::testing::HasSubstr;
+
+std::string Fixture(const std::string& name) {
+  std::ifstream in(std::string(FRONTDESK_SOURCE_DIR) + "/tests/data/llm/" + name);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+HttpReply Content(const std::string& content, int prompt_tokens = 900) {
+  const json body = {
+      {"model", "fake"},
+      {"choices", json::array({{{"finish_reason", "stop"},
+                                {"message", {{"role", "assistant"}, {"content", content}}}}})},
+      {"usage", {{"prompt_tokens", prompt_tokens}, {"completion_tokens", 20}}}};
+  return {200, {}, body.dump()};
+}
+
+HttpReply Turn(const json& turn) { return Content(turn.dump()); }
+
+HttpReply Calls(const json& calls) {
+  json list = json::array();
+  int n = 0;
+  for (const auto& [name, arguments] : calls.items()) {
+    list.push_back({{"id", "call_" + std::to_string(++n)},
+                    {"type", "function"},
+                    {"function", {{"name", name}, {"arguments", arguments.dump()}}}});
+  }
+  const json body = {
+      {"choices",
+       json::array(
+           {{{"finish_reason", "tool_calls"},
+             {"message", {{"role", "assistant"}, {"content", nullptr}, {"tool_calls", list}}}}})},
+      {"usage", {{"prompt_tokens", 900}, {"completion_tokens", 20}}}};
+  return {200, {}, body.dump()};
+}
+
+json Grounded(const std::string& reply = "The stoneware mug costs 14.90 USD.") {
+  return {{"reply", reply},
+          {"language", "en"},
+          {"asked", true},
+          {"answered", true},
+          {"handoff", nullptr},
+          {"answer", nullptr},
+          {"cited_products", {"Stoneware mug"}}};
+}
+
+// What the endpoint answers, in order; what it was sent.
+struct Script {
+  std::deque<base::Result<HttpReply>> replies;
+  std::vector<HttpRequest> requests;
+  std::vector<bool> timeouts;  // parallel to replies: the failure was a timeout
+};
+
+class LlmBrainTest : public ::testing::Test {
+ protected:
+  LlmBrainTest() {
+    config_.company_name = "Casa Verde";
+    config_.agent_name = "Lia";
+    config_.greeting = "Hi!";
+    config_.workflow = core::WorkflowKind::kHandoffToHuman;
+    config_.business_context = "Opening hours: Monday to Friday, 9:00 to 18:00.";
+    core::Product mug;
+    mug.name = "Stoneware mug";
+    mug.price = "14.90";
+    mug.currency = "USD";
+    mug.stock = 48;
+    catalog_.products = {mug};
+    settings_.endpoint.base_url = "http://llm.test/v1";
+    settings_.endpoint.model = "fake";
+    settings_.endpoint.mode = OutputMode::kStructured;
+  }
+
+  std::unique_ptr<LlmBrain> Brain() {
+    auto brain = LlmBrain::Create(
+        config_, catalog_, settings_,
+        [this](const HttpRequest& request, base::Duration timeout, bool& timed_out) {
+          script_.requests.push_back(request);
+          EXPECT_GT(timeout.count(), 0);
+          if (script_.replies.empty()) return base::Result<HttpReply>(Content("{}"));
+          auto next = std::move(script_.replies.front());
+          script_.replies.pop_front();
+          timed_out = !next.ok() && next.error().message == "timed out";
+          return next;
+        },
+        [this](base::Duration d) { clock_.Advance(d); }, clock_, endpoint_);
+    EXPECT_TRUE(brain.ok());
+    return std::move(*brain);
+  }
+
+  core::BrainInput Asks(std::string text) {
+    said_ = {std::move(text)};
+    core::BrainInput input;
+    input.customer_messages = said_;
+    input.language = core::Language::kEn;
+    return input;
+  }
+
+  json Body(std::size_t request) { return json::parse(script_.requests.at(request).body); }
+
+  core::AgentConfig config_;
+  core::Catalog catalog_;
+  LlmSettings settings_;
+  base::FakeClock clock_{base::FromMillis(1'800'000'000'000)};
+  EndpointState endpoint_;
+  Script script_;
+  std::vector<std::string> said_;
+};
+
+TEST_F(LlmBrainTest, AStructuredAnswerFromTheCatalogIsProposed) {
+  script_.replies.push_back(Turn(Grounded()));
+  auto p = Brain()->Propose(Asks("how much is the stoneware mug?"));
+  ASSERT_TRUE(p.ok()) << p.error().message;
+  EXPECT_EQ(p->reply, "The stoneware mug costs 14.90 USD.");
+  EXPECT_THAT(p->cited_products, ::testing::ElementsAre("Stoneware mug"));
+  ASSERT_EQ(script_.requests.size(), 1u);
+  EXPECT_EQ(script_.requests[0].url, "http://llm.test/v1/chat/completions");
+  const std::string system = Body(0)["messages"][0]["content"];
+  EXPECT_THAT(system, HasSubstr("Stoneware mug | 14.90 USD | 48 in stock"));
+  EXPECT_THAT(system, HasSubstr("9:00 to 18:00"));  // the whole context fits
+  EXPECT_TRUE(Body(0).contains("response_format"));
+}
+
+TEST_F(LlmBrainTest, WithToolsItAnswersTheModelsSearchesThenTakesItsResponse) {
+  settings_.endpoint.mode = OutputMode::kTools;
+  script_.replies.push_back(Calls({{"search_catalog", {{"query", "mug"}}}}));
+  script_.replies.push_back(Calls({{"respond", Grounded()}}));
+  auto p = Brain()->Propose(Asks("do you sell mugs?"));
+  ASSERT_TRUE(p.ok()) << p.error().message;
+  EXPECT_EQ(p->reply, "The stoneware mug costs 14.90 USD.");
+  ASSERT_EQ(script_.requests.size(), 2u);
+  const json second = Body(1)["messages"];
+  EXPECT_EQ(second[second.size() - 2]["role"], "assistant");
+  EXPECT_EQ(second.back()["role"], "tool");
+  EXPECT_THAT(second.back()["content"].get<std::string>(), HasSubstr("Stoneware mug | 14.90"));
+}
+
+TEST_F(LlmBrainTest, AnExplicitRequestForAPersonNeverReachesTheModel) {
+  auto p = Brain()->Propose(Asks("I want to talk to a human please"));
+  ASSERT_TRUE(p.ok());
+  ASSERT_TRUE(p->handoff);
+  EXPECT_EQ(p->handoff->reason, core::HandoffReason::kCustomerRequest);
+  EXPECT_TRUE(script_.requests.empty());
+}
+
+TEST_F(LlmBrainTest, ARefusedProposalGetsOneRepairRound) {
+  script_.replies.push_back(Turn(Grounded("The mug is 9.99 USD today!")));
+  script_.replies.push_back(Turn(Grounded()));
+  auto p = Brain()->Propose(Asks("how much is the stoneware mug?"));
+  ASSERT_TRUE(p.ok()) << p.error().message;
+  EXPECT_EQ(p->reply, "The stoneware mug costs 14.90 USD.");
+  ASSERT_EQ(script_.requests.size(), 2u);
+  EXPECT_THAT(Body(1)["messages"].back()["content"].get<std::string>(),
+              HasSubstr("invented_number"));
+}
+
+TEST_F(LlmBrainTest, ARepairThatFailsTooFallsBackToTheLocalBrain) {
+  script_.replies.push_back(Turn(Grounded("The mug is 9.99 USD today!")));
+  script_.replies.push_back(Turn(Grounded("Only 8 USD for you!")));
+  auto p = Brain()->Propose(Asks("how much is the stoneware mug?"));
+  ASSERT_TRUE(p.ok()) << p.error().message;
+  EXPECT_THAT(p->reply, HasSubstr("14.90"));  // the local brain's answer from the catalog
+  EXPECT_EQ(script_.requests.size(), 2u);
+  // A model's bad answers are not the endpoint's failure.
+  EXPECT_EQ(endpoint_.circuit().State(clock_.Now()), CircuitState::kClosed);
+}
+
+TEST_F(LlmBrainTest, WithTheHandoffFallbackAFailedTurnIsAnError) {
+  settings_.fallback = Fallback::kHandoff;
+  script_.replies.push_back(HttpReply{401, {}, Fixture("openai-401-bad-key.json")});
+  auto p = Brain()->Propose(Asks("how much is the stoneware mug?"));
+  ASSERT_FALSE(p.ok());
+  EXPECT_THAT(p.error().message, HasSubstr("bad_key"));
+}
+
+TEST_F(LlmBrainTest, ARateLimitWaitsAsAskedWithinTheDeadline) {
+  script_.replies.push_back(
+      HttpReply{429, {{"retry-after", "2"}}, Fixture("openai-429-rate-limit.json")});
+  script_.replies.push_back(Turn(Grounded()));
+  const base::TimePoint start = clock_.Now();
+  auto p = Brain()->Propose(Asks("how much is the stoneware mug?"));
+  ASSERT_TRUE(p.ok()) << p.error().message;
+  EXPECT_EQ(script_.requests.size(), 2u);
+  EXPECT_GE(clock_.Now() - start, 2s);
+  EXPECT_LT(clock_.Now() - start, 3s);
+}
+
+TEST_F(LlmBrainTest, AWaitPastTheDeadlineIsNotWaited) {
+  script_.replies.push_back(
+      HttpReply{429, {{"retry-after", "30"}}, Fixture("openai-429-rate-limit.json")});
+  const base::TimePoint start = clock_.Now();
+  auto p = Brain()->Propose(Asks("how much is the stoneware mug?"));
+  ASSERT_TRUE(p.ok());  // the local brain
+  EXPECT_EQ(script_.requests.size(), 1u);
+  EXPECT_EQ(clock_.Now(), start);
+}
+
+TEST_F(LlmBrainTest, AQuotaIsNeverRetriedAndOpensTheCircuit) {
+  script_.replies.push_back(HttpReply{429, {}, Fixture("openai-429-quota.json")});
+  auto brain = Brain();
+  ASSERT_TRUE(brain->Propose(Asks("how much is the stoneware mug?")).ok());
+  EXPECT_EQ(script_.requests.size(), 1u);
+  EXPECT_EQ(endpoint_.circuit().State(clock_.Now()), CircuitState::kOpen);
+  // The next turn does not call a dead endpoint.
+  ASSERT_TRUE(brain->Propose(Asks("and the mug?")).ok());
+  EXPECT_EQ(script_.requests.size(), 1u);
+}
+
+TEST_F(LlmBrainTest, AnEndpointWithoutToolsSwitchesToStructuredOutputForGood) {
+  settings_.endpoint.mode = OutputMode::kAuto;
+  script_.replies.push_back(HttpReply{400, {}, Fixture("ollama-400-no-tools.json")});
+  script_.replies.push_back(Turn(Grounded()));
+  script_.replies.push_back(Turn(Grounded()));
+  auto brain = Brain();
+  ASSERT_TRUE(brain->Propose(Asks("how much is the stoneware mug?")).ok());
+  ASSERT_EQ(script_.requests.size(), 2u);
+  EXPECT_TRUE(Body(0).contains("tools"));
+  EXPECT_TRUE(Body(1).contains("response_format"));
+  ASSERT_TRUE(brain->Propose(Asks("how much is the stoneware mug?")).ok());
+  EXPECT_TRUE(Body(2).contains("response_format"));
+}
+
+TEST_F(LlmBrainTest, ARefusedParameterIsAdjustedAndRemembered) {
+  script_.replies.push_back(HttpReply{400, {}, Fixture("openai-400-unsupported-parameter.json")});
+  script_.replies.push_back(Turn(Grounded()));
+  ASSERT_TRUE(Brain()->Propose(Asks("how much is the stoneware mug?")).ok());
+  ASSERT_EQ(script_.requests.size(), 2u);
+  EXPECT_TRUE(Body(0).contains("max_tokens"));
+  EXPECT_TRUE(Body(1).contains("max_completion_tokens"));
+  EXPECT_FALSE(Body(1).contains("max_tokens"));
+}
+
+TEST_F(LlmBrainTest, ATimeoutIsTriedOnceMore) {
+  script_.replies.push_back(base::Error::Unavailable("timed out"));
+  script_.replies.push_back(Turn(Grounded()));
+  auto p = Brain()->Propose(Asks("how much is the stoneware mug?"));
+  ASSERT_TRUE(p.ok());
+  EXPECT_EQ(p->reply, "The stoneware mug costs 14.90 USD.");
+  EXPECT_EQ(script_.requests.size(), 2u);
+}
+
+TEST_F(LlmBrainTest, APromptTheServerCutShortIsNotTrusted) {
+  script_.replies.push_back(Content(Grounded().dump(), 10));
+  auto p = Brain()->Propose(Asks("how much is the stoneware mug?"));
+  ASSERT_TRUE(p.ok());
+  EXPECT_THAT(p->reply, HasSubstr("14.90"));  // the local brain
+  EXPECT_EQ(script_.requests.size(), 1u);
+}
+
+TEST_F(LlmBrainTest, EveryFailureClassEndsInAnAnswerOrAnError) {
+  for (const auto& [status, fixture] :
+       std::vector<std::pair<int, std::string>>{{429, "openai-429-request-too-large.json"},
+                                                {402, "openrouter-402-credits.json"},
+                                                {404, "openai-404-model.json"},
+                                                {400, "openai-400-context.json"},
+                                                {400, "azure-400-content-filter.json"},
+                                                {503, "llamacpp-503-loading.json"},
+                                                {502, "proxy-502-html.json"},
+                                                {400, "groq-400-tool-use-failed.json"},
+                                                {200, "openrouter-error-in-200.json"},
+                                                {200, "any-cut-off.json"},
+                                                {200, "any-not-json.json"},
+                                                {200, "openai-refusal.json"}}) {
+    SCOPED_TRACE(fixture);
+    EndpointState fresh;
+    script_ = {};
+    for (int i = 0; i < 4; ++i) script_.replies.push_back(HttpReply{status, {}, Fixture(fixture)});
+    auto brain = LlmBrain::Create(
+        config_, catalog_, settings_,
+        [this](const HttpRequest& r, base::Duration, bool&) {
+          script_.requests.push_back(r);
+          auto next = std::move(script_.replies.front());
+          script_.replies.pop_front();
+          return next;
+        },
+        [this](base::Duration d) { clock_.Advance(d); }, clock_, fresh);
+    const base::TimePoint start = clock_.Now();
+    auto p = (*brain)->Propose(Asks("how much is the stoneware mug?"));
+    ASSERT_TRUE(p.ok()) << p.error().message;  // the local brain answers
+    EXPECT_LE(clock_.Now() - start, settings_.turn_deadline);
+    EXPECT_LE(script_.requests.size(), 3u);
+  }
+}
+
+}  // namespace
+}  // namespace brain::llm
