@@ -34,9 +34,9 @@ TEST(EnumsTest, WireNamesRoundTrip) {
   }
   EXPECT_EQ(ToString(Priority::kUrgent), "urgent");
   EXPECT_EQ(ParsePriority("low"), std::nullopt);
-  for (HandoffReason r : {HandoffReason::kCustomerRequest, HandoffReason::kFrustration,
-                          HandoffReason::kCannotAnswer, HandoffReason::kReservedTopic,
-                          HandoffReason::kAiFailure, HandoffReason::kQualified}) {
+  for (HandoffReason r :
+       {HandoffReason::kCustomerRequest, HandoffReason::kFrustration, HandoffReason::kCannotAnswer,
+        HandoffReason::kReservedTopic, HandoffReason::kAiFailure, HandoffReason::kQualified}) {
     EXPECT_EQ(ParseHandoffReason(ToString(r)), r);
   }
   EXPECT_EQ(ToString(HandoffReason::kReservedTopic), "reserved_topic");
