@@ -104,6 +104,13 @@ class Patch {
     }
     if (key == "social_links") return Links(value, c.social_links);
     if (key == "questions") return Questions(value, c.questions);
+    if (key == "brain") {
+      const auto brain =
+          value.is_string() ? core::ParseBrainKind(value.get<std::string>()) : std::nullopt;
+      if (!brain) return Problem(key, "must be local or llm");
+      c.brain = *brain;
+      return;
+    }
     if (key == "default_language") {
       const auto language =
           value.is_string() ? core::ParseLanguage(value.get<std::string>()) : std::nullopt;
@@ -146,6 +153,7 @@ json ConfigJson(const core::AgentConfig& c) {
   json out = json::object();
   for (const TextField& f : kTextFields) out[std::string(f.key)] = c.*f.member;
   out["social_links"] = c.social_links;
+  out["brain"] = core::ToString(c.brain);
   out["default_language"] = core::ToString(c.default_language);
   out["workflow"] = c.workflow ? json(core::ToString(*c.workflow)) : json(nullptr);
   out["questions"] = std::move(questions);

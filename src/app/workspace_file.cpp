@@ -93,7 +93,7 @@ class Reader {
 void ReadAgent(Reader& r, const toml::table& agent, WorkspaceFile& out) {
   r.OnlyKeys(agent, "agent.",
              {"name", "communication_style", "default_language", "greeting", "workflow",
-              "handoff_message", "resume_notice", "qualified_message"});
+              "handoff_message", "resume_notice", "qualified_message", "brain"});
   core::AgentConfig& c = out.config;
   r.String(agent, "agent.", "name", c.agent_name);
   r.String(agent, "agent.", "communication_style", c.communication_style);
@@ -109,6 +109,15 @@ void ReadAgent(Reader& r, const toml::table& agent, WorkspaceFile& out) {
     } else {
       r.Problem(agent.get("default_language")->source(), "agent.default_language",
                 "must be en, es or pt");
+    }
+  }
+  std::string brain;
+  r.String(agent, "agent.", "brain", brain);
+  if (!brain.empty()) {
+    if (auto b = core::ParseBrainKind(brain)) {
+      c.brain = *b;
+    } else {
+      r.Problem(agent.get("brain")->source(), "agent.brain", "must be local or llm");
     }
   }
   std::string workflow;

@@ -54,6 +54,7 @@ struct AgentConfig {
   std::vector<std::string> social_links;
   std::string agent_name;
   std::string communication_style;
+  BrainKind brain = BrainKind::kLocal;  // llm needs the instance's [llm] endpoint
   Language default_language = Language::kEn;
   std::string greeting;
 

@@ -27,6 +27,7 @@ constexpr Names<Folder, 4> kFolders{{{Folder::kOpen, "open"},
                                      {Folder::kSolved, "solved"},
                                      {Folder::kSpam, "spam"},
                                      {Folder::kArchived, "archived"}}};
+constexpr Names<BrainKind, 2> kBrainKinds{{{BrainKind::kLocal, "local"}, {BrainKind::kLlm, "llm"}}};
 constexpr Names<Mode, 2> kModes{{{Mode::kAi, "ai"}, {Mode::kManual, "manual"}}};
 constexpr Names<Priority, 3> kPriorities{
     {{Priority::kNormal, "normal"}, {Priority::kHigh, "high"}, {Priority::kUrgent, "urgent"}}};
@@ -97,6 +98,7 @@ std::string_view ToString(Channel v) { return NameOf(kChannels, v); }
 std::string_view ToString(WorkflowKind v) { return NameOf(kWorkflows, v); }
 std::string_view ToString(Language v) { return NameOf(kLanguages, v); }
 std::string_view ToString(Folder v) { return NameOf(kFolders, v); }
+std::string_view ToString(BrainKind v) { return NameOf(kBrainKinds, v); }
 std::string_view ToString(Mode v) { return NameOf(kModes, v); }
 std::string_view ToString(Priority v) { return NameOf(kPriorities, v); }
 std::string_view ToString(HandoffReason v) { return NameOf(kReasons, v); }
@@ -113,6 +115,7 @@ std::optional<Channel> ParseChannel(std::string_view s) { return Parse(kChannels
 std::optional<WorkflowKind> ParseWorkflowKind(std::string_view s) { return Parse(kWorkflows, s); }
 std::optional<Language> ParseLanguage(std::string_view s) { return Parse(kLanguages, s); }
 std::optional<Folder> ParseFolder(std::string_view s) { return Parse(kFolders, s); }
+std::optional<BrainKind> ParseBrainKind(std::string_view s) { return Parse(kBrainKinds, s); }
 std::optional<Mode> ParseMode(std::string_view s) { return Parse(kModes, s); }
 std::optional<Priority> ParsePriority(std::string_view s) { return Parse(kPriorities, s); }
 std::optional<HandoffReason> ParseHandoffReason(std::string_view s) { return Parse(kReasons, s); }

@@ -20,6 +20,10 @@ inline constexpr Channel kEveryChannel[] = {Channel::kWhatsapp, Channel::kMessen
 // The service workflow a workspace's agent runs.
 enum class WorkflowKind { kHandoffToHuman, kQualifyAndTransfer };
 
+// What the agent thinks with: the local brain (offline, deterministic) or a language model the
+// instance's operator configured (any OpenAI-compatible endpoint).
+enum class BrainKind { kLocal, kLlm };
+
 // Languages the agent understands and answers in.
 enum class Language { kEn, kEs, kPt };
 
@@ -97,6 +101,7 @@ enum class AuditKind {
 std::string_view ToString(Author v);
 std::string_view ToString(Channel v);
 std::string_view ToString(WorkflowKind v);
+std::string_view ToString(BrainKind v);
 std::string_view ToString(Language v);
 std::string_view ToString(Folder v);
 std::string_view ToString(Mode v);
@@ -113,6 +118,7 @@ std::string_view ToString(WebhookEvent v);
 std::optional<Author> ParseAuthor(std::string_view s);
 std::optional<Channel> ParseChannel(std::string_view s);
 std::optional<WorkflowKind> ParseWorkflowKind(std::string_view s);
+std::optional<BrainKind> ParseBrainKind(std::string_view s);
 std::optional<Language> ParseLanguage(std::string_view s);
 std::optional<Folder> ParseFolder(std::string_view s);
 std::optional<Mode> ParseMode(std::string_view s);

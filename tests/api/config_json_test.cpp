@@ -18,7 +18,8 @@ std::vector<std::string> Fields(const std::vector<core::FieldError>& errors) {
 TEST(ConfigJsonTest, ShowsEveryKeyOfTheContract) {
   EXPECT_EQ(ConfigJson(core::AgentConfig{}), json::parse(R"({
     "company_name": "", "industry": "", "website": "", "social_links": [],
-    "agent_name": "", "communication_style": "", "default_language": "en", "greeting": "",
+    "agent_name": "", "communication_style": "", "brain": "local", "default_language": "en",
+    "greeting": "",
     "workflow": null, "questions": [], "business_context": "",
     "handoff_message": "", "resume_notice": "", "qualified_message": "",
     "pause_minutes": 15, "debounce_seconds": 2})"));
@@ -29,7 +30,7 @@ TEST(ConfigJsonTest, APatchOfEveryKeyRoundTrips) {
   const json patch = json::parse(R"({
     "company_name": "Casa Verde", "industry": "plants", "website": "https://casa.example",
     "social_links": ["https://ig.example/casa"], "agent_name": "Vera",
-    "communication_style": "warm", "default_language": "es", "greeting": "¡Hola!",
+    "communication_style": "warm", "brain": "llm", "default_language": "es", "greeting": "¡Hola!",
     "workflow": "qualify_and_transfer",
     "questions": [{"text": "What is your budget?", "label": "Budget"}, {"text": "When?"}],
     "business_context": "Open 9-5", "handoff_message": "A person will help",
@@ -38,6 +39,7 @@ TEST(ConfigJsonTest, APatchOfEveryKeyRoundTrips) {
   ASSERT_TRUE(ApplyConfigPatch(patch, config).empty());
   EXPECT_EQ(config.company_name, "Casa Verde");
   EXPECT_EQ(config.default_language, core::Language::kEs);
+  EXPECT_EQ(config.brain, core::BrainKind::kLlm);
   EXPECT_EQ(config.workflow, core::WorkflowKind::kQualifyAndTransfer);
   EXPECT_EQ(config.questions[1], (core::Question{"When?", ""}));
   EXPECT_FALSE(config.pause.has_value());
@@ -73,17 +75,18 @@ TEST(ConfigJsonTest, UnknownKeysAndWrongTypesAreNamed) {
   core::AgentConfig config;
   const json patch = json::parse(R"({
     "greting": "typo", "greeting": 7, "social_links": ["ok", 3], "default_language": "fr",
+    "brain": "gpt",
     "workflow": "sell", "questions": [{"text": "a?", "label": 1, "extra": true}, "b?"],
     "pause_minutes": "15", "debounce_seconds": 1e300, "translations": {}})");
-  EXPECT_THAT(
-      Fields(ApplyConfigPatch(patch, config)),
-      ::testing::ElementsAre(
-          "debounce_seconds: is out of range", "default_language: must be en, es or pt",
-          "greeting: must be a string", "greting: unknown key", "pause_minutes: must be a number",
-          "questions[0].extra: unknown key", "questions[0].label: must be a string",
-          "questions[1]: must be an object {text, label}", "social_links[1]: must be a string",
-          "translations: unknown key",
-          "workflow: must be null, handoff_to_human or qualify_and_transfer"));
+  EXPECT_THAT(Fields(ApplyConfigPatch(patch, config)),
+              ::testing::ElementsAre(
+                  "brain: must be local or llm", "debounce_seconds: is out of range",
+                  "default_language: must be en, es or pt", "greeting: must be a string",
+                  "greting: unknown key", "pause_minutes: must be a number",
+                  "questions[0].extra: unknown key", "questions[0].label: must be a string",
+                  "questions[1]: must be an object {text, label}",
+                  "social_links[1]: must be a string", "translations: unknown key",
+                  "workflow: must be null, handoff_to_human or qualify_and_transfer"));
   EXPECT_THAT(
       Fields(ApplyConfigPatch({{"questions", "none"}, {"social_links", {{"a", 1}}}}, config)),
       ::testing::ElementsAre("questions: must be a list of {text, label}",

@@ -37,7 +37,17 @@ TEST_F(WorkspaceFileTest, ReadsAMinimalFileWithDefaults) {
   EXPECT_EQ(file->config.greeting, "Hello!");
   EXPECT_EQ(file->config.pause, core::kDefaultPause);
   EXPECT_EQ(file->config.debounce, core::kDefaultDebounce);
+  EXPECT_EQ(file->config.brain, core::BrainKind::kLocal);
   EXPECT_FALSE(file->catalog_csv);
+}
+
+TEST_F(WorkspaceFileTest, TheAgentMayThinkWithTheInstancesLanguageModel) {
+  auto file = ReadWorkspaceFile(Write("llm.toml", std::string(kMinimal) + "brain = \"llm\"\n"));
+  ASSERT_TRUE(file.ok()) << file.error().message;
+  EXPECT_EQ(file->config.brain, core::BrainKind::kLlm);
+  auto bad = ReadWorkspaceFile(Write("bad.toml", std::string(kMinimal) + "brain = \"gpt\"\n"));
+  ASSERT_FALSE(bad.ok());
+  EXPECT_THAT(bad.error().message, HasSubstr("bad.toml:5: agent.brain: must be local or llm"));
 }
 
 TEST_F(WorkspaceFileTest, ReadsBothExamplesCompletely) {

@@ -20,6 +20,7 @@ core::AgentConfig FullConfig() {
   c.social_links = {"https://instagram.com/acme", "https://facebook.com/acme"};
   c.agent_name = "Ana";
   c.communication_style = "friendly";
+  c.brain = core::BrainKind::kLlm;
   c.default_language = core::Language::kPt;
   c.greeting = "Olá! 👋";
   c.workflow = core::WorkflowKind::kQualifyAndTransfer;
@@ -55,6 +56,16 @@ TEST_F(ConfigTest, NeverResumeAndDefaultsRoundTrip) {
 
   ASSERT_TRUE(store().SaveDraft(ws_, core::AgentConfig{}).ok());
   EXPECT_EQ(store().LoadDraft(ws_).value().config, core::AgentConfig{});
+}
+
+TEST_F(ConfigTest, AConfigurationStoredBeforeTheBrainChoiceThinksLocally) {
+  std::string stored = sqlite::EncodeConfig(FullConfig());
+  const std::string key = "\"brain\":\"llm\",";
+  ASSERT_NE(stored.find(key), std::string::npos);
+  stored.erase(stored.find(key), key.size());
+  auto decoded = sqlite::DecodeConfig(stored);
+  ASSERT_TRUE(decoded.ok()) << decoded.error().message;
+  EXPECT_EQ(decoded->brain, core::BrainKind::kLocal);
 }
 
 TEST_F(ConfigTest, EverySaveBumpsTheRevision) {

@@ -31,12 +31,16 @@ export function companyStep(draft) {
     "The language of the texts you write here."),
     greeting: fieldRow("Greeting message", area(draft.greeting, { rows: 3 }), "greeting",
       "Every new conversation starts with it. Required to publish."),
+    brain: fieldRow("Brain", h("select", null,
+      Object.entries(BRAINS).map(([v, t]) => h("option", { value: v, text: t,
+        selected: v === (draft.brain || "local") }))), "brain",
+    "Local works offline. A language model answers from the same catalog and context."),
   };
   const el = h("div", { class: "step-form" },
     h("fieldset", null, h("legend", { text: "Company" }), rows.company_name, rows.industry,
       rows.website, rows.social_links),
     h("fieldset", null, h("legend", { text: "Agent" }), rows.agent_name, rows.communication_style,
-      rows.default_language, rows.greeting),
+      rows.default_language, rows.greeting, rows.brain),
     h("datalist", { id: "styles" }, STYLES.map((s) => h("option", { value: s }))));
   const v = (k) => rows[k].control.value.trim();
   return {
@@ -50,9 +54,15 @@ export function companyStep(draft) {
       communication_style: v("communication_style"),
       default_language: rows.default_language.control.value,
       greeting: v("greeting"),
+      brain: rows.brain.control.value,
     }),
   };
 }
+
+const BRAINS = {
+  local: "Local (offline, built in)",
+  llm: "Language model (set up by your administrator)",
+};
 
 const WORKFLOWS = {
   handoff_to_human: ["Answer, then hand off to a person",

@@ -15,7 +15,8 @@ import { CHANNELS } from "./format.js";
 
 const STEPS = [
   { n: 1, title: "Company and agent", fields: ["company_name", "industry", "website",
-    "social_links", "agent_name", "communication_style", "default_language", "greeting"] },
+    "social_links", "agent_name", "communication_style", "default_language", "greeting",
+    "brain"] },
   { n: 2, title: "Workflow", fields: ["workflow", "handoff_message", "resume_notice",
     "qualified_message", "pause_minutes", "debounce_seconds"] },
   { n: 3, title: "Qualification questions", fields: ["questions"] },

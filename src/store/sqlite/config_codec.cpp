@@ -54,6 +54,10 @@ core::AgentConfig DecodeObject(const json& object) {
   Read(object, "social_links", config.social_links);
   Read(object, "agent_name", config.agent_name);
   Read(object, "communication_style", config.communication_style);
+  // Absent in configurations stored before the choice existed: the local brain.
+  if (auto it = object.find("brain"); it != object.end()) {
+    config.brain = ParseName(*it, "brain", core::ParseBrainKind);
+  }
   if (auto it = object.find("default_language"); it != object.end()) {
     config.default_language = ParseName(*it, "language", core::ParseLanguage);
   }
@@ -105,6 +109,7 @@ std::string EncodeConfig(const core::AgentConfig& config) {
       {"social_links", config.social_links},
       {"agent_name", config.agent_name},
       {"communication_style", config.communication_style},
+      {"brain", core::ToString(config.brain)},
       {"default_language", core::ToString(config.default_language)},
       {"greeting", config.greeting},
       {"workflow", config.workflow ? json(core::ToString(*config.workflow)) : json(nullptr)},
