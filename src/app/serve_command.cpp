@@ -2,6 +2,7 @@
 
 #include <iostream>
 #include <mutex>
+#include <thread>
 
 #include "api/auth.h"
 #include "api/auth_routes.h"
@@ -18,6 +19,7 @@
 #include "api/webhook_routes.h"
 #include "api/workspace_routes.h"
 #include "app/dashboard_routes.h"
+#include "app/llm_transport.h"
 #include "app/serve_config.h"
 #include "app/web_chat.h"
 #include "app/webhook_routes.h"
@@ -146,9 +148,24 @@ int RunServe(const ServeOptions& options, std::ostream& out, std::ostream& err) 
   }
   const http::Client client(curl);
 
+  // Workspaces whose agent thinks with `llm` share the instance's model and what it learned.
+  brain::llm::EndpointState llm_endpoint;
+  const brain::llm::Transport llm_transport = LlmTransport(client);
   runtime::Engine engine(
       store,
-      [](const core::AgentConfig& c, const core::Catalog& catalog) {
+      [&](const core::AgentConfig& c,
+          const core::Catalog& catalog) -> base::Result<std::unique_ptr<core::Brain>> {
+        if (c.brain == core::BrainKind::kLlm) {
+          if (config->llm.enabled()) {
+            auto made = brain::llm::LlmBrain::Create(
+                c, catalog, config->llm.settings, llm_transport,
+                [](base::Duration d) { std::this_thread::sleep_for(d); }, clock, llm_endpoint);
+            if (!made.ok()) return made.error();
+            return std::unique_ptr<core::Brain>(std::move(*made));
+          }
+          log("an agent chose the llm brain, but this instance has no [llm] endpoint: it answers "
+              "with the local brain");
+        }
         return brain::MakeBrain(kLocalBrain, c, catalog);
       },
       clock);

@@ -45,6 +45,100 @@ std::optional<std::string> ParseSwitch(const std::string& text, bool& out) {
   return std::nullopt;
 }
 
+std::optional<std::string> ParseDecimal(const std::string& text, double min, double max,
+                                        double& out) {
+  char* end = nullptr;
+  const double value = std::strtod(text.c_str(), &end);
+  if (text.empty() || end != text.c_str() + text.size() || !(value >= min && value <= max)) {
+    return "must be a number from " + std::to_string(min).substr(0, 3) + " to " +
+           std::to_string(max).substr(0, 3);
+  }
+  out = value;
+  return std::nullopt;
+}
+
+// The [llm] keys: the endpoint, how it is asked, and what a turn may take.
+void AddLlmKeys(std::vector<Key>& keys) {
+  using brain::llm::AuthStyle;
+  using brain::llm::OutputMode;
+  constexpr std::size_t kMaxConcurrency = 1024;
+  constexpr std::size_t kMaxTokens = 1'000'000;
+  const auto text = [](std::string_view name, std::string brain::llm::Endpoint::*member) {
+    return Key{"llm", name,
+               [member](ServeConfig& c, const std::string& v) -> std::optional<std::string> {
+                 c.llm.settings.endpoint.*member = v;
+                 return std::nullopt;
+               }};
+  };
+  keys.push_back(
+      {"llm", "base_url", [](ServeConfig& c, const std::string& v) -> std::optional<std::string> {
+         if (!v.empty() && !v.starts_with("http://") && !v.starts_with("https://")) {
+           return "must start with http:// or https://";
+         }
+         c.llm.settings.endpoint.base_url = v;
+         return std::nullopt;
+       }});
+  keys.push_back(text("model", &brain::llm::Endpoint::model));
+  keys.push_back(text("api_version", &brain::llm::Endpoint::api_version));
+  keys.push_back({"llm", "api_key_env",
+                  [](ServeConfig& c, const std::string& v) -> std::optional<std::string> {
+                    c.llm.api_key_env = v;
+                    return std::nullopt;
+                  }});
+  keys.push_back(
+      {"llm", "auth", [](ServeConfig& c, const std::string& v) -> std::optional<std::string> {
+         if (v != "bearer" && v != "api-key") return "must be bearer or api-key";
+         c.llm.settings.endpoint.auth = v == "bearer" ? AuthStyle::kBearer : AuthStyle::kApiKey;
+         return std::nullopt;
+       }});
+  keys.push_back(
+      {"llm", "output", [](ServeConfig& c, const std::string& v) -> std::optional<std::string> {
+         OutputMode& mode = c.llm.settings.endpoint.mode;
+         if (v == "auto")
+           mode = OutputMode::kAuto;
+         else if (v == "tools")
+           mode = OutputMode::kTools;
+         else if (v == "structured")
+           mode = OutputMode::kStructured;
+         else
+           return "must be auto, tools or structured";
+         return std::nullopt;
+       }});
+  keys.push_back({"llm", "temperature",
+                  [](ServeConfig& c, const std::string& v) -> std::optional<std::string> {
+                    if (v == "default") {
+                      c.llm.settings.endpoint.temperature.reset();
+                      return std::nullopt;
+                    }
+                    double t = 0;
+                    auto error = ParseDecimal(v, 0, 2, t);
+                    if (!error) c.llm.settings.endpoint.temperature = t;
+                    return error;
+                  }});
+  keys.push_back({"llm", "max_output_tokens", [=](ServeConfig& c, const std::string& v) {
+                    return ParseCount(v, 16, kMaxTokens, c.llm.settings.endpoint.max_output_tokens);
+                  }});
+  keys.push_back({"llm", "history_tokens", [=](ServeConfig& c, const std::string& v) {
+                    return ParseCount(v, 0, kMaxTokens, c.llm.settings.history_tokens);
+                  }});
+  keys.push_back({"llm", "turn_deadline", [](ServeConfig& c, const std::string& v) {
+                    return ParsePositiveDuration(v, c.llm.settings.turn_deadline);
+                  }});
+  keys.push_back({"llm", "attempt_timeout", [](ServeConfig& c, const std::string& v) {
+                    return ParsePositiveDuration(v, c.llm.settings.retry.attempt_timeout);
+                  }});
+  keys.push_back({"llm", "concurrency", [=](ServeConfig& c, const std::string& v) {
+                    return ParseCount(v, 1, kMaxConcurrency, c.replies.workers);
+                  }});
+  keys.push_back(
+      {"llm", "fallback", [](ServeConfig& c, const std::string& v) -> std::optional<std::string> {
+         if (v != "local" && v != "handoff") return "must be local or handoff";
+         c.llm.settings.fallback =
+             v == "local" ? brain::llm::Fallback::kLocalBrain : brain::llm::Fallback::kHandoff;
+         return std::nullopt;
+       }});
+}
+
 std::vector<Key> Keys() {
   constexpr std::size_t kMaxPort = 65535;
   constexpr std::size_t kMaxThreads = 256;
@@ -52,7 +146,7 @@ std::vector<Key> Keys() {
   constexpr std::size_t kMinBody = 1024;
   constexpr std::size_t kMaxAttempts = 100;
   constexpr std::size_t kMaxSessionHours = 24 * 366;
-  return {
+  std::vector<Key> keys{
       {"database", "path",
        [](ServeConfig& c, const std::string& v) -> std::optional<std::string> {
          if (v.empty()) return "must not be empty";
@@ -127,6 +221,8 @@ std::vector<Key> Keys() {
          return error;
        }},
   };
+  AddLlmKeys(keys);
+  return keys;
 }
 
 std::string EnvName(const Key& key) {
@@ -143,6 +239,11 @@ std::optional<std::string> AsText(const toml::node& node) {
   if (auto b = node.value_exact<bool>()) return *b ? "true" : "false";
   if (auto s = node.value<std::string>()) return *s;
   if (auto i = node.value<std::int64_t>()) return std::to_string(*i);
+  if (auto d = node.value_exact<double>()) {
+    std::ostringstream text;
+    text << *d;
+    return text.str();
+  }
   return std::nullopt;
 }
 
@@ -192,6 +293,21 @@ base::Result<ServeConfig> ReadServeConfig(const std::optional<std::filesystem::p
     const std::string variable = EnvName(key);
     if (const char* value = getenv(variable.c_str()); value != nullptr) {
       if (auto error = key.apply(config, value)) problems.push_back(variable + ": " + *error);
+    }
+  }
+  if (config.llm.enabled()) {
+    if (config.llm.settings.endpoint.model.empty()) {
+      problems.push_back("llm.model: must be set with llm.base_url");
+    }
+    // The key itself never sits in a file: only the name of the variable that holds it.
+    if (!config.llm.api_key_env.empty()) {
+      const char* key = getenv(config.llm.api_key_env.c_str());
+      if (key == nullptr || *key == '\0') {
+        problems.push_back("llm.api_key_env: the variable " + config.llm.api_key_env +
+                           " is not set");
+      } else {
+        config.llm.settings.endpoint.api_key = key;
+      }
     }
   }
   if (problems.empty()) return config;

@@ -10,11 +10,19 @@
 #include "api/auth.h"
 #include "api/auth_routes.h"
 #include "base/result.h"
+#include "brain/llm/llm_brain.h"
 #include "http/server.h"
 #include "runtime/outbox_sender.h"
 #include "runtime/reply_pool.h"
 
 namespace app {
+
+// The instance's language model, which workspaces whose agent's brain is `llm` think with.
+struct LlmConfig {
+  brain::llm::LlmSettings settings;  // llm.base_url, llm.model, llm.output, ...
+  std::string api_key_env;           // llm.api_key_env: the variable that holds the key
+  bool enabled() const { return !settings.endpoint.base_url.empty(); }
+};
 
 struct ServeConfig {
   std::string database = "frontdesk.db";                      // database.path
@@ -25,7 +33,8 @@ struct ServeConfig {
   runtime::OutboxSettings outbox;  // graph.api_version, outbox.max_attempts, outbox.parallel_sends
   api::AuthSettings auth;          // session.lifetime_hours
   api::AuthRouteSettings auth_routes;  // session.secure_cookie
-  runtime::ReplyPoolSettings replies;
+  runtime::ReplyPoolSettings replies;  // llm.concurrency: replies (model calls) at once
+  LlmConfig llm;
 };
 
 // Reads `file` (when given; every key is optional) and then the environment: each key

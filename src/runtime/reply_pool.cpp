@@ -15,6 +15,7 @@ struct ReplyPool::Counters {
   explicit Counters(base::Metrics& m)
       : replies(m.AddCounterFamily("replies_total", "Replies due, by result.", {"result"})),
         answered(replies.WithLabels({"answered"})),
+        settled(replies.WithLabels({"settled"})),
         failed(replies.WithLabels({"failed"})),
         proposals(m.AddCounter("reply_proposals_total", "Brain calls made for replies.")),
         discarded(m.AddCounter("reply_proposals_discarded_total",
@@ -24,6 +25,7 @@ struct ReplyPool::Counters {
                                kReplyBuckets)) {}
   base::CounterFamily& replies;
   base::Counter& answered;
+  base::Counter& settled;
   base::Counter& failed;
   base::Counter& proposals;
   base::Counter& discarded;
@@ -53,8 +55,10 @@ bool ReplyPool::Dispatch() {
   const base::TimePoint now = clock_.Now();
   std::size_t skip = 0;  // due replies that cannot be queued now: held or waiting
   std::size_t free = 0;
+  std::uint64_t read_from = 0;  // completions this read will see
   {
     std::lock_guard lock(mutex_);
+    read_from = finish_count_;
     std::erase_if(retry_at_, [&](const auto& r) { return r.second <= now; });
     skip = in_flight_.size() + retry_at_.size();
     free = static_cast<std::size_t>(settings_.workers) -
@@ -69,15 +73,23 @@ bool ReplyPool::Dispatch() {
   std::size_t queued = 0;
   {
     std::lock_guard lock(mutex_);
+    // Answered while the read ran: the row it read may be gone since.
+    const auto answered_meanwhile = [&](std::int64_t id) {
+      const auto it = finished_.find(id);
+      return it != finished_.end() && it->second > read_from;
+    };
     for (const core::DueTimer& t : *due) {
       if (queued == free) break;
-      if (in_flight_.contains(t.conversation_id) || retry_at_.contains(t.conversation_id)) {
+      if (in_flight_.contains(t.conversation_id) || retry_at_.contains(t.conversation_id) ||
+          answered_meanwhile(t.conversation_id)) {
         continue;
       }
       in_flight_.insert(t.conversation_id);
       queue_.push_back(t);
       ++queued;
     }
+    // What finished before this read began, the read saw.
+    std::erase_if(finished_, [&](const auto& f) { return f.second <= read_from; });
   }
   if (queued > 0) work_.notify_all();
   // A full batch means more may be due.
@@ -99,10 +111,11 @@ void ReplyPool::Work() {
     {
       std::lock_guard lock(mutex_);
       in_flight_.erase(job.conversation_id);
+      finished_[job.conversation_id] = ++finish_count_;
       if (!replied.ok()) retry_at_[job.conversation_id] = done + settings_.retry_delay;
     }
     if (replied.ok()) {
-      counters_->answered.Increment();
+      (replied->decision.messages.empty() ? counters_->settled : counters_->answered).Increment();
       counters_->proposals.Increment(static_cast<std::uint64_t>(replied->proposals));
       counters_->discarded.Increment(static_cast<std::uint64_t>(replied->discarded));
       counters_->latency.Observe(std::chrono::duration<double>(done - job.due_at).count());

@@ -10,7 +10,8 @@
 // `retry_delay` before it is tried again.
 //
 // Metrics (on the registry given):
-//   replies_total{result}         answered | failed
+//   replies_total{result}         answered (a message or a handoff) | settled (nothing left to
+//                                 say: a person took over, the burst was answered) | failed
 //   reply_proposals_total         brain calls made for replies
 //   reply_proposals_discarded_total  proposals dropped: a person acted or a newer message
 //                                 arrived while the brain ran
@@ -80,7 +81,11 @@ class ReplyPool {
   std::deque<core::DueTimer> queue_;                  // guarded by mutex_
   std::set<std::int64_t> in_flight_;                  // conversations queued or answered; mutex_
   std::map<std::int64_t, base::TimePoint> retry_at_;  // failed, not before; mutex_
-  bool stopping_ = false;                             // guarded by mutex_
+  // Conversations answered since a dispatch began reading, by completion number: that read may
+  // still list their settled timers. Guarded by mutex_.
+  std::map<std::int64_t, std::uint64_t> finished_;
+  std::uint64_t finish_count_ = 0;  // guarded by mutex_
+  bool stopping_ = false;           // guarded by mutex_
   std::vector<std::thread> workers_;
   BackgroundLoop dispatcher_;  // last: its pass uses the members above
 };

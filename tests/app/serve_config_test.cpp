@@ -126,3 +126,64 @@ TEST_F(ServeConfigTest, EveryProblemIsListedAtOnce) {
 
 }  // namespace
 }  // namespace app
+
+namespace app {
+namespace {
+
+class LlmConfigTest : public ServeConfigTest {};
+
+TEST_F(LlmConfigTest, TheInstancesModelIsConfiguredWithItsKeyFromAVariable) {
+  env_["SHOP_LLM_KEY"] = "sk-from-the-environment";
+  auto config = Read(R"([llm]
+base_url = "https://shop.openai.azure.com/openai/deployments/desk"
+model = "desk"
+api_key_env = "SHOP_LLM_KEY"
+auth = "api-key"
+api_version = "2024-10-21"
+output = "tools"
+temperature = 0.4
+max_output_tokens = 300
+history_tokens = 1500
+turn_deadline = "15s"
+attempt_timeout = "6s"
+concurrency = 256
+fallback = "handoff"
+)");
+  ASSERT_TRUE(config.ok()) << config.error().message;
+  const brain::llm::LlmSettings& s = config->llm.settings;
+  EXPECT_TRUE(config->llm.enabled());
+  EXPECT_EQ(s.endpoint.api_key, "sk-from-the-environment");
+  EXPECT_EQ(s.endpoint.auth, brain::llm::AuthStyle::kApiKey);
+  EXPECT_EQ(s.endpoint.api_version, "2024-10-21");
+  EXPECT_EQ(s.endpoint.mode, brain::llm::OutputMode::kTools);
+  EXPECT_EQ(s.endpoint.temperature, 0.4);
+  EXPECT_EQ(s.endpoint.max_output_tokens, 300);
+  EXPECT_EQ(s.history_tokens, 1500u);
+  EXPECT_EQ(s.turn_deadline, std::chrono::seconds{15});
+  EXPECT_EQ(s.retry.attempt_timeout, std::chrono::seconds{6});
+  EXPECT_EQ(s.fallback, brain::llm::Fallback::kHandoff);
+  EXPECT_EQ(config->replies.workers, 256);
+}
+
+TEST_F(LlmConfigTest, WithoutABaseUrlThereIsNoModel) {
+  auto config = Read(std::nullopt);
+  ASSERT_TRUE(config.ok());
+  EXPECT_FALSE(config->llm.enabled());
+}
+
+TEST_F(LlmConfigTest, WhatIsMissingOrWrongIsNamed) {
+  env_["FRONTDESK_LLM_BASE_URL"] = "http://127.0.0.1:11434/v1";
+  env_["FRONTDESK_LLM_API_KEY_ENV"] = "NOT_SET_ANYWHERE";
+  env_["FRONTDESK_LLM_OUTPUT"] = "prose";
+  env_["FRONTDESK_LLM_TEMPERATURE"] = "7";
+  auto config = Read(std::nullopt);
+  ASSERT_FALSE(config.ok());
+  const std::string& m = config.error().message;
+  EXPECT_THAT(m, HasSubstr("FRONTDESK_LLM_OUTPUT: must be auto, tools or structured"));
+  EXPECT_THAT(m, HasSubstr("FRONTDESK_LLM_TEMPERATURE: must be a number from 0"));
+  EXPECT_THAT(m, HasSubstr("llm.model: must be set with llm.base_url"));
+  EXPECT_THAT(m, HasSubstr("llm.api_key_env: the variable NOT_SET_ANYWHERE is not set"));
+}
+
+}  // namespace
+}  // namespace app

@@ -89,6 +89,12 @@ void FakeLlm::Handle(const httplib::Request& req, httplib::Response& res) {
   // The fake model thinking: real time, as a server's would be (tests on the fake clock never
   // script a delay).
   if (answer.delay.count() > 0) std::this_thread::sleep_for(answer.delay);
+  // Usage as a server would count it, unless the answer says otherwise (a truncated prompt).
+  if (answer.body.find("\"prompt_tokens\":-1") != std::string::npos) {
+    json body = json::parse(answer.body);
+    body["usage"]["prompt_tokens"] = static_cast<int>(req.body.size() / 4);
+    answer.body = body.dump();
+  }
   res.status = answer.status;
   for (const auto& [name, value] : answer.headers) res.set_header(name, value);
   if (answer.ending == LlmAnswer::Ending::kWhole) {

@@ -38,11 +38,15 @@ struct LlmCall {
   nlohmann::json body;        // as sent (discarded when it was not JSON)
 };
 
+// Stands for "as many prompt tokens as the request held" (a quarter of its bytes, as a server
+// would count them) in the answers below.
+inline constexpr int kCountedPromptTokens = -1;
+
 // A 200 whose message says `content`, with a usage of `prompt_tokens`.
-LlmAnswer ContentAnswer(const std::string& content, int prompt_tokens = 1000);
+LlmAnswer ContentAnswer(const std::string& content, int prompt_tokens = kCountedPromptTokens);
 // A 200 whose message calls `tool` with `arguments`.
 LlmAnswer ToolCallAnswer(const std::string& tool, const nlohmann::json& arguments,
-                         int prompt_tokens = 1000);
+                         int prompt_tokens = kCountedPromptTokens);
 
 class FakeLlm {
  public:
