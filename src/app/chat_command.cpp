@@ -6,8 +6,11 @@
 #include <algorithm>
 #include <climits>
 #include <iostream>
+#include <thread>
 
 #include "app/chat_session.h"
+#include "app/llm_transport.h"
+#include "app/serve_config.h"
 #include "brain/registry.h"
 #include "store/sqlite/sqlite_store.h"
 
@@ -74,11 +77,36 @@ int RunChat(const ChatCommandOptions& options, std::istream& in, std::ostream& o
         << "; create it with `frontdesk init --db " << options.db << " --config FILE`\n";
     return 1;
   }
+  // The model, when asked for: configured as for `frontdesk serve`, by FRONTDESK_LLM_*.
+  auto serve_config = ReadServeConfig(std::nullopt);
+  if (!serve_config.ok()) {
+    err << "frontdesk chat: " << serve_config.error().message << '\n';
+    return 1;
+  }
+  const LlmConfig& llm = serve_config->llm;
+  if (options.brain == "llm" && !llm.enabled()) {
+    err << "frontdesk chat: --brain llm needs FRONTDESK_LLM_BASE_URL and FRONTDESK_LLM_MODEL "
+           "(see docs/llm.md)\n";
+    return 1;
+  }
+  const http::CurlGlobal curl;
+  const http::Client client(curl);
+  const base::SystemClock real_time;  // a model's deadlines run on real time, not the chat's
+  brain::llm::EndpointState endpoint;
   base::FakeClock clock(StartTime(**store, workspace->id));
   runtime::Engine engine(
       **store,
-      [](const core::AgentConfig& config, const core::Catalog& catalog) {
-        return brain::MakeBrain(kLocalBrain, config, catalog);
+      [&](const core::AgentConfig& config,
+          const core::Catalog& catalog) -> base::Result<std::unique_ptr<core::Brain>> {
+        const bool use_llm =
+            options.brain == "llm" ||
+            (options.brain.empty() && config.brain == core::BrainKind::kLlm && llm.enabled());
+        if (!use_llm) return brain::MakeBrain(kLocalBrain, config, catalog);
+        auto made = brain::llm::LlmBrain::Create(
+            config, catalog, llm.settings, LlmTransport(client),
+            [](base::Duration d) { std::this_thread::sleep_for(d); }, real_time, endpoint);
+        if (!made.ok()) return made.error();
+        return std::unique_ptr<core::Brain>(std::move(*made));
       },
       clock);
 

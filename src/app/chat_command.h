@@ -12,9 +12,13 @@ struct ChatCommandOptions {
   std::string workspace;
   std::string customer = "customer";
   bool json = false;
+  // "local", "llm" (the model of FRONTDESK_LLM_*), or "" for the workspace's own choice.
+  std::string brain;
 };
 
-// Returns 0, 1 when the workspace cannot be opened, a line was invalid or an /expect failed.
+// Returns 0, 1 when the workspace cannot be opened, the model is not configured (`--brain llm`
+// without FRONTDESK_LLM_BASE_URL and FRONTDESK_LLM_MODEL), a line was invalid or an /expect
+// failed.
 int RunChat(const ChatCommandOptions& options, std::istream& in, std::ostream& out,
             std::ostream& err);
 

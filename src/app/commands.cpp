@@ -55,6 +55,9 @@ int Main(int argc, char** argv, std::istream& in, std::ostream& out, std::ostrea
   chat->add_option("--workspace", chat_options.workspace, "workspace slug")->required();
   chat->add_option("--customer", chat_options.customer, "the customer's id")->capture_default_str();
   chat->add_flag("--json", chat_options.json, "one JSON object per line");
+  chat->add_option("--brain", chat_options.brain,
+                   "local, or llm (the model of FRONTDESK_LLM_*); default: the workspace's")
+      ->check(CLI::IsMember({"local", "llm"}));
 
   ServeOptions serve_options;
   CLI::App* serve = cli.add_subcommand(

@@ -11,6 +11,7 @@
 #include <set>
 #include <sstream>
 
+#include "testing/fake_llm.h"
 #include "testing/temp_dir.h"
 
 namespace app {
@@ -29,11 +30,13 @@ class CliTest : public ::testing::Test {
  protected:
   void SetUp() override { db_ = (dir_ / "fd.db").string(); }
 
-  // Runs `frontdesk ARGS` with `input` on stdin; stdout and stderr together.
-  Outcome Frontdesk(const std::string& args, const std::string& input = "") {
+  // Runs `frontdesk ARGS` with `input` on stdin and the variables `env` ("A=1 B=2 ") set;
+  // stdout and stderr together.
+  Outcome Frontdesk(const std::string& args, const std::string& input = "",
+                    const std::string& env = "") {
     std::ofstream(dir_ / "stdin") << input;
-    const std::string command =
-        std::string(FRONTDESK_BINARY) + " " + args + " < " + (dir_ / "stdin").string() + " 2>&1";
+    const std::string command = env + std::string(FRONTDESK_BINARY) + " " + args + " < " +
+                                (dir_ / "stdin").string() + " 2>&1";
     Outcome run;
     FILE* pipe = ::popen(command.c_str(), "r");
     if (pipe == nullptr) return run;
@@ -122,6 +125,33 @@ TEST_F(CliTest, AFailedExpectationFailsTheScript) {
   EXPECT_EQ(run.status, 1);
   EXPECT_THAT(run.out, HasSubstr("expected mode manual, it is ai"));
   EXPECT_THAT(run.out, ::testing::Not(HasSubstr("never reached")));
+}
+
+TEST_F(CliTest, ChatWithTheLanguageModelOfTheEnvironment) {
+  ASSERT_EQ(Init("shop").status, 0);
+  testing_support::FakeLlm llm;
+  ASSERT_TRUE(llm.started());
+  llm.SetResponder([](const testing_support::LlmCall&) {
+    return testing_support::ContentAnswer(json{
+        {"reply", "Yes: the linen napkins, 24.00 USD."},
+        {"language", "en"},
+        {"asked", true},
+        {"answered", true},
+        {"handoff", nullptr},
+        {"answer", nullptr},
+        {"cited_products", json::array()}}.dump());
+  });
+  const std::string env = "FRONTDESK_LLM_BASE_URL=" + llm.base_url() +
+                          " FRONTDESK_LLM_MODEL=m FRONTDESK_LLM_OUTPUT=structured ";
+  const Outcome run =
+      Frontdesk("chat --brain llm --db " + db_ + " --workspace casa-verde --customer ana",
+                "do you have linen napkins?\n/expect ai linen napkins, 24\\.00 USD\n", env);
+  EXPECT_EQ(run.status, 0) << run.out;
+  ASSERT_EQ(llm.calls().size(), 1u);
+  // Without the model configured, --brain llm says what is missing.
+  const Outcome missing = Frontdesk("chat --brain llm --db " + db_ + " --workspace casa-verde");
+  EXPECT_EQ(missing.status, 1);
+  EXPECT_THAT(missing.out, HasSubstr("FRONTDESK_LLM_BASE_URL"));
 }
 
 TEST_F(CliTest, UnknownWorkspaceSaysHowToCreateIt) {
