@@ -149,7 +149,8 @@ int RunServe(const ServeOptions& options, std::ostream& out, std::ostream& err) 
   const http::Client client(curl);
 
   // Workspaces whose agent thinks with `llm` share the instance's model and what it learned.
-  brain::llm::EndpointState llm_endpoint;
+  brain::llm::LlmMetrics llm_metrics(metrics);
+  brain::llm::EndpointState llm_endpoint({}, &llm_metrics);
   const brain::llm::Transport llm_transport = LlmTransport(client);
   runtime::Engine engine(
       store,

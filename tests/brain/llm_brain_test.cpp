@@ -264,6 +264,37 @@ TEST_F(LlmBrainTest, APromptTheServerCutShortIsNotTrusted) {
   EXPECT_EQ(script_.requests.size(), 1u);
 }
 
+TEST_F(LlmBrainTest, EveryCallTokenRefusalAndFallbackIsCounted) {
+  base::Metrics registry;
+  LlmMetrics metrics(registry);
+  EndpointState counted({}, &metrics);
+  script_.replies.push_back(
+      HttpReply{429, {{"retry-after", "1"}}, Fixture("openai-429-rate-limit.json")});
+  script_.replies.push_back(Turn(Grounded("Only 9.99 USD!")));
+  script_.replies.push_back(Turn(Grounded()));
+  script_.replies.push_back(HttpReply{401, {}, Fixture("openai-401-bad-key.json")});
+  auto brain = LlmBrain::Create(
+      config_, catalog_, settings_,
+      [this](const HttpRequest& r, base::Duration, bool&) {
+        script_.requests.push_back(r);
+        auto next = std::move(script_.replies.front());
+        script_.replies.pop_front();
+        return next;
+      },
+      [this](base::Duration d) { clock_.Advance(d); }, clock_, counted);
+  ASSERT_TRUE((*brain)->Propose(Asks("how much is the stoneware mug?")).ok());
+  ASSERT_TRUE((*brain)->Propose(Asks("and the stoneware mug again?")).ok());  // bad key: local
+  const std::string text = registry.Render();
+  for (const char* line :
+       {"llm_requests_total{result=\"rate_limited\"} 1\n", "llm_requests_total{result=\"ok\"} 2\n",
+        "llm_requests_total{result=\"bad_key\"} 1\n",
+        "llm_guard_rejections_total{problem=\"invented_number\"} 1\n",
+        "llm_tokens_total{kind=\"prompt\"} 1800\n", "llm_fallbacks_total{reason=\"bad_key\"} 1\n",
+        "llm_circuit_open 1\n", "llm_turn_seconds_count 2\n"}) {
+    EXPECT_THAT(text, HasSubstr(line));
+  }
+}
+
 TEST_F(LlmBrainTest, EveryFailureClassEndsInAnAnswerOrAnError) {
   for (const auto& [status, fixture] :
        std::vector<std::pair<int, std::string>>{{429, "openai-429-request-too-large.json"},

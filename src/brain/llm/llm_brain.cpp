@@ -27,6 +27,16 @@ std::string JoinWords(const std::vector<std::string>& messages) {
   return all;
 }
 
+void CountUsage(LlmMetrics* metrics, const Usage& usage) {
+  if (metrics == nullptr || !usage.reported) return;
+  metrics->tokens.WithLabels({"prompt"})
+      .Increment(static_cast<std::uint64_t>(std::max(0, usage.prompt_tokens)));
+  metrics->tokens.WithLabels({"completion"})
+      .Increment(static_cast<std::uint64_t>(std::max(0, usage.completion_tokens)));
+  metrics->tokens.WithLabels({"cached"})
+      .Increment(static_cast<std::uint64_t>(std::max(0, usage.cached_tokens)));
+}
+
 // A stable jitter in [0, 1) for the n-th attempt (golden ratio steps).
 double Jitter(int attempt) {
   const double x = attempt * 0.6180339887;
@@ -89,8 +99,12 @@ base::Result<std::unique_ptr<LlmBrain>> LlmBrain::Create(const core::AgentConfig
                                                 std::move(sleep), clock, endpoint));
 }
 
+// `why` starts with its reason ("circuit_open", a failure kind, "deadline"), then ':' and more.
 base::Result<core::Proposal> LlmBrain::FallBack(const base::Result<core::Proposal>& local,
                                                 const std::string& why) const {
+  if (LlmMetrics* m = endpoint_.metrics()) {
+    m->fallbacks.WithLabels({why.substr(0, why.find(':'))}).Increment();
+  }
   if (settings_.fallback == Fallback::kLocalBrain && local.ok()) return local;
   return base::Error::Unavailable("the language model did not answer: " + why);
 }
@@ -102,7 +116,7 @@ base::Result<core::Proposal> LlmBrain::Propose(const core::BrainInput& input) co
   if (input.customer_messages.empty()) return local;  // nothing to read: say so, locally
   const core::Language language =
       local.ok() ? local->language : input.language.value_or(config_.default_language);
-  if (!endpoint_.circuit().Allow(clock_.Now())) return FallBack(local, "the circuit is open");
+  if (!endpoint_.circuit().Allow(clock_.Now())) return FallBack(local, "circuit_open");
 
   Turn turn{input, {input.pending_question, language}, {}, {}, {}, {}, {}, {}};
   const std::vector<std::string> words = text::Words(JoinWords(input.customer_messages));
@@ -134,7 +148,12 @@ base::Result<core::Proposal> LlmBrain::Propose(const core::BrainInput& input) co
   turn.guard.max_reply_bytes = settings_.max_reply_bytes;
   turn.deadline = clock_.Now() + settings_.turn_deadline;
 
+  const base::TimePoint started = clock_.Now();
   auto proposed = AskModel(turn);
+  if (LlmMetrics* m = endpoint_.metrics()) {
+    m->turn_seconds.Observe(std::chrono::duration<double>(clock_.Now() - started).count());
+    m->circuit_open.Set(endpoint_.circuit().State(clock_.Now()) == CircuitState::kOpen ? 1 : 0);
+  }
   if (proposed.ok()) return proposed;
   return FallBack(local, proposed.error().message);
 }
@@ -145,7 +164,7 @@ base::Result<core::Proposal> LlmBrain::AskModel(Turn& turn) const {
   int searches = 0;
   while (true) {
     const base::TimePoint now = clock_.Now();
-    if (now >= turn.deadline) return base::Error::Unavailable("the turn's deadline passed");
+    if (now >= turn.deadline) return base::Error::Unavailable("deadline: the turn's time ran out");
     const Quirks quirks = endpoint_.quirks();
     if (!quirks.tools) shape = Shape::kStructured;
     const HttpRequest request = BuildRequest(settings_.endpoint, quirks, shape, turn.messages);
@@ -153,6 +172,7 @@ base::Result<core::Proposal> LlmBrain::AskModel(Turn& turn) const {
     auto reply = transport_(request, std::min(settings_.retry.attempt_timeout, turn.deadline - now),
                             timed_out);
     ++turn.so_far.attempts;
+    LlmMetrics* const metrics = endpoint_.metrics();
 
     Failure failure;
     std::string repair;        // what to tell the model about its answer
@@ -165,7 +185,7 @@ base::Result<core::Proposal> LlmBrain::AskModel(Turn& turn) const {
     } else if (auto c = ReadCompletion(reply->body); !c.ok()) {
       failure = {FailureKind::kMalformed, 200, c.error().message};
       repair = "Your answer could not be read: " + c.error().message + ".";
-    } else if (c->finish == Finish::kError) {
+    } else if (CountUsage(metrics, c->usage); c->finish == Finish::kError) {
       failure = {FailureKind::kServerError, 200, c->error};
     } else if (c->finish == Finish::kContentFilter) {
       failure = {FailureKind::kContentFiltered, 200, "the answer was filtered"};
@@ -173,8 +193,9 @@ base::Result<core::Proposal> LlmBrain::AskModel(Turn& turn) const {
                c->usage.prompt_tokens < kTruncatedShare * turn.prompt.estimated_tokens) {
       // Not retried: the same prompt would be cut the same way.
       endpoint_.circuit().Failed(FailureKind::kContextTooLong, clock_.Now());
+      if (metrics != nullptr) metrics->requests.WithLabels({"truncated_prompt"}).Increment();
       return base::Error::Unavailable(
-          "the server cut the prompt short (raise its context length, e.g. "
+          "truncated_prompt: the server cut the prompt short (raise its context length, e.g. "
           "OLLAMA_CONTEXT_LENGTH)");
     } else if (c->finish == Finish::kLength) {
       failure = {FailureKind::kMalformed, 200, "the answer was cut off at the token cap"};
@@ -215,6 +236,7 @@ base::Result<core::Proposal> LlmBrain::AskModel(Turn& turn) const {
                 {{"role", "tool"}, {"tool_call_id", call.id}, {"content", result}});
           }
           --turn.so_far.attempts;
+          if (metrics != nullptr) metrics->requests.WithLabels({"ok"}).Increment();
           continue;
         }
       } else if (shape == Shape::kTools) {
@@ -227,14 +249,19 @@ base::Result<core::Proposal> LlmBrain::AskModel(Turn& turn) const {
         repair = "Your answer could not be used: " + proposal.error().message + ".";
       } else if (const auto problems = CheckProposal(*proposal, turn.guard); !problems.empty()) {
         std::string why;
-        for (GuardProblem problem : problems)
+        for (GuardProblem problem : problems) {
           why += (why.empty() ? "" : ", ") + std::string(ToString(problem));
+          if (metrics != nullptr) {
+            metrics->guard_rejections.WithLabels({ToString(problem)}).Increment();
+          }
+        }
         failure = {FailureKind::kMalformed, 200, "refused by the guards: " + why};
         repair = "Your answer broke the rules (" + why +
                  "). Answer again: only facts and numbers from the data, in the customer's "
                  "language, no promises, and a handoff only as the handoff field.";
         model_fault = true;
       } else {
+        if (metrics != nullptr) metrics->requests.WithLabels({"ok"}).Increment();
         endpoint_.circuit().Succeeded();
         return proposal;
       }
@@ -243,6 +270,13 @@ base::Result<core::Proposal> LlmBrain::AskModel(Turn& turn) const {
       }
     }
 
+    if (metrics != nullptr) {
+      if (model_fault) {
+        metrics->requests.WithLabels({"ok"}).Increment();
+      } else {
+        metrics->requests.WithLabels({ToString(failure.kind)}).Increment();
+      }
+    }
     const RetryPlan plan = PlanRetry(failure, turn.so_far, clock_.Now(), turn.deadline,
                                      settings_.retry, Jitter(turn.so_far.attempts));
     switch (plan.remedy) {

@@ -31,6 +31,7 @@
 #include "brain/llm/circuit.h"
 #include "brain/llm/endpoint.h"
 #include "brain/llm/failure.h"
+#include "brain/llm/llm_metrics.h"
 #include "brain/llm/request.h"
 #include "brain/llm/retry.h"
 #include "brain/local/knowledge.h"
@@ -69,10 +70,13 @@ struct LlmSettings {
   std::size_t max_reply_bytes = 1000;
 };
 
-// Shared by every brain of one endpoint: what it refused, and its circuit.
+// Shared by every brain of one endpoint: what it refused, its circuit, and its metrics.
 class EndpointState {
  public:
-  explicit EndpointState(CircuitSettings circuit = {}) : circuit_(circuit) {}
+  // `metrics` (optional) is borrowed and must outlive the state.
+  explicit EndpointState(CircuitSettings circuit = {}, LlmMetrics* metrics = nullptr)
+      : circuit_(circuit), metrics_(metrics) {}
+  LlmMetrics* metrics() const { return metrics_; }
   Quirks quirks() const;
   void Learn(const Failure& failure);  // a refused parameter, or no tools
   Circuit& circuit() { return circuit_; }
@@ -81,6 +85,7 @@ class EndpointState {
   mutable std::mutex mutex_;
   Quirks quirks_;  // guarded by mutex_
   Circuit circuit_;
+  LlmMetrics* metrics_;
 };
 
 class LlmBrain final : public core::Brain {
