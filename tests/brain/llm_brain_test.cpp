@@ -88,7 +88,9 @@ class LlmBrainTest : public ::testing::Test {
     settings_.endpoint.mode = OutputMode::kStructured;
   }
 
-  std::unique_ptr<LlmBrain> Brain() {
+  // A brain of the test's settings whose endpoint answers from the script; `endpoint` holds
+  // what it learns (the fixture's own by default).
+  std::unique_ptr<LlmBrain> Brain(EndpointState* endpoint = nullptr) {
     auto brain = LlmBrain::Create(
         config_, catalog_, settings_,
         [this](const HttpRequest& request, base::Duration timeout, bool& timed_out) {
@@ -100,7 +102,8 @@ class LlmBrainTest : public ::testing::Test {
           timed_out = !next.ok() && next.error().message == "timed out";
           return next;
         },
-        [this](base::Duration d) { clock_.Advance(d); }, clock_, endpoint_);
+        [this](base::Duration d) { clock_.Advance(d); }, clock_,
+        endpoint != nullptr ? *endpoint : endpoint_);
     EXPECT_TRUE(brain.ok());
     return std::move(*brain);
   }
@@ -273,17 +276,9 @@ TEST_F(LlmBrainTest, EveryCallTokenRefusalAndFallbackIsCounted) {
   script_.replies.push_back(Turn(Grounded("Only 9.99 USD!")));
   script_.replies.push_back(Turn(Grounded()));
   script_.replies.push_back(HttpReply{401, {}, Fixture("openai-401-bad-key.json")});
-  auto brain = LlmBrain::Create(
-      config_, catalog_, settings_,
-      [this](const HttpRequest& r, base::Duration, bool&) {
-        script_.requests.push_back(r);
-        auto next = std::move(script_.replies.front());
-        script_.replies.pop_front();
-        return next;
-      },
-      [this](base::Duration d) { clock_.Advance(d); }, clock_, counted);
-  ASSERT_TRUE((*brain)->Propose(Asks("how much is the stoneware mug?")).ok());
-  ASSERT_TRUE((*brain)->Propose(Asks("and the stoneware mug again?")).ok());  // bad key: local
+  auto brain = Brain(&counted);
+  ASSERT_TRUE(brain->Propose(Asks("how much is the stoneware mug?")).ok());
+  ASSERT_TRUE(brain->Propose(Asks("and the stoneware mug again?")).ok());  // bad key: local
   const std::string text = registry.Render();
   for (const char* line :
        {"llm_requests_total{result=\"rate_limited\"} 1\n", "llm_requests_total{result=\"ok\"} 2\n",
@@ -313,17 +308,9 @@ TEST_F(LlmBrainTest, EveryFailureClassEndsInAnAnswerOrAnError) {
     EndpointState fresh;
     script_ = {};
     for (int i = 0; i < 4; ++i) script_.replies.push_back(HttpReply{status, {}, Fixture(fixture)});
-    auto brain = LlmBrain::Create(
-        config_, catalog_, settings_,
-        [this](const HttpRequest& r, base::Duration, bool&) {
-          script_.requests.push_back(r);
-          auto next = std::move(script_.replies.front());
-          script_.replies.pop_front();
-          return next;
-        },
-        [this](base::Duration d) { clock_.Advance(d); }, clock_, fresh);
+    auto brain = Brain(&fresh);
     const base::TimePoint start = clock_.Now();
-    auto p = (*brain)->Propose(Asks("how much is the stoneware mug?"));
+    auto p = brain->Propose(Asks("how much is the stoneware mug?"));
     ASSERT_TRUE(p.ok()) << p.error().message;  // the local brain answers
     EXPECT_LE(clock_.Now() - start, settings_.turn_deadline);
     EXPECT_LE(script_.requests.size(), 3u);
