@@ -6,18 +6,15 @@
 #include <algorithm>
 #include <climits>
 #include <iostream>
-#include <thread>
 
+#include "app/agent_brains.h"
 #include "app/chat_session.h"
 #include "app/llm_transport.h"
 #include "app/serve_config.h"
-#include "brain/registry.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace app {
 namespace {
-
-constexpr std::string_view kLocalBrain = "local";
 
 // The simulated clock starts at the later of the real time and the last simulated time stored,
 // so time never runs backwards across runs.
@@ -94,20 +91,17 @@ int RunChat(const ChatCommandOptions& options, std::istream& in, std::ostream& o
   const base::SystemClock real_time;  // a model's deadlines run on real time, not the chat's
   brain::llm::EndpointState endpoint;
   base::FakeClock clock(StartTime(**store, workspace->id));
+  std::optional<core::BrainKind> forced;
+  if (!options.brain.empty()) forced = core::ParseBrainKind(options.brain);
   runtime::Engine engine(
       **store,
-      [&](const core::AgentConfig& config,
-          const core::Catalog& catalog) -> base::Result<std::unique_ptr<core::Brain>> {
-        const bool use_llm =
-            options.brain == "llm" ||
-            (options.brain.empty() && config.brain == core::BrainKind::kLlm && llm.enabled());
-        if (!use_llm) return brain::MakeBrain(kLocalBrain, config, catalog);
-        auto made = brain::llm::LlmBrain::Create(
-            config, catalog, llm.settings, LlmTransport(client),
-            [](base::Duration d) { std::this_thread::sleep_for(d); }, real_time, endpoint);
-        if (!made.ok()) return made.error();
-        return std::unique_ptr<core::Brain>(std::move(*made));
-      },
+      AgentBrains(
+          {.llm = &llm,
+           .transport = LlmTransport(client),
+           .clock = &real_time,
+           .endpoint = &endpoint,
+           .forced = forced,
+           .log = [&err](std::string_view line) { err << "frontdesk chat: " << line << '\n'; }}),
       clock);
 
   const bool interactive = &in == &std::cin && isatty(STDIN_FILENO);

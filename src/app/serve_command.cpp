@@ -2,7 +2,6 @@
 
 #include <iostream>
 #include <mutex>
-#include <thread>
 
 #include "api/auth.h"
 #include "api/auth_routes.h"
@@ -18,13 +17,13 @@
 #include "api/webhook_dispatcher.h"
 #include "api/webhook_routes.h"
 #include "api/workspace_routes.h"
+#include "app/agent_brains.h"
 #include "app/dashboard_routes.h"
 #include "app/llm_transport.h"
 #include "app/serve_config.h"
 #include "app/web_chat.h"
 #include "app/webhook_routes.h"
 #include "base/metrics.h"
-#include "brain/registry.h"
 #include "http/client.h"
 #include "http/server.h"
 #include "runtime/agent_builder.h"
@@ -37,7 +36,6 @@
 namespace app {
 namespace {
 
-constexpr std::string_view kLocalBrain = "local";
 // How often due webhook retries are looked for when nothing new was committed.
 constexpr auto kWebhookPoll = std::chrono::seconds{1};
 // How often expired sessions are deleted (and their live streams ended).
@@ -151,25 +149,14 @@ int RunServe(const ServeOptions& options, std::ostream& out, std::ostream& err) 
   // Workspaces whose agent thinks with `llm` share the instance's model and what it learned.
   brain::llm::LlmMetrics llm_metrics(metrics);
   brain::llm::EndpointState llm_endpoint({}, &llm_metrics);
-  const brain::llm::Transport llm_transport = LlmTransport(client);
-  runtime::Engine engine(
-      store,
-      [&](const core::AgentConfig& c,
-          const core::Catalog& catalog) -> base::Result<std::unique_ptr<core::Brain>> {
-        if (c.brain == core::BrainKind::kLlm) {
-          if (config->llm.enabled()) {
-            auto made = brain::llm::LlmBrain::Create(
-                c, catalog, config->llm.settings, llm_transport,
-                [](base::Duration d) { std::this_thread::sleep_for(d); }, clock, llm_endpoint);
-            if (!made.ok()) return made.error();
-            return std::unique_ptr<core::Brain>(std::move(*made));
-          }
-          log("an agent chose the llm brain, but this instance has no [llm] endpoint: it answers "
-              "with the local brain");
-        }
-        return brain::MakeBrain(kLocalBrain, c, catalog);
-      },
-      clock);
+  runtime::Engine engine(store,
+                         AgentBrains({.llm = &config->llm,
+                                      .transport = LlmTransport(client),
+                                      .clock = &clock,
+                                      .endpoint = &llm_endpoint,
+                                      .forced = std::nullopt,
+                                      .log = log}),
+                         clock);
   runtime::AgentBuilder builder(store, engine, log);
   runtime::OutboxSender sender(
       store, store, GraphTransport(client, config->graph_base_url, config->graph_timeout), clock,

@@ -131,8 +131,8 @@ std::variant<core::Decision, BrainRequest> DecideReply(const core::ConversationS
     turn.SetTimer(core::TimerKind::kReply, closes);
     return std::move(turn.decision);
   }
-  BrainRequest request = ReplyRequest(turn);
-  if (proposed == nullptr || proposed->basis != request.basis) return request;
+  // The brain's input is built only when it is asked.
+  if (proposed == nullptr || proposed->basis != BasisOf(turn)) return ReplyRequest(turn);
   turn.SetTimer(core::TimerKind::kReply, std::nullopt);
   Respond(turn, proposed->proposal, OpeningOf(turn, unanswered));
   return std::move(turn.decision);

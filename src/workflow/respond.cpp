@@ -72,12 +72,14 @@ void RecordAnswer(Turn& turn, int index, const std::string& answer, const core::
 
 }  // namespace
 
+TurnBasis BasisOf(const Turn& turn) {
+  return {turn.Unanswered().back()->id, turn.decision.conversation.lease.epoch,
+          AskedQuestion(turn, NextQuestion(turn))};
+}
+
 BrainRequest ReplyRequest(const Turn& turn) {
-  const auto unanswered = turn.Unanswered();
-  const std::optional<int> asked = AskedQuestion(turn, NextQuestion(turn));
-  const core::Conversation& c = turn.decision.conversation;
-  return BrainRequest{TurnBasis{unanswered.back()->id, c.lease.epoch, asked},
-                      MakeInput(turn, unanswered, asked)};
+  const TurnBasis basis = BasisOf(turn);
+  return BrainRequest{basis, MakeInput(turn, turn.Unanswered(), basis.pending_question)};
 }
 
 void Respond(Turn& turn, const base::Result<core::Proposal>& proposal, const std::string& prefix) {

@@ -45,8 +45,9 @@ void PauseAi(Turn& turn, core::AuditKind kind, const std::string& actor, base::T
 // owed a reply at once, which opens with the resume notice (see DecideReply).
 void Resume(Turn& turn, core::AuditKind kind, const std::string& actor);
 
-// What the brain is asked for the unanswered customer messages.
+// The turn the unanswered customer messages make, and what the brain is asked for them.
 // REQUIRES: turn.Unanswered() is not empty.
+TurnBasis BasisOf(const Turn& turn);
 BrainRequest ReplyRequest(const Turn& turn);
 
 // Answers the unanswered customer messages with `proposal` (made for ReplyRequest(turn)) under the
