@@ -147,8 +147,8 @@ int RunServe(const ServeOptions& options, std::ostream& out, std::ostream& err) 
   const http::Client client(curl);
 
   // Workspaces whose agent thinks with `llm` share the instance's model and what it learned.
-  brain::llm::LlmMetrics llm_metrics(metrics);
-  brain::llm::EndpointState llm_endpoint({}, &llm_metrics);
+  brain::llm::LlmMetrics llm_metrics(metrics, config->llm.prices);
+  brain::llm::EndpointState llm_endpoint(config->llm.circuit, &llm_metrics);
   runtime::Engine engine(store,
                          AgentBrains({.llm = &config->llm,
                                       .transport = LlmTransport(client),

@@ -10,7 +10,9 @@
 #include "api/auth.h"
 #include "api/auth_routes.h"
 #include "base/result.h"
+#include "brain/llm/circuit.h"
 #include "brain/llm/llm_brain.h"
+#include "brain/llm/llm_metrics.h"
 #include "http/server.h"
 #include "runtime/outbox_sender.h"
 #include "runtime/reply_pool.h"
@@ -19,8 +21,10 @@ namespace app {
 
 // The instance's language model, which workspaces whose agent's brain is `llm` think with.
 struct LlmConfig {
-  brain::llm::LlmSettings settings;  // llm.base_url, llm.model, llm.output, ...
-  std::string api_key_env;           // llm.api_key_env: the variable that holds the key
+  brain::llm::LlmSettings settings;     // llm.base_url, llm.model, llm.output, ...
+  brain::llm::CircuitSettings circuit;  // llm.circuit_failures, llm.circuit_open_for(_owner)
+  brain::llm::Prices prices;            // llm.price_input_per_million, ..., llm.currency
+  std::string api_key_env;              // llm.api_key_env: the variable that holds the key
   bool enabled() const { return !settings.endpoint.base_url.empty(); }
 };
 
@@ -40,7 +44,8 @@ struct ServeConfig {
 // Reads `file` (when given; every key is optional) and then the environment: each key
 // "section.name" may be overridden by FRONTDESK_SECTION_NAME (e.g. FRONTDESK_SERVER_PORT=8080).
 // `getenv` is injectable for tests. A switch is true or false (a TOML boolean, or the text "true"
-// or "false"). Returns kInvalidArgument naming the key (and the file's line, or the variable) for
+// or "false"). A table (llm.extra_headers, llm.extra_body) is a JSON object in the environment.
+// Returns kInvalidArgument naming the key (and the file's line, or the variable) for
 // an unknown key, a value of the wrong type or out of range.
 base::Result<ServeConfig> ReadServeConfig(
     const std::optional<std::filesystem::path>& file,

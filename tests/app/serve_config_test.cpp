@@ -7,6 +7,9 @@
 
 #include <fstream>
 #include <map>
+#include <nlohmann/json.hpp>
+#include <utility>
+#include <vector>
 
 #include "testing/temp_dir.h"
 
@@ -14,6 +17,8 @@ namespace app {
 namespace {
 
 using ::testing::HasSubstr;
+using ::testing::Not;
+using ::testing::Pair;
 
 class ServeConfigTest : public ::testing::Test {
  protected:
@@ -45,6 +50,12 @@ TEST_F(ServeConfigTest, TheDocumentedExampleIsValidAndEveryKeyIsApplied) {
   EXPECT_EQ(config->outbox.parallel, 8);
   EXPECT_FALSE(config->auth_routes.secure_cookie);
   EXPECT_EQ(config->auth.session_lifetime, std::chrono::hours{168});
+  EXPECT_TRUE(config->llm.settings.endpoint.extra_headers.empty());
+  EXPECT_EQ(config->llm.settings.endpoint.extra_body, nlohmann::json::object());
+  EXPECT_EQ(config->llm.circuit.failures_to_open, 5);
+  EXPECT_EQ(config->llm.circuit.open_for_owner, std::chrono::minutes{10});
+  EXPECT_FALSE(config->llm.prices.priced());
+  EXPECT_EQ(config->llm.prices.currency, "USD");
 }
 
 TEST_F(ServeConfigTest, TheSessionCookieIsSecureAndLastsAsLongAsConfigured) {
@@ -169,6 +180,158 @@ TEST_F(LlmConfigTest, WithoutABaseUrlThereIsNoModel) {
   auto config = Read(std::nullopt);
   ASSERT_TRUE(config.ok());
   EXPECT_FALSE(config->llm.enabled());
+}
+
+TEST_F(LlmConfigTest, ExtraHeadersAndBodyAreTablesInTheFile) {
+  auto config = Read(R"([llm]
+extra_headers = { "HTTP-Referer" = "https://shop.example", "X-Title" = "Shop front desk" }
+
+[llm.extra_body]
+provider = { require_parameters = true, order = ["openai", "azure"] }
+chat_template_kwargs = { enable_thinking = false }
+top_k = 20
+min_p = 0.05
+)");
+  ASSERT_TRUE(config.ok()) << config.error().message;
+  const brain::llm::Endpoint& e = config->llm.settings.endpoint;
+  EXPECT_THAT(e.extra_headers,
+              ::testing::UnorderedElementsAre(Pair("HTTP-Referer", "https://shop.example"),
+                                              Pair("X-Title", "Shop front desk")));
+  EXPECT_EQ(e.extra_body, nlohmann::json::parse(R"({
+    "provider": {"require_parameters": true, "order": ["openai", "azure"]},
+    "chat_template_kwargs": {"enable_thinking": false}, "top_k": 20, "min_p": 0.05})"));
+}
+
+TEST_F(LlmConfigTest, ExtraHeadersAndBodyAreJsonObjectsInTheEnvironment) {
+  env_["FRONTDESK_LLM_EXTRA_HEADERS"] = R"({"X-Title": "Shop"})";
+  env_["FRONTDESK_LLM_EXTRA_BODY"] = R"({"provider": {"sort": "price"}})";
+  auto config = Read("[llm]\nextra_headers = { \"X-Other\" = \"replaced\" }\n");
+  ASSERT_TRUE(config.ok()) << config.error().message;
+  const brain::llm::Endpoint& e = config->llm.settings.endpoint;
+  EXPECT_THAT(e.extra_headers, ::testing::ElementsAre(Pair("X-Title", "Shop")));
+  EXPECT_EQ(e.extra_body, nlohmann::json::parse(R"({"provider": {"sort": "price"}})"));
+}
+
+TEST_F(LlmConfigTest, ExtraHeadersNeverCarryTheKeyAndAreValidHeaders) {
+  auto file = Read("[llm]\nextra_headers = { Authorization = \"Bearer sk-x\" }\n");
+  ASSERT_FALSE(file.ok());
+  EXPECT_THAT(file.error().message,
+              HasSubstr("frontdesk.toml:2: llm.extra_headers: Authorization cannot be set here: "
+                        "the key goes only through llm.api_key_env"));
+  EXPECT_THAT(file.error().message, Not(HasSubstr("sk-x")));
+  for (const auto& [value, error] : std::vector<std::pair<std::string, std::string>>{
+           {R"({"API-Key": "x"})",
+            "API-Key cannot be set here: the key goes only through "
+            "llm.api_key_env"},
+           {R"({"content-type": "text/plain"})", "content-type is set by frontdesk"},
+           {R"({"X Title": "x"})", "\"X Title\" is not a header name"},
+           {R"({"X-Title": 7})", "X-Title must be a text"},
+           {R"({"X-Title": "a\r\nX-Injected: b"})", "X-Title must be one line of text"},
+           {R"(["X-Title"])", "must be a table (a JSON object) of header names and texts"},
+           {"X-Title: x", "must be a table (a JSON object) of header names and texts"}}) {
+    env_["FRONTDESK_LLM_EXTRA_HEADERS"] = value;
+    auto env = Read(std::nullopt);
+    ASSERT_FALSE(env.ok()) << value;
+    EXPECT_EQ(env.error().message, "FRONTDESK_LLM_EXTRA_HEADERS: " + error);
+  }
+  env_.clear();
+  auto text = Read("[llm]\nextra_headers = \"X-Title: x\"\n");
+  ASSERT_FALSE(text.ok());
+  EXPECT_THAT(text.error().message, HasSubstr("llm.extra_headers: must be a table"));
+}
+
+TEST_F(LlmConfigTest, ExtraBodyNeverSetsWhatTheBrainSets) {
+  auto file = Read("[llm.extra_body]\nmodel = \"other\"\n");
+  ASSERT_FALSE(file.ok());
+  EXPECT_THAT(file.error().message,
+              HasSubstr("llm.extra_body: model is set by frontdesk in every request; "
+                        "use llm.model"));
+  for (const std::string field :
+       {"messages", "tools", "tool_choice", "response_format", "stream", "parallel_tool_calls"}) {
+    env_["FRONTDESK_LLM_EXTRA_BODY"] = "{\"" + field + "\": true}";
+    auto env = Read(std::nullopt);
+    ASSERT_FALSE(env.ok()) << field;
+    EXPECT_THAT(env.error().message, HasSubstr("FRONTDESK_LLM_EXTRA_BODY: " + field +
+                                               " is set by frontdesk in every request"));
+  }
+  env_["FRONTDESK_LLM_EXTRA_BODY"] = R"({"max_tokens": 100})";
+  auto cap = Read(std::nullopt);
+  ASSERT_FALSE(cap.ok());
+  EXPECT_THAT(cap.error().message, HasSubstr("max_tokens is set by frontdesk in every request; "
+                                             "use llm.max_output_tokens"));
+  env_["FRONTDESK_LLM_EXTRA_BODY"] = "top_k=20";
+  auto text = Read(std::nullopt);
+  ASSERT_FALSE(text.ok());
+  EXPECT_EQ(text.error().message,
+            "FRONTDESK_LLM_EXTRA_BODY: must be a table (a JSON object) of request fields");
+}
+
+TEST_F(LlmConfigTest, TheCircuitIsConfigured) {
+  auto defaults = Read(std::nullopt);
+  ASSERT_TRUE(defaults.ok());
+  EXPECT_EQ(defaults->llm.circuit.failures_to_open, brain::llm::CircuitSettings{}.failures_to_open);
+
+  auto file = Read(
+      "[llm]\ncircuit_failures = 3\ncircuit_open_for = \"1m\"\n"
+      "circuit_open_for_owner = \"2h\"\n");
+  ASSERT_TRUE(file.ok()) << file.error().message;
+  EXPECT_EQ(file->llm.circuit.failures_to_open, 3);
+  EXPECT_EQ(file->llm.circuit.open_for, std::chrono::minutes{1});
+  EXPECT_EQ(file->llm.circuit.open_for_owner, std::chrono::hours{2});
+
+  env_["FRONTDESK_LLM_CIRCUIT_FAILURES"] = "8";
+  env_["FRONTDESK_LLM_CIRCUIT_OPEN_FOR"] = "45s";
+  env_["FRONTDESK_LLM_CIRCUIT_OPEN_FOR_OWNER"] = "30m";
+  auto env = Read(std::nullopt);
+  ASSERT_TRUE(env.ok()) << env.error().message;
+  EXPECT_EQ(env->llm.circuit.failures_to_open, 8);
+  EXPECT_EQ(env->llm.circuit.open_for, std::chrono::seconds{45});
+  EXPECT_EQ(env->llm.circuit.open_for_owner, std::chrono::minutes{30});
+
+  env_.clear();
+  auto bad = Read(
+      "[llm]\ncircuit_failures = 0\ncircuit_open_for = \"0s\"\n"
+      "circuit_open_for_owner = \"soon\"\n");
+  ASSERT_FALSE(bad.ok());
+  const std::string& m = bad.error().message;
+  EXPECT_THAT(m, HasSubstr("llm.circuit_failures: must be a whole number from 1 to 1000"));
+  EXPECT_THAT(m, HasSubstr("llm.circuit_open_for: must be longer than 0s"));
+  EXPECT_THAT(m, HasSubstr("frontdesk.toml:4: llm.circuit_open_for_owner: "));
+}
+
+TEST_F(LlmConfigTest, PricesAreConfiguredInTheOperatorsCurrency) {
+  auto defaults = Read(std::nullopt);
+  ASSERT_TRUE(defaults.ok());
+  EXPECT_FALSE(defaults->llm.prices.priced());
+  EXPECT_EQ(defaults->llm.prices.currency, "USD");
+
+  auto file = Read(
+      "[llm]\nprice_input_per_million = 0.15\nprice_output_per_million = 3\n"
+      "currency = \"EUR\"\n");
+  ASSERT_TRUE(file.ok()) << file.error().message;
+  EXPECT_DOUBLE_EQ(file->llm.prices.input_per_million, 0.15);
+  EXPECT_DOUBLE_EQ(file->llm.prices.output_per_million, 3);
+  EXPECT_EQ(file->llm.prices.currency, "EUR");
+
+  env_["FRONTDESK_LLM_PRICE_INPUT_PER_MILLION"] = "2.5";
+  env_["FRONTDESK_LLM_PRICE_OUTPUT_PER_MILLION"] = "10";
+  env_["FRONTDESK_LLM_CURRENCY"] = "BRL";
+  auto env = Read(std::nullopt);
+  ASSERT_TRUE(env.ok()) << env.error().message;
+  EXPECT_DOUBLE_EQ(env->llm.prices.input_per_million, 2.5);
+  EXPECT_DOUBLE_EQ(env->llm.prices.output_per_million, 10);
+  EXPECT_EQ(env->llm.prices.currency, "BRL");
+
+  env_["FRONTDESK_LLM_PRICE_INPUT_PER_MILLION"] = "-1";
+  env_["FRONTDESK_LLM_PRICE_OUTPUT_PER_MILLION"] = "free";
+  env_["FRONTDESK_LLM_CURRENCY"] = "";
+  auto bad = Read(std::nullopt);
+  ASSERT_FALSE(bad.ok());
+  const std::string& m = bad.error().message;
+  EXPECT_THAT(m, HasSubstr("FRONTDESK_LLM_PRICE_INPUT_PER_MILLION: must be a number from 0 to "
+                           "1000000"));
+  EXPECT_THAT(m, HasSubstr("FRONTDESK_LLM_PRICE_OUTPUT_PER_MILLION: must be a number from 0"));
+  EXPECT_THAT(m, HasSubstr("FRONTDESK_LLM_CURRENCY: must be a label of 1 to 16 characters"));
 }
 
 TEST_F(LlmConfigTest, WhatIsMissingOrWrongIsNamed) {
