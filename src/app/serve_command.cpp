@@ -209,7 +209,7 @@ int RunServe(const ServeOptions& options, std::ostream& out, std::ostream& err) 
   http::Router router;
   QueueGauges queues(metrics, store, store, store, clock);
   AddOperatorRoutes(router, store, clock, metrics, queues);
-  AddWebhookRoutes(router, {store, store, clock, metrics, [&pump] { pump.WakeDecider(); }});
+  AddWebhookRoutes(router, {store, store, clock, metrics, [&pump] { pump.WakeIntake(); }});
   AddWebChatRoutes(router, store, engine, clock, hub);
   AddDashboardRoutes(router);
   api::Auth auth(store, clock, config->auth);

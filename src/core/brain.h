@@ -64,6 +64,10 @@ class Brain {
   // Returns the proposal, or kUnavailable / kInternal when the brain failed; the workflow then
   // hands off (reason ai_failure) rather than leaving the customer unanswered.
   virtual base::Result<Proposal> Propose(const BrainInput& input) const = 0;
+  // True when Propose is pure computation in this process that ends in microseconds (the local
+  // brain): the intake may then answer a message together with storing it (Engine::PrepareReply),
+  // one transaction instead of two. A brain that calls out (a model) answers on the reply pool.
+  virtual bool AnswersAtOnce() const { return false; }
 };
 
 }  // namespace core

@@ -109,6 +109,9 @@ class Store {
   // returned. kNotFound for an unknown workspace.
   virtual base::Result<ConversationSnapshot> OpenConversation(const ConversationKey& key,
                                                               std::size_t history_limit) = 0;
+  // The conversation of `key` when there is one (nullopt otherwise); only reads.
+  virtual base::Result<std::optional<ConversationSnapshot>> FindConversation(
+      const ConversationKey& key, std::size_t history_limit) = 0;
   // kNotFound when the conversation is not in this workspace.
   virtual base::Result<ConversationSnapshot> LoadConversation(std::int64_t workspace_id,
                                                               std::int64_t conversation_id,

@@ -1,9 +1,11 @@
 #include "runtime/engine.h"
 
+#include <algorithm>
 #include <string>
 #include <variant>
 
 #include "base/slow_call_guard.h"
+#include "workflow/chain.h"
 #include "workflow/decide.h"
 
 namespace runtime {
@@ -26,7 +28,8 @@ const std::string& ProviderId(const core::Event& event) {
 }  // namespace
 
 base::Result<core::Decision> Engine::Handle(const core::ConversationKey& key,
-                                            const core::Event& event) {
+                                            const core::Event& event,
+                                            const PreparedReply* prepared) {
   // A duplicate delivery is refused before any work (the commit would refuse it too).
   if (const std::string& id = ProviderId(event); !id.empty()) {
     auto known = store_.HasMessage(key.workspace_id, id);
@@ -35,7 +38,7 @@ base::Result<core::Decision> Engine::Handle(const core::ConversationKey& key,
   }
   return DecideAndCommit(
       key.workspace_id, [&] { return store_.OpenConversation(key, settings_.history_limit); },
-      event);
+      event, prepared);
 }
 
 base::Result<core::Decision> Engine::Handle(std::int64_t workspace_id, std::int64_t conversation_id,
@@ -45,7 +48,7 @@ base::Result<core::Decision> Engine::Handle(std::int64_t workspace_id, std::int6
       [&] {
         return store_.LoadConversation(workspace_id, conversation_id, settings_.history_limit);
       },
-      event);
+      event, nullptr);
 }
 
 base::Result<std::vector<core::Decision>> Engine::FireDueTimers() {
@@ -171,7 +174,14 @@ std::optional<core::AgentVersion> Engine::HeldVersion(std::int64_t workspace_id)
 }
 
 base::Result<core::Decision> Engine::DecideAndCommit(std::int64_t workspace_id, const Load& load,
-                                                     const core::Event& event) {
+                                                     const core::Event& event,
+                                                     const PreparedReply* prepared) {
+  if (prepared != nullptr) {
+    // Decided with its reply before the transaction: stored when nothing changed since.
+    auto committed = store_.Commit(workspace_id, prepared->decision);
+    if (committed.ok()) Committed(*committed);
+    if (committed.ok() || committed.error().code != base::ErrorCode::kConflict) return committed;
+  }
   auto agent = AgentFor(workspace_id);
   if (!agent.ok()) return agent.error();
   for (int attempt = 0;; ++attempt) {
@@ -186,6 +196,32 @@ base::Result<core::Decision> Engine::DecideAndCommit(std::int64_t workspace_id, 
       return committed;
     }
   }
+}
+
+std::optional<PreparedReply> Engine::PrepareReply(const core::ConversationKey& key,
+                                                  const core::CustomerMessage& message) {
+  if (base::SlowCallsForbidden()) return std::nullopt;
+  auto agent = AgentFor(key.workspace_id);
+  if (!agent.ok() || !(*agent)->brain->AnswersAtOnce()) return std::nullopt;
+  // A new conversation is created with its first message: that one is answered on the pool.
+  auto found = store_.FindConversation(key, settings_.history_limit);
+  if (!found.ok() || !found->has_value()) return std::nullopt;
+  const core::AgentConfig& config = (*agent)->config;
+  const base::TimePoint now = clock_.Now();
+  core::Decision stored = workflow::Decide(**found, message, config, now);
+  const bool due_now = std::ranges::any_of(stored.timers, [&](const core::TimerChange& t) {
+    return t.kind == core::TimerKind::kReply && t.due_at && *t.due_at <= now;
+  });
+  if (!due_now) return std::nullopt;
+  const core::ConversationSnapshot after = workflow::After(std::move(**found), stored);
+  auto step = workflow::DecideReply(after, config, nullptr, now);
+  const auto* request = std::get_if<workflow::BrainRequest>(&step);
+  if (request == nullptr) return std::nullopt;
+  const workflow::Proposed proposed{request->basis, (*agent)->brain->Propose(request->input)};
+  auto reply = workflow::DecideReply(after, config, &proposed, now);
+  auto* decided = std::get_if<core::Decision>(&reply);
+  if (decided == nullptr) return std::nullopt;
+  return PreparedReply{workflow::Chain(std::move(stored), std::move(*decided))};
 }
 
 namespace {

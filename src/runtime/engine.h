@@ -41,6 +41,13 @@ struct EngineSettings {
   std::size_t timer_batch = 256;   // timers fired (or replies answered) per store query
 };
 
+// A customer message and its reply, decided before the transaction that stores them, with the
+// proposal of a brain that answers at once (Engine::PrepareReply). The decision keeps the version
+// of the snapshot both were decided on: the store commits it only if nothing changed since.
+struct PreparedReply {
+  core::Decision decision;
+};
+
 // What answering one reply took.
 struct ReplyOutcome {
   core::Decision decision;  // as committed: it settles the reply timer
@@ -58,10 +65,24 @@ class Engine {
   // committed. Errors: kNotFound (unknown workspace), kFailedPrecondition (nothing published),
   // kAlreadyExists (the event's provider id is already stored: a duplicate, nothing done),
   // kConflict (still conflicting after the retries), and store errors.
-  base::Result<core::Decision> Handle(const core::ConversationKey& key, const core::Event& event);
+  // With `prepared` (PrepareReply for this very event): the message and its reply are committed
+  // as prepared when the conversation is still as the preparation saw it; otherwise the event is
+  // decided on the fresh state and its reply timer stays due.
+  base::Result<core::Decision> Handle(const core::ConversationKey& key, const core::Event& event,
+                                      const PreparedReply* prepared = nullptr);
   // The same for a known conversation (timers, CRM actions).
   base::Result<core::Decision> Handle(std::int64_t workspace_id, std::int64_t conversation_id,
                                       const core::Event& event);
+
+  // `message` and the reply it will be owed, decided now from the conversation as stored (the
+  // brain called with no lock held; workflow::Chain), for Handle to commit in one transaction
+  // instead of two. nullopt, with the brain not called, when the brain does not answer at once
+  // (core::Brain::AnswersAtOnce), where slow calls are forbidden (base::SlowCallsForbidden), for
+  // a conversation not stored yet, when the reply would not be due at once (a debounce window, a
+  // person in control, nothing to answer) and on any error: Handle then leaves the reply timer
+  // due, as without preparation. Call it outside every transaction: it reads the store.
+  std::optional<PreparedReply> PrepareReply(const core::ConversationKey& key,
+                                            const core::CustomerMessage& message);
 
   // Answers the reply due on the conversation (workflow::DecideReply): loads a snapshot, asks the
   // workspace's brain with no store lock held, decides with the proposal and commits guarded by
@@ -117,7 +138,8 @@ class Engine {
 
   base::Result<std::shared_ptr<const Agent>> AgentFor(std::int64_t workspace_id);
   base::Result<core::Decision> DecideAndCommit(std::int64_t workspace_id, const Load& load,
-                                               const core::Event& event);
+                                               const core::Event& event,
+                                               const PreparedReply* prepared);
   // The committed decision of each due timer of `kind`, handled by `handle`, until none is due.
   using TimerHandler = std::function<base::Result<core::Decision>(const core::DueTimer&)>;
   base::Result<std::vector<core::Decision>> RunDue(core::TimerKind kind,

@@ -75,6 +75,15 @@ std::string NoteText(const channels::InboundEvent& e) {
   }
 }
 
+core::CustomerMessage MessageOf(const channels::InboundEvent& e) {
+  return core::CustomerMessage{e.text, e.at, channels::DedupeKey(e), e.customer_name,
+                               AttachmentOf(e)};
+}
+
+core::ConversationKey KeyOf(const core::ChannelAccount& account, const channels::InboundEvent& e) {
+  return core::ConversationKey{account.workspace_id, e.channel, e.customer_id, account.account_id};
+}
+
 }  // namespace
 
 Intake::Intake(core::Inbox& inbox, core::Outbox& outbox, core::ChannelAccounts& accounts,
@@ -101,18 +110,38 @@ base::Result<IntakeRun> Intake::ProcessPending() {
     for (const core::InboxItem& item : chunk) {
       parsed.push_back(channels::ParseWebhook(item.channel, item.body));
     }
+    const PreparedReplies prepared = PrepareReplies(parsed, accounts);
     // A failed chunk fails the pass, whose run is then dropped whole.
     base::Status done =
-        engine_.Atomically([&] { return ProcessChunk(chunk, parsed, accounts, run); });
+        engine_.Atomically([&] { return ProcessChunk(chunk, parsed, prepared, accounts, run); });
     if (!done.ok()) return done.error();
   }
   return run;
 }
 
+Intake::PreparedReplies Intake::PrepareReplies(
+    const std::vector<base::Result<std::vector<channels::InboundEvent>>>& parsed,
+    AccountLookup& accounts) {
+  PreparedReplies prepared;
+  for (const auto& events : parsed) {
+    if (!events.ok()) continue;
+    for (const channels::InboundEvent& event : *events) {
+      if (event.kind != channels::EventKind::kMessage || event.customer_id.empty()) continue;
+      auto account = accounts.Find(event.channel, event.account_id);
+      if (!account.ok()) continue;  // the transaction parks or retries the delivery
+      core::CustomerMessage message = MessageOf(event);
+      if (auto reply = engine_.PrepareReply(KeyOf(*account, event), message)) {
+        prepared.emplace(std::move(message.provider_message_id), std::move(*reply));
+      }
+    }
+  }
+  return prepared;
+}
+
 base::Status Intake::ProcessChunk(
     std::span<const core::InboxItem> items,
     const std::vector<base::Result<std::vector<channels::InboundEvent>>>& parsed,
-    AccountLookup& accounts, IntakeRun& run) {
+    const PreparedReplies& prepared, AccountLookup& accounts, IntakeRun& run) {
   std::vector<std::int64_t> finished;  // removed together at the end
   for (std::size_t i = 0; i < items.size(); ++i) {
     const core::InboxItem& item = items[i];
@@ -131,7 +160,7 @@ base::Status Intake::ProcessChunk(
     bool later = false;
     std::string unknown_account;  // "whatsapp account 1065..." when no workspace has it
     for (const channels::InboundEvent& event : *events) {
-      auto handled = Route(event, item, accounts, run);
+      auto handled = Route(event, item, prepared, accounts, run);
       if (!handled.ok()) {
         later = true;  // a store error: the whole delivery again, applied events are skipped
         break;
@@ -168,8 +197,9 @@ base::Status Intake::ProcessChunk(
 }
 
 base::Result<Intake::Handled> Intake::Route(const channels::InboundEvent& event,
-                                            const core::InboxItem& item, AccountLookup& accounts,
-                                            IntakeRun& run) {
+                                            const core::InboxItem& item,
+                                            const PreparedReplies& prepared,
+                                            AccountLookup& accounts, IntakeRun& run) {
   using channels::EventKind;
   if (event.kind == EventKind::kStatus) return OnReceipt(event, item, run);
   if (event.kind != EventKind::kMessage && event.kind != EventKind::kEcho &&
@@ -184,10 +214,12 @@ base::Result<Intake::Handled> Intake::Route(const channels::InboundEvent& event,
     return account.error();
   }
   switch (event.kind) {
-    case EventKind::kMessage:
-      return Apply(*account, event,
-                   core::CustomerMessage{event.text, event.at, channels::DedupeKey(event),
-                                         event.customer_name, AttachmentOf(event)});
+    case EventKind::kMessage: {
+      core::CustomerMessage message = MessageOf(event);
+      const auto reply = prepared.find(message.provider_message_id);
+      return Apply(*account, event, std::move(message),
+                   reply == prepared.end() ? nullptr : &reply->second);
+    }
     case EventKind::kEcho:
       return OnEcho(event, *account, item);
     default:
@@ -255,10 +287,9 @@ base::Result<Intake::Handled> Intake::OnWatermark(const channels::InboundEvent& 
 
 base::Result<Intake::Handled> Intake::Apply(const core::ChannelAccount& account,
                                             const channels::InboundEvent& event,
-                                            const core::Event& change) {
-  const core::ConversationKey key{account.workspace_id, event.channel, event.customer_id,
-                                  account.account_id};
-  auto decision = engine_.Handle(key, change);
+                                            const core::Event& change,
+                                            const PreparedReply* prepared) {
+  auto decision = engine_.Handle(KeyOf(account, event), change, prepared);
   if (decision.ok()) return Handled::kDone;
   switch (decision.error().code) {
     case base::ErrorCode::kAlreadyExists:  // a duplicate delivery: applied before

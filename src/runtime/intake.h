@@ -22,12 +22,16 @@
 // Events are handled one at a time, in order: one conversation never sees two at once. The
 // deliveries of a pass are handled `per_transaction` at a time in one store transaction
 // (Engine::Atomically), the commits of their decisions and their removal from the inbox together.
+// Before that transaction, a brain that answers at once (the local brain) proposes the replies of
+// the chunk's customer messages (Engine::PrepareReply), so a message and its reply are stored
+// together; a brain that calls out is never called here: its replies stay due for the reply pool.
 // Thread-safety: ProcessPending must not run on two threads at once.
 #pragma once
 
 #include <cstddef>
 #include <span>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "base/clock.h"
@@ -71,14 +75,20 @@ class Intake {
 
  private:
   enum class Handled { kDone, kLater, kUnknownAccount };
+  // By the provider id of the customer message they answer.
+  using PreparedReplies = std::unordered_map<std::string, PreparedReply>;
+  PreparedReplies PrepareReplies(
+      const std::vector<base::Result<std::vector<channels::InboundEvent>>>& parsed,
+      AccountLookup& accounts);
   // Handles `items` (with `parsed`, their payloads parsed) and removes those done, adding to
   // `run`; in the caller's transaction.
   base::Status ProcessChunk(
       std::span<const core::InboxItem> items,
       const std::vector<base::Result<std::vector<channels::InboundEvent>>>& parsed,
-      AccountLookup& accounts, IntakeRun& run);
+      const PreparedReplies& prepared, AccountLookup& accounts, IntakeRun& run);
   base::Result<Handled> Route(const channels::InboundEvent& event, const core::InboxItem& item,
-                              AccountLookup& accounts, IntakeRun& run);
+                              const PreparedReplies& prepared, AccountLookup& accounts,
+                              IntakeRun& run);
   base::Result<Handled> OnEcho(const channels::InboundEvent& event,
                                const core::ChannelAccount& account, const core::InboxItem& item);
   // Status webhooks: the deliveries they moved go into `run`.
@@ -87,7 +97,8 @@ class Intake {
   base::Result<Handled> OnWatermark(const channels::InboundEvent& event, base::TimePoint watermark,
                                     const core::InboxItem& item, IntakeRun& run);
   base::Result<Handled> Apply(const core::ChannelAccount& account,
-                              const channels::InboundEvent& event, const core::Event& change);
+                              const channels::InboundEvent& event, const core::Event& change,
+                              const PreparedReply* prepared = nullptr);
 
   core::Inbox& inbox_;
   core::Outbox& outbox_;

@@ -52,36 +52,41 @@ Pump::Pump(Intake& intake, Engine& engine, OutboxSender& sender, PumpSettings se
       sender_(sender),
       log_(std::move(log)),
       counters_(std::make_unique<Counters>(metrics)),
-      decider_([this] { return DecidePass(); }, settings.poll),
+      intake_loop_([this] { return IntakePass(); }, settings.poll),
+      timers_([this] { return TimerPass(); }, settings.poll),
       outbox_([this] { return SendPass(); }, settings.poll) {}
 
-bool Pump::DecidePass() {
-  // Webhooks and timers wait for this thread: it never waits on a brain.
-  const base::NoSlowCalls decider("the thread that takes deliveries and fires timers");
+bool Pump::IntakePass() {
   Counters& c = *counters_;
-  bool found = false;
-  if (auto run = intake_.ProcessPending(); run.ok()) {
-    found = run->deliveries + run->retried + run->parked + run->rejected > 0;
-    c.deliveries.WithLabels({"finished"}).Increment(run->deliveries);
-    c.deliveries.WithLabels({"retried"}).Increment(run->retried);
-    c.deliveries.WithLabels({"parked"}).Increment(run->parked);
-    c.deliveries.WithLabels({"rejected"}).Increment(run->rejected);
-    c.events.Increment(run->events);
-    ObserveAll(c.intake_delay, run->delays);
-    for (const std::string& note : run->notes) log_("intake: " + note);
-    if (delivery_observer_ && !run->changes.empty()) delivery_observer_(run->changes);
-  } else {
+  auto run = intake_.ProcessPending();
+  if (!run.ok()) {
     c.errors.WithLabels({"intake"}).Increment();
     log_("intake: " + run.error().message);
+    return false;
   }
-  if (auto fired = engine_.FireDueTimers(); fired.ok()) {
-    c.timers.Increment(fired->size());
-    found = found || !fired->empty();
-  } else {
+  c.deliveries.WithLabels({"finished"}).Increment(run->deliveries);
+  c.deliveries.WithLabels({"retried"}).Increment(run->retried);
+  c.deliveries.WithLabels({"parked"}).Increment(run->parked);
+  c.deliveries.WithLabels({"rejected"}).Increment(run->rejected);
+  c.events.Increment(run->events);
+  ObserveAll(c.intake_delay, run->delays);
+  for (const std::string& note : run->notes) log_("intake: " + note);
+  if (delivery_observer_ && !run->changes.empty()) delivery_observer_(run->changes);
+  return run->deliveries + run->retried + run->parked + run->rejected > 0;
+}
+
+bool Pump::TimerPass() {
+  // Pauses end on time only if this thread never waits on a brain.
+  const base::NoSlowCalls timers("the thread that fires timers");
+  Counters& c = *counters_;
+  auto fired = engine_.FireDueTimers();
+  if (!fired.ok()) {
     c.errors.WithLabels({"timers"}).Increment();
     log_("timers: " + fired.error().message);
+    return false;
   }
-  return found;
+  c.timers.Increment(fired->size());
+  return !fired->empty();
 }
 
 bool Pump::SendPass() {
@@ -109,15 +114,17 @@ bool Pump::SendPass() {
 Pump::~Pump() { Stop(); }
 
 void Pump::Start() {
-  decider_.Start();
+  intake_loop_.Start();
+  timers_.Start();
   outbox_.Start();
 }
 
-void Pump::WakeDecider() { decider_.Wake(); }
+void Pump::WakeIntake() { intake_loop_.Wake(); }
 void Pump::WakeSender() { outbox_.Wake(); }
 
 void Pump::Stop() {
-  decider_.Stop();
+  intake_loop_.Stop();
+  timers_.Stop();
   outbox_.Stop();
 }
 

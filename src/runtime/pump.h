@@ -1,7 +1,10 @@
-// The background of `frontdesk serve`: one thread decides (the inbox, then due timers), another
-// sends (the outbox). Each runs a pass whenever it is woken, again at once after a pass that
-// found work (more may have come due: the next message of a conversation once the one before is
-// sent), and at least every `poll`, so timers and retries come due without anyone waking them.
+// The background of `frontdesk serve`: one thread takes the inbox's deliveries in (Intake), one
+// fires the durable timers (resumes), one sends the outbox. Each runs a pass whenever it is woken,
+// again at once after a pass that found work (more may have come due: the next message of a
+// conversation once the one before is sent), and at least every `poll`, so timers and retries
+// come due without anyone waking them. The timers' thread never waits on a brain
+// (base::NoSlowCalls); the intake's consults only brains that answer at once (Intake). Replies
+// are answered by runtime::ReplyPool.
 //
 // Metrics (on the registry given):
 //   intake_deliveries_total{result}  finished | retried | parked | rejected
@@ -53,14 +56,15 @@ class Pump {
 
   void Start();
   // A delivery reached the inbox.
-  void WakeDecider();
+  void WakeIntake();
   // A message was queued in the outbox.
   void WakeSender();
-  // Finishes the passes running, then joins both threads. Idempotent.
+  // Finishes the passes running, then joins the threads. Idempotent.
   void Stop();
 
  private:
-  bool DecidePass();
+  bool IntakePass();
+  bool TimerPass();
   bool SendPass();
   struct Counters;
 
@@ -70,7 +74,8 @@ class Pump {
   Log log_;
   std::unique_ptr<Counters> counters_;
   DeliveryObserver delivery_observer_;
-  BackgroundLoop decider_;
+  BackgroundLoop intake_loop_;
+  BackgroundLoop timers_;
   BackgroundLoop outbox_;
 };
 

@@ -295,5 +295,129 @@ TEST_F(EngineTest, TheAgentIsBuiltOnceAndAgainOnlyWhenItsVersionMoves) {
   EXPECT_EQ(built, 2);
 }
 
+// Counts its proposals; answers at once (the local brain's kind) or not (a model's).
+class TimedBrain final : public core::Brain {
+ public:
+  TimedBrain(bool at_once, int& calls) : at_once_(at_once), calls_(calls) {}
+  base::Result<core::Proposal> Propose(const core::BrainInput& input) const override {
+    ++calls_;
+    return EchoBrain().Propose(input);
+  }
+  bool AnswersAtOnce() const override { return at_once_; }
+
+ private:
+  bool at_once_;
+  int& calls_;
+};
+
+class PreparedReplyTest : public EngineTest {
+ protected:
+  // An engine whose brain answers at once or not, counting into calls_.
+  std::unique_ptr<Engine> EngineWith(bool at_once) {
+    return std::make_unique<Engine>(
+        *store_,
+        [this, at_once](const core::AgentConfig&,
+                        const core::Catalog&) -> base::Result<std::unique_ptr<core::Brain>> {
+          return std::unique_ptr<core::Brain>(std::make_unique<TimedBrain>(at_once, calls_));
+        },
+        clock_);
+  }
+  // Stores `message` with its prepared reply, in one transaction as the intake does.
+  base::Result<core::Decision> Store(Engine& engine, const core::CustomerMessage& message,
+                                     const std::optional<PreparedReply>& prepared) {
+    base::Result<core::Decision> taken = base::Error::Internal("not run");
+    const base::Status done = engine.Atomically([&] {
+      taken = engine.Handle(Key(), message, prepared ? &*prepared : nullptr);
+      return base::Status::Ok();
+    });
+    if (!done.ok()) return done.error();
+    return taken;
+  }
+  std::vector<std::string> Texts() {
+    auto snapshot = store_->FindConversation(Key(), 20);
+    std::vector<std::string> texts;
+    if (!snapshot.ok() || !snapshot->has_value()) return texts;
+    for (const core::Message& m : (*snapshot)->history) texts.push_back(m.text);
+    return texts;
+  }
+  int calls_ = 0;
+};
+
+TEST_F(PreparedReplyTest, ABrainThatAnswersAtOnceIsStoredWithTheMessageItAnswers) {
+  auto engine = EngineWith(/*at_once=*/true);
+  ASSERT_TRUE(engine->Handle(Key(), core::CustomerMessage{"hi", clock_.Now()}).ok());
+  ASSERT_TRUE(engine->ReplyDue().ok());  // the first message created the conversation
+  const core::CustomerMessage message{"a mug?", clock_.Now()};
+  auto prepared = engine->PrepareReply(Key(), message);
+  ASSERT_TRUE(prepared.has_value());
+  EXPECT_EQ(calls_, 2);
+  int observed = 0;
+  engine->SetObserver([&](const core::Decision& d) {
+    ++observed;
+    EXPECT_EQ(d.messages.size(), 2u);  // one commit: the message and its reply
+  });
+  ASSERT_TRUE(Store(*engine, message, prepared).ok());
+  EXPECT_THAT(Texts(),
+              ::testing::ElementsAre("hi", "Hello!\n\nyou said: hi", "a mug?", "you said: a mug?"));
+  EXPECT_EQ(observed, 1);
+  EXPECT_TRUE(store_->DueTimers(core::TimerKind::kReply, clock_.Now(), 10)->empty());
+  EXPECT_TRUE(engine->ReplyDue()->empty());
+  EXPECT_EQ(calls_, 2);  // never asked twice
+}
+
+TEST_F(PreparedReplyTest, ABrainThatCallsOutIsNeverCalledToPrepare) {
+  auto engine = EngineWith(/*at_once=*/false);
+  ASSERT_TRUE(engine->Handle(Key(), core::CustomerMessage{"hi", clock_.Now()}).ok());
+  ASSERT_TRUE(engine->ReplyDue().ok());
+  ASSERT_EQ(calls_, 1);
+  EXPECT_FALSE(engine->PrepareReply(Key(), core::CustomerMessage{"a mug?", clock_.Now()}));
+  EXPECT_EQ(calls_, 1);
+}
+
+TEST_F(PreparedReplyTest, NothingIsPreparedWhereSlowCallsAreForbiddenOrNoReplyIsDueAtOnce) {
+  auto engine = EngineWith(/*at_once=*/true);
+  const core::CustomerMessage message{"a mug?", clock_.Now()};
+  EXPECT_FALSE(engine->PrepareReply(Key(), message));  // no conversation yet
+  ASSERT_TRUE(engine->Handle(Key(), core::CustomerMessage{"hi", clock_.Now()}).ok());
+  ASSERT_TRUE(engine->ReplyDue().ok());
+  calls_ = 0;
+  {
+    const base::NoSlowCalls timers("the thread that fires timers");
+    EXPECT_FALSE(engine->PrepareReply(Key(), message));
+  }
+  ASSERT_TRUE(engine->Handle(Key(), core::TakeControl{"marta", clock_.Now()}).ok());
+  EXPECT_FALSE(engine->PrepareReply(Key(), message));  // a person has the conversation
+  EXPECT_EQ(calls_, 0);
+}
+
+TEST_F(PreparedReplyTest, AChangeAfterThePreparationLeavesTheReplyToThePool) {
+  auto engine = EngineWith(/*at_once=*/true);
+  ASSERT_TRUE(engine->Handle(Key(), core::CustomerMessage{"hi", clock_.Now()}).ok());
+  ASSERT_TRUE(engine->ReplyDue().ok());
+  const core::CustomerMessage message{"a mug?", clock_.Now()};
+  auto prepared = engine->PrepareReply(Key(), message);
+  ASSERT_TRUE(prepared.has_value());
+  // A person takes the conversation between the proposal and the transaction.
+  ASSERT_TRUE(engine->Handle(Key(), core::TakeControl{"marta", clock_.Now()}).ok());
+  ASSERT_TRUE(Store(*engine, message, prepared).ok());
+  ASSERT_TRUE(engine->ReplyDue().ok());
+  EXPECT_THAT(Texts(), ::testing::ElementsAre("hi", "Hello!\n\nyou said: hi", "a mug?"));
+
+  // A newer message arrives first: the stale proposal is dropped and both are answered once.
+  ASSERT_TRUE(engine->Handle(Key(), core::ReturnToAi{"marta", clock_.Now()}).ok());
+  ASSERT_TRUE(engine->ReplyDue().ok());
+  const core::CustomerMessage later{"blue?", clock_.Now()};
+  auto stale = engine->PrepareReply(Key(), later);
+  ASSERT_TRUE(stale.has_value());
+  ASSERT_TRUE(engine->Handle(Key(), core::CustomerMessage{"or red?", clock_.Now()}).ok());
+  ASSERT_TRUE(Store(*engine, later, stale).ok());
+  ASSERT_TRUE(engine->ReplyDue().ok());
+  const auto texts = Texts();
+  ASSERT_GE(texts.size(), 3u);  // one reply to both, made with both
+  EXPECT_THAT(std::vector(texts.end() - 3, texts.end()),
+              ::testing::ElementsAre("or red?", "blue?", "you said: blue?"));
+  EXPECT_EQ(calls_, 5);  // hi, a mug? (dropped), a mug? on return, blue? (dropped), both
+}
+
 }  // namespace
 }  // namespace runtime

@@ -100,6 +100,38 @@ TEST_F(IntakeTest, ACustomerMessageIsAnsweredAndItsReplyQueued) {
   EXPECT_EQ(Conversation().contact.display_name, "Sheena Nelson");  // the WhatsApp profile
 }
 
+// OkBrain's answer, computed in this process at once (as the local brain's).
+class AtOnceBrain final : public core::Brain {
+ public:
+  base::Result<core::Proposal> Propose(const core::BrainInput& input) const override {
+    return OkBrain().Propose(input);
+  }
+  bool AnswersAtOnce() const override { return true; }
+};
+
+TEST_F(IntakeTest, ABrainThatAnswersAtOnceIsAnsweredInTheIntakesTransaction) {
+  Engine engine(
+      *store_,
+      [](const core::AgentConfig&,
+         const core::Catalog&) -> base::Result<std::unique_ptr<core::Brain>> {
+        return std::unique_ptr<core::Brain>(std::make_unique<AtOnceBrain>());
+      },
+      clock_);
+  Intake intake(*store_, *store_, *store_, engine, clock_);
+  Conversation();  // the conversation exists (its first message is answered on the pool)
+  ASSERT_TRUE(store_
+                  ->AppendInbox(core::Channel::kWhatsapp,
+                                testing_support::ReadFixture("whatsapp/in_text.json"), clock_.Now())
+                  .ok());
+  ASSERT_TRUE(intake.ProcessPending().ok());
+  // No reply pool ran: the reply was stored with its message.
+  const auto history = Conversation().history;
+  ASSERT_EQ(history.size(), 2u);
+  EXPECT_EQ(history[1].author, core::Author::kAi);
+  EXPECT_TRUE(store_->DueTimers(core::TimerKind::kReply, clock_.Now(), 10)->empty());
+  EXPECT_EQ(store_->ClaimOutbox(clock_.Now(), 10, clock_.Now() + 1min)->size(), 1u);
+}
+
 TEST_F(IntakeTest, TakingAMessageInStoresItAndOwesItAReplyWithoutAskingTheBrain) {
   ASSERT_TRUE(store_
                   ->AppendInbox(core::Channel::kWhatsapp,

@@ -36,6 +36,7 @@ class LocalBrain final : public core::Brain {
   //    also carried an attachment (the words are probably about it).
   // Returns kInternal only on an unexpected failure. Thread-safe; deterministic.
   base::Result<core::Proposal> Propose(const core::BrainInput& input) const override;
+  bool AnswersAtOnce() const override { return true; }
 
  private:
   LocalBrain(core::Language default_language, Knowledge knowledge);

@@ -183,20 +183,23 @@ base::Status CreateConversation(Connection& db, const core::ConversationKey& key
 
 }  // namespace
 
+base::Result<std::optional<core::ConversationSnapshot>> FindConversation(
+    Connection& db, const core::ConversationKey& key, std::size_t history_limit) {
+  base::Result<Transaction> txn = Transaction::Begin(db, TransactionKind::kRead);
+  if (!txn.ok()) return txn.error();
+  auto found = FindByKey(db, key, history_limit);
+  if (!found.ok()) return found.error();
+  if (base::Status done = txn->Commit(); !done.ok()) return done.error();
+  return found;
+}
+
 base::Result<core::ConversationSnapshot> OpenConversation(Connection& db,
                                                           const core::ConversationKey& key,
                                                           std::size_t history_limit) {
-  {
-    // The common case, an existing conversation, only reads.
-    base::Result<Transaction> txn = Transaction::Begin(db, TransactionKind::kRead);
-    if (!txn.ok()) return txn.error();
-    auto found = FindByKey(db, key, history_limit);
-    if (!found.ok()) return found.error();
-    if (found->has_value()) {
-      if (base::Status done = txn->Commit(); !done.ok()) return done.error();
-      return std::move(**found);
-    }
-  }
+  // The common case, an existing conversation, only reads.
+  auto existing = FindConversation(db, key, history_limit);
+  if (!existing.ok()) return existing.error();
+  if (existing->has_value()) return std::move(**existing);
   base::Result<Transaction> txn = Transaction::Begin(db, TransactionKind::kWrite);
   if (!txn.ok()) return txn.error();
   if (base::Status created = CreateConversation(db, key); !created.ok()) return created.error();

@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 
 #include "base/result.h"
 #include "core/contact.h"
@@ -14,6 +15,9 @@
 
 namespace store::sqlite {
 
+// The conversation of `key`; nullopt when there is none yet. Only reads.
+base::Result<std::optional<core::ConversationSnapshot>> FindConversation(
+    Connection& db, const core::ConversationKey& key, std::size_t history_limit);
 // A new contact's display name is the customer id until someone renames it.
 base::Result<core::ConversationSnapshot> OpenConversation(Connection& db,
                                                           const core::ConversationKey& key,

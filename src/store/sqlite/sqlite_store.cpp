@@ -72,6 +72,8 @@ auto SqliteStore::Reading(Read read) {
     Lock lock(mutex_);
     return read(*db_);
   }
+  // The writer's page cache holds what it wrote; the reader's is dropped after every write.
+  if (std::unique_lock writer(mutex_, std::try_to_lock); writer.owns_lock()) return read(*db_);
   std::lock_guard lock(reader_mutex_);
   return read(*reader_);
 }
@@ -283,8 +285,18 @@ base::Result<core::Catalog> SqliteStore::LoadCatalog(std::int64_t workspace_id) 
 
 base::Result<core::ConversationSnapshot> SqliteStore::OpenConversation(
     const core::ConversationKey& key, std::size_t history_limit) {
+  // Most conversations exist: read them without waiting for the writer.
+  auto existing = FindConversation(key, history_limit);
+  if (!existing.ok()) return existing.error();
+  if (existing->has_value()) return std::move(**existing);
   Lock lock(mutex_);
   return sqlite::OpenConversation(*db_, key, history_limit);
+}
+
+base::Result<std::optional<core::ConversationSnapshot>> SqliteStore::FindConversation(
+    const core::ConversationKey& key, std::size_t history_limit) {
+  return Reading(
+      [&](sqlite::Connection& db) { return sqlite::FindConversation(db, key, history_limit); });
 }
 
 base::Result<core::ConversationSnapshot> SqliteStore::LoadConversation(std::int64_t workspace_id,

@@ -93,6 +93,8 @@ class SqliteStore final : public core::Store,
 
   base::Result<core::ConversationSnapshot> OpenConversation(const core::ConversationKey& key,
                                                             std::size_t history_limit) override;
+  base::Result<std::optional<core::ConversationSnapshot>> FindConversation(
+      const core::ConversationKey& key, std::size_t history_limit) override;
   base::Result<core::ConversationSnapshot> LoadConversation(std::int64_t workspace_id,
                                                             std::int64_t conversation_id,
                                                             std::size_t history_limit) override;
@@ -238,9 +240,11 @@ class SqliteStore final : public core::Store,
   SqliteStore(std::unique_ptr<sqlite::Connection> db, std::unique_ptr<sqlite::Connection> reader,
               std::unique_ptr<sqlite::Checkpointer> checkpointer);
 
-  // Runs `read` (a function of a sqlite::Connection&) on the reader connection, which a write
-  // transaction never blocks (WAL): the reply pool's snapshots do not wait behind the intake.
-  // Inside Atomically on this thread it runs on the writer instead, to see that transaction.
+  // Runs `read` (a function of a sqlite::Connection&) on the writer connection when it is free
+  // (its page cache is warm: SQLite drops a connection's cache whenever another one wrote), else
+  // on the reader connection, which a write transaction never blocks (WAL): the reply pool's
+  // snapshots do not wait behind the intake. Inside Atomically on this thread it runs on the
+  // writer, to see that transaction.
   template <typename Read>
   auto Reading(Read read);
 
