@@ -269,7 +269,7 @@ TEST_F(LlmBrainTest, APromptTheServerCutShortIsNotTrusted) {
 
 TEST_F(LlmBrainTest, EveryCallTokenRefusalAndFallbackIsCounted) {
   base::Metrics registry;
-  LlmMetrics metrics(registry);
+  LlmMetrics metrics(registry, Prices{1000, 0, "EUR"});  // 1,000 EUR per million prompt tokens
   EndpointState counted({}, &metrics);
   script_.replies.push_back(
       HttpReply{429, {{"retry-after", "1"}}, Fixture("openai-429-rate-limit.json")});
@@ -284,8 +284,9 @@ TEST_F(LlmBrainTest, EveryCallTokenRefusalAndFallbackIsCounted) {
        {"llm_requests_total{result=\"rate_limited\"} 1\n", "llm_requests_total{result=\"ok\"} 2\n",
         "llm_requests_total{result=\"bad_key\"} 1\n",
         "llm_guard_rejections_total{problem=\"invented_number\"} 1\n",
-        "llm_tokens_total{kind=\"prompt\"} 1800\n", "llm_fallbacks_total{reason=\"bad_key\"} 1\n",
-        "llm_circuit_open 1\n", "llm_turn_seconds_count 2\n"}) {
+        "llm_tokens_total{kind=\"prompt\"} 1800\n", "llm_cost_total{currency=\"EUR\"} 1.8\n",
+        "llm_fallbacks_total{reason=\"bad_key\"} 1\n", "llm_circuit_open 1\n",
+        "llm_turn_seconds_count 2\n"}) {
     EXPECT_THAT(text, HasSubstr(line));
   }
 }

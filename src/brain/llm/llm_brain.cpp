@@ -28,13 +28,7 @@ std::string JoinWords(const std::vector<std::string>& messages) {
 }
 
 void CountUsage(LlmMetrics* metrics, const Usage& usage) {
-  if (metrics == nullptr || !usage.reported) return;
-  metrics->tokens.WithLabels({"prompt"})
-      .Increment(static_cast<std::uint64_t>(std::max(0, usage.prompt_tokens)));
-  metrics->tokens.WithLabels({"completion"})
-      .Increment(static_cast<std::uint64_t>(std::max(0, usage.completion_tokens)));
-  metrics->tokens.WithLabels({"cached"})
-      .Increment(static_cast<std::uint64_t>(std::max(0, usage.cached_tokens)));
+  if (metrics != nullptr) metrics->CountUsage(usage);
 }
 
 // A stable jitter in [0, 1) for the n-th attempt (golden ratio steps).
