@@ -31,6 +31,8 @@ bench: build
 	@$(BUILD)/bench/inbox_bench --binary $(BUILD)/src/frontdesk
 	@bench/run-ingest $(BUILD)
 	@bench/run-e2e $(BUILD)
+	@$(BUILD)/bench/llm_turn_bench
+	@$(BUILD)/bench/llm_e2e_bench --binary $(BUILD)/src/frontdesk 2>/dev/null
 
 # The README's dashboard screenshots (docs/screenshots), taken by the browser tests.
 screenshots: build
