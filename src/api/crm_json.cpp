@@ -37,6 +37,14 @@ json MessageJson(const core::Message& m) {
            {"delivery_error", m.delivery_error},
            {"attachment", core::ToString(m.attachment)}};
   if (m.author == core::Author::kHumanCrm) out["user"] = m.user;
+  if (m.model) {
+    out["model"] = {{"model", m.model->model},
+                    {"prompt_tokens", m.model->prompt_tokens},
+                    {"completion_tokens", m.model->completion_tokens},
+                    {"latency_ms", m.model->latency.count()},
+                    {"attempts", m.model->attempts},
+                    {"fallback", m.model->fallback}};
+  }
   return out;
 }
 

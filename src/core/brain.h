@@ -26,6 +26,7 @@ struct PendingQuestion {
 };
 
 struct BrainInput {
+  std::int64_t workspace_id = 0;     // whose conversation (a brain's per-workspace limits)
   std::span<const Message> history;  // recent messages, oldest first
   // The unanswered messages to reply to, oldest first: those with words (a text, a button, a
   // caption). May be empty when the customer sent only attachments.
@@ -56,6 +57,7 @@ struct Proposal {
   std::optional<HandoffProposal> handoff;
   std::optional<AnswerProposal> answer;     // the customer answered the pending question
   std::vector<std::string> cited_products;  // names of the products `reply` relies on
+  std::optional<ModelRecord> model;         // when a language model took part (the llm brain)
 };
 
 class Brain {

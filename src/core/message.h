@@ -2,12 +2,26 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
 #include "base/time.h"
 #include "core/enums.h"
 
 namespace core {
+
+// How a language model made an AI message, kept with the message (the conversation's timeline):
+// the model's id, the tokens of the turn's requests, the turn's wall time, the requests sent, and
+// when the model could not answer, why the fallback (the local brain) answered instead.
+struct ModelRecord {
+  std::string model;
+  int prompt_tokens = 0;
+  int completion_tokens = 0;
+  base::Duration latency{};
+  int attempts = 0;
+  std::string fallback;  // "" when the model answered; else its reason ("bad_key", "deadline"...)
+  bool operator==(const ModelRecord&) const = default;
+};
 
 struct Message {
   std::int64_t id = 0;  // assigned by the store; 0 until stored
@@ -28,6 +42,8 @@ struct Message {
   Attachment attachment = Attachment::kNone;
   // The CRM user (email) who wrote a human_crm message; "" for every other author.
   std::string user;
+  // AI messages a model took part in (the llm brain); nullopt for every other.
+  std::optional<ModelRecord> model;
 };
 
 }  // namespace core

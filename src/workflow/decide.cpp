@@ -135,6 +135,11 @@ std::variant<core::Decision, BrainRequest> DecideReply(const core::ConversationS
   if (proposed == nullptr || proposed->basis != BasisOf(turn)) return ReplyRequest(turn);
   turn.SetTimer(core::TimerKind::kReply, std::nullopt);
   Respond(turn, proposed->proposal, OpeningOf(turn, unanswered));
+  if (proposed->proposal.ok() && proposed->proposal->model) {
+    for (core::Message& m : turn.decision.messages) {
+      if (m.author == core::Author::kAi) m.model = proposed->proposal->model;
+    }
+  }
   return std::move(turn.decision);
 }
 

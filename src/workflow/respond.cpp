@@ -31,6 +31,7 @@ std::optional<int> AskedQuestion(const Turn& turn, std::optional<int> next) {
 core::BrainInput MakeInput(const Turn& turn, const std::vector<const core::Message*>& unanswered,
                            std::optional<int> asked_question) {
   core::BrainInput input;
+  input.workspace_id = turn.snapshot.conversation.workspace_id;
   input.history = turn.snapshot.history;
   for (const core::Message* m : unanswered) {
     // The summary of an attachment ("[location: 38.72, -9.14 Lisbon]") is for people: a brain

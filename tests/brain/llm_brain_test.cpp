@@ -267,6 +267,33 @@ TEST_F(LlmBrainTest, APromptTheServerCutShortIsNotTrusted) {
   EXPECT_EQ(script_.requests.size(), 1u);
 }
 
+TEST_F(LlmBrainTest, EachProposalRecordsWhatTheModelTook) {
+  script_.replies.push_back(
+      HttpReply{429, {{"retry-after", "1"}}, Fixture("openai-429-rate-limit.json")});
+  script_.replies.push_back(Turn(Grounded()));
+  script_.replies.push_back(HttpReply{401, {}, Fixture("openai-401-bad-key.json")});
+  auto brain = Brain();
+  auto answered = brain->Propose(Asks("how much is the stoneware mug?"));
+  ASSERT_TRUE(answered.ok());
+  ASSERT_TRUE(answered->model.has_value());
+  EXPECT_EQ(answered->model->model, "fake");  // the model that answered
+  EXPECT_EQ(answered->model->prompt_tokens, 900);
+  EXPECT_EQ(answered->model->completion_tokens, 20);
+  EXPECT_EQ(answered->model->attempts, 2);
+  EXPECT_GE(answered->model->latency, 1s);  // the rate limit's wait, on the fake clock
+  EXPECT_EQ(answered->model->fallback, "");
+
+  auto local = brain->Propose(Asks("and the stoneware mug again?"));  // bad key: local
+  ASSERT_TRUE(local.ok());
+  ASSERT_TRUE(local->model.has_value());
+  EXPECT_EQ(local->model->fallback, "bad_key");
+  EXPECT_EQ(local->model->attempts, 1);
+  auto skipped = brain->Propose(Asks("the mug?"));  // the circuit is open: no request
+  ASSERT_TRUE(skipped.ok());
+  EXPECT_EQ(skipped->model->fallback, "circuit_open");
+  EXPECT_EQ(skipped->model->attempts, 0);
+}
+
 TEST_F(LlmBrainTest, EveryCallTokenRefusalAndFallbackIsCounted) {
   base::Metrics registry;
   LlmMetrics metrics(registry, Prices{1000, 0, "EUR"});  // 1,000 EUR per million prompt tokens

@@ -34,6 +34,7 @@ core::Decision Handoff(const core::ConversationSnapshot& s) {
   c.unanswered_streak = 2;
   d.messages = {Msg(core::Author::kCustomer, "quiero hablar con alguien", kT0, c.lease.epoch - 1),
                 Msg(core::Author::kAi, "Te paso con una persona.", kT0 + 1ms, c.lease.epoch)};
+  d.messages[1].model = core::ModelRecord{"qwen3:8b", 1200, 40, 2300ms, 2, "deadline"};
   d.answers = {{0, "What is your budget?", "Budget", "500 EUR", kT0, std::nullopt}};
   core::Notification n;
   n.kind = core::NotificationKind::kHandoff;
@@ -89,6 +90,8 @@ TEST_F(CommitTest, CommitStoresEverythingAndBumpsTheVersion) {
   EXPECT_EQ(after.history[0].epoch, d.messages[0].epoch);
   EXPECT_EQ(after.history[1].author, core::Author::kAi);
   EXPECT_EQ(after.history[1].epoch, d.messages[1].epoch);
+  EXPECT_EQ(after.history[1].model, d.messages[1].model);
+  EXPECT_FALSE(after.history[0].model.has_value());
   ASSERT_EQ(after.contact.answers.size(), 1u);
   EXPECT_EQ(after.contact.answers[0].answer, "500 EUR");
   EXPECT_EQ(after.contact.answers[0].label, "Budget");

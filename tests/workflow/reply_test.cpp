@@ -120,6 +120,29 @@ TEST(DecideReplyTest, AProposalForItsOwnTurnIsAppliedAndTheTimerCancelled) {
   EXPECT_EQ(ReplyTimer(d), std::nullopt);
 }
 
+TEST(DecideReplyTest, TheAiMessageKeepsWhatTheModelTook) {
+  const auto s = Owed({CustomerSaid(1, "hi", kNow)});
+  Proposed proposed = Reply({1, 0, std::nullopt}, "Hello there.");
+  const core::ModelRecord record{"gpt-4.1-mini", 812, 64, 1200ms, 1, ""};
+  proposed.proposal->model = record;
+  auto step = DecideReply(s, HandoffConfig(), &proposed, kNow);
+  const auto& d = std::get<core::Decision>(step);
+  ASSERT_EQ(d.messages.size(), 1u);
+  EXPECT_EQ(d.messages[0].model, record);
+  EXPECT_FALSE(std::get<core::Decision>(
+                   DecideReply(s, HandoffConfig(), &(proposed = Reply({1, 0, std::nullopt}, "Hi.")),
+                               kNow))
+                   .messages[0]
+                   .model.has_value());  // the local brain's: no record
+}
+
+TEST(DecideReplyTest, TheRequestNamesItsWorkspace) {
+  auto s = Owed({CustomerSaid(1, "hi", kNow)});
+  s.conversation.workspace_id = 3;
+  EXPECT_EQ(
+      std::get<BrainRequest>(DecideReply(s, HandoffConfig(), nullptr, kNow)).input.workspace_id, 3);
+}
+
 TEST(DecideReplyTest, AProposalForAnotherTurnIsNeverApplied) {
   const auto s = Owed({CustomerSaid(1, "hi", kNow), CustomerSaid(2, "and lamps?", kNow)});
   const Proposed stale_message = Reply({1, 0, std::nullopt}, "Hello there.");

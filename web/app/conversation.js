@@ -312,6 +312,7 @@ export class ConversationView {
         h("p", { class: "text", text: m.text }),
         m.attachment && m.attachment !== "none"
           ? h("span", { class: "attachment", text: `Attachment: ${m.attachment}` }) : null,
+        m.model ? h("span", { class: "model", text: modelLine(m.model) }) : null,
         h("span", { class: "meta" },
           h("time", { datetime: m.at, title: fullTime(m.at), text: clockTime(m.at) }), tick)));
     node.tick = tick;
@@ -351,6 +352,18 @@ export class ConversationView {
     document.removeEventListener("visibilitychange", this.onVisible);
     for (const stop of this.stops) stop();
   }
+}
+
+// How a language model made an AI message: "gpt-4.1-mini · 812 + 64 tokens · 1.2 s · 1 request",
+// or why the local brain answered instead.
+function modelLine(r) {
+  const requests = `${r.attempts} ${r.attempts === 1 ? "request" : "requests"}`;
+  const took = `${(r.latency_ms / 1000).toFixed(1)} s`;
+  if (r.fallback) {
+    return `Answered by the local brain: ${r.model} failed (${r.fallback.replaceAll("_", " ")})` +
+      ` · ${requests} · ${took}`;
+  }
+  return `${r.model} · ${r.prompt_tokens} + ${r.completion_tokens} tokens · ${took} · ${requests}`;
 }
 
 // A labelled select of `options` ({value: text}) calling onChange(value).

@@ -27,8 +27,12 @@ std::string JoinWords(const std::vector<std::string>& messages) {
   return all;
 }
 
-void CountUsage(LlmMetrics* metrics, const Usage& usage) {
-  if (metrics != nullptr) metrics->CountUsage(usage);
+// Counts an answer: on the turn's record (the model that answered, its tokens) and in the metrics.
+void Count(core::ModelRecord& record, LlmMetrics* metrics, const Completion& answer) {
+  if (!answer.model.empty()) record.model = answer.model;
+  record.prompt_tokens += std::max(0, answer.usage.prompt_tokens);
+  record.completion_tokens += std::max(0, answer.usage.completion_tokens);
+  if (metrics != nullptr) metrics->CountUsage(answer.usage);
 }
 
 // A stable jitter in [0, 1) for the n-th attempt (golden ratio steps).
@@ -65,6 +69,7 @@ struct LlmBrain::Turn {
   json messages;
   base::TimePoint deadline;
   TurnSoFar so_far;
+  core::ModelRecord record;  // what the turn took, for the AI message
 };
 
 LlmBrain::LlmBrain(core::AgentConfig config, std::unique_ptr<LocalBrain> local, Knowledge knowledge,
@@ -95,12 +100,17 @@ base::Result<std::unique_ptr<LlmBrain>> LlmBrain::Create(const core::AgentConfig
 
 // `why` starts with its reason ("circuit_open", a failure kind, "deadline"), then ':' and more.
 base::Result<core::Proposal> LlmBrain::FallBack(const base::Result<core::Proposal>& local,
-                                                const std::string& why) const {
-  if (LlmMetrics* m = endpoint_.metrics()) {
-    m->fallbacks.WithLabels({why.substr(0, why.find(':'))}).Increment();
+                                                const std::string& why,
+                                                core::ModelRecord record) const {
+  const std::string reason = why.substr(0, why.find(':'));
+  if (LlmMetrics* m = endpoint_.metrics()) m->fallbacks.WithLabels({reason}).Increment();
+  if (settings_.fallback != Fallback::kLocalBrain || !local.ok()) {
+    return base::Error::Unavailable("the language model did not answer: " + why);
   }
-  if (settings_.fallback == Fallback::kLocalBrain && local.ok()) return local;
-  return base::Error::Unavailable("the language model did not answer: " + why);
+  core::Proposal answered = *local;
+  record.fallback = reason;
+  answered.model = std::move(record);
+  return answered;
 }
 
 base::Result<core::Proposal> LlmBrain::Propose(const core::BrainInput& input) const {
@@ -110,9 +120,11 @@ base::Result<core::Proposal> LlmBrain::Propose(const core::BrainInput& input) co
   if (input.customer_messages.empty()) return local;  // nothing to read: say so, locally
   const core::Language language =
       local.ok() ? local->language : input.language.value_or(config_.default_language);
-  if (!endpoint_.circuit().Allow(clock_.Now())) return FallBack(local, "circuit_open");
+  const base::TimePoint started = clock_.Now();
+  Turn turn{input, {input.pending_question, language}, {}, {}, {}, {}, {}, {}, {}};
+  turn.record.model = settings_.endpoint.model;
+  if (!endpoint_.circuit().Allow(started)) return FallBack(local, "circuit_open", turn.record);
 
-  Turn turn{input, {input.pending_question, language}, {}, {}, {}, {}, {}, {}};
   const std::vector<std::string> words = text::Words(JoinWords(input.customer_messages));
   const auto ranked = knowledge_.Rank(words, StemLanguage(language), settings_.max_products,
                                       settings_.max_passages);
@@ -142,14 +154,16 @@ base::Result<core::Proposal> LlmBrain::Propose(const core::BrainInput& input) co
   turn.guard.max_reply_bytes = settings_.max_reply_bytes;
   turn.deadline = clock_.Now() + settings_.turn_deadline;
 
-  const base::TimePoint started = clock_.Now();
   auto proposed = AskModel(turn);
+  turn.record.attempts = turn.so_far.attempts;
+  turn.record.latency = clock_.Now() - started;
   if (LlmMetrics* m = endpoint_.metrics()) {
     m->turn_seconds.Observe(std::chrono::duration<double>(clock_.Now() - started).count());
     m->circuit_open.Set(endpoint_.circuit().State(clock_.Now()) == CircuitState::kOpen ? 1 : 0);
   }
-  if (proposed.ok()) return proposed;
-  return FallBack(local, proposed.error().message);
+  if (!proposed.ok()) return FallBack(local, proposed.error().message, std::move(turn.record));
+  proposed->model = std::move(turn.record);
+  return proposed;
 }
 
 base::Result<core::Proposal> LlmBrain::AskModel(Turn& turn) const {
@@ -179,7 +193,7 @@ base::Result<core::Proposal> LlmBrain::AskModel(Turn& turn) const {
     } else if (auto c = ReadCompletion(reply->body); !c.ok()) {
       failure = {FailureKind::kMalformed, 200, c.error().message};
       repair = "Your answer could not be read: " + c.error().message + ".";
-    } else if (CountUsage(metrics, c->usage); c->finish == Finish::kError) {
+    } else if (Count(turn.record, metrics, *c); c->finish == Finish::kError) {
       failure = {FailureKind::kServerError, 200, c->error};
     } else if (c->finish == Finish::kContentFilter) {
       failure = {FailureKind::kContentFiltered, 200, "the answer was filtered"};

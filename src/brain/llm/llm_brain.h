@@ -15,7 +15,9 @@
 //      remembered for every later request (Quirks).
 //   6. When the model cannot answer: the fallback, the local brain's proposal or a handoff (an
 //      error, which the workflow turns into a handoff with reason ai_failure).
-// The customer never sees a provider's error.
+// The customer never sees a provider's error. A proposal the model took part in (answered, or
+// the local brain's after the model failed) carries its core::ModelRecord: the model that
+// answered, the turn's tokens, wall time and requests, and the fallback's reason.
 //
 // Thread-safety: Propose may run on many threads at once (the reply pool); the endpoint's state
 // is shared and locked.
@@ -105,8 +107,10 @@ class LlmBrain final : public core::Brain {
            LlmSettings settings, Transport transport, Sleep sleep, const base::Clock& clock,
            EndpointState& endpoint);
   base::Result<core::Proposal> AskModel(Turn& turn) const;
+  // The local brain's proposal, recording on it why and what the model took, or the error of
+  // the handoff fallback.
   base::Result<core::Proposal> FallBack(const base::Result<core::Proposal>& local,
-                                        const std::string& why) const;
+                                        const std::string& why, core::ModelRecord record) const;
 
   core::AgentConfig config_;
   std::unique_ptr<LocalBrain> local_;

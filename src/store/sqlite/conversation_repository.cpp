@@ -36,13 +36,14 @@ constexpr std::string_view kSelectAnswers =
 // Newest first with LIMIT, reversed by the reader. The columns of message_row.h.
 constexpr std::string_view kSelectHistory =
     "SELECT id, author, text, at_ms, epoch, provider_message_id, delivery, delivery_error,"
-    " attachment, author_user FROM messages"
+    " attachment, author_user, model FROM messages"
     " WHERE conversation_id = ?1 AND workspace_id = ?2 ORDER BY id DESC LIMIT ?3";
 constexpr std::string_view kSelectConversation =
     "SELECT 1 FROM conversations WHERE id = ?1 AND workspace_id = ?2";
 constexpr std::string_view kSelectMessage =
     "SELECT id, author, text, at_ms, epoch, provider_message_id, delivery, delivery_error,"
-    " attachment, author_user, conversation_id FROM messages WHERE id = ?1 AND workspace_id = ?2";
+    " attachment, author_user, model, conversation_id FROM messages WHERE id = ?1 AND workspace_id "
+    "= ?2";
 constexpr std::string_view kInsertContact =
     "INSERT INTO contacts (workspace_id, channel, external_id, display_name)"
     " VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING";

@@ -6,6 +6,7 @@
 
 #include "store/sqlite/enum_column.h"
 #include "store/sqlite/notification_repository.h"
+#include "store/sqlite/record_codec.h"
 #include "store/sqlite/timeline_repository.h"
 #include "store/sqlite/timer_repository.h"
 #include "store/sqlite/transaction.h"
@@ -20,8 +21,8 @@ constexpr std::string_view kSelectVersion =
     " WHERE c.id = ?1 AND c.workspace_id = ?2";
 constexpr std::string_view kInsertMessage =
     "INSERT INTO messages (workspace_id, conversation_id, author, text, at_ms, epoch,"
-    " provider_message_id, delivery, delivery_error, attachment, author_user)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, '', ?9, ?10)";
+    " provider_message_id, delivery, delivery_error, attachment, author_user, model)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, '', ?9, ?10, ?11)";
 // A name a user set in the CRM wins over the one the channel shows (the workflow proposes no
 // rename then; this guards against a rename decided before the user's edit).
 constexpr std::string_view kUpdateContactName =
@@ -86,11 +87,15 @@ base::Status InsertMessage(Connection& db, std::int64_t workspace_id,
                                               : std::optional(core::ToString(m.attachment));
   const std::optional<std::string_view> user =
       m.user.empty() ? std::nullopt : std::optional<std::string_view>(m.user);
-  base::Status done =
-      insert
-          ->BindAll(workspace_id, m.conversation_id, core::ToString(m.author), m.text, m.at,
-                    m.epoch, provider_id, core::ToString(m.delivery), attachment, user)
-          .Run();
+  const std::optional<std::string> model =
+      m.model ? std::optional(EncodeModelRecord(*m.model)) : std::nullopt;
+  const std::optional<std::string_view> model_column =
+      model ? std::optional<std::string_view>(*model) : std::nullopt;
+  base::Status done = insert
+                          ->BindAll(workspace_id, m.conversation_id, core::ToString(m.author),
+                                    m.text, m.at, m.epoch, provider_id, core::ToString(m.delivery),
+                                    attachment, user, model_column)
+                          .Run();
   if (!done.ok()) {
     if (done.error().code != base::ErrorCode::kAlreadyExists) return done;
     return base::Error::AlreadyExists("message " + m.provider_message_id + " is already stored");

@@ -13,7 +13,7 @@ namespace {
 // The columns of message_row.h.
 constexpr std::string_view kSelectPage =
     "SELECT id, author, text, at_ms, epoch, provider_message_id, delivery, delivery_error,"
-    " attachment, author_user FROM messages"
+    " attachment, author_user, model FROM messages"
     " WHERE conversation_id = ?1 AND workspace_id = ?2 AND id < ?3 ORDER BY id DESC LIMIT ?4";
 
 }  // namespace

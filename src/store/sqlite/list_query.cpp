@@ -15,7 +15,7 @@ constexpr std::string_view kSummarySelect =
     " (SELECT json_group_array(label) FROM (SELECT label FROM contact_labels"
     "   WHERE contact_id = c.contact_id ORDER BY position)),"
     " m.id, m.author, m.text, m.at_ms, m.epoch, m.provider_message_id, m.delivery,"
-    " m.delivery_error, m.attachment, m.author_user";
+    " m.delivery_error, m.attachment, m.author_user, m.model";
 // CROSS JOIN fixes the join order: the conversation first.
 constexpr std::string_view kSummaryJoins =
     " CROSS JOIN contacts k ON k.id = c.contact_id"

@@ -1,6 +1,7 @@
 #include "store/sqlite/message_row.h"
 
 #include "store/sqlite/enum_column.h"
+#include "store/sqlite/record_codec.h"
 
 namespace store::sqlite {
 
@@ -11,6 +12,12 @@ base::Result<core::Message> ReadMessage(const Query& q, int first, std::int64_t 
   if (!delivery.ok()) return delivery.error();
   auto attachment = OptionalEnumColumn<core::ParseAttachment>(q, first + 8, "attachment");
   if (!attachment.ok()) return attachment.error();
+  std::optional<core::ModelRecord> model;
+  if (!q.IsNull(first + 10)) {
+    auto record = DecodeModelRecord(q.Text(first + 10));
+    if (!record.ok()) return record.error();
+    model = std::move(*record);
+  }
   return core::Message{.id = q.Int64(first),
                        .conversation_id = conversation_id,
                        .author = *author,
@@ -21,7 +28,8 @@ base::Result<core::Message> ReadMessage(const Query& q, int first, std::int64_t 
                        .delivery = *delivery,
                        .delivery_error = q.Text(first + 7),
                        .attachment = attachment->value_or(core::Attachment::kNone),
-                       .user = q.IsNull(first + 9) ? "" : q.Text(first + 9)};
+                       .user = q.IsNull(first + 9) ? "" : q.Text(first + 9),
+                       .model = std::move(model)};
 }
 
 }  // namespace store::sqlite

@@ -384,6 +384,11 @@ DROP INDEX timers_by_due;
 CREATE INDEX timers_by_kind_due ON timers (kind, due_at_ms, conversation_id);
 )sql";
 
+// An AI message a language model took part in keeps how (core::ModelRecord, EncodeModelRecord).
+constexpr const char* kModelRecords = R"sql(
+ALTER TABLE messages ADD COLUMN model TEXT;
+)sql";
+
 // The schema before the first release was edited in place; from the first release on, every
 // change is a new migration appended here.
 constexpr std::array kMigrations{
@@ -398,6 +403,7 @@ constexpr std::array kMigrations{
     Migration{9, "outgoing webhooks and their deliveries", kWebhooks},
     Migration{10, "contacts: web chat visitors known by the hash of their cookie", kVisitorKeys},
     Migration{11, "timers: the reply timer, looked up by kind", kReplyTimers},
+    Migration{12, "messages: how a language model made an AI message", kModelRecords},
 };
 
 constexpr const char* kCreateMigrationsTable =

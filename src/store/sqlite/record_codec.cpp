@@ -107,4 +107,27 @@ base::Result<std::vector<core::ProductAttribute>> DecodeAttributes(const std::st
   });
 }
 
+std::string EncodeModelRecord(const core::ModelRecord& r) {
+  return Dump({{"model", r.model},
+               {"prompt_tokens", r.prompt_tokens},
+               {"completion_tokens", r.completion_tokens},
+               {"latency_ms", r.latency.count()},
+               {"attempts", r.attempts},
+               {"fallback", r.fallback}});
+}
+
+base::Result<core::ModelRecord> DecodeModelRecord(const std::string& text) {
+  try {
+    const json o = json::parse(text);
+    return core::ModelRecord{o.at("model").get<std::string>(),
+                             o.at("prompt_tokens").get<int>(),
+                             o.at("completion_tokens").get<int>(),
+                             base::Duration{o.at("latency_ms").get<std::int64_t>()},
+                             o.at("attempts").get<int>(),
+                             o.at("fallback").get<std::string>()};
+  } catch (const json::exception&) {
+    return base::Error::Internal("corrupt store: malformed model record");
+  }
+}
+
 }  // namespace store::sqlite

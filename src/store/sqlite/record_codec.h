@@ -11,6 +11,7 @@
 #include "base/result.h"
 #include "core/contact.h"
 #include "core/crm.h"
+#include "core/message.h"
 #include "core/product.h"
 
 namespace store::sqlite {
@@ -27,6 +28,11 @@ base::Result<std::vector<core::QualificationAnswer>> DecodeAnswers(const std::st
 // null, "a text" or ["a", "list"]
 std::string EncodeLeadValue(const core::LeadValue& value);
 base::Result<core::LeadValue> DecodeLeadValue(const std::string& json);
+
+// {"model": "...", "prompt_tokens": 1, "completion_tokens": 1, "latency_ms": 1, "attempts": 1,
+//  "fallback": ""}
+std::string EncodeModelRecord(const core::ModelRecord& record);
+base::Result<core::ModelRecord> DecodeModelRecord(const std::string& json);
 
 // [{"name": "size", "value": "M"}, ...] in file column order
 std::string EncodeAttributes(const std::vector<core::ProductAttribute>& attributes);
