@@ -277,6 +277,18 @@ TEST(GuardsTest, GroundedProposalsPass) {
   EXPECT_THAT(CheckProposal(handoff, Context(Language::kEn)), ::testing::IsEmpty());
 }
 
+TEST(GuardsTest, NumbersReadOnceForEveryTurnAreGroundToo) {
+  GuardContext context = Context(Language::kEn);
+  const auto reply = Reply("Delivery takes 3 to 5 days.", Language::kEn);
+  EXPECT_THAT(CheckProposal(reply, context), ::testing::ElementsAre(GuardProblem::kInventedNumber));
+  std::vector<std::string> whole_context = NumbersIn("Delivery: 3 to 5 days, 7 for islands.");
+  std::ranges::sort(whole_context);
+  context.also_grounded = &whole_context;
+  EXPECT_THAT(CheckProposal(reply, context), ::testing::IsEmpty());
+  EXPECT_THAT(CheckProposal(Reply("Delivery takes 6 days.", Language::kEn), context),
+              ::testing::ElementsAre(GuardProblem::kInventedNumber));
+}
+
 TEST(GuardsTest, NumbersAreComparedByValueWhateverTheirFormat) {
   EXPECT_THAT(NumbersIn("R$ 1.299,90 or $1,299.90 or 1299.9"),
               ::testing::ElementsAre("1299.9", "1299.9", "1299.9"));

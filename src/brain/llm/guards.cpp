@@ -136,8 +136,12 @@ std::vector<GuardProblem> CheckProposal(const core::Proposal& proposal,
 
   const std::vector<std::string> grounded = NumbersIn(context.data);
   const std::set<std::string> known(grounded.begin(), grounded.end());
+  const auto is_known = [&](const std::string& n) {
+    return known.contains(n) || (context.also_grounded != nullptr &&
+                                 std::ranges::binary_search(*context.also_grounded, n));
+  };
   for (const std::string& n : NumbersIn(proposal.reply)) {
-    if (!known.contains(n)) {
+    if (!is_known(n)) {
       problems.push_back(GuardProblem::kInventedNumber);
       break;
     }

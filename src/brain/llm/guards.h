@@ -41,6 +41,9 @@ std::string_view ToString(GuardProblem problem);
 
 struct GuardContext {
   std::string data;  // every catalog row and context passage the model was given, as text
+  // The numbers of data given as well but read once for every turn (the whole business context),
+  // sorted (NumbersIn, then std::ranges::sort); borrowed, may be null.
+  const std::vector<std::string>* also_grounded = nullptr;
   std::vector<std::string> product_names;      // the catalog's products
   std::vector<std::string> customer_messages;  // this turn's words of the customer
   std::optional<core::PendingQuestion> pending_question;

@@ -78,11 +78,14 @@ LlmBrain::LlmBrain(core::AgentConfig config, std::unique_ptr<LocalBrain> local, 
     : config_(std::move(config)),
       local_(std::move(local)),
       knowledge_(std::move(knowledge)),
+      context_numbers_(NumbersIn(config_.business_context)),
       settings_(std::move(settings)),
       transport_(std::move(transport)),
       sleep_(std::move(sleep)),
       clock_(clock),
-      endpoint_(endpoint) {}
+      endpoint_(endpoint) {
+  std::ranges::sort(context_numbers_);
+}
 
 base::Result<std::unique_ptr<LlmBrain>> LlmBrain::Create(const core::AgentConfig& config,
                                                          const core::Catalog& catalog,
@@ -131,7 +134,8 @@ base::Result<core::Proposal> LlmBrain::Propose(const core::BrainInput& input) co
   PromptInput& p = turn.prompt_input;
   p.config = &config_;
   p.products = ranked.products;
-  if (IsWholeContext(config_.business_context, settings_.context_tokens)) {
+  const bool whole_context = IsWholeContext(config_.business_context, settings_.context_tokens);
+  if (whole_context) {
     if (!config_.business_context.empty()) p.passages = {config_.business_context};
   } else {
     for (const Passage* passage : ranked.passages) {
@@ -144,7 +148,15 @@ base::Result<core::Proposal> LlmBrain::Propose(const core::BrainInput& input) co
   p.history_tokens = settings_.history_tokens;
   turn.prompt = BuildPrompt(p);
   turn.messages = turn.prompt.messages;
-  turn.guard.data = turn.prompt.data;
+  if (whole_context) {
+    // The context's numbers were read once; the rows are this turn's.
+    for (const core::Product* product : ranked.products) {
+      turn.guard.data += ProductRow(*product) + "\n";
+    }
+    turn.guard.also_grounded = &context_numbers_;
+  } else {
+    turn.guard.data = turn.prompt.data;
+  }
   for (const core::Product& product : knowledge_.products()) {
     turn.guard.product_names.push_back(product.name);
   }

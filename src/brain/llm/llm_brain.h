@@ -115,6 +115,9 @@ class LlmBrain final : public core::Brain {
   core::AgentConfig config_;
   std::unique_ptr<LocalBrain> local_;
   Knowledge knowledge_;
+  // The numbers of the business context, sorted: the guards' ground when the whole context is
+  // given, read once rather than every turn.
+  std::vector<std::string> context_numbers_;
   LlmSettings settings_;
   Transport transport_;
   Sleep sleep_;
