@@ -9,13 +9,6 @@ namespace {
 
 using nlohmann::json;
 
-// The draft, revision 0 and the defaults when none was ever saved.
-base::Result<core::Draft> DraftOf(core::Store& store, std::int64_t workspace_id) {
-  auto draft = store.LoadDraft(workspace_id);
-  if (draft.ok() || draft.error().code != base::ErrorCode::kNotFound) return draft;
-  return core::Draft{};
-}
-
 // The body every configuration endpoint answers with.
 base::Result<json> StateJson(core::Store& store, std::int64_t workspace_id) {
   auto draft = DraftOf(store, workspace_id);
@@ -101,6 +94,12 @@ http::Response Discard(Auth& auth, core::Store& store, core::Users& users, const
 }
 
 }  // namespace
+
+base::Result<core::Draft> DraftOf(core::Store& store, std::int64_t workspace_id) {
+  auto draft = store.LoadDraft(workspace_id);
+  if (draft.ok() || draft.error().code != base::ErrorCode::kNotFound) return draft;
+  return core::Draft{};
+}
 
 void AddConfigRoutes(http::Router& router, Auth& auth, core::Store& store, core::Users& users,
                      runtime::AgentBuilder& builder) {

@@ -16,6 +16,10 @@
 
 namespace api {
 
+// The workspace's draft; revision 0 and the defaults when none was ever saved. Errors: the
+// store's.
+base::Result<core::Draft> DraftOf(core::Store& store, std::int64_t workspace_id);
+
 // Borrowed references must outlive the router's server.
 void AddConfigRoutes(http::Router& router, Auth& auth, core::Store& store, core::Users& users,
                      runtime::AgentBuilder& builder);

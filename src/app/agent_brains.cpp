@@ -2,9 +2,16 @@
 
 #include <thread>
 
+#include "brain/llm/model_check.h"
 #include "brain/registry.h"
 
 namespace app {
+namespace {
+
+// The model's retries wait in real time.
+void Sleep(base::Duration d) { std::this_thread::sleep_for(d); }
+
+}  // namespace
 
 runtime::BrainFactory AgentBrains(AgentBrainSettings s) {
   return [s = std::move(s)](
@@ -13,9 +20,8 @@ runtime::BrainFactory AgentBrains(AgentBrainSettings s) {
     const core::BrainKind kind = s.forced.value_or(config.brain);
     if (kind == core::BrainKind::kLlm) {
       if (s.llm->enabled()) {
-        auto made = brain::llm::LlmBrain::Create(
-            config, catalog, s.llm->settings, s.transport,
-            [](base::Duration d) { std::this_thread::sleep_for(d); }, *s.clock, *s.endpoint);
+        auto made = brain::llm::LlmBrain::Create(config, catalog, s.llm->settings, s.transport,
+                                                 Sleep, *s.clock, *s.endpoint);
         if (!made.ok()) return made.error();
         return std::unique_ptr<core::Brain>(std::move(*made));
       }
@@ -26,6 +32,15 @@ runtime::BrainFactory AgentBrains(AgentBrainSettings s) {
       }
     }
     return brain::MakeBrain(core::ToString(core::BrainKind::kLocal), config, catalog);
+  };
+}
+
+core::ModelChecker AgentModelChecker(const LlmConfig& llm, brain::llm::Transport transport,
+                                     const base::Clock& clock) {
+  if (!llm.enabled()) return {};
+  return [&llm, transport = std::move(transport), &clock](const core::AgentConfig& config,
+                                                          const core::Catalog& catalog) {
+    return brain::llm::CheckModel(config, catalog, llm.settings, transport, Sleep, clock);
   };
 }
 

@@ -13,6 +13,7 @@
 #include "api/lead_routes.h"
 #include "api/live_feed.h"
 #include "api/member_routes.h"
+#include "api/model_check_routes.h"
 #include "api/notification_routes.h"
 #include "api/webhook_dispatcher.h"
 #include "api/webhook_routes.h"
@@ -206,6 +207,9 @@ int RunServe(const ServeOptions& options, std::ostream& out, std::ostream& err) 
     if (!d.messages.empty()) webhook_loop.Wake();
   });
 
+  // Test connection: checks run on threads of their own, joined before the client goes.
+  api::ModelCheckJobs model_checks(clock);
+
   http::Router router;
   QueueGauges queues(metrics, store, store, store, clock);
   AddOperatorRoutes(router, store, clock, metrics, queues);
@@ -218,6 +222,8 @@ int RunServe(const ServeOptions& options, std::ostream& out, std::ostream& err) 
   api::AddWorkspaceRoutes(router, auth, store, store);
   api::AddConfigRoutes(router, auth, store, store, builder);
   api::AddCatalogRoutes(router, auth, store, store, builder);
+  api::AddModelCheckRoutes(router, auth, store, store, model_checks,
+                           AgentModelChecker(config->llm, LlmTransport(client), clock));
   api::AddChannelRoutes(router, auth, store, store, store);
   api::AddWebhookRoutes(router, auth, store, store, store, clock);
   api::AddLiveRoutes(router, auth, store, store, feed);

@@ -3,6 +3,7 @@
 import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
+import { REPLY as MODEL_REPLY } from "./fake_model.mjs";
 import { OWNER_EMAIL } from "./server.mjs";
 import { expectCount, expectHidden, expectText, expectValue, expectVisible, signIn,
   until } from "./helpers.mjs";
@@ -225,6 +226,23 @@ export async function wizard(s) {
   await page.getByLabel("Communication style").fill("friendly");
   await page.getByLabel("Default language").selectOption("en");
   await page.getByLabel("Greeting message").fill(GREETING);
+  // Test connection, beside the brain while it is the model: the fake model refuses the key the
+  // first time, then answers; each result shows next to the button, never at the top.
+  const check = page.getByRole("button", { name: "Test connection" });
+  await expectHidden(check);
+  await page.getByLabel("Brain").selectOption("llm");
+  await check.click();
+  const result = page.locator(".model-check-result");
+  await expectText(result, "Testing the model with this draft");
+  await expectText(result, "The test failed: the server refused the key");
+  assert.ok(!(await result.innerText()).includes("sk-abc"), "the provider's message is shown");
+  await check.click();
+  await expectText(result, "Connected to fake-model, with tool calling");
+  await expectText(result, "Asked “What do you offer?”, the agent answered:");
+  await expectText(result.locator(".sample"), MODEL_REPLY);
+  assert.equal(await page.locator(".notice-line .error").count(), 0);
+  await page.getByLabel("Brain").selectOption("local");  // the scenarios below use the local brain
+  await expectHidden(check);
   await page.getByRole("button", { name: "Save and continue" }).click();
 
   // 2. Workflow and operator settings

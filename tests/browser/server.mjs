@@ -1,12 +1,14 @@
 // `frontdesk serve` on a fresh database in a temporary directory, made through the command line
 // as a user would (like tests/e2e/crm_server.cpp): the workspace "shop" (`frontdesk init`) and
 // its owner (`frontdesk user add`, the password on stdin). The port is the one the server prints
-// on its first line ("frontdesk serving on http://127.0.0.1:PORT"), as it binds port 0.
+// on its first line ("frontdesk serving on http://127.0.0.1:PORT"), as it binds port 0. Its
+// language model is the fake of fake_model.mjs.
 import { execFileSync, spawn } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
+import { startFakeModel } from "./fake_model.mjs";
 
 export const OWNER_EMAIL = "owner@shop.example";
 export const OWNER_PASSWORD = "a long enough secret";
@@ -25,8 +27,10 @@ export async function startServer(binary) {
   execFileSync(binary, ["user", "add", "--db", db, "--workspace", "shop", "--email", OWNER_EMAIL,
     "--role", "owner"], { ...quiet, input: `${OWNER_PASSWORD}\n` });
 
+  const model = await startFakeModel();
   const child = spawn(binary, ["serve"], {
-    env: { ...process.env, FRONTDESK_DATABASE_PATH: db, FRONTDESK_SERVER_PORT: "0" },
+    env: { ...process.env, FRONTDESK_DATABASE_PATH: db, FRONTDESK_SERVER_PORT: "0",
+      FRONTDESK_LLM_BASE_URL: model.baseUrl, FRONTDESK_LLM_MODEL: "configured-model" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const log = [];
@@ -45,6 +49,7 @@ export async function startServer(binary) {
       (code) => reject(new Error(`frontdesk serve exited (${code}): ${log.join("")}`)));
   }).catch(async (error) => {
     await stopChild(child);
+    await model.stop();
     throw error;
   });
   child.stdout.resume();  // keep reading what else it prints
@@ -53,6 +58,7 @@ export async function startServer(binary) {
     log: () => log.join(""),
     async stop() {
       await stopChild(child);
+      await model.stop();
       await rm(dir, { recursive: true, force: true });
     },
   };

@@ -11,7 +11,7 @@ namespace e2e {
 std::string Shop(const std::string& rest) { return "/api/v1/workspaces/shop" + rest; }
 
 void ApiTest::SetUp() {
-  ASSERT_TRUE(crm_.Start());
+  ASSERT_TRUE(crm_.Start(options_));
   owner_ = crm_.SignIn(CrmServer::kOwnerEmail, CrmServer::kOwnerPassword);
   const Answer added =
       Call(owner_, "POST", "/api/v1/workspaces/shop/members",

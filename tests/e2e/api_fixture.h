@@ -51,6 +51,7 @@ class ApiTest : public ::testing::Test {
   void Customer(std::string& visitor, const std::string& text,
                 const std::string& workspace = "shop");
 
+  CrmServerOptions options_;  // how SetUp starts the server: a derived fixture's constructor sets
   CrmServer crm_;
   httplib::Headers owner_;
   httplib::Headers bea_;  // a collaborator of "shop"

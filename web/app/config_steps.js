@@ -12,7 +12,8 @@ export const MAX_LABEL_CHARS = 40;
 const LANGUAGES = { en: "English", es: "Spanish", pt: "Portuguese" };
 const STYLES = ["friendly", "professional", "casual"];
 
-export function companyStep(draft) {
+// `modelCheck` ({el, destroy}): Test connection, shown beside the brain while it is the model.
+export function companyStep(draft, modelCheck) {
   const rows = {
     company_name: fieldRow("Company name", text(draft.company_name), "company_name"),
     industry: fieldRow("Industry", text(draft.industry), "industry"),
@@ -34,17 +35,22 @@ export function companyStep(draft) {
     brain: fieldRow("Brain", h("select", null,
       Object.entries(BRAINS).map(([v, t]) => h("option", { value: v, text: t,
         selected: v === (draft.brain || "local") }))), "brain",
-    "Local works offline. A language model answers from the same catalog and context."),
+    "Local works offline. A language model answers from the same catalog and context; " +
+    "Test connection asks it a question with this draft."),
   };
+  const showCheck = () => { modelCheck.el.hidden = rows.brain.control.value !== "llm"; };
+  rows.brain.control.addEventListener("change", showCheck);
+  showCheck();
   const el = h("div", { class: "step-form" },
     h("fieldset", null, h("legend", { text: "Company" }), rows.company_name, rows.industry,
       rows.website, rows.social_links),
     h("fieldset", null, h("legend", { text: "Agent" }), rows.agent_name, rows.communication_style,
-      rows.default_language, rows.greeting, rows.brain),
+      rows.default_language, rows.greeting, rows.brain, modelCheck.el),
     h("datalist", { id: "styles" }, STYLES.map((s) => h("option", { value: s }))));
   const v = (k) => rows[k].control.value.trim();
   return {
     el,
+    destroy: () => modelCheck.destroy(),
     collect: () => ({
       company_name: v("company_name"),
       industry: v("industry"),

@@ -2,13 +2,14 @@
 // 3 qualification questions, 4 catalog, 5 business context, 6 channels, 7 review and publish.
 // Steps 1, 2, 3 and 5 edit the draft (PATCH config/draft on Save, on "Save and continue" and when
 // leaving a changed step); the catalog and the channels are live at once. Validation errors are
-// shown on their step and field; the draft's publish problems link to theirs. "Try your agent"
-// sits beside it.
+// shown on their step and field; the draft's publish problems link to theirs. Step 1 tests the
+// instance's language model with the draft (model_check.js). "Try your agent" sits beside it.
 import * as api from "./api.js";
 import { h, fill } from "./dom.js";
 import { clearErrors, showErrors, topName } from "./fields.js";
 import { companyStep, contextStep, questionsStep, workflowStep } from "./config_steps.js";
 import { CatalogStep } from "./catalog_step.js";
+import { ModelCheck } from "./model_check.js";
 import { ChannelsStep } from "./channels_step.js";
 import { TryPanel } from "./try_panel.js";
 import { CHANNELS } from "./format.js";
@@ -104,7 +105,8 @@ export class Wizard {
     const step = STEPS.find((s) => s.n === this.step);
     const draft = this.state.draft;
     switch (step.n) {
-      case 1: this.current = companyStep(draft); break;
+      case 1: this.current = companyStep(draft,
+        new ModelCheck(this.ctx.slug, async () => !this.dirty || this.save())); break;
       case 2: this.current = workflowStep(draft); break;
       case 3: this.current = questionsStep(draft, (n) => this.link(n)); break;
       case 4: this.current = new CatalogStep(this.ctx); break;
