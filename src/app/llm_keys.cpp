@@ -179,6 +179,11 @@ void AddTurnKeys(std::vector<ConfigKey>& keys) {
                                                            : brain::llm::Fallback::kHandoff;
                     return std::nullopt;
                   }});
+  keys.push_back({"llm", "daily_tokens_per_workspace", [](ServeConfig& c, const std::string& v) {
+                    constexpr std::size_t kMaxDailyTokens = 1'000'000'000'000;
+                    return ParseCount(v, 0, kMaxDailyTokens,
+                                      c.llm.settings.daily_tokens_per_workspace);
+                  }});
   keys.push_back({"llm", "circuit_failures", [=](ServeConfig& c, const std::string& v) {
                     return ParseCount(v, 1, kMaxCircuitFailures, c.llm.circuit.failures_to_open);
                   }});

@@ -288,7 +288,15 @@ TEST_F(LlmConfigTest, TheCircuitIsConfigured) {
   EXPECT_EQ(env->llm.circuit.open_for, std::chrono::seconds{45});
   EXPECT_EQ(env->llm.circuit.open_for_owner, std::chrono::minutes{30});
 
+  env_["FRONTDESK_LLM_DAILY_TOKENS_PER_WORKSPACE"] = "250000";
+  auto budget = Read("[llm]\ndaily_tokens_per_workspace = 100000\n");
+  ASSERT_TRUE(budget.ok()) << budget.error().message;
+  EXPECT_EQ(budget->llm.settings.daily_tokens_per_workspace, 250000);  // the environment wins
+  EXPECT_EQ(Read(std::nullopt)->llm.settings.daily_tokens_per_workspace, 250000);
+
   env_.clear();
+  EXPECT_EQ(Read(std::nullopt)->llm.settings.daily_tokens_per_workspace, 0);  // no budget
+  EXPECT_FALSE(Read("[llm]\ndaily_tokens_per_workspace = -1\n").ok());
   auto bad = Read(
       "[llm]\ncircuit_failures = 0\ncircuit_open_for = \"0s\"\n"
       "circuit_open_for_owner = \"soon\"\n");

@@ -294,6 +294,30 @@ TEST_F(LlmBrainTest, EachProposalRecordsWhatTheModelTook) {
   EXPECT_EQ(skipped->model->attempts, 0);
 }
 
+TEST_F(LlmBrainTest, AWorkspaceThatSpentItsDailyTokensIsAnsweredLocallyUntilTheDayEnds) {
+  settings_.daily_tokens_per_workspace = 1500;  // each answer below uses 920
+  auto brain = Brain();
+  core::BrainInput shop = Asks("how much is the stoneware mug?");
+  shop.workspace_id = 1;
+  for (int i = 0; i < 2; ++i) script_.replies.push_back(Turn(Grounded()));
+  ASSERT_EQ(brain->Propose(shop)->model->fallback, "");
+  ASSERT_EQ(brain->Propose(shop)->model->fallback, "");  // 920 < 1500: still allowed
+  auto spent = brain->Propose(shop);
+  ASSERT_TRUE(spent.ok());
+  EXPECT_EQ(spent->model->fallback, "budget");
+  EXPECT_THAT(spent->reply, HasSubstr("14.90"));  // the local brain
+  EXPECT_EQ(script_.requests.size(), 2u);
+
+  core::BrainInput other = shop;  // another workspace has its own budget
+  other.workspace_id = 2;
+  script_.replies.push_back(Turn(Grounded()));
+  EXPECT_EQ(brain->Propose(other)->model->fallback, "");
+
+  clock_.Advance(std::chrono::hours{24});  // the next day
+  script_.replies.push_back(Turn(Grounded()));
+  EXPECT_EQ(brain->Propose(shop)->model->fallback, "");
+}
+
 TEST_F(LlmBrainTest, EveryCallTokenRefusalAndFallbackIsCounted) {
   base::Metrics registry;
   LlmMetrics metrics(registry, Prices{1000, 0, "EUR"});  // 1,000 EUR per million prompt tokens

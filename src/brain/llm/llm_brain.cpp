@@ -127,6 +127,10 @@ base::Result<core::Proposal> LlmBrain::Propose(const core::BrainInput& input) co
   Turn turn{input, {input.pending_question, language}, {}, {}, {}, {}, {}, {}, {}};
   turn.record.model = settings_.endpoint.model;
   if (!endpoint_.circuit().Allow(started)) return FallBack(local, "circuit_open", turn.record);
+  if (const std::int64_t budget = settings_.daily_tokens_per_workspace;
+      budget > 0 && endpoint_.tokens().Used(input.workspace_id, started) >= budget) {
+    return FallBack(local, "budget", turn.record);
+  }
 
   const std::vector<std::string> words = text::Words(JoinWords(input.customer_messages));
   const auto ranked = knowledge_.Rank(words, StemLanguage(language), settings_.max_products,
@@ -169,6 +173,8 @@ base::Result<core::Proposal> LlmBrain::Propose(const core::BrainInput& input) co
   auto proposed = AskModel(turn);
   turn.record.attempts = turn.so_far.attempts;
   turn.record.latency = clock_.Now() - started;
+  endpoint_.tokens().Add(input.workspace_id, started,
+                         std::int64_t{turn.record.prompt_tokens} + turn.record.completion_tokens);
   if (LlmMetrics* m = endpoint_.metrics()) {
     m->turn_seconds.Observe(std::chrono::duration<double>(clock_.Now() - started).count());
     m->circuit_open.Set(endpoint_.circuit().State(clock_.Now()) == CircuitState::kOpen ? 1 : 0);

@@ -36,6 +36,7 @@
 #include "brain/llm/llm_metrics.h"
 #include "brain/llm/request.h"
 #include "brain/llm/retry.h"
+#include "brain/llm/token_ledger.h"
 #include "brain/local/knowledge.h"
 #include "brain/local/local_brain.h"
 #include "core/agent_config.h"
@@ -70,9 +71,13 @@ struct LlmSettings {
   std::size_t max_passages = 4;
   int max_tool_rounds = 3;
   std::size_t max_reply_bytes = 1000;
+  // A workspace's turns may use this many model tokens a day (UTC); then the local brain answers
+  // (fallback reason "budget") until the day ends. 0: no budget.
+  std::int64_t daily_tokens_per_workspace = 0;
 };
 
-// Shared by every brain of one endpoint: what it refused, its circuit, and its metrics.
+// Shared by every brain of one endpoint: what it refused, its circuit, the workspaces' tokens of
+// the day, and its metrics.
 class EndpointState {
  public:
   // `metrics` (optional) is borrowed and must outlive the state.
@@ -82,11 +87,13 @@ class EndpointState {
   Quirks quirks() const;
   void Learn(const Failure& failure);  // a refused parameter, or no tools
   Circuit& circuit() { return circuit_; }
+  TokenLedger& tokens() { return tokens_; }
 
  private:
   mutable std::mutex mutex_;
   Quirks quirks_;  // guarded by mutex_
   Circuit circuit_;
+  TokenLedger tokens_;
   LlmMetrics* metrics_;
 };
 
