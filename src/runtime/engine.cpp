@@ -116,6 +116,8 @@ base::Result<ReplyOutcome> Engine::Reply(std::int64_t workspace_id, std::int64_t
     }
     auto committed = store_.Commit(workspace_id, std::get<core::Decision>(step));
     if (committed.ok()) {
+      // A proposal that ends in nothing to say was dropped too (a person acted while it was made).
+      if (proposed && committed->messages.empty()) ++outcome.discarded;
       Committed(*committed);
       outcome.decision = std::move(*committed);
       return outcome;

@@ -103,6 +103,10 @@ TEST_F(ReplyRaceTest, WhateverLandsWhileTheBrainThinksTheLeaseAndTheBurstHold) {
     ASSERT_TRUE(replied.ok()) << replied.error().message;
     ASSERT_FALSE(brain_.at_start || brain_.at_end) << "the interruption never landed";
     discarded += replied->discarded;
+    // What lands while the brain thinks drops its proposal: the brain is asked again for the
+    // burst, and a takeover leaves nothing to say.
+    const bool during = moment != Moment::kBeforeTheCall && what != Meanwhile::kNothing;
+    EXPECT_EQ(replied->discarded, during ? 1 : 0);
 
     const auto s = store_->LoadConversation(workspace_, id, 100).value();
     std::vector<std::string> customer, ai;
