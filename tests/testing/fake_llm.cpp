@@ -65,6 +65,17 @@ void FakeLlm::Release() {
   released_.notify_all();
 }
 
+int FakeLlm::holding() {
+  std::lock_guard lock(mutex_);
+  return holding_;
+}
+
+void FakeLlm::LetGo() {
+  std::lock_guard lock(mutex_);
+  ++let_go_;
+  released_.notify_all();
+}
+
 std::vector<LlmCall> FakeLlm::calls() {
   std::lock_guard lock(mutex_);
   return calls_;
@@ -89,6 +100,13 @@ void FakeLlm::Handle(const httplib::Request& req, httplib::Response& res) {
   // The fake model thinking: real time, as a server's would be (tests on the fake clock never
   // script a delay).
   if (answer.delay.count() > 0) std::this_thread::sleep_for(answer.delay);
+  if (answer.held) {
+    std::unique_lock lock(mutex_);
+    ++holding_;
+    const std::uint64_t ticket = let_go_;
+    released_.wait(lock, [&] { return release_ || let_go_ != ticket; });
+    --holding_;
+  }
   // Usage as a server would count it, unless the answer says otherwise (a truncated prompt).
   if (answer.body.find("\"prompt_tokens\":-1") != std::string::npos) {
     json body = json::parse(answer.body);

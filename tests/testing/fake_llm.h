@@ -2,15 +2,17 @@
 // other path), scripted per test like the fake Graph API. Each call is answered by the next
 // scripted answer, else by the default responder; every request is recorded.
 //
-// An answer can wait before it starts (the model thinking), carry any status, headers and body,
-// and end three ways: whole, never (the body stalls until the server stops or Release() is
-// called: a timeout for the client), or cut off mid-body (the connection reset).
+// An answer can wait before it starts (the model thinking: a fixed delay, or held until the test
+// lets it go), carry any status, headers and body, and end three ways: whole, never (the body
+// stalls until the server stops or Release() is called: a timeout for the client), or cut off
+// mid-body (the connection reset).
 #pragma once
 
 #include <httplib.h>
 
 #include <chrono>
 #include <condition_variable>
+#include <cstdint>
 #include <deque>
 #include <functional>
 #include <mutex>
@@ -26,6 +28,9 @@ namespace testing_support {
 struct LlmAnswer {
   enum class Ending { kWhole, kNeverEnds, kResetMidBody };
   std::chrono::milliseconds delay{0};  // before the first byte
+  // Before the first byte, waits until FakeLlm::LetGo (or Release): the model thinks for as long
+  // as the test needs to act meanwhile.
+  bool held = false;
   int status = 200;
   std::vector<std::pair<std::string, std::string>> headers;
   std::string body;
@@ -60,8 +65,12 @@ class FakeLlm {
   void Script(LlmAnswer answer);
   // Answers when nothing is scripted (default: ContentAnswer("OK")).
   void SetResponder(Responder responder);
-  // Ends every answer that never ends.
+  // Ends every answer that never ends, and lets every held answer go, now and later.
   void Release();
+  // Held answers waiting now.
+  int holding();
+  // Lets the held answers waiting now go on; answers held later wait for the next call.
+  void LetGo();
   std::vector<LlmCall> calls();
 
  private:
@@ -73,6 +82,8 @@ class FakeLlm {
   Responder responder_;
   std::vector<LlmCall> calls_;
   bool release_ = false;
+  int holding_ = 0;           // guarded by mutex_
+  std::uint64_t let_go_ = 0;  // LetGo calls so far; guarded by mutex_
   bool started_ = false;
   LoopbackServer loopback_;  // last: stopped first
 };
