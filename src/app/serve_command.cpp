@@ -14,6 +14,7 @@
 #include "api/live_feed.h"
 #include "api/member_routes.h"
 #include "api/model_check_routes.h"
+#include "api/model_status_routes.h"
 #include "api/notification_routes.h"
 #include "api/webhook_dispatcher.h"
 #include "api/webhook_routes.h"
@@ -224,6 +225,10 @@ int RunServe(const ServeOptions& options, std::ostream& out, std::ostream& err) 
   api::AddCatalogRoutes(router, auth, store, store, builder);
   api::AddModelCheckRoutes(router, auth, store, store, model_checks,
                            AgentModelChecker(config->llm, LlmTransport(client), clock));
+  api::AddModelStatusRoutes(
+      router, auth, store, store,
+      config->llm.enabled() ? core::ModelStatus([&llm_endpoint] { return llm_endpoint.problem(); })
+                            : core::ModelStatus());
   api::AddChannelRoutes(router, auth, store, store, store);
   api::AddWebhookRoutes(router, auth, store, store, store, clock);
   api::AddLiveRoutes(router, auth, store, store, feed);

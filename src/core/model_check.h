@@ -1,9 +1,11 @@
-// The ModelChecker port: the wizard's "Test connection". One real turn of a language-model brain
-// built from a workspace's configuration (the draft) and catalog, against the instance's model,
-// reporting what the server does now.
+// The instance's language model, seen from the CRM. The ModelChecker port: the wizard's "Test
+// connection", one real turn of a language-model brain built from a workspace's configuration (the
+// draft) and catalog, against the instance's model, reporting what the server does now. The
+// ModelStatus port: what the model's last turns found, while they fail.
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <string>
 
 #include "base/result.h"
@@ -28,5 +30,16 @@ struct ModelCheck {
 // a NoSlowCalls scope; a brain's build errors.
 using ModelChecker =
     std::function<base::Result<ModelCheck>(const AgentConfig& config, const Catalog& catalog)>;
+
+// The instance's model as its last turns found it, while they fail: what the CRM shows the owner
+// (as a channel's "reconnection needed"), until a turn succeeds.
+struct ModelProblem {
+  std::string reason;        // the failure's wire name: bad_key, quota, unreachable, timeout...
+  bool needs_owner = false;  // a key, a model name or a quota: someone must act
+  base::TimePoint since;     // the first failure since the model last answered
+};
+
+// nullopt while the model answers. Thread-safe; cheap (no I/O).
+using ModelStatus = std::function<std::optional<ModelProblem>()>;
 
 }  // namespace core

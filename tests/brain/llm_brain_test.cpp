@@ -226,6 +226,23 @@ TEST_F(LlmBrainTest, AQuotaIsNeverRetriedAndOpensTheCircuit) {
   EXPECT_EQ(script_.requests.size(), 1u);
 }
 
+TEST_F(LlmBrainTest, TheEndpointsProblemIsKeptForTheOwnerUntilATurnSucceeds) {
+  EXPECT_FALSE(endpoint_.problem().has_value());
+  script_.replies.push_back(HttpReply{429, {}, Fixture("openai-429-quota.json")});
+  auto brain = Brain();
+  const base::TimePoint first = clock_.Now();
+  ASSERT_TRUE(brain->Propose(Asks("how much is the stoneware mug?")).ok());
+  ASSERT_TRUE(endpoint_.problem().has_value());
+  EXPECT_EQ(endpoint_.problem()->reason, "quota");
+  EXPECT_TRUE(endpoint_.problem()->needs_owner);
+  EXPECT_EQ(endpoint_.problem()->since, first);
+
+  clock_.Advance(std::chrono::hours{1});  // the circuit lets a turn try again
+  script_.replies.push_back(Turn(Grounded()));
+  ASSERT_TRUE(brain->Propose(Asks("how much is the stoneware mug?")).ok());
+  EXPECT_FALSE(endpoint_.problem().has_value());
+}
+
 TEST_F(LlmBrainTest, AnEndpointWithoutToolsSwitchesToStructuredOutputForGood) {
   settings_.endpoint.mode = OutputMode::kAuto;
   script_.replies.push_back(HttpReply{400, {}, Fixture("ollama-400-no-tools.json")});

@@ -36,6 +36,7 @@ export class Inbox {
       oninput: debounce((e) => this.setFilter({ label: e.target.value.trim() }), 300) });
     this.list = h("ul", { class: "conversation-list", "aria-label": "Conversations" });
     this.error = h("p", { class: "error", role: "alert" });
+    this.modelProblem = h("p", { class: "model-problem", role: "status", hidden: true });
     this.more = h("button", { type: "button", class: "ghost more", text: "Load more", hidden: true,
       onclick: () => this.load(true) });
     this.listPane = h("section", { class: "list-pane", "aria-label": "Inbox" },
@@ -43,7 +44,7 @@ export class Inbox {
       h("div", { class: "filters" }, search,
         h("span", { class: "check" }, unread, h("label", { for: unreadId, text: "Unread" })),
         label),
-      this.error, this.list, this.more);
+      this.modelProblem, this.error, this.list, this.more);
     this.conversationPane = h("div", { class: "conversation-pane" },
       h("div", { class: "placeholder muted", text: "Pick a conversation." }));
     this.el = h("div", { class: "inbox", "data-view": "list" }, this.listPane,
@@ -52,18 +53,34 @@ export class Inbox {
     const refreshCounts = debounce(() => this.loadCounts(), 400);
     this.refreshCounts = refreshCounts;
     const reload = debounce(() => this.load(), 400);
+    // A turn of the model ends in a message: that is when its problem may start or end.
+    const recheckModel = debounce(() => this.loadModelStatus(), 2000);
     this.stops = [
       ctx.live.on("conversation", (d) => { this.upsert(d.conversation); refreshCounts(); }),
       // A message moves its row up at once; a conversation not shown yet comes with the reload.
       ctx.live.on("message", (d) => {
         if (!this.moved(d.conversation_id, d.message)) reload();
         refreshCounts();
+        recheckModel();
       }),
       ctx.live.on("resync", () => { this.load(); this.loadCounts(); }),
     ];
     this.renderTabs();
     this.load();
     this.loadCounts();
+    this.loadModelStatus();
+  }
+
+  // The language model's problem, while it fails, as a channel's "reconnection needed".
+  async loadModelStatus() {
+    let problem = null;
+    try {
+      problem = (await api.get(api.ws(this.ctx.slug, "/llm-status"))).problem;
+    } catch {
+      /* the next message checks again */
+    }
+    this.modelProblem.hidden = !problem;
+    this.modelProblem.textContent = problem ? modelProblemText(problem) : "";
   }
 
   setFilter(change) {
@@ -215,6 +232,26 @@ export class Inbox {
     for (const stop of this.stops) stop();
     if (this.conversation) this.conversation.destroy();
   }
+}
+
+const MODEL_PROBLEMS = {
+  bad_key: "the server refused its key",
+  quota: "its account has no quota or credit left",
+  unknown_model: "the server does not know the configured model",
+  unreachable: "the server cannot be reached",
+  timeout: "it does not answer in time",
+  rate_limited: "it keeps limiting the rate of requests",
+  server_error: "its server keeps failing",
+  context_too_long: "the conversations are too long for it",
+};
+
+function modelProblemText(p) {
+  const why = MODEL_PROBLEMS[p.reason] || `it fails (${p.reason.replaceAll("_", " ")})`;
+  const who = p.needs_owner
+    ? " The server's operator must fix its [llm] configuration."
+    : " It is tried again by itself.";
+  return `The language model is not answering since ${fullTime(p.since)}: ${why}. ` +
+    `Customers are answered without it meanwhile.${who}`;
 }
 
 function badge(n) {

@@ -60,6 +60,25 @@ void EndpointState::Learn(const Failure& failure) {
   if (failure.param == "temperature") quirks_.send_temperature = false;
 }
 
+void EndpointState::Failed(FailureKind kind, base::TimePoint now) {
+  circuit_.Failed(kind, now);
+  std::lock_guard lock(mutex_);
+  const std::string reason(ToString(kind));
+  if (problem_ && problem_->reason == reason) return;  // the same run: keep its start
+  problem_ = core::ModelProblem{reason, NeedsTheOwner(kind), now};
+}
+
+void EndpointState::Succeeded() {
+  circuit_.Succeeded();
+  std::lock_guard lock(mutex_);
+  problem_.reset();
+}
+
+std::optional<core::ModelProblem> EndpointState::problem() const {
+  std::lock_guard lock(mutex_);
+  return problem_;
+}
+
 struct LlmBrain::Turn {
   const core::BrainInput& input;
   TurnFacts facts;
@@ -218,7 +237,7 @@ base::Result<core::Proposal> LlmBrain::AskModel(Turn& turn) const {
     } else if (c->usage.reported && c->usage.prompt_tokens > 0 &&
                c->usage.prompt_tokens < kTruncatedShare * turn.prompt.estimated_tokens) {
       // Not retried: the same prompt would be cut the same way.
-      endpoint_.circuit().Failed(FailureKind::kContextTooLong, clock_.Now());
+      endpoint_.Failed(FailureKind::kContextTooLong, clock_.Now());
       if (metrics != nullptr) metrics->requests.WithLabels({"truncated_prompt"}).Increment();
       return base::Error::Unavailable(
           "truncated_prompt: the server cut the prompt short (raise its context length, e.g. "
@@ -288,7 +307,7 @@ base::Result<core::Proposal> LlmBrain::AskModel(Turn& turn) const {
         model_fault = true;
       } else {
         if (metrics != nullptr) metrics->requests.WithLabels({"ok"}).Increment();
-        endpoint_.circuit().Succeeded();
+        endpoint_.Succeeded();
         return proposal;
       }
       if (!repair.empty() && !c->content.empty()) {
@@ -307,7 +326,7 @@ base::Result<core::Proposal> LlmBrain::AskModel(Turn& turn) const {
                                      settings_.retry, Jitter(turn.so_far.attempts));
     switch (plan.remedy) {
       case Remedy::kGiveUp:
-        if (!model_fault) endpoint_.circuit().Failed(failure.kind, clock_.Now());
+        if (!model_fault) endpoint_.Failed(failure.kind, clock_.Now());
         return base::Error::Unavailable(std::string(ToString(failure.kind)) + ": " +
                                         failure.detail);
       case Remedy::kRetry:

@@ -41,6 +41,7 @@
 #include "brain/local/local_brain.h"
 #include "core/agent_config.h"
 #include "core/brain.h"
+#include "core/model_check.h"
 #include "core/product.h"
 
 namespace brain::llm {
@@ -87,11 +88,17 @@ class EndpointState {
   Quirks quirks() const;
   void Learn(const Failure& failure);  // a refused parameter, or no tools
   Circuit& circuit() { return circuit_; }
+  // A turn's outcome for the circuit and the owner: Failed keeps the first failure of a run
+  // (core::ModelProblem) until Succeeded clears it.
+  void Failed(FailureKind kind, base::TimePoint now);
+  void Succeeded();
+  std::optional<core::ModelProblem> problem() const;
   TokenLedger& tokens() { return tokens_; }
 
  private:
   mutable std::mutex mutex_;
-  Quirks quirks_;  // guarded by mutex_
+  Quirks quirks_;                              // guarded by mutex_
+  std::optional<core::ModelProblem> problem_;  // guarded by mutex_
   Circuit circuit_;
   TokenLedger tokens_;
   LlmMetrics* metrics_;
