@@ -1,15 +1,24 @@
 // The one runner of the transcript scenarios in tests/scenarios/: each file is a `frontdesk chat`
 // script with /expect lines, run against a fresh SQLite database initialised from the example
 // workspace its first line names ("# workspace: examples/shop/workspace.toml").
+//
+// The agent thinks with the local brain, or with the llm brain when the file says
+// "# brain: llm" (as `frontdesk chat --brain llm` would). Its model is scripted by the file:
+// "# model: CONTENT" queues what the model says next (in structured output, the turn's JSON:
+// reply, language, asked, answered, handoff, answer, cited_products), where the line stands. The
+// scenario fails when the model is asked with nothing queued, and when answers queued are still
+// waiting as more are queued or the script ends.
 #include <gtest/gtest.h>
 
+#include <deque>
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "app/agent_brains.h"
 #include "app/chat_session.h"
 #include "app/init.h"
-#include "brain/registry.h"
 #include "store/sqlite/sqlite_store.h"
 #include "testing/temp_dir.h"
 
@@ -44,6 +53,87 @@ std::string Directive(const std::string& script, const std::string& name) {
   return {};
 }
 
+constexpr std::string_view kModelLine = "# model:";
+
+// The model of "# brain: llm": it answers with what the script queued, in order.
+class ScriptedModel {
+ public:
+  void Queue(std::string content) { answers_.push_back(std::move(content)); }
+  std::size_t waiting() const { return answers_.size(); }
+
+  brain::llm::Transport Transport() {
+    return [this](const brain::llm::HttpRequest& request, base::Duration,
+                  bool&) -> base::Result<brain::llm::HttpReply> {
+      if (answers_.empty()) {
+        const auto body = nlohmann::json::parse(request.body);
+        ADD_FAILURE() << "the model was asked, and the script queued no answer (\"# model: ...\"); "
+                         "its last message:\n"
+                      << body["messages"].back()["content"].get<std::string>();
+        return base::Error::Unavailable("no answer queued");
+      }
+      const nlohmann::json reply = {
+          {"choices",
+           {{{"finish_reason", "stop"},
+             {"message", {{"role", "assistant"}, {"content", answers_.front()}}}}}}};
+      answers_.pop_front();
+      return brain::llm::HttpReply{200, {}, reply.dump()};
+    };
+  }
+
+ private:
+  std::deque<std::string> answers_;
+};
+
+// Runs the script as RunScript does, queuing the model's answers where "# model:" lines stand.
+// Returns 0, or 1 when a line failed (reported).
+int RunScenario(ChatSession& session, const std::string& script, ScriptedModel* model) {
+  std::istringstream in(script);
+  std::string line;
+  bool queuing = false;
+  int status = 0;
+  for (int number = 1; status == 0 && std::getline(in, line); ++number) {
+    if (line.starts_with(kModelLine)) {
+      if (model == nullptr) {
+        ADD_FAILURE() << "line " << number << ": \"# model:\" needs \"# brain: llm\"";
+        return 1;
+      }
+      if (!queuing && model->waiting() > 0) {
+        ADD_FAILURE() << "line " << number << ": " << model->waiting()
+                      << " answer(s) of the model queued before were never asked for";
+        status = 1;
+        break;
+      }
+      const std::string content = line.substr(kModelLine.size());
+      const std::size_t start = content.find_first_not_of(' ');
+      if (start == std::string::npos) {
+        ADD_FAILURE() << "line " << number << ": \"# model:\" needs what the model says";
+        status = 1;
+        break;
+      }
+      queuing = true;
+      model->Queue(content.substr(start));
+      continue;
+    }
+    if (!line.empty() && !line.starts_with('#')) queuing = false;
+    switch (session.Run(line)) {
+      case ChatSession::Outcome::kContinue:
+        break;
+      case ChatSession::Outcome::kQuit:
+        session.Finish();
+        return status;
+      case ChatSession::Outcome::kFailed:
+        status = 1;
+        break;
+    }
+  }
+  session.Finish();
+  if (status == 0 && model != nullptr && model->waiting() > 0) {
+    ADD_FAILURE() << model->waiting() << " answer(s) of the model were never asked for";
+    status = 1;
+  }
+  return status;
+}
+
 class ScenarioTest : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(ScenarioTest, Holds) {
@@ -64,12 +154,25 @@ TEST_P(ScenarioTest, Holds) {
     ASSERT_TRUE(report.ok()) << report.error().message;
 
     base::FakeClock clock(kStart);
-    runtime::Engine engine(
-        **store,
-        [](const core::AgentConfig& config, const core::Catalog& catalog) {
-          return brain::MakeBrain("local", config, catalog);
-        },
-        clock);
+    const std::string thinks_with = Directive(script.str(), "brain");
+    ASSERT_TRUE(thinks_with.empty() || thinks_with == "local" || thinks_with == "llm")
+        << "# brain: must be local or llm, not " << thinks_with;
+    ScriptedModel model;
+    LlmConfig llm;
+    llm.settings.endpoint.base_url = "http://model.test/v1";
+    llm.settings.endpoint.model = "scripted";
+    llm.settings.endpoint.mode = brain::llm::OutputMode::kStructured;
+    const base::FakeClock model_clock(kStart);  // never moves: no deadline passes
+    brain::llm::EndpointState endpoint;
+    runtime::Engine engine(**store,
+                           AgentBrains({.llm = &llm,
+                                        .transport = model.Transport(),
+                                        .clock = &model_clock,
+                                        .endpoint = &endpoint,
+                                        .forced = thinks_with == "llm" ? core::BrainKind::kLlm
+                                                                       : core::BrainKind::kLocal,
+                                        .log = {}}),
+                           clock);
     ChatOptions options;
     const std::string customer = Directive(script.str(), "customer");
     if (!customer.empty()) options.customer_id = customer;
@@ -77,8 +180,9 @@ TEST_P(ScenarioTest, Holds) {
     auto session =
         ChatSession::Start(**store, engine, clock, report->workspace, options, transcript);
     ASSERT_TRUE(session.ok()) << session.error().message;
-    std::istringstream in(script.str());
-    EXPECT_EQ(RunScript(*session, in), 0) << "transcript:\n" << transcript.str();
+    EXPECT_EQ(RunScenario(*session, script.str(), thinks_with == "llm" ? &model : nullptr), 0)
+        << "transcript:\n"
+        << transcript.str();
   }
 }
 
