@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "e2e/api_fixture.h"
+#include "e2e/llm_server.h"
 #include "testing/fake_llm.h"
 #include "testing/fixture.h"
 
@@ -29,16 +30,6 @@ using testing_support::ToolCallAnswer;
 constexpr const char* kKey = "sk-e2e-secret";
 // "/api/v1/workspaces/shop/llm-test" + rest.
 std::string LlmTest(const std::string& rest = "") { return Shop("/llm-test" + rest); }
-
-json Turn(const std::string& reply) {
-  return {{"reply", reply},
-          {"language", "en"},
-          {"asked", true},
-          {"answered", true},
-          {"handoff", nullptr},
-          {"answer", nullptr},
-          {"cited_products", json::array()}};
-}
 
 std::map<std::string, std::string> ModelEnv(const std::string& base_url) {
   return {{"FRONTDESK_LLM_BASE_URL", base_url},
@@ -100,7 +91,7 @@ TEST_F(ModelCheckE2eTest, TheDraftAnswersWithToolsAndTheModelTheServerNames) {
       owner_);
   ASSERT_EQ(edited.status, 200) << edited.raw;
   llm_.SetResponder([](const LlmCall&) {
-    return ToolCallAnswer("respond", Turn("We rent furnished flats in Lisbon."));
+    return ToolCallAnswer("respond", ModelTurn("We rent furnished flats in Lisbon.", {}));
   });
   const Answer done = Done(StartCheck());
   ASSERT_EQ(done.status, 200) << done.raw;
@@ -126,7 +117,7 @@ TEST_F(ModelCheckE2eTest, TheDraftAnswersWithToolsAndTheModelTheServerNames) {
 TEST_F(ModelCheckE2eTest, AServerWithoutToolsIsReportedAsStructured) {
   llm_.Script({.status = 400, .body = ReadFixture("llm/ollama-400-no-tools.json")});
   llm_.SetResponder([](const LlmCall&) {
-    return ContentAnswer(Turn("We rent furnished flats in Lisbon.").dump());
+    return ContentAnswer(ModelTurn("We rent furnished flats in Lisbon.", {}).dump());
   });
   const Answer done = Done(StartCheck());
   EXPECT_EQ(done.body["ok"], true) << done.raw;
@@ -153,7 +144,7 @@ TEST_F(ModelCheckE2eTest, ABadKeyIsSaidInPlainWords) {
 
 TEST_F(ModelCheckE2eTest, TheRequestAnswersBeforeTheModelDoes) {
   llm_.SetResponder([](const LlmCall&) {
-    LlmAnswer slow = ToolCallAnswer("respond", Turn("We rent furnished flats in Lisbon."));
+    LlmAnswer slow = ToolCallAnswer("respond", ModelTurn("We rent furnished flats in Lisbon.", {}));
     slow.delay = 1500ms;
     return slow;
   });
