@@ -179,10 +179,15 @@ base::Result<core::Decision> Engine::DecideAndCommit(std::int64_t workspace_id, 
                                                      const core::Event& event,
                                                      const PreparedReply* prepared) {
   if (prepared != nullptr) {
-    // Decided with its reply before the transaction: stored when nothing changed since.
-    auto committed = store_.Commit(workspace_id, prepared->decision);
-    if (committed.ok()) Committed(*committed);
-    if (committed.ok() || committed.error().code != base::ErrorCode::kConflict) return committed;
+    // Decided with its reply before the transaction: stored when nothing changed since (the
+    // commit compares the conversation's version; a publish or a new catalog is checked here).
+    auto version = store_.LoadAgentVersion(workspace_id);
+    if (!version.ok()) return version.error();
+    if (*version == prepared->agent) {
+      auto committed = store_.Commit(workspace_id, prepared->decision);
+      if (committed.ok()) Committed(*committed);
+      if (committed.ok() || committed.error().code != base::ErrorCode::kConflict) return committed;
+    }
   }
   auto agent = AgentFor(workspace_id);
   if (!agent.ok()) return agent.error();
@@ -223,7 +228,7 @@ std::optional<PreparedReply> Engine::PrepareReply(const core::ConversationKey& k
   auto reply = workflow::DecideReply(after, config, &proposed, now);
   auto* decided = std::get_if<core::Decision>(&reply);
   if (decided == nullptr) return std::nullopt;
-  return PreparedReply{workflow::Chain(std::move(stored), std::move(*decided))};
+  return PreparedReply{workflow::Chain(std::move(stored), std::move(*decided)), (*agent)->version};
 }
 
 namespace {

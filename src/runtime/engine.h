@@ -46,6 +46,7 @@ struct EngineSettings {
 // of the snapshot both were decided on: the store commits it only if nothing changed since.
 struct PreparedReply {
   core::Decision decision;
+  core::AgentVersion agent;  // the configuration and catalog it was decided with
 };
 
 // What answering one reply took.
@@ -66,8 +67,9 @@ class Engine {
   // kAlreadyExists (the event's provider id is already stored: a duplicate, nothing done),
   // kConflict (still conflicting after the retries), and store errors.
   // With `prepared` (PrepareReply for this very event): the message and its reply are committed
-  // as prepared when the conversation is still as the preparation saw it; otherwise the event is
-  // decided on the fresh state and its reply timer stays due.
+  // as prepared when the conversation, the published configuration and the catalog are still as
+  // the preparation saw them; otherwise the event is decided on the fresh state and its reply
+  // timer stays due.
   base::Result<core::Decision> Handle(const core::ConversationKey& key, const core::Event& event,
                                       const PreparedReply* prepared = nullptr);
   // The same for a known conversation (timers, CRM actions).

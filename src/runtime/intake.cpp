@@ -1,5 +1,8 @@
 #include "runtime/intake.h"
 
+#include <map>
+#include <tuple>
+
 #include "channels/capabilities.h"
 #include "channels/echo.h"
 #include "channels/webhook.h"
@@ -122,17 +125,29 @@ base::Result<IntakeRun> Intake::ProcessPending() {
 Intake::PreparedReplies Intake::PrepareReplies(
     const std::vector<base::Result<std::vector<channels::InboundEvent>>>& parsed,
     AccountLookup& accounts) {
-  PreparedReplies prepared;
+  // The customer messages of the chunk with their conversations; a conversation with two of them
+  // (a burst) is answered once, for both, by the pool.
+  std::vector<std::pair<core::ConversationKey, const channels::InboundEvent*>> messages;
+  std::map<std::tuple<std::int64_t, core::Channel, std::string, std::string>, int> per_conversation;
   for (const auto& events : parsed) {
     if (!events.ok()) continue;
     for (const channels::InboundEvent& event : *events) {
       if (event.kind != channels::EventKind::kMessage || event.customer_id.empty()) continue;
       auto account = accounts.Find(event.channel, event.account_id);
       if (!account.ok()) continue;  // the transaction parks or retries the delivery
-      core::CustomerMessage message = MessageOf(event);
-      if (auto reply = engine_.PrepareReply(KeyOf(*account, event), message)) {
-        prepared.emplace(std::move(message.provider_message_id), std::move(*reply));
-      }
+      const core::ConversationKey key = KeyOf(*account, event);
+      ++per_conversation[{key.workspace_id, key.channel, key.customer_id, key.account_id}];
+      messages.emplace_back(key, &event);
+    }
+  }
+  PreparedReplies prepared;
+  for (const auto& [key, event] : messages) {
+    if (per_conversation[{key.workspace_id, key.channel, key.customer_id, key.account_id}] > 1) {
+      continue;
+    }
+    core::CustomerMessage message = MessageOf(*event);
+    if (auto reply = engine_.PrepareReply(key, message)) {
+      prepared.emplace(std::move(message.provider_message_id), std::move(*reply));
     }
   }
   return prepared;

@@ -335,6 +335,63 @@ TEST_F(LlmBrainTest, AWorkspaceThatSpentItsDailyTokensIsAnsweredLocallyUntilTheD
   EXPECT_EQ(brain->Propose(shop)->model->fallback, "");
 }
 
+TEST_F(LlmBrainTest, ASpentBudgetAnswersLocallyWhateverTheFallbackAndNeverTakesTheProbe) {
+  settings_.daily_tokens_per_workspace = 100;
+  settings_.fallback = Fallback::kHandoff;
+  auto brain = Brain();
+  core::BrainInput shop = Asks("how much is the stoneware mug?");
+  shop.workspace_id = 1;
+  // The endpoint's circuit opens (a bad key), and its rest ends.
+  script_.replies.push_back(HttpReply{401, {}, Fixture("openai-401-bad-key.json")});
+  ASSERT_FALSE(brain->Propose(shop).ok());  // the handoff fallback
+  clock_.Advance(std::chrono::hours{1});
+  endpoint_.tokens().Add(1, clock_.Now(), 100);  // the workspace spent its day
+  auto spent = brain->Propose(shop);
+  ASSERT_TRUE(spent.ok());  // the local brain, not a handoff
+  EXPECT_EQ(spent->model->fallback, "budget");
+  // Another workspace still gets the probe.
+  core::BrainInput other = shop;
+  other.workspace_id = 2;
+  script_.replies.push_back(Turn(Grounded()));
+  auto probed = brain->Propose(other);
+  ASSERT_TRUE(probed.ok());
+  EXPECT_EQ(probed->model->fallback, "");
+}
+
+TEST_F(LlmBrainTest, AProbeThatEndsWithoutAVerdictFreesItsPlace) {
+  script_.replies.push_back(HttpReply{401, {}, Fixture("openai-401-bad-key.json")});
+  auto brain = Brain();
+  ASSERT_TRUE(brain->Propose(Asks("how much is the stoneware mug?")).ok());  // opens the circuit
+  clock_.Advance(std::chrono::hours{1});
+  // The probe's answers are refused by the guards twice: no verdict on the endpoint.
+  script_.replies.push_back(Turn(Grounded("Only 9.99 USD!")));
+  script_.replies.push_back(Turn(Grounded("Only 8.99 USD!")));
+  ASSERT_EQ(brain->Propose(Asks("how much is the stoneware mug?"))->model->fallback.empty(), false);
+  const std::size_t asked = script_.requests.size();
+  script_.replies.push_back(Turn(Grounded()));
+  auto next = brain->Propose(Asks("how much is the stoneware mug?"));
+  ASSERT_TRUE(next.ok());
+  EXPECT_EQ(script_.requests.size(), asked + 1);  // the endpoint was tried again
+  EXPECT_EQ(next->model->fallback, "");
+}
+
+TEST_F(LlmBrainTest, TheOwnerSeesTheEndpointsFirstProblemNotOneTurnsOwn) {
+  auto brain = Brain();
+  script_.replies.push_back(HttpReply{400, {}, Fixture("azure-400-content-filter.json")});
+  ASSERT_TRUE(brain->Propose(Asks("how much is the stoneware mug?")).ok());
+  EXPECT_FALSE(endpoint_.problem().has_value());  // one turn's content, not the endpoint
+  endpoint_.Failed(FailureKind::kTimeout, clock_.Now());
+  const base::TimePoint since = clock_.Now();
+  clock_.Advance(1s);
+  endpoint_.Failed(FailureKind::kBadKey, clock_.Now());  // someone must act: it replaces it
+  ASSERT_TRUE(endpoint_.problem().has_value());
+  EXPECT_EQ(endpoint_.problem()->reason, "bad_key");
+  EXPECT_EQ(endpoint_.problem()->since, since);
+  endpoint_.Failed(FailureKind::kTimeout, clock_.Now());  // never downgraded
+  EXPECT_EQ(endpoint_.problem()->reason, "bad_key");
+  EXPECT_TRUE(endpoint_.problem()->needs_owner);
+}
+
 TEST_F(LlmBrainTest, EveryCallTokenRefusalAndFallbackIsCounted) {
   base::Metrics registry;
   LlmMetrics metrics(registry, Prices{1000, 0, "EUR"});  // 1,000 EUR per million prompt tokens

@@ -390,6 +390,21 @@ TEST_F(PreparedReplyTest, NothingIsPreparedWhereSlowCallsAreForbiddenOrNoReplyIs
   EXPECT_EQ(calls_, 0);
 }
 
+TEST_F(PreparedReplyTest, APublishAfterThePreparationLeavesTheReplyToThePool) {
+  auto engine = EngineWith(/*at_once=*/true);
+  ASSERT_TRUE(engine->Handle(Key(), core::CustomerMessage{"hi", clock_.Now()}).ok());
+  ASSERT_TRUE(engine->ReplyDue().ok());
+  const core::CustomerMessage message{"a mug?", clock_.Now()};
+  auto prepared = engine->PrepareReply(Key(), message);
+  ASSERT_TRUE(prepared.has_value());
+  core::AgentConfig changed = store_->LoadPublished(workspace_.id)->config;
+  changed.greeting = "Welcome!";
+  ASSERT_TRUE(store_->Publish(workspace_.id, *store_->SaveDraft(workspace_.id, changed)).ok());
+  ASSERT_TRUE(Store(*engine, message, prepared).ok());
+  EXPECT_EQ(Texts().size(), 3u);  // the message alone: its reply is the pool's
+  EXPECT_EQ(store_->DueTimers(core::TimerKind::kReply, clock_.Now(), 10)->size(), 1u);
+}
+
 TEST_F(PreparedReplyTest, AChangeAfterThePreparationLeavesTheReplyToThePool) {
   auto engine = EngineWith(/*at_once=*/true);
   ASSERT_TRUE(engine->Handle(Key(), core::CustomerMessage{"hi", clock_.Now()}).ok());

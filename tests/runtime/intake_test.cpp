@@ -132,6 +132,30 @@ TEST_F(IntakeTest, ABrainThatAnswersAtOnceIsAnsweredInTheIntakesTransaction) {
   EXPECT_EQ(store_->ClaimOutbox(clock_.Now(), 10, clock_.Now() + 1min)->size(), 1u);
 }
 
+TEST_F(IntakeTest, ABurstInOneChunkIsLeftToThePoolAndAnsweredOnce) {
+  Engine engine(
+      *store_,
+      [](const core::AgentConfig&,
+         const core::Catalog&) -> base::Result<std::unique_ptr<core::Brain>> {
+        return std::unique_ptr<core::Brain>(std::make_unique<AtOnceBrain>());
+      },
+      clock_);
+  Intake intake(*store_, *store_, *store_, engine, clock_);
+  Conversation();
+  for (const char* fixture : {"whatsapp/in_text.json", "whatsapp/in_button_reply.json"}) {
+    ASSERT_TRUE(store_
+                    ->AppendInbox(core::Channel::kWhatsapp, testing_support::ReadFixture(fixture),
+                                  clock_.Now())
+                    .ok());
+  }
+  ASSERT_TRUE(intake.ProcessPending().ok());
+  EXPECT_EQ(Conversation().history.size(), 2u);  // both stored, neither answered alone
+  ASSERT_TRUE(engine.ReplyDue().ok());
+  const auto history = Conversation().history;
+  ASSERT_EQ(history.size(), 3u);
+  EXPECT_EQ(history[2].author, core::Author::kAi);  // one answer for both
+}
+
 TEST_F(IntakeTest, TakingAMessageInStoresItAndOwesItAReplyWithoutAskingTheBrain) {
   ASSERT_TRUE(store_
                   ->AppendInbox(core::Channel::kWhatsapp,

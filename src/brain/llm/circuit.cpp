@@ -41,6 +41,11 @@ void Circuit::Failed(FailureKind kind, base::TimePoint now) {
     open_until_ = now + settings_.open_for;
 }
 
+void Circuit::Ended() {
+  std::lock_guard lock(mutex_);
+  probing_ = false;
+}
+
 CircuitState Circuit::State(base::TimePoint now) const {
   std::lock_guard lock(mutex_);
   if (!open_until_) return CircuitState::kClosed;

@@ -34,6 +34,9 @@ class Circuit {
   bool Allow(base::TimePoint now);
   void Succeeded();
   void Failed(FailureKind kind, base::TimePoint now);
+  // An allowed turn ended without a verdict on the endpoint (its own deadline, answers the
+  // guards kept refusing): the probe, if it was one, is free again; the state is unchanged.
+  void Ended();
   CircuitState State(base::TimePoint now) const;
 
  private:

@@ -60,12 +60,35 @@ void EndpointState::Learn(const Failure& failure) {
   if (failure.param == "temperature") quirks_.send_temperature = false;
 }
 
+namespace {
+
+// Failures that say something about the endpoint rather than about one turn's request.
+bool IsTheEndpoints(FailureKind kind) {
+  switch (kind) {
+    case FailureKind::kUnreachable:
+    case FailureKind::kTimeout:
+    case FailureKind::kRateLimited:
+    case FailureKind::kQuota:
+    case FailureKind::kBadKey:
+    case FailureKind::kUnknownModel:
+    case FailureKind::kBusy:
+    case FailureKind::kServerError:
+      return true;
+    default:
+      return false;
+  }
+}
+
+}  // namespace
+
 void EndpointState::Failed(FailureKind kind, base::TimePoint now) {
   circuit_.Failed(kind, now);
+  if (!IsTheEndpoints(kind)) return;
   std::lock_guard lock(mutex_);
-  const std::string reason(ToString(kind));
-  if (problem_ && problem_->reason == reason) return;  // the same run: keep its start
-  problem_ = core::ModelProblem{reason, NeedsTheOwner(kind), now};
+  // The first failure of a run stays, unless a later one needs someone to act.
+  if (problem_ && (problem_->needs_owner || !NeedsTheOwner(kind))) return;
+  problem_ = core::ModelProblem{std::string(ToString(kind)), NeedsTheOwner(kind),
+                                problem_ ? problem_->since : now};
 }
 
 void EndpointState::Succeeded() {
@@ -122,11 +145,11 @@ base::Result<std::unique_ptr<LlmBrain>> LlmBrain::Create(const core::AgentConfig
 
 // `why` starts with its reason ("circuit_open", a failure kind, "deadline"), then ':' and more.
 base::Result<core::Proposal> LlmBrain::FallBack(const base::Result<core::Proposal>& local,
-                                                const std::string& why,
-                                                core::ModelRecord record) const {
+                                                const std::string& why, core::ModelRecord record,
+                                                Fallback fallback) const {
   const std::string reason = why.substr(0, why.find(':'));
   if (LlmMetrics* m = endpoint_.metrics()) m->fallbacks.WithLabels({reason}).Increment();
-  if (settings_.fallback != Fallback::kLocalBrain || !local.ok()) {
+  if (fallback != Fallback::kLocalBrain || !local.ok()) {
     return base::Error::Unavailable("the language model did not answer: " + why);
   }
   core::Proposal answered = *local;
@@ -145,11 +168,13 @@ base::Result<core::Proposal> LlmBrain::Propose(const core::BrainInput& input) co
   const base::TimePoint started = clock_.Now();
   Turn turn{input, {input.pending_question, language}, {}, {}, {}, {}, {}, {}, {}};
   turn.record.model = settings_.endpoint.model;
-  if (!endpoint_.circuit().Allow(started)) return FallBack(local, "circuit_open", turn.record);
+  // A spent budget is the workspace's own limit, not a failure: the local brain answers it.
   if (const std::int64_t budget = settings_.daily_tokens_per_workspace;
-      budget > 0 && endpoint_.tokens().Used(input.workspace_id, started) >= budget) {
-    return FallBack(local, "budget", turn.record);
+      budget > 0 && local.ok() && endpoint_.tokens().Used(input.workspace_id, started) >= budget) {
+    return FallBack(local, "budget", turn.record, Fallback::kLocalBrain);
   }
+  if (!endpoint_.circuit().Allow(started))
+    return FallBack(local, "circuit_open", turn.record, settings_.fallback);
 
   const std::vector<std::string> words = text::Words(JoinWords(input.customer_messages));
   const auto ranked = knowledge_.Rank(words, StemLanguage(language), settings_.max_products,
@@ -190,6 +215,7 @@ base::Result<core::Proposal> LlmBrain::Propose(const core::BrainInput& input) co
   turn.deadline = clock_.Now() + settings_.turn_deadline;
 
   auto proposed = AskModel(turn);
+  endpoint_.circuit().Ended();  // a probe that ended without a verdict frees its place
   turn.record.attempts = turn.so_far.attempts;
   turn.record.latency = clock_.Now() - started;
   endpoint_.tokens().Add(input.workspace_id, started,
@@ -198,7 +224,8 @@ base::Result<core::Proposal> LlmBrain::Propose(const core::BrainInput& input) co
     m->turn_seconds.Observe(std::chrono::duration<double>(clock_.Now() - started).count());
     m->circuit_open.Set(endpoint_.circuit().State(clock_.Now()) == CircuitState::kOpen ? 1 : 0);
   }
-  if (!proposed.ok()) return FallBack(local, proposed.error().message, std::move(turn.record));
+  if (!proposed.ok())
+    return FallBack(local, proposed.error().message, std::move(turn.record), settings_.fallback);
   proposed->model = std::move(turn.record);
   return proposed;
 }

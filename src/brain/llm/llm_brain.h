@@ -121,10 +121,11 @@ class LlmBrain final : public core::Brain {
            LlmSettings settings, Transport transport, Sleep sleep, const base::Clock& clock,
            EndpointState& endpoint);
   base::Result<core::Proposal> AskModel(Turn& turn) const;
-  // The local brain's proposal, recording on it why and what the model took, or the error of
-  // the handoff fallback.
+  // The local brain's proposal, recording on it why and what the model took (`fallback` local),
+  // or the error of the handoff fallback.
   base::Result<core::Proposal> FallBack(const base::Result<core::Proposal>& local,
-                                        const std::string& why, core::ModelRecord record) const;
+                                        const std::string& why, core::ModelRecord record,
+                                        Fallback fallback) const;
 
   core::AgentConfig config_;
   std::unique_ptr<LocalBrain> local_;
