@@ -185,12 +185,19 @@ TEST_F(LlmBrainTest, ARepairThatFailsTooFallsBackToTheLocalBrain) {
   EXPECT_EQ(endpoint_.circuit().State(clock_.Now()), CircuitState::kClosed);
 }
 
-TEST_F(LlmBrainTest, WithTheHandoffFallbackAFailedTurnIsAnError) {
+TEST_F(LlmBrainTest, WithTheHandoffFallbackAFailedTurnHandsOffAndKeepsItsRecord) {
   settings_.fallback = Fallback::kHandoff;
   script_.replies.push_back(HttpReply{401, {}, Fixture("openai-401-bad-key.json")});
   auto p = Brain()->Propose(Asks("how much is the stoneware mug?"));
-  ASSERT_FALSE(p.ok());
-  EXPECT_THAT(p.error().message, HasSubstr("bad_key"));
+  ASSERT_TRUE(p.ok());
+  ASSERT_TRUE(p->handoff.has_value());
+  EXPECT_EQ(p->handoff->reason, core::HandoffReason::kAiFailure);
+  EXPECT_THAT(p->handoff->detail, HasSubstr("bad_key"));
+  EXPECT_THAT(p->handoff->detail, ::testing::Not(HasSubstr("Incorrect")));  // not the provider's
+  EXPECT_TRUE(p->reply.empty());
+  ASSERT_TRUE(p->model.has_value());
+  EXPECT_EQ(p->model->fallback, "bad_key");
+  EXPECT_EQ(p->model->attempts, 1);
 }
 
 TEST_F(LlmBrainTest, ARateLimitWaitsAsAskedWithinTheDeadline) {
@@ -343,7 +350,7 @@ TEST_F(LlmBrainTest, ASpentBudgetAnswersLocallyWhateverTheFallbackAndNeverTakesT
   shop.workspace_id = 1;
   // The endpoint's circuit opens (a bad key), and its rest ends.
   script_.replies.push_back(HttpReply{401, {}, Fixture("openai-401-bad-key.json")});
-  ASSERT_FALSE(brain->Propose(shop).ok());  // the handoff fallback
+  ASSERT_TRUE(brain->Propose(shop)->handoff.has_value());  // the handoff fallback
   clock_.Advance(std::chrono::hours{1});
   endpoint_.tokens().Add(1, clock_.Now(), 100);  // the workspace spent its day
   auto spent = brain->Propose(shop);

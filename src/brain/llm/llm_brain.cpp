@@ -149,11 +149,16 @@ base::Result<core::Proposal> LlmBrain::FallBack(const base::Result<core::Proposa
                                                 Fallback fallback) const {
   const std::string reason = why.substr(0, why.find(':'));
   if (LlmMetrics* m = endpoint_.metrics()) m->fallbacks.WithLabels({reason}).Increment();
-  if (fallback != Fallback::kLocalBrain || !local.ok()) {
-    return base::Error::Unavailable("the language model did not answer: " + why);
-  }
-  core::Proposal answered = *local;
   record.fallback = reason;
+  core::Proposal answered;
+  if (fallback == Fallback::kLocalBrain && local.ok()) {
+    answered = *local;
+  } else {
+    // A person answers. The provider's own words never go further (they may quote the key).
+    answered.language = local.ok() ? local->language : config_.default_language;
+    answered.handoff = core::HandoffProposal{core::HandoffReason::kAiFailure,
+                                             "the language model did not answer (" + reason + ")"};
+  }
   answered.model = std::move(record);
   return answered;
 }

@@ -13,8 +13,8 @@
 //   5. A failure follows PlanRetry (retry.h) within the turn's deadline; the endpoint's circuit
 //      (circuit.h) skips a dead endpoint. What the endpoint refused (a parameter, tools) is
 //      remembered for every later request (Quirks).
-//   6. When the model cannot answer: the fallback, the local brain's proposal or a handoff (an
-//      error, which the workflow turns into a handoff with reason ai_failure).
+//   6. When the model cannot answer: the fallback, the local brain's proposal or a handoff with
+//      reason ai_failure.
 // The customer never sees a provider's error. A proposal the model took part in (answered, or
 // the local brain's after the model failed) carries its core::ModelRecord: the model that
 // answered, the turn's tokens, wall time and requests, and the fallback's reason.
@@ -121,8 +121,8 @@ class LlmBrain final : public core::Brain {
            LlmSettings settings, Transport transport, Sleep sleep, const base::Clock& clock,
            EndpointState& endpoint);
   base::Result<core::Proposal> AskModel(Turn& turn) const;
-  // The local brain's proposal, recording on it why and what the model took (`fallback` local),
-  // or the error of the handoff fallback.
+  // The fallback's proposal, recording on it why and what the model took: the local brain's
+  // (`fallback` local, when it answered), else a handoff to a person with reason ai_failure.
   base::Result<core::Proposal> FallBack(const base::Result<core::Proposal>& local,
                                         const std::string& why, core::ModelRecord record,
                                         Fallback fallback) const;
