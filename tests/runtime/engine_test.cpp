@@ -333,6 +333,14 @@ class PreparedReplyTest : public EngineTest {
     if (!done.ok()) return done.error();
     return taken;
   }
+  // The customer said "hi" and was answered; then `message` is prepared.
+  void Prepare(Engine& engine, const core::CustomerMessage& message,
+               std::optional<PreparedReply>& prepared) {
+    ASSERT_TRUE(engine.Handle(Key(), core::CustomerMessage{"hi", clock_.Now()}).ok());
+    ASSERT_TRUE(engine.ReplyDue().ok());
+    prepared = engine.PrepareReply(Key(), message);
+    ASSERT_TRUE(prepared.has_value());
+  }
   std::vector<std::string> Texts() {
     auto snapshot = store_->FindConversation(Key(), 20);
     std::vector<std::string> texts;
@@ -345,11 +353,9 @@ class PreparedReplyTest : public EngineTest {
 
 TEST_F(PreparedReplyTest, ABrainThatAnswersAtOnceIsStoredWithTheMessageItAnswers) {
   auto engine = EngineWith(/*at_once=*/true);
-  ASSERT_TRUE(engine->Handle(Key(), core::CustomerMessage{"hi", clock_.Now()}).ok());
-  ASSERT_TRUE(engine->ReplyDue().ok());  // the first message created the conversation
   const core::CustomerMessage message{"a mug?", clock_.Now()};
-  auto prepared = engine->PrepareReply(Key(), message);
-  ASSERT_TRUE(prepared.has_value());
+  std::optional<PreparedReply> prepared;  // the first message created the conversation
+  ASSERT_NO_FATAL_FAILURE(Prepare(*engine, message, prepared));
   EXPECT_EQ(calls_, 2);
   int observed = 0;
   engine->SetObserver([&](const core::Decision& d) {
@@ -392,11 +398,9 @@ TEST_F(PreparedReplyTest, NothingIsPreparedWhereSlowCallsAreForbiddenOrNoReplyIs
 
 TEST_F(PreparedReplyTest, APublishAfterThePreparationLeavesTheReplyToThePool) {
   auto engine = EngineWith(/*at_once=*/true);
-  ASSERT_TRUE(engine->Handle(Key(), core::CustomerMessage{"hi", clock_.Now()}).ok());
-  ASSERT_TRUE(engine->ReplyDue().ok());
   const core::CustomerMessage message{"a mug?", clock_.Now()};
-  auto prepared = engine->PrepareReply(Key(), message);
-  ASSERT_TRUE(prepared.has_value());
+  std::optional<PreparedReply> prepared;
+  ASSERT_NO_FATAL_FAILURE(Prepare(*engine, message, prepared));
   core::AgentConfig changed = store_->LoadPublished(workspace_.id)->config;
   changed.greeting = "Welcome!";
   ASSERT_TRUE(store_->Publish(workspace_.id, *store_->SaveDraft(workspace_.id, changed)).ok());
@@ -407,11 +411,9 @@ TEST_F(PreparedReplyTest, APublishAfterThePreparationLeavesTheReplyToThePool) {
 
 TEST_F(PreparedReplyTest, AChangeAfterThePreparationLeavesTheReplyToThePool) {
   auto engine = EngineWith(/*at_once=*/true);
-  ASSERT_TRUE(engine->Handle(Key(), core::CustomerMessage{"hi", clock_.Now()}).ok());
-  ASSERT_TRUE(engine->ReplyDue().ok());
   const core::CustomerMessage message{"a mug?", clock_.Now()};
-  auto prepared = engine->PrepareReply(Key(), message);
-  ASSERT_TRUE(prepared.has_value());
+  std::optional<PreparedReply> prepared;
+  ASSERT_NO_FATAL_FAILURE(Prepare(*engine, message, prepared));
   // A person takes the conversation between the proposal and the transaction.
   ASSERT_TRUE(engine->Handle(Key(), core::TakeControl{"marta", clock_.Now()}).ok());
   ASSERT_TRUE(Store(*engine, message, prepared).ok());

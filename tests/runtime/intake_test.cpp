@@ -109,14 +109,15 @@ class AtOnceBrain final : public core::Brain {
   bool AnswersAtOnce() const override { return true; }
 };
 
+BrainFactory AtOnceBrains() {
+  return [](const core::AgentConfig&,
+            const core::Catalog&) -> base::Result<std::unique_ptr<core::Brain>> {
+    return std::unique_ptr<core::Brain>(std::make_unique<AtOnceBrain>());
+  };
+}
+
 TEST_F(IntakeTest, ABrainThatAnswersAtOnceIsAnsweredInTheIntakesTransaction) {
-  Engine engine(
-      *store_,
-      [](const core::AgentConfig&,
-         const core::Catalog&) -> base::Result<std::unique_ptr<core::Brain>> {
-        return std::unique_ptr<core::Brain>(std::make_unique<AtOnceBrain>());
-      },
-      clock_);
+  Engine engine(*store_, AtOnceBrains(), clock_);
   Intake intake(*store_, *store_, *store_, engine, clock_);
   Conversation();  // the conversation exists (its first message is answered on the pool)
   ASSERT_TRUE(store_
@@ -133,13 +134,7 @@ TEST_F(IntakeTest, ABrainThatAnswersAtOnceIsAnsweredInTheIntakesTransaction) {
 }
 
 TEST_F(IntakeTest, ABurstInOneChunkIsLeftToThePoolAndAnsweredOnce) {
-  Engine engine(
-      *store_,
-      [](const core::AgentConfig&,
-         const core::Catalog&) -> base::Result<std::unique_ptr<core::Brain>> {
-        return std::unique_ptr<core::Brain>(std::make_unique<AtOnceBrain>());
-      },
-      clock_);
+  Engine engine(*store_, AtOnceBrains(), clock_);
   Intake intake(*store_, *store_, *store_, engine, clock_);
   Conversation();
   for (const char* fixture : {"whatsapp/in_text.json", "whatsapp/in_button_reply.json"}) {
