@@ -215,6 +215,28 @@ TEST(ClassifyErrorTest, ARetryAfterDateIsAWaitFromNow) {
   EXPECT_EQ(f.retry_after, 30s);
 }
 
+TEST(ClassifyErrorTest, AnAbsurdWaitOrContextIsBoundedNotOverflowed) {
+  const std::string huge(400, '9');  // beyond a double: strtod gives inf
+  for (const auto& headers : std::vector<Headers>{
+           {{"retry-after", "inf"}}, {{"retry-after-ms", "1e999"}}, {{"retry-after", huge}}}) {
+    const Failure f =
+        ClassifyError(429, headers, R"({"error":{"message":"slow down","code":"429"}})", kNow);
+    EXPECT_EQ(f.retry_after, std::chrono::hours{24});
+  }
+  const Failure in_message = ClassifyError(
+      429, {}, R"({"error":{"message":"Please try again in )" + huge + R"(s.","code":"429"}})",
+      kNow);
+  EXPECT_EQ(in_message.retry_after, std::chrono::hours{24});
+  EXPECT_FALSE(ClassifyError(429, {{"retry-after", "nan"}}, "{}", kNow).retry_after.has_value());
+  const Failure context =
+      ClassifyError(400, {},
+                    R"({"error":{"message":"This model's maximum context length is )" + huge +
+                        R"( tokens.","code":"context_length_exceeded"}})",
+                    kNow);
+  EXPECT_EQ(context.kind, FailureKind::kContextTooLong);
+  EXPECT_FALSE(context.context_limit.has_value());
+}
+
 TEST(ClassifyErrorTest, TheProvidersTextIsCut) {
   const std::string long_text(1000, 'x');
   const Failure f = ClassifyError(500, {}, R"({"error":{"message":")" + long_text + R"("}})", kNow);

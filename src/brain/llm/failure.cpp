@@ -1,5 +1,8 @@
 #include "brain/llm/failure.h"
 
+#include <algorithm>
+#include <charconv>
+#include <cmath>
 #include <ctime>
 #include <nlohmann/json.hpp>
 #include <regex>
@@ -91,11 +94,15 @@ std::optional<std::string> HeaderValue(const Headers& headers, std::string_view 
   return std::nullopt;
 }
 
+// `text` counted in `unit`; a wait beyond a day (or "inf", or a number too long to hold) is a
+// day: longer than any turn anyway.
 std::optional<base::Duration> Number(const std::string& text, base::Duration unit) {
+  constexpr double kDayMs = 86'400'000;
   char* end = nullptr;
   const double v = std::strtod(text.c_str(), &end);
-  if (end == text.c_str() || v < 0) return std::nullopt;
-  return std::chrono::duration_cast<base::Duration>(v * unit);
+  if (end == text.c_str() || std::isnan(v) || v < 0) return std::nullopt;
+  const double ms = std::min(v * static_cast<double>(unit.count()), kDayMs);
+  return base::Duration{static_cast<std::int64_t>(ms)};
 }
 
 std::optional<base::Duration> RetryAfter(const Headers& headers, const std::string& message,
@@ -125,7 +132,12 @@ std::optional<int> ContextLimit(const Envelope& e) {
   static const std::regex kLimit(
       R"((?:maximum context length is|available context size \()\s*([0-9]+))", std::regex::icase);
   std::smatch m;
-  if (std::regex_search(e.message, m, kLimit)) return std::stoi(m[1].str());
+  int limit = 0;
+  if (std::regex_search(e.message, m, kLimit)) {
+    const std::string digits = m[1].str();
+    const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), limit);
+    if (ec == std::errc()) return limit;  // a number too long for an int names no real model
+  }
   return std::nullopt;
 }
 
