@@ -206,10 +206,11 @@ ChatSession::Outcome ChatSession::Invalid(const std::string& why) {
   return Outcome::kFailed;
 }
 
-int RunScript(ChatSession& session, std::istream& in) {
+int RunScript(ChatSession& session, std::istream& in, const ScriptIntercept& intercept) {
   std::string line;
   int status = 0;
-  while (status == 0 && std::getline(in, line)) {
+  for (int number = 1; status == 0 && std::getline(in, line); ++number) {
+    if (intercept && intercept(number, line, status)) continue;
     switch (session.Run(line)) {
       case ChatSession::Outcome::kContinue:
         break;

@@ -20,6 +20,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <istream>
 #include <optional>
 #include <ostream>
@@ -89,8 +90,10 @@ class ChatSession {
 };
 
 // Runs every line of `in`, stopping at the first failure; then Finish(). Returns 0, or 1 when a
-// line failed.
-int RunScript(ChatSession& session, std::istream& in);
+// line failed. `intercept` (optional) sees each line first, with its number, and takes it (true)
+// or hands it to the session (false); it may fail the script by setting `status` to 1.
+using ScriptIntercept = std::function<bool(int number, const std::string& line, int& status)>;
+int RunScript(ChatSession& session, std::istream& in, const ScriptIntercept& intercept = {});
 
 // The key under which `frontdesk chat` keeps a workspace's simulated time.
 inline constexpr std::string_view kChatClockKey = "chat.clock";

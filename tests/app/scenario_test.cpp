@@ -84,52 +84,41 @@ class ScriptedModel {
   std::deque<std::string> answers_;
 };
 
-// Runs the script as RunScript does, queuing the model's answers where "# model:" lines stand.
+// Runs the script with RunScript, queuing the model's answers where "# model:" lines stand.
 // Returns 0, or 1 when a line failed (reported).
 int RunScenario(ChatSession& session, const std::string& script, ScriptedModel* model) {
   std::istringstream in(script);
-  std::string line;
   bool queuing = false;
-  int status = 0;
-  for (int number = 1; status == 0 && std::getline(in, line); ++number) {
-    if (line.starts_with(kModelLine)) {
-      if (model == nullptr) {
-        ADD_FAILURE() << "line " << number << ": \"# model:\" needs \"# brain: llm\"";
-        return 1;
-      }
-      if (!queuing && model->waiting() > 0) {
-        ADD_FAILURE() << "line " << number << ": " << model->waiting()
-                      << " answer(s) of the model queued before were never asked for";
-        status = 1;
-        break;
-      }
-      const std::string content = line.substr(kModelLine.size());
-      const std::size_t start = content.find_first_not_of(' ');
-      if (start == std::string::npos) {
-        ADD_FAILURE() << "line " << number << ": \"# model:\" needs what the model says";
-        status = 1;
-        break;
-      }
-      queuing = true;
-      model->Queue(content.substr(start));
-      continue;
+  const int status = RunScript(session, in, [&](int number, const std::string& line, int& failed) {
+    if (!line.starts_with(kModelLine)) {
+      if (!line.empty() && !line.starts_with('#')) queuing = false;
+      return false;
     }
-    if (!line.empty() && !line.starts_with('#')) queuing = false;
-    switch (session.Run(line)) {
-      case ChatSession::Outcome::kContinue:
-        break;
-      case ChatSession::Outcome::kQuit:
-        session.Finish();
-        return status;
-      case ChatSession::Outcome::kFailed:
-        status = 1;
-        break;
+    if (model == nullptr) {
+      ADD_FAILURE() << "line " << number << ": \"# model:\" needs \"# brain: llm\"";
+      failed = 1;
+      return true;
     }
-  }
-  session.Finish();
+    if (!queuing && model->waiting() > 0) {
+      ADD_FAILURE() << "line " << number << ": " << model->waiting()
+                    << " answer(s) of the model queued before were never asked for";
+      failed = 1;
+      return true;
+    }
+    const std::string content = line.substr(kModelLine.size());
+    const std::size_t start = content.find_first_not_of(' ');
+    if (start == std::string::npos) {
+      ADD_FAILURE() << "line " << number << ": \"# model:\" needs what the model says";
+      failed = 1;
+      return true;
+    }
+    queuing = true;
+    model->Queue(content.substr(start));
+    return true;
+  });
   if (status == 0 && model != nullptr && model->waiting() > 0) {
     ADD_FAILURE() << model->waiting() << " answer(s) of the model were never asked for";
-    status = 1;
+    return 1;
   }
   return status;
 }
