@@ -7,8 +7,9 @@
 #include <gtest/gtest.h>
 
 #include <deque>
-#include <fstream>
-#include <sstream>
+
+#include "testing/fixture.h"
+#include "testing/model_turn.h"
 
 namespace brain::llm {
 namespace {
@@ -17,12 +18,7 @@ using namespace std::chrono_literals;
 using nlohmann::json;
 using ::testing::HasSubstr;
 
-std::string Fixture(const std::string& name) {
-  std::ifstream in(std::string(FRONTDESK_SOURCE_DIR) + "/tests/data/llm/" + name);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+std::string Fixture(const std::string& name) { return testing_support::ReadFixture("llm/" + name); }
 
 HttpReply Content(const std::string& content, int prompt_tokens = 900) {
   const json body = {
@@ -53,13 +49,7 @@ HttpReply Calls(const json& calls) {
 }
 
 json Grounded(const std::string& reply = "The stoneware mug costs 14.90 USD.") {
-  return {{"reply", reply},
-          {"language", "en"},
-          {"asked", true},
-          {"answered", true},
-          {"handoff", nullptr},
-          {"answer", nullptr},
-          {"cited_products", {"Stoneware mug"}}};
+  return testing_support::ModelTurn(reply);
 }
 
 // What the endpoint answers, in order; what it was sent.

@@ -9,24 +9,17 @@
 #include "base/slow_call_guard.h"
 #include "brain/llm/model_check.h"
 #include "testing/fixture.h"
+#include "testing/model_turn.h"
 
 namespace brain::llm {
 namespace {
+
+using testing_support::ModelTurn;
 
 using nlohmann::json;
 using ::testing::HasSubstr;
 using ::testing::Not;
 using testing_support::ReadFixture;
-
-json Respond(const std::string& reply, const std::string& language = "en") {
-  return {{"reply", reply},
-          {"language", language},
-          {"asked", true},
-          {"answered", true},
-          {"handoff", nullptr},
-          {"answer", nullptr},
-          {"cited_products", json::array()}};
-}
 
 HttpReply Answer(const json& message, const std::string& model = "served-model") {
   const json body = {{"model", model},
@@ -82,7 +75,7 @@ class ModelCheckTest : public ::testing::Test {
 };
 
 TEST_F(ModelCheckTest, AServerWithToolsAnswersTheQuestionWithTheModelItNames) {
-  replies_.push_back(ToolAnswer(Respond("We rent furnished flats in Lisbon.")));
+  replies_.push_back(ToolAnswer(ModelTurn("We rent furnished flats in Lisbon.", {})));
   auto check = Check();
   ASSERT_TRUE(check.ok()) << check.error().message;
   EXPECT_EQ(check->model, "served-model");
@@ -100,7 +93,7 @@ TEST_F(ModelCheckTest, AServerWithToolsAnswersTheQuestionWithTheModelItNames) {
 
 TEST_F(ModelCheckTest, AServerWithoutToolsIsReportedAsStructured) {
   replies_.push_back(HttpReply{400, {}, ReadFixture("llm/ollama-400-no-tools.json")});
-  replies_.push_back(ContentAnswer(Respond("We rent furnished flats in Lisbon.")));
+  replies_.push_back(ContentAnswer(ModelTurn("We rent furnished flats in Lisbon.", {})));
   auto check = Check();
   ASSERT_TRUE(check.ok()) << check.error().message;
   EXPECT_FALSE(check->tools);
@@ -110,9 +103,9 @@ TEST_F(ModelCheckTest, AServerWithoutToolsIsReportedAsStructured) {
 
 TEST_F(ModelCheckTest, EachCheckStartsFreshWithTools) {
   replies_.push_back(HttpReply{400, {}, ReadFixture("llm/ollama-400-no-tools.json")});
-  replies_.push_back(ContentAnswer(Respond("We rent furnished flats in Lisbon.")));
+  replies_.push_back(ContentAnswer(ModelTurn("We rent furnished flats in Lisbon.", {})));
   ASSERT_TRUE(Check().ok());
-  replies_.push_back(ToolAnswer(Respond("We rent furnished flats in Lisbon.")));
+  replies_.push_back(ToolAnswer(ModelTurn("We rent furnished flats in Lisbon.", {})));
   auto again = Check();
   ASSERT_TRUE(again.ok());
   EXPECT_TRUE(again->tools);  // what the first check learned was not kept
@@ -121,7 +114,7 @@ TEST_F(ModelCheckTest, EachCheckStartsFreshWithTools) {
 
 TEST_F(ModelCheckTest, StructuredOutputChosenByTheOperatorIsReportedSo) {
   settings_.endpoint.mode = OutputMode::kStructured;
-  replies_.push_back(ContentAnswer(Respond("We rent furnished flats in Lisbon.")));
+  replies_.push_back(ContentAnswer(ModelTurn("We rent furnished flats in Lisbon.", {})));
   auto check = Check();
   ASSERT_TRUE(check.ok()) << check.error().message;
   EXPECT_FALSE(check->tools);
@@ -130,7 +123,7 @@ TEST_F(ModelCheckTest, StructuredOutputChosenByTheOperatorIsReportedSo) {
 TEST_F(ModelCheckTest, TheQuestionIsAskedInTheDraftsLanguage) {
   config_.default_language = core::Language::kEs;
   config_.business_context = "Alquilamos pisos amueblados en Lisboa.";
-  replies_.push_back(ToolAnswer(Respond("Alquilamos pisos amueblados en Lisboa.", "es")));
+  replies_.push_back(ToolAnswer(ModelTurn("Alquilamos pisos amueblados en Lisboa.", {}, "es")));
   auto check = Check();
   ASSERT_TRUE(check.ok()) << check.error().message;
   EXPECT_EQ(check->question, "¿Qué ofrecen?");
@@ -138,7 +131,7 @@ TEST_F(ModelCheckTest, TheQuestionIsAskedInTheDraftsLanguage) {
 }
 
 TEST_F(ModelCheckTest, WithoutAModelInTheAnswerTheConfiguredOneIsShown) {
-  replies_.push_back(ToolAnswer(Respond("We rent furnished flats in Lisbon.")));
+  replies_.push_back(ToolAnswer(ModelTurn("We rent furnished flats in Lisbon.", {})));
   json body = json::parse(replies_.back()->body);
   body.erase("model");
   replies_.back()->body = body.dump();
@@ -150,7 +143,7 @@ TEST_F(ModelCheckTest, WithoutAModelInTheAnswerTheConfiguredOneIsShown) {
 TEST_F(ModelCheckTest, TheLatencyIsTheWholeTurnsRetriesIncluded) {
   replies_.push_back(HttpReply{
       429, {{"retry-after", "2"}}, R"({"error":{"message":"Rate limit reached for requests"}})"});
-  replies_.push_back(ToolAnswer(Respond("We rent furnished flats in Lisbon.")));
+  replies_.push_back(ToolAnswer(ModelTurn("We rent furnished flats in Lisbon.", {})));
   auto check = Check();
   ASSERT_TRUE(check.ok()) << check.error().message;
   EXPECT_GE(check->latency, std::chrono::seconds{2});
@@ -158,7 +151,7 @@ TEST_F(ModelCheckTest, TheLatencyIsTheWholeTurnsRetriesIncluded) {
 }
 
 TEST_F(ModelCheckTest, AHandoffIsReportedWithItsReason) {
-  json turn = Respond("");
+  json turn = ModelTurn("", {});
   turn["handoff"] = {{"reason", "cannot_answer"}, {"detail", "nothing in the data"}};
   replies_.push_back(ToolAnswer(turn));
   auto check = Check();
@@ -208,8 +201,8 @@ TEST_F(ModelCheckTest, ATimeoutIsSaidSo) {
 
 TEST_F(ModelCheckTest, AnswersTheRulesRefuseAreReportedAsUnusable) {
   // Numbers that are in no data, twice (the repair round): the guards refuse both.
-  replies_.push_back(ToolAnswer(Respond("Flats from 499 euros.")));
-  replies_.push_back(ToolAnswer(Respond("Flats from 499 euros.")));
+  replies_.push_back(ToolAnswer(ModelTurn("Flats from 499 euros.", {})));
+  replies_.push_back(ToolAnswer(ModelTurn("Flats from 499 euros.", {})));
   auto check = Check();
   ASSERT_FALSE(check.ok());
   EXPECT_THAT(check.error().message, HasSubstr("could not be used"));

@@ -5,13 +5,12 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <set>
-#include <sstream>
 
 #include "brain/llm/completion.h"
 #include "brain/llm/failure.h"
+#include "testing/fixture.h"
 
 namespace brain::llm {
 namespace {
@@ -19,16 +18,10 @@ namespace {
 using namespace std::chrono_literals;
 using ::testing::HasSubstr;
 
-const std::filesystem::path kFolder =
-    std::filesystem::path(FRONTDESK_SOURCE_DIR) / "tests/data/llm";
+const std::filesystem::path kFolder = testing_support::DataDir() / "llm";
 const base::TimePoint kNow = base::FromMillis(1'767'261'600'000);
 
-std::string Fixture(const std::string& name) {
-  std::ifstream in(kFolder / name, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+std::string Fixture(const std::string& name) { return testing_support::ReadFixture("llm/" + name); }
 
 // A 200 the reader accepts.
 struct Answer {

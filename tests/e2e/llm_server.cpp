@@ -94,16 +94,6 @@ std::string Recipient(const json& body) {
 
 }  // namespace
 
-json ModelTurn(const std::string& reply, const std::vector<std::string>& products) {
-  return {{"reply", reply},
-          {"language", "en"},
-          {"asked", true},
-          {"answered", true},
-          {"handoff", nullptr},
-          {"answer", nullptr},
-          {"cited_products", products}};
-}
-
 testing_support::LlmAnswer Answers(const json& turn) {
   return testing_support::ContentAnswer(turn.dump());
 }

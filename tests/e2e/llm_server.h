@@ -17,9 +17,12 @@
 #include "e2e/crm_server.h"
 #include "e2e/fake_graph.h"
 #include "testing/fake_llm.h"
+#include "testing/model_turn.h"
 #include "testing/temp_dir.h"
 
 namespace e2e {
+
+using testing_support::ModelTurn;
 
 class LlmServer {
  public:
@@ -78,11 +81,6 @@ class LlmServer {
   httplib::Headers owner_;
   int next_id_ = 0;  // makes every webhook's message id unique
 };
-
-// The JSON turn a model answers in structured output: `reply` answering a question from the
-// data, citing `products`.
-nlohmann::json ModelTurn(const std::string& reply,
-                         const std::vector<std::string>& products = {"Stoneware mug"});
 
 // A 200 whose message is `turn` (structured output).
 testing_support::LlmAnswer Answers(const nlohmann::json& turn);
