@@ -26,6 +26,7 @@
 #include <vector>
 
 #include "testing/serve_process.h"
+#include "testing/temp_dir.h"
 #include "whatsapp_load.h"
 
 namespace {
@@ -66,7 +67,7 @@ bool WriteWorkspace(const Options& o, const fs::path& dir) {
 }
 
 int Run(const Options& o) {
-  bench::TempDir dir("e2e-bench");
+  testing_support::TempDir dir;
   if (!WriteWorkspace(o, dir.path())) {
     std::cerr << "e2e_bench: the shop's workspace.toml has no `debounce = \"2s\"` to replace\n";
     return 1;

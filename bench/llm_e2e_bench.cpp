@@ -37,6 +37,7 @@
 #include "fake_model.h"
 #include "llm_shop.h"
 #include "testing/serve_process.h"
+#include "testing/temp_dir.h"
 #include "whatsapp_load.h"
 
 namespace {
@@ -154,7 +155,7 @@ bool Load(const Options& o, const bench::LlmShop& shop, testing_support::ServePr
 }
 
 int Run(const Options& o) {
-  bench::TempDir dir("llm-e2e-bench");
+  testing_support::TempDir dir;
   const bench::LlmShop shop = bench::MakeLlmShop(kProducts, kContextChars);
   bench::WriteLlmShop(shop, dir.path(), bench::WhatsAppChannelToml());
   if (!bench::InitWorkspace(o.binary, dir.path())) return 1;

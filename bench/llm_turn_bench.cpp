@@ -29,6 +29,7 @@
 #include "llm_shop.h"
 #include "runtime/engine.h"
 #include "store/sqlite/sqlite_store.h"
+#include "testing/temp_dir.h"
 #include "whatsapp_load.h"
 
 namespace {
@@ -61,7 +62,7 @@ void PrintRow(const std::string& transport, const std::string& part, std::vector
 // reply was not the model's.
 Timings RunTurns(const Options& o, const bench::LlmShop& shop, brain::llm::Transport transport,
                  const std::string& base_url, std::size_t& asked) {
-  bench::TempDir dir("llm-turn-bench");
+  testing_support::TempDir dir;
   bench::WriteLlmShop(shop, dir.path(), "");
   auto store = store::SqliteStore::Open((dir.path() / "fd.db").string());
   auto file = app::ReadWorkspaceFile(dir.path() / "workspace.toml");

@@ -1,7 +1,6 @@
 #include "whatsapp_load.h"
 
 #include <httplib.h>
-#include <stdlib.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -9,7 +8,6 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <optional>
-#include <stdexcept>
 #include <thread>
 
 #include "channels/signature.h"
@@ -46,18 +44,6 @@ bool Post(httplib::Client& client, const Delivery& d) {
 }
 
 }  // namespace
-
-TempDir::TempDir(const std::string& prefix) {
-  std::string pattern =
-      (std::filesystem::temp_directory_path() / ("frontdesk-" + prefix + "-XXXXXX")).string();
-  if (::mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("cannot create " + pattern);
-  path_ = pattern;
-}
-
-TempDir::~TempDir() {
-  std::error_code ignored;
-  std::filesystem::remove_all(path_, ignored);
-}
 
 bool InitWorkspace(const std::string& binary, const std::filesystem::path& dir) {
   const std::string init = binary + " init --db " + (dir / "fd.db").string() + " --config " +

@@ -28,19 +28,6 @@ using Clock = std::chrono::steady_clock;
 inline constexpr const char* kAppSecret = "bench_app_secret";
 inline constexpr const char* kPhoneNumberId = "106540352242922";
 
-// A new folder under the system's temporary one, removed with everything in it at destruction.
-class TempDir {
- public:
-  explicit TempDir(const std::string& prefix);
-  ~TempDir();
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  const std::filesystem::path& path() const { return path_; }
-
- private:
-  std::filesystem::path path_;
-};
-
 // `frontdesk init` of dir/workspace.toml into dir/fd.db; false (and its output on stderr) when it
 // failed.
 bool InitWorkspace(const std::string& binary, const std::filesystem::path& dir);

@@ -19,10 +19,8 @@ json JobJson(const ModelCheckJob& job) {
   const base::Result<core::ModelCheck>& r = *job.result;
   body["ok"] = r.ok();
   if (!r.ok()) {
-    // A failure inside the server is not the owner's to read (ErrorResponse does the same).
-    body["error"] = r.error().code == base::ErrorCode::kInternal
-                        ? "the test failed inside the server: its log says why"
-                        : r.error().message;
+    // As every error the API shows: a failure inside the server is not the owner's to read.
+    body["error"] = ErrorBody(r.error())["error"]["message"];
     return body;
   }
   body["model"] = r->model;

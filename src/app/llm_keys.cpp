@@ -1,12 +1,12 @@
 #include "app/llm_keys.h"
 
 #include <array>
-#include <cctype>
 #include <nlohmann/json.hpp>
 #include <utility>
 
 #include "app/serve_config.h"
 #include "base/strings.h"
+#include "http/response.h"
 
 namespace app {
 namespace {
@@ -27,17 +27,6 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 11> kOwnedFi
     {"max_completion_tokens", "llm.max_output_tokens"},
     {"temperature", "llm.temperature"},
 }};
-
-// RFC 9110 token characters.
-bool IsToken(std::string_view name) {
-  constexpr std::string_view kSymbols = "!#$%&'*+-.^_`|~";
-  if (name.empty()) return false;
-  for (const char ch : name) {
-    const auto c = static_cast<unsigned char>(ch);
-    if (!std::isalnum(c) && kSymbols.find(ch) == std::string_view::npos) return false;
-  }
-  return true;
-}
 
 bool IsOneLine(std::string_view value) {
   constexpr unsigned char kDelete = 0x7f;
@@ -65,7 +54,7 @@ std::optional<std::string> ParseExtraHeaders(const std::string& text,
       return name + " cannot be set here: the key goes only through llm.api_key_env";
     }
     if (lower == "content-type") return name + " is set by frontdesk";
-    if (!IsToken(name)) return "\"" + name + "\" is not a header name";
+    if (!http::IsValidHeaderName(name)) return "\"" + name + "\" is not a header name";
     if (!value.is_string()) return name + " must be a text";
     if (!IsOneLine(value.get<std::string>())) return name + " must be one line of text";
     headers.emplace_back(name, value.get<std::string>());
