@@ -179,4 +179,18 @@ std::string QuestionFor(const AgentConfig& config, Language language, std::size_
   return config.questions[index].text;
 }
 
+std::string QuestionAgainFor(const AgentConfig& config, Language language, std::size_t index) {
+  const std::string& label = config.questions[index].label;
+  if (IsBlank(label)) return QuestionFor(config, language, index);
+  switch (language) {
+    case Language::kEs:
+      return "Para anotarlo: ¿qué pongo en «" + label + "»? Bastan unas palabras.";
+    case Language::kPt:
+      return "Para anotar: o que coloco em “" + label + "”? Poucas palavras bastam.";
+    case Language::kEn:
+      break;
+  }
+  return "So I can note it down: what should I put for “" + label + "”? A few words are enough.";
+}
+
 }  // namespace core

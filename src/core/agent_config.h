@@ -109,4 +109,8 @@ std::string TextFor(const AgentConfig& config, Language language, TextKey key);
 // REQUIRES: index < config.questions.size().
 std::string QuestionFor(const AgentConfig& config, Language language, std::size_t index);
 
+// Question `index` asked again in other words, after a reply that did not answer it: a built-in
+// sentence in `language` naming the question's label, or the question itself when it has none.
+std::string QuestionAgainFor(const AgentConfig& config, Language language, std::size_t index);
+
 }  // namespace core

@@ -23,6 +23,20 @@ std::optional<int> NextQuestion(const Turn& turn) {
   return std::nullopt;
 }
 
+// The words that ask question `index`: its text, or other words when the AI's last message asked
+// it that way already (the customer's reply did not answer it): never the same sentence twice in
+// a row.
+std::string AskQuestion(const Turn& turn, int index) {
+  std::string text = core::QuestionFor(turn.config, turn.language(), index);
+  const auto transcript = turn.Transcript();
+  const auto last_ai = std::find_if(transcript.rbegin(), transcript.rend(),
+                                    [](const auto* m) { return m->author == core::Author::kAi; });
+  if (last_ai == transcript.rend() || (*last_ai)->text.find(text) == std::string::npos) {
+    return text;
+  }
+  return core::QuestionAgainFor(turn.config, turn.language(), index);
+}
+
 // The question the customer was asked and may be answering now: the next one, once asked.
 std::optional<int> AskedQuestion(const Turn& turn, std::optional<int> next) {
   return next && turn.decision.conversation.pending_question == next ? next : std::nullopt;
@@ -117,7 +131,8 @@ void Respond(Turn& turn, const base::Result<core::Proposal>& proposal, const std
     next = NextQuestion(turn);
     if (!next) {
       c.pending_question.reset();
-      parts.push_back(proposal->reply);
+      // The qualified message thanks the customer: the brain's own thanks would say it twice.
+      if (proposal->asked) parts.push_back(proposal->reply);
       HandOff(turn, core::HandoffReason::kQualified, "every question answered", parts);
       return;
     }
@@ -141,7 +156,7 @@ void Respond(Turn& turn, const base::Result<core::Proposal>& proposal, const std
   // reply to a turn without words is no small talk: it says what the AI could not read.
   const bool small_talk = !proposal->asked && !proposal->answer && !wordless;
   if (c.greeted || !small_talk) parts.push_back(proposal->reply);
-  if (next) parts.push_back(core::QuestionFor(turn.config, turn.language(), *next));
+  if (next) parts.push_back(AskQuestion(turn, *next));
   c.pending_question = next;
   std::string text = JoinParagraphs(parts);
   if (text.empty()) return;

@@ -74,8 +74,10 @@ TEST(AttachmentTest, ThePendingQuestionIsAskedAgainAfterAnAttachment) {
   Harness h(QualifyConfig(), CannotReadRule);
   h.Customer("hi");
   h.Handle(Sent(Attachment::kAudio, "[voice message]", h.clock().Now()));
+  // Asked again in other words: never the same sentence twice in a row.
   EXPECT_THAT(h.AiReplies(),
-              ElementsAre(std::string(kCannotOpen) + "\n\nWhat service do you need?"));
+              ElementsAre(std::string(kCannotOpen) + "\n\nSo I can note it down: what should I "
+                                                     "put for “Service”? A few words are enough."));
   EXPECT_TRUE(h.contact().answers.empty());
   EXPECT_EQ(h.conversation().pending_question, 0);
 }

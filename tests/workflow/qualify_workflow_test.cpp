@@ -42,9 +42,47 @@ TEST(QualifyTest, AQuestionMidFlowIsAnsweredThenThePendingQuestionAskedAgain) {
   h.Customer("hi");
   h.Customer("a new website");
   h.Customer("what is the price of a logo?");
-  EXPECT_THAT(h.AiReplies(), ElementsAre("The lamp costs 49.00 EUR.\n\nWhat is your budget?"));
+  EXPECT_THAT(h.AiReplies(),
+              ElementsAre("The lamp costs 49.00 EUR.\n\nSo I can note it down: what should I put "
+                          "for “Budget”? A few words are enough."));
   EXPECT_EQ(h.contact().answers.size(), 1u);
   EXPECT_EQ(h.conversation().pending_question, 1);
+}
+
+TEST(QualifyTest, AQuestionAskedAgainNeverRepeatsTheSentenceBefore) {
+  Harness h(QualifyConfig());
+  h.Customer("hi");
+  const std::string again =
+      "So I can note it down: what should I put for “Service”? A few words are enough.";
+  h.Customer("what is the price of a logo?");
+  EXPECT_THAT(h.AiReplies(), ElementsAre("The lamp costs 49.00 EUR.\n\n" + again));
+  h.Customer("what is the price of a logo?");
+  EXPECT_THAT(h.AiReplies(), ElementsAre("The lamp costs 49.00 EUR.\n\nWhat service do you need?"));
+  h.Customer("what is the price of a logo?");
+  EXPECT_THAT(h.AiReplies(), ElementsAre("The lamp costs 49.00 EUR.\n\n" + again));
+}
+
+TEST(QualifyTest, AQuestionWithoutALabelIsAskedAgainAsWritten) {
+  core::AgentConfig config = QualifyConfig();
+  config.questions[0].label.clear();
+  Harness h(config);
+  h.Customer("hi");
+  h.Customer("what is the price of a logo?");
+  EXPECT_THAT(h.AiReplies(), ElementsAre("The lamp costs 49.00 EUR.\n\nWhat service do you need?"));
+}
+
+TEST(QualifyTest, TheLastAnswerIsThankedOnce) {
+  // A brain that thanks for every answer: the qualified message thanks for the last one alone.
+  Harness h(QualifyConfig(), [](const core::BrainInput& input) {
+    base::Result<core::Proposal> p = SimpleRule(input);
+    if (p->answer) p->reply = "Thanks for that!";
+    return p;
+  });
+  h.Customer("hi");
+  h.Customer("a new website");
+  h.Customer("5000");
+  h.Customer("next month");
+  EXPECT_THAT(h.AiReplies(), ElementsAre("Thanks! A person will continue."));
 }
 
 TEST(QualifyTest, LastAnswerTellsTheCustomerNotifiesWithEveryAnswerAndPauses) {

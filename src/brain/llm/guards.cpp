@@ -85,6 +85,24 @@ bool HasAny(const std::string& folded, const std::string_view (&phrases)[N]) {
                      [&](std::string_view p) { return HasPhrase(folded, p); });
 }
 
+// Whether `reply` holds kRuleQuoteWords words of a rule in a row (all of a shorter rule).
+bool QuotesARule(std::string_view reply, const std::vector<std::string>& rules) {
+  const std::vector<std::string> said = text::Words(reply);
+  for (const std::string& rule : rules) {
+    const std::vector<std::string> words = text::Words(rule);
+    const std::size_t run = std::min(words.size(), kRuleQuoteWords);
+    if (run == 0) continue;
+    for (std::size_t from = 0; from + run <= words.size(); ++from) {
+      const auto first = words.begin() + static_cast<std::ptrdiff_t>(from);
+      if (std::search(said.begin(), said.end(), first, first + static_cast<std::ptrdiff_t>(run)) !=
+          said.end()) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 std::string_view ToString(GuardProblem problem) {
@@ -103,6 +121,8 @@ std::string_view ToString(GuardProblem problem) {
       return "too_long";
     case GuardProblem::kPromise:
       return "promise";
+    case GuardProblem::kQuotesRule:
+      return "quotes_rule";
     case GuardProblem::kHandoffInProse:
       return "handoff_in_prose";
   }
@@ -186,6 +206,7 @@ std::vector<GuardProblem> CheckProposal(const core::Proposal& proposal,
   if (!proposal.handoff && HasAny(reply, kProseHandoffs)) {
     problems.push_back(GuardProblem::kHandoffInProse);
   }
+  if (QuotesARule(proposal.reply, context.rules)) problems.push_back(GuardProblem::kQuotesRule);
   return problems;
 }
 

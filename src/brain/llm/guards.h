@@ -10,7 +10,9 @@
 //   - too_long: a reply longer than the channel allows;
 //   - promise: a promise of a later action the AI cannot keep ("I'll call you tomorrow");
 //   - handoff_in_prose: a reply announcing a person ("let me transfer you") without the handoff
-//     itself: a handoff is a field or a tool call, never a word.
+//     itself: a handoff is a field or a tool call, never a word;
+//   - quotes_rule: a reply repeating one of the owner's rules for the assistant (kRuleQuoteWords
+//     of its words in a row, or all of a shorter one): rules are followed, never shown.
 // Case, accents and number formats are folded before comparing ("R$ 1.299,90" is 1299.9).
 // Thread-safety: pure functions.
 #pragma once
@@ -35,7 +37,11 @@ enum class GuardProblem {
   kTooLong,
   kPromise,
   kHandoffInProse,
+  kQuotesRule,
 };
+
+// How many words of a rule in a row make a quote of it.
+inline constexpr std::size_t kRuleQuoteWords = 6;
 
 std::string_view ToString(GuardProblem problem);
 
@@ -45,6 +51,7 @@ struct GuardContext {
   // sorted (NumbersIn, then std::ranges::sort); borrowed, may be null.
   const std::vector<std::string>* also_grounded = nullptr;
   std::vector<std::string> product_names;      // the catalog's products
+  std::vector<std::string> rules;              // the owner's rules for the assistant
   std::vector<std::string> customer_messages;  // this turn's words of the customer
   std::optional<core::PendingQuestion> pending_question;
   core::Language language = core::Language::kEn;  // the customer's

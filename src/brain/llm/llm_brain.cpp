@@ -120,7 +120,8 @@ LlmBrain::LlmBrain(core::AgentConfig config, std::unique_ptr<LocalBrain> local, 
     : config_(std::move(config)),
       local_(std::move(local)),
       knowledge_(std::move(knowledge)),
-      context_numbers_(NumbersIn(config_.business_context)),
+      facts_(FactsText(knowledge_.context())),
+      context_numbers_(NumbersIn(facts_)),
       settings_(std::move(settings)),
       transport_(std::move(transport)),
       sleep_(std::move(sleep)),
@@ -136,7 +137,7 @@ base::Result<std::unique_ptr<LlmBrain>> LlmBrain::Create(const core::AgentConfig
                                                          EndpointState& endpoint) {
   auto local = LocalBrain::Create(config, catalog);
   if (!local.ok()) return local.error();
-  auto knowledge = Knowledge::Build(catalog.products, config.business_context);
+  auto knowledge = Knowledge::Build(catalog.products, config);
   if (!knowledge.ok()) return knowledge.error();
   return std::unique_ptr<LlmBrain>(new LlmBrain(config, std::move(*local), std::move(*knowledge),
                                                 std::move(settings), std::move(transport),
@@ -187,9 +188,10 @@ base::Result<core::Proposal> LlmBrain::Propose(const core::BrainInput& input) co
   PromptInput& p = turn.prompt_input;
   p.config = &config_;
   p.products = ranked.products;
-  const bool whole_context = IsWholeContext(config_.business_context, settings_.context_tokens);
+  for (const ContextRule& rule : knowledge_.context().rules) p.owner_rules.push_back(rule.text);
+  const bool whole_context = IsWholeContext(facts_, settings_.context_tokens);
   if (whole_context) {
-    if (!config_.business_context.empty()) p.passages = {config_.business_context};
+    if (!facts_.empty()) p.passages = {facts_};
   } else {
     for (const Passage* passage : ranked.passages) {
       p.passages.push_back(passage->heading.empty() ? passage->body
@@ -213,6 +215,7 @@ base::Result<core::Proposal> LlmBrain::Propose(const core::BrainInput& input) co
   for (const core::Product& product : knowledge_.products()) {
     turn.guard.product_names.push_back(product.name);
   }
+  turn.guard.rules = p.owner_rules;
   turn.guard.customer_messages = input.customer_messages;
   turn.guard.pending_question = input.pending_question;
   turn.guard.language = language;

@@ -130,8 +130,9 @@ class LlmBrain final : public core::Brain {
   core::AgentConfig config_;
   std::unique_ptr<LocalBrain> local_;
   Knowledge knowledge_;
-  // The numbers of the business context, sorted: the guards' ground when the whole context is
-  // given, read once rather than every turn.
+  const std::string facts_;  // the business context without its rules (FactsText)
+  // The numbers of the facts, sorted: the guards' ground when the whole context is given, read
+  // once rather than every turn.
   std::vector<std::string> context_numbers_;
   LlmSettings settings_;
   Transport transport_;

@@ -28,6 +28,7 @@ struct PromptInput {
   const core::AgentConfig* config = nullptr;       // REQUIRES: set
   std::vector<const core::Product*> products;      // retrieved for this turn, best first
   std::vector<std::string> passages;               // of the business context, best first
+  std::vector<std::string> owner_rules;            // the context's rules for the assistant
   const core::BrainInput* turn = nullptr;          // REQUIRES: set
   std::vector<core::QualificationAnswer> answers;  // what the lead already answered
   core::Language language = core::Language::kEn;   // the customer's

@@ -14,7 +14,8 @@ constexpr double kSkuWeight = 3.0;
 constexpr double kCategoryWeight = 2.0;
 constexpr double kHeadingWeight = 2.0;
 constexpr double kBodyWeight = 1.0;
-constexpr std::size_t kCandidates = 8;
+// Enough for every sentence of a passage a question's words all point to.
+constexpr std::size_t kCandidates = 32;
 
 // Words that frame a question ("how much is", "do you sell", "tienen", "quanto custa") rather than
 // name what it is about.
@@ -36,7 +37,11 @@ const WordSet& FramingWords() {
       "temos",     "vendem",       "disponivel", "estoque",     "quero",      "queria",
       "procuro",   "procurando",   "preciso",    "informacao",  "ola",        "oi",
       "obrigado",  "hacen",        "hacer",      "make",        "policy",     "politica",
-      "fazem",     "fazer"};
+      "fazem",     "fazer",        "give",       "send",        "show",       "me",
+      "take",      "takes",        "dame",       "manda",       "mandame",    "muestrame",
+      "passa",     "mostra",       "what",       "your",        "you",        "today",
+      "tomorrow",  "tonight",      "now",        "hoy",         "manana",     "ahora",
+      "hoje",      "amanha",       "agora"};
   return words;
 }
 
@@ -54,7 +59,17 @@ const std::vector<std::vector<std::string_view>>& Topics() {
       {"shipping", "ship", "delivery", "deliver", "envio", "envios", "enviamos", "entrega",
        "entregas", "frete"},
       {"payment", "payments", "pay", "cash", "pago", "pagos", "pagar", "efectivo", "pagamento",
-       "pagamentos"}};
+       "pagamentos"},
+      {"repair",   "repairs",   "repaired",   "fix",          "fixes",     "fixing",   "fixed",
+       "mend",     "service",   "servicing",  "arreglar",     "arreglan",  "arreglo",  "arreglos",
+       "reparar",  "reparan",   "reparacion", "reparaciones", "consertar", "conserta", "consertam",
+       "conserto", "consertos", "reparo",     "reparos"},
+      {"pricing", "prices", "rates", "rate", "fee", "fees", "tarifa", "tarifas", "precios",
+       "precos", "costs", "cost"},
+      {"broken", "damaged", "faulty", "defective", "roto", "rota", "rotos", "danado", "danada",
+       "defectuoso", "quebrado", "quebrada", "danificado", "danificada", "estragado"},
+      {"social", "socials", "media", "redes", "sociales", "sociais", "networks"},
+      {"website", "web", "site", "webpage", "homepage", "url", "sitio", "pagina"}};
   return topics;
 }
 
@@ -65,26 +80,112 @@ const std::vector<std::string_view>* TopicOf(std::string_view word) {
   return nullptr;
 }
 
+// What "how long" asks for: a duration, in any of the three languages.
+const std::vector<std::string_view>& Durations() {
+  static const std::vector<std::string_view> words = {
+      "long",  "duration", "minutes", "minute",  "hours", "hour", "days",
+      "day",   "weeks",    "week",    "minutos", "horas", "dias", "semanas",
+      "tarda", "tardan",   "demora",  "demoran", "leva",  "levam"};
+  return words;
+}
+// What "what time" asks for: the hours.
+constexpr std::string_view kHoursWord = "hours";
+
+// The topic a customer's word asks about, given the word before it ("how long", "what time",
+// "qué hora", "que horas"), or nullptr.
+const std::vector<std::string_view>* TopicIn(std::span<const std::string> words, std::size_t i) {
+  const std::string_view before = i > 0 ? std::string_view(words[i - 1]) : std::string_view();
+  if (before == "how" && words[i] == "long") return &Durations();
+  if ((before == "what" || before == "que") &&
+      (words[i] == "time" || words[i] == "hora" || words[i] == "horas")) {
+    return TopicOf(kHoursWord);
+  }
+  return TopicOf(words[i]);
+}
+
+// A social link's platform, named as customers do, with the other words they use for it.
+struct Platform {
+  std::string_view host;
+  std::string_view name;
+  std::string_view aliases;
+};
+constexpr Platform kPlatforms[] = {{"instagram.com", "Instagram", "insta ig"},
+                                   {"facebook.com", "Facebook", "fb"},
+                                   {"fb.com", "Facebook", "fb"},
+                                   {"tiktok.com", "TikTok", "tik tok"},
+                                   {"x.com", "X", "twitter"},
+                                   {"twitter.com", "X", "twitter"},
+                                   {"youtube.com", "YouTube", "yt channel canal"},
+                                   {"linkedin.com", "LinkedIn", ""},
+                                   {"wa.me", "WhatsApp", "whatsapp zap"},
+                                   {"pinterest.com", "Pinterest", ""}};
+constexpr std::string_view kSocialHeading = "Social media";
+constexpr std::string_view kSocialAliases = "socials redes sociales sociais networks";
+constexpr std::string_view kWebsiteHeading = "Website";
+constexpr std::string_view kWebsiteAliases = "web site page url sitio pagina";
+
+const Platform* PlatformOf(std::string_view link) {
+  for (const Platform& p : kPlatforms) {
+    const auto at = link.find(p.host);
+    if (at != std::string_view::npos && (at == 0 || link[at - 1] == '.' || link[at - 1] == '/')) {
+      return &p;
+    }
+  }
+  return nullptr;
+}
+
 }  // namespace
 
 Knowledge::Knowledge(text::Analyzer analyzer, std::vector<core::Product> products,
-                     std::vector<Passage> passages)
+                     BusinessContext context)
     : analyzer_(std::move(analyzer)),
       products_(std::move(products)),
-      passages_(std::move(passages)) {}
+      context_(std::move(context)) {}
 
 base::Result<Knowledge> Knowledge::Build(std::vector<core::Product> products,
-                                         std::string_view business_context) {
+                                         const core::AgentConfig& config) {
   auto analyzer = text::Analyzer::Create();
   if (!analyzer.ok()) return analyzer.error();
   Knowledge knowledge(std::move(analyzer).value(), std::move(products),
-                      SplitPassages(business_context));
+                      ReadBusinessContext(config.business_context));
+  for (std::size_t i = 0; i < knowledge.context_.passages.size(); ++i) {
+    for (Sentence& sentence : SentencesOf(knowledge.context_.passages[i])) {
+      knowledge.facts_.push_back({i, std::move(sentence), {}});
+    }
+  }
+  knowledge.AddCompany(config);
   knowledge.IndexAll();
   return knowledge;
 }
 
+void Knowledge::AddCompany(const core::AgentConfig& config) {
+  const auto add = [&](std::string_view heading, std::vector<Fact> facts) {
+    if (facts.empty()) return;
+    std::vector<Sentence> sentences;
+    for (Fact& f : facts) {
+      f.passage = context_.passages.size();
+      sentences.push_back(f.sentence);
+    }
+    context_.passages.push_back(JoinSentences(std::string(heading), sentences));
+    for (Fact& f : facts) facts_.push_back(std::move(f));
+  };
+  if (!config.website.empty()) {
+    add(kWebsiteHeading, {{0, {config.website, false}, std::string(kWebsiteAliases)}});
+  }
+  std::vector<Fact> social;
+  for (const std::string& link : config.social_links) {
+    const Platform* platform = PlatformOf(link);
+    std::string aliases(kSocialAliases);
+    if (platform != nullptr) aliases.append(" ").append(platform->aliases);
+    const std::string text = platform != nullptr ? std::string(platform->name) + ": " + link : link;
+    social.push_back({0, {text, true}, std::move(aliases)});
+  }
+  add(kSocialHeading, std::move(social));
+}
+
 void Knowledge::IndexAll() {
-  for (const core::Product& p : products_) {
+  for (std::size_t i = 0; i < products_.size(); ++i) {
+    const core::Product& p = products_[i];
     std::string attributes;
     for (const core::ProductAttribute& a : p.attributes) {
       attributes.append(a.name).append(" ").append(a.value).append(" ");
@@ -100,12 +201,26 @@ void Knowledge::IndexAll() {
                                       {description, kBodyWeight},
                                       {attribute_terms, kBodyWeight}};
     index_.Add(fields);
+    documents_.push_back({Document::Kind::kProduct, i});
   }
-  for (const Passage& passage : passages_) {
-    const std::vector<std::string> heading = analyzer_.DocumentTerms(passage.heading);
-    const std::vector<std::string> body = analyzer_.DocumentTerms(passage.body);
+  for (std::size_t i = 0; i < facts_.size(); ++i) {
+    const Fact& fact = facts_[i];
+    const std::vector<std::string> heading =
+        analyzer_.DocumentTerms(context_.passages[fact.passage].heading + " " + fact.aliases);
+    const std::vector<std::string> body = analyzer_.DocumentTerms(fact.sentence.text);
     const text::Bm25Field fields[] = {{heading, kHeadingWeight}, {body, kBodyWeight}};
     index_.Add(fields);
+    documents_.push_back({Document::Kind::kFact, i});
+  }
+  for (std::size_t i = 0; i < context_.rules.size(); ++i) {
+    const ContextRule& rule = context_.rules[i];
+    if (rule.kind != DirectiveKind::kReservesTopic) continue;
+    std::string topic;
+    for (const std::string& w : ReservedTopicWords(rule.text)) topic.append(w).append(" ");
+    const std::vector<std::string> body = analyzer_.DocumentTerms(topic);
+    const text::Bm25Field fields[] = {{body, kBodyWeight}};
+    index_.Add(fields);
+    documents_.push_back({Document::Kind::kReserved, i});
   }
 }
 
@@ -119,14 +234,16 @@ Knowledge::Query Knowledge::MakeQuery(std::span<const std::string> folded_words,
     query.terms.push_back(std::move(term));
     query.slot_of.push_back(query.slot_weights.size() - 1);
   };
-  for (const std::string& w : folded_words) {
-    if (In(FramingWords(), w) || text::IsStopword(language, w)) continue;
+  for (std::size_t i = 0; i < folded_words.size(); ++i) {
+    const std::string& w = folded_words[i];
+    const auto* topic = TopicIn(folded_words, i);
+    if (topic == nullptr && (In(FramingWords(), w) || text::IsStopword(language, w))) continue;
     std::string stem = analyzer_.Stem(w, language);
     if (std::find(query.terms.begin(), query.terms.end(), stem) != query.terms.end()) continue;
     // The customer's own word weighs the slot; the topic's other words may fill it.
     query.slot_weights.push_back(index_.Idf(stem));
     add(std::move(stem));
-    if (const auto* topic = TopicOf(w)) {
+    if (topic != nullptr) {
       for (std::string_view other : *topic) add(analyzer_.Stem(other, language));
     }
   }
@@ -163,16 +280,35 @@ std::optional<Found> Knowledge::Find(std::span<const std::string> folded_words,
   if (best == nullptr || best_coverage < kMinCoverage) return std::nullopt;
 
   Found found;
-  if (best->doc >= products_.size()) {
-    found.passage = &passages_[best->doc - products_.size()];
+  const Document& document = documents_[best->doc];
+  if (document.kind == Document::Kind::kReserved) {
+    found.reserved = &context_.rules[document.index];
     return found;
   }
-  found.products.push_back(&products_[best->doc]);
+  if (document.kind == Document::Kind::kFact) {
+    // Every sentence of the best one's passage that answers as much, in the passage's order.
+    const std::size_t passage = facts_[document.index].passage;
+    std::vector<std::size_t> answering;
+    for (const text::Bm25Hit& hit : hits) {
+      const Document& d = documents_[hit.doc];
+      if (d.kind == Document::Kind::kFact && facts_[d.index].passage == passage &&
+          coverage(hit) >= best_coverage) {
+        answering.push_back(d.index);
+      }
+    }
+    std::sort(answering.begin(), answering.end());
+    if (answering.size() > kMaxSentencesInReply) answering.resize(kMaxSentencesInReply);
+    found.passage = &context_.passages[passage];
+    for (std::size_t i : answering) found.sentences.push_back(facts_[i].sentence);
+    return found;
+  }
+  found.products.push_back(&products_[document.index]);
   for (const text::Bm25Hit& hit : hits) {
     if (found.products.size() == kMaxProductsInReply) break;
-    if (&hit == best || hit.doc >= products_.size()) continue;
+    const Document& d = documents_[hit.doc];
+    if (&hit == best || d.kind != Document::Kind::kProduct) continue;
     if (hit.score >= kRelatedScoreShare * best->score && coverage(hit) >= best_coverage) {
-      found.products.push_back(&products_[hit.doc]);
+      found.products.push_back(&products_[d.index]);
     }
   }
   return found;
@@ -185,10 +321,15 @@ Knowledge::Ranked Knowledge::Rank(std::span<const std::string> folded_words,
   const Query query = MakeQuery(folded_words, language);
   if (query.terms.empty()) return ranked;
   for (const text::Bm25Hit& hit : index_.Search(query.terms, index_.size())) {
-    if (hit.doc < products_.size()) {
-      if (ranked.products.size() < max_products) ranked.products.push_back(&products_[hit.doc]);
-    } else if (ranked.passages.size() < max_passages) {
-      ranked.passages.push_back(&passages_[hit.doc - products_.size()]);
+    const Document& d = documents_[hit.doc];
+    if (d.kind == Document::Kind::kProduct) {
+      if (ranked.products.size() < max_products) ranked.products.push_back(&products_[d.index]);
+    } else if (d.kind == Document::Kind::kFact && ranked.passages.size() < max_passages) {
+      const Passage* passage = &context_.passages[facts_[d.index].passage];
+      if (std::find(ranked.passages.begin(), ranked.passages.end(), passage) ==
+          ranked.passages.end()) {
+        ranked.passages.push_back(passage);
+      }
     }
     if (ranked.products.size() == max_products && ranked.passages.size() == max_passages) break;
   }

@@ -1,4 +1,6 @@
-// What the local brain knows: the catalog and the business context, indexed for retrieval.
+// What the local brain knows: the catalog, the business context's facts sentence by sentence, the
+// company's website and social links, and the topics the context keeps for people, indexed for
+// retrieval.
 #pragma once
 
 #include <optional>
@@ -7,7 +9,9 @@
 #include <vector>
 
 #include "base/result.h"
+#include "brain/local/business_context.h"
 #include "brain/local/passage.h"
+#include "core/agent_config.h"
 #include "core/product.h"
 #include "text/analyzer.h"
 #include "text/bm25_index.h"
@@ -19,30 +23,39 @@ inline constexpr double kMinCoverage = 0.5;
 // Products beyond the best one are listed when they score at least this share of the best.
 inline constexpr double kRelatedScoreShare = 0.8;
 inline constexpr std::size_t kMaxProductsInReply = 3;
+// The most sentences of one passage an answer quotes.
+inline constexpr std::size_t kMaxSentencesInReply = 4;
 
+// One of three answers: products, sentences of a passage, or a topic kept for people.
 struct Found {
-  std::vector<const core::Product*> products;  // best first; empty when `passage` is set
-  const Passage* passage = nullptr;
+  std::vector<const core::Product*> products;  // best first
+  const Passage* passage = nullptr;            // set with `sentences`
+  std::vector<Sentence> sentences;             // the passage's that answer, in its order
+  const ContextRule* reserved = nullptr;       // a kReservesTopic rule the question is about
 };
 
 // Immutable after Build; Find is thread-safe. Found points into this object.
 class Knowledge {
  public:
-  // Indexes `products` (name, SKU, category, description, attributes) and the passages of
-  // `business_context`. Returns the analyzer's error (kInternal) when stemmers are missing.
+  // Indexes `products` (name, SKU, category, description, attributes), each fact sentence of
+  // `config`'s business context under its passage's heading, the website and social links as
+  // facts of their own ("Instagram: https://…"), and the words of each topic the context keeps
+  // for people. Returns the analyzer's error (kInternal) when stemmers are missing.
   static base::Result<Knowledge> Build(std::vector<core::Product> products,
-                                       std::string_view business_context);
+                                       const core::AgentConfig& config);
 
-  // The products or the passage that answer a question made of `folded_words` in `language`, or
-  // nullopt when nothing covers at least kMinCoverage of the question (each word weighs its idf).
-  // Words that only say "I want to know / buy / the price" ("price", "tienen", "quanto") are not
-  // searched for; words of common front-desk topics (hours, address, returns, shipping, payment)
-  // also find the topic's words in the other languages.
+  // What answers a question made of `folded_words` in `language`, or nullopt when nothing covers
+  // at least kMinCoverage of the question (each word weighs its idf): the best document decides
+  // between products, a passage's sentences (every one of it that covers as much as the best)
+  // and a kept topic. Words that only say "I want to know / buy / the price" ("price", "tienen",
+  // "quanto") are not searched for; words of common front-desk topics (hours, address, returns,
+  // shipping, payment, repairs, prices, social media) also find the topic's words in the other
+  // languages, and "how long" / "what time" find durations and hours.
   std::optional<Found> Find(std::span<const std::string> folded_words,
                             text::Language language) const;
 
-  // The products and passages that match the question best, by score, at most `max_products`
-  // and `max_passages` (for a model to read, without Find's coverage threshold).
+  // The products and fact passages that match the question best, by score, at most
+  // `max_products` and `max_passages` (for a model to read, without Find's coverage threshold).
   struct Ranked {
     std::vector<const core::Product*> products;
     std::vector<const Passage*> passages;
@@ -51,10 +64,10 @@ class Knowledge {
               std::size_t max_products, std::size_t max_passages) const;
 
   const std::vector<core::Product>& products() const { return products_; }
-  const std::vector<Passage>& passages() const { return passages_; }
+  const BusinessContext& context() const { return context_; }
 
   std::size_t product_count() const { return products_.size(); }
-  std::size_t passage_count() const { return passages_.size(); }
+  std::size_t passage_count() const { return context_.passages.size(); }
 
  private:
   // The search terms of a question, grouped in slots: one per word of the customer, filled by
@@ -66,14 +79,28 @@ class Knowledge {
   };
   Query MakeQuery(std::span<const std::string> folded_words, text::Language language) const;
 
-  Knowledge(text::Analyzer analyzer, std::vector<core::Product> products,
-            std::vector<Passage> passages);
+  // A fact sentence, as indexed.
+  struct Fact {
+    std::size_t passage;  // in context_.passages
+    Sentence sentence;
+    std::string aliases;  // more words for its heading ("social media" for Instagram)
+  };
+  // A document of the index.
+  struct Document {
+    enum class Kind { kProduct, kFact, kReserved } kind;
+    std::size_t index;  // in products_, facts_ or context_.rules
+  };
+
+  Knowledge(text::Analyzer analyzer, std::vector<core::Product> products, BusinessContext context);
+  void AddCompany(const core::AgentConfig& config);
   void IndexAll();
 
   text::Analyzer analyzer_;
   std::vector<core::Product> products_;
-  std::vector<Passage> passages_;
-  text::Bm25Index index_;  // documents: the products, then the passages
+  BusinessContext context_;
+  std::vector<Fact> facts_;
+  std::vector<Document> documents_;  // by document id
+  text::Bm25Index index_;
 };
 
 }  // namespace brain

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <exception>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -58,6 +59,15 @@ std::vector<std::string> TopicWords(std::span<const Clause> clauses) {
   return AllWords(topical.empty() ? clauses : std::span<const Clause>(topical));
 }
 
+// Whether a message that asks nothing answers the pending question: small talk does not ("ok",
+// "thanks!", "hello"), but a bare yes or no answers a question asked for one.
+bool AnswersPending(std::span<const Clause> clauses, SmallTalk small_talk,
+                    const core::PendingQuestion& pending) {
+  if (small_talk == SmallTalk::kNone) return true;
+  return small_talk == SmallTalk::kAcknowledgement && AsksYesOrNo(pending.text) &&
+         IsYesOrNo(clauses);
+}
+
 core::HandoffProposal Handoff(core::HandoffReason reason, std::string detail) {
   core::HandoffProposal h;
   h.reason = reason;
@@ -73,7 +83,7 @@ LocalBrain::LocalBrain(core::Language default_language, Knowledge knowledge)
 base::Result<std::unique_ptr<LocalBrain>> LocalBrain::Create(const core::AgentConfig& config,
                                                              const core::Catalog& catalog) {
   try {
-    auto knowledge = Knowledge::Build(catalog.products, config.business_context);
+    auto knowledge = Knowledge::Build(catalog.products, config);
     if (!knowledge.ok()) return knowledge.error();
     return std::unique_ptr<LocalBrain>(
         new LocalBrain(config.default_language, std::move(knowledge).value()));
@@ -122,35 +132,50 @@ core::Proposal LocalBrain::Decide(const core::BrainInput& input) const {
   }
 
   const SmallTalk small_talk = ClassifySmallTalk(clauses);
-  if (pending && !IsQuestion(clauses, QuestionCues::kExplicit) &&
-      small_talk != SmallTalk::kGreeting && small_talk != SmallTalk::kThanks) {
-    p.answer = core::AnswerProposal{input.pending_question->index, std::string(base::Trim(text))};
-    p.reply = AnswerThanks(p.language);
+  p.asked = IsQuestion(clauses);
+  const std::vector<std::string> words = TopicWords(clauses);
+  std::optional<Found> found;
+  if (small_talk == SmallTalk::kNone) found = knowledge_.Find(words, StemLanguage(p.language));
+  // A topic the business keeps for people is handed to them, asked about or only mentioned.
+  if (found && found->reserved != nullptr) {
+    p.handoff =
+        Handoff(core::HandoffReason::kReservedTopic,
+                Quote("the business context keeps this topic for people", found->reserved->text));
     return p;
   }
 
-  p.asked = IsQuestion(clauses);
+  if (pending && !IsQuestion(clauses, QuestionCues::kExplicit)) {
+    if (IsUnsure(clauses)) {  // the workflow asks again, in other words
+      p.asked = false;
+      p.reply = NoProblemReply(p.language);
+      return p;
+    }
+    if (AnswersPending(clauses, small_talk, *input.pending_question)) {
+      p.asked = false;
+      p.answer = core::AnswerProposal{input.pending_question->index, std::string(base::Trim(text))};
+      p.reply = AnswerThanks(p.language);
+      return p;
+    }
+  }
+
   if (!p.asked && small_talk != SmallTalk::kNone) {
     if (small_talk == SmallTalk::kGreeting) p.reply = GreetingReply(p.language);
     if (small_talk == SmallTalk::kThanks) p.reply = ThanksReply(p.language);
     return p;
   }
 
-  const std::vector<std::string> words = TopicWords(clauses);
-  if (p.asked || words.size() <= kMaxTopicWords) {
-    if (const auto found = knowledge_.Find(words, StemLanguage(p.language))) {
-      p.asked = true;
-      p.answered = true;
-      if (found->passage != nullptr) {
-        p.reply = QuotePassage(*found->passage, p.language);
-      } else {
-        p.reply = DescribeProducts(found->products, p.language);
-        for (const core::Product* product : found->products) {
-          p.cited_products.push_back(product->name);
-        }
+  if (found && (p.asked || words.size() <= kMaxTopicWords)) {
+    p.asked = true;
+    p.answered = true;
+    if (found->passage != nullptr) {
+      p.reply = QuoteSentences(found->passage->heading, found->sentences, p.language);
+    } else {
+      p.reply = DescribeProducts(found->products, p.language);
+      for (const core::Product* product : found->products) {
+        p.cited_products.push_back(product->name);
       }
-      return p;
     }
+    return p;
   }
   // Words that find nothing next to a photo or a voice note are probably about it ("how much is
   // this?"): saying what could not be opened helps more than the general "I'm not sure".

@@ -26,8 +26,8 @@ std::vector<std::string_view> Lines(std::string_view text) {
 }
 
 bool EndsSentence(char c) { return c == '.' || c == '!' || c == '?'; }
+bool IsAsciiUpper(char c) { return c >= 'A' && c <= 'Z'; }
 
-// "Shipping", "Opening hours": a short line with no digits and no sentence end.
 // "- item", "* item", "1. item".
 bool IsListItem(std::string_view line) {
   const std::size_t start = line.find_first_not_of(' ');
@@ -39,6 +39,31 @@ bool IsListItem(std::string_view line) {
   return digits > 0 && line.substr(digits).starts_with(". ");
 }
 
+// The length of a list item's marker and the spaces after it ("- ", "12. ").
+std::size_t ListMarkerSize(std::string_view item) {
+  std::size_t at = item.find_first_not_of(' ');
+  if (item[at] == '-' || item[at] == '*') return item.find_first_not_of(' ', at + 1);
+  at = item.find('.', at);
+  return item.find_first_not_of(' ', at + 1);
+}
+
+// Lines wrapped in the source continue their sentence or list item; list items keep their own
+// lines.
+std::string JoinWrappedLines(std::string_view text) {
+  std::string out;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    const std::string_view line = text.substr(start, end - start);
+    if (!out.empty()) out += IsListItem(line) ? "\n" : " ";
+    out += line;
+    start = end + 1;
+  }
+  return out;
+}
+
+// "Shipping", "Opening hours": a short line with no digits and no sentence end.
 bool IsTitle(std::string_view line) {
   if (line.empty() || line.size() > kMaxHeadingChars || EndsSentence(line.back())) return false;
   if (std::any_of(line.begin(), line.end(), [](char c) { return c >= '0' && c <= '9'; })) {
@@ -141,20 +166,53 @@ std::vector<Passage> SplitPassages(std::string_view context) {
 }
 
 std::string Display(const Passage& passage) {
-  // Lines wrapped in the source continue their sentence or list item; list items keep their own
-  // lines.
-  std::string body;
-  std::size_t start = 0;
-  while (start <= passage.body.size()) {
-    std::size_t end = passage.body.find('\n', start);
-    if (end == std::string::npos) end = passage.body.size();
-    const std::string_view line = std::string_view(passage.body).substr(start, end - start);
-    if (!body.empty()) body += IsListItem(line) ? "\n" : " ";
-    body += line;
-    start = end + 1;
-  }
+  const std::string body = JoinWrappedLines(passage.body);
   if (passage.heading.empty()) return body;
   return passage.heading + (IsListItem(body) ? ":\n" : ": ") + body;
+}
+
+std::vector<Sentence> SentencesOf(const Passage& passage) {
+  std::vector<Sentence> out;
+  std::string chunk;  // a list item, or paragraph lines, with wrapped lines joined
+  bool item = false;
+  const auto flush = [&] {
+    if (chunk.empty()) return;
+    if (item) {
+      out.push_back({std::move(chunk), true});
+    } else {
+      for (std::string_view sentence : Sentences(chunk)) {
+        out.push_back({std::string(base::Trim(sentence)), false});
+      }
+    }
+    chunk.clear();
+  };
+  for (std::string_view line : Lines(passage.body)) {
+    if (line.empty()) continue;
+    // A line that ends without a mark before one that starts a new sentence ("Website:
+    // https://…" then "Street parking is free") ends its sentence; otherwise lines wrap.
+    const bool new_sentence = !item && !chunk.empty() && IsAsciiUpper(line.front()) &&
+                              !EndsSentence(chunk.back()) && chunk.back() != ',';
+    if (IsListItem(line) || new_sentence) {
+      flush();
+      item = IsListItem(line);
+      chunk = base::Trim(item ? line.substr(ListMarkerSize(line)) : line);
+      continue;
+    }
+    if (!chunk.empty()) chunk += ' ';
+    chunk += line;
+  }
+  flush();
+  return out;
+}
+
+Passage JoinSentences(std::string heading, std::span<const Sentence> sentences) {
+  Passage p{std::move(heading), {}};
+  for (const Sentence& s : sentences) {
+    if (!p.body.empty()) p.body += '\n';
+    if (s.list_item) p.body += "- ";
+    p.body += s.text;
+  }
+  return p;
 }
 
 }  // namespace brain

@@ -1,6 +1,7 @@
 // The business context cut into passages a customer question can be answered from.
 #pragma once
 
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,5 +25,20 @@ std::vector<Passage> SplitPassages(std::string_view context);
 
 // "heading: body", or the body alone when there is no heading.
 std::string Display(const Passage& passage);
+
+// One list item (its marker dropped) or one sentence of a passage's body, wrapped lines joined.
+struct Sentence {
+  std::string text;
+  bool list_item = false;
+  bool operator==(const Sentence&) const = default;
+};
+
+// The body's list items and sentences, in order.
+std::vector<Sentence> SentencesOf(const Passage& passage);
+
+// A passage of `sentences` under `heading`, one per line, list items after "- ".
+// SentencesOf(JoinSentences(h, s)) == s when each sentence ends with a mark or the next one
+// starts with a capital letter.
+Passage JoinSentences(std::string heading, std::span<const Sentence> sentences);
 
 }  // namespace brain

@@ -1,6 +1,9 @@
 #include "brain/local/question.h"
 
 #include <string>
+#include <vector>
+
+#include "text/tokenizer.h"
 
 namespace brain {
 namespace {
@@ -73,6 +76,15 @@ const WordSet& Affirmatives() {
       "course", "pode", "ser",    "puede", "quero", "quiero", "certo", "exactly", "exacto", "isso"};
   return words;
 }
+// Words around a yes that keep it a yes ("sure, that would be great, thank you").
+const WordSet& Agreeable() {
+  static const WordSet words = {
+      "great", "perfect",  "good",   "fine", "alright", "that",     "would", "be", "like",   "i",
+      "id",    "love",     "lovely", "you",  "genial",  "perfecto", "bueno", "me", "parece", "bien",
+      "otimo", "perfeito", "beleza", "bom",  "seria",   "gracias",  "please"};
+  return words;
+}
+
 // Words that may pad small talk without changing it.
 const WordSet& Padding() {
   static const WordSet words = {
@@ -134,11 +146,65 @@ bool IsAffirmative(std::span<const Clause> clauses) {
   bool yes = false;
   for (const Clause& clause : clauses) {
     for (const std::string& w : clause.words) {
-      if (!In(Affirmatives(), w)) return false;
-      yes = true;
+      if (In(Affirmatives(), w)) {
+        yes = true;
+      } else if (!In(Thanks(), w) && !In(Agreeable(), w)) {
+        return false;
+      }
     }
   }
   return yes;
+}
+
+bool IsUnsure(std::span<const Clause> clauses) {
+  static const WordSet doubts = {
+      "sure",    "idea", "know",   "idk",       "dunno",   "depends",  "maybe", "perhaps",
+      "se",      "sei",  "seguro", "segura",    "certeza", "quizas",   "quiza", "talvez",
+      "depende", "sabe", "unsure", "undecided", "decided", "decidido", "decidi"};
+  static const WordSet around = {"not",      "no", "im",   "i",     "am",      "really", "yet",
+                                 "dont",     "do", "ni",   "lo",    "nao",     "la",     "tenho",
+                                 "estoy",    "a",  "bit",  "it",    "todavia", "aun",    "ainda",
+                                 "still",    "an", "have", "haven", "havent",  "very",   "sorry",
+                                 "hmm",      "um", "eh",   "tengo", "muy",     "bem",    "perdon",
+                                 "desculpa", "on", "that", "eso",   "isso",    "de"};
+  bool doubt = false;
+  for (const Clause& clause : clauses) {
+    for (const std::string& w : clause.words) {
+      if (In(doubts, w)) {
+        doubt = true;
+      } else if (!In(around, w) && !In(Padding(), w)) {
+        return false;
+      }
+    }
+  }
+  return doubt;
+}
+
+bool IsYesOrNo(std::span<const Clause> clauses) {
+  static const WordSet words = {"yes", "yeah", "yep",    "no",    "nope", "si",    "sim",
+                                "nao", "of",   "course", "claro", "not",  "really"};
+  bool any = false;
+  for (const Clause& clause : clauses) {
+    for (const std::string& w : clause.words) {
+      if (!In(words, w) && !In(Padding(), w)) return false;
+      any = true;
+    }
+  }
+  return any;
+}
+
+bool AsksYesOrNo(std::string_view question) {
+  static const WordSet auxiliaries = {
+      "do",    "does",  "did",    "is",     "are",   "was",    "were",   "have", "has",  "can",
+      "could", "will",  "would",  "should", "tiene", "tienes", "tienen", "es",   "esta", "estas",
+      "hay",   "puede", "puedes", "tem",    "voce",  "e",      "pode",   "ja",   "ha"};
+  static const WordSet alternatives = {"or", "o", "ou"};
+  const std::vector<std::string> words = text::Words(question);
+  if (words.empty() || !In(auxiliaries, words.front())) return false;
+  for (const std::string& w : words) {
+    if (In(alternatives, w)) return false;
+  }
+  return true;
 }
 
 }  // namespace brain

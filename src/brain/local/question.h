@@ -2,6 +2,7 @@
 #pragma once
 
 #include <span>
+#include <string_view>
 
 #include "brain/local/clause.h"
 
@@ -29,7 +30,20 @@ enum class SmallTalk {
 // What kind of small talk the whole message is, if it is only small talk. Thread-safe.
 SmallTalk ClassifySmallTalk(std::span<const Clause> clauses);
 
-// True when the whole message says yes ("yes please", "sí, claro", "sim"). Thread-safe.
+// True when the whole message says yes ("yes please", "sure, thanks", "sí, claro", "pode ser",
+// "that would be great"): a yes word, and nothing but thanks and agreeable words around it.
+// Thread-safe.
 bool IsAffirmative(std::span<const Clause> clauses);
+
+// True when the whole message only says the customer does not know or cannot say yet ("not sure",
+// "no idea", "I don't know", "depends", "no sé", "ni idea", "não sei", "talvez"). Thread-safe.
+bool IsUnsure(std::span<const Clause> clauses);
+
+// True when the whole message is a bare yes or no ("yes", "nope", "sí", "não"). Thread-safe.
+bool IsYesOrNo(std::span<const Clause> clauses);
+
+// True when `question` is answered by yes or no: it opens with an auxiliary verb ("Do you…",
+// "Is there…", "¿Tiene…", "Você tem…") and offers no alternatives ("or", "o", "ou").
+bool AsksYesOrNo(std::string_view question);
 
 }  // namespace brain

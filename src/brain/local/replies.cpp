@@ -14,6 +14,7 @@ struct Texts {
   std::string_view greeting;
   std::string_view thanks;
   std::string_view answer_thanks;
+  std::string_view no_problem;
   std::string_view fallback_doubt;
   std::string_view fallback_offer;
   std::string_view several_products;
@@ -24,15 +25,16 @@ struct Texts {
 };
 
 constexpr Texts kTexts[] = {
-    {core::Language::kEn, "Hi! How can I help you?", "You're welcome!", "Thanks!",
+    {core::Language::kEn, "Hi! How can I help you?", "You're welcome!", "Thanks!", "No problem.",
      "I'm not sure about that.", "Would you like me to connect you with someone from our team?",
      "Here is what we have:", "in stock", "out of stock",
      "Here's what I can tell you:", "Could you tell me in words what you need?"},
     {core::Language::kEs, "¡Hola! ¿En qué puedo ayudarte?", "¡De nada!", "¡Gracias!",
-     "No estoy seguro de eso.", "¿Quieres que te ponga en contacto con alguien de nuestro equipo?",
+     "No hay problema.", "No estoy seguro de eso.",
+     "¿Quieres que te ponga en contacto con alguien de nuestro equipo?",
      "Esto es lo que tenemos:", "en stock", "agotado",
      "Esto es lo que puedo decirte:", "¿Podrías decirme por escrito qué necesitas?"},
-    {core::Language::kPt, "Olá! Como posso ajudar?", "De nada!", "Obrigado!",
+    {core::Language::kPt, "Olá! Como posso ajudar?", "De nada!", "Obrigado!", "Sem problema.",
      "Não tenho certeza sobre isso.",
      "Quer que eu coloque você em contato com alguém da nossa equipe?",
      "Isto é o que temos:", "em estoque", "esgotado",
@@ -179,6 +181,10 @@ std::string AnswerThanks(core::Language language) {
   return std::string(For(language).answer_thanks);
 }
 
+std::string NoProblemReply(core::Language language) {
+  return std::string(For(language).no_problem);
+}
+
 std::string Fallback(core::Language language) {
   const Texts& t = For(language);
   return std::string(t.fallback_doubt) + " " + std::string(t.fallback_offer);
@@ -229,9 +235,23 @@ std::string DescribeProducts(std::span<const core::Product* const> products,
   return out;
 }
 
-std::string QuotePassage(const Passage& passage, core::Language language) {
-  return std::string(For(language).passage_intro) + "\n" +
-         Shorten(Display(passage), kMaxQuoteChars);
+std::string QuoteSentences(std::string_view heading, std::span<const Sentence> sentences,
+                           core::Language language) {
+  // "Opening hours (horario / horário)": the translations are for the search, not the customer.
+  if (const auto paren = heading.find(" ("); paren != std::string_view::npos) {
+    heading = heading.substr(0, paren);
+  }
+  std::string quote;
+  if (sentences.size() == 1 && !sentences.front().list_item) {
+    quote = sentences.front().text;
+  } else if (sentences.size() == 1) {
+    quote = heading.empty() ? sentences.front().text
+                            : std::string(heading) + ": " + sentences.front().text;
+  } else {
+    quote = heading.empty() ? "" : std::string(heading) + ":";
+    for (const Sentence& s : sentences) quote += (quote.empty() ? "- " : "\n- ") + s.text;
+  }
+  return std::string(For(language).passage_intro) + "\n" + Shorten(quote, kMaxQuoteChars);
 }
 
 std::string Shorten(std::string_view utf8, std::size_t max_chars) {

@@ -16,9 +16,10 @@ inline constexpr std::size_t kMaxDescriptionChars = 160;
 inline constexpr std::size_t kMaxQuoteChars = 720;
 inline constexpr std::size_t kMaxDetailQuoteChars = 120;
 
-std::string GreetingReply(core::Language language);  // "Hi! How can I help you?"
-std::string ThanksReply(core::Language language);    // "You're welcome!"
-std::string AnswerThanks(core::Language language);   // after an answer to a question: "Thanks!"
+std::string GreetingReply(core::Language language);   // "Hi! How can I help you?"
+std::string ThanksReply(core::Language language);     // "You're welcome!"
+std::string AnswerThanks(core::Language language);    // after an answer to a question: "Thanks!"
+std::string NoProblemReply(core::Language language);  // to "not sure": "No problem."
 
 // The honest "I don't know" that offers a person.
 std::string Fallback(core::Language language);
@@ -37,8 +38,11 @@ bool OffersPerson(std::string_view ai_text);
 std::string DescribeProducts(std::span<const core::Product* const> products,
                              core::Language language);
 
-// The passage, introduced in `language` and cut to about kMaxQuoteChars at a word boundary.
-std::string QuotePassage(const Passage& passage, core::Language language);
+// The sentences of a passage under `heading` (without a parenthesised part, where owners put the
+// heading's translations), introduced in `language`: a sentence alone, a list item after the
+// heading, several as a list. Cut to about kMaxQuoteChars at a word boundary.
+std::string QuoteSentences(std::string_view heading, std::span<const Sentence> sentences,
+                           core::Language language);
 
 // At most `max_chars` bytes of `utf8`, cut before a word (never inside a UTF-8 sequence), with
 // "…" when cut.

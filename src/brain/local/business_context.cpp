@@ -1,0 +1,33 @@
+#include "brain/local/business_context.h"
+
+namespace brain {
+
+BusinessContext ReadBusinessContext(std::string_view context) {
+  BusinessContext out;
+  for (const Passage& passage : SplitPassages(context)) {
+    std::vector<Sentence> facts;
+    for (Sentence& sentence : SentencesOf(passage)) {
+      const DirectiveKind kind = ClassifyDirective(sentence.text);
+      if (kind == DirectiveKind::kNone) {
+        facts.push_back(std::move(sentence));
+      } else {
+        out.rules.push_back({std::move(sentence.text), kind});
+      }
+    }
+    if (facts.empty()) continue;
+    out.passages.push_back(
+        JoinSentences(IsAssistantHeading(passage.heading) ? "" : passage.heading, facts));
+  }
+  return out;
+}
+
+std::string FactsText(const BusinessContext& context) {
+  std::string text;
+  for (const Passage& passage : context.passages) {
+    if (!text.empty()) text += "\n\n";
+    text += Display(passage);
+  }
+  return text;
+}
+
+}  // namespace brain
