@@ -33,12 +33,12 @@ const WordSet& DealingVerbs() {
       "agree", "accept", "answer", "reply", "respond", "say", "tell", "ask", "greet", "use",
       "invent", "make", "talk", "negotiate", "disclose", "reveal", "recommend", "suggest",
       "speculate", "commit", "apologize", "apologise", "argue", "provide", "invite",
-      // es
-      "prometas", "prometer", "menciones", "mencionar", "ofrezcas", "ofrecer", "dar", "compartas",
-      "compartir", "confirmes", "confirmar", "garantices", "garantizar", "digas", "decir",
-      "respondas", "responder", "preguntes", "preguntar", "pregunta", "pide", "pedir", "uses",
-      "usar", "inventes", "inventar", "hables", "hablar", "negocies", "negociar", "recomiendes",
-      "recomendar", "saluda", "saludar", "ofrece", "menciona", "responde", "usa",
+      // es ("no des": the negative imperative of dar)
+      "prometas", "prometer", "menciones", "mencionar", "ofrezcas", "ofrecer", "dar", "des",
+      "compartas", "compartir", "confirmes", "confirmar", "confirma", "garantices", "garantizar",
+      "digas", "decir", "respondas", "responder", "preguntes", "preguntar", "pregunta", "pide",
+      "pedir", "uses", "usar", "inventes", "inventar", "hables", "hablar", "negocies", "negociar",
+      "recomiendes", "recomendar", "saluda", "saludar", "ofrece", "menciona", "responde", "usa",
       // pt
       "prometa", "mencione", "ofereca", "oferecer", "compartilhe", "compartilhar", "confirme",
       "garanta", "garantir", "diga", "dizer", "responda", "pergunte", "perguntar", "peca", "use",
@@ -67,14 +67,16 @@ const WordSet& HandingVerbs() {
       "transferred", "escalate", "escalated", "refer", "referred", "forward", "forwarded", "route",
       "routed", "leave", "left", "reserved", "kept", "dealt",
       // es
-      "pasa", "pasar", "pase", "pasalo", "pasala", "deriva", "derivar", "derive", "derivado",
-      "derivados", "derivada", "derivadas", "transfiere", "transferir", "transfiera", "atendido",
-      "atendidos", "atendida", "atendidas", "gestiona", "gestionan", "gestionado", "gestionados",
-      "gestionada", "gestionadas", "llevan", "lleva", "reservado", "reservados",
+      "pasa", "pasan", "pasar", "pase", "pasalo", "pasala", "deriva", "derivan", "derivar",
+      "derive", "derivado", "derivados", "derivada", "derivadas", "transfiere", "transferir",
+      "transfiera", "atendido", "atendidos", "atendida", "atendidas", "gestiona", "gestionan",
+      "gestionado", "gestionados", "gestionada", "gestionadas", "llevan", "lleva", "reservado",
+      "reservados",
       // pt
-      "passe", "passar", "encaminhe", "encaminhar", "encaminhado", "encaminhados", "encaminhada",
-      "encaminhadas", "transfira", "atende", "atendem", "tratado", "tratados", "tratada",
-      "tratadas", "cuida", "cuidam", "reservada", "reservadas"};
+      "passe", "passar", "passado", "passados", "passada", "passadas", "encaminhe", "encaminhar",
+      "encaminhado", "encaminhados", "encaminhada", "encaminhadas", "transfira", "atende",
+      "atendem", "tratado", "tratados", "tratada", "tratadas", "cuida", "cuidam", "reservada",
+      "reservadas"};
   return words;
 }
 

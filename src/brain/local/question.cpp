@@ -85,7 +85,7 @@ const WordSet& Agreeable() {
   return words;
 }
 
-// Words that may pad small talk without changing it.
+// Words that may pad small talk without changing it ("show" is Brazilian for "great").
 const WordSet& Padding() {
   static const WordSet words = {
       "ok",      "okay",       "k",     "cool",     "great",  "perfect", "nice",      "alright",
@@ -98,7 +98,7 @@ const WordSet& Padding() {
       "entendi", "sim",        "nao",   "ta",       "blz",    "legal",   "combinado", "muito",
       "tchau",   "ate",        "logo",  "e",        "ai",     "tudo",    "bem",       "todo",
       "bien",    "y",          "the",   "and",      "for",    "your",    "help",      "por",
-      "la",      "ayuda",      "pela",  "ajuda",    "o",      "obg",     "tks"};
+      "la",      "ayuda",      "pela",  "ajuda",    "o",      "obg",     "tks",       "show"};
   return words;
 }
 
@@ -158,15 +158,18 @@ bool IsAffirmative(std::span<const Clause> clauses) {
 
 bool IsUnsure(std::span<const Clause> clauses) {
   static const WordSet doubts = {
-      "sure",    "idea", "know",   "idk",       "dunno",   "depends",  "maybe", "perhaps",
-      "se",      "sei",  "seguro", "segura",    "certeza", "quizas",   "quiza", "talvez",
-      "depende", "sabe", "unsure", "undecided", "decided", "decidido", "decidi"};
-  static const WordSet around = {"not",      "no", "im",   "i",     "am",      "really", "yet",
-                                 "dont",     "do", "ni",   "lo",    "nao",     "la",     "tenho",
-                                 "estoy",    "a",  "bit",  "it",    "todavia", "aun",    "ainda",
-                                 "still",    "an", "have", "haven", "havent",  "very",   "sorry",
-                                 "hmm",      "um", "eh",   "tengo", "muy",     "bem",    "perdon",
-                                 "desculpa", "on", "that", "eso",   "isso",    "de"};
+      "sure",     "idea",   "know",    "idk",    "dunno",  "depends",   "maybe",
+      "perhaps",  "se",     "sei",     "seguro", "segura", "certeza",   "quizas",
+      "quiza",    "talvez", "depende", "sabe",   "unsure", "undecided", "decided",
+      "decidido", "decidi", "ideia",   "sabria", "saberia"};
+  // Words around a doubt: "la verdad es que no lo sé", "yo qué sé", "não faço ideia".
+  static const WordSet around = {
+      "not",     "no",    "im",    "i",     "am",    "really", "yet",   "dont",   "do",
+      "ni",      "lo",    "nao",   "la",    "tenho", "estoy",  "a",     "bit",    "it",
+      "todavia", "aun",   "ainda", "still", "an",    "have",   "haven", "havent", "very",
+      "sorry",   "hmm",   "um",    "eh",    "tengo", "muy",    "bem",   "perdon", "desculpa",
+      "on",      "that",  "eso",   "isso",  "de",    "verdad", "es",    "que",    "decir",
+      "decirte", "dizer", "faco",  "mmm",   "hm",    "umm",    "yo",    "nem"};
   bool doubt = false;
   for (const Clause& clause : clauses) {
     for (const std::string& w : clause.words) {
