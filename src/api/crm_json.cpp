@@ -80,6 +80,7 @@ json NotificationJson(const core::Notification& n) {
   return {{"id", n.id},
           {"kind", core::ToString(n.kind)},
           {"reason", core::ToString(n.reason)},
+          {"detail", n.detail},
           {"conversation_id", n.conversation_id},
           {"contact_id", n.contact_id},
           {"customer_name", n.customer_name},

@@ -46,6 +46,7 @@ std::string Quote(const std::vector<std::string>& texts) {
 std::string Summary(const core::Notification& n) {
   std::string s = std::string(core::ToString(n.kind)) + " " +
                   std::string(core::ToString(n.reason)) + " " + n.customer_name;
+  if (!n.detail.empty()) s += " | " + n.detail;
   for (const auto& a : n.answers)
     s += " | " + (a.label.empty() ? a.question : a.label) + ": " + a.answer;
   for (const auto& m : n.last_messages) s += " | " + m;

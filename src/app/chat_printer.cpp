@@ -83,6 +83,7 @@ void ChatPrinter::Notification(const core::Notification& n) {
     json line = Line("notification", n.at);
     line["kind"] = core::ToString(n.kind);
     line["reason"] = core::ToString(n.reason);
+    line["detail"] = n.detail;
     line["author"] = "system";
     line["text"] = text;
     line["customer"] = n.customer_name;
@@ -93,6 +94,7 @@ void ChatPrinter::Notification(const core::Notification& n) {
     return;
   }
   out_ << Clock(n.at) << " ! notification " << text << '\n';
+  if (!n.detail.empty()) out_ << "    " << n.detail << '\n';
   for (const auto& a : n.answers) out_ << "    " << AnswerText(a) << '\n';
   for (const auto& m : n.last_messages) out_ << "    > " << m << '\n';
   out_ << std::flush;

@@ -18,6 +18,7 @@ struct Notification {
   std::int64_t contact_id = 0;
   NotificationKind kind = NotificationKind::kHandoff;
   HandoffReason reason = HandoffReason::kCustomerRequest;
+  std::string detail;                        // why, in words: the rule of a reserved topic...
   std::string customer_name;                 // who
   std::vector<std::string> last_messages;    // "customer: text", oldest first
   std::vector<QualificationAnswer> answers;  // every answer so far (qualify_and_transfer)

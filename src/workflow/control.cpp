@@ -8,7 +8,8 @@
 namespace workflow {
 namespace {
 
-core::Notification MakeNotification(Turn& turn, core::HandoffReason reason) {
+core::Notification MakeNotification(Turn& turn, core::HandoffReason reason,
+                                    const std::string& detail) {
   core::Notification n;
   n.workspace_id = turn.snapshot.conversation.workspace_id;
   n.conversation_id = turn.snapshot.conversation.id;
@@ -16,6 +17,7 @@ core::Notification MakeNotification(Turn& turn, core::HandoffReason reason) {
   n.kind = reason == core::HandoffReason::kQualified ? core::NotificationKind::kLeadQualified
                                                      : core::NotificationKind::kHandoff;
   n.reason = reason;
+  n.detail = detail;
   n.customer_name = turn.decision.contact_name.value_or(turn.snapshot.contact.display_name);
   const auto transcript = turn.Transcript();
   const std::size_t from = transcript.size() - std::min(transcript.size(), kNotificationMessages);
@@ -55,7 +57,7 @@ void HandOff(Turn& turn, core::HandoffReason reason, const std::string& detail,
              const std::vector<std::string>& lead_in) {
   core::Conversation& c = turn.conversation();
   // The notification quotes the conversation up to the customer's last words.
-  turn.decision.notifications.push_back(MakeNotification(turn, reason));
+  turn.decision.notifications.push_back(MakeNotification(turn, reason, detail));
 
   c.lease = EnterManual(c.lease, turn.now, turn.config.pause);
   c.unanswered_streak = 0;

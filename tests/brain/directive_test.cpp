@@ -271,7 +271,8 @@ TEST(DirectiveHeadingTest, HeadingsThatNameTheAssistantOrItsRules) {
   }
   for (const char* heading :
        {"Opening hours", "Returns", "Shipping", "Address", "About us", "Horario", "Devoluciones",
-        "Dirección", "Envíos", "Horário", "Trocas e devoluções", "Endereço", "Pagamentos", ""}) {
+        "Dirección", "Envíos", "Horário", "Trocas e devoluções", "Endereço", "Pagamentos", "",
+        "Care instructions", "House rules", "Instrucciones de lavado", "Regras da casa"}) {
     EXPECT_FALSE(IsAssistantHeading(heading)) << heading;
   }
 }

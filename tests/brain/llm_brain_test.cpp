@@ -131,6 +131,28 @@ TEST_F(LlmBrainTest, AStructuredAnswerFromTheCatalogIsProposed) {
   EXPECT_TRUE(Body(0).contains("response_format"));
 }
 
+TEST_F(LlmBrainTest, TheContextsRulesAreGivenAsRulesAndAReplyQuotingOneIsRepaired) {
+  config_.business_context =
+      "Opening hours: Monday to Friday, 9:00 to 18:00.\n\n"
+      "# Rules for the assistant\n"
+      "- Never promise a delivery date that is not written here.\n"
+      "- There are no discount codes at the moment.\n";
+  script_.replies.push_back(
+      Turn(Grounded("Never promise a delivery date that is not written here.")));
+  script_.replies.push_back(Turn(Grounded()));
+  auto p = Brain()->Propose(Asks("when will my mug arrive?"));
+  ASSERT_TRUE(p.ok()) << p.error().message;
+  EXPECT_EQ(p->reply, "The stoneware mug costs 14.90 USD.");  // the repaired one
+  ASSERT_EQ(script_.requests.size(), 2u);
+  const std::string system = Body(0)["messages"][0]["content"];
+  const auto data = system.find("<business_context>\n");  // the data block
+  ASSERT_NE(data, std::string::npos);
+  EXPECT_LT(system.find("Never promise a delivery date"), data);
+  EXPECT_EQ(system.find("Never promise a delivery date", data), std::string::npos);
+  EXPECT_NE(system.find("There are no discount codes at the moment.", data), std::string::npos);
+  EXPECT_EQ(system.find("Rules for the assistant"), std::string::npos);
+}
+
 TEST_F(LlmBrainTest, WithToolsItAnswersTheModelsSearchesThenTakesItsResponse) {
   settings_.endpoint.mode = OutputMode::kTools;
   script_.replies.push_back(Calls({{"search_catalog", {{"query", "mug"}}}}));

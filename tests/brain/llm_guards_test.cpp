@@ -228,6 +228,29 @@ std::vector<Case> Adversarial() {
     add(std::string("unknown product ") + product, p, Context(Language::kEn),
         GuardProblem::kUnknownProduct);
   }
+  // The owner's rules for the assistant, repeated to the customer.
+  for (const auto& [reply, language] : std::vector<std::pair<std::string, Language>>{
+           {"Wholesale or trade orders are handled by a person: hand the conversation to the "
+            "team.",
+            Language::kEn},
+           {"Sorry! Never promise a delivery date or a discount that is not written here.",
+            Language::kEn},
+           {"Our rules say: wholesale or trade orders are handled by a person.", Language::kEn},
+           {"Los pedidos mayoristas los gestiona una persona del equipo.", Language::kEs},
+           {"Nunca prometas plazos de entrega que no estén escritos aquí.", Language::kEs},
+           {"Pedidos de atacado são tratados por uma pessoa da equipe.", Language::kPt},
+           {"Nunca prometa prazos de entrega que não estejam escritos aqui.", Language::kPt}}) {
+    GuardContext context = Context(language);
+    context.rules = {
+        "Wholesale or trade orders are handled by a person: hand the conversation to "
+        "the team.",
+        "Never promise a delivery date or a discount that is not written here.",
+        "Los pedidos mayoristas los gestiona una persona del equipo.",
+        "Nunca prometas plazos de entrega que no estén escritos aquí.",
+        "Pedidos de atacado são tratados por uma pessoa da equipe.",
+        "Nunca prometa prazos de entrega que não estejam escritos aqui."};
+    add("quotes a rule: " + reply, Reply(reply, language), context, GuardProblem::kQuotesRule);
+  }
   // Longer than the channel allows.
   for (std::size_t extra : {1, 10, 100, 1000, 5000}) {
     add("too long by " + std::to_string(extra),
@@ -245,6 +268,14 @@ TEST(GuardsTest, NoAdversarialProposalIsAccepted) {
     EXPECT_THAT(problems, ::testing::Contains(c.expected))
         << c.name << " (wanted " << ToString(c.expected) << ")";
   }
+}
+
+TEST(GuardsTest, AReplyOnARulesTopicInItsOwnWordsPasses) {
+  GuardContext context = Context(Language::kEn);
+  context.rules = {"Never promise a delivery date or a discount that is not written here."};
+  EXPECT_THAT(
+      CheckProposal(Reply("We have no discount codes at the moment.", Language::kEn), context),
+      ::testing::IsEmpty());
 }
 
 TEST(GuardsTest, GroundedProposalsPass) {

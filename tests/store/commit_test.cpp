@@ -39,6 +39,7 @@ core::Decision Handoff(const core::ConversationSnapshot& s) {
   core::Notification n;
   n.kind = core::NotificationKind::kHandoff;
   n.reason = core::HandoffReason::kCustomerRequest;
+  n.detail = "the customer asked for a person: \"quiero hablar con alguien\"";
   n.customer_name = "Lucía";
   n.last_messages = {"customer: quiero hablar con alguien"};
   n.answers = d.answers;
@@ -103,6 +104,7 @@ TEST_F(CommitTest, CommitStoresEverythingAndBumpsTheVersion) {
   EXPECT_EQ(notifications[0].id, stored->notifications[0].id);
   EXPECT_EQ(notifications[0].reason, core::HandoffReason::kCustomerRequest);
   EXPECT_EQ(notifications[0].customer_name, "Lucía");
+  EXPECT_EQ(notifications[0].detail, d.notifications[0].detail);
   EXPECT_EQ(notifications[0].last_messages, d.notifications[0].last_messages);
   ASSERT_EQ(notifications[0].answers.size(), 1u);
   EXPECT_EQ(notifications[0].answers[0].source_message_id, stored->messages[0].id);

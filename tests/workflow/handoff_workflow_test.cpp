@@ -74,6 +74,7 @@ TEST(HandoffTest, FrustrationHandsOff) {
   h.Customer("I am angry");
   EXPECT_EQ(h.conversation().lease.mode, Mode::kManual);
   EXPECT_EQ(h.notifications().at(0).reason, core::HandoffReason::kFrustration);
+  EXPECT_EQ(h.notifications().at(0).detail, "upset");  // the brain's words, as in the audit
 }
 
 TEST(HandoffTest, TwoUnansweredQuestionsInARowHandOff) {

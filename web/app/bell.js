@@ -112,7 +112,10 @@ export class Bell {
     h("span", { class: "row spread" },
       h("strong", { text: `${n.customer_name || "Customer"} — ${title}` }),
       h("time", { datetime: n.at, title: fullTime(n.at), text: shortTime(n.at) })),
-    h("span", { class: "reason", text: reasonText(n.reason) }), answers, last);
+    h("span", { class: "reason", text: reasonText(n.reason) }),
+    // Why, in words: for a reserved topic, the business context's rule.
+    n.detail && n.kind !== "lead_qualified" ? h("span", { class: "detail", text: n.detail }) : null,
+    answers, last);
   }
 
   async open(n) {

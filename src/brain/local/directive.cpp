@@ -175,12 +175,13 @@ bool IsRule(std::span<const std::string> words) {
 }  // namespace
 
 bool IsAssistantHeading(std::string_view heading) {
-  static const WordSet rules = {"rules",         "rule",   "instructions", "guidelines", "reglas",
-                                "instrucciones", "regras", "instrucoes",   "diretrizes"};
-  for (const std::string& w : text::Words(heading)) {
-    if (In(Assistants(), w) || In(rules, w)) return true;
-  }
-  return false;
+  // "Rules" alone heads the assistant's; "House rules" or "Care instructions" head customers'.
+  static const WordSet rules = {"rules",         "instructions", "guidelines", "reglas",
+                                "instrucciones", "regras",       "instrucoes", "diretrizes"};
+  const std::vector<std::string> words = text::Words(heading);
+  if (words.size() == 1 && In(rules, words.front())) return true;
+  return std::any_of(words.begin(), words.end(),
+                     [](const std::string& w) { return In(Assistants(), w); });
 }
 
 DirectiveKind ClassifyDirective(std::string_view sentence) {

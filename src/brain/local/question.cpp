@@ -70,10 +70,12 @@ const WordSet& Thanks() {
   return words;
 }
 const WordSet& Affirmatives() {
-  static const WordSet words = {
-      "yes",    "yeah", "yep",    "sure",  "ok",    "okay",   "si",    "claro",   "dale",   "vale",
-      "sim",    "bora", "please", "pls",   "go",    "ahead",  "por",   "favor",   "porfa",  "of",
-      "course", "pode", "ser",    "puede", "quero", "quiero", "certo", "exactly", "exacto", "isso"};
+  static const WordSet words = {"yes",    "yeah",    "yep",      "sure",     "ok",     "okay",
+                                "si",     "claro",   "dale",     "vale",     "sim",    "bora",
+                                "please", "pls",     "go",       "ahead",    "por",    "favor",
+                                "porfa",  "of",      "course",   "pode",     "ser",    "puede",
+                                "quero",  "quiero",  "certo",    "exactly",  "exacto", "isso",
+                                "great",  "perfect", "perfecto", "perfeito", "genial", "otimo"};
   return words;
 }
 // Words around a yes that keep it a yes ("sure, that would be great, thank you").

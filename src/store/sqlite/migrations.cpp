@@ -389,6 +389,11 @@ constexpr const char* kModelRecords = R"sql(
 ALTER TABLE messages ADD COLUMN model TEXT;
 )sql";
 
+// A notification says why in words (the rule of a reserved topic), as the audit event does.
+constexpr const char* kNotificationDetail = R"sql(
+ALTER TABLE notifications ADD COLUMN detail TEXT NOT NULL DEFAULT '';
+)sql";
+
 // The schema before the first release was edited in place; from the first release on, every
 // change is a new migration appended here.
 constexpr std::array kMigrations{
@@ -404,6 +409,7 @@ constexpr std::array kMigrations{
     Migration{10, "contacts: web chat visitors known by the hash of their cookie", kVisitorKeys},
     Migration{11, "timers: the reply timer, looked up by kind", kReplyTimers},
     Migration{12, "messages: how a language model made an AI message", kModelRecords},
+    Migration{13, "notifications: why, in words", kNotificationDetail},
 };
 
 constexpr const char* kCreateMigrationsTable =

@@ -14,20 +14,20 @@ constexpr std::int64_t kEnd = std::numeric_limits<std::int64_t>::max();
 
 constexpr std::string_view kInsertNotification =
     "INSERT INTO notifications (workspace_id, conversation_id, contact_id, kind, reason,"
-    " customer_name, last_messages_json, answers_json, at_ms, read)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
+    " customer_name, last_messages_json, answers_json, at_ms, read, detail)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
 // The selects return the columns ReadNotification reads.
 constexpr std::string_view kSelectNotifications =
     "SELECT id, conversation_id, contact_id, kind, reason, customer_name, last_messages_json,"
-    " answers_json, at_ms, read FROM notifications WHERE workspace_id = ?1"
+    " answers_json, at_ms, read, detail FROM notifications WHERE workspace_id = ?1"
     " ORDER BY at_ms DESC, id DESC LIMIT ?2";
 constexpr std::string_view kSelectPage =
     "SELECT id, conversation_id, contact_id, kind, reason, customer_name, last_messages_json,"
-    " answers_json, at_ms, read FROM notifications INDEXED BY notifications_by_id"
+    " answers_json, at_ms, read, detail FROM notifications INDEXED BY notifications_by_id"
     " WHERE workspace_id = ?1 AND id < ?2 ORDER BY id DESC LIMIT ?3";
 constexpr std::string_view kSelectOne =
     "SELECT id, conversation_id, contact_id, kind, reason, customer_name, last_messages_json,"
-    " answers_json, at_ms, read FROM notifications WHERE id = ?1 AND workspace_id = ?2";
+    " answers_json, at_ms, read, detail FROM notifications WHERE id = ?1 AND workspace_id = ?2";
 constexpr std::string_view kCountUnread =
     "SELECT COUNT(*) FROM notifications INDEXED BY notifications_unread"
     " WHERE workspace_id = ?1 AND read = 0";
@@ -52,6 +52,7 @@ base::Result<core::Notification> ReadNotification(const Query& q, std::int64_t w
                             .contact_id = q.Int64(2),
                             .kind = *kind,
                             .reason = *reason,
+                            .detail = q.Text(10),
                             .customer_name = q.Text(5),
                             .last_messages = std::move(*last_messages),
                             .answers = std::move(*answers),
@@ -82,7 +83,7 @@ base::Result<std::int64_t> InsertNotification(Connection& db, const core::Notifi
       insert
           ->BindAll(n.workspace_id, n.conversation_id, n.contact_id, core::ToString(n.kind),
                     core::ToString(n.reason), n.customer_name, EncodeStrings(n.last_messages),
-                    EncodeAnswers(n.answers), n.at, std::int64_t{n.read})
+                    EncodeAnswers(n.answers), n.at, std::int64_t{n.read}, n.detail)
           .Run();
   if (!done.ok()) return done.error();
   return db.LastInsertId();
