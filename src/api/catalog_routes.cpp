@@ -73,12 +73,17 @@ http::Response List(Auth& auth, core::Store& store, core::Users& users,
                             {"indexing", IndexingJson(*indexing)}});
 }
 
-// The uploaded file: the "file" field of a form, or a text/csv body.
+constexpr std::string_view kXlsxType =
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+// The uploaded file: the "file" field of a form, or a text/csv or .xlsx body.
 base::Result<std::string_view> UploadedFile(const http::Request& r,
                                             std::vector<http::FormPart>& parts) {
   const std::string content_type = r.Header("Content-Type").value_or("");
   const auto type = http::ParseParameterized(content_type);
-  if (type && type->value == "text/csv") return std::string_view(r.body);
+  if (type && (type->value == "text/csv" || type->value == kXlsxType)) {
+    return std::string_view(r.body);
+  }
   if (type && type->value == "multipart/form-data") {
     auto parsed = http::ParseFormData(content_type, r.body);
     if (!parsed.ok()) return parsed.error();
@@ -90,7 +95,8 @@ base::Result<std::string_view> UploadedFile(const http::Request& r,
     return file->body;
   }
   return base::Error::InvalidArgument(
-      "send the catalog as multipart/form-data (the field \"file\") or as a text/csv body");
+      "send the catalog as multipart/form-data (the field \"file\"), or as a text/csv or .xlsx "
+      "body");
 }
 
 http::Response Upload(Auth& auth, core::Store& store, core::Users& users,
@@ -100,7 +106,8 @@ http::Response Upload(Auth& auth, core::Store& store, core::Users& users,
   std::vector<http::FormPart> parts;
   auto file = UploadedFile(r, parts);
   if (!file.ok()) return ErrorResponse(file.error());
-  const catalog::ImportResult imported = catalog::ImportCsv(*file);
+  // An Excel workbook's sheet: ?sheet=, else its first.
+  const catalog::ImportResult imported = catalog::ImportCatalog(*file, r.Query("sheet"));
   if (!imported.errors.empty()) {
     json body = ErrorBody(base::Error::InvalidArgument(
         "the catalog file was not imported: " + std::to_string(imported.errors.size()) +

@@ -8,12 +8,13 @@
 namespace app {
 namespace {
 
-base::Result<std::vector<core::Product>> ReadCatalog(const std::filesystem::path& path) {
+base::Result<std::vector<core::Product>> ReadCatalog(const std::filesystem::path& path,
+                                                     const std::optional<std::string>& sheet) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return base::Error::InvalidArgument("cannot read catalog '" + path.string() + "'");
   std::ostringstream bytes;
   bytes << in.rdbuf();
-  catalog::ImportResult imported = catalog::ImportCsv(bytes.str());
+  catalog::ImportResult imported = catalog::ImportCatalog(bytes.str(), sheet);
   if (!imported.errors.empty()) {
     return base::Error::InvalidArgument(path.filename().string() + " was not imported:\n" +
                                         catalog::Describe(imported.errors));
@@ -26,8 +27,8 @@ base::Result<std::vector<core::Product>> ReadCatalog(const std::filesystem::path
 base::Result<InitReport> InitWorkspace(core::Store& store, core::ChannelAccounts& accounts,
                                        const WorkspaceFile& file) {
   std::optional<std::vector<core::Product>> products;
-  if (file.catalog_csv) {
-    auto read = ReadCatalog(*file.catalog_csv);
+  if (file.catalog_file) {
+    auto read = ReadCatalog(*file.catalog_file, file.catalog_sheet);
     if (!read.ok()) return read.error();
     products = std::move(*read);
   }

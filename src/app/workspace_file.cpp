@@ -295,10 +295,19 @@ void Read(Reader& r, const toml::table& root, WorkspaceFile& out) {
     ReadTranslations(r, *translations, c);
   }
   if (const toml::table* catalog = r.Table(root, "catalog")) {
-    r.OnlyKeys(*catalog, "catalog.", {"csv"});
+    r.OnlyKeys(*catalog, "catalog.", {"csv", "xlsx", "sheet"});
     std::string csv;
+    std::string xlsx;
+    std::string sheet;
     r.String(*catalog, "catalog.", "csv", csv);
-    if (!csv.empty()) out.catalog_csv = r.path().parent_path() / csv;
+    r.String(*catalog, "catalog.", "xlsx", xlsx);
+    r.String(*catalog, "catalog.", "sheet", sheet);
+    if (!csv.empty() && !xlsx.empty()) r.Problem("catalog", "give csv or xlsx, not both");
+    if (!sheet.empty() && xlsx.empty()) r.Problem("catalog.sheet", "names a sheet of xlsx");
+    if (!csv.empty() || !xlsx.empty()) {
+      out.catalog_file = r.path().parent_path() / (csv.empty() ? xlsx : csv);
+    }
+    if (!sheet.empty()) out.catalog_sheet = sheet;
   }
 }
 

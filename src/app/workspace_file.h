@@ -16,7 +16,10 @@ namespace app {
 struct WorkspaceFile {
   std::string slug;
   core::AgentConfig config;
-  std::optional<std::filesystem::path> catalog_csv;  // resolved against the file's folder
+  // [catalog] csv or xlsx, resolved against the file's folder, and an xlsx's sheet (else its
+  // first).
+  std::optional<std::filesystem::path> catalog_file;
+  std::optional<std::string> catalog_sheet;
   // [[channels]]: the Meta accounts (workspace_id unset). Secrets may come from environment
   // variables named by access_token_env, app_secret_env and verify_token_env.
   std::vector<core::ChannelAccount> channels;

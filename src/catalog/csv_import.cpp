@@ -1,6 +1,7 @@
 #include "catalog/csv_import.h"
 
 #include <algorithm>
+#include <functional>
 #include <map>
 #include <utility>
 
@@ -9,6 +10,7 @@
 #include "catalog/field_rules.h"
 #include "catalog/header.h"
 #include "catalog/utf8.h"
+#include "catalog/xlsx_reader.h"
 
 namespace catalog {
 namespace {
@@ -131,29 +133,24 @@ core::Product ProductFromRow(const Header& header, const std::vector<std::string
   return product;
 }
 
+ImportResult TooLarge() {
+  return {{},
+          {{kNoLine, "the file is larger than " +
+                         std::to_string(kMaxFileBytes / kBytesPerMegabyte) + " MB"}}};
+}
+
 bool HasNameColumn(const Header& header) {
   return std::any_of(header.columns.begin(), header.columns.end(),
                      [](const Column& c) { return c.kind == ColumnKind::kName; });
 }
 
-}  // namespace
-
-ImportResult ImportCsv(std::string_view bytes) {
-  if (bytes.size() > kMaxFileBytes) {
-    return {{},
-            {{kNoLine, "the file is larger than " +
-                           std::to_string(kMaxFileBytes / kBytesPerMegabyte) + " MB"}}};
-  }
-  std::string_view text = bytes;
-  if (text.starts_with(kByteOrderMark)) text.remove_prefix(kByteOrderMark.size());
-
-  ErrorList errors;
-  ReportInvalidUtf8(text, errors);
-
-  CsvReader reader(text, {kMaxFieldBytes, kMaxColumns});
+// The rules every catalog table follows, whatever file it came from: the header, then one
+// product per row. `next` gives the records one after another; `errors` may already hold the
+// file's own problems.
+ImportResult ImportRecords(const std::function<bool(CsvRecord&)>& next, ErrorList& errors) {
   CsvRecord record;
   bool has_header = false;
-  while (!has_header && reader.Next(record)) has_header = !record.error.empty() || !IsBlank(record);
+  while (!has_header && next(record)) has_header = !record.error.empty() || !IsBlank(record);
   if (!has_header) {
     errors.Add(kFirstLine,
                "the file is empty; the first row must name the columns, e.g. name,sku,price");
@@ -174,7 +171,7 @@ ImportResult ImportCsv(std::string_view bytes) {
   std::vector<core::Product> products;
   std::map<std::string, std::size_t> sku_lines;
   std::size_t rows = 0;
-  while (reader.Next(record)) {
+  while (next(record)) {
     if (record.error.empty() && IsBlank(record)) continue;
     if (++rows > kMaxProducts) {
       errors.Add(record.line, "the file has more than " + std::to_string(kMaxProducts) +
@@ -208,6 +205,50 @@ ImportResult ImportCsv(std::string_view bytes) {
   }
   if (!errors.empty()) return {{}, std::move(errors).Take()};
   return {std::move(products), {}};
+}
+
+}  // namespace
+
+ImportResult ImportCsv(std::string_view bytes) {
+  if (bytes.size() > kMaxFileBytes) return TooLarge();
+  std::string_view text = bytes;
+  if (text.starts_with(kByteOrderMark)) text.remove_prefix(kByteOrderMark.size());
+
+  ErrorList errors;
+  ReportInvalidUtf8(text, errors);
+  CsvReader reader(text, {kMaxFieldBytes, kMaxColumns});
+  return ImportRecords([&](CsvRecord& record) { return reader.Next(record); }, errors);
+}
+
+ImportResult ImportXlsx(std::string_view bytes, const std::optional<std::string>& sheet) {
+  if (bytes.size() > kMaxFileBytes) return TooLarge();
+  // One row past the limit, so that too many products are reported as in a CSV file.
+  // A byte more than a cell may hold tells a cell that is too long.
+  auto rows = ReadXlsxSheet(bytes, sheet, {kMaxColumns, kMaxProducts + 2, kMaxFieldBytes + 1});
+  if (!rows.ok()) return {{}, {{kNoLine, rows.error().message}}};
+  ErrorList errors;
+  std::size_t at = 0;
+  return ImportRecords(
+      [&](CsvRecord& record) {
+        if (at == rows->size()) return false;
+        SheetRow& row = (*rows)[at++];
+        record.line = row.number;
+        record.field_count = row.field_count;
+        record.fields = std::move(row.fields);
+        record.fields.resize(std::min(row.field_count, kMaxColumns));
+        record.error.clear();
+        for (std::string& field : record.fields) {
+          if (field.size() <= kMaxFieldBytes) continue;
+          record.error = "a cell is longer than " + std::to_string(kMaxFieldBytes) + " bytes";
+          field.clear();  // cut inside a character, perhaps: not kept
+        }
+        return true;
+      },
+      errors);
+}
+
+ImportResult ImportCatalog(std::string_view bytes, const std::optional<std::string>& sheet) {
+  return LooksLikeXlsx(bytes) ? ImportXlsx(bytes, sheet) : ImportCsv(bytes);
 }
 
 std::string Describe(const std::vector<ImportError>& errors) {

@@ -1,4 +1,5 @@
-// Catalog import: turns an uploaded CSV file into the products of a workspace's catalog.
+// Catalog import: turns an uploaded CSV file or Excel workbook into the products of a
+// workspace's catalog.
 //
 // The file is UTF-8 (a leading byte order mark is dropped) in RFC 4180 form (see csv_reader.h for
 // what else is accepted). The first non-blank row is the header; column names are trimmed and the
@@ -19,6 +20,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -59,6 +61,14 @@ struct ImportResult {
 // (the message names the first line); more than kMaxProducts products (rows past the limit are
 // not checked); a header with no product rows.
 ImportResult ImportCsv(std::string_view bytes);
+
+// Parses the sheet named `sheet` (or the first) of an Excel workbook by the same rules, each
+// row's number as its line, the cells as Excel shows them (xlsx_reader.h). A file that is not a
+// workbook, or has no such sheet, is one kNoLine error saying so.
+ImportResult ImportXlsx(std::string_view bytes, const std::optional<std::string>& sheet);
+
+// ImportXlsx when the bytes are a zip archive (LooksLikeXlsx), else ImportCsv.
+ImportResult ImportCatalog(std::string_view bytes, const std::optional<std::string>& sheet = {});
 
 // One line per error, "line 4: price 'abc' is not a number" (the message alone for kNoLine),
 // joined by "\n" without a trailing one.

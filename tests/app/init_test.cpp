@@ -25,7 +25,7 @@ class InitTest : public ::testing::Test {
     file.config.greeting = "Hello!";
     file.config.workflow = core::WorkflowKind::kHandoffToHuman;
     std::ofstream(dir_ / "catalog.csv") << csv;
-    file.catalog_csv = dir_ / "catalog.csv";
+    file.catalog_file = dir_ / "catalog.csv";
     return file;
   }
 

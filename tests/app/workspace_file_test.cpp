@@ -38,7 +38,7 @@ TEST_F(WorkspaceFileTest, ReadsAMinimalFileWithDefaults) {
   EXPECT_EQ(file->config.pause, core::kDefaultPause);
   EXPECT_EQ(file->config.debounce, core::kDefaultDebounce);
   EXPECT_EQ(file->config.brain, core::BrainKind::kLocal);
-  EXPECT_FALSE(file->catalog_csv);
+  EXPECT_FALSE(file->catalog_file);
 }
 
 TEST_F(WorkspaceFileTest, TheAgentMayThinkWithTheInstancesLanguageModel) {
@@ -56,7 +56,7 @@ TEST_F(WorkspaceFileTest, ReadsBothExamplesCompletely) {
         ReadWorkspaceFile(fs::path(FRONTDESK_SOURCE_DIR) / "examples" / example / "workspace.toml");
     ASSERT_TRUE(file.ok()) << example << ": " << file.error().message;
     EXPECT_FALSE(file->config.business_context.empty());
-    EXPECT_TRUE(file->catalog_csv && fs::exists(*file->catalog_csv));
+    EXPECT_TRUE(file->catalog_file && fs::exists(*file->catalog_file));
     EXPECT_TRUE(file->config.translations.contains(core::Language::kEs));
     EXPECT_TRUE(file->config.translations.contains(core::Language::kPt));
   }
@@ -128,6 +128,23 @@ TEST_F(WorkspaceFileTest, NeverPauseAndContextFile) {
       Write("w2.toml", std::string(kMinimal) + "[context]\nfile = \"nope.md\"\n"));
   ASSERT_FALSE(missing.ok());
   EXPECT_THAT(missing.error().message, HasSubstr("context.file: cannot read 'nope.md'"));
+}
+
+TEST_F(WorkspaceFileTest, TheCatalogIsACsvFileOrAWorkbooksSheet) {
+  auto xlsx = ReadWorkspaceFile(Write(
+      "x.toml", std::string(kMinimal) + "[catalog]\nxlsx = \"shop.xlsx\"\nsheet = \"Products\"\n"));
+  ASSERT_TRUE(xlsx.ok()) << xlsx.error().message;
+  EXPECT_EQ(xlsx->catalog_file->filename(), "shop.xlsx");
+  EXPECT_EQ(xlsx->catalog_sheet, "Products");
+
+  auto both = ReadWorkspaceFile(
+      Write("b.toml", std::string(kMinimal) + "[catalog]\ncsv = \"a.csv\"\nxlsx = \"b.xlsx\"\n"));
+  ASSERT_FALSE(both.ok());
+  EXPECT_THAT(both.error().message, HasSubstr("catalog: give csv or xlsx, not both"));
+  auto sheet_of_csv = ReadWorkspaceFile(
+      Write("s.toml", std::string(kMinimal) + "[catalog]\ncsv = \"a.csv\"\nsheet = \"P\"\n"));
+  ASSERT_FALSE(sheet_of_csv.ok());
+  EXPECT_THAT(sheet_of_csv.error().message, HasSubstr("catalog.sheet: names a sheet of xlsx"));
 }
 
 TEST_F(WorkspaceFileTest, TranslationsMustBeKnownLanguages) {

@@ -282,16 +282,18 @@ export async function wizard(s) {
   await s.shots.take(page, "wizard.png");
   await page.getByRole("button", { name: "Save and continue" }).click();
 
-  // 4. Catalog: upload with progress, search preparation, search.
+  // 4. Catalog: upload (the shop's catalog as an Excel workbook) with progress, search
+  // preparation, search.
   await expectText(page.locator("#step-title"), "4. Catalog");
-  const csv = join(s.sourceDir, "examples/shop/catalog.csv");
-  assert.ok(existsSync(csv), csv);
-  await page.getByLabel("Catalog file (CSV)").setInputFiles(csv);
+  const workbook = join(s.sourceDir, "tests/data/xlsx/shop.xlsx");
+  assert.ok(existsSync(workbook), workbook);
+  await page.getByLabel("Catalog file (CSV or Excel)").setInputFiles(workbook);
   await page.getByRole("button", { name: "Upload", exact: true }).click();
-  await expectText(page.locator(".catalog .upload"), /Uploaded catalog\.csv: \d+ products/);
+  await expectText(page.locator(".catalog .upload"), /Uploaded shop\.xlsx: \d+ products/);
   await expectText(page.locator(".catalog-status"), /\d+ products · Search ready/, 30000);
   await page.getByRole("searchbox", { name: "Search products" }).fill("mug");
   await expectText(page.locator(".products tbody"), "Stoneware mug");
+  await expectText(page.locator(".products tbody"), "14.90");  // as Excel shows the price
   await expectText(page.locator(".catalog-status"), /matching products/);
   await page.getByRole("button", { name: "Continue", exact: true }).click();
 

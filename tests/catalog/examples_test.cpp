@@ -51,5 +51,15 @@ TEST(ExamplesTest, FirmCatalogImports) {
   }
 }
 
+// The shop's catalog saved as an Excel workbook (prices as numbers formatted 0.00, stock as
+// numbers, the rest text) is the same catalog.
+TEST(ExamplesTest, TheShopCatalogAsAWorkbookIsTheSameCatalog) {
+  const ImportResult csv = ImportCsv(ReadFile(FRONTDESK_SOURCE_DIR "/examples/shop/catalog.csv"));
+  const ImportResult xlsx =
+      ImportCatalog(ReadFile(FRONTDESK_SOURCE_DIR "/tests/data/xlsx/shop.xlsx"));
+  EXPECT_TRUE(xlsx.errors.empty()) << Describe(xlsx.errors);
+  EXPECT_EQ(xlsx.products, csv.products);
+}
+
 }  // namespace
 }  // namespace catalog

@@ -4,6 +4,9 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <iterator>
+
 #include "catalog/csv_import.h"
 #include "e2e/api_fixture.h"
 #include "e2e/fake_graph.h"
@@ -91,6 +94,26 @@ TEST_F(CatalogE2eTest, ARawCsvBodyIsAcceptedToo) {
   const Answer uploaded = Call(owner_, "POST", kCatalog, kCsv, "text/csv; charset=utf-8");
   ASSERT_EQ(uploaded.status, 200) << uploaded.raw;
   EXPECT_EQ(uploaded.body["total"], 3);
+}
+
+TEST_F(CatalogE2eTest, AnExcelWorkbookIsACatalogToo) {
+  std::ifstream in(FRONTDESK_SOURCE_DIR "/tests/data/xlsx/shop.xlsx", std::ios::binary);
+  const std::string workbook((std::istreambuf_iterator<char>(in)), {});
+  ASSERT_FALSE(workbook.empty());
+  const Answer form = Upload(owner_, workbook);
+  ASSERT_EQ(form.status, 200) << form.raw;
+  EXPECT_GE(form.body["total"].get<int>(), 30);
+  const json mugs = List("?q=KIT-001")["products"];
+  ASSERT_FALSE(mugs.empty());
+  EXPECT_EQ(mugs[0]["price"], "14.90");
+
+  const Answer body = Call(owner_, "POST", kCatalog + std::string("?sheet=Products"), workbook,
+                           "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  EXPECT_EQ(body.status, 200) << body.raw;
+  const Answer no_sheet = Call(owner_, "POST", kCatalog + std::string("?sheet=Prices"), workbook,
+                               "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  EXPECT_EQ(no_sheet.status, 400);
+  EXPECT_THAT(no_sheet.raw, HasSubstr("no sheet named 'Prices'; its sheets: Products"));
 }
 
 TEST_F(CatalogE2eTest, BadUploadsAre400AndChangeNothing) {

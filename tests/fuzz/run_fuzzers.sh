@@ -23,13 +23,16 @@ declare -A seeds=(
   [text_split]="requests"
   [multipart]="multipart"
   [llm]="llm"
+  [xlsx]="xlsx"
 )
 # The library sources the targets need: the channels module and what it uses of core and base,
-# the http module's multipart/form-data parser, and the llm brain's reading of answers.
+# the http module's multipart/form-data parser, the llm brain's reading of answers, and the
+# catalog's reading of Excel workbooks (with libzip and expat).
 mapfile -t library < <(find "$src/src/channels" -name '*.cpp' | sort)
 library+=("$src/src/core/enums.cpp" "$src/src/base/result.cpp" "$src/src/base/time.cpp"
   "$src/src/base/strings.cpp" "$src/src/http/multipart.cpp" "$src/src/http/parameters.cpp"
-  "$src/src/http/request.cpp" "$src/src/brain/llm/completion.cpp" "$src/src/brain/llm/failure.cpp")
+  "$src/src/http/request.cpp" "$src/src/brain/llm/completion.cpp" "$src/src/brain/llm/failure.cpp"
+  "$src/src/catalog/xlsx_reader.cpp")
 
 cxx=(clang++)
 if command -v ccache > /dev/null; then cxx=(ccache clang++); fi
@@ -70,7 +73,7 @@ for name in "${!seeds[@]}"; do targets+=("$name"); done
 mapfile -t targets < <(printf '%s\n' "${targets[@]}" | sort)
 for name in "${targets[@]}"; do
   spawn "${cxx[@]}" "${common[@]}" -fsanitize=fuzzer,address,undefined \
-    "$src/tests/fuzz/${name}_fuzz.cpp" "${objects[@]}" -lcrypto -o "$build/bin/${name}_fuzz"
+    "$src/tests/fuzz/${name}_fuzz.cpp" "${objects[@]}" -lcrypto -lzip -lexpat -o "$build/bin/${name}_fuzz"
 done
 finish
 [ $failed -eq 0 ] || { echo "run_fuzzers: a fuzz target did not build" >&2; exit 1; }

@@ -21,7 +21,7 @@ export class CatalogStep {
     this.status = h("p", { class: "catalog-status", role: "status" });
     this.error = h("div", { class: "error", role: "alert" });
     const fileId = uid();
-    this.file = h("input", { type: "file", id: fileId, accept: ".csv,text/csv" });
+    this.file = h("input", { type: "file", id: fileId, accept: ".csv,text/csv,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
     this.uploadButton = h("button", { type: "submit", class: "primary", text: "Upload" });
     this.progress = h("progress", { max: 100, value: 0, hidden: true,
       "aria-label": "Upload progress" });
@@ -34,12 +34,13 @@ export class CatalogStep {
       "aria-label": "Search products",
       oninput: debounce((e) => { this.q = e.target.value.trim(); this.load(); }, 300) });
     this.el = h("div", { class: "step-form catalog" },
-      h("p", { class: "hint", text: "A CSV file with a header row. Column name is required; " +
+      h("p", { class: "hint", text: "A CSV file or an Excel workbook (.xlsx, its first sheet) " +
+        "with a header row. Column name is required; " +
         "sku, price, currency, stock, category and description are known; every other column " +
         "becomes a product attribute (size, colour…). An upload replaces the whole catalog, and " +
         "the live agent uses it at once." }),
       h("form", { class: "upload", onsubmit: (e) => { e.preventDefault(); this.upload(); } },
-        h("label", { for: fileId, text: "Catalog file (CSV)" }),
+        h("label", { for: fileId, text: "Catalog file (CSV or Excel)" }),
         h("div", { class: "row" }, this.file, this.uploadButton),
         h("div", { class: "row" }, this.progress, this.progressText)),
       this.error, this.status,

@@ -1,0 +1,559 @@
+#include "catalog/xlsx_reader.h"
+
+#include <expat.h>
+#include <zip.h>
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+#include <functional>
+#include <map>
+#include <memory>
+
+namespace catalog {
+namespace {
+
+using Attributes = std::map<std::string, std::string, std::less<>>;
+
+base::Error NotAWorkbook(std::string why) {
+  return base::Error::InvalidArgument("the file is not an Excel workbook (.xlsx): " +
+                                      std::move(why));
+}
+
+// ---- the zip ----
+
+struct ZipCloser {
+  void operator()(zip_t* z) const { zip_discard(z); }
+};
+using ZipHandle = std::unique_ptr<zip_t, ZipCloser>;
+
+base::Result<ZipHandle> OpenZip(std::string_view bytes) {
+  zip_error_t error;
+  zip_error_init(&error);
+  zip_source_t* source = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
+  if (source == nullptr) {
+    zip_error_fini(&error);
+    return NotAWorkbook("it cannot be read as a zip archive");
+  }
+  zip_t* archive = zip_open_from_source(source, ZIP_RDONLY, &error);
+  zip_error_fini(&error);
+  if (archive == nullptr) {
+    zip_source_free(source);
+    return NotAWorkbook("it cannot be read as a zip archive");
+  }
+  return ZipHandle(archive);
+}
+
+// The inflated bytes of part `name`, or nullopt when the archive has no such part.
+base::Result<std::optional<std::string>> ReadPart(zip_t* archive, const std::string& name) {
+  zip_stat_t stat;
+  zip_stat_init(&stat);
+  if (zip_stat(archive, name.c_str(), 0, &stat) != 0) return std::optional<std::string>();
+  if ((stat.valid & ZIP_STAT_SIZE) != 0 && stat.size > kMaxPartBytes) {
+    return NotAWorkbook(name + " is too large");
+  }
+  zip_file_t* file = zip_fopen(archive, name.c_str(), 0);
+  if (file == nullptr) return NotAWorkbook(name + " cannot be read");
+  std::string out;
+  char buffer[64 * 1024];
+  while (true) {
+    const zip_int64_t n = zip_fread(file, buffer, sizeof buffer);
+    if (n < 0) {
+      zip_fclose(file);
+      return NotAWorkbook(name + " is damaged");
+    }
+    if (n == 0) break;
+    if (out.size() + static_cast<std::size_t>(n) > kMaxPartBytes) {  // the directory lied
+      zip_fclose(file);
+      return NotAWorkbook(name + " is too large");
+    }
+    out.append(buffer, static_cast<std::size_t>(n));
+  }
+  zip_fclose(file);
+  return std::optional<std::string>(std::move(out));
+}
+
+// ---- XML, read with expat: names without their namespace prefix ----
+
+struct XmlHandler {
+  std::function<void(std::string_view, const Attributes&)> start;
+  std::function<void(std::string_view)> end;
+  std::function<void(std::string_view)> text;
+};
+
+std::string_view Local(const XML_Char* name) {
+  std::string_view n(name);
+  const auto colon = n.rfind(':');
+  return colon == std::string_view::npos ? n : n.substr(colon + 1);
+}
+
+base::Status ParseXml(std::string_view xml, const std::string& part, XmlHandler& handler) {
+  std::unique_ptr<XML_ParserStruct, decltype(&XML_ParserFree)> parser(XML_ParserCreate("UTF-8"),
+                                                                      &XML_ParserFree);
+  if (!parser) return base::Error::Internal("out of memory reading " + part);
+  XML_SetUserData(parser.get(), &handler);
+  XML_SetElementHandler(
+      parser.get(),
+      [](void* data, const XML_Char* name, const XML_Char** attributes) {
+        auto& h = *static_cast<XmlHandler*>(data);
+        if (!h.start) return;
+        Attributes a;
+        for (std::size_t i = 0; attributes[i] != nullptr; i += 2) {
+          a.emplace(std::string(Local(attributes[i])), attributes[i + 1]);
+        }
+        h.start(Local(name), a);
+      },
+      [](void* data, const XML_Char* name) {
+        auto& h = *static_cast<XmlHandler*>(data);
+        if (h.end) h.end(Local(name));
+      });
+  XML_SetCharacterDataHandler(parser.get(), [](void* data, const XML_Char* s, int length) {
+    auto& h = *static_cast<XmlHandler*>(data);
+    if (h.text) h.text(std::string_view(s, static_cast<std::size_t>(length)));
+  });
+  // Whole parts are at most kMaxPartBytes, which fits an int.
+  if (XML_Parse(parser.get(), xml.data(), static_cast<int>(xml.size()), XML_TRUE) ==
+      XML_STATUS_ERROR) {
+    return NotAWorkbook(part + " is not well-formed XML (" +
+                        XML_ErrorString(XML_GetErrorCode(parser.get())) + ")");
+  }
+  return base::Status::Ok();
+}
+
+std::string AttributeOr(const Attributes& a, std::string_view name, std::string fallback = {}) {
+  const auto it = a.find(name);
+  return it == a.end() ? fallback : it->second;
+}
+
+// ---- the workbook's parts ----
+
+struct Sheet {
+  std::string name;
+  std::string relation;  // r:id
+};
+
+struct Workbook {
+  std::vector<Sheet> sheets;
+  bool date1904 = false;
+};
+
+base::Result<Workbook> ReadWorkbook(std::string_view xml) {
+  Workbook book;
+  XmlHandler h;
+  h.start = [&](std::string_view name, const Attributes& a) {
+    if (name == "sheet") book.sheets.push_back({AttributeOr(a, "name"), AttributeOr(a, "id")});
+    if (name == "workbookPr") {
+      const std::string v = AttributeOr(a, "date1904");
+      book.date1904 = v == "1" || v == "true";
+    }
+  };
+  if (base::Status parsed = ParseXml(xml, "xl/workbook.xml", h); !parsed.ok()) {
+    return parsed.error();
+  }
+  if (book.sheets.empty()) return NotAWorkbook("it has no sheet");
+  return book;
+}
+
+// The part a relationship of the workbook points to ("worksheets/sheet1.xml" -> "xl/...").
+base::Result<std::string> SheetPart(std::string_view rels, const std::string& relation) {
+  std::string target;
+  XmlHandler h;
+  h.start = [&](std::string_view name, const Attributes& a) {
+    if (name == "Relationship" && AttributeOr(a, "Id") == relation) {
+      target = AttributeOr(a, "Target");
+    }
+  };
+  if (base::Status parsed = ParseXml(rels, "xl/_rels/workbook.xml.rels", h); !parsed.ok()) {
+    return parsed.error();
+  }
+  if (target.empty()) return NotAWorkbook("the sheet's part is not listed");
+  if (target.front() == '/') return target.substr(1);
+  return "xl/" + target;
+}
+
+std::vector<std::string> ReadSharedStrings(std::string_view xml, base::Status& status) {
+  std::vector<std::string> strings;
+  bool in_item = false;
+  bool in_text = false;
+  int phonetic = 0;  // inside <rPh>: a reading aid, not the text
+  XmlHandler h;
+  h.start = [&](std::string_view name, const Attributes&) {
+    if (name == "si") in_item = true, strings.emplace_back();
+    if (name == "rPh") ++phonetic;
+    if (name == "t") in_text = in_item && phonetic == 0;
+  };
+  h.end = [&](std::string_view name) {
+    if (name == "si") in_item = false;
+    if (name == "rPh") --phonetic;
+    if (name == "t") in_text = false;
+  };
+  h.text = [&](std::string_view s) {
+    if (in_text && strings.back().size() < kMaxPartBytes) strings.back().append(s);
+  };
+  status = ParseXml(xml, "xl/sharedStrings.xml", h);
+  return strings;
+}
+
+// How a style shows numbers: its format's id and, for custom ones, its code.
+struct Styles {
+  std::vector<int> format_of_style;   // by the cell's s attribute
+  std::map<int, std::string> custom;  // numFmtId -> formatCode
+};
+
+Styles ReadStyles(std::string_view xml, base::Status& status) {
+  Styles styles;
+  bool in_cell_formats = false;
+  XmlHandler h;
+  h.start = [&](std::string_view name, const Attributes& a) {
+    if (name == "numFmt") {
+      int id = 0;
+      const std::string v = AttributeOr(a, "numFmtId");
+      std::from_chars(v.data(), v.data() + v.size(), id);
+      styles.custom[id] = AttributeOr(a, "formatCode");
+    }
+    if (name == "cellXfs") in_cell_formats = true;
+    if (name == "xf" && in_cell_formats) {
+      int id = 0;
+      const std::string v = AttributeOr(a, "numFmtId", "0");
+      std::from_chars(v.data(), v.data() + v.size(), id);
+      styles.format_of_style.push_back(id);
+    }
+  };
+  h.end = [&](std::string_view name) {
+    if (name == "cellXfs") in_cell_formats = false;
+  };
+  status = ParseXml(xml, "xl/styles.xml", h);
+  return styles;
+}
+
+// ---- showing a number as Excel does ----
+
+enum class Shown { kGeneral, kFixed, kPercent, kDate };
+
+struct NumberFormat {
+  Shown shown = Shown::kGeneral;
+  int decimals = 0;
+  bool time = false;  // a date format that also shows the time
+};
+
+// What a format code shows: the first section, outside quotes, brackets and escapes.
+NumberFormat ReadFormatCode(std::string_view code) {
+  NumberFormat f;
+  const auto section = code.find(';');
+  if (section != std::string_view::npos) code = code.substr(0, section);
+  bool date = false;
+  bool fixed = false;
+  bool percent = false;
+  bool after_point = false;
+  for (std::size_t i = 0; i < code.size(); ++i) {
+    const char c = code[i];
+    if (c == '"') {
+      const auto close = code.find('"', i + 1);
+      if (close == std::string_view::npos) break;
+      i = close;
+      continue;
+    }
+    if (c == '[') {
+      const auto close = code.find(']', i + 1);
+      if (close == std::string_view::npos) break;
+      i = close;
+      continue;
+    }
+    if (c == '\\' || c == '_' || c == '*') {
+      ++i;
+      continue;
+    }
+    const char lower = static_cast<char>(c | 0x20);
+    if (lower == 'd' || lower == 'y' || lower == 'm') date = true;
+    if (lower == 'h' || lower == 's') f.time = true;
+    if (c == '0' || c == '#' || c == '?') {
+      fixed = true;
+      if (after_point) ++f.decimals;
+    }
+    if (c == '.') after_point = true;
+    if (c == '%') percent = true;
+  }
+  if (date) {
+    f.shown = Shown::kDate;
+  } else if (percent) {
+    f.shown = Shown::kPercent;
+  } else if (fixed) {
+    f.shown = Shown::kFixed;
+  } else {
+    f.time = false;
+  }
+  return f;
+}
+
+NumberFormat FormatOf(const Styles& styles, std::size_t style) {
+  if (style >= styles.format_of_style.size()) return {};
+  const int id = styles.format_of_style[style];
+  if (const auto it = styles.custom.find(id); it != styles.custom.end()) {
+    return ReadFormatCode(it->second);
+  }
+  // The built-in formats (ECMA-376 part 1, 18.8.30).
+  switch (id) {
+    case 1:
+    case 3:
+    case 37:
+    case 38:
+      return {Shown::kFixed, 0, false};
+    case 2:
+    case 4:
+    case 39:
+    case 40:
+      return {Shown::kFixed, 2, false};
+    case 9:
+      return {Shown::kPercent, 0, false};
+    case 10:
+      return {Shown::kPercent, 2, false};
+    case 14:
+    case 15:
+    case 16:
+    case 17:
+      return {Shown::kDate, 0, false};
+    case 18:
+    case 19:
+    case 20:
+    case 21:
+    case 22:
+    case 45:
+    case 46:
+    case 47:
+      return {Shown::kDate, 0, true};
+    default:
+      return {};
+  }
+}
+
+// A serial day number of either date system as YYYY-MM-DD (and hh:mm when `time`).
+std::string FormatDate(double serial, bool date1904, bool time) {
+  // Days from 1970-01-01 (the civil algorithm below) to the system's day 0.
+  const double days_to_epoch = date1904 ? -24107.0 : -25569.0;
+  const double whole = std::floor(serial);
+  long z = static_cast<long>(whole + days_to_epoch) + 719468;
+  const long era = (z >= 0 ? z : z - 146096) / 146097;
+  const long doe = z - era * 146097;
+  const long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const long mp = (5 * doy + 2) / 153;
+  const long day = doy - (153 * mp + 2) / 5 + 1;
+  const long month = mp < 10 ? mp + 3 : mp - 9;
+  const long year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  char out[96];  // room for any long, though a date is 10 or 16 characters
+  const long minutes = std::lround((serial - whole) * 24 * 60);
+  if (time && minutes > 0) {
+    std::snprintf(out, sizeof out, "%04ld-%02ld-%02ld %02ld:%02ld", year, month, day,
+                  minutes / 60 % 24, minutes % 60);
+  } else {
+    std::snprintf(out, sizeof out, "%04ld-%02ld-%02ld", year, month, day);
+  }
+  return out;
+}
+
+// As Excel's General shows a stored double: at most 15 significant digits, no trailing zeros.
+std::string FormatGeneral(double value) {
+  char out[64];
+  std::snprintf(out, sizeof out, "%.15g", value);
+  return out;
+}
+
+std::string FormatNumber(std::string_view raw, const NumberFormat& format, bool date1904) {
+  double value = 0;
+  const auto [end, error] = std::from_chars(raw.data(), raw.data() + raw.size(), value);
+  if (error != std::errc() || end != raw.data() + raw.size() || !std::isfinite(value)) {
+    return std::string(raw);
+  }
+  char out[64];
+  switch (format.shown) {
+    case Shown::kGeneral:
+      return FormatGeneral(value);
+    case Shown::kFixed:
+      std::snprintf(out, sizeof out, "%.*f", format.decimals, value);
+      return out;
+    case Shown::kPercent:
+      std::snprintf(out, sizeof out, "%.*f%%", format.decimals, value * 100);
+      return out;
+    case Shown::kDate:
+      // Day 0 and before, or past 9999-12-31, are not dates Excel shows.
+      if (value < 1 || value > 2958465) return FormatGeneral(value);
+      return FormatDate(value, date1904, format.time);
+  }
+  return std::string(raw);
+}
+
+// ---- the sheet ----
+
+// The 0-based column of a cell reference ("C7" -> 2), or nullopt when it has none.
+std::optional<std::size_t> ColumnOf(std::string_view reference) {
+  std::size_t column = 0;
+  std::size_t letters = 0;
+  for (char c : reference) {
+    const char upper = static_cast<char>(c & ~0x20);
+    if (upper < 'A' || upper > 'Z') break;
+    if (++letters > 3) return std::nullopt;  // past XFD
+    column = column * 26 + static_cast<std::size_t>(upper - 'A' + 1);
+  }
+  if (letters == 0) return std::nullopt;
+  return column - 1;
+}
+
+class SheetReader {
+ public:
+  SheetReader(const std::vector<std::string>& shared, const Styles& styles, bool date1904,
+              const XlsxLimits& limits)
+      : shared_(shared), styles_(styles), date1904_(date1904), limits_(limits) {}
+
+  base::Result<std::vector<SheetRow>> Read(std::string_view xml, const std::string& part) {
+    XmlHandler h;
+    h.start = [this](std::string_view name, const Attributes& a) { Start(name, a); };
+    h.end = [this](std::string_view name) { End(name); };
+    h.text = [this](std::string_view s) {
+      if (in_value_ && value_.size() < limits_.max_cell_bytes) value_.append(s);
+    };
+    if (base::Status parsed = ParseXml(xml, part, h); !parsed.ok()) return parsed.error();
+    return std::move(rows_);
+  }
+
+ private:
+  void Start(std::string_view name, const Attributes& a) {
+    if (done_) return;
+    if (name == "row") {
+      std::size_t number = rows_.empty() ? 1 : rows_.back().number + 1;
+      const std::string r = AttributeOr(a, "r");
+      std::from_chars(r.data(), r.data() + r.size(), number);
+      row_ = SheetRow{number, {}, 0};
+      next_column_ = 0;
+      in_row_ = true;
+    } else if (name == "c" && in_row_) {
+      column_ = ColumnOf(AttributeOr(a, "r")).value_or(next_column_);
+      next_column_ = column_ + 1;
+      type_ = AttributeOr(a, "t", "n");
+      style_ = 0;
+      const std::string s = AttributeOr(a, "s", "0");
+      std::from_chars(s.data(), s.data() + s.size(), style_);
+      value_.clear();
+      phonetic_ = 0;
+    } else if (name == "rPh") {
+      ++phonetic_;
+    } else if ((name == "v" || name == "t") && in_row_ && phonetic_ == 0) {
+      in_value_ = true;
+    }
+  }
+
+  void End(std::string_view name) {
+    if (done_) return;
+    if (name == "v" || name == "t") {
+      in_value_ = false;
+    } else if (name == "rPh") {
+      --phonetic_;
+    } else if (name == "c" && in_row_) {
+      Put(Shown());
+    } else if (name == "row" && in_row_) {
+      in_row_ = false;
+      if (row_.field_count == 0) return;
+      rows_.push_back(std::move(row_));
+      if (rows_.size() == limits_.max_rows) done_ = true;
+    }
+  }
+
+  std::string Shown() const {
+    if (type_ == "s") {
+      std::size_t index = shared_.size();
+      std::from_chars(value_.data(), value_.data() + value_.size(), index);
+      return index < shared_.size() ? shared_[index] : std::string();
+    }
+    if (type_ == "b") return value_ == "1" ? "TRUE" : "FALSE";
+    if (type_ == "n" || type_.empty()) {
+      return FormatNumber(value_, FormatOf(styles_, style_), date1904_);
+    }
+    return value_;  // str (a formula's text), inlineStr, e (an error such as #N/A), d (ISO date)
+  }
+
+  void Put(std::string value) {
+    if (value.empty()) return;
+    row_.field_count = std::max(row_.field_count, column_ + 1);
+    if (column_ >= limits_.max_columns) return;
+    if (row_.fields.size() <= column_) row_.fields.resize(column_ + 1);
+    if (value.size() > limits_.max_cell_bytes) value.resize(limits_.max_cell_bytes);
+    row_.fields[column_] = std::move(value);
+  }
+
+  const std::vector<std::string>& shared_;
+  const Styles& styles_;
+  const bool date1904_;
+  const XlsxLimits limits_;
+  std::vector<SheetRow> rows_;
+  SheetRow row_;
+  bool in_row_ = false;
+  bool in_value_ = false;
+  bool done_ = false;
+  int phonetic_ = 0;
+  std::size_t column_ = 0;
+  std::size_t next_column_ = 0;
+  std::string type_;
+  std::size_t style_ = 0;
+  std::string value_;
+};
+
+}  // namespace
+
+bool LooksLikeXlsx(std::string_view bytes) { return bytes.starts_with("PK\x03\x04"); }
+
+base::Result<std::vector<SheetRow>> ReadXlsxSheet(std::string_view bytes,
+                                                  const std::optional<std::string>& sheet,
+                                                  const XlsxLimits& limits) {
+  auto archive = OpenZip(bytes);
+  if (!archive.ok()) return archive.error();
+  zip_t* zip = archive->get();
+
+  auto workbook_xml = ReadPart(zip, "xl/workbook.xml");
+  if (!workbook_xml.ok()) return workbook_xml.error();
+  if (!*workbook_xml) return NotAWorkbook("it has no xl/workbook.xml");
+  auto workbook = ReadWorkbook(**workbook_xml);
+  if (!workbook.ok()) return workbook.error();
+
+  const Sheet* chosen = &workbook->sheets.front();
+  if (sheet) {
+    const auto it = std::find_if(workbook->sheets.begin(), workbook->sheets.end(),
+                                 [&](const Sheet& s) { return s.name == *sheet; });
+    if (it == workbook->sheets.end()) {
+      std::string names;
+      for (const Sheet& s : workbook->sheets) names += (names.empty() ? "" : ", ") + s.name;
+      return base::Error::InvalidArgument("the workbook has no sheet named '" + *sheet +
+                                          "'; its sheets: " + names);
+    }
+    chosen = &*it;
+  }
+
+  auto rels = ReadPart(zip, "xl/_rels/workbook.xml.rels");
+  if (!rels.ok()) return rels.error();
+  if (!*rels) return NotAWorkbook("it has no xl/_rels/workbook.xml.rels");
+  auto part = SheetPart(**rels, chosen->relation);
+  if (!part.ok()) return part.error();
+
+  std::vector<std::string> shared;
+  auto shared_xml = ReadPart(zip, "xl/sharedStrings.xml");
+  if (!shared_xml.ok()) return shared_xml.error();
+  if (*shared_xml) {
+    base::Status read = base::Status::Ok();
+    shared = ReadSharedStrings(**shared_xml, read);
+    if (!read.ok()) return read.error();
+  }
+  Styles styles;
+  auto styles_xml = ReadPart(zip, "xl/styles.xml");
+  if (!styles_xml.ok()) return styles_xml.error();
+  if (*styles_xml) {
+    base::Status read = base::Status::Ok();
+    styles = ReadStyles(**styles_xml, read);
+    if (!read.ok()) return read.error();
+  }
+
+  auto sheet_xml = ReadPart(zip, *part);
+  if (!sheet_xml.ok()) return sheet_xml.error();
+  if (!*sheet_xml) return NotAWorkbook("it has no " + *part);
+  return SheetReader(shared, styles, workbook->date1904, limits).Read(**sheet_xml, *part);
+}
+
+}  // namespace catalog
