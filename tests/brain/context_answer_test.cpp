@@ -203,5 +203,52 @@ TEST_F(ContextAnswerTest, AgreementToTheOfferOfAPersonIsUnderstood) {
   }
 }
 
+core::Product Chain(std::string sku, std::string speed, std::string price) {
+  core::Product p;
+  p.name = "Bike chain";
+  p.sku = std::move(sku);
+  p.price = std::move(price);
+  p.currency = "USD";
+  p.stock = 5;
+  p.description = "Nickel-plated chain, 116 links.";
+  p.attributes = {{"speed", std::move(speed)}};
+  return p;
+}
+
+TEST(ProductSpecTest, WhatTheCustomerSpecifiedIsRespected) {
+  core::Catalog catalog;
+  catalog.products = {Chain("CH-11", "11-speed", "39.00"), Chain("CH-9", "9-speed", "24.00")};
+  auto made = LocalBrain::Create(BikeShop(), catalog);
+  ASSERT_TRUE(made.ok());
+  const auto propose = [&](std::string message) {
+    core::BrainInput input;
+    const std::vector<std::string> said = {std::move(message)};
+    input.customer_messages = said;
+    return (*made)->Propose(input).value();
+  };
+
+  // Nothing fits: said so, and the closest named as alternatives.
+  const core::Proposal ten = propose("do you have a chain for a 10-speed bike?");
+  EXPECT_TRUE(ten.answered);
+  EXPECT_TRUE(Contains(ten.reply, "I couldn't find one for 10 speed.")) << ten.reply;
+  EXPECT_TRUE(Contains(ten.reply, "The closest we have:")) << ten.reply;
+  EXPECT_TRUE(Contains(ten.reply, "speed: 11-speed")) << ten.reply;
+
+  // One fits: only it.
+  const core::Proposal eleven = propose("I need a chain for an 11 speed bike");
+  EXPECT_TRUE(Contains(eleven.reply, "39.00 USD")) << eleven.reply;
+  EXPECT_FALSE(Contains(eleven.reply, "24.00 USD")) << eleven.reply;
+  EXPECT_FALSE(Contains(eleven.reply, "couldn't find")) << eleven.reply;
+
+  // Nothing specified: both.
+  const core::Proposal any = propose("do you sell bike chains?");
+  EXPECT_TRUE(Contains(any.reply, "39.00 USD") && Contains(any.reply, "24.00 USD")) << any.reply;
+
+  // The number and its unit in one word.
+  const core::Proposal nine = propose("bike chain 9speed?");
+  EXPECT_TRUE(Contains(nine.reply, "24.00 USD")) << nine.reply;
+  EXPECT_FALSE(Contains(nine.reply, "39.00 USD")) << nine.reply;
+}
+
 }  // namespace
 }  // namespace brain

@@ -5,6 +5,7 @@
 
 #include "brain/local/clause.h"
 #include "text/stopwords.h"
+#include "text/tokenizer.h"
 
 namespace brain {
 namespace {
@@ -78,6 +79,15 @@ const std::vector<std::string_view>* TopicOf(std::string_view word) {
     if (std::find(topic.begin(), topic.end(), word) != topic.end()) return &topic;
   }
   return nullptr;
+}
+
+// A unit is a short word ("speed", "ml", "pulgadas").
+constexpr std::size_t kMaxUnitChars = 12;
+
+// Words before a number that make it a size ("size 42", "talla 38", "tamanho 40").
+const WordSet& SizeWords() {
+  static const WordSet words = {"size", "talla", "tamanho", "numero", "number", "no"};
+  return words;
 }
 
 // What "how long" asks for: a duration, in any of the three languages.
@@ -202,6 +212,7 @@ void Knowledge::IndexAll() {
                                       {attribute_terms, kBodyWeight}};
     index_.Add(fields);
     documents_.push_back({Document::Kind::kProduct, i});
+    product_specs_.push_back(SpecsOf(text::Words(p.name + " " + attributes + " " + p.description)));
   }
   for (std::size_t i = 0; i < facts_.size(); ++i) {
     const Fact& fact = facts_[i];
@@ -224,8 +235,19 @@ void Knowledge::IndexAll() {
   }
 }
 
-Knowledge::Query Knowledge::MakeQuery(std::span<const std::string> folded_words,
+Knowledge::Query Knowledge::MakeQuery(std::span<const std::string> customer_words,
                                       text::Language language) const {
+  // "9speed" is searched as "9" and "speed", as the index holds "9-speed".
+  std::vector<std::string> folded_words;
+  for (const std::string& w : customer_words) {
+    const auto letters = w.find_first_not_of("0123456789");
+    if (letters == 0 || letters == std::string::npos) {
+      folded_words.push_back(w);
+    } else {
+      folded_words.push_back(w.substr(0, letters));
+      folded_words.push_back(w.substr(letters));
+    }
+  }
   Query query;
   const auto add = [&](std::string term) {
     const auto it = std::find(query.terms.begin(), query.terms.end(), term);
@@ -248,6 +270,36 @@ Knowledge::Query Knowledge::MakeQuery(std::span<const std::string> folded_words,
     }
   }
   return query;
+}
+
+std::vector<Knowledge::Spec> Knowledge::SpecsOf(std::span<const std::string> words) {
+  std::vector<Spec> specs;
+  const auto is_number = [](std::string_view w) {
+    return !w.empty() && std::all_of(w.begin(), w.end(), [](char c) {
+      return (c >= '0' && c <= '9') || c == '.' || c == ',';
+    });
+  };
+  const auto is_unit = [&](std::string_view w) {
+    return !w.empty() && !is_number(w) && w.size() <= kMaxUnitChars &&
+           std::none_of(text::kLanguages.begin(), text::kLanguages.end(),
+                        [&](text::Language l) { return text::IsStopword(l, w); });
+  };
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const std::string& w = words[i];
+    // "27cm": the number and its unit in one word.
+    const auto digits = w.find_first_not_of("0123456789");
+    if (digits != 0 && digits != std::string::npos && is_unit(w.substr(digits))) {
+      specs.push_back({w.substr(0, digits), w.substr(digits)});
+      continue;
+    }
+    if (!is_number(w)) continue;
+    if (i + 1 < words.size() && is_unit(words[i + 1])) {  // "10 speed", "350 ml"
+      specs.push_back({w, words[i + 1]});
+    } else if (i > 0 && In(SizeWords(), words[i - 1])) {  // "size 42", "talla 38"
+      specs.push_back({w, "size"});
+    }
+  }
+  return specs;
 }
 
 std::optional<Found> Knowledge::Find(std::span<const std::string> folded_words,
@@ -302,13 +354,46 @@ std::optional<Found> Knowledge::Find(std::span<const std::string> folded_words,
     for (std::size_t i : answering) found.sentences.push_back(facts_[i].sentence);
     return found;
   }
-  found.products.push_back(&products_[document.index]);
+  // A product that states another number of a unit the customer gave does not fit ("11-speed"
+  // for "10-speed"); one that states none may.
+  const std::vector<Spec> asked = SpecsOf(folded_words);
+  const auto same_unit = [&](const Spec& a, const Spec& b) {
+    return a.unit == b.unit || analyzer_.Stem(a.unit, language) == analyzer_.Stem(b.unit, language);
+  };
+  const auto fits = [&](std::size_t product) {
+    const std::vector<Spec>& has = product_specs_[product];
+    return std::all_of(asked.begin(), asked.end(), [&](const Spec& spec) {
+      bool stated = false;
+      for (const Spec& s : has) {
+        if (!same_unit(s, spec)) continue;
+        if (s.number == spec.number) return true;
+        stated = true;
+      }
+      return !stated;
+    });
+  };
+  // Products as good an answer as the best one, best first: those that fit, else the closest.
+  std::vector<const text::Bm25Hit*> fitting;
+  std::vector<const text::Bm25Hit*> closest;
   for (const text::Bm25Hit& hit : hits) {
-    if (found.products.size() == kMaxProductsInReply) break;
     const Document& d = documents_[hit.doc];
-    if (&hit == best || d.kind != Document::Kind::kProduct) continue;
-    if (hit.score >= kRelatedScoreShare * best->score && coverage(hit) >= best_coverage) {
-      found.products.push_back(&products_[d.index]);
+    if (d.kind != Document::Kind::kProduct || coverage(hit) < best_coverage) continue;
+    if (fits(d.index)) {
+      fitting.push_back(&hit);
+    } else if (hit.score >= kRelatedScoreShare * best->score) {
+      closest.push_back(&hit);
+    }
+  }
+  const auto& chosen = fitting.empty() ? closest : fitting;
+  for (const text::Bm25Hit* hit : chosen) {
+    if (found.products.size() == kMaxProductsInReply) break;
+    if (hit->score < kRelatedScoreShare * chosen.front()->score) break;
+    found.products.push_back(&products_[documents_[hit->doc].index]);
+  }
+  if (fitting.empty()) {
+    for (const Spec& spec : asked) {
+      if (!found.unmatched.empty()) found.unmatched += ", ";
+      found.unmatched += spec.number + " " + spec.unit;
     }
   }
   return found;

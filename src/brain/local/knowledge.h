@@ -29,9 +29,12 @@ inline constexpr std::size_t kMaxSentencesInReply = 4;
 // One of three answers: products, sentences of a passage, or a topic kept for people.
 struct Found {
   std::vector<const core::Product*> products;  // best first
-  const Passage* passage = nullptr;            // set with `sentences`
-  std::vector<Sentence> sentences;             // the passage's that answer, in its order
-  const ContextRule* reserved = nullptr;       // a kReservesTopic rule the question is about
+  // What the customer specified that no product found has ("10 speed"): then `products` are the
+  // closest ones, alternatives to name as such. Empty when they match (or nothing was specified).
+  std::string unmatched;
+  const Passage* passage = nullptr;       // set with `sentences`
+  std::vector<Sentence> sentences;        // the passage's that answer, in its order
+  const ContextRule* reserved = nullptr;  // a kReservesTopic rule the question is about
 };
 
 // Immutable after Build; Find is thread-safe. Found points into this object.
@@ -50,7 +53,10 @@ class Knowledge {
   // and a kept topic. Words that only say "I want to know / buy / the price" ("price", "tienen",
   // "quanto") are not searched for; words of common front-desk topics (hours, address, returns,
   // shipping, payment, repairs, prices, social media) also find the topic's words in the other
-  // languages, and "how long" / "what time" find durations and hours.
+  // languages, and "how long" / "what time" find durations and hours. A number the customer
+  // gives with its unit ("10-speed", "350 ml", "size 42") rules out the products that state
+  // another number of that unit; when it rules out all of them they are alternatives
+  // (Found::unmatched).
   std::optional<Found> Find(std::span<const std::string> folded_words,
                             text::Language language) const;
 
@@ -85,6 +91,13 @@ class Knowledge {
     Sentence sentence;
     std::string aliases;  // more words for its heading ("social media" for Instagram)
   };
+  // A number with its unit as written, folded ("10" "speed"; "42" "size" for "size 42").
+  struct Spec {
+    std::string number;
+    std::string unit;
+  };
+  static std::vector<Spec> SpecsOf(std::span<const std::string> folded_words);
+
   // A document of the index.
   struct Document {
     enum class Kind { kProduct, kFact, kReserved } kind;
@@ -99,7 +112,8 @@ class Knowledge {
   std::vector<core::Product> products_;
   BusinessContext context_;
   std::vector<Fact> facts_;
-  std::vector<Document> documents_;  // by document id
+  std::vector<Document> documents_;               // by document id
+  std::vector<std::vector<Spec>> product_specs_;  // by product: what its text states
   text::Bm25Index index_;
 };
 

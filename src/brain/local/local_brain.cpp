@@ -170,7 +170,9 @@ core::Proposal LocalBrain::Decide(const core::BrainInput& input) const {
     if (found->passage != nullptr) {
       p.reply = QuoteSentences(found->passage->heading, found->sentences, p.language);
     } else {
-      p.reply = DescribeProducts(found->products, p.language);
+      p.reply = found->unmatched.empty()
+                    ? DescribeProducts(found->products, p.language)
+                    : DescribeAlternatives(found->unmatched, found->products, p.language);
       for (const core::Product* product : found->products) {
         p.cited_products.push_back(product->name);
       }

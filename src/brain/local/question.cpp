@@ -51,8 +51,14 @@ const std::pair<std::string_view, std::string_view> kInfoPairs[] = {
     {"quero", "saber"},      {"gostaria", "de"},    {"voces", "tem"},      {"voce", "tem"},
     {"estou", "procurando"}, {"tem", "disponivel"}};
 
+// Requests phrased as statements ("I need a chain", "give me the pricing"): questions, but
+// also how an answer to a pending question may start ("I need a work visa").
+const std::pair<std::string_view, std::string_view> kRequestPairs[] = {
+    {"i", "need"},  {"i", "want"},  {"id", "like"}, {"give", "me"},
+    {"send", "me"}, {"show", "me"}, {"me", "das"},  {"me", "passa"}};
+
 const WordSet& Seekers() {
-  static const WordSet words = {"busco", "procuro"};
+  static const WordSet words = {"busco", "procuro", "necesito", "preciso", "dame", "mandame"};
   return words;
 }
 
@@ -117,6 +123,9 @@ bool IsQuestion(std::span<const Clause> clauses, QuestionCues cues) {
       if (i + 1 == w.size()) break;
       for (const auto& [first, second] : kInfoPairs) {
         if (w[i] == first && w[i + 1] == second) return true;
+      }
+      for (const auto& [first, second] : kRequestPairs) {
+        if (all && w[i] == first && w[i + 1] == second) return true;
       }
     }
   }

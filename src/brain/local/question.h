@@ -17,7 +17,8 @@ enum class QuestionCues {
 // True when a clause is a question ('?', '¿'), starts with an interrogative word ("what", "do",
 // "cuánto"; with kAll also "when", "onde", "hay"), or the message asks for information in other
 // words ("how much", "do you have", "quiero saber", "vocês têm"; with kAll also "price",
-// opening hours, address, returns, shipping, "busco"). Thread-safe.
+// opening hours, address, returns, shipping, "busco", and requests made as statements: "I need
+// a chain", "give me the pricing", "necesito"). Thread-safe.
 bool IsQuestion(std::span<const Clause> clauses, QuestionCues cues = QuestionCues::kAll);
 
 enum class SmallTalk {

@@ -21,6 +21,8 @@ struct Texts {
   std::string_view in_stock;  // after the number
   std::string_view out_of_stock;
   std::string_view passage_intro;
+  std::string_view no_match;      // before what the customer specified
+  std::string_view alternatives;  // before the closest products
   std::string_view ask_in_words;  // after what the brain could not open
 };
 
@@ -28,17 +30,18 @@ constexpr Texts kTexts[] = {
     {core::Language::kEn, "Hi! How can I help you?", "You're welcome!", "Thanks!", "No problem.",
      "I'm not sure about that.", "Would you like me to connect you with someone from our team?",
      "Here is what we have:", "in stock", "out of stock",
-     "Here's what I can tell you:", "Could you tell me in words what you need?"},
+     "Here's what I can tell you:", "I couldn't find one for",
+     "The closest we have:", "Could you tell me in words what you need?"},
     {core::Language::kEs, "¡Hola! ¿En qué puedo ayudarte?", "¡De nada!", "¡Gracias!",
      "No hay problema.", "No estoy seguro de eso.",
-     "¿Quieres que te ponga en contacto con alguien de nuestro equipo?",
-     "Esto es lo que tenemos:", "en stock", "agotado",
-     "Esto es lo que puedo decirte:", "¿Podrías decirme por escrito qué necesitas?"},
+     "¿Quieres que te ponga en contacto con alguien de nuestro equipo?", "Esto es lo que tenemos:",
+     "en stock", "agotado", "Esto es lo que puedo decirte:", "No encontré uno para",
+     "Lo más parecido que tenemos:", "¿Podrías decirme por escrito qué necesitas?"},
     {core::Language::kPt, "Olá! Como posso ajudar?", "De nada!", "Obrigado!", "Sem problema.",
      "Não tenho certeza sobre isso.",
-     "Quer que eu coloque você em contato com alguém da nossa equipe?",
-     "Isto é o que temos:", "em estoque", "esgotado",
-     "Isto é o que posso dizer:", "Pode me dizer por escrito o que você precisa?"},
+     "Quer que eu coloque você em contato com alguém da nossa equipe?", "Isto é o que temos:",
+     "em estoque", "esgotado", "Isto é o que posso dizer:", "Não encontrei um para",
+     "O mais parecido que temos:", "Pode me dizer por escrito o que você precisa?"},
 };
 
 // What the brain cannot open, per attachment, in en, es, pt. kOther also words a mix of kinds.
@@ -230,6 +233,21 @@ std::string DescribeProducts(std::span<const core::Product* const> products,
       if (const std::string differs = Distinguishing(*p, products); !differs.empty()) {
         out += " (" + differs + ")";
       }
+    }
+  }
+  return out;
+}
+
+std::string DescribeAlternatives(std::string_view unmatched,
+                                 std::span<const core::Product* const> products,
+                                 core::Language language) {
+  const Texts& t = For(language);
+  std::string out =
+      std::string(t.no_match) + " " + std::string(unmatched) + ". " + std::string(t.alternatives);
+  for (const core::Product* p : products) {
+    out += "\n- " + Summary(*p, t);
+    if (const std::string attributes = Attributes(*p); !attributes.empty()) {
+      out += " (" + attributes + ")";
     }
   }
   return out;

@@ -38,6 +38,12 @@ bool OffersPerson(std::string_view ai_text);
 std::string DescribeProducts(std::span<const core::Product* const> products,
                              core::Language language);
 
+// No product has what the customer specified (`unmatched`, "10 speed"): says so, then lists the
+// closest as alternatives. REQUIRES: !products.empty().
+std::string DescribeAlternatives(std::string_view unmatched,
+                                 std::span<const core::Product* const> products,
+                                 core::Language language);
+
 // The sentences of a passage under `heading` (without a parenthesised part, where owners put the
 // heading's translations), introduced in `language`: a sentence alone, a list item after the
 // heading, several as a list. Cut to about kMaxQuoteChars at a word boundary.
