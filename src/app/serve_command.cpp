@@ -31,6 +31,7 @@
 #include "runtime/agent_builder.h"
 #include "runtime/background_loop.h"
 #include "runtime/intake.h"
+#include "runtime/presence.h"
 #include "runtime/pump.h"
 #include "runtime/reply_pool.h"
 #include "store/sqlite/sqlite_store.h"
@@ -151,6 +152,10 @@ int RunServe(const ServeOptions& options, std::ostream& out, std::ostream& err) 
   // Workspaces whose agent thinks with `llm` share the instance's model and what it learned.
   brain::llm::LlmMetrics llm_metrics(metrics, config->llm.prices);
   brain::llm::EndpointState llm_endpoint(config->llm.circuit, &llm_metrics);
+  // Declared before the engine: its reply threads tell it what they are preparing.
+  runtime::Presence presence(store,
+                             GraphTransport(client, config->graph_base_url, config->graph_timeout),
+                             config->outbox.api_version);
   runtime::Engine engine(store,
                          AgentBrains({.llm = &config->llm,
                                       .transport = LlmTransport(client),
@@ -159,6 +164,8 @@ int RunServe(const ServeOptions& options, std::ostream& out, std::ostream& err) 
                                       .forced = std::nullopt,
                                       .log = log}),
                          clock);
+  engine.SetThinkingObserver(
+      [&presence](const core::ConversationSnapshot& s) { presence.Thinking(s); });
   runtime::AgentBuilder builder(store, engine, log);
   runtime::OutboxSender sender(
       store, store, GraphTransport(client, config->graph_base_url, config->graph_timeout), clock,

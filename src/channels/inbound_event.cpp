@@ -161,4 +161,13 @@ std::string DedupeKey(const InboundEvent& event) {
   return key;
 }
 
+std::optional<std::string> MessageIdOfDedupeKey(std::string_view key) {
+  const auto kind = key.find(':');
+  if (kind == std::string_view::npos) return std::nullopt;
+  const std::string_view rest = key.substr(kind + 1);
+  const std::string prefix = std::string(ToString(EventKind::kMessage)) + ":";
+  if (!rest.starts_with(prefix) || rest.size() == prefix.size()) return std::nullopt;
+  return std::string(rest.substr(prefix.size()));
+}
+
 }  // namespace channels

@@ -144,4 +144,8 @@ std::string_view ToString(HandoverAction v);
 // emoji and the time, and so on.
 std::string DedupeKey(const InboundEvent& event);
 
+// The provider's message id inside the DedupeKey of a message ("whatsapp:message:wamid.X" ->
+// "wamid.X"), as a customer message stores it; nullopt for any other key.
+std::optional<std::string> MessageIdOfDedupeKey(std::string_view key);
+
 }  // namespace channels

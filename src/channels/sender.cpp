@@ -132,7 +132,15 @@ base::Result<OutboundRequest> BuildTypingIndicator(const SendTarget& target,
     }
     return Post(target, MessagesPath(target), whatsapp::TypingBody(customer_message_id));
   }
-  return Post(target, MessagesPath(target), messenger::TypingBody(target));
+  return Post(target, MessagesPath(target), messenger::SenderActionBody(target, "typing_on"));
+}
+
+base::Result<OutboundRequest> BuildMarkSeen(const SendTarget& target) {
+  if (auto status = CheckTarget(target); !status.ok()) return status.error();
+  if (target.channel == core::Channel::kWhatsapp) {
+    return base::Error::InvalidArgument("WhatsApp marks a message read with its typing indicator");
+  }
+  return Post(target, MessagesPath(target), messenger::SenderActionBody(target, "mark_seen"));
 }
 
 }  // namespace channels

@@ -61,4 +61,8 @@ base::Result<OutboundRequest> BuildSend(const SendTarget& target, const Outgoing
 base::Result<OutboundRequest> BuildTypingIndicator(const SendTarget& target,
                                                    std::string_view customer_message_id);
 
+// Messenger/Instagram: sender_action "mark_seen", the customer's messages shown as seen.
+// kInvalidArgument on WhatsApp (its typing indicator marks read) and as BuildSend's.
+base::Result<OutboundRequest> BuildMarkSeen(const SendTarget& target);
+
 }  // namespace channels

@@ -127,6 +127,12 @@ class Engine {
   using CommitObserver = std::function<void(const core::Decision&)>;
   void SetObserver(CommitObserver observer) { observer_ = std::move(observer); }
 
+  // Called by Reply before it asks the brain, with the snapshot it asks about (the customer may
+  // be shown that a reply is coming: runtime::Presence). Set before the first event; it must
+  // return at once and not call back into the engine.
+  using ThinkingObserver = std::function<void(const core::ConversationSnapshot&)>;
+  void SetThinkingObserver(ThinkingObserver observer) { thinking_ = std::move(observer); }
+
  private:
   // A workspace's live agent: its published configuration and the brain built from it and the
   // catalog. Every event checks the versions (one cheap read), so a publish or a catalog change
@@ -153,6 +159,7 @@ class Engine {
   const base::Clock& clock_;
   EngineSettings settings_;
   CommitObserver observer_;
+  ThinkingObserver thinking_;
   std::mutex agents_mutex_;
   // shared_ptr: an agent stays alive for the events using it while a publish replaces it.
   std::map<std::int64_t, std::shared_ptr<const Agent>> agents_;

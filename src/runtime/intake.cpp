@@ -132,7 +132,10 @@ Intake::PreparedReplies Intake::PrepareReplies(
   for (const auto& events : parsed) {
     if (!events.ok()) continue;
     for (const channels::InboundEvent& event : *events) {
-      if (event.kind != channels::EventKind::kMessage || event.customer_id.empty()) continue;
+      if (event.kind != channels::EventKind::kMessage || event.customer_id.empty() ||
+          event.standby) {
+        continue;
+      }
       auto account = accounts.Find(event.channel, event.account_id);
       if (!account.ok()) continue;  // the transaction parks or retries the delivery
       const core::ConversationKey key = KeyOf(*account, event);
@@ -216,6 +219,9 @@ base::Result<Intake::Handled> Intake::Route(const channels::InboundEvent& event,
                                             const PreparedReplies& prepared,
                                             AccountLookup& accounts, IntakeRun& run) {
   using channels::EventKind;
+  // Messenger/Instagram's standby: another app (the Page Inbox, a CRM) owns the thread under the
+  // handover protocol; its messages are that app's to answer, and its people's to see.
+  if (event.standby) return Handled::kDone;
   if (event.kind == EventKind::kStatus) return OnReceipt(event, item, run);
   if (event.kind != EventKind::kMessage && event.kind != EventKind::kEcho &&
       event.kind != EventKind::kReaction && event.kind != EventKind::kEdit &&

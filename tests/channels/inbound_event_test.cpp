@@ -16,6 +16,15 @@ InboundEvent Status(const char* target, ReceiptStatus status) {
   return e;
 }
 
+TEST(DedupeKeyTest, AMessagesProviderIdIsReadBackFromItsKey) {
+  EXPECT_EQ(MessageIdOfDedupeKey("whatsapp:message:wamid.1"), "wamid.1");
+  EXPECT_EQ(MessageIdOfDedupeKey("messenger:message:m_a:b"), "m_a:b");
+  EXPECT_EQ(MessageIdOfDedupeKey("whatsapp:status:wamid.1:read"), std::nullopt);
+  EXPECT_EQ(MessageIdOfDedupeKey("whatsapp:message:"), std::nullopt);
+  EXPECT_EQ(MessageIdOfDedupeKey("web-1"), std::nullopt);
+  EXPECT_EQ(MessageIdOfDedupeKey(""), std::nullopt);
+}
+
 TEST(DedupeKeyTest, MessagesAreKeyedByChannelAndProviderId) {
   InboundEvent a;
   a.kind = EventKind::kMessage;

@@ -107,6 +107,18 @@ TEST(SenderTest, WhatsappTypingIndicatorMatchesTheReferenceRequest) {
   EXPECT_EQ(json::parse(messenger->body)["sender_action"], "typing_on");
 }
 
+TEST(SenderTest, MessengerAndInstagramMarkTheCustomersMessagesSeen) {
+  for (core::Channel channel : {core::Channel::kMessenger, core::Channel::kInstagram}) {
+    const auto request = BuildMarkSeen(Target(channel, "7412589630147852"));
+    ASSERT_TRUE(request.ok()) << core::ToString(channel);
+    EXPECT_EQ(request->path, "/v25.0/me/messages");
+    EXPECT_EQ(
+        json::parse(request->body),
+        json::parse(R"({"recipient": {"id": "7412589630147852"}, "sender_action": "mark_seen"})"));
+  }
+  EXPECT_FALSE(BuildMarkSeen(Target(core::Channel::kWhatsapp, "16505551234")).ok());
+}
+
 TEST(SenderTest, InvalidRequestsAreRefusedWithoutRevealingSecretsOrText) {
   OutgoingText ok_text;
   ok_text.text = "hello secret-text";

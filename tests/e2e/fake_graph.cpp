@@ -14,6 +14,13 @@ bool WaitFor(const std::function<bool()>& done, std::chrono::milliseconds limit)
 FakeGraph::FakeGraph() {
   loopback_.server.Post(R"(/.*)", [this](const httplib::Request& req, httplib::Response& res) {
     std::lock_guard lock(mutex_);
+    // Read marks and typing indicators are answered as Graph does, kept apart from messages.
+    if (req.body.find("\"sender_action\"") != std::string::npos ||
+        req.body.find("\"status\":\"read\"") != std::string::npos) {
+      signals_.push_back({req.path, req.get_header_value("Authorization"), req.body});
+      res.set_content(R"({"success":true})", "application/json");
+      return;
+    }
     requests_.push_back({req.path, req.get_header_value("Authorization"), req.body});
     if (!script_.empty()) {
       res.status = script_.front().first;
@@ -41,6 +48,11 @@ void FakeGraph::Script(int status, std::string body) {
 std::vector<GraphRequest> FakeGraph::requests() {
   std::lock_guard lock(mutex_);
   return requests_;
+}
+
+std::vector<GraphRequest> FakeGraph::signals() {
+  std::lock_guard lock(mutex_);
+  return signals_;
 }
 
 std::size_t FakeGraph::count() {

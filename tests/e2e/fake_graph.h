@@ -25,21 +25,24 @@ struct GraphRequest {
   std::string body;
 };
 
-// A fake Graph API: answers each POST with the next scripted reply (default: accepted, with a
-// fresh wamid) and records it.
+// A fake Graph API: answers each message POST with the next scripted reply (default: accepted,
+// with a fresh wamid) and records it. Read marks and typing indicators (WhatsApp's status read,
+// Messenger's sender_action) are answered {"success":true} and recorded apart, as signals.
 class FakeGraph {
  public:
   FakeGraph();
   bool started() const { return started_; }
   int port() const { return loopback_.port(); }
   void Script(int status, std::string body);  // the next reply; "{n}" becomes the request number
-  std::vector<GraphRequest> requests();
+  std::vector<GraphRequest> requests();       // the messages sent
+  std::vector<GraphRequest> signals();        // the read marks and typing indicators
   std::size_t count();
 
  private:
   std::mutex mutex_;
   std::deque<std::pair<int, std::string>> script_;
   std::vector<GraphRequest> requests_;
+  std::vector<GraphRequest> signals_;
   bool started_ = false;
   testing_support::LoopbackServer loopback_;  // last: stopped first
 };

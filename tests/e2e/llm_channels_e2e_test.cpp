@@ -59,9 +59,37 @@ TEST_P(LlmChannelE2eTest, TheCustomerReceivesTheModelsWordsAndTheModelGotTheirsW
   EXPECT_EQ(server_.Metric(R"(messages_total{author="ai"})"), 1);
 }
 
+// While the model thinks, the customer sees their message read and the business typing (the web
+// chat shows its own).
+using LlmPresenceE2eTest = LlmChannelE2eTest;
+
+TEST_P(LlmPresenceE2eTest, TheCustomerSeesTheirMessageReadAndTypingWhileTheModelThinks) {
+  const core::Channel channel = GetParam();
+  server_.model().Script(Answers(ModelTurn(kReply)));
+  Ask();
+  std::vector<std::string> signals;
+  for (const GraphRequest& r : server_.graph().signals()) signals.push_back(r.body);
+  if (channel == core::Channel::kWhatsapp) {
+    ASSERT_EQ(signals.size(), 1u);
+    const json read = json::parse(signals[0]);
+    EXPECT_EQ(read["status"], "read");
+    EXPECT_EQ(read["message_id"], "wamid.in1");  // the customer's message
+    EXPECT_EQ(read["typing_indicator"]["type"], "text");
+  } else {
+    ASSERT_EQ(signals.size(), 2u);
+    EXPECT_EQ(json::parse(signals[0])["sender_action"], "mark_seen");
+    EXPECT_EQ(json::parse(signals[1])["sender_action"], "typing_on");
+    EXPECT_EQ(json::parse(signals[1])["recipient"]["id"], kCustomer);
+  }
+}
+
 INSTANTIATE_TEST_SUITE_P(Channels, LlmChannelE2eTest,
                          ::testing::Values(core::Channel::kWhatsapp, core::Channel::kMessenger,
                                            core::Channel::kInstagram, core::Channel::kWeb),
+                         [](const auto& info) { return std::string(core::ToString(info.param)); });
+INSTANTIATE_TEST_SUITE_P(Meta, LlmPresenceE2eTest,
+                         ::testing::Values(core::Channel::kWhatsapp, core::Channel::kMessenger,
+                                           core::Channel::kInstagram),
                          [](const auto& info) { return std::string(core::ToString(info.param)); });
 
 }  // namespace

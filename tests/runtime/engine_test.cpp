@@ -113,6 +113,18 @@ TEST_F(EngineTest, CustomerMessageIsStoredAndOwedAReplyThatReplyAnswers) {
   EXPECT_TRUE(store_->DueTimers(core::TimerKind::kReply, clock_.Now(), 10)->empty());
 }
 
+TEST_F(EngineTest, TheThinkingObserverHearsOfAReplyBeforeTheBrainIsAsked) {
+  std::vector<std::string> heard;
+  engine_->SetThinkingObserver([&](const core::ConversationSnapshot& s) {
+    heard.push_back(s.history.empty() ? "" : s.history.back().text);
+  });
+  auto taken = engine_->Handle(Key(), core::CustomerMessage{"hi there", clock_.Now()});
+  ASSERT_TRUE(taken.ok()) << taken.error().message;
+  EXPECT_TRUE(heard.empty());  // taking a message in asks no brain
+  ASSERT_TRUE(engine_->Reply(workspace_.id, taken->conversation.id).ok());
+  EXPECT_THAT(heard, ::testing::ElementsAre("hi there"));  // once, about the customer's words
+}
+
 TEST_F(EngineTest, AReplyOwedWhenTheProcessStoppedIsAnsweredAfterTheRestart) {
   ASSERT_TRUE(engine_->Handle(Key(), core::CustomerMessage{"hi there", clock_.Now()}).ok());
   Reopen();  // the process stops before the reply was answered

@@ -151,6 +151,14 @@ TEST_F(IntakeTest, ABurstInOneChunkIsLeftToThePoolAndAnsweredOnce) {
   EXPECT_EQ(history[2].author, core::Author::kAi);  // one answer for both
 }
 
+TEST_F(IntakeTest, AThreadAnotherAppOwnsIsNotAnswered) {
+  const IntakeRun run = Deliver(core::Channel::kMessenger, "messenger/standby.json");
+  EXPECT_EQ(run.deliveries, 1);
+  EXPECT_TRUE(Conversation(core::Channel::kMessenger).history.empty());
+  EXPECT_TRUE(store_->ClaimOutbox(clock_.Now(), 10, clock_.Now() + 1min)->empty());
+  EXPECT_TRUE(store_->PendingInbox(clock_.Now() + 1h, 10)->empty());  // done with, not parked
+}
+
 TEST_F(IntakeTest, TakingAMessageInStoresItAndOwesItAReplyWithoutAskingTheBrain) {
   ASSERT_TRUE(store_
                   ->AppendInbox(core::Channel::kWhatsapp,

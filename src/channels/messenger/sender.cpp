@@ -28,8 +28,8 @@ std::string TextBody(const SendTarget& target, const OutgoingText& text, bool wi
   return Dump(body);
 }
 
-std::string TypingBody(const SendTarget& target) {
-  const Json body = {{"recipient", {{"id", target.recipient_id}}}, {"sender_action", "typing_on"}};
+std::string SenderActionBody(const SendTarget& target, std::string_view action) {
+  const Json body = {{"recipient", {{"id", target.recipient_id}}}, {"sender_action", action}};
   return Dump(body);
 }
 

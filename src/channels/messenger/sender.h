@@ -13,7 +13,7 @@ inline constexpr std::size_t kMaxMetadata = 1000;
 // REQUIRES: target and text validated by BuildSend. `with_metadata`: the channel carries it.
 std::string TextBody(const SendTarget& target, const OutgoingText& text, bool with_metadata);
 
-// sender_action "typing_on" to the target's recipient.
-std::string TypingBody(const SendTarget& target);
+// {"recipient":{"id":…},"sender_action":action}: "typing_on" or "mark_seen".
+std::string SenderActionBody(const SendTarget& target, std::string_view action);
 
 }  // namespace channels::messenger
