@@ -10,6 +10,7 @@
 #include "api/config_routes.h"
 #include "api/conversation_action_routes.h"
 #include "api/conversation_routes.h"
+#include "api/lead_export_routes.h"
 #include "api/lead_routes.h"
 #include "api/live_feed.h"
 #include "api/member_routes.h"
@@ -242,6 +243,7 @@ int RunServe(const ServeOptions& options, std::ostream& out, std::ostream& err) 
   const api::CrmContext crm{auth, store, store, store, engine, clock, feed};
   api::AddConversationRoutes(router, crm);
   api::AddConversationActionRoutes(router, crm);
+  api::AddLeadExportRoutes(router, crm);
   api::AddLeadRoutes(router, crm);
   api::AddNotificationRoutes(router, crm);
   http::ServerSettings server_settings = config->server;

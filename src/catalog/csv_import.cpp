@@ -10,7 +10,7 @@
 #include "catalog/field_rules.h"
 #include "catalog/header.h"
 #include "catalog/utf8.h"
-#include "catalog/xlsx_reader.h"
+#include "spreadsheet/xlsx_reader.h"
 
 namespace catalog {
 namespace {
@@ -224,14 +224,15 @@ ImportResult ImportXlsx(std::string_view bytes, const std::optional<std::string>
   if (bytes.size() > kMaxFileBytes) return TooLarge();
   // One row past the limit, so that too many products are reported as in a CSV file.
   // A byte more than a cell may hold tells a cell that is too long.
-  auto rows = ReadXlsxSheet(bytes, sheet, {kMaxColumns, kMaxProducts + 2, kMaxFieldBytes + 1});
+  auto rows =
+      spreadsheet::ReadXlsxSheet(bytes, sheet, {kMaxColumns, kMaxProducts + 2, kMaxFieldBytes + 1});
   if (!rows.ok()) return {{}, {{kNoLine, rows.error().message}}};
   ErrorList errors;
   std::size_t at = 0;
   return ImportRecords(
       [&](CsvRecord& record) {
         if (at == rows->size()) return false;
-        SheetRow& row = (*rows)[at++];
+        spreadsheet::SheetRow& row = (*rows)[at++];
         record.line = row.number;
         record.field_count = row.field_count;
         record.fields = std::move(row.fields);
@@ -248,7 +249,7 @@ ImportResult ImportXlsx(std::string_view bytes, const std::optional<std::string>
 }
 
 ImportResult ImportCatalog(std::string_view bytes, const std::optional<std::string>& sheet) {
-  return LooksLikeXlsx(bytes) ? ImportXlsx(bytes, sheet) : ImportCsv(bytes);
+  return spreadsheet::LooksLikeXlsx(bytes) ? ImportXlsx(bytes, sheet) : ImportCsv(bytes);
 }
 
 std::string Describe(const std::vector<ImportError>& errors) {

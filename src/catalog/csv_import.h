@@ -63,8 +63,8 @@ struct ImportResult {
 ImportResult ImportCsv(std::string_view bytes);
 
 // Parses the sheet named `sheet` (or the first) of an Excel workbook by the same rules, each
-// row's number as its line, the cells as Excel shows them (xlsx_reader.h). A file that is not a
-// workbook, or has no such sheet, is one kNoLine error saying so.
+// row's number as its line, the cells as Excel shows them (spreadsheet/xlsx_reader.h). A file that
+// is not a workbook, or has no such sheet, is one kNoLine error saying so.
 ImportResult ImportXlsx(std::string_view bytes, const std::optional<std::string>& sheet);
 
 // ImportXlsx when the bytes are a zip archive (LooksLikeXlsx), else ImportCsv.

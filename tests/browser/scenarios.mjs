@@ -1,7 +1,7 @@
 // The dashboard's scenarios, in the order they run: each may build on the state the previous
 // ones left (`s`: the browser, the server's address, the owner's page, the customer's page).
 import assert from "node:assert/strict";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { REPLY as MODEL_REPLY } from "./fake_model.mjs";
 import { OWNER_EMAIL } from "./server.mjs";
@@ -395,6 +395,13 @@ export async function liveNotification(s) {
   assert.equal(await page.evaluate(() => window.stillTheSamePage), true, "the page was reloaded");
   await expectVisible(page.locator(".conversation-row"));
   await expectText(page.locator(".conversation-row").first(), "Manual");
+  // The inbox's leads export as a spreadsheet, the answers as columns.
+  const [download] = await Promise.all([page.waitForEvent("download"),
+    page.getByRole("link", { name: "CSV", exact: true }).click()]);
+  assert.match(download.suggestedFilename(), /^leads-casa-verde-\d{4}-\d{2}-\d{2}\.csv$/);
+  const exported = readFileSync(await download.path(), "utf8");
+  assert.ok(exported.includes(`,${QUESTIONS[0].label},`), exported);
+  assert.ok(exported.includes(QUESTIONS[1].answer), exported);
 
   await page.getByRole("button", { name: /^Notifications/ }).click();
   const item = page.locator(".notification").first();

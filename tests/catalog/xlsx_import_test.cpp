@@ -7,11 +7,16 @@
 #include <string>
 
 #include "catalog/csv_import.h"
-#include "catalog/xlsx_reader.h"
-#include "testing/zip_parts.h"
+#include "spreadsheet/zip.h"
 
 namespace catalog {
 namespace {
+
+// The archive of `parts`, or an empty string (which then fails the test).
+std::string Zip(const std::map<std::string, std::string>& parts) {
+  auto zipped = spreadsheet::ZipParts(parts);
+  return zipped.ok() ? std::move(*zipped) : std::string();
+}
 
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
@@ -52,7 +57,7 @@ std::string Bytes(const Book& b) {
   if (!b.shared.empty()) parts["xl/sharedStrings.xml"] = "<sst " + ns + ">" + b.shared + "</sst>";
   parts["xl/styles.xml"] = "<styleSheet " + ns + "><numFmts>" + b.formats + "</numFmts><cellXfs>" +
                            b.cell_formats + "</cellXfs></styleSheet>";
-  return testing_support::ZipParts(parts);
+  return Zip(parts);
 }
 
 std::string S(const char* ref, int shared) {
@@ -170,12 +175,12 @@ TEST(XlsxImportTest, PrefixedNamesAndCellsWithoutReferencesAreRead) {
       "<x:c t=\"inlineStr\"><x:is><x:t>price</x:t></x:is></x:c></x:row>"
       "<x:row><x:c t=\"inlineStr\"><x:is><x:t>Vase</x:t></x:is></x:c><x:c><x:v>30</x:v></x:c>"
       "</x:row></x:sheetData></x:worksheet>";
-  const std::string bytes = testing_support::ZipParts(
-      {{"xl/workbook.xml",
-        "<workbook xmlns:r=\"r\"><sheets><sheet name=\"S\" r:id=\"a\"/></sheets></workbook>"},
-       {"xl/_rels/workbook.xml.rels",
-        "<Relationships><Relationship Id=\"a\" Target=\"worksheets/s.xml\"/></Relationships>"},
-       {"xl/worksheets/s.xml", sheet}});
+  const std::string bytes =
+      Zip({{"xl/workbook.xml",
+            "<workbook xmlns:r=\"r\"><sheets><sheet name=\"S\" r:id=\"a\"/></sheets></workbook>"},
+           {"xl/_rels/workbook.xml.rels",
+            "<Relationships><Relationship Id=\"a\" Target=\"worksheets/s.xml\"/></Relationships>"},
+           {"xl/worksheets/s.xml", sheet}});
   const ImportResult r = ImportCatalog(bytes);
   ASSERT_TRUE(r.errors.empty()) << Describe(r.errors);
   ASSERT_EQ(r.products.size(), 1u);
@@ -190,16 +195,15 @@ TEST(XlsxImportTest, WhatIsNotAWorkbookIsRefusedInWords) {
     return r.errors.size() == 1 ? r.errors[0].message : Describe(r.errors);
   };
   EXPECT_THAT(message("PK\x03\x04 not really"), HasSubstr("cannot be read as a zip archive"));
-  EXPECT_THAT(message(testing_support::ZipParts({{"word/document.xml", "<w/>"}})),
+  EXPECT_THAT(message(Zip({{"word/document.xml", "<w/>"}})),
               HasSubstr("it has no xl/workbook.xml"));
-  EXPECT_THAT(message(testing_support::ZipParts({{"xl/workbook.xml", "<workbook><sheets>"}})),
+  EXPECT_THAT(message(Zip({{"xl/workbook.xml", "<workbook><sheets>"}})),
               HasSubstr("xl/workbook.xml is not well-formed XML"));
-  EXPECT_THAT(
-      message(testing_support::ZipParts({{"xl/workbook.xml",
-                                          "<workbook><sheets><sheet name=\"A\" id=\"x\"/></sheets>"
-                                          "</workbook>"},
-                                         {"xl/_rels/workbook.xml.rels", "<Relationships/>"}})),
-      HasSubstr("the sheet's part is not listed"));
+  EXPECT_THAT(message(Zip({{"xl/workbook.xml",
+                            "<workbook><sheets><sheet name=\"A\" id=\"x\"/></sheets>"
+                            "</workbook>"},
+                           {"xl/_rels/workbook.xml.rels", "<Relationships/>"}})),
+              HasSubstr("the sheet's part is not listed"));
   // A CSV upload is still a CSV upload.
   EXPECT_EQ(ImportCatalog("name\nMug\n").products.size(), 1u);
 }
@@ -213,7 +217,7 @@ TEST(XlsxImportTest, AnEntityThatExpandsWithoutEndIsRefused) {
     bomb += "<!ENTITY " + std::string(1, static_cast<char>('a' + i)) + " \"" + body + "\">";
   }
   bomb += "]><workbook><sheets><sheet name=\"&j;\"/></sheets></workbook>";
-  const ImportResult r = ImportXlsx(testing_support::ZipParts({{"xl/workbook.xml", bomb}}), {});
+  const ImportResult r = ImportXlsx(Zip({{"xl/workbook.xml", bomb}}), {});
   ASSERT_EQ(r.errors.size(), 1u);
   EXPECT_THAT(r.errors[0].message, HasSubstr("not well-formed XML"));
 }

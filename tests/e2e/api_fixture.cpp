@@ -30,7 +30,8 @@ Answer ApiTest::Call(const httplib::Headers& as, const std::string& method, cons
   if (!body.empty()) request.set_header("Content-Type", content_type);
   httplib::Result result = crm_.client().send(request);
   if (!result) return {};
-  return {result->status, nlohmann::json::parse(result->body, nullptr, false), result->body};
+  return {result->status, nlohmann::json::parse(result->body, nullptr, false), result->body,
+          result->headers};
 }
 
 void ApiTest::Customer(std::string& visitor, const std::string& text,

@@ -15,6 +15,7 @@ struct Answer {
   int status = 0;       // 0: no answer
   nlohmann::json body;  // discarded (is_discarded()) when empty or not JSON
   std::string raw;
+  httplib::Headers headers;
 };
 
 class ApiTest : public ::testing::Test {

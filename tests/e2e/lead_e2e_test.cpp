@@ -6,6 +6,7 @@
 
 #include "base/sha256.h"
 #include "e2e/api_fixture.h"
+#include "spreadsheet/xlsx_reader.h"
 
 namespace e2e {
 namespace {
@@ -115,6 +116,45 @@ TEST_F(LeadE2eTest, AnAnswerIsCorrectedAndAudited) {
   EXPECT_EQ(n["answers"][1], json({{"question", "When do you need it?"},
                                    {"label", "Timeline"},
                                    {"answer", "next month"}}));
+}
+
+TEST_F(LeadE2eTest, TheFilteredLeadsExportWithTheirAnswersAsColumns) {
+  ASSERT_TRUE(crm_.AddWorkspace("firm", kFirmAgent));
+  ASSERT_TRUE(crm_.AddMember("firm", CrmServer::kOwnerEmail, "owner"));
+  std::string ana;
+  Customer(ana, "hello", "firm");
+  Customer(ana, "=cmd|' /C calc'!A0", "firm");  // a customer's formula stays text
+  std::string bruno;
+  Customer(bruno, "hi", "firm");
+  const std::string firm = "/api/v1/workspaces/firm";
+  ASSERT_EQ(Patch(firm + "/leads/1", {{"name", "Ana"}, {"labels", {"vip"}}}, owner_).status, 200);
+
+  const Answer csv = Get(firm + "/leads/export?format=csv", owner_);
+  ASSERT_EQ(csv.status, 200) << csv.raw;
+  EXPECT_EQ(csv.headers.find("Content-Type")->second, "text/csv; charset=utf-8");
+  const std::string disposition = csv.headers.find("Content-Disposition")->second;
+  EXPECT_TRUE(disposition.starts_with("attachment; filename=\"leads-firm-20")) << disposition;
+  EXPECT_TRUE(disposition.ends_with(".csv\"")) << disposition;
+  const std::string header =
+      "\xEF\xBB\xBFName,Channel,Customer id,Labels,Folder,Last activity,"
+      "Service,Timeline\r\n";
+  EXPECT_TRUE(csv.raw.starts_with(header)) << csv.raw;
+  EXPECT_THAT(csv.raw, ::testing::HasSubstr("\r\nAna,web,,vip,open,"));
+  EXPECT_THAT(csv.raw, ::testing::HasSubstr(",'=cmd|' /C calc'!A0,\r\n"));
+  EXPECT_EQ(std::count(csv.raw.begin(), csv.raw.end(), '\n'), 3);  // the header and two leads
+
+  // The list's filters apply: only the vip.
+  const Answer vip = Get(firm + "/leads/export?format=xlsx&label=vip", owner_);
+  ASSERT_EQ(vip.status, 200);
+  EXPECT_THAT(vip.headers.find("Content-Disposition")->second, ::testing::HasSubstr(".xlsx\""));
+  auto rows = spreadsheet::ReadXlsxSheet(vip.raw, std::nullopt, {20, 20, 1000});
+  ASSERT_TRUE(rows.ok()) << rows.error().message;
+  ASSERT_EQ(rows->size(), 2u);
+  EXPECT_EQ((*rows)[1].fields[0], "Ana");
+  EXPECT_EQ((*rows)[1].fields[6], "=cmd|' /C calc'!A0");  // text in a workbook
+
+  EXPECT_EQ(Get(firm + "/leads/export?format=pdf", owner_).status, 400);
+  EXPECT_EQ(Get("/api/v1/workspaces/shop/leads/export", owner_).status, 200);  // another's: own
 }
 
 TEST_F(LeadE2eTest, BadInputIs400AndChangesNothing) {

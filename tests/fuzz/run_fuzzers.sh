@@ -32,7 +32,7 @@ mapfile -t library < <(find "$src/src/channels" -name '*.cpp' | sort)
 library+=("$src/src/core/enums.cpp" "$src/src/base/result.cpp" "$src/src/base/time.cpp"
   "$src/src/base/strings.cpp" "$src/src/http/multipart.cpp" "$src/src/http/parameters.cpp"
   "$src/src/http/request.cpp" "$src/src/brain/llm/completion.cpp" "$src/src/brain/llm/failure.cpp"
-  "$src/src/catalog/xlsx_reader.cpp")
+  "$src/src/spreadsheet/xlsx_reader.cpp")
 
 cxx=(clang++)
 if command -v ccache > /dev/null; then cxx=(ccache clang++); fi

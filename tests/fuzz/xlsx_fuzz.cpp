@@ -5,18 +5,18 @@
 #include <cstdlib>
 #include <string_view>
 
-#include "catalog/xlsx_reader.h"
+#include "spreadsheet/xlsx_reader.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view bytes(reinterpret_cast<const char*>(data), size);
-  constexpr catalog::XlsxLimits kLimits{8, 64, 256};
-  auto rows = catalog::ReadXlsxSheet(bytes, std::nullopt, kLimits);
+  constexpr spreadsheet::XlsxLimits kLimits{8, 64, 256};
+  auto rows = spreadsheet::ReadXlsxSheet(bytes, std::nullopt, kLimits);
   if (!rows.ok()) {
     if (rows.error().message.empty()) std::abort();
     return 0;
   }
   if (rows->size() > kLimits.max_rows) std::abort();
-  for (const catalog::SheetRow& row : *rows) {
+  for (const spreadsheet::SheetRow& row : *rows) {
     if (row.fields.size() > kLimits.max_columns || row.field_count < row.fields.size()) {
       std::abort();
     }

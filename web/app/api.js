@@ -22,6 +22,10 @@ export function onSignedOut(fn) { signedOutHandler = fn; }
 let notFoundHandler = () => {};
 export function onNotFound(fn) { notFoundHandler = fn; }
 
+// The URL of an API path for a link (a download the browser makes itself, with the session's
+// cookie: GET needs no CSRF token).
+export function href(path) { return BASE + path; }
+
 export function csrfToken() { return sessionStorage.getItem(CSRF_KEY); }
 export function forgetSession() { sessionStorage.removeItem(CSRF_KEY); }
 

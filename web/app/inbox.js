@@ -39,12 +39,17 @@ export class Inbox {
     this.modelProblem = h("p", { class: "model-problem", role: "status", hidden: true });
     this.more = h("button", { type: "button", class: "ghost more", text: "Load more", hidden: true,
       onclick: () => this.load(true) });
+    // The leads of the list as filtered, for a spreadsheet: links the browser downloads.
+    this.exportCsv = h("a", { class: "export", text: "CSV", download: "" });
+    this.exportXlsx = h("a", { class: "export", text: "Excel", download: "" });
+    this.exports = h("p", { class: "exports hint" }, "Export these leads: ", this.exportCsv,
+      " · ", this.exportXlsx);
     this.listPane = h("section", { class: "list-pane", "aria-label": "Inbox" },
       this.tabs, this.folders,
       h("div", { class: "filters" }, search,
         h("span", { class: "check" }, unread, h("label", { for: unreadId, text: "Unread" })),
         label),
-      this.modelProblem, this.error, this.list, this.more);
+      this.modelProblem, this.error, this.list, this.more, this.exports);
     this.conversationPane = h("div", { class: "conversation-pane" },
       h("div", { class: "placeholder muted", text: "Pick a conversation." }));
     this.el = h("div", { class: "inbox", "data-view": "list" }, this.listPane,
@@ -66,6 +71,7 @@ export class Inbox {
       ctx.live.on("resync", () => { this.load(); this.loadCounts(); }),
     ];
     this.renderTabs();
+    this.renderExports();
     this.load();
     this.loadCounts();
     this.loadModelStatus();
@@ -86,7 +92,16 @@ export class Inbox {
   setFilter(change) {
     Object.assign(this.filters, change);
     this.renderTabs();
+    this.renderExports();
     this.load();
+  }
+
+  renderExports() {
+    const f = this.filters;
+    for (const [link, format] of [[this.exportCsv, "csv"], [this.exportXlsx, "xlsx"]]) {
+      link.href = api.href(api.ws(this.ctx.slug, `/leads/export${api.query({ format,
+        channel: f.channel, folder: f.folder, q: f.q, unread: f.unread, label: f.label })}`));
+    }
   }
 
   async load(more = false) {

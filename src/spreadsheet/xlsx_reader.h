@@ -17,7 +17,7 @@
 
 #include "base/result.h"
 
-namespace catalog {
+namespace spreadsheet {
 
 // The most one part of the workbook (a sheet, the shared strings) may inflate to.
 inline constexpr std::size_t kMaxPartBytes = 64 * 1024 * 1024;
@@ -44,4 +44,4 @@ base::Result<std::vector<SheetRow>> ReadXlsxSheet(std::string_view bytes,
                                                   const std::optional<std::string>& sheet,
                                                   const XlsxLimits& limits);
 
-}  // namespace catalog
+}  // namespace spreadsheet

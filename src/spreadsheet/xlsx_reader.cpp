@@ -1,4 +1,4 @@
-#include "catalog/xlsx_reader.h"
+#include "spreadsheet/xlsx_reader.h"
 
 #include <expat.h>
 #include <zip.h>
@@ -11,7 +11,7 @@
 #include <map>
 #include <memory>
 
-namespace catalog {
+namespace spreadsheet {
 namespace {
 
 using Attributes = std::map<std::string, std::string, std::less<>>;
@@ -556,4 +556,4 @@ base::Result<std::vector<SheetRow>> ReadXlsxSheet(std::string_view bytes,
   return SheetReader(shared, styles, workbook->date1904, limits).Read(**sheet_xml, *part);
 }
 
-}  // namespace catalog
+}  // namespace spreadsheet
