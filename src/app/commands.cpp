@@ -77,6 +77,11 @@ int Main(int argc, char** argv, std::istream& in, std::ostream& out, std::ostrea
 
   CLI::App* nlu = cli.add_subcommand(
       "nlu", "read {\"text\": ...} lines on stdin, write the local brain's reading of each");
+  NluOptions nlu_options;
+  nlu->add_option("--context", nlu_options.context,
+                  "a business context file: also say which sentences would answer");
+  nlu->add_option("--catalog", nlu_options.catalog,
+                  "a catalog file (CSV or .xlsx): also say which products would answer");
 
   try {
     cli.parse(argc, argv);
@@ -85,7 +90,7 @@ int Main(int argc, char** argv, std::istream& in, std::ostream& out, std::ostrea
   }
   if (*init) return Init(db, config, out, err);
   if (*chat) return RunChat(chat_options, in, out, err);
-  if (*nlu) return RunNlu(in, out);
+  if (*nlu) return RunNlu(nlu_options, in, out, err);
   if (*serve) return RunServe(serve_options, out, err);
   if (*user_add) return RunUserAdd(user_options, in, out, err);
   return 2;

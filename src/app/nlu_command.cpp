@@ -1,16 +1,78 @@
 #include "app/nlu_command.h"
 
+#include <fstream>
 #include <istream>
 #include <nlohmann/json.hpp>
 #include <ostream>
+#include <sstream>
 #include <string>
 
 #include "brain/local/reading.h"
+#include "catalog/csv_import.h"
 
 namespace app {
+namespace {
 
-int RunNlu(std::istream& in, std::ostream& out) {
-  using nlohmann::json;
+using nlohmann::json;
+
+base::Result<std::string> ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return base::Error::InvalidArgument("cannot read '" + path + "'");
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  return bytes.str();
+}
+
+// The knowledge the options name, or nullopt without a context or a catalog.
+base::Result<std::optional<brain::Knowledge>> KnowledgeOf(const NluOptions& options) {
+  if (!options.context && !options.catalog) return std::optional<brain::Knowledge>();
+  core::AgentConfig config;
+  if (options.context) {
+    auto text = ReadFile(*options.context);
+    if (!text.ok()) return text.error();
+    config.business_context = std::move(*text);
+  }
+  std::vector<core::Product> products;
+  if (options.catalog) {
+    auto bytes = ReadFile(*options.catalog);
+    if (!bytes.ok()) return bytes.error();
+    catalog::ImportResult imported = catalog::ImportCatalog(*bytes);
+    if (!imported.errors.empty()) {
+      return base::Error::InvalidArgument(*options.catalog + " was not imported:\n" +
+                                          catalog::Describe(imported.errors));
+    }
+    products = std::move(imported.products);
+  }
+  auto knowledge = brain::Knowledge::Build(std::move(products), config);
+  if (!knowledge.ok()) return knowledge.error();
+  return std::optional<brain::Knowledge>(std::move(*knowledge));
+}
+
+json AnswerJson(const std::optional<brain::Found>& found) {
+  if (!found) return {{"kind", "none"}};
+  if (found->reserved != nullptr) return {{"kind", "reserved"}, {"rule", found->reserved->text}};
+  if (found->passage != nullptr) {
+    json sentences = json::array();
+    for (const brain::Sentence& s : found->sentences) sentences.push_back(s.text);
+    return {{"kind", "sentences"}, {"heading", found->passage->heading}, {"sentences", sentences}};
+  }
+  json products = json::array();
+  for (const core::Product* p : found->products) {
+    products.push_back({{"name", p->name}, {"sku", p->sku}});
+  }
+  json answer = {{"kind", "products"}, {"products", products}};
+  if (!found->unmatched.empty()) answer["unmatched"] = found->unmatched;
+  return answer;
+}
+
+}  // namespace
+
+int RunNlu(const NluOptions& options, std::istream& in, std::ostream& out, std::ostream& err) {
+  auto knowledge = KnowledgeOf(options);
+  if (!knowledge.ok()) {
+    err << "frontdesk nlu: " << knowledge.error().message << '\n';
+    return 2;
+  }
   int status = 0;
   std::string line;
   for (std::size_t number = 1; std::getline(in, line); ++number) {
@@ -26,12 +88,12 @@ int RunNlu(std::istream& in, std::ostream& out) {
     }
     const std::string text = input["text"].get<std::string>();
     const brain::Reading reading = brain::Analyze(text);
-    out << json{{"text", text},
-                {"language", core::ToString(reading.language)},
-                {"handoff", reading.handoff},
-                {"frustration", reading.frustration}}
-               .dump(-1, ' ', false, json::error_handler_t::replace)
-        << '\n';
+    json result = {{"text", text},
+                   {"language", core::ToString(reading.language)},
+                   {"handoff", reading.handoff},
+                   {"frustration", reading.frustration}};
+    if (*knowledge) result["answer"] = AnswerJson(brain::Retrieve(**knowledge, text));
+    out << result.dump(-1, ' ', false, json::error_handler_t::replace) << '\n';
   }
   return status;
 }

@@ -173,6 +173,31 @@ TEST_F(CliTest, NluReadsEachLine) {
   EXPECT_TRUE(lines[1].contains("frustration"));
 }
 
+TEST_F(CliTest, NluSaysWhatAContextAndACatalogWouldAnswerFrom) {
+  const std::string files = std::string(" --context ") + FRONTDESK_SOURCE_DIR +
+                            "/examples/shop/context.md --catalog " + FRONTDESK_SOURCE_DIR +
+                            "/tests/data/xlsx/shop.xlsx";
+  Outcome run = Frontdesk("nlu" + files,
+                          "{\"text\": \"are you open on saturday?\"}\n"
+                          "{\"text\": \"do you do wholesale orders for my restaurant?\"}\n"
+                          "{\"text\": \"any stoneware mugs?\"}\n"
+                          "{\"text\": \"do you repair cars?\"}\n");
+  ASSERT_EQ(run.status, 0) << run.out;
+  const auto lines = Lines(run.out);
+  ASSERT_EQ(lines.size(), 4u);
+  EXPECT_EQ(lines[0]["answer"]["kind"], "sentences");
+  EXPECT_EQ(lines[0]["answer"]["sentences"], nlohmann::json::array({"Saturday: 10:00 to 17:00"}));
+  EXPECT_EQ(lines[1]["answer"]["kind"], "reserved");
+  EXPECT_THAT(lines[1]["answer"]["rule"].get<std::string>(), HasSubstr("Wholesale"));
+  EXPECT_EQ(lines[2]["answer"]["kind"], "products");
+  EXPECT_EQ(lines[2]["answer"]["products"][0]["sku"], "KIT-001");
+  EXPECT_EQ(lines[3]["answer"]["kind"], "none");
+
+  const Outcome missing = Frontdesk("nlu --context /nonexistent/context.md", "");
+  EXPECT_EQ(missing.status, 2);
+  EXPECT_THAT(missing.out, HasSubstr("cannot read '/nonexistent/context.md'"));
+}
+
 TEST_F(CliTest, UserAddCreatesAnOwnerWithThePasswordFromStdin) {
   ASSERT_EQ(Init("shop").status, 0);
   const std::string add = "user add --db " + db_ + " --workspace casa-verde";

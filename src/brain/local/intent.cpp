@@ -1,6 +1,8 @@
 #include "brain/local/intent.h"
 
+#include <algorithm>
 #include <string>
+#include <vector>
 
 #include "brain/local/intent_lexicon.h"
 
@@ -248,6 +250,19 @@ HandoffCue DetectHandoff(std::span<const Clause> clauses) {
     bare = bare || IsBareRole(w);
   }
   return bare ? HandoffCue::kBareRole : HandoffCue::kNone;
+}
+
+std::vector<std::string> TopicWords(std::span<const Clause> clauses) {
+  const IntentLexicon& lexicon = Lexicon();
+  std::vector<Clause> topical;
+  for (const Clause& clause : clauses) {
+    const bool about_a_person =
+        std::any_of(clause.words.begin(), clause.words.end(), [&](const std::string& w) {
+          return In(lexicon.strong_person, w) || In(lexicon.weak_person, w);
+        });
+    if (!about_a_person) topical.push_back(clause);
+  }
+  return AllWords(topical.empty() ? clauses : std::span<const Clause>(topical));
 }
 
 }  // namespace brain

@@ -3,6 +3,8 @@
 #pragma once
 
 #include <span>
+#include <string>
+#include <vector>
 
 #include "brain/local/clause.h"
 
@@ -22,5 +24,10 @@ enum class HandoffCue {
 // human", "no quiero hablar con una persona", "não preciso de atendente") does not count; a
 // negation ends at a clause break or a word like "but"/"please"/"pero". Thread-safe.
 HandoffCue DetectHandoff(std::span<const Clause> clauses);
+
+// The words to search the catalog and context with: those of the clauses that are not about
+// talking to a person ("I don't need a human, do you have mugs?" searches for mugs); all of them
+// when every clause is.
+std::vector<std::string> TopicWords(std::span<const Clause> clauses);
 
 }  // namespace brain

@@ -44,21 +44,6 @@ bool AcceptsOffer(std::span<const core::Message> history, std::span<const Clause
   return false;
 }
 
-// The words to search the catalog and context with: those of the clauses that are not about
-// talking to a person ("I don't need a human, do you have mugs?" searches for mugs).
-std::vector<std::string> TopicWords(std::span<const Clause> clauses) {
-  const IntentLexicon& lexicon = Lexicon();
-  std::vector<Clause> topical;
-  for (const Clause& clause : clauses) {
-    const bool about_a_person =
-        std::any_of(clause.words.begin(), clause.words.end(), [&](const std::string& w) {
-          return In(lexicon.strong_person, w) || In(lexicon.weak_person, w);
-        });
-    if (!about_a_person) topical.push_back(clause);
-  }
-  return AllWords(topical.empty() ? clauses : std::span<const Clause>(topical));
-}
-
 // Whether a message that asks nothing answers the pending question: small talk does not ("ok",
 // "thanks!", "hello"), but a bare yes or no answers a question asked for one.
 bool AnswersPending(std::span<const Clause> clauses, SmallTalk small_talk,

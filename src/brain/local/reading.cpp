@@ -18,4 +18,13 @@ Reading Analyze(std::string_view text, core::Language fallback) {
   return reading;
 }
 
+std::optional<Found> Retrieve(const Knowledge& knowledge, std::string_view text,
+                              core::Language fallback) {
+  const std::vector<text::Token> tokens = text::Tokenize(text);
+  const std::vector<Clause> clauses = SplitClauses(tokens);
+  if (clauses.empty()) return std::nullopt;
+  const core::Language language = DetectLanguage(text, tokens, fallback);
+  return knowledge.Find(TopicWords(clauses), StemLanguage(language));
+}
+
 }  // namespace brain

@@ -2,8 +2,10 @@
 // local brain and by `frontdesk nlu`.
 #pragma once
 
+#include <optional>
 #include <string_view>
 
+#include "brain/local/knowledge.h"
 #include "core/enums.h"
 
 namespace brain {
@@ -19,5 +21,11 @@ struct Reading {
 // person (a bare role such as "manager" counts) and whether it sounds frustrated. Never fails;
 // thread-safe; deterministic.
 Reading Analyze(std::string_view text, core::Language fallback = core::Language::kEn);
+
+// What `knowledge` would answer `text` from, searched as the local brain searches it (the words
+// not about talking to a person, stemmed in the message's language, `fallback` when its cues do
+// not decide): nullopt when nothing covers the question. For scoring retrieval on outside data.
+std::optional<Found> Retrieve(const Knowledge& knowledge, std::string_view text,
+                              core::Language fallback = core::Language::kEn);
 
 }  // namespace brain
