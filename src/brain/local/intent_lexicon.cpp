@@ -103,7 +103,10 @@ IntentLexicon Make() {
                            "this",    "that",     "ella",     "ellos",    "ellas", "ele",
                            "ela",     "eles",     "elas",     "isso",     "eso",   "esto",
                            "isto",    "nobody",   "nadie",    "ninguem",  "mim",   "me",
-                           "about",   "sobre"},
+                           "about",   "sobre",
+                           // Sales is what the front desk itself does: "talk to sales" asks
+                           // the agent, not for a person ("a salesperson" still does).
+                           "sales",   "ventas",   "vendas",   "comercial"},
       .negations = {"not",  "no",     "dont",  "doesnt",  "didnt",    "never",   "without",
                     "cant", "cannot", "wont",  "wouldnt", "shouldnt", "neither", "nor",
                     "isnt", "arent",  "nunca", "sin",     "ni",       "tampoco", "jamas",
