@@ -7,14 +7,28 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <exception>
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
+#include <stdexcept>
 
 namespace spreadsheet {
 namespace {
 
 using Attributes = std::map<std::string, std::string, std::less<>>;
+
+// Excel's limits on a number format: its code's length and the decimals it shows.
+constexpr std::size_t kMaxFormatCodeChars = 255;
+constexpr int kMaxDecimals = 30;
+// Excel's limit on the cell styles of a workbook.
+constexpr std::size_t kMaxStyles = 64'000;
+// From here on a fixed format would write more digits than a double holds: shown as General.
+constexpr double kLargestFixed = 1e15;
+// The most text the rows of one sheet may keep (a catalog file's cells are far less): a small
+// workbook that inflates past it is refused rather than held.
+constexpr std::size_t kMaxSheetTextBytes = 64 * 1024 * 1024;
 
 base::Error NotAWorkbook(std::string why) {
   return base::Error::InvalidArgument("the file is not an Excel workbook (.xlsx): " +
@@ -88,33 +102,66 @@ std::string_view Local(const XML_Char* name) {
   return colon == std::string_view::npos ? n : n.substr(colon + 1);
 }
 
+// What expat's callbacks reach: the handler, and why the parse was stopped, if it was.
+struct ParseState {
+  XML_Parser parser;
+  XmlHandler& handler;
+  std::optional<std::string> stopped;
+};
+
+// Runs `work` for a callback; a failure inside it (out of memory, a handler's refusal) stops the
+// parse instead of unwinding through expat's C frames.
+template <typename Work>
+void Guarded(void* data, Work work) {
+  auto& state = *static_cast<ParseState*>(data);
+  if (state.stopped) return;
+  try {
+    work(state.handler);
+  } catch (const std::exception& e) {
+    state.stopped = e.what();
+    XML_StopParser(state.parser, XML_FALSE);
+  }
+}
+
 base::Status ParseXml(std::string_view xml, const std::string& part, XmlHandler& handler) {
   std::unique_ptr<XML_ParserStruct, decltype(&XML_ParserFree)> parser(XML_ParserCreate("UTF-8"),
                                                                       &XML_ParserFree);
   if (!parser) return base::Error::Internal("out of memory reading " + part);
-  XML_SetUserData(parser.get(), &handler);
+  ParseState state{parser.get(), handler, std::nullopt};
+  XML_SetUserData(parser.get(), &state);
+  // A workbook's parts never declare a DTD: refusing one rules out entity expansion.
+  XML_SetStartDoctypeDeclHandler(
+      parser.get(), [](void* data, const XML_Char*, const XML_Char*, const XML_Char*, int) {
+        auto& s = *static_cast<ParseState*>(data);
+        s.stopped = "it declares a DTD, which a workbook never does";
+        XML_StopParser(s.parser, XML_FALSE);
+      });
   XML_SetElementHandler(
       parser.get(),
       [](void* data, const XML_Char* name, const XML_Char** attributes) {
-        auto& h = *static_cast<XmlHandler*>(data);
-        if (!h.start) return;
-        Attributes a;
-        for (std::size_t i = 0; attributes[i] != nullptr; i += 2) {
-          a.emplace(std::string(Local(attributes[i])), attributes[i + 1]);
-        }
-        h.start(Local(name), a);
+        Guarded(data, [&](XmlHandler& h) {
+          if (!h.start) return;
+          Attributes a;
+          for (std::size_t i = 0; attributes[i] != nullptr; i += 2) {
+            a.emplace(std::string(Local(attributes[i])), attributes[i + 1]);
+          }
+          h.start(Local(name), a);
+        });
       },
       [](void* data, const XML_Char* name) {
-        auto& h = *static_cast<XmlHandler*>(data);
-        if (h.end) h.end(Local(name));
+        Guarded(data, [&](XmlHandler& h) {
+          if (h.end) h.end(Local(name));
+        });
       });
   XML_SetCharacterDataHandler(parser.get(), [](void* data, const XML_Char* s, int length) {
-    auto& h = *static_cast<XmlHandler*>(data);
-    if (h.text) h.text(std::string_view(s, static_cast<std::size_t>(length)));
+    Guarded(data, [&](XmlHandler& h) {
+      if (h.text) h.text(std::string_view(s, static_cast<std::size_t>(length)));
+    });
   });
   // Whole parts are at most kMaxPartBytes, which fits an int.
   if (XML_Parse(parser.get(), xml.data(), static_cast<int>(xml.size()), XML_TRUE) ==
       XML_STATUS_ERROR) {
+    if (state.stopped) return NotAWorkbook(part + ": " + *state.stopped);
     return NotAWorkbook(part + " is not well-formed XML (" +
                         XML_ErrorString(XML_GetErrorCode(parser.get())) + ")");
   }
@@ -172,7 +219,9 @@ base::Result<std::string> SheetPart(std::string_view rels, const std::string& re
   return "xl/" + target;
 }
 
-std::vector<std::string> ReadSharedStrings(std::string_view xml, base::Status& status) {
+// Each string at most `max_chars` bytes: a cell never shows more.
+std::vector<std::string> ReadSharedStrings(std::string_view xml, std::size_t max_chars,
+                                           base::Status& status) {
   std::vector<std::string> strings;
   bool in_item = false;
   bool in_text = false;
@@ -189,42 +238,12 @@ std::vector<std::string> ReadSharedStrings(std::string_view xml, base::Status& s
     if (name == "t") in_text = false;
   };
   h.text = [&](std::string_view s) {
-    if (in_text && strings.back().size() < kMaxPartBytes) strings.back().append(s);
+    if (!in_text) return;
+    std::string& text = strings.back();
+    if (text.size() < max_chars) text.append(s.substr(0, max_chars - text.size()));
   };
   status = ParseXml(xml, "xl/sharedStrings.xml", h);
   return strings;
-}
-
-// How a style shows numbers: its format's id and, for custom ones, its code.
-struct Styles {
-  std::vector<int> format_of_style;   // by the cell's s attribute
-  std::map<int, std::string> custom;  // numFmtId -> formatCode
-};
-
-Styles ReadStyles(std::string_view xml, base::Status& status) {
-  Styles styles;
-  bool in_cell_formats = false;
-  XmlHandler h;
-  h.start = [&](std::string_view name, const Attributes& a) {
-    if (name == "numFmt") {
-      int id = 0;
-      const std::string v = AttributeOr(a, "numFmtId");
-      std::from_chars(v.data(), v.data() + v.size(), id);
-      styles.custom[id] = AttributeOr(a, "formatCode");
-    }
-    if (name == "cellXfs") in_cell_formats = true;
-    if (name == "xf" && in_cell_formats) {
-      int id = 0;
-      const std::string v = AttributeOr(a, "numFmtId", "0");
-      std::from_chars(v.data(), v.data() + v.size(), id);
-      styles.format_of_style.push_back(id);
-    }
-  };
-  h.end = [&](std::string_view name) {
-    if (name == "cellXfs") in_cell_formats = false;
-  };
-  status = ParseXml(xml, "xl/styles.xml", h);
-  return styles;
 }
 
 // ---- showing a number as Excel does ----
@@ -269,7 +288,7 @@ NumberFormat ReadFormatCode(std::string_view code) {
     if (lower == 'h' || lower == 's') f.time = true;
     if (c == '0' || c == '#' || c == '?') {
       fixed = true;
-      if (after_point) ++f.decimals;
+      if (after_point && f.decimals < kMaxDecimals) ++f.decimals;
     }
     if (c == '.') after_point = true;
     if (c == '%') percent = true;
@@ -286,13 +305,10 @@ NumberFormat ReadFormatCode(std::string_view code) {
   return f;
 }
 
-NumberFormat FormatOf(const Styles& styles, std::size_t style) {
-  if (style >= styles.format_of_style.size()) return {};
-  const int id = styles.format_of_style[style];
-  if (const auto it = styles.custom.find(id); it != styles.custom.end()) {
-    return ReadFormatCode(it->second);
-  }
-  // The built-in formats (ECMA-376 part 1, 18.8.30).
+// How number format `id` shows numbers: a custom code of `custom`, or a built-in one (ECMA-376
+// part 1, 18.8.30).
+NumberFormat FormatOf(const std::map<int, std::string>& custom, int id) {
+  if (const auto it = custom.find(id); it != custom.end()) return ReadFormatCode(it->second);
   switch (id) {
     case 1:
     case 3:
@@ -325,6 +341,47 @@ NumberFormat FormatOf(const Styles& styles, std::size_t style) {
     default:
       return {};
   }
+}
+
+// How each cell style shows numbers, by the cell's s attribute: read once per workbook.
+struct Styles {
+  std::vector<NumberFormat> format_of_style;
+};
+
+Styles ReadStyles(std::string_view xml, base::Status& status) {
+  std::map<int, std::string> custom;  // numFmtId -> formatCode
+  std::vector<int> format_ids;
+  bool in_cell_formats = false;
+  XmlHandler h;
+  h.start = [&](std::string_view name, const Attributes& a) {
+    if (name == "numFmt") {
+      int id = 0;
+      const std::string v = AttributeOr(a, "numFmtId");
+      std::from_chars(v.data(), v.data() + v.size(), id);
+      std::string code = AttributeOr(a, "formatCode");
+      // Excel's own limit: a longer code is no format Excel shows.
+      if (code.size() > kMaxFormatCodeChars) code.clear();
+      custom[id] = std::move(code);
+    }
+    if (name == "cellXfs") in_cell_formats = true;
+    if (name == "xf" && in_cell_formats && format_ids.size() < kMaxStyles) {
+      int id = 0;
+      const std::string v = AttributeOr(a, "numFmtId", "0");
+      std::from_chars(v.data(), v.data() + v.size(), id);
+      format_ids.push_back(id);
+    }
+  };
+  h.end = [&](std::string_view name) {
+    if (name == "cellXfs") in_cell_formats = false;
+  };
+  status = ParseXml(xml, "xl/styles.xml", h);
+  Styles styles;
+  for (int id : format_ids) styles.format_of_style.push_back(FormatOf(custom, id));
+  return styles;
+}
+
+NumberFormat FormatOfStyle(const Styles& styles, std::size_t style) {
+  return style < styles.format_of_style.size() ? styles.format_of_style[style] : NumberFormat{};
 }
 
 // A serial day number of either date system as YYYY-MM-DD (and hh:mm when `time`).
@@ -370,9 +427,11 @@ std::string FormatNumber(std::string_view raw, const NumberFormat& format, bool 
     case Shown::kGeneral:
       return FormatGeneral(value);
     case Shown::kFixed:
+      if (std::fabs(value) >= kLargestFixed) return FormatGeneral(value);
       std::snprintf(out, sizeof out, "%.*f", format.decimals, value);
       return out;
     case Shown::kPercent:
+      if (std::fabs(value) * 100 >= kLargestFixed) return FormatGeneral(value);
       std::snprintf(out, sizeof out, "%.*f%%", format.decimals, value * 100);
       return out;
     case Shown::kDate:
@@ -462,11 +521,12 @@ class SheetReader {
     if (type_ == "s") {
       std::size_t index = shared_.size();
       std::from_chars(value_.data(), value_.data() + value_.size(), index);
-      return index < shared_.size() ? shared_[index] : std::string();
+      return index < shared_.size() ? shared_[index].substr(0, limits_.max_cell_bytes)
+                                    : std::string();
     }
     if (type_ == "b") return value_ == "1" ? "TRUE" : "FALSE";
     if (type_ == "n" || type_.empty()) {
-      return FormatNumber(value_, FormatOf(styles_, style_), date1904_);
+      return FormatNumber(value_, FormatOfStyle(styles_, style_), date1904_);
     }
     return value_;  // str (a formula's text), inlineStr, e (an error such as #N/A), d (ISO date)
   }
@@ -477,6 +537,11 @@ class SheetReader {
     if (column_ >= limits_.max_columns) return;
     if (row_.fields.size() <= column_) row_.fields.resize(column_ + 1);
     if (value.size() > limits_.max_cell_bytes) value.resize(limits_.max_cell_bytes);
+    kept_bytes_ += value.size();
+    if (kept_bytes_ > kMaxSheetTextBytes) {
+      throw std::length_error("its cells hold more than " +
+                              std::to_string(kMaxSheetTextBytes / (1024 * 1024)) + " MB of text");
+    }
     row_.fields[column_] = std::move(value);
   }
 
@@ -495,6 +560,7 @@ class SheetReader {
   std::string type_;
   std::size_t style_ = 0;
   std::string value_;
+  std::size_t kept_bytes_ = 0;  // of every kept cell
 };
 
 }  // namespace
@@ -513,6 +579,7 @@ base::Result<std::vector<SheetRow>> ReadXlsxSheet(std::string_view bytes,
   if (!*workbook_xml) return NotAWorkbook("it has no xl/workbook.xml");
   auto workbook = ReadWorkbook(**workbook_xml);
   if (!workbook.ok()) return workbook.error();
+  workbook_xml->reset();  // each part is let go once read: at most two are held at once
 
   const Sheet* chosen = &workbook->sheets.front();
   if (sheet) {
@@ -532,14 +599,16 @@ base::Result<std::vector<SheetRow>> ReadXlsxSheet(std::string_view bytes,
   if (!*rels) return NotAWorkbook("it has no xl/_rels/workbook.xml.rels");
   auto part = SheetPart(**rels, chosen->relation);
   if (!part.ok()) return part.error();
+  rels->reset();
 
   std::vector<std::string> shared;
   auto shared_xml = ReadPart(zip, "xl/sharedStrings.xml");
   if (!shared_xml.ok()) return shared_xml.error();
   if (*shared_xml) {
     base::Status read = base::Status::Ok();
-    shared = ReadSharedStrings(**shared_xml, read);
+    shared = ReadSharedStrings(**shared_xml, limits.max_cell_bytes, read);
     if (!read.ok()) return read.error();
+    shared_xml->reset();
   }
   Styles styles;
   auto styles_xml = ReadPart(zip, "xl/styles.xml");
@@ -548,6 +617,7 @@ base::Result<std::vector<SheetRow>> ReadXlsxSheet(std::string_view bytes,
     base::Status read = base::Status::Ok();
     styles = ReadStyles(**styles_xml, read);
     if (!read.ok()) return read.error();
+    styles_xml->reset();
   }
 
   auto sheet_xml = ReadPart(zip, *part);

@@ -219,7 +219,36 @@ TEST(XlsxImportTest, AnEntityThatExpandsWithoutEndIsRefused) {
   bomb += "]><workbook><sheets><sheet name=\"&j;\"/></sheets></workbook>";
   const ImportResult r = ImportXlsx(Zip({{"xl/workbook.xml", bomb}}), {});
   ASSERT_EQ(r.errors.size(), 1u);
-  EXPECT_THAT(r.errors[0].message, HasSubstr("not well-formed XML"));
+  EXPECT_THAT(r.errors[0].message,
+              HasSubstr("xl/workbook.xml: it declares a DTD, which a workbook never does"));
+}
+
+TEST(XlsxImportTest, ASmallWorkbookThatInflatesToGigabytesIsRefusedNotHeld) {
+  // One long shared string, in every cell of a wide sheet: each cell keeps at most a cell's worth,
+  // and the sheet at most its budget.
+  Book b;
+  b.shared = "<si><t>name</t></si><si><t>" + std::string(100'000, 'x') + "</t></si>";
+  std::string cells;
+  for (int c = 0; c < 100; ++c) cells += "<c t=\"s\"><v>1</v></c>";
+  b.sheet_rows = Row(1, S("A1", 0));
+  for (int r = 0; r < 3000; ++r) b.sheet_rows += "<row>" + cells + "</row>";
+  const ImportResult r = ImportCatalog(Bytes(b));
+  ASSERT_EQ(r.errors.size(), 1u) << Describe(r.errors);
+  EXPECT_THAT(r.errors[0].message, HasSubstr("its cells hold more than 64 MB of text"));
+}
+
+TEST(XlsxImportTest, AFormatCodeBeyondExcelsLimitsShowsTheNumberAsGeneral) {
+  Book b;
+  b.shared = "<si><t>name</t></si><si><t>weight</t></si><si><t>Lamp</t></si>";
+  b.formats = "<numFmt numFmtId=\"164\" formatCode=\"0." + std::string(1000, '0') +
+              "\"/><numFmt numFmtId=\"165\" formatCode=\"0.00\"/>";
+  b.cell_formats = "<xf numFmtId=\"0\"/><xf numFmtId=\"164\"/><xf numFmtId=\"165\"/>";
+  b.sheet_rows = Row(1, S("A1", 0) + S("B1", 1)) + Row(2, S("A2", 2) + N("B2", "1.5", 1)) +
+                 Row(3, S("A3", 2) + N("B3", "1e300", 2));
+  const ImportResult r = ImportCatalog(Bytes(b));
+  ASSERT_TRUE(r.errors.empty()) << Describe(r.errors);
+  EXPECT_EQ(r.products[0].attributes.at(0).value, "1.5");
+  EXPECT_EQ(r.products[1].attributes.at(0).value, "1e+300");  // no 300 digits
 }
 
 TEST(XlsxImportTest, TheCsvLimitsHold) {
