@@ -220,8 +220,9 @@ base::Result<Intake::Handled> Intake::Route(const channels::InboundEvent& event,
                                             AccountLookup& accounts, IntakeRun& run) {
   using channels::EventKind;
   // Messenger/Instagram's standby: another app (the Page Inbox, a CRM) owns the thread under the
-  // handover protocol; its messages are that app's to answer, and its people's to see.
-  if (event.standby) return Handled::kDone;
+  // handover protocol; its messages are that app's to answer. A person's reply there (an echo)
+  // is still a person acting: it pauses the AI as any echo does.
+  if (event.standby && event.kind != EventKind::kEcho) return Handled::kDone;
   if (event.kind == EventKind::kStatus) return OnReceipt(event, item, run);
   if (event.kind != EventKind::kMessage && event.kind != EventKind::kEcho &&
       event.kind != EventKind::kReaction && event.kind != EventKind::kEdit &&

@@ -120,13 +120,17 @@ void Respond(Turn& turn, const base::Result<core::Proposal>& proposal, const std
     return;
   }
 
+  const auto& answer = proposal->answer;
+  const bool answered =
+      asked && answer && answer->question_index == *asked && !core::IsBlank(answer->answer);
   if (proposal->handoff && IsValidHandoff(*proposal->handoff)) {
+    // The answer given with the handoff is the lead's too ("A restaurant", kept for people).
+    if (answered) RecordAnswer(turn, *asked, answer->answer, *unanswered.back());
     HandOff(turn, proposal->handoff->reason, proposal->handoff->detail, parts);
     return;
   }
 
-  const auto& answer = proposal->answer;
-  if (asked && answer && answer->question_index == *asked && !core::IsBlank(answer->answer)) {
+  if (answered) {
     RecordAnswer(turn, *asked, answer->answer, *unanswered.back());
     next = NextQuestion(turn);
     if (!next) {

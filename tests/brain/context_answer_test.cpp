@@ -112,6 +112,18 @@ TEST_F(ContextAnswerTest, ATopicKeptForPeopleHandsOffNamingTheRule) {
       << wholesale.handoff->detail;
 }
 
+TEST_F(ContextAnswerTest, AnAnswerOnATopicKeptForPeopleIsKeptWithTheHandoff) {
+  core::BrainInput input;
+  const std::vector<std::string> said = {"A restaurant"};
+  input.customer_messages = said;
+  input.pending_question = core::PendingQuestion{0, "What kind of business are you?", "Business"};
+  const core::Proposal p = brain_->Propose(input).value();
+  ASSERT_TRUE(p.handoff);
+  EXPECT_EQ(p.handoff->reason, core::HandoffReason::kReservedTopic);
+  ASSERT_TRUE(p.answer);
+  EXPECT_EQ(p.answer->answer, "A restaurant");
+}
+
 TEST_F(ContextAnswerTest, RulesAreFollowedNeverRecited) {
   for (const char* message : {"any discount codes?", "can I get a discount?", "what are the rules?",
                               "when will my bike be delivered?", "how much is a repair?"}) {

@@ -58,10 +58,10 @@ TEST(IntentTest, DepartmentRequestIsHandoff) {
 TEST(IntentTest, AskingAboutTheAgentOrForSalesIsNotHandoff) {
   // Whether the agent is a bot is a question about it; sales is what the agent itself does.
   ExpectNone({"are you a bot?", "am I talking to a human?", "is this a real person?",
-              "are you human or ai", "¿eres un bot?", "¿hablo con una persona?",
-              "você é um robô?", "estou falando com uma pessoa?", "I want to talk to sales",
-              "can you connect me with sales", "quiero hablar con ventas",
-              "quero falar com vendas", "is this the sales department?"});
+              "are you human or ai", "¿eres un bot?", "¿hablo con una persona?", "você é um robô?",
+              "estou falando com uma pessoa?", "I want to talk to sales",
+              "can you connect me with sales", "quiero hablar con ventas", "quero falar com vendas",
+              "is this the sales department?"});
   // A person in sales is still a person.
   ExpectRequests({"can I talk to a salesperson?", "quiero hablar con un vendedor",
                   "let me talk to someone from sales"});

@@ -10,7 +10,10 @@
 #include <string>
 #include <vector>
 
+#include "brain/local/clause.h"
 #include "brain/local/local_brain.h"
+#include "brain/local/question.h"
+#include "text/tokenizer.h"
 
 namespace brain {
 namespace {
@@ -214,6 +217,15 @@ TEST_F(NonAnswerTest, SpanishSmallTalkDoubtAndQuestionsAreNotAnswers) {
 
 TEST_F(NonAnswerTest, PortugueseSmallTalkDoubtAndQuestionsAreNotAnswers) {
   ExpectNotStored(kPortugueseNonAnswers);
+}
+
+TEST_F(NonAnswerTest, SureAndIKnowAreNotDoubts) {
+  // Words of doubt only doubt when negated: "sure" or "I know" is no "not sure".
+  EXPECT_TRUE(IsUnsure(SplitClauses(text::Tokenize("not sure"))));
+  for (const char* reply :
+       {"sure", "I'm sure", "I know", "sei", "lo sé", "I'm sure, a work visa"}) {
+    EXPECT_FALSE(IsUnsure(SplitClauses(text::Tokenize(reply)))) << reply;
+  }
 }
 
 TEST_F(NonAnswerTest, RealAnswersAreStoredAsTheyWereWritten) {

@@ -159,6 +159,12 @@ TEST_F(IntakeTest, AThreadAnotherAppOwnsIsNotAnswered) {
   EXPECT_TRUE(store_->PendingInbox(clock_.Now() + 1h, 10)->empty());  // done with, not parked
 }
 
+TEST_F(IntakeTest, APersonsReplyInTheAppThatOwnsTheThreadStillPausesTheAi) {
+  Deliver(core::Channel::kMessenger, "messenger/in_text.json");
+  Deliver(core::Channel::kMessenger, "messenger/standby_echo_page_inbox.json");
+  EXPECT_EQ(Conversation(core::Channel::kMessenger).conversation.lease.mode, core::Mode::kManual);
+}
+
 TEST_F(IntakeTest, TakingAMessageInStoresItAndOwesItAReplyWithoutAskingTheBrain) {
   ASSERT_TRUE(store_
                   ->AppendInbox(core::Channel::kWhatsapp,

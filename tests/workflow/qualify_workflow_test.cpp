@@ -85,6 +85,20 @@ TEST(QualifyTest, TheLastAnswerIsThankedOnce) {
   EXPECT_THAT(h.AiReplies(), ElementsAre("Thanks! A person will continue."));
 }
 
+TEST(QualifyTest, AnAnswerGivenWithAHandoffIsRecorded) {
+  Harness h(QualifyConfig(), [](const core::BrainInput& input) {
+    base::Result<core::Proposal> p = SimpleRule(input);
+    if (p->answer) p->handoff = core::HandoffProposal{core::HandoffReason::kReservedTopic, "rule"};
+    return p;
+  });
+  h.Customer("hi");
+  h.Customer("wholesale for my shop");
+  EXPECT_EQ(h.conversation().lease.mode, Mode::kManual);
+  EXPECT_THAT(Answers(h.contact()), ElementsAre("Service=wholesale for my shop"));
+  ASSERT_EQ(h.notifications().size(), 1u);
+  EXPECT_THAT(h.notifications()[0].answers.size(), 1u);
+}
+
 TEST(QualifyTest, LastAnswerTellsTheCustomerNotifiesWithEveryAnswerAndPauses) {
   Harness h(QualifyConfig());
   h.Customer("hi");

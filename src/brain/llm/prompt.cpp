@@ -48,7 +48,7 @@ std::string Workflow(const PromptInput& in) {
   std::string s =
       "\nYour job: greet, answer questions only from <catalog> and <business_context>, and hand "
       "the conversation to a person when the customer asks for one, is upset, when you cannot "
-      "answer, or when <business_context> keeps the topic for people (reason reserved_topic, "
+      "answer, or when the business's own rules keep the topic for people (reason reserved_topic, "
       "the topic in the detail).";
   if (c.workflow == core::WorkflowKind::kQualifyAndTransfer) {
     s += "\nYou also collect the lead's answers to the business's questions, one at a time, "

@@ -121,15 +121,21 @@ core::Proposal LocalBrain::Decide(const core::BrainInput& input) const {
   const std::vector<std::string> words = TopicWords(clauses);
   std::optional<Found> found;
   if (small_talk == SmallTalk::kNone) found = knowledge_.Find(words, StemLanguage(p.language));
-  // A topic the business keeps for people is handed to them, asked about or only mentioned.
+  const bool may_answer = pending && !IsQuestion(clauses, QuestionCues::kExplicit);
+  // A topic the business keeps for people is handed to them, asked about or only mentioned; an
+  // answer to the pending question in the same words is kept ("A restaurant" kept for wholesale).
   if (found && found->reserved != nullptr) {
     p.handoff =
         Handoff(core::HandoffReason::kReservedTopic,
                 Quote("the business context keeps this topic for people", found->reserved->text));
+    if (may_answer && !IsUnsure(clauses) &&
+        AnswersPending(clauses, small_talk, *input.pending_question)) {
+      p.answer = core::AnswerProposal{input.pending_question->index, std::string(base::Trim(text))};
+    }
     return p;
   }
 
-  if (pending && !IsQuestion(clauses, QuestionCues::kExplicit)) {
+  if (may_answer) {
     if (IsUnsure(clauses)) {  // the workflow asks again, in other words
       p.asked = false;
       p.reply = NoProblemReply(p.language);

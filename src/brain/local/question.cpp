@@ -1,5 +1,6 @@
 #include "brain/local/question.h"
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -168,11 +169,15 @@ bool IsAffirmative(std::span<const Clause> clauses) {
 }
 
 bool IsUnsure(std::span<const Clause> clauses) {
-  static const WordSet doubts = {
-      "sure",     "idea",   "know",    "idk",    "dunno",  "depends",   "maybe",
-      "perhaps",  "se",     "sei",     "seguro", "segura", "certeza",   "quizas",
-      "quiza",    "talvez", "depende", "sabe",   "unsure", "undecided", "decided",
-      "decidido", "decidi", "ideia",   "sabria", "saberia"};
+  // Doubts on their own ("maybe", "idk", "depende").
+  static const WordSet doubts = {"idk",   "dunno",  "depends", "maybe",  "perhaps",  "quizas",
+                                 "quiza", "talvez", "depende", "unsure", "undecided"};
+  // Doubts only when negated: "not sure", "no sé", "não sei"; "sure" or "sei" alone says yes.
+  static const WordSet negated_doubts = {"sure",     "idea",   "know",    "se",     "sei",
+                                         "seguro",   "segura", "certeza", "sabe",   "decided",
+                                         "decidido", "decidi", "ideia",   "sabria", "saberia"};
+  static const WordSet negations = {"not", "no",     "dont",  "nao",   "ni",
+                                    "nem", "havent", "never", "nunca", "sin"};
   // Words around a doubt: "la verdad es que no lo sé", "yo qué sé", "não faço ideia".
   static const WordSet around = {
       "not",     "no",    "im",    "i",     "am",    "really", "yet",   "dont",   "do",
@@ -183,10 +188,17 @@ bool IsUnsure(std::span<const Clause> clauses) {
       "decirte", "dizer", "faco",  "mmm",   "hm",    "umm",    "yo",    "nem"};
   bool doubt = false;
   for (const Clause& clause : clauses) {
-    for (const std::string& w : clause.words) {
-      if (In(doubts, w)) {
+    const auto& words = clause.words;
+    const bool negated = std::any_of(words.begin(), words.end(),
+                                     [](const std::string& w) { return In(negations, w); });
+    for (std::size_t i = 0; i < words.size(); ++i) {
+      const std::string& w = words[i];
+      // "yo qué sé", "sei lá": not knowing, said without a negation.
+      const bool idiom = (w == "se" && i > 0 && words[i - 1] == "que") ||
+                         (w == "sei" && i + 1 < words.size() && words[i + 1] == "la");
+      if (In(doubts, w) || idiom || (negated && In(negated_doubts, w))) {
         doubt = true;
-      } else if (!In(around, w) && !In(Padding(), w)) {
+      } else if (!In(around, w) && !In(Padding(), w) && !In(negated_doubts, w)) {
         return false;
       }
     }
