@@ -11,6 +11,8 @@
 #include <string_view>
 #include <vector>
 
+#include "brain/local/business_context.h"
+
 namespace brain {
 namespace {
 
@@ -315,6 +317,49 @@ TEST(DirectiveTopicWordsTest, FoldsAccentsAndCase) {
   EXPECT_TRUE(Has(topic, "reclamacoes"));
   EXPECT_FALSE(Has(topic, "tratadas"));
   EXPECT_FALSE(Has(topic, "pessoa"));
+}
+
+}  // namespace
+}  // namespace brain
+
+namespace brain {
+namespace {
+
+TEST(DirectiveClauseTest, AnInstructionAnywhereInTheSentenceIsARule) {
+  for (const char* sentence :
+       {"Please never promise a delivery date.", "Important: never promise a delivery date.",
+        "Shipping is 5 USD; never promise a delivery date.",
+        "Por favor, nunca prometas plazos de entrega."}) {
+    EXPECT_EQ(ClassifyDirective(sentence), DirectiveKind::kRule) << sentence;
+  }
+}
+
+TEST(DirectiveClauseTest, ATeamDescribedIsAFactATeamHandedToKeepsTheTopic) {
+  EXPECT_EQ(ClassifyDirective("Repairs are handled by our team of certified mechanics."),
+            DirectiveKind::kNone);
+  EXPECT_EQ(ClassifyDirective("Refunds are handled by our team."), DirectiveKind::kReservesTopic);
+  EXPECT_EQ(ClassifyDirective("Hand refund requests to the team."), DirectiveKind::kReservesTopic);
+}
+
+TEST(DirectiveClauseTest, UnderAHeadingForTheAssistantAnImperativeIsARule) {
+  for (const char* sentence : {"Reply in the customer's language.", "Be brief and warm.",
+                               "Mention the loyalty card when a customer buys a bike.",
+                               "Offer free assembly only to members."}) {
+    EXPECT_EQ(ClassifyDirective(sentence, /*under_assistant_heading=*/true), DirectiveKind::kRule)
+        << sentence;
+    EXPECT_EQ(ClassifyDirective(sentence), DirectiveKind::kNone) << sentence;  // a fact elsewhere
+  }
+  EXPECT_EQ(ClassifyDirective("There are no discount codes at the moment.", true),
+            DirectiveKind::kNone);
+}
+
+TEST(DirectiveClauseTest, ARuleRightAfterAListItemIsNotPartOfIt) {
+  const BusinessContext context =
+      ReadBusinessContext("# Delivery\n- Porto: 2-3 days\nNever promise a delivery date.\n");
+  ASSERT_EQ(context.passages.size(), 1u);
+  EXPECT_EQ(context.passages[0].body, "- Porto: 2-3 days");
+  ASSERT_EQ(context.rules.size(), 1u);
+  EXPECT_EQ(context.rules[0].text, "Never promise a delivery date.");
 }
 
 }  // namespace

@@ -6,8 +6,9 @@ BusinessContext ReadBusinessContext(std::string_view context) {
   BusinessContext out;
   for (const Passage& passage : SplitPassages(context)) {
     std::vector<Sentence> facts;
+    const bool for_the_assistant = IsAssistantHeading(passage.heading);
     for (Sentence& sentence : SentencesOf(passage)) {
-      const DirectiveKind kind = ClassifyDirective(sentence.text);
+      const DirectiveKind kind = ClassifyDirective(sentence.text, for_the_assistant);
       if (kind == DirectiveKind::kNone) {
         facts.push_back(std::move(sentence));
       } else {
@@ -15,8 +16,7 @@ BusinessContext ReadBusinessContext(std::string_view context) {
       }
     }
     if (facts.empty()) continue;
-    out.passages.push_back(
-        JoinSentences(IsAssistantHeading(passage.heading) ? "" : passage.heading, facts));
+    out.passages.push_back(JoinSentences(for_the_assistant ? "" : passage.heading, facts));
   }
   return out;
 }

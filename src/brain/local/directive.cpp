@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "brain/local/clause.h"
+#include "text/stopwords.h"
 #include "text/tokenizer.h"
 
 namespace brain {
@@ -141,15 +142,68 @@ bool InReach(const WordSet& set, std::span<const std::string> words, std::size_t
   return false;
 }
 
-// Whether a verb of handing has its person after it ("handled by a person") or just before it
-// ("our team handles").
-bool HandsToPeople(std::span<const std::string> words) {
+// The people a rule hands a topic to by name ("a person", "someone"), as opposed to the
+// business's team, which a fact also names ("repairs are handled by our team of mechanics").
+const WordSet& NamedPeople() {
+  static const WordSet words = {"person",   "persons",  "people",    "human",      "humans",
+                                "someone",  "somebody", "colleague", "colleagues", "persona",
+                                "personas", "humano",   "humanos",   "alguien",    "pessoa",
+                                "pessoas",  "alguem"};
+  return words;
+}
+
+// Words that only introduce what follows: "Please never…", "Important: always…".
+const WordSet& LeadIns() {
+  static const WordSet words = {"please",     "pls",     "important", "note",     "remember",
+                                "also",       "and",     "but",       "por",      "favor",
+                                "importante", "nota",    "ojo",       "recuerda", "lembre",
+                                "lembrete",   "tambien", "tambem"};
+  return words;
+}
+
+// Imperatives that open an instruction under an assistant heading ("Reply in the customer's
+// language", "Be brief").
+const WordSet& Imperatives() {
+  static const WordSet words = {"be",      "keep",     "stay",     "avoid",    "try",      "let",
+                                "reply",   "mention",  "offer",    "answer",   "use",      "make",
+                                "manten",  "evita",    "intenta",  "seja",     "mantenha", "evite",
+                                "tente",   "responde", "responda", "menciona", "mencione", "ofrece",
+                                "ofereca", "usa",      "sea"};
+  return words;
+}
+
+// The words of `clause` after its lead-ins.
+std::span<const std::string> AfterLeadIns(std::span<const std::string> clause) {
+  std::size_t i = 0;
+  while (i < clause.size() && In(LeadIns(), clause[i])) ++i;
+  return clause.subspan(i);
+}
+
+// True when nothing but generic words and stopwords follows words[at]: "handled by our team."
+// ends on the team; "handled by our team of certified mechanics" describes it.
+bool EndsOn(std::span<const std::string> words, std::size_t at) {
+  for (std::size_t i = at + 1; i < words.size(); ++i) {
+    const std::string& w = words[i];
+    const bool stopword = std::any_of(text::kLanguages.begin(), text::kLanguages.end(),
+                                      [&](text::Language l) { return text::IsStopword(l, w); });
+    if (!stopword && !In(Generic(), w) && !In(People(), w)) return false;
+  }
+  return true;
+}
+
+// Whether a verb of handing has its person before it ("a person handles", "our team handles") or
+// after it ("handled by a person"). A team named after the verb keeps the topic when the
+// sentence ends on it or gives an instruction (an imperative, a heading for the assistant); a
+// sentence that goes on to describe the team states a fact.
+bool HandsToPeople(std::span<const std::string> words, bool instruction) {
   for (std::size_t i = 0; i < words.size(); ++i) {
     if (!In(HandingVerbs(), words[i])) continue;
     const std::size_t before = i >= kPersonBefore ? i - kPersonBefore : 0;
-    if (InReach(People(), words, i + 1, kHandingReach) ||
-        (i > 0 && InReach(People(), words, before, i - before - 1))) {
-      return true;
+    if (i > 0 && InReach(People(), words, before, i - before - 1)) return true;
+    const std::size_t end = std::min(words.size(), i + 1 + kHandingReach + 1);  // as InReach
+    for (std::size_t j = i + 1; j < end; ++j) {
+      if (In(NamedPeople(), words[j])) return true;
+      if (In(People(), words[j]) && (instruction || EndsOn(words, j))) return true;
     }
   }
   return false;
@@ -184,10 +238,24 @@ bool IsAssistantHeading(std::string_view heading) {
                      [](const std::string& w) { return In(Assistants(), w); });
 }
 
-DirectiveKind ClassifyDirective(std::string_view sentence) {
+DirectiveKind ClassifyDirective(std::string_view sentence, bool under_assistant_heading) {
   const std::vector<std::string> words = text::Words(sentence);
-  if (HandsToPeople(words)) return DirectiveKind::kReservesTopic;
-  return IsRule(words) ? DirectiveKind::kRule : DirectiveKind::kNone;
+  const std::vector<Clause> clauses = SplitClauses(text::Tokenize(sentence));
+  // An instruction in any clause: "Shipping is 5 USD; never promise a date", "Important: …".
+  bool imperative = false;
+  bool rule = false;
+  for (const Clause& clause : clauses) {
+    const auto opening = AfterLeadIns(clause.words);
+    if (opening.empty()) continue;
+    imperative = imperative || In(HandingVerbs(), opening.front());
+    rule = rule || IsRule(opening) ||
+           (under_assistant_heading &&
+            (In(Imperatives(), opening.front()) || In(DealingVerbs(), opening.front())));
+  }
+  if (HandsToPeople(words, imperative || under_assistant_heading)) {
+    return DirectiveKind::kReservesTopic;
+  }
+  return rule || IsRule(words) ? DirectiveKind::kRule : DirectiveKind::kNone;
 }
 
 std::vector<std::string> ReservedTopicWords(std::string_view sentence) {

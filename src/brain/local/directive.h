@@ -23,8 +23,13 @@ enum class DirectiveKind {
                    // equipe")
 };
 
-// What one sentence or list item of the context is (a list marker is ignored).
-DirectiveKind ClassifyDirective(std::string_view sentence);
+// What one sentence or list item of the context is (a list marker is ignored). Any clause may
+// hold the instruction ("Shipping is 5 USD; never promise a date"), after words that only
+// introduce it ("Please", "Important:"). The business's team ("our team handles…") keeps a topic
+// only in an instruction; a person named ("handled by a person") always does. Under a heading for
+// the assistant (IsAssistantHeading), a sentence that opens with an imperative ("Reply in…",
+// "Be brief") is a rule too.
+DirectiveKind ClassifyDirective(std::string_view sentence, bool under_assistant_heading = false);
 
 // True when a heading names the assistant or its rules ("Rules for the assistant", "Instrucciones
 // para el bot", "Regras"): the facts under it are shown without it.

@@ -190,8 +190,12 @@ std::vector<Sentence> SentencesOf(const Passage& passage) {
     if (line.empty()) continue;
     // A line that ends without a mark before one that starts a new sentence ("Website:
     // https://…" then "Street parking is free") ends its sentence; otherwise lines wrap.
-    const bool new_sentence = !item && !chunk.empty() && IsAsciiUpper(line.front()) &&
-                              !EndsSentence(chunk.back()) && chunk.back() != ',';
+    // After a list item, a line that starts with a capital (or follows the item's end mark)
+    // is a sentence of its own, not the item's continuation.
+    const bool new_sentence =
+        !chunk.empty() &&
+        (item ? IsAsciiUpper(line.front()) || EndsSentence(chunk.back())
+              : IsAsciiUpper(line.front()) && !EndsSentence(chunk.back()) && chunk.back() != ',');
     if (IsListItem(line) || new_sentence) {
       flush();
       item = IsListItem(line);
