@@ -248,12 +248,14 @@ std::vector<std::string> ReadSharedStrings(std::string_view xml, std::size_t max
 
 // ---- showing a number as Excel does ----
 
-enum class Shown { kGeneral, kFixed, kPercent, kDate };
+enum class Shown { kGeneral, kFixed, kPercent, kDate, kTime };
 
 struct NumberFormat {
   Shown shown = Shown::kGeneral;
   int decimals = 0;
-  bool time = false;  // a date format that also shows the time
+  bool time = false;     // a date format that also shows the time
+  bool seconds = false;  // a time format that shows seconds
+  bool elapsed = false;  // a time format of elapsed hours ("[h]:mm"): days count as 24 hours
 };
 
 // What a format code shows: the first section, outside quotes, brackets and escapes.
@@ -261,7 +263,9 @@ NumberFormat ReadFormatCode(std::string_view code) {
   NumberFormat f;
   const auto section = code.find(';');
   if (section != std::string_view::npos) code = code.substr(0, section);
-  bool date = false;
+  bool day_or_year = false;
+  bool month_or_minutes = false;
+  bool hours_or_seconds = false;
   bool fixed = false;
   bool percent = false;
   bool after_point = false;
@@ -276,6 +280,13 @@ NumberFormat ReadFormatCode(std::string_view code) {
     if (c == '[') {
       const auto close = code.find(']', i + 1);
       if (close == std::string_view::npos) break;
+      // "[h]", "[mm]", "[ss]": elapsed time; anything else ("[$-409]", "[Red]") shows nothing.
+      const std::string_view inside = code.substr(i + 1, close - i - 1);
+      if (!inside.empty() && inside.find_first_not_of("hHmMsS") == std::string_view::npos) {
+        f.elapsed = true;
+        hours_or_seconds = true;
+        f.seconds = f.seconds || (inside.front() | 0x20) == 's';
+      }
       i = close;
       continue;
     }
@@ -284,8 +295,10 @@ NumberFormat ReadFormatCode(std::string_view code) {
       continue;
     }
     const char lower = static_cast<char>(c | 0x20);
-    if (lower == 'd' || lower == 'y' || lower == 'm') date = true;
-    if (lower == 'h' || lower == 's') f.time = true;
+    if (lower == 'd' || lower == 'y') day_or_year = true;
+    if (lower == 'm') month_or_minutes = true;
+    if (lower == 'h' || lower == 's') hours_or_seconds = true;
+    if (lower == 's') f.seconds = true;
     if (c == '0' || c == '#' || c == '?') {
       fixed = true;
       if (after_point && f.decimals < kMaxDecimals) ++f.decimals;
@@ -293,14 +306,15 @@ NumberFormat ReadFormatCode(std::string_view code) {
     if (c == '.') after_point = true;
     if (c == '%') percent = true;
   }
-  if (date) {
+  if (day_or_year || (month_or_minutes && !hours_or_seconds)) {
     f.shown = Shown::kDate;
+    f.time = hours_or_seconds;
+  } else if (hours_or_seconds) {
+    f.shown = Shown::kTime;  // "h:mm", "mm:ss", "[h]:mm": the m is minutes
   } else if (percent) {
     f.shown = Shown::kPercent;
   } else if (fixed) {
     f.shown = Shown::kFixed;
-  } else {
-    f.time = false;
   }
   return f;
 }
@@ -329,14 +343,17 @@ NumberFormat FormatOf(const std::map<int, std::string>& custom, int id) {
     case 16:
     case 17:
       return {Shown::kDate, 0, false};
-    case 18:
-    case 19:
-    case 20:
-    case 21:
-    case 22:
-    case 45:
-    case 46:
-    case 47:
+    case 18:  // h:mm AM/PM
+    case 20:  // h:mm
+      return {Shown::kTime, 0, false, false, false};
+    case 19:  // h:mm:ss AM/PM
+    case 21:  // h:mm:ss
+    case 45:  // mm:ss
+    case 47:  // mmss.0
+      return {Shown::kTime, 0, false, true, false};
+    case 46:  // [h]:mm:ss
+      return {Shown::kTime, 0, false, true, true};
+    case 22:  // m/d/yy h:mm
       return {Shown::kDate, 0, true};
     default:
       return {};
@@ -386,9 +403,12 @@ NumberFormat FormatOfStyle(const Styles& styles, std::size_t style) {
 
 // A serial day number of either date system as YYYY-MM-DD (and hh:mm when `time`).
 std::string FormatDate(double serial, bool date1904, bool time) {
-  // Days from 1970-01-01 (the civil algorithm below) to the system's day 0.
-  const double days_to_epoch = date1904 ? -24107.0 : -25569.0;
-  const double whole = std::floor(serial);
+  double whole = std::floor(serial);
+  long minutes = std::lround((serial - whole) * 24 * 60);
+  if (minutes == 24 * 60) whole += 1, minutes = 0;  // 23:59:59.9 rounds to the next day
+  // Days from 1970-01-01 (the civil algorithm below) to the system's day 0. Excel's 1900 system
+  // counts a 29 February 1900 that never was: the days before it are one day later.
+  const double days_to_epoch = date1904 ? -24107.0 : (whole < 61 ? -25568.0 : -25569.0);
   long z = static_cast<long>(whole + days_to_epoch) + 719468;
   const long era = (z >= 0 ? z : z - 146096) / 146097;
   const long doe = z - era * 146097;
@@ -399,12 +419,26 @@ std::string FormatDate(double serial, bool date1904, bool time) {
   const long month = mp < 10 ? mp + 3 : mp - 9;
   const long year = yoe + era * 400 + (month <= 2 ? 1 : 0);
   char out[96];  // room for any long, though a date is 10 or 16 characters
-  const long minutes = std::lround((serial - whole) * 24 * 60);
   if (time && minutes > 0) {
     std::snprintf(out, sizeof out, "%04ld-%02ld-%02ld %02ld:%02ld", year, month, day,
                   minutes / 60 % 24, minutes % 60);
   } else {
     std::snprintf(out, sizeof out, "%04ld-%02ld-%02ld", year, month, day);
+  }
+  return out;
+}
+
+// A time of day (or, `elapsed`, a duration in hours) as hh:mm or hh:mm:ss.
+std::string FormatTimeOfDay(double value, const NumberFormat& format) {
+  const double days = format.elapsed ? value : value - std::floor(value);
+  const long unit = format.seconds ? 1 : 60;  // rounded to the seconds or the minutes shown
+  long total = std::lround(days * 86400 / static_cast<double>(unit)) * unit;
+  if (!format.elapsed) total %= 86400;
+  char out[96];
+  if (format.seconds) {
+    std::snprintf(out, sizeof out, "%02ld:%02ld:%02ld", total / 3600, total / 60 % 60, total % 60);
+  } else {
+    std::snprintf(out, sizeof out, "%02ld:%02ld", total / 3600, total / 60 % 60);
   }
   return out;
 }
@@ -438,6 +472,9 @@ std::string FormatNumber(std::string_view raw, const NumberFormat& format, bool 
       // Day 0 and before, or past 9999-12-31, are not dates Excel shows.
       if (value < 1 || value > 2958465) return FormatGeneral(value);
       return FormatDate(value, date1904, format.time);
+    case Shown::kTime:
+      if (value < 0 || value > 2958465) return FormatGeneral(value);
+      return FormatTimeOfDay(value, format);
   }
   return std::string(raw);
 }

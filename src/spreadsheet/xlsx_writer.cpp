@@ -3,6 +3,7 @@
 #include <map>
 
 #include "spreadsheet/zip.h"
+#include "text/fold.h"
 
 namespace spreadsheet {
 namespace {
@@ -41,15 +42,27 @@ constexpr const char* kStyles =
     R"(<cellXfs count="2"><xf fontId="0"/><xf fontId="1" applyFont="1"/></cellXfs>)"
     R"(</styleSheet>)";
 
-// `text` escaped for XML, without the characters XML 1.0 cannot hold, at most kMaxCellChars
-// characters (UTF-8 sequences kept whole).
+// Whether XML 1.0 may hold code point `cp` (tab, line ends, and from U+0020 on, but U+FFFE,
+// U+FFFF and the surrogates).
+bool XmlMayHold(char32_t cp) {
+  if (cp < 0x20) return cp == '\t' || cp == '\n' || cp == '\r';
+  if (cp >= 0xD800 && cp <= 0xDFFF) return false;
+  return cp != 0xFFFE && cp != 0xFFFF;
+}
+
+// `text` escaped for XML, without malformed UTF-8 or what XML cannot hold, cut at kMaxCellChars
+// UTF-16 units (as Excel counts: a character past U+FFFF is two).
 std::string Escaped(std::string_view text) {
   std::string out;
-  std::size_t chars = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if ((c & 0xC0) != 0x80 && ++chars > kMaxCellChars) break;  // a character starts here
-    switch (c) {
+  std::size_t units = 0;
+  for (std::size_t pos = 0; pos < text.size();) {
+    const std::size_t start = pos;
+    const char32_t cp = text::DecodeUtf8(text, pos);
+    const bool malformed = cp == text::kInvalidCodePoint && pos - start == 1;
+    if (malformed || !XmlMayHold(cp)) continue;
+    units += cp > 0xFFFF ? 2 : 1;
+    if (units > kMaxCellChars) break;
+    switch (cp) {
       case '&':
         out += "&amp;";
         break;
@@ -63,8 +76,7 @@ std::string Escaped(std::string_view text) {
         out += "&quot;";
         break;
       default:
-        if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') break;
-        out += static_cast<char>(c);
+        out.append(text.substr(start, pos - start));
     }
   }
   return out;

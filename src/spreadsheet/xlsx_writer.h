@@ -1,7 +1,7 @@
 // A table as an Excel workbook (.xlsx) of one sheet: every cell text (inline strings, so nothing
-// is reinterpreted as a number or a date), the header row bold and frozen. Characters XML cannot
-// hold (controls other than tab and line ends) are dropped; a cell longer than Excel's 32,767
-// characters is cut there. Read back by xlsx_reader.h.
+// is reinterpreted as a number or a date), the header row bold and frozen. Malformed UTF-8 and
+// what XML cannot hold (controls other than tab and line ends, U+FFFE, U+FFFF) are dropped; a
+// cell longer than Excel's 32,767 UTF-16 units is cut there. Read back by xlsx_reader.h.
 #pragma once
 
 #include <string>
@@ -12,7 +12,7 @@
 
 namespace spreadsheet {
 
-// Excel's limit on one cell's characters.
+// Excel's limit on one cell's characters, in UTF-16 units.
 inline constexpr std::size_t kMaxCellChars = 32'767;
 
 // `sheet_name`: at most 31 characters, none of []:*?/\ (replaced by a space). kInternal only when

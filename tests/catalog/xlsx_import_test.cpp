@@ -142,6 +142,30 @@ TEST(XlsxImportTest, DatesOfThe1904SystemAndWithTime) {
   EXPECT_EQ(r.products.at(0).attributes.at(0).value, "2026-03-01 18:00");
 }
 
+TEST(XlsxImportTest, TimesAndDurationsReadAsExcelShowsThem) {
+  Book b;
+  b.shared =
+      "<si><t>name</t></si><si><t>opens</t></si><si><t>takes</t></si>"
+      "<si><t>lap</t></si><si><t>since</t></si><si><t>Tour</t></si>";
+  b.formats =
+      "<numFmt numFmtId=\"164\" formatCode=\"[h]:mm\"/>"
+      "<numFmt numFmtId=\"165\" formatCode=\"h:mm\"/>";
+  b.cell_formats =
+      "<xf numFmtId=\"0\"/><xf numFmtId=\"165\"/><xf numFmtId=\"164\"/>"
+      "<xf numFmtId=\"21\"/><xf numFmtId=\"14\"/>";
+  b.sheet_rows = Row(1, S("A1", 0) + S("B1", 1) + S("C1", 2) + S("D1", 3) + S("E1", 4)) +
+                 Row(2, S("A2", 5) + N("B2", "0.375", 1) + N("C2", "1.5", 2) +
+                            N("D2", "0.00059027777", 3) + N("E2", "59", 4));
+  const ImportResult r = ImportCatalog(Bytes(b));
+  ASSERT_TRUE(r.errors.empty()) << Describe(r.errors);
+  std::map<std::string, std::string> shown;
+  for (const auto& a : r.products.at(0).attributes) shown[a.name] = a.value;
+  EXPECT_EQ(shown["opens"], "09:00");       // h:mm
+  EXPECT_EQ(shown["takes"], "36:00");       // [h]:mm: a day and a half
+  EXPECT_EQ(shown["lap"], "00:00:51");      // h:mm:ss
+  EXPECT_EQ(shown["since"], "1900-02-28");  // before Excel's 29 February 1900
+}
+
 TEST(XlsxImportTest, ErrorsNameTheRowAsExcelNumbersIt) {
   Book b = ShopBook();
   b.shared += "<si><t>abc</t></si>";  // 8

@@ -42,13 +42,21 @@ TEST(XlsxWriterTest, AWorkbookReadsBackCellForCell) {
 }
 
 TEST(XlsxWriterTest, WhatXmlCannotHoldIsDroppedAndLongCellsCut) {
-  Table t{{"a"}, {{std::string("bell\x07 and nul") + '\0' + "end"}, {std::string(40'000, 'x')}}};
+  std::string emoji_run;
+  for (int i = 0; i < 20'000; ++i) emoji_run += "\xF0\x9F\x98\x80";  // U+1F600: two UTF-16 units
+  Table t{{"a"},
+          {{std::string("bell\x07 and nul") + '\0' + "end"},
+           {std::string(40'000, 'x')},
+           {"bad \xFF\xC3 utf-8, \xEF\xBF\xBE noncharacter, \xEF\xBF\xBD kept"},
+           {emoji_run}}};
   auto bytes = WriteXlsx(t, "");
   ASSERT_TRUE(bytes.ok());
-  auto rows = ReadXlsxSheet(*bytes, std::nullopt, {10, 10, 100'000});
+  auto rows = ReadXlsxSheet(*bytes, std::nullopt, {10, 10, 200'000});
   ASSERT_TRUE(rows.ok()) << rows.error().message;
   EXPECT_EQ((*rows)[1].fields[0], "bell and nulend");
   EXPECT_EQ((*rows)[2].fields[0].size(), kMaxCellChars);
+  EXPECT_EQ((*rows)[3].fields[0], "bad  utf-8,  noncharacter, \xEF\xBF\xBD kept");
+  EXPECT_EQ((*rows)[4].fields[0].size(), kMaxCellChars / 2 * 4);  // 16,383 emoji
 }
 
 }  // namespace
