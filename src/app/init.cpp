@@ -6,7 +6,6 @@
 #include "catalog/csv_import.h"
 
 namespace app {
-namespace {
 
 base::Result<std::vector<core::Product>> ReadCatalog(const std::filesystem::path& path,
                                                      const std::optional<std::string>& sheet) {
@@ -21,8 +20,6 @@ base::Result<std::vector<core::Product>> ReadCatalog(const std::filesystem::path
   }
   return std::move(imported.products);
 }
-
-}  // namespace
 
 base::Result<InitReport> InitWorkspace(core::Store& store, core::ChannelAccounts& accounts,
                                        const WorkspaceFile& file) {

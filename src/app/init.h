@@ -3,6 +3,10 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
 
 #include "app/workspace_file.h"
 #include "base/result.h"
@@ -25,5 +29,10 @@ struct InitReport {
 // Then saves the channel accounts (kAlreadyExists when another workspace holds one).
 base::Result<InitReport> InitWorkspace(core::Store& store, core::ChannelAccounts& accounts,
                                        const WorkspaceFile& file);
+
+// The products of a catalog file (CSV, or an .xlsx workbook's `sheet` or first sheet).
+// kInvalidArgument naming the file when it cannot be read, or listing its errors by line.
+base::Result<std::vector<core::Product>> ReadCatalog(const std::filesystem::path& path,
+                                                     const std::optional<std::string>& sheet);
 
 }  // namespace app

@@ -7,41 +7,30 @@
 #include <sstream>
 #include <string>
 
+#include "app/init.h"
 #include "brain/local/reading.h"
-#include "catalog/csv_import.h"
 
 namespace app {
 namespace {
 
 using nlohmann::json;
 
-base::Result<std::string> ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return base::Error::InvalidArgument("cannot read '" + path + "'");
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  return bytes.str();
-}
-
 // The knowledge the options name, or nullopt without a context or a catalog.
 base::Result<std::optional<brain::Knowledge>> KnowledgeOf(const NluOptions& options) {
   if (!options.context && !options.catalog) return std::optional<brain::Knowledge>();
   core::AgentConfig config;
   if (options.context) {
-    auto text = ReadFile(*options.context);
-    if (!text.ok()) return text.error();
-    config.business_context = std::move(*text);
+    std::ifstream in(*options.context, std::ios::binary);
+    if (!in) return base::Error::InvalidArgument("cannot read '" + *options.context + "'");
+    std::ostringstream text;
+    text << in.rdbuf();
+    config.business_context = std::move(text).str();
   }
   std::vector<core::Product> products;
   if (options.catalog) {
-    auto bytes = ReadFile(*options.catalog);
-    if (!bytes.ok()) return bytes.error();
-    catalog::ImportResult imported = catalog::ImportCatalog(*bytes);
-    if (!imported.errors.empty()) {
-      return base::Error::InvalidArgument(*options.catalog + " was not imported:\n" +
-                                          catalog::Describe(imported.errors));
-    }
-    products = std::move(imported.products);
+    auto read = ReadCatalog(*options.catalog, std::nullopt);
+    if (!read.ok()) return read.error();
+    products = std::move(*read);
   }
   auto knowledge = brain::Knowledge::Build(std::move(products), config);
   if (!knowledge.ok()) return knowledge.error();

@@ -114,12 +114,12 @@ struct LlmBrain::Turn {
   core::ModelRecord record;  // what the turn took, for the AI message
 };
 
-LlmBrain::LlmBrain(core::AgentConfig config, std::unique_ptr<LocalBrain> local, Knowledge knowledge,
+LlmBrain::LlmBrain(core::AgentConfig config, std::unique_ptr<LocalBrain> local,
                    LlmSettings settings, Transport transport, Sleep sleep, const base::Clock& clock,
                    EndpointState& endpoint)
     : config_(std::move(config)),
       local_(std::move(local)),
-      knowledge_(std::move(knowledge)),
+      knowledge_(local_->knowledge()),
       facts_(FactsText(knowledge_.context())),
       context_numbers_(NumbersIn(facts_)),
       settings_(std::move(settings)),
@@ -137,11 +137,9 @@ base::Result<std::unique_ptr<LlmBrain>> LlmBrain::Create(const core::AgentConfig
                                                          EndpointState& endpoint) {
   auto local = LocalBrain::Create(config, catalog);
   if (!local.ok()) return local.error();
-  auto knowledge = Knowledge::Build(catalog.products, config);
-  if (!knowledge.ok()) return knowledge.error();
-  return std::unique_ptr<LlmBrain>(new LlmBrain(config, std::move(*local), std::move(*knowledge),
-                                                std::move(settings), std::move(transport),
-                                                std::move(sleep), clock, endpoint));
+  return std::unique_ptr<LlmBrain>(new LlmBrain(config, std::move(*local), std::move(settings),
+                                                std::move(transport), std::move(sleep), clock,
+                                                endpoint));
 }
 
 // `why` starts with its reason ("circuit_open", a failure kind, "deadline"), then ':' and more.

@@ -117,9 +117,8 @@ class LlmBrain final : public core::Brain {
 
  private:
   struct Turn;
-  LlmBrain(core::AgentConfig config, std::unique_ptr<LocalBrain> local, Knowledge knowledge,
-           LlmSettings settings, Transport transport, Sleep sleep, const base::Clock& clock,
-           EndpointState& endpoint);
+  LlmBrain(core::AgentConfig config, std::unique_ptr<LocalBrain> local, LlmSettings settings,
+           Transport transport, Sleep sleep, const base::Clock& clock, EndpointState& endpoint);
   base::Result<core::Proposal> AskModel(Turn& turn) const;
   // The fallback's proposal, recording on it why and what the model took: the local brain's
   // (`fallback` local, when it answered), else a handoff to a person with reason ai_failure.
@@ -129,8 +128,8 @@ class LlmBrain final : public core::Brain {
 
   core::AgentConfig config_;
   std::unique_ptr<LocalBrain> local_;
-  Knowledge knowledge_;
-  const std::string facts_;  // the business context without its rules (FactsText)
+  const Knowledge& knowledge_;  // the local brain's: the catalog and context indexed once
+  const std::string facts_;     // the business context without its rules (FactsText)
   // The numbers of the facts, sorted: the guards' ground when the whole context is given, read
   // once rather than every turn.
   std::vector<std::string> context_numbers_;

@@ -17,6 +17,7 @@ BusinessContext ReadBusinessContext(std::string_view context) {
     }
     if (facts.empty()) continue;
     out.passages.push_back(JoinSentences(for_the_assistant ? "" : passage.heading, facts));
+    out.sentences.push_back(std::move(facts));
   }
   return out;
 }

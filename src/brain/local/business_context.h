@@ -21,7 +21,8 @@ struct ContextRule {
 struct BusinessContext {
   // The passages of SplitPassages without their directives; a passage left empty is dropped.
   std::vector<Passage> passages;
-  std::vector<ContextRule> rules;  // in the context's order
+  std::vector<std::vector<Sentence>> sentences;  // parallel to passages: each one's facts
+  std::vector<ContextRule> rules;                // in the context's order
 };
 
 // Splits `context` into passages and sorts each sentence into a fact or a rule. Never fails.

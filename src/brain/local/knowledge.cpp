@@ -158,9 +158,9 @@ base::Result<Knowledge> Knowledge::Build(std::vector<core::Product> products,
   if (!analyzer.ok()) return analyzer.error();
   Knowledge knowledge(std::move(analyzer).value(), std::move(products),
                       ReadBusinessContext(config.business_context));
-  for (std::size_t i = 0; i < knowledge.context_.passages.size(); ++i) {
-    for (Sentence& sentence : SentencesOf(knowledge.context_.passages[i])) {
-      knowledge.facts_.push_back({i, std::move(sentence), {}});
+  for (std::size_t i = 0; i < knowledge.context_.sentences.size(); ++i) {
+    for (const Sentence& sentence : knowledge.context_.sentences[i]) {
+      knowledge.facts_.push_back({i, sentence, {}});
     }
   }
   knowledge.AddCompany(config);
@@ -177,6 +177,7 @@ void Knowledge::AddCompany(const core::AgentConfig& config) {
       sentences.push_back(f.sentence);
     }
     context_.passages.push_back(JoinSentences(std::string(heading), sentences));
+    context_.sentences.push_back(std::move(sentences));
     for (Fact& f : facts) facts_.push_back(std::move(f));
   };
   if (!config.website.empty()) {

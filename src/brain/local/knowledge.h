@@ -72,9 +72,6 @@ class Knowledge {
   const std::vector<core::Product>& products() const { return products_; }
   const BusinessContext& context() const { return context_; }
 
-  std::size_t product_count() const { return products_.size(); }
-  std::size_t passage_count() const { return context_.passages.size(); }
-
  private:
   // The search terms of a question, grouped in slots: one per word of the customer, filled by
   // that word or by another word of its topic ("located" or "address").

@@ -121,32 +121,27 @@ core::Proposal LocalBrain::Decide(const core::BrainInput& input) const {
   const std::vector<std::string> words = TopicWords(clauses);
   std::optional<Found> found;
   if (small_talk == SmallTalk::kNone) found = knowledge_.Find(words, StemLanguage(p.language));
+  // What the message does to the pending question, if one is pending and nothing is asked.
   const bool may_answer = pending && !IsQuestion(clauses, QuestionCues::kExplicit);
+  const bool unsure = may_answer && IsUnsure(clauses);
+  std::optional<core::AnswerProposal> answer;
+  if (may_answer && !unsure && AnswersPending(clauses, small_talk, *input.pending_question)) {
+    answer = core::AnswerProposal{input.pending_question->index, std::string(base::Trim(text))};
+  }
   // A topic the business keeps for people is handed to them, asked about or only mentioned; an
   // answer to the pending question in the same words is kept ("A restaurant" kept for wholesale).
   if (found && found->reserved != nullptr) {
     p.handoff =
         Handoff(core::HandoffReason::kReservedTopic,
                 Quote("the business context keeps this topic for people", found->reserved->text));
-    if (may_answer && !IsUnsure(clauses) &&
-        AnswersPending(clauses, small_talk, *input.pending_question)) {
-      p.answer = core::AnswerProposal{input.pending_question->index, std::string(base::Trim(text))};
-    }
+    p.answer = std::move(answer);
     return p;
   }
-
-  if (may_answer) {
-    if (IsUnsure(clauses)) {  // the workflow asks again, in other words
-      p.asked = false;
-      p.reply = NoProblemReply(p.language);
-      return p;
-    }
-    if (AnswersPending(clauses, small_talk, *input.pending_question)) {
-      p.asked = false;
-      p.answer = core::AnswerProposal{input.pending_question->index, std::string(base::Trim(text))};
-      p.reply = AnswerThanks(p.language);
-      return p;
-    }
+  if (unsure || answer) {  // with doubt, the workflow asks again in other words
+    p.asked = false;
+    p.reply = unsure ? NoProblemReply(p.language) : AnswerThanks(p.language);
+    p.answer = std::move(answer);
+    return p;
   }
 
   if (!p.asked && small_talk != SmallTalk::kNone) {

@@ -26,17 +26,24 @@ class LocalBrain final : public core::Brain {
   //  - no words (only attachments, or an emoji): what it cannot open and a request for words
   //    (CannotRead in replies.h), asked = false; nothing for stickers and emoji alone;
   //  - a handoff (reply empty) when the customer asks for a person (kCustomerRequest), accepts
-  //    the fallback's offer of a person, or is frustrated (kFrustration);
+  //    the fallback's offer of a person, or is frustrated (kFrustration), or when the message
+  //    is about a topic the business context keeps for people (kReservedTopic, the rule quoted;
+  //    with the answer to a pending question it also gives);
   //  - with a pending question and no question asked: answer = {index, the trimmed text} and a
-  //    short thanks (small talk such as "hi" is not an answer);
+  //    short thanks; small talk ("ok", "hi", "thanks!") is no answer, a bare yes or no only to a
+  //    yes/no question, and doubt ("not sure") gets "No problem." and no answer;
   //  - a question: an answer from the catalog (name, price with currency, stock, attributes;
-  //    cited_products) or a context passage (answered = true), else the fallback;
+  //    cited_products; the closest as alternatives when none has what was specified) or the
+  //    context sentences that fit (answered = true), else the fallback;
   //  - small talk: a brief reply, or none for "ok";
   //  - anything else: the fallback (answered = false), or what it cannot open when the turn
   //    also carried an attachment (the words are probably about it).
   // Returns kInternal only on an unexpected failure. Thread-safe; deterministic.
   base::Result<core::Proposal> Propose(const core::BrainInput& input) const override;
   bool AnswersAtOnce() const override { return true; }
+
+  // The catalog and context as this brain indexed them (the llm brain retrieves from them too).
+  const Knowledge& knowledge() const { return knowledge_; }
 
  private:
   LocalBrain(core::Language default_language, Knowledge knowledge);
