@@ -106,7 +106,10 @@ base::Result<ReplyOutcome> Engine::Reply(std::int64_t workspace_id, std::int64_t
       if (outcome.proposals == settings_.max_proposals) {
         return base::Error::Conflict("the conversation kept changing while the brain proposed");
       }
-      if (++outcome.proposals == 1 && thinking_) thinking_(*snapshot);
+      // A brain that answers at once is done before any indicator would show.
+      if (++outcome.proposals == 1 && thinking_ && !(*agent)->brain->AnswersAtOnce()) {
+        thinking_(*snapshot);
+      }
       // The one call that may take seconds: no lock is held here.
       proposed = workflow::Proposed{request->basis, (*agent)->brain->Propose(request->input)};
       step = workflow::DecideReply(*snapshot, (*agent)->config, &*proposed, clock_.Now());

@@ -127,9 +127,9 @@ class Engine {
   using CommitObserver = std::function<void(const core::Decision&)>;
   void SetObserver(CommitObserver observer) { observer_ = std::move(observer); }
 
-  // Called by Reply before it asks the brain, with the snapshot it asks about (the customer may
-  // be shown that a reply is coming: runtime::Presence). Set before the first event; it must
-  // return at once and not call back into the engine.
+  // Called by Reply before it asks a brain that does not answer at once (a model), with the
+  // snapshot it asks about: the customer may be shown that a reply is coming (runtime::Presence).
+  // Set before the first event; it must return at once and not call back into the engine.
   using ThinkingObserver = std::function<void(const core::ConversationSnapshot&)>;
   void SetThinkingObserver(ThinkingObserver observer) { thinking_ = std::move(observer); }
 

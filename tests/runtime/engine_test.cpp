@@ -448,5 +448,17 @@ TEST_F(PreparedReplyTest, AChangeAfterThePreparationLeavesTheReplyToThePool) {
   EXPECT_EQ(calls_, 5);  // hi, a mug? (dropped), a mug? on return, blue? (dropped), both
 }
 
+TEST_F(PreparedReplyTest, OnlyABrainThatTakesTimeIsAnnouncedAsThinking) {
+  for (const bool at_once : {true, false}) {
+    auto engine = EngineWith(at_once);
+    int heard = 0;
+    engine->SetThinkingObserver([&](const core::ConversationSnapshot&) { ++heard; });
+    auto taken = engine->Handle(Key(), core::CustomerMessage{"hi there", clock_.Now()});
+    ASSERT_TRUE(taken.ok()) << taken.error().message;
+    ASSERT_TRUE(engine->Reply(workspace_.id, taken->conversation.id).ok());
+    EXPECT_EQ(heard, at_once ? 0 : 1) << (at_once ? "at once" : "a model");
+  }
+}
+
 }  // namespace
 }  // namespace runtime
