@@ -134,6 +134,11 @@ class Patch {
       if (auto d = Duration(value, kDebounceKey, kMillisPerSecond)) c.debounce = *d;
       return;
     }
+    if (key == "ask_contact_details") {
+      if (!value.is_boolean()) return Problem(key, "must be true or false");
+      c.ask_contact_details = value.get<bool>();
+      return;
+    }
     Problem(key, "unknown key");
   }
 
@@ -159,6 +164,7 @@ json ConfigJson(const core::AgentConfig& c) {
   out["questions"] = std::move(questions);
   out[std::string(kPauseKey)] = c.pause ? Units(*c.pause, kMillisPerMinute) : json(nullptr);
   out[std::string(kDebounceKey)] = Units(c.debounce, kMillisPerSecond);
+  out["ask_contact_details"] = c.ask_contact_details;
   return out;
 }
 

@@ -107,6 +107,7 @@ int RunChat(const ChatCommandOptions& options, std::istream& in, std::ostream& o
   const bool interactive = &in == &std::cin && isatty(STDIN_FILENO);
   ChatOptions chat_options;
   chat_options.customer_id = options.customer;
+  chat_options.channel = core::ParseChannel(options.channel).value_or(core::Channel::kWeb);
   chat_options.json = options.json;
   chat_options.settle_replies = !interactive;
   auto session = ChatSession::Start(**store, engine, clock, *workspace, chat_options, out);

@@ -11,6 +11,8 @@ struct ChatCommandOptions {
   std::string db;
   std::string workspace;
   std::string customer = "customer";
+  // The channel the customer writes on: web (the default), whatsapp, messenger or instagram.
+  std::string channel = "web";
   bool json = false;
   // "local", "llm" (the model of FRONTDESK_LLM_*), or "" for the workspace's own choice.
   std::string brain;

@@ -25,7 +25,7 @@ base::Result<ChatSession> ChatSession::Start(core::Store& store, runtime::Engine
                                              base::FakeClock& clock,
                                              const core::Workspace& workspace, ChatOptions options,
                                              std::ostream& out) {
-  core::ConversationKey key{workspace.id, core::Channel::kWeb, options.customer_id};
+  core::ConversationKey key{workspace.id, options.channel, options.customer_id};
   auto snapshot = store.OpenConversation(key, kHistoryForState);
   if (!snapshot.ok()) return snapshot.error();
   return ChatSession(store, engine, clock, std::move(key), snapshot->conversation.id,
@@ -54,8 +54,10 @@ ChatSession::Outcome ChatSession::Run(std::string_view raw) {
     outcome = Command(line.substr(0, space),
                       space == std::string_view::npos ? "" : base::Trim(line.substr(space)));
   } else {
-    // The customer's id, chosen on the command line, names it as a channel's profile would.
-    outcome = Handle(core::CustomerMessage{std::string(line), clock_.Now(), "", key_.customer_id});
+    // The customer's id, chosen on the command line, names it as a Meta channel's profile would;
+    // the web chat gives no name.
+    const std::string name = key_.channel == core::Channel::kWeb ? "" : key_.customer_id;
+    outcome = Handle(core::CustomerMessage{std::string(line), clock_.Now(), "", name});
     if (!in_burst_) Settle();
   }
   SaveClock();

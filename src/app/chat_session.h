@@ -37,6 +37,7 @@ namespace app {
 
 struct ChatOptions {
   std::string customer_id = "customer";
+  core::Channel channel = core::Channel::kWeb;
   bool json = false;
   bool settle_replies = true;              // scripted: wait for each reply (see above)
   std::string operator_name = "operator";  // the CRM user of /take, /reply, /release

@@ -54,6 +54,9 @@ int Main(int argc, char** argv, std::istream& in, std::ostream& out, std::ostrea
   chat->add_option("--db", chat_options.db, "SQLite database file")->required();
   chat->add_option("--workspace", chat_options.workspace, "workspace slug")->required();
   chat->add_option("--customer", chat_options.customer, "the customer's id")->capture_default_str();
+  chat->add_option("--channel", chat_options.channel, "the channel the customer writes on")
+      ->check(CLI::IsMember({"web", "whatsapp", "messenger", "instagram"}))
+      ->capture_default_str();
   chat->add_flag("--json", chat_options.json, "one JSON object per line");
   chat->add_option("--brain", chat_options.brain,
                    "local, or llm (the model of FRONTDESK_LLM_*); default: the workspace's")

@@ -48,6 +48,16 @@ class Reader {
     }
   }
 
+  void Bool(const toml::table& table, const std::string& prefix, std::string_view key, bool& out) {
+    const toml::node* node = table.get(key);
+    if (node == nullptr) return;
+    if (auto v = node->value<bool>()) {
+      out = *v;
+    } else {
+      Problem(node->source(), prefix + std::string(key), "must be true or false");
+    }
+  }
+
   void Strings(const toml::table& table, const std::string& prefix, std::string_view key,
                std::vector<std::string>& out) {
     const toml::node* node = table.get(key);
@@ -151,7 +161,8 @@ void ReadQuestions(Reader& r, const toml::node& node, core::AgentConfig& c) {
 }
 
 void ReadSettings(Reader& r, const toml::table& settings, core::AgentConfig& c) {
-  r.OnlyKeys(settings, "settings.", {"pause", "debounce"});
+  r.OnlyKeys(settings, "settings.", {"pause", "debounce", "ask_contact_details"});
+  r.Bool(settings, "settings.", "ask_contact_details", c.ask_contact_details);
   std::string pause;
   r.String(settings, "settings.", "pause", pause);
   if (pause == "never") {
@@ -328,6 +339,7 @@ std::string FileKey(const std::string& field) {
       {"qualified_message", "agent.qualified_message"},
       {"pause", "settings.pause"},
       {"debounce", "settings.debounce"},
+      {"ask_contact_details", "settings.ask_contact_details"},
       {"business_context", "context"},
   };
   const std::size_t end = field.find_first_of("[.");

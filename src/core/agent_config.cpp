@@ -179,6 +179,34 @@ std::string QuestionFor(const AgentConfig& config, Language language, std::size_
   return config.questions[index].text;
 }
 
+std::string ContactDetailsRequestFor(Language language) {
+  switch (language) {
+    case Language::kEs:
+      return "Antes de pasarte con el equipo: ¿cuál es tu nombre y tu email o teléfono, por si "
+             "cierras el chat?";
+    case Language::kPt:
+      return "Antes de passar você para a equipe: qual é o seu nome e o seu email ou telefone, "
+             "caso você feche o chat?";
+    case Language::kEn:
+      break;
+  }
+  return "Before I pass you to the team: what is your name, and an email or phone number they can "
+         "reach you at if you close the chat?";
+}
+
+std::string ContactDetailsThanksFor(Language language, const std::string& name) {
+  const std::string to = name.empty() ? "" : ", " + name;
+  switch (language) {
+    case Language::kEs:
+      return "Gracias" + to + ".";
+    case Language::kPt:
+      return "Obrigado" + to + ".";
+    case Language::kEn:
+      break;
+  }
+  return "Thank you" + to + ".";
+}
+
 std::string QuestionAgainFor(const AgentConfig& config, Language language, std::size_t index) {
   const std::string& label = config.questions[index].label;
   if (IsBlank(label)) return QuestionFor(config, language, index);

@@ -71,6 +71,9 @@ struct AgentConfig {
   std::string qualified_message;  // qualify_and_transfer: "a person will continue from here"
   std::optional<base::Duration> pause = kDefaultPause;  // nullopt: never auto-resume
   base::Duration debounce = kDefaultDebounce;
+  // handoff_to_human: before handing off a customer on a channel that gives no way to reach them
+  // (the web chat), ask once for their name and email or phone.
+  bool ask_contact_details = true;
 
   // The same texts in other languages, for customers who write in them.
   std::map<Language, AgentTexts> translations;
@@ -108,6 +111,11 @@ std::string TextFor(const AgentConfig& config, Language language, TextKey key);
 // The wording of question `index` for `language` (translation, else the configured text).
 // REQUIRES: index < config.questions.size().
 std::string QuestionFor(const AgentConfig& config, Language language, std::size_t index);
+
+// The question asked before a handoff on the web chat (see ask_contact_details), and the thanks
+// for the details given, naming the customer when `name` is not empty.
+std::string ContactDetailsRequestFor(Language language);
+std::string ContactDetailsThanksFor(Language language, const std::string& name);
 
 // Question `index` asked again in other words, after a reply that did not answer it: a built-in
 // sentence in `language` naming the question's label, or the question itself when it has none.

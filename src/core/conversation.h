@@ -23,6 +23,15 @@ struct ControlLease {
   bool operator==(const ControlLease&) const = default;
 };
 
+// A handoff the AI will make once the customer has said how the team can reach them (see
+// AgentConfig::ask_contact_details): it asked, and hands off at their next message or when the
+// wait runs out.
+struct PendingHandoff {
+  HandoffReason reason = HandoffReason::kCustomerRequest;
+  std::string detail;
+  bool operator==(const PendingHandoff&) const = default;
+};
+
 struct Conversation {
   std::int64_t id = 0;
   std::int64_t workspace_id = 0;
@@ -37,6 +46,7 @@ struct Conversation {
   std::optional<Language> language;     // the customer's language, once detected
   std::optional<int> pending_question;  // qualification question awaiting an answer
   int unanswered_streak = 0;            // AI replies in a row that could not answer
+  std::optional<PendingHandoff> pending_handoff;
 
   // Optimistic concurrency: the store bumps it on every commit.
   std::int64_t version = 0;

@@ -119,16 +119,25 @@ std::variant<core::Decision, BrainRequest> DecideReply(const core::ConversationS
   Turn turn{snapshot, config, now, core::Decision{snapshot.conversation, {}, {}, {}, {}, {}}};
   const core::Conversation& c = turn.conversation();
   const auto unanswered = turn.Unanswered();
-  if (c.lease.mode != core::Mode::kAi || !AiMayAnswer(c) || unanswered.empty()) {
+  if (c.lease.mode != core::Mode::kAi || !AiMayAnswer(c) ||
+      (unanswered.empty() && !c.pending_handoff)) {
     turn.SetTimer(core::TimerKind::kReply, std::nullopt);
     return std::move(turn.decision);
   }
-  const core::Message& newest = *unanswered.back();
-  if (const base::TimePoint closes = newest.at + config.debounce;
-      newest.epoch == c.lease.epoch && closes > now) {
-    // A newer message moved the window: the whole burst is answered when it closes. Messages
-    // that waited for a person are no burst: the AI answers them as soon as it is back.
-    turn.SetTimer(core::TimerKind::kReply, closes);
+  if (!unanswered.empty()) {
+    const core::Message& newest = *unanswered.back();
+    if (const base::TimePoint closes = newest.at + config.debounce;
+        newest.epoch == c.lease.epoch && closes > now) {
+      // A newer message moved the window: the whole burst is answered when it closes. Messages
+      // that waited for a person are no burst: the AI answers them as soon as it is back.
+      turn.SetTimer(core::TimerKind::kReply, closes);
+      return std::move(turn.decision);
+    }
+  }
+  // The customer was asked how the team can reach them: whatever they wrote (or nothing, once
+  // the wait ran out), the handoff happens now, with no brain to ask.
+  if (c.pending_handoff) {
+    HandOffWithDetails(turn, unanswered);
     return std::move(turn.decision);
   }
   // The brain's input is built only when it is asked.

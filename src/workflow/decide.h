@@ -31,6 +31,10 @@ namespace workflow {
 // How many recent messages a notification quotes.
 constexpr std::size_t kNotificationMessages = 6;
 
+// How long a handoff waits for the customer's contact details once the AI asked for them (see
+// core::AgentConfig::ask_contact_details): at their next message, or after this, it happens.
+constexpr base::Duration kContactDetailsWait = std::chrono::minutes{2};
+
 // The turn a proposal answers. A proposal applies only to the turn it was made for: when a newer
 // customer message arrived or a person acted (the control epoch moved) since, it is discarded and
 // the brain is asked again.

@@ -116,7 +116,8 @@ void Respond(Turn& turn, const base::Result<core::Proposal>& proposal, const std
     parts.push_back(core::TextFor(turn.config, turn.language(), core::TextKey::kGreeting));
   }
   if (!proposal.ok()) {
-    HandOff(turn, core::HandoffReason::kAiFailure, "the AI could not prepare a reply", parts);
+    HandOffOrAskDetails(turn, core::HandoffReason::kAiFailure, "the AI could not prepare a reply",
+                        parts);
     return;
   }
 
@@ -126,7 +127,7 @@ void Respond(Turn& turn, const base::Result<core::Proposal>& proposal, const std
   if (proposal->handoff && IsValidHandoff(*proposal->handoff)) {
     // The answer given with the handoff is the lead's too ("A restaurant", kept for people).
     if (answered) RecordAnswer(turn, *asked, answer->answer, *unanswered.back());
-    HandOff(turn, proposal->handoff->reason, proposal->handoff->detail, parts);
+    HandOffOrAskDetails(turn, proposal->handoff->reason, proposal->handoff->detail, parts);
     return;
   }
 
@@ -148,8 +149,8 @@ void Respond(Turn& turn, const base::Result<core::Proposal>& proposal, const std
   // a customer who sent two photos before they had a chance to write.
   if (proposal->asked && !proposal->answered && !wordless) {
     if (++c.unanswered_streak >= kMaxUnansweredStreak) {
-      HandOff(turn, core::HandoffReason::kCannotAnswer,
-              "two messages in a row the AI could not answer", parts);
+      HandOffOrAskDetails(turn, core::HandoffReason::kCannotAnswer,
+                          "two messages in a row the AI could not answer", parts);
       return;
     }
   } else if (proposal->answered) {

@@ -59,4 +59,16 @@ void Respond(Turn& turn, const base::Result<core::Proposal>& proposal, const std
 void HandOff(Turn& turn, core::HandoffReason reason, const std::string& detail,
              const std::vector<std::string>& lead_in);
 
+// HandOff, unless the team needs to learn how to reach the customer first (Handoff to Human on the
+// web chat, AgentConfig::ask_contact_details, no email or phone known): then `lead_in` + one
+// question for their name and email or phone, and the handoff waits in
+// Conversation::pending_handoff for their reply or kContactDetailsWait.
+void HandOffOrAskDetails(Turn& turn, core::HandoffReason reason, const std::string& detail,
+                         const std::vector<std::string>& lead_in);
+
+// The handoff that waited for contact details, made now: what `replies` (the customer's messages
+// since the question, possibly none) give of a name, email and phone is recorded on the lead
+// profile and thanked for. REQUIRES: turn.conversation().pending_handoff.
+void HandOffWithDetails(Turn& turn, const std::vector<const core::Message*>& replies);
+
 }  // namespace workflow

@@ -22,7 +22,7 @@ TEST(ConfigJsonTest, ShowsEveryKeyOfTheContract) {
     "greeting": "",
     "workflow": null, "questions": [], "business_context": "",
     "handoff_message": "", "resume_notice": "", "qualified_message": "",
-    "pause_minutes": 15, "debounce_seconds": 2})"));
+    "pause_minutes": 15, "debounce_seconds": 2, "ask_contact_details": true})"));
 }
 
 TEST(ConfigJsonTest, APatchOfEveryKeyRoundTrips) {
@@ -35,8 +35,9 @@ TEST(ConfigJsonTest, APatchOfEveryKeyRoundTrips) {
     "questions": [{"text": "What is your budget?", "label": "Budget"}, {"text": "When?"}],
     "business_context": "Open 9-5", "handoff_message": "A person will help",
     "resume_notice": "Back", "qualified_message": "Thanks", "pause_minutes": null,
-    "debounce_seconds": 0})");
+    "debounce_seconds": 0, "ask_contact_details": false})");
   ASSERT_TRUE(ApplyConfigPatch(patch, config).empty());
+  EXPECT_FALSE(config.ask_contact_details);
   EXPECT_EQ(config.company_name, "Casa Verde");
   EXPECT_EQ(config.default_language, core::Language::kEs);
   EXPECT_EQ(config.brain, core::BrainKind::kLlm);
@@ -77,16 +78,18 @@ TEST(ConfigJsonTest, UnknownKeysAndWrongTypesAreNamed) {
     "greting": "typo", "greeting": 7, "social_links": ["ok", 3], "default_language": "fr",
     "brain": "gpt",
     "workflow": "sell", "questions": [{"text": "a?", "label": 1, "extra": true}, "b?"],
-    "pause_minutes": "15", "debounce_seconds": 1e300, "translations": {}})");
-  EXPECT_THAT(Fields(ApplyConfigPatch(patch, config)),
-              ::testing::ElementsAre(
-                  "brain: must be local or llm", "debounce_seconds: is out of range",
-                  "default_language: must be en, es or pt", "greeting: must be a string",
-                  "greting: unknown key", "pause_minutes: must be a number",
-                  "questions[0].extra: unknown key", "questions[0].label: must be a string",
-                  "questions[1]: must be an object {text, label}",
-                  "social_links[1]: must be a string", "translations: unknown key",
-                  "workflow: must be null, handoff_to_human or qualify_and_transfer"));
+    "pause_minutes": "15", "debounce_seconds": 1e300, "translations": {},
+    "ask_contact_details": "yes"})");
+  EXPECT_THAT(
+      Fields(ApplyConfigPatch(patch, config)),
+      ::testing::ElementsAre(
+          "ask_contact_details: must be true or false", "brain: must be local or llm",
+          "debounce_seconds: is out of range", "default_language: must be en, es or pt",
+          "greeting: must be a string", "greting: unknown key", "pause_minutes: must be a number",
+          "questions[0].extra: unknown key", "questions[0].label: must be a string",
+          "questions[1]: must be an object {text, label}", "social_links[1]: must be a string",
+          "translations: unknown key",
+          "workflow: must be null, handoff_to_human or qualify_and_transfer"));
   EXPECT_THAT(
       Fields(ApplyConfigPatch({{"questions", "none"}, {"social_links", {{"a", 1}}}}, config)),
       ::testing::ElementsAre("questions: must be a list of {text, label}",

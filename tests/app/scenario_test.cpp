@@ -3,7 +3,9 @@
 // workspace its first line names ("# workspace: examples/shop/workspace.toml").
 //
 // The agent thinks with the local brain, or with the llm brain when the file says
-// "# brain: llm" (as `frontdesk chat --brain llm` would). Its model is scripted by the file:
+// "# brain: llm" (as `frontdesk chat --brain llm` would). The customer writes on the web chat, or
+// on the channel of "# channel: whatsapp" (as `frontdesk chat --channel whatsapp`). Its model is
+// scripted by the file:
 // "# model: CONTENT" queues what the model says next (in structured output, the turn's JSON:
 // reply, language, asked, answered, handoff, answer, cited_products), where the line stands. The
 // scenario fails when the model is asked with nothing queued, and when answers queued are still
@@ -165,6 +167,11 @@ TEST_P(ScenarioTest, Holds) {
     ChatOptions options;
     const std::string customer = Directive(script.str(), "customer");
     if (!customer.empty()) options.customer_id = customer;
+    if (const std::string channel = Directive(script.str(), "channel"); !channel.empty()) {
+      const auto parsed = core::ParseChannel(channel);
+      ASSERT_TRUE(parsed) << "# channel: must be web, whatsapp, messenger or instagram";
+      options.channel = *parsed;
+    }
     std::ostringstream transcript;
     auto session =
         ChatSession::Start(**store, engine, clock, report->workspace, options, transcript);

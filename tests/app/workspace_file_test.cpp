@@ -38,7 +38,20 @@ TEST_F(WorkspaceFileTest, ReadsAMinimalFileWithDefaults) {
   EXPECT_EQ(file->config.pause, core::kDefaultPause);
   EXPECT_EQ(file->config.debounce, core::kDefaultDebounce);
   EXPECT_EQ(file->config.brain, core::BrainKind::kLocal);
+  EXPECT_TRUE(file->config.ask_contact_details);
   EXPECT_FALSE(file->catalog_file);
+}
+
+TEST_F(WorkspaceFileTest, AskingForContactDetailsBeforeAHandoffCanBeTurnedOff) {
+  auto file = ReadWorkspaceFile(
+      Write("off.toml", std::string(kMinimal) + "[settings]\nask_contact_details = false\n"));
+  ASSERT_TRUE(file.ok()) << file.error().message;
+  EXPECT_FALSE(file->config.ask_contact_details);
+  auto bad = ReadWorkspaceFile(
+      Write("bad.toml", std::string(kMinimal) + "[settings]\nask_contact_details = \"no\"\n"));
+  ASSERT_FALSE(bad.ok());
+  EXPECT_THAT(bad.error().message,
+              HasSubstr("bad.toml:6: settings.ask_contact_details: must be true or false"));
 }
 
 TEST_F(WorkspaceFileTest, TheAgentMayThinkWithTheInstancesLanguageModel) {

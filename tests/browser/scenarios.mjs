@@ -253,6 +253,9 @@ export async function wizard(s) {
   await page.getByLabel("Resume notice").fill("Lia here again!");
   await page.getByLabel(/^Pause after a person steps in/).fill("15");
   await page.getByLabel(/^Wait for more messages/).fill("0");
+  const askDetails = page.getByLabel(/^Web chat: ask for a name and an email or phone/);
+  assert.equal(await askDetails.isChecked(), true);  // on by default
+  await askDetails.uncheck();
   await page.getByRole("button", { name: "Save and continue" }).click();
   await expectText(page.locator(".draft-status"), "Unpublished changes");
 
@@ -342,6 +345,7 @@ export async function wizard(s) {
   const body = await config.json();
   assert.equal(body.published_version, 1);
   assert.equal(body.published.workflow, "qualify_and_transfer");
+  assert.equal(body.published.ask_contact_details, false);
   assert.deepEqual(body.published.questions.map((q) => q.label), ["Budget", "Timeline"]);
 
   // A change not published yet, then discarded: the draft is the published version again.

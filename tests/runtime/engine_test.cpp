@@ -51,6 +51,7 @@ class EngineTest : public ::testing::Test {
     config.greeting = "Hello!";
     config.workflow = core::WorkflowKind::kHandoffToHuman;
     config.debounce = 0s;
+    config.ask_contact_details = false;  // a web chat handoff at the first request
     auto revision = store_->SaveDraft(workspace_.id, config);
     ASSERT_TRUE(revision.ok());
     ASSERT_TRUE(store_->Publish(workspace_.id, *revision).ok());

@@ -32,6 +32,8 @@ core::Decision Handoff(const core::ConversationSnapshot& s) {
   c.language = core::Language::kEs;
   c.pending_question = 1;
   c.unanswered_streak = 2;
+  c.pending_handoff =
+      core::PendingHandoff{core::HandoffReason::kFrustration, "the customer is upset"};
   d.messages = {Msg(core::Author::kCustomer, "quiero hablar con alguien", kT0, c.lease.epoch - 1),
                 Msg(core::Author::kAi, "Te paso con una persona.", kT0 + 1ms, c.lease.epoch)};
   d.messages[1].model = core::ModelRecord{"qwen3:8b", 1200, 40, 2300ms, 2, "deadline"};
@@ -83,6 +85,7 @@ TEST_F(CommitTest, CommitStoresEverythingAndBumpsTheVersion) {
   EXPECT_EQ(c.language, core::Language::kEs);
   EXPECT_EQ(c.pending_question, 1);
   EXPECT_EQ(c.unanswered_streak, 2);
+  EXPECT_EQ(c.pending_handoff, d.conversation.pending_handoff);
   ASSERT_EQ(after.history.size(), 2u);
   EXPECT_EQ(after.history[0].id, stored->messages[0].id);
   EXPECT_EQ(after.history[0].author, core::Author::kCustomer);

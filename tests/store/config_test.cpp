@@ -31,6 +31,7 @@ core::AgentConfig FullConfig() {
   c.qualified_message = "Thanks! A colleague continues from here.";
   c.pause = 90min;
   c.debounce = 1500ms;
+  c.ask_contact_details = false;
   c.translations[core::Language::kEs] = {
       "¡Hola!", "Te paso con una persona.", "Volví.", "¡Gracias!", {"¿Presupuesto?", "¿Cuándo?"}};
   c.translations[core::Language::kEn] = {"Hi!", "", "", "", {}};

@@ -53,6 +53,14 @@ Harness::Harness(core::AgentConfig config, ScriptedBrain::Rule rule)
   snapshot_.conversation.contact_id = 3;
   snapshot_.contact.id = 3;
   snapshot_.contact.display_name = "Ana";
+  // A channel that gives a way back to the customer: no contact details are asked before a
+  // handoff unless a test moves the conversation to the web chat (SetChannel).
+  SetChannel(core::Channel::kWhatsapp);
+}
+
+void Harness::SetChannel(core::Channel channel) {
+  snapshot_.conversation.channel = channel;
+  snapshot_.contact.channel = channel;
 }
 
 const core::Decision& Harness::Handle(const core::Event& event) {
@@ -81,6 +89,7 @@ void Harness::AnswerDueReply() {
   append(last_.notifications, reply.notifications);
   append(last_.timers, reply.timers);
   append(last_.audit, reply.audit);
+  if (reply.contact_name) last_.contact_name = reply.contact_name;
   last_.conversation = reply.conversation;
 }
 

@@ -38,7 +38,9 @@ base::Result<core::Proposal> SimpleRule(const core::BrainInput& input);
 
 class Harness {
  public:
+  // The conversation is on WhatsApp, its contact "Ana".
   explicit Harness(core::AgentConfig config, ScriptedBrain::Rule rule = SimpleRule);
+  void SetChannel(core::Channel channel);
 
   // Decides `event` at the clock's time and applies the decision; then answers a reply due at
   // once, as the reply pool would (DecideReply, the brain, DecideReply with its proposal). Returns

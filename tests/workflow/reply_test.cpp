@@ -31,6 +31,7 @@ core::Message CustomerSaid(std::int64_t id, const std::string& text, base::TimeP
 core::ConversationSnapshot Owed(std::vector<core::Message> history) {
   core::ConversationSnapshot s;
   s.conversation.id = 7;
+  s.conversation.channel = core::Channel::kWhatsapp;  // hands off without asking for details
   s.conversation.greeted = true;
   s.history = std::move(history);
   return s;

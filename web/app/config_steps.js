@@ -96,6 +96,8 @@ export function workflowStep(draft) {
   never.addEventListener("change", () => { pause.disabled = never.checked; });
   const debounceInput = text(draft.debounce_seconds ?? 2, { type: "number", min: 0, step: 1,
     inputmode: "numeric" });
+  const askDetails = h("input", { type: "checkbox", id: uid(), "data-field": "ask_contact_details",
+    checked: draft.ask_contact_details !== false });
   const rows = {
     handoff_message: fieldRow("Handoff message", area(draft.handoff_message, { rows: 2 }),
       "handoff_message", "Sent when the agent passes the conversation to your team. Empty: a " +
@@ -114,7 +116,12 @@ export function workflowStep(draft) {
       rows.qualified_message, rows.resume_notice, rows.pause_minutes,
       h("div", { class: "check" }, never,
         h("label", { for: never.id, text: "Never resume automatically" })),
-      rows.debounce_seconds));
+      rows.debounce_seconds,
+      h("div", { class: "check" }, askDetails,
+        h("label", { for: askDetails.id,
+          text: "Web chat: ask for a name and an email or phone before handing off" })),
+      h("p", { class: "hint", text: "The web chat gives your team no way to reach a visitor " +
+        "who closes it. One question, then the handoff (Answer, then hand off to a person)." })));
   return {
     el,
     collect: () => {
@@ -137,6 +144,7 @@ export function workflowStep(draft) {
         resume_notice: rows.resume_notice.control.value.trim(),
         pause_minutes: never.checked ? null : minutes,
         debounce_seconds: seconds,
+        ask_contact_details: askDetails.checked,
       };
       if (chosen) patch.workflow = chosen.value;
       return patch;

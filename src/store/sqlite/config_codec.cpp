@@ -82,6 +82,9 @@ core::AgentConfig DecodeObject(const json& object) {
   if (auto it = object.find("debounce_ms"); it != object.end()) {
     config.debounce = base::Duration{it->get<std::int64_t>()};
   }
+  if (auto it = object.find("ask_contact_details"); it != object.end()) {
+    config.ask_contact_details = it->get<bool>();
+  }
   if (auto it = object.find("translations"); it != object.end()) {
     for (const auto& [name, texts] : it->get_ref<const json::object_t&>()) {
       config.translations[ParseName(json(name), "language", core::ParseLanguage)] =
@@ -120,6 +123,7 @@ std::string EncodeConfig(const core::AgentConfig& config) {
       {"qualified_message", config.qualified_message},
       {"pause_ms", config.pause ? json(config.pause->count()) : json(nullptr)},
       {"debounce_ms", config.debounce.count()},
+      {"ask_contact_details", config.ask_contact_details},
       {"translations", std::move(translations)},
   };
   return object.dump(-1, ' ', false, json::error_handler_t::replace);

@@ -17,7 +17,8 @@ namespace {
 constexpr std::string_view kSelectSnapshotByKey =
     "SELECT c.id, c.workspace_id, c.contact_id, c.channel, c.folder, c.mode, c.resume_at_ms,"
     " c.epoch, c.greeted, c.language, c.pending_question, c.unanswered_streak,"
-    " c.version, k.channel, k.external_id, k.display_name, c.account_id, k.name_set_by_user"
+    " c.version, k.channel, k.external_id, k.display_name, c.account_id, k.name_set_by_user,"
+    " c.pending_handoff, c.pending_handoff_detail"
     " FROM contacts k JOIN conversations c"
     " ON c.workspace_id = k.workspace_id AND c.contact_id = k.id AND c.channel = k.channel"
     " WHERE k.workspace_id = ?1 AND k.channel = ?2 AND k.external_id = ?3"
@@ -25,7 +26,8 @@ constexpr std::string_view kSelectSnapshotByKey =
 constexpr std::string_view kSelectSnapshotById =
     "SELECT c.id, c.workspace_id, c.contact_id, c.channel, c.folder, c.mode, c.resume_at_ms,"
     " c.epoch, c.greeted, c.language, c.pending_question, c.unanswered_streak,"
-    " c.version, k.channel, k.external_id, k.display_name, c.account_id, k.name_set_by_user"
+    " c.version, k.channel, k.external_id, k.display_name, c.account_id, k.name_set_by_user,"
+    " c.pending_handoff, c.pending_handoff_detail"
     " FROM conversations c JOIN contacts k ON k.id = c.contact_id"
     " WHERE c.id = ?1 AND c.workspace_id = ?2";
 constexpr std::string_view kSelectContact =
@@ -85,6 +87,9 @@ base::Result<core::ConversationSnapshot> ReadSnapshotRow(const Query& q) {
   s.contact.display_name = q.Text(15);
   c.account_id = q.Text(16);
   s.contact.name_set_by_user = q.Int64(17) != 0;
+  auto pending_handoff = OptionalEnumColumn<core::ParseHandoffReason>(q, 18, "handoff reason");
+  if (!pending_handoff.ok()) return pending_handoff.error();
+  if (*pending_handoff) c.pending_handoff = core::PendingHandoff{**pending_handoff, q.Text(19)};
   return s;
 }
 

@@ -38,6 +38,7 @@ constexpr std::string_view kInsertAnswer =
 constexpr std::string_view kUpdateConversation =
     "UPDATE conversations SET folder = ?3, mode = ?4, resume_at_ms = ?5, epoch = ?6, greeted = ?7,"
     " language = ?8, pending_question = ?9, unanswered_streak = ?10, version = ?11,"
+    " pending_handoff = ?16, pending_handoff_detail = ?17,"
     // What the inbox lists (InboxEffect); ?12 and ?13 are NULL when nothing was appended.
     " last_activity_ms = CASE WHEN ?12 IS NULL THEN last_activity_ms"
     "   ELSE MAX(COALESCE(last_activity_ms, ?12), ?12) END,"
@@ -153,11 +154,14 @@ base::Status UpdateConversation(Connection& db, const core::Conversation& c,
       c.language ? std::optional(core::ToString(*c.language)) : std::nullopt;
   const std::optional<std::int64_t> pending =
       c.pending_question ? std::optional<std::int64_t>(*c.pending_question) : std::nullopt;
+  const std::optional<std::string_view> pending_handoff =
+      c.pending_handoff ? std::optional(core::ToString(c.pending_handoff->reason)) : std::nullopt;
   return update
       ->BindAll(c.id, c.workspace_id, core::ToString(c.folder), core::ToString(c.lease.mode),
                 c.lease.resume_at, c.lease.epoch, std::int64_t{c.greeted}, language, pending,
                 std::int64_t{c.unanswered_streak}, c.version, inbox.latest_at,
-                inbox.last_message_id, std::int64_t{inbox.read}, inbox.unread_added)
+                inbox.last_message_id, std::int64_t{inbox.read}, inbox.unread_added,
+                pending_handoff, c.pending_handoff ? c.pending_handoff->detail : std::string())
       .Run();
 }
 

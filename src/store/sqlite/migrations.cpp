@@ -394,6 +394,13 @@ constexpr const char* kNotificationDetail = R"sql(
 ALTER TABLE notifications ADD COLUMN detail TEXT NOT NULL DEFAULT '';
 )sql";
 
+// A web chat handoff waits for the customer's contact details (core::PendingHandoff): the reason
+// (NULL when none waits) and its detail.
+constexpr const char* kPendingHandoff = R"sql(
+ALTER TABLE conversations ADD COLUMN pending_handoff TEXT;
+ALTER TABLE conversations ADD COLUMN pending_handoff_detail TEXT NOT NULL DEFAULT '';
+)sql";
+
 // The schema before the first release was edited in place; from the first release on, every
 // change is a new migration appended here.
 constexpr std::array kMigrations{
@@ -410,6 +417,7 @@ constexpr std::array kMigrations{
     Migration{11, "timers: the reply timer, looked up by kind", kReplyTimers},
     Migration{12, "messages: how a language model made an AI message", kModelRecords},
     Migration{13, "notifications: why, in words", kNotificationDetail},
+    Migration{14, "conversations: a handoff waiting for contact details", kPendingHandoff},
 };
 
 constexpr const char* kCreateMigrationsTable =
