@@ -61,14 +61,16 @@ class Patch {
   }
 
   void Questions(const json& value, std::vector<core::Question>& out) {
-    if (!value.is_array()) return Problem("questions", "must be a list of {text, label}");
+    if (!value.is_array()) {
+      return Problem("questions", "must be a list of {text, label, type, choices, optional}");
+    }
     out.clear();
     for (std::size_t i = 0; i < value.size(); ++i) {
       const std::string at = "questions[" + std::to_string(i) + "]";
       const json& q = value[i];
       core::Question& question = out.emplace_back();
       if (!q.is_object()) {
-        Problem(at, "must be an object {text, label}");
+        Problem(at, "must be an object {text, label, type, choices, optional}");
         continue;
       }
       for (const auto& [key, item] : q.items()) {
@@ -76,6 +78,29 @@ class Patch {
           Text(item, at + ".text", question.text);
         } else if (key == "label") {
           Text(item, at + ".label", question.label);
+        } else if (key == "type") {
+          const auto type =
+              item.is_string() ? core::ParseQuestionType(item.get<std::string>()) : std::nullopt;
+          if (!type) {
+            Problem(at + ".type", "must be text, email, phone, number, amount, date or choice");
+          } else {
+            question.type = *type;
+          }
+        } else if (key == "choices") {
+          if (!item.is_array()) {
+            Problem(at + ".choices", "must be a list of strings");
+            continue;
+          }
+          for (std::size_t k = 0; k < item.size(); ++k) {
+            Text(item[k], at + ".choices[" + std::to_string(k) + "]",
+                 question.choices.emplace_back());
+          }
+        } else if (key == "optional") {
+          if (!item.is_boolean()) {
+            Problem(at + ".optional", "must be true or false");
+          } else {
+            question.optional = item.get<bool>();
+          }
         } else {
           Problem(at + "." + key, "unknown key");
         }
@@ -153,7 +178,11 @@ class Patch {
 json ConfigJson(const core::AgentConfig& c) {
   json questions = json::array();
   for (const core::Question& q : c.questions) {
-    questions.push_back({{"text", q.text}, {"label", q.label}});
+    questions.push_back({{"text", q.text},
+                         {"label", q.label},
+                         {"type", core::ToString(q.type)},
+                         {"choices", q.choices},
+                         {"optional", q.optional}});
   }
   json out = json::object();
   for (const TextField& f : kTextFields) out[std::string(f.key)] = c.*f.member;

@@ -75,7 +75,8 @@ json SummaryJson(const core::ConversationSummary& s) {
 json NotificationJson(const core::Notification& n) {
   json answers = json::array();
   for (const core::QualificationAnswer& a : n.answers) {
-    answers.push_back({{"question", a.question}, {"label", a.label}, {"answer", a.answer}});
+    answers.push_back(
+        {{"question", a.question}, {"label", a.label}, {"answer", a.answer}, {"value", a.value}});
   }
   return {{"id", n.id},
           {"kind", core::ToString(n.kind)},
@@ -108,6 +109,7 @@ json LeadJson(const core::Lead& lead) {
          {"question", a.question},
          {"label", a.label},
          {"answer", a.answer},
+         {"value", a.value},
          {"at", base::FormatTime(a.at)},
          {"source_message_id", a.source_message_id ? json(*a.source_message_id) : json(nullptr)}});
   }

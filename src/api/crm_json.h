@@ -22,14 +22,14 @@ nlohmann::json MessageJson(const core::Message& message);
 nlohmann::json SummaryJson(const core::ConversationSummary& summary);
 
 // {"id", "kind", "reason", "conversation_id", "contact_id", "customer_name", "last_messages",
-//  "answers": [{"question", "label", "answer"}], "at", "read"}
+//  "answers": [{"question", "label", "answer", "value"}], "at", "read"}
 nlohmann::json NotificationJson(const core::Notification& notification);
 
 // {"kind", "actor", "detail", "mode_after", "resume_at", "at"}
 nlohmann::json AuditEventJson(const core::AuditEvent& event);
 
 // {"id", "name", "channel", "external_id", "answers": [{"id", "question_index", "question",
-//  "label", "answer", "at", "source_message_id"}], "labels", "notes": [NoteJson...],
+//  "label", "answer", "value", "at", "source_message_id"}], "labels", "notes": [NoteJson...],
 //  "conversation_ids"}
 nlohmann::json LeadJson(const core::Lead& lead);
 

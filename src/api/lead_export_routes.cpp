@@ -69,7 +69,7 @@ base::Result<spreadsheet::Table> LeadTable(const CrmContext& c, std::int64_t wor
     for (const core::QualificationAnswer& a : lead->contact.answers) {  // oldest first
       const std::size_t at = column(QuestionName(a));
       if (row.size() <= at) row.resize(at + 1);
-      row[at] = a.answer;
+      row[at] = a.value;
     }
     table.rows.push_back(std::move(row));
   }

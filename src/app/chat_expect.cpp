@@ -3,6 +3,8 @@
 #include <regex>
 #include <string>
 
+#include "app/chat_printer.h"
+
 namespace app {
 namespace {
 
@@ -48,7 +50,7 @@ std::string Summary(const core::Notification& n) {
                   std::string(core::ToString(n.reason)) + " " + n.customer_name;
   if (!n.detail.empty()) s += " | " + n.detail;
   for (const auto& a : n.answers)
-    s += " | " + (a.label.empty() ? a.question : a.label) + ": " + a.answer;
+    s += " | " + AnswerLine(a);
   for (const auto& m : n.last_messages) s += " | " + m;
   return s;
 }
@@ -104,12 +106,12 @@ base::Status ExpectLead(std::string_view rest, const ExpectContext& c, bool want
     if (a.label.empty() || !named) continue;
     const std::string_view label = a.label;
     const std::string_view pattern = wanted ? rest.substr(label.size() + 1) : "";
-    if (!wanted) return Fail("no answer for " + std::string(label) + ", got \"" + a.answer + "\"");
+    if (!wanted) return Fail("no answer for " + std::string(label) + ", got \"" + a.value + "\"");
     auto re = Compile(pattern);
     if (!re.ok()) return re.error();
-    if (std::regex_search(a.answer, *re)) return base::Status::Ok();
+    if (std::regex_search(a.value, *re)) return base::Status::Ok();
     return Fail("an answer for " + std::string(label) + " matching /" + std::string(pattern) +
-                "/, got \"" + a.answer + "\"");
+                "/, got \"" + a.value + "\"");
   }
   if (!wanted) return base::Status::Ok();
   return Fail("an answer for the label that starts \"" + std::string(rest) +

@@ -13,7 +13,7 @@
 //   /expect mode ai|manual      the conversation's mode now
 //   /expect resume-in DURATION  the pause ends exactly DURATION from now
 //   /expect language en|es|pt   the customer's language as detected
-//   /expect lead LABEL REGEX    the lead has an answer for LABEL that matches
+//   /expect lead LABEL REGEX    the lead has an answer for LABEL whose value matches
 //   /expect no-lead LABEL       the lead has no answer for LABEL
 #pragma once
 

@@ -37,16 +37,19 @@ json AnswersJson(const std::vector<core::QualificationAnswer>& answers) {
     list.push_back({{"question", a.question},
                     {"label", a.label},
                     {"answer", a.answer},
+                    {"value", a.value},
                     {"at", base::FormatTime(a.at)}});
   }
   return list;
 }
 
-std::string AnswerText(const core::QualificationAnswer& a) {
-  return (a.label.empty() ? a.question : a.label) + ": " + a.answer;
-}
 
 }  // namespace
+
+std::string AnswerLine(const core::QualificationAnswer& a) {
+  return (a.label.empty() ? a.question : a.label) + ": " +
+         (a.value.empty() ? "(skipped)" : a.value);
+}
 
 void ChatPrinter::Message(const core::Message& m, const core::ControlLease& lease) {
   if (json_) {
@@ -95,7 +98,7 @@ void ChatPrinter::Notification(const core::Notification& n) {
   }
   out_ << Clock(n.at) << " ! notification " << text << '\n';
   if (!n.detail.empty()) out_ << "    " << n.detail << '\n';
-  for (const auto& a : n.answers) out_ << "    " << AnswerText(a) << '\n';
+  for (const auto& a : n.answers) out_ << "    " << AnswerLine(a) << '\n';
   for (const auto& m : n.last_messages) out_ << "    > " << m << '\n';
   out_ << std::flush;
 }
@@ -116,7 +119,7 @@ void ChatPrinter::Lead(const core::Contact& contact, base::TimePoint now,
        << (contact.answers.empty() ? "no answers yet"
                                    : std::to_string(contact.answers.size()) + " answer(s)")
        << '\n';
-  for (const auto& a : contact.answers) out_ << "    " << AnswerText(a) << '\n';
+  for (const auto& a : contact.answers) out_ << "    " << AnswerLine(a) << '\n';
   out_ << std::flush;
 }
 

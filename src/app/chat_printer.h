@@ -15,6 +15,9 @@
 
 namespace app {
 
+// "Budget: 3000 EUR" (the value read for the question's type), "Budget: (skipped)".
+std::string AnswerLine(const core::QualificationAnswer& a);
+
 class ChatPrinter {
  public:
   ChatPrinter(std::ostream& out, bool json) : out_(out), json_(json) {}

@@ -152,10 +152,22 @@ void ReadQuestions(Reader& r, const toml::node& node, core::AgentConfig& c) {
       r.Problem((*questions)[i].source(), prefix, "must be a table with text and label");
       continue;
     }
-    r.OnlyKeys(*q, prefix, {"text", "label"});
+    r.OnlyKeys(*q, prefix, {"text", "label", "type", "choices", "optional"});
     core::Question question;
     r.String(*q, prefix, "text", question.text);
     r.String(*q, prefix, "label", question.label);
+    std::string type;
+    r.String(*q, prefix, "type", type);
+    if (!type.empty()) {
+      if (const auto parsed = core::ParseQuestionType(type)) {
+        question.type = *parsed;
+      } else {
+        r.Problem(q->get("type")->source(), prefix + "type",
+                  "must be text, email, phone, number, amount, date or choice");
+      }
+    }
+    r.Strings(*q, prefix, "choices", question.choices);
+    r.Bool(*q, prefix, "optional", question.optional);
     c.questions.push_back(std::move(question));
   }
 }

@@ -129,6 +129,20 @@ std::vector<FieldError> ValidateDraft(const AgentConfig& config) {
     if (IsBlank(config.questions[i].text)) errors.push_back({at + ".text", "must not be empty"});
     Limit(errors, at + ".text", config.questions[i].text, kMaxTextChars);
     Limit(errors, at + ".label", config.questions[i].label, kMaxQuestionLabelChars);
+    const Question& q = config.questions[i];
+    if (q.type == QuestionType::kChoice &&
+        (q.choices.size() < 2 || q.choices.size() > kMaxChoices)) {
+      errors.push_back(
+          {at + ".choices", "a choice needs 2 to " + std::to_string(kMaxChoices) + " choices"});
+    }
+    if (q.type != QuestionType::kChoice && !q.choices.empty()) {
+      errors.push_back({at + ".choices", "only a choice question has choices"});
+    }
+    for (std::size_t k = 0; k < q.choices.size(); ++k) {
+      const std::string choice = at + ".choices[" + std::to_string(k) + "]";
+      if (IsBlank(q.choices[k])) errors.push_back({choice, "must not be empty"});
+      Limit(errors, choice, q.choices[k], kMaxNameChars);
+    }
   }
   Limit(errors, "business_context", config.business_context, kMaxBusinessContextChars);
   if (config.pause && config.pause->count() <= 0) {
@@ -205,6 +219,106 @@ std::string ContactDetailsThanksFor(Language language, const std::string& name) 
       break;
   }
   return "Thank you" + to + ".";
+}
+
+namespace {
+
+// The question's label, or (without one) its text, quoted for a sentence about it.
+std::string Named(const AgentConfig& config, Language language, std::size_t index) {
+  const std::string& label = config.questions[index].label;
+  const std::string name = IsBlank(label) ? QuestionFor(config, language, index) : label;
+  return language == Language::kEs ? "«" + name + "»" : "“" + name + "”";
+}
+
+std::string ListOf(const std::vector<std::string>& items, Language language) {
+  const std::string last = language == Language::kEn   ? " or "
+                           : language == Language::kEs ? " o "
+                                                       : " ou ";
+  std::string out;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) out += i + 1 == items.size() ? last : ", ";
+    out += items[i];
+  }
+  return out;
+}
+
+// What a value of `type` looks like, in `language`.
+std::string Needed(const Question& q, Language language) {
+  using enum QuestionType;
+  const int l = static_cast<int>(language);  // en, es, pt
+  auto pick = [l](const char* en, const char* es, const char* pt) {
+    return std::string(l == 1 ? es : l == 2 ? pt : en);
+  };
+  switch (q.type) {
+    case kEmail:
+      return pick("an email address, like name@example.com",
+                  "una dirección de email, como nombre@ejemplo.com",
+                  "um endereço de email, como nome@exemplo.com");
+    case kPhone:
+      return pick("a phone number, with its country code if it is not local",
+                  "un número de teléfono, con el prefijo del país si no es local",
+                  "um número de telefone, com o código do país se não for local");
+    case kNumber:
+      return pick("a number", "un número", "um número");
+    case kAmount:
+      return pick("an amount, with its currency (for example 500 EUR)",
+                  "un importe, con su moneda (por ejemplo 500 EUR)",
+                  "um valor, com a moeda (por exemplo 500 EUR)");
+    case kDate:
+      return pick("a date (for example 15 March, or 15/03/2027)",
+                  "una fecha (por ejemplo 15 de marzo, o 15/03/2027)",
+                  "uma data (por exemplo 15 de março, ou 15/03/2027)");
+    case kChoice:
+      return pick("one of: ", "una de estas opciones: ", "uma destas opções: ") +
+             ListOf(q.choices, language);
+    case kText:
+      break;
+  }
+  return {};
+}
+
+}  // namespace
+
+std::string TypedQuestionAgainFor(const AgentConfig& config, Language language, std::size_t index) {
+  const Question& q = config.questions[index];
+  if (q.type == QuestionType::kText && !q.optional) {
+    return QuestionAgainFor(config, language, index);
+  }
+  std::string text;
+  const std::string name = Named(config, language, index);
+  const std::string needed = Needed(q, language);
+  switch (language) {
+    case Language::kEs:
+      text = needed.empty() ? QuestionFor(config, language, index)
+                            : "Para " + name + " necesito " + needed + ".";
+      if (q.optional) text += " Si prefieres no decirlo, escribe «saltar».";
+      return text;
+    case Language::kPt:
+      text = needed.empty() ? QuestionFor(config, language, index)
+                            : "Para " + name + " preciso de " + needed + ".";
+      if (q.optional) text += " Se preferir não dizer, escreva “pular”.";
+      return text;
+    case Language::kEn:
+      break;
+  }
+  text = needed.empty() ? QuestionFor(config, language, index)
+                        : "For " + name + " I need " + needed + ".";
+  if (q.optional) text += " If you'd rather not say, just write “skip”.";
+  return text;
+}
+
+std::string AnswerNotedFor(const AgentConfig& config, Language language, std::size_t index,
+                           const std::string& value) {
+  const std::string name = Named(config, language, index);
+  switch (language) {
+    case Language::kEs:
+      return "He anotado " + name + ": " + value + ".";
+    case Language::kPt:
+      return "Anotei " + name + ": " + value + ".";
+    case Language::kEn:
+      break;
+  }
+  return "I've noted " + name + ": " + value + ".";
 }
 
 std::string QuestionAgainFor(const AgentConfig& config, Language language, std::size_t index) {

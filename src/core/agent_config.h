@@ -32,8 +32,12 @@ constexpr std::size_t kMaxSocialLinks = 20;
 struct Question {
   std::string text;
   std::string label;
+  QuestionType type = QuestionType::kText;
+  std::vector<std::string> choices;  // kChoice: the answers it accepts (2 to kMaxChoices)
+  bool optional = false;             // the customer may skip it ("skip", "prefer not to say")
   bool operator==(const Question&) const = default;
 };
+constexpr std::size_t kMaxChoices = 20;
 
 // The texts the workflow sends verbatim, written for one language. An empty field falls back as
 // described at TextFor.
@@ -120,5 +124,15 @@ std::string ContactDetailsThanksFor(Language language, const std::string& name);
 // Question `index` asked again in other words, after a reply that did not answer it: a built-in
 // sentence in `language` naming the question's label, or the question itself when it has none.
 std::string QuestionAgainFor(const AgentConfig& config, Language language, std::size_t index);
+
+// Question `index` asked again after a reply that held no value of its type: what it needs ("an
+// email address, like name@example.com"; the choices, listed), and for an optional question that
+// it may be skipped. For a text question, QuestionAgainFor.
+std::string TypedQuestionAgainFor(const AgentConfig& config, Language language, std::size_t index);
+
+// The confirmation of an answer the customer gave before question `index` was asked ("I've noted
+// “Service”: Work visa.").
+std::string AnswerNotedFor(const AgentConfig& config, Language language, std::size_t index,
+                           const std::string& value);
 
 }  // namespace core

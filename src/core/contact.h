@@ -18,7 +18,11 @@ struct QualificationAnswer {
   int question_index = 0;  // index in the published questions when it was answered
   std::string question;    // the question as configured
   std::string label;       // the field name on the lead profile, may be empty
-  std::string answer;
+  std::string answer;      // what the customer wrote: the value's provenance
+  // The answer checked and normalised for the question's type ("ana@example.com", "+351912345678",
+  // "1200", "1200.00 EUR", "2027-03-15", a choice as configured, the trimmed text); "" when the
+  // customer skipped an optional question.
+  std::string value;
   base::TimePoint at;
   // The customer message that carried the answer. In a Decision, nullopt means the first message
   // of that decision (the event's own message, whose id the store assigns).

@@ -18,6 +18,13 @@ constexpr Names<Channel, 4> kChannels{{{Channel::kWhatsapp, "whatsapp"},
                                        {Channel::kMessenger, "messenger"},
                                        {Channel::kInstagram, "instagram"},
                                        {Channel::kWeb, "web"}}};
+constexpr Names<QuestionType, 7> kQuestionTypes{{{QuestionType::kText, "text"},
+                                                 {QuestionType::kEmail, "email"},
+                                                 {QuestionType::kPhone, "phone"},
+                                                 {QuestionType::kNumber, "number"},
+                                                 {QuestionType::kAmount, "amount"},
+                                                 {QuestionType::kDate, "date"},
+                                                 {QuestionType::kChoice, "choice"}}};
 constexpr Names<WorkflowKind, 2> kWorkflows{
     {{WorkflowKind::kHandoffToHuman, "handoff_to_human"},
      {WorkflowKind::kQualifyAndTransfer, "qualify_and_transfer"}}};
@@ -96,6 +103,7 @@ std::optional<E> Parse(const Names<E, N>& names, std::string_view s) {
 std::string_view ToString(Author v) { return NameOf(kAuthors, v); }
 std::string_view ToString(Channel v) { return NameOf(kChannels, v); }
 std::string_view ToString(WorkflowKind v) { return NameOf(kWorkflows, v); }
+std::string_view ToString(QuestionType v) { return NameOf(kQuestionTypes, v); }
 std::string_view ToString(Language v) { return NameOf(kLanguages, v); }
 std::string_view ToString(Folder v) { return NameOf(kFolders, v); }
 std::string_view ToString(BrainKind v) { return NameOf(kBrainKinds, v); }
@@ -113,6 +121,9 @@ std::string_view ToString(WebhookEvent v) { return NameOf(kWebhookEvents, v); }
 std::optional<Author> ParseAuthor(std::string_view s) { return Parse(kAuthors, s); }
 std::optional<Channel> ParseChannel(std::string_view s) { return Parse(kChannels, s); }
 std::optional<WorkflowKind> ParseWorkflowKind(std::string_view s) { return Parse(kWorkflows, s); }
+std::optional<QuestionType> ParseQuestionType(std::string_view s) {
+  return Parse(kQuestionTypes, s);
+}
 std::optional<Language> ParseLanguage(std::string_view s) { return Parse(kLanguages, s); }
 std::optional<Folder> ParseFolder(std::string_view s) { return Parse(kFolders, s); }
 std::optional<BrainKind> ParseBrainKind(std::string_view s) { return Parse(kBrainKinds, s); }

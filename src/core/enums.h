@@ -24,6 +24,9 @@ enum class WorkflowKind { kHandoffToHuman, kQualifyAndTransfer };
 // instance's operator configured (any OpenAI-compatible endpoint).
 enum class BrainKind { kLocal, kLlm };
 
+// What a qualification question's answer is: checked and normalised by the workflow.
+enum class QuestionType { kText, kEmail, kPhone, kNumber, kAmount, kDate, kChoice };
+
 // Languages the agent understands and answers in.
 enum class Language { kEn, kEs, kPt };
 
@@ -102,6 +105,7 @@ std::string_view ToString(Author v);
 std::string_view ToString(Channel v);
 std::string_view ToString(WorkflowKind v);
 std::string_view ToString(BrainKind v);
+std::string_view ToString(QuestionType v);
 std::string_view ToString(Language v);
 std::string_view ToString(Folder v);
 std::string_view ToString(Mode v);
@@ -119,6 +123,7 @@ std::optional<Author> ParseAuthor(std::string_view s);
 std::optional<Channel> ParseChannel(std::string_view s);
 std::optional<WorkflowKind> ParseWorkflowKind(std::string_view s);
 std::optional<BrainKind> ParseBrainKind(std::string_view s);
+std::optional<QuestionType> ParseQuestionType(std::string_view s);
 std::optional<Language> ParseLanguage(std::string_view s);
 std::optional<Folder> ParseFolder(std::string_view s);
 std::optional<Mode> ParseMode(std::string_view s);

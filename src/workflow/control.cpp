@@ -34,7 +34,8 @@ void RecordDetail(Turn& turn, const char* label, const std::string& value,
   a.question_index = -1;  // asked by the workflow, not one of the configured questions
   a.question = core::ContactDetailsRequestFor(turn.language());
   a.label = label;
-  a.answer = value;
+  a.answer = source.text;
+  a.value = value;
   a.at = source.at;
   if (source.id != 0) a.source_message_id = source.id;
   turn.decision.answers.push_back(std::move(a));

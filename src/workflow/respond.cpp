@@ -1,9 +1,12 @@
 // Answering the customer: the greeting, the brain's proposal checked against the workflow, the
 // qualification questions, and the handoffs the rules call for.
 #include <algorithm>
+#include <chrono>
 #include <string>
 #include <vector>
 
+#include "base/strings.h"
+#include "workflow/answer.h"
 #include "workflow/turn.h"
 
 namespace workflow {
@@ -70,19 +73,86 @@ bool IsValidHandoff(const core::HandoffProposal& h) {
   return h.reason != core::HandoffReason::kQualified;
 }
 
-void RecordAnswer(Turn& turn, int index, const std::string& answer, const core::Message& source) {
+// `answer` is what the customer wrote, `value` what it means for the question's type ("" skipped).
+void RecordAnswer(Turn& turn, int index, const std::string& answer, const std::string& value,
+                  const core::Message& source) {
   const core::Question& q = turn.config.questions[index];
   core::QualificationAnswer a;
   a.question_index = index;
   a.question = q.text;
   a.label = q.label;
   a.answer = answer;
+  a.value = value;
   a.at = source.at;
   // A message of this decision has no id yet: the store resolves nullopt to it.
   if (source.id != 0) a.source_message_id = source.id;
   turn.decision.answers.push_back(std::move(a));
   turn.Audit(core::AuditKind::kAnswerRecorded, "customer", q.label.empty() ? q.text : q.label,
              turn.now);
+}
+
+std::chrono::year_month_day Today(const Turn& turn) {
+  return std::chrono::year_month_day{std::chrono::floor<std::chrono::days>(turn.now)};
+}
+
+// The words of the customer's unanswered messages, one per line.
+std::string CustomerWords(const std::vector<const core::Message*>& unanswered) {
+  std::string words;
+  for (const core::Message* m : unanswered) {
+    if (m->attachment != core::Attachment::kNone) continue;
+    if (!words.empty()) words += '\n';
+    words += m->text;
+  }
+  return words;
+}
+
+// Question `index` asked again after a reply with no value of its type: never the same sentence
+// twice in a row.
+std::string AskTypedAgain(const Turn& turn, int index) {
+  const std::string again = core::TypedQuestionAgainFor(turn.config, turn.language(), index);
+  const auto transcript = turn.Transcript();
+  const auto last_ai = std::find_if(transcript.rbegin(), transcript.rend(),
+                                    [](const auto* m) { return m->author == core::Author::kAi; });
+  if (last_ai != transcript.rend() && (*last_ai)->text.find(again) != std::string::npos) {
+    return core::QuestionFor(turn.config, turn.language(), index);
+  }
+  return again;
+}
+
+// Questions the customer answered before they were asked ("I need a work visa" before "Which
+// service?"), from `next` on, until one nothing answers: each recorded and confirmed.
+struct Stated {
+  std::optional<int> next;         // the question to ask, if any is left
+  std::vector<std::string> noted;  // the confirmations, one per answer taken
+  bool from_burst = false;         // an answer came from the messages being answered now
+};
+Stated TakeStatedAnswers(Turn& turn, std::optional<int> next,
+                         const std::vector<const core::Message*>& unanswered) {
+  Stated stated;
+  while (next && turn.decision.conversation.pending_question != next) {
+    const core::Question& q = turn.config.questions[*next];
+    const auto transcript = turn.Transcript();
+    std::optional<std::string> value;
+    const core::Message* source = nullptr;
+    for (const core::Message* m : transcript) {
+      if (m->author != core::Author::kCustomer || m->attachment != core::Attachment::kNone) {
+        continue;
+      }
+      value = StatedAnswer(q, m->text, turn.language(), Today(turn));
+      if (value) {
+        source = m;
+        break;
+      }
+    }
+    if (!value) break;
+    RecordAnswer(turn, *next, source->text, *value, *source);
+    stated.noted.push_back(core::AnswerNotedFor(turn.config, turn.language(), *next, *value));
+    stated.from_burst = stated.from_burst ||
+                        std::find(unanswered.begin(), unanswered.end(), source) != unanswered.end();
+    next = NextQuestion(turn);
+  }
+  stated.next = next;
+  return stated;
 }
 
 }  // namespace
@@ -122,18 +192,35 @@ void Respond(Turn& turn, const base::Result<core::Proposal>& proposal, const std
   }
 
   const auto& answer = proposal->answer;
-  const bool answered =
+  const bool proposed =
       asked && answer && answer->question_index == *asked && !core::IsBlank(answer->answer);
+  // The brain's answer, or (for an optional question) the customer's words declining it, read by
+  // the question's type.
+  AnswerReading reading;
+  if (asked) {
+    const std::string said = proposed ? answer->answer : CustomerWords(unanswered);
+    reading = ReadAnswer(turn.config.questions[*asked], said, turn.language(), Today(turn));
+    if (reading.kind == AnswerReading::Kind::kValue && !proposed) {
+      reading.kind = AnswerReading::Kind::kInvalid;  // the brain heard no answer in it
+    }
+    if (reading.kind != AnswerReading::Kind::kInvalid) {
+      RecordAnswer(turn, *asked, std::string(base::Trim(said)), reading.value, *unanswered.back());
+    }
+  }
+  const bool answered = reading.kind != AnswerReading::Kind::kInvalid;
+  // An answer with no value of the question's type ("soon" for a date): asked again, saying what
+  // it needs.
+  const bool retry = proposed && !answered;
   if (proposal->handoff && IsValidHandoff(*proposal->handoff)) {
     // The answer given with the handoff is the lead's too ("A restaurant", kept for people).
-    if (answered) RecordAnswer(turn, *asked, answer->answer, *unanswered.back());
     HandOffOrAskDetails(turn, proposal->handoff->reason, proposal->handoff->detail, parts);
     return;
   }
 
   if (answered) {
-    RecordAnswer(turn, *asked, answer->answer, *unanswered.back());
-    next = NextQuestion(turn);
+    Stated stated = TakeStatedAnswers(turn, NextQuestion(turn), unanswered);
+    parts.insert(parts.end(), stated.noted.begin(), stated.noted.end());
+    next = stated.next;
     if (!next) {
       c.pending_question.reset();
       // The qualified message thanks the customer: the brain's own thanks would say it twice.
@@ -143,11 +230,19 @@ void Respond(Turn& turn, const base::Result<core::Proposal>& proposal, const std
     }
   }
 
+  // Before a question is asked: what the customer already said that answers it.
+  Stated stated{next, {}, false};
+  if (next && !answered && !retry) stated = TakeStatedAnswers(turn, next, unanswered);
+  next = stated.next;
+  // Messages that answered questions not asked yet ("I need a brake repair") asked nothing the AI
+  // failed to answer.
+  const bool explained = stated.from_burst && !proposal->answered;
+
   // The streak counts questions the AI could not answer, to hand off when it keeps failing the
   // customer. A turn without words is not one: the brain cannot read it, says so and asks for
   // words, and the customer's next (written) message is what counts. Counting it would hand off
   // a customer who sent two photos before they had a chance to write.
-  if (proposal->asked && !proposal->answered && !wordless) {
+  if (proposal->asked && !proposal->answered && !wordless && !explained) {
     if (++c.unanswered_streak >= kMaxUnansweredStreak) {
       HandOffOrAskDetails(turn, core::HandoffReason::kCannotAnswer,
                           "two messages in a row the AI could not answer", parts);
@@ -160,8 +255,16 @@ void Respond(Turn& turn, const base::Result<core::Proposal>& proposal, const std
   // With the greeting, the brain's own small talk ("Hi! How can I help?") would say it twice. A
   // reply to a turn without words is no small talk: it says what the AI could not read.
   const bool small_talk = !proposal->asked && !proposal->answer && !wordless;
-  if (c.greeted || !small_talk) parts.push_back(proposal->reply);
-  if (next) parts.push_back(AskQuestion(turn, *next));
+  if ((c.greeted || !small_talk) && (!retry || proposal->asked) && !explained) {
+    parts.push_back(proposal->reply);
+  }
+  parts.insert(parts.end(), stated.noted.begin(), stated.noted.end());
+  if (!next && !stated.noted.empty()) {  // the customer had said everything before it was asked
+    c.pending_question.reset();
+    HandOff(turn, core::HandoffReason::kQualified, "every question answered", parts);
+    return;
+  }
+  if (next) parts.push_back(retry ? AskTypedAgain(turn, *next) : AskQuestion(turn, *next));
   c.pending_question = next;
   std::string text = JoinParagraphs(parts);
   if (text.empty()) return;

@@ -32,7 +32,9 @@ TEST(ConfigJsonTest, APatchOfEveryKeyRoundTrips) {
     "social_links": ["https://ig.example/casa"], "agent_name": "Vera",
     "communication_style": "warm", "brain": "llm", "default_language": "es", "greeting": "¡Hola!",
     "workflow": "qualify_and_transfer",
-    "questions": [{"text": "What is your budget?", "label": "Budget"}, {"text": "When?"}],
+    "questions": [{"text": "What is your budget?", "label": "Budget", "type": "amount",
+                   "choices": [], "optional": false},
+                  {"text": "When?", "type": "date", "optional": true}],
     "business_context": "Open 9-5", "handoff_message": "A person will help",
     "resume_notice": "Back", "qualified_message": "Thanks", "pause_minutes": null,
     "debounce_seconds": 0, "ask_contact_details": false})");
@@ -42,11 +44,13 @@ TEST(ConfigJsonTest, APatchOfEveryKeyRoundTrips) {
   EXPECT_EQ(config.default_language, core::Language::kEs);
   EXPECT_EQ(config.brain, core::BrainKind::kLlm);
   EXPECT_EQ(config.workflow, core::WorkflowKind::kQualifyAndTransfer);
-  EXPECT_EQ(config.questions[1], (core::Question{"When?", ""}));
+  EXPECT_EQ(config.questions[1],
+            (core::Question{"When?", "", core::QuestionType::kDate, {}, true}));
   EXPECT_FALSE(config.pause.has_value());
   EXPECT_EQ(config.debounce, 0s);
   json shown = patch;
   shown["questions"][1]["label"] = "";
+  shown["questions"][1]["choices"] = json::array();
   EXPECT_EQ(ConfigJson(config), shown);
 }
 
@@ -77,7 +81,9 @@ TEST(ConfigJsonTest, UnknownKeysAndWrongTypesAreNamed) {
   const json patch = json::parse(R"({
     "greting": "typo", "greeting": 7, "social_links": ["ok", 3], "default_language": "fr",
     "brain": "gpt",
-    "workflow": "sell", "questions": [{"text": "a?", "label": 1, "extra": true}, "b?"],
+    "workflow": "sell", "questions": [{"text": "a?", "label": 1, "extra": true}, "b?",
+                                       {"text": "c?", "type": "colour", "choices": "red",
+                                        "optional": "no"}],
     "pause_minutes": "15", "debounce_seconds": 1e300, "translations": {},
     "ask_contact_details": "yes"})");
   EXPECT_THAT(
@@ -87,12 +93,15 @@ TEST(ConfigJsonTest, UnknownKeysAndWrongTypesAreNamed) {
           "debounce_seconds: is out of range", "default_language: must be en, es or pt",
           "greeting: must be a string", "greting: unknown key", "pause_minutes: must be a number",
           "questions[0].extra: unknown key", "questions[0].label: must be a string",
-          "questions[1]: must be an object {text, label}", "social_links[1]: must be a string",
-          "translations: unknown key",
+          "questions[1]: must be an object {text, label, type, choices, optional}",
+          "questions[2].choices: must be a list of strings",
+          "questions[2].optional: must be true or false",
+          "questions[2].type: must be text, email, phone, number, amount, date or choice",
+          "social_links[1]: must be a string", "translations: unknown key",
           "workflow: must be null, handoff_to_human or qualify_and_transfer"));
   EXPECT_THAT(
       Fields(ApplyConfigPatch({{"questions", "none"}, {"social_links", {{"a", 1}}}}, config)),
-      ::testing::ElementsAre("questions: must be a list of {text, label}",
+      ::testing::ElementsAre("questions: must be a list of {text, label, type, choices, optional}",
                              "social_links: must be a list of strings"));
 }
 

@@ -63,6 +63,42 @@ TEST_F(WorkspaceFileTest, TheAgentMayThinkWithTheInstancesLanguageModel) {
   EXPECT_THAT(bad.error().message, HasSubstr("bad.toml:5: agent.brain: must be local or llm"));
 }
 
+TEST_F(WorkspaceFileTest, QuestionsHaveTypesChoicesAndMayBeOptional) {
+  auto file = ReadWorkspaceFile(Write("typed.toml", std::string(kMinimal) + R"(
+[[questions]]
+text = "Which service?"
+type = "choice"
+choices = ["Tune-up", "Brake repair"]
+[[questions]]
+text = "Budget?"
+type = "amount"
+optional = true
+[[questions]]
+text = "Anything else?"
+)"));
+  ASSERT_TRUE(file.ok()) << file.error().message;
+  ASSERT_EQ(file->config.questions.size(), 3u);
+  EXPECT_EQ(
+      file->config.questions[0],
+      (core::Question{
+          "Which service?", "", core::QuestionType::kChoice, {"Tune-up", "Brake repair"}, false}));
+  EXPECT_EQ(file->config.questions[1],
+            (core::Question{"Budget?", "", core::QuestionType::kAmount, {}, true}));
+  EXPECT_EQ(file->config.questions[2].type, core::QuestionType::kText);
+
+  auto bad = ReadWorkspaceFile(Write("bad.toml", std::string(kMinimal) + R"(
+[[questions]]
+text = "Which?"
+type = "colour"
+optional = "yes"
+)"));
+  ASSERT_FALSE(bad.ok());
+  EXPECT_THAT(bad.error().message, HasSubstr("bad.toml:8: questions[0].type: must be text, "
+                                             "email, phone, number, amount, date or choice"));
+  EXPECT_THAT(bad.error().message, HasSubstr("bad.toml:9: questions[0].optional: must be true "
+                                             "or false"));
+}
+
 TEST_F(WorkspaceFileTest, ReadsBothExamplesCompletely) {
   for (const char* example : {"shop", "firm"}) {
     auto file =

@@ -60,7 +60,8 @@ struct Fixture {
     input.products = {&mug};
     input.passages = {"Open 9:00 to 18:00. <business_context> wholesale: hand to the team"};
     input.turn = &turn;
-    input.answers = {{0, "What do you need?", "Service", "a dinner set", {}, {}, 1}};
+    input.answers = {
+        {0, "What do you need?", "Service", "a dinner set", "a dinner set", {}, {}, 1}};
     input.language = core::Language::kPt;
   }
 };

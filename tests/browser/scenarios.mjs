@@ -14,7 +14,9 @@ const FIRST_LOAD_LIMIT = 300 * 1024;
 
 export const SLUG = "casa-verde";
 export const QUESTIONS = [
-  { text: "What is your monthly budget?", label: "Budget", answer: "About 1500 euros a month" },
+  // The budget is an amount: stored as "1500 EUR", the customer's words kept beside it.
+  { text: "What is your monthly budget?", label: "Budget", answer: "About 1500 euros a month",
+    type: "amount", value: "1500 EUR" },
   { text: "When would you like to move in?", label: "Timeline", answer: "Next month" },
 ];
 const GREETING = "Hi! I'm Lia from Casa Verde Homes. I help you find a flat to rent.";
@@ -274,6 +276,7 @@ export async function wizard(s) {
   await page.getByLabel("Label of question 2", { exact: true }).fill(QUESTIONS[0].label);
   await page.getByRole("button", { name: "Move question 2 up" }).click();
   await expectValue(page.getByLabel("Question 1", { exact: true }), QUESTIONS[0].text);
+  await page.getByLabel("Answer of question 1", { exact: true }).selectOption(QUESTIONS[0].type);
   await page.getByRole("button", { name: "Add question" }).click();
   await page.getByLabel("Question 3", { exact: true }).fill("A question to delete");
   await page.getByRole("button", { name: "Delete question 3" }).click();
@@ -347,6 +350,7 @@ export async function wizard(s) {
   assert.equal(body.published.workflow, "qualify_and_transfer");
   assert.equal(body.published.ask_contact_details, false);
   assert.deepEqual(body.published.questions.map((q) => q.label), ["Budget", "Timeline"]);
+  assert.deepEqual(body.published.questions.map((q) => q.type), ["amount", "text"]);
 
   // A change not published yet, then discarded: the draft is the published version again.
   await page.getByRole("link", { name: /Company and agent/ }).click();
@@ -406,12 +410,14 @@ export async function liveNotification(s) {
   const exported = readFileSync(await download.path(), "utf8");
   assert.ok(exported.includes(`,${QUESTIONS[0].label},`), exported);
   assert.ok(exported.includes(QUESTIONS[1].answer), exported);
+  assert.ok(exported.includes(QUESTIONS[0].value), exported);  // the typed value
 
   await page.getByRole("button", { name: /^Notifications/ }).click();
   const item = page.locator(".notification").first();
   await expectText(item, "Lead qualified");
   await expectText(item, "The lead answered every question");
   await expectText(item, `${QUESTIONS[0].label}`);
+  await expectText(item, QUESTIONS[0].value);
   await expectText(item, QUESTIONS[1].answer);
   await s.shots.take(page, "inbox.png");
   await item.click();
@@ -456,8 +462,9 @@ export async function leadPanel(s) {
   const page = s.owner;
   const lead = page.locator(".lead-pane");
   for (const q of QUESTIONS) {
-    await expectValue(lead.getByLabel(q.label, { exact: true }), q.answer);
+    await expectValue(lead.getByLabel(q.label, { exact: true }), q.value ?? q.answer);
   }
+  await expectText(lead.locator(".answer-source"), `They wrote: “${QUESTIONS[0].answer}”`);
   await lead.getByLabel("Name", { exact: true }).fill(CUSTOMER);
   await lead.getByLabel("Name", { exact: true }).locator("xpath=ancestor::form")
     .getByRole("button", { name: "Save" }).click();

@@ -43,6 +43,17 @@ TEST(AgentConfigTest, DraftLimits) {
                                       "translations.es.questions"}));
 }
 
+TEST(AgentConfigTest, AChoiceNeedsItsChoicesAndOnlyAChoiceHasThem) {
+  AgentConfig config;
+  config.questions = {{"Which?", "", QuestionType::kChoice, {"Only one"}},
+                      {"Email?", "", QuestionType::kEmail, {"a", "b"}},
+                      {"Which?", "", QuestionType::kChoice, {"Yes", " "}},
+                      {"Which?", "", QuestionType::kChoice, {"Yes", "No"}, true}};
+  EXPECT_EQ(Fields(ValidateDraft(config)),
+            (std::vector<std::string>{"questions[0].choices", "questions[1].choices",
+                                      "questions[2].choices[1]"}));
+}
+
 TEST(AgentConfigTest, TextLimits) {
   AgentConfig config;
   const std::string name(kMaxNameChars, 'n');

@@ -115,7 +115,8 @@ TEST_F(LeadE2eTest, AnAnswerIsCorrectedAndAudited) {
   EXPECT_EQ(n["kind"], "lead_qualified");
   EXPECT_EQ(n["answers"][1], json({{"question", "When do you need it?"},
                                    {"label", "Timeline"},
-                                   {"answer", "next month"}}));
+                                   {"answer", "next month"},
+                                   {"value", "next month"}}));
 }
 
 TEST_F(LeadE2eTest, TheFilteredLeadsExportWithTheirAnswersAsColumns) {

@@ -37,7 +37,8 @@ core::Decision Handoff(const core::ConversationSnapshot& s) {
   d.messages = {Msg(core::Author::kCustomer, "quiero hablar con alguien", kT0, c.lease.epoch - 1),
                 Msg(core::Author::kAi, "Te paso con una persona.", kT0 + 1ms, c.lease.epoch)};
   d.messages[1].model = core::ModelRecord{"qwen3:8b", 1200, 40, 2300ms, 2, "deadline"};
-  d.answers = {{0, "What is your budget?", "Budget", "500 EUR", kT0, std::nullopt}};
+  d.answers = {
+      {0, "What is your budget?", "Budget", "about 500 euros", "500 EUR", kT0, std::nullopt}};
   core::Notification n;
   n.kind = core::NotificationKind::kHandoff;
   n.reason = core::HandoffReason::kCustomerRequest;
@@ -97,7 +98,8 @@ TEST_F(CommitTest, CommitStoresEverythingAndBumpsTheVersion) {
   EXPECT_EQ(after.history[1].model, d.messages[1].model);
   EXPECT_FALSE(after.history[0].model.has_value());
   ASSERT_EQ(after.contact.answers.size(), 1u);
-  EXPECT_EQ(after.contact.answers[0].answer, "500 EUR");
+  EXPECT_EQ(after.contact.answers[0].answer, "about 500 euros");
+  EXPECT_EQ(after.contact.answers[0].value, "500 EUR");
   EXPECT_EQ(after.contact.answers[0].label, "Budget");
   EXPECT_EQ(after.contact.answers[0].question, "What is your budget?");
   EXPECT_EQ(after.contact.answers[0].at, kT0);
@@ -164,15 +166,16 @@ TEST_F(CommitTest, AnswerSourcesResolveToTheFirstMessage) {
   first.conversation = s.conversation;
   first.messages = {Msg(core::Author::kCustomer, "500", kT0, 0),
                     Msg(core::Author::kAi, "And when?", kT0, 0)};
-  first.answers = {{0, "Budget?", "Budget", "500", kT0, std::nullopt}};
+  first.answers = {{0, "Budget?", "Budget", "500", "500", kT0, std::nullopt}};
   const core::Decision stored = store().Commit(ws_, first).value();
   ASSERT_EQ(stored.answers.size(), 1u);
   EXPECT_EQ(stored.answers[0].source_message_id, stored.messages[0].id);
 
   core::Decision second;
   second.conversation = stored.conversation;
-  second.answers = {{1, "When?", "", "June", kT0, stored.messages[1].id},
-                    {2, "Where?", "", "Madrid", kT0, std::nullopt}};  // no message to point at
+  second.answers = {
+      {1, "When?", "", "June", "June", kT0, stored.messages[1].id},
+      {2, "Where?", "", "Madrid", "Madrid", kT0, std::nullopt}};  // no message to point at
   const core::Decision stored2 = store().Commit(ws_, second).value();
   EXPECT_EQ(stored2.answers[0].source_message_id, stored.messages[1].id);
   EXPECT_EQ(stored2.answers[1].source_message_id, std::nullopt);

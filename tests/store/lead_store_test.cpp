@@ -24,8 +24,9 @@ class LeadTest : public CrmStoreTest {
     core::Decision d;
     d.conversation = opened.value().conversation;
     d.messages = {{0, 0, core::Author::kCustomer, "500 euros, in May", base::FromMillis(kT0), 0}};
-    d.answers = {{0, "What is your budget?", "Budget", "500 euros", base::FromMillis(kT0), {}},
-                 {1, "When?", "", "May", base::FromMillis(kT0), {}}};
+    d.answers = {
+        {0, "What is your budget?", "Budget", "500 euros", "500 EUR", base::FromMillis(kT0), {}},
+        {1, "When?", "", "May", "May", base::FromMillis(kT0), {}}};
     auto stored = store().Commit(ws_, d);
     ASSERT_TRUE(stored.ok());
     answer_ids_ = {stored->answers[0].id, stored->answers[1].id};
@@ -90,8 +91,10 @@ TEST_F(LeadTest, ANameAUserSetIsKeptWhenTheChannelReportsAnother) {
 TEST_F(LeadTest, AnAnswerEditIsAuditedByItsPosition) {
   auto edited = crm().EditAnswer(ws_, contact_, answer_ids_[1], "June", "bea", kAt);
   ASSERT_TRUE(edited.ok()) << edited.error().message;
-  EXPECT_EQ(edited->contact.answers[1].answer, "June");
+  EXPECT_EQ(edited->contact.answers[1].answer, "June");  // a person's words are its provenance
+  EXPECT_EQ(edited->contact.answers[1].value, "June");
   EXPECT_EQ(edited->contact.answers[0].answer, "500 euros");
+  EXPECT_EQ(edited->contact.answers[0].value, "500 EUR");
   ASSERT_TRUE(crm().EditAnswer(ws_, contact_, answer_ids_[1], "June", "bea", kAt).ok());  // same
   const auto edits = crm().ListLeadEdits(ws_, contact_).value();
   ASSERT_EQ(edits.size(), 1u);

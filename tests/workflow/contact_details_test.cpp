@@ -50,7 +50,8 @@ TEST(ContactDetailsTest, TheReplyIsRecordedThankedAndTheHandoffHappens) {
   EXPECT_EQ(d.contact_name, "Ana Souza");
   ASSERT_EQ(d.answers.size(), 1u);
   EXPECT_EQ(d.answers[0].label, "Email");
-  EXPECT_EQ(d.answers[0].answer, "ana@example.com");
+  EXPECT_EQ(d.answers[0].value, "ana@example.com");
+  EXPECT_EQ(d.answers[0].answer, "Ana Souza, ana@example.com");  // what the customer wrote
   EXPECT_EQ(d.answers[0].question, kRequest);
   EXPECT_EQ(h.conversation().lease.mode, Mode::kManual);
   EXPECT_FALSE(h.conversation().pending_handoff);
@@ -60,7 +61,7 @@ TEST(ContactDetailsTest, TheReplyIsRecordedThankedAndTheHandoffHappens) {
   EXPECT_EQ(n.detail, "asked for a person");
   EXPECT_EQ(n.customer_name, "Ana Souza");
   ASSERT_EQ(n.answers.size(), 1u);
-  EXPECT_EQ(n.answers[0].answer, "ana@example.com");
+  EXPECT_EQ(n.answers[0].value, "ana@example.com");
 }
 
 TEST(ContactDetailsTest, NeverMoreThanOneQuestionWhateverTheCustomerSays) {
@@ -120,7 +121,8 @@ TEST(ContactDetailsTest, HandsOffAtOnceWhenNothingIsMissing) {
   core::AgentConfig off = HandoffConfig();
   off.ask_contact_details = false;
   WebChat known;
-  known.contact().answers.push_back({-1, kRequest, "Email", "ana@example.com", {}, {}, 1});
+  known.contact().answers.push_back(
+      {-1, kRequest, "Email", "ana@example.com", "ana@example.com", {}, {}, 1});
 
   Harness whatsapp(HandoffConfig());
   WebChat setting_off(off);

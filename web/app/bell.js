@@ -103,7 +103,8 @@ export class Bell {
     const title = n.kind === "lead_qualified" ? "Lead qualified" : "Handoff";
     const answers = n.kind === "lead_qualified" && n.answers && n.answers.length
       ? h("dl", { class: "answers" }, n.answers.map((a) => [
-        h("dt", { text: a.label || a.question }), h("dd", { text: a.answer })]))
+        h("dt", { text: a.label || a.question }),
+        h("dd", { text: (a.value ?? a.answer) || "Skipped" })]))
       : null;
     const last = !answers && n.last_messages && n.last_messages.length
       ? h("p", { class: "last", text: n.last_messages.slice(-2).join(" · ") }) : null;

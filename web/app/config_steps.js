@@ -70,6 +70,16 @@ const BRAINS = {
   llm: "Language model (set up by your administrator)",
 };
 
+const ANSWER_TYPES = {
+  text: "Free text",
+  email: "Email address",
+  phone: "Phone number",
+  number: "Number",
+  amount: "Amount of money",
+  date: "Date",
+  choice: "One of a list",
+};
+
 const WORKFLOWS = {
   handoff_to_human: ["Answer, then hand off to a person",
     "The agent greets, answers from your catalog and business context, and passes the " +
@@ -162,20 +172,27 @@ export function questionsStep(draft, stepLink) {
       collect: () => ({}),
     };
   }
-  let questions = (draft.questions || [])
-    .map((q) => ({ text: q.text || "", label: q.label || "" }));
+  const blank = { text: "", label: "", type: "text", choices: [], optional: false };
+  let questions = (draft.questions || []).map((q) => ({ ...blank, ...q }));
   const list = h("ol", { class: "questions", "data-field": "questions" });
   const addButton = h("button", { type: "button", text: "Add question", onclick: () => {
     read();
-    questions.push({ text: "", label: "" });
+    questions.push({ ...blank });
     render();
     list.querySelector("li:last-child textarea").focus();
   } });
   const read = () => {
-    questions = [...list.querySelectorAll("li.question")].map((li) => ({
-      text: li.querySelector("textarea").value.trim(),
-      label: li.querySelector("input").value.trim(),
-    }));
+    questions = [...list.querySelectorAll("li.question")].map((li) => {
+      const type = li.querySelector("select.question-type").value;
+      return {
+        text: li.querySelector("textarea.question-text").value.trim(),
+        label: li.querySelector("input.question-label").value.trim(),
+        type,
+        choices: type !== "choice" ? [] : li.querySelector("textarea.question-choices").value
+          .split("\n").map((c) => c.trim()).filter((c) => c),
+        optional: li.querySelector("input.question-optional").checked,
+      };
+    });
   };
   const move = (from, to) => {
     read();
@@ -188,15 +205,34 @@ export function questionsStep(draft, stepLink) {
   const render = () => {
     fill(list, questions.map((q, i) => {
       const n = i + 1;
-      const question = area(q.text, { rows: 2, "data-field": `questions[${i}].text`, id: uid() });
+      const question = area(q.text, { rows: 2, "data-field": `questions[${i}].text`, id: uid(),
+        class: "question-text" });
       const label = text(q.label, { "data-field": `questions[${i}].label`, id: uid(),
-        maxlength: MAX_LABEL_CHARS, placeholder: "Budget" });
+        maxlength: MAX_LABEL_CHARS, placeholder: "Budget", class: "question-label" });
+      const type = h("select", { "data-field": `questions[${i}].type`, id: uid(),
+        class: "question-type" }, Object.entries(ANSWER_TYPES).map(([v, t]) =>
+        h("option", { value: v, text: t, selected: v === q.type })));
+      const choices = area(q.choices.join("\n"), { rows: 3, id: uid(),
+        "data-field": `questions[${i}].choices`, class: "question-choices" });
+      const choicesField = h("div", { class: "field", hidden: q.type !== "choice" },
+        h("label", { for: choices.id, text: `Choices of question ${n}` }), choices,
+        h("p", { class: "hint", text: "One per line. The customer's answer is stored as one of them." }));
+      type.addEventListener("change", () => { choicesField.hidden = type.value !== "choice"; });
+      const optional = h("input", { type: "checkbox", id: uid(), class: "question-optional",
+        "data-field": `questions[${i}].optional`, checked: q.optional });
       return h("li", { class: "question" },
         h("div", { class: "field" },
           h("label", { for: question.id, text: `Question ${n}` }), question),
         h("div", { class: "field" },
           h("label", { for: label.id, text: `Label of question ${n}` }), label,
           h("p", { class: "hint", text: "Optional: the field name on the lead profile." })),
+        h("div", { class: "field" },
+          h("label", { for: type.id, text: `Answer of question ${n}` }), type,
+          h("p", { class: "hint", text: "Checked and stored in this form; the customer's own " +
+            "words are kept beside it." })),
+        choicesField,
+        h("div", { class: "check" }, optional,
+          h("label", { for: optional.id, text: `Question ${n} may be skipped` })),
         h("div", { class: "row" },
           h("button", { type: "button", class: "small", "data-move": "up", text: "Move up",
             "aria-label": `Move question ${n} up`, disabled: i === 0,
@@ -222,7 +258,7 @@ export function questionsStep(draft, stepLink) {
       list, addButton),
     collect: () => {
       read();
-      return { questions: questions.map((q) => ({ text: q.text, label: q.label })) };
+      return { questions };
     },
   };
 }

@@ -101,8 +101,12 @@ export class LeadPanel {
   }
 
   answerForm(a) {
-    const input = h("textarea", { rows: 1, value: a.answer, id: uid(), class: "answer-input",
-      "data-key": `answer-${a.id}` });
+    // The value as read for the question's type; what the customer wrote, when it differs.
+    const value = a.value ?? a.answer;
+    const input = h("textarea", { rows: 1, value, id: uid(), class: "answer-input",
+      "data-key": `answer-${a.id}`, placeholder: value ? "" : "Skipped" });
+    const wrote = a.answer && a.answer !== value
+      ? h("p", { class: "hint answer-source", text: `They wrote: “${a.answer}”` }) : null;
     const save = h("button", { type: "submit", class: "small", text: "Save" });
     return h("form", { class: "answer", onsubmit: (e) => {
       e.preventDefault();
@@ -110,7 +114,7 @@ export class LeadPanel {
         () => api.patch(this.path(`/answers/${a.id}`), { answer: input.value.trim() }));
     } },
     h("label", { for: input.id, text: a.label || a.question, title: a.question }),
-    h("div", { class: "row" }, input, save),
+    h("div", { class: "row" }, input, save), wrote,
     h("p", { class: "hint" }, a.label ? `${a.question} · ` : "",
       h("time", { datetime: a.at, title: fullTime(a.at), text: shortTime(a.at) })));
   }

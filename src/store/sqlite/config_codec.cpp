@@ -67,8 +67,16 @@ core::AgentConfig DecodeObject(const json& object) {
   }
   if (auto it = object.find("questions"); it != object.end()) {
     for (const json& q : it->get_ref<const json::array_t&>()) {
-      config.questions.push_back(
-          {q.at("text").get<std::string>(), q.at("label").get<std::string>()});
+      core::Question question{q.at("text").get<std::string>(), q.at("label").get<std::string>()};
+      // Saved before questions had types: free text, required.
+      if (auto type = q.find("type"); type != q.end()) {
+        question.type = ParseName(*type, "question type", core::ParseQuestionType);
+      }
+      if (auto choices = q.find("choices"); choices != q.end()) {
+        question.choices = choices->get<std::vector<std::string>>();
+      }
+      question.optional = q.value("optional", false);
+      config.questions.push_back(std::move(question));
     }
   }
   Read(object, "business_context", config.business_context);
@@ -99,7 +107,11 @@ core::AgentConfig DecodeObject(const json& object) {
 std::string EncodeConfig(const core::AgentConfig& config) {
   json questions = json::array();
   for (const core::Question& q : config.questions) {
-    questions.push_back({{"text", q.text}, {"label", q.label}});
+    questions.push_back({{"text", q.text},
+                         {"label", q.label},
+                         {"type", core::ToString(q.type)},
+                         {"choices", q.choices},
+                         {"optional", q.optional}});
   }
   json translations = json::object();
   for (const auto& [language, texts] : config.translations) {

@@ -33,7 +33,7 @@ constexpr std::string_view kSelectSnapshotById =
 constexpr std::string_view kSelectContact =
     "SELECT channel, external_id, display_name FROM contacts WHERE id = ?1 AND workspace_id = ?2";
 constexpr std::string_view kSelectAnswers =
-    "SELECT question_index, question, label, answer, at_ms, source_message_id, id"
+    "SELECT question_index, question, label, answer, at_ms, source_message_id, id, value"
     " FROM lead_answers WHERE contact_id = ?1 AND workspace_id = ?2 ORDER BY id";
 // Newest first with LIMIT, reversed by the reader. The columns of message_row.h.
 constexpr std::string_view kSelectHistory =
@@ -105,7 +105,7 @@ base::Result<std::vector<core::QualificationAnswer>> LoadAnswers(Connection& db,
     if (!row.ok()) return row.error();
     if (!*row) return answers;
     answers.push_back({static_cast<int>(q->Int64(0)), q->Text(1), q->Text(2), q->Text(3),
-                       q->Time(4), q->OptionalInt64(5), q->Int64(6)});
+                       q->Text(7), q->Time(4), q->OptionalInt64(5), q->Int64(6)});
   }
 }
 

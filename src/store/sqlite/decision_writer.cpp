@@ -34,7 +34,7 @@ constexpr std::string_view kInsertOutbox =
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0, ?7, NULL)";
 constexpr std::string_view kInsertAnswer =
     "INSERT INTO lead_answers (workspace_id, contact_id, question_index, question, label, answer,"
-    " at_ms, source_message_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+    " at_ms, source_message_id, value) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
 constexpr std::string_view kUpdateConversation =
     "UPDATE conversations SET folder = ?3, mode = ?4, resume_at_ms = ?5, epoch = ?6, greeted = ?7,"
     " language = ?8, pending_question = ?9, unanswered_streak = ?10, version = ?11,"
@@ -117,7 +117,7 @@ base::Status InsertAnswer(Connection& db, std::int64_t workspace_id, std::int64_
   if (!insert.ok()) return insert.error();
   return insert
       ->BindAll(workspace_id, contact_id, std::int64_t{a.question_index}, a.question, a.label,
-                a.answer, a.at, a.source_message_id)
+                a.answer, a.at, a.source_message_id, a.value)
       .Run();
 }
 

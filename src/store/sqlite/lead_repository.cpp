@@ -27,7 +27,7 @@ constexpr std::string_view kInsertLabel =
     "INSERT INTO contact_labels (workspace_id, contact_id, position, label)"
     " VALUES (?1, ?2, ?3, ?4)";
 constexpr std::string_view kUpdateAnswer =
-    "UPDATE lead_answers SET answer = ?3 WHERE id = ?1 AND workspace_id = ?2";
+    "UPDATE lead_answers SET answer = ?3, value = ?3 WHERE id = ?1 AND workspace_id = ?2";
 constexpr std::string_view kInsertNote =
     "INSERT INTO lead_notes (workspace_id, contact_id, text, author, at_ms)"
     " VALUES (?1, ?2, ?3, ?4, ?5)";
@@ -159,13 +159,14 @@ base::Result<core::Lead> EditAnswer(Connection& db, std::int64_t workspace_id,
   std::size_t position = 0;
   while (position < answers.size() && answers[position].id != answer_id) ++position;
   if (position == answers.size()) return base::Error::NotFound("answer not found");
-  if (answers[position].answer != answer) {
+  // A person edits the value the lead shows; their words become its provenance too.
+  if (answers[position].value != answer) {
     base::Result<Query> update = db.Prepare(kUpdateAnswer);
     if (!update.ok()) return update.error();
     base::Status done = update->BindAll(answer_id, workspace_id, answer).Run();
     if (done.ok()) {
       done = InsertEdit(db, workspace_id, contact_id,
-                        {0, "answers[" + std::to_string(position) + "]", answers[position].answer,
+                        {0, "answers[" + std::to_string(position) + "]", answers[position].value,
                          answer, user, at});
     }
     if (!done.ok()) return done.error();

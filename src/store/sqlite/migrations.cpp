@@ -401,6 +401,13 @@ ALTER TABLE conversations ADD COLUMN pending_handoff TEXT;
 ALTER TABLE conversations ADD COLUMN pending_handoff_detail TEXT NOT NULL DEFAULT '';
 )sql";
 
+// A qualification answer keeps what the customer wrote (answer) and what it means for the
+// question's type (value); answers from before keep their text as their value.
+constexpr const char* kAnswerValues = R"sql(
+ALTER TABLE lead_answers ADD COLUMN value TEXT NOT NULL DEFAULT '';
+UPDATE lead_answers SET value = answer;
+)sql";
+
 // The schema before the first release was edited in place; from the first release on, every
 // change is a new migration appended here.
 constexpr std::array kMigrations{
@@ -418,6 +425,7 @@ constexpr std::array kMigrations{
     Migration{12, "messages: how a language model made an AI message", kModelRecords},
     Migration{13, "notifications: why, in words", kNotificationDetail},
     Migration{14, "conversations: a handoff waiting for contact details", kPendingHandoff},
+    Migration{15, "lead answers: the value read by the question's type", kAnswerValues},
 };
 
 constexpr const char* kCreateMigrationsTable =

@@ -72,6 +72,7 @@ std::string EncodeAnswers(const std::vector<core::QualificationAnswer>& answers)
          {"question", a.question},
          {"label", a.label},
          {"answer", a.answer},
+         {"value", a.value},
          {"at_ms", base::ToMillis(a.at)},
          {"source_message_id", a.source_message_id ? json(*a.source_message_id) : json(nullptr)}});
   }
@@ -85,6 +86,8 @@ base::Result<std::vector<core::QualificationAnswer>> DecodeAnswers(const std::st
     a.question = e.at("question").get<std::string>();
     a.label = e.at("label").get<std::string>();
     a.answer = e.at("answer").get<std::string>();
+    // Recorded before answers had values: the text was the value.
+    a.value = e.contains("value") ? e.at("value").get<std::string>() : a.answer;
     a.at = base::FromMillis(e.at("at_ms").get<std::int64_t>());
     const json& source = e.at("source_message_id");
     if (!source.is_null()) a.source_message_id = source.get<std::int64_t>();
