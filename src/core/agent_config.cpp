@@ -242,14 +242,16 @@ std::string ListOf(const std::vector<std::string>& items, Language language) {
   return out;
 }
 
-// What a value of `type` looks like, in `language`.
-std::string Needed(const Question& q, Language language) {
+}  // namespace
+
+std::string AnswerNeeded(QuestionType type, const std::vector<std::string>& choices,
+                         Language language) {
   using enum QuestionType;
   const int l = static_cast<int>(language);  // en, es, pt
   auto pick = [l](const char* en, const char* es, const char* pt) {
     return std::string(l == 1 ? es : l == 2 ? pt : en);
   };
-  switch (q.type) {
+  switch (type) {
     case kEmail:
       return pick("an email address, like name@example.com",
                   "una dirección de email, como nombre@ejemplo.com",
@@ -270,14 +272,12 @@ std::string Needed(const Question& q, Language language) {
                   "uma data (por exemplo 15 de março, ou 15/03/2027)");
     case kChoice:
       return pick("one of: ", "una de estas opciones: ", "uma destas opções: ") +
-             ListOf(q.choices, language);
+             ListOf(choices, language);
     case kText:
       break;
   }
   return {};
 }
-
-}  // namespace
 
 std::string TypedQuestionAgainFor(const AgentConfig& config, Language language, std::size_t index) {
   const Question& q = config.questions[index];
@@ -286,7 +286,7 @@ std::string TypedQuestionAgainFor(const AgentConfig& config, Language language, 
   }
   std::string text;
   const std::string name = Named(config, language, index);
-  const std::string needed = Needed(q, language);
+  const std::string needed = AnswerNeeded(q.type, q.choices, language);
   switch (language) {
     case Language::kEs:
       text = needed.empty() ? QuestionFor(config, language, index)

@@ -125,6 +125,11 @@ std::string ContactDetailsThanksFor(Language language, const std::string& name);
 // sentence in `language` naming the question's label, or the question itself when it has none.
 std::string QuestionAgainFor(const AgentConfig& config, Language language, std::size_t index);
 
+// What an answer of `type` must be, in `language` ("an email address, like name@example.com",
+// "one of: Work visa, Citizenship or Contract"); "" for free text.
+std::string AnswerNeeded(QuestionType type, const std::vector<std::string>& choices,
+                         Language language);
+
 // Question `index` asked again after a reply that held no value of its type: what it needs ("an
 // email address, like name@example.com"; the choices, listed), and for an optional question that
 // it may be skipped. For a text question, QuestionAgainFor.

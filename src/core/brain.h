@@ -23,6 +23,8 @@ struct PendingQuestion {
   int index = 0;
   std::string text;  // in the customer's language
   std::string label;
+  QuestionType type = QuestionType::kText;  // what the answer must hold (the workflow checks it)
+  std::vector<std::string> choices;         // kChoice: the answers it accepts
 };
 
 struct BrainInput {

@@ -63,7 +63,8 @@ core::BrainInput MakeInput(const Turn& turn, const std::vector<const core::Messa
   if (const auto next_question = asked_question) {
     const core::Question& q = turn.config.questions[*next_question];
     input.pending_question = core::PendingQuestion{
-        *next_question, core::QuestionFor(turn.config, turn.language(), *next_question), q.label};
+        *next_question, core::QuestionFor(turn.config, turn.language(), *next_question), q.label,
+        q.type, q.choices};
   }
   return input;
 }

@@ -56,13 +56,18 @@ std::string Workflow(const PromptInput& in) {
     if (!in.answers.empty()) {
       s += "\nAlready answered (never ask again):";
       for (const core::QualificationAnswer& a : in.answers) {
-        s += "\n- " + (a.label.empty() ? a.question : a.label) + ": " + Defused(a.answer);
+        s += "\n- " + (a.label.empty() ? a.question : a.label) + ": " +
+             (a.value.empty() ? "(skipped)" : Defused(a.value));
       }
     }
     if (const auto& q = in.turn->pending_question) {
       s += "\nThe question now pending: \"" + q->text +
            "\". When the customer's last messages answer it, put their answer, in their own "
            "words, in `answer`; otherwise leave `answer` null.";
+      if (const std::string needed = core::AnswerNeeded(q->type, q->choices, core::Language::kEn);
+          !needed.empty()) {
+        s += " Its answer must be " + needed + ".";
+      }
     }
   }
   return s;
