@@ -2,8 +2,8 @@
 
 #include <nlohmann/json.hpp>
 #include <utility>
+#include <vector>
 
-#include "base/sha256.h"
 #include "channels/json_fields.h"
 #include "channels/request_checks.h"
 
@@ -12,7 +12,7 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-constexpr std::size_t kBoundaryHexDigits = 32;
+constexpr std::string_view kBoundary = "frontdesk-form-7c1e9a40d2b5";
 
 // A form field or file of a multipart/form-data body.
 struct Field {
@@ -22,9 +22,13 @@ struct Field {
   std::string content_type;  // a file's
 };
 
-// The boundary comes from the file's hash: it cannot occur in the bytes by chance.
+// A boundary that does not occur in the bytes.
 std::string Boundary(std::string_view bytes) {
-  return "frontdesk" + base::Sha256Hex(bytes).substr(0, kBoundaryHexDigits);
+  std::string boundary(kBoundary);
+  for (int n = 1; bytes.find(boundary) != std::string_view::npos; ++n) {
+    boundary = std::string(kBoundary) + "-" + std::to_string(n);
+  }
+  return boundary;
 }
 
 // A name safe in a quoted header parameter.

@@ -223,3 +223,26 @@ TEST_F(MediaE2eTest, AReplyWithAFileReachesTheCustomerOnce) {
 
 }  // namespace
 }  // namespace e2e
+
+namespace e2e {
+namespace {
+
+TEST_F(MediaE2eTest, TheWebChatTakesNoFileFromTheCrmYet) {
+  auto chat = crm_.client().Post("/chat/shop/messages", R"({"text": "hello"})", "application/json");
+  ASSERT_TRUE(chat && chat->status == 202);
+  crm_.WaitForReplies();
+  auto list = crm_.client().Get("/api/v1/workspaces/shop/conversations", shop_);
+  ASSERT_TRUE(list && list->status == 200);
+  conversation_ = json::parse(list->body)["conversations"][0]["id"].get<std::int64_t>();
+  httplib::MultipartFormDataItems form{{"file", "%PDF-1.4", "quote.pdf", "application/pdf"}};
+  auto refused = crm_.client().Post(Path("/messages", "shop"), shop_, form);
+  ASSERT_TRUE(refused);
+  EXPECT_EQ(refused->status, 400);
+  EXPECT_NE(refused->body.find("files are not sent on web yet"), std::string::npos);
+  auto page = crm_.client().Get(Path("/messages", "shop"), shop_);
+  ASSERT_TRUE(page);
+  EXPECT_EQ(page->body.find("human_crm"), std::string::npos);  // nothing was stored
+}
+
+}  // namespace
+}  // namespace e2e
