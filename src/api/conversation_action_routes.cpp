@@ -1,5 +1,6 @@
 #include "api/conversation_action_routes.h"
 
+#include "api/attachment_routes.h"
 #include "api/crm_input.h"
 #include "api/crm_json.h"
 #include "api/json_api.h"
@@ -33,6 +34,9 @@ http::Response ActAndSummarize(const CrmContext& c, const http::Request& r, Make
 }
 
 http::Response Reply(const CrmContext& c, const http::Request& r) {
+  if (r.Header("Content-Type").value_or("").starts_with("multipart/form-data")) {
+    return ReplyWithFile(c, r);
+  }
   auto done = Act(c, r, [&](const Access& access) -> base::Result<core::Event> {
     auto body = JsonObject(r);
     if (!body.ok()) return body.error();
@@ -62,7 +66,9 @@ void AddConversationActionRoutes(http::Router& router, const CrmContext& context
       return core::Event{core::ReturnToAi{access.caller.user.email, c.clock.Now()}};
     });
   });
-  router.Post(one + "/messages", [&c](const http::Request& r) { return Reply(c, r); });
+  router.Post(
+      one + "/messages", [&c](const http::Request& r) { return Reply(c, r); },
+      http::RouteOptions{kMaxFileReplyBytes});
 }
 
 }  // namespace api

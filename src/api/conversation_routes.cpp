@@ -78,8 +78,18 @@ http::Response Messages(const CrmContext& c, const http::Request& r) {
   if (!limit.ok()) return ErrorResponse(limit.error());
   auto page = c.crm.ListMessages(access->workspace.id, *id, *before, *limit);
   if (!page.ok()) return ErrorResponse(page.error());
+  auto media = c.media.ListMedia(access->workspace.id, *id);
+  if (!media.ok()) return ErrorResponse(media.error());
   json list = json::array();
-  for (const core::Message& m : page->messages) list.push_back(MessageJson(m));
+  for (const core::Message& m : page->messages) {
+    json message = MessageJson(m);
+    for (const core::Media& file : *media) {
+      if (file.message_id != m.id) continue;
+      if (!message.contains("media")) message["media"] = json::array();
+      message["media"].push_back(MediaJson(file));
+    }
+    list.push_back(std::move(message));
+  }
   return JsonResponse(
       200, {{"messages", list},
             {"next_before", page->next_before ? json(*page->next_before) : json(nullptr)}});

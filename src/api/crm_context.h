@@ -7,6 +7,7 @@
 #include "api/live_feed.h"
 #include "base/clock.h"
 #include "core/crm.h"
+#include "core/media.h"
 #include "core/store.h"
 #include "core/user.h"
 #include "http/request.h"
@@ -22,6 +23,7 @@ struct CrmContext {
   runtime::Engine& engine;  // every change of mode and every reply goes through it
   const base::Clock& clock;
   LiveFeed& feed;  // told of the changes the endpoints make themselves (folder, priority, read)
+  core::MediaStore& media;  // the files of the conversations' messages
 };
 
 // Any member of the request's workspace (see Authorize).

@@ -48,6 +48,16 @@ json MessageJson(const core::Message& m) {
   return out;
 }
 
+json MediaJson(const core::Media& media) {
+  return {{"id", media.id},
+          {"kind", core::ToString(media.kind)},
+          {"mime_type", media.mime_type},
+          {"size", media.size},
+          {"name", media.file_name},
+          {"state", core::ToString(media.state)},
+          {"error", media.error}};
+}
+
 json SummaryJson(const core::ConversationSummary& s) {
   json last = nullptr;
   if (s.last_message) {

@@ -7,6 +7,7 @@
 
 #include "core/audit_event.h"
 #include "core/crm.h"
+#include "core/media.h"
 #include "core/message.h"
 #include "core/notification.h"
 
@@ -15,6 +16,10 @@ namespace api {
 // {"id", "author", "text", "at", "delivery", "delivery_error", "attachment"}, plus "user" for a
 // human_crm message.
 nlohmann::json MessageJson(const core::Message& message);
+
+// {"id", "kind", "mime_type", "size", "name", "state", "error"}: a file of a message, its bytes at
+// GET .../conversations/{conversation_id}/attachments/{id} once `state` is "stored".
+nlohmann::json MediaJson(const core::Media& media);
 
 // {"id", "channel", "account_id", "folder", "mode", "resume_at", "priority", "unread", "labels",
 //  "contact": {"id", "name", "external_id"}, "last_message": {"id", "author", "text", "at"} or

@@ -104,6 +104,13 @@ void PublishDeliveries(LiveFeed& feed, const std::vector<core::DeliveryChange>& 
   }
 }
 
+void PublishMedia(LiveFeed& feed, const core::Media& media) {
+  feed.Publish(media.workspace_id, "media",
+               {{"conversation_id", media.conversation_id},
+                {"message_id", media.message_id},
+                {"media", MediaJson(media)}});
+}
+
 void AddLiveRoutes(http::Router& router, Auth& auth, core::Store& store, core::Users& users,
                    LiveFeed& feed) {
   router.Stream("/api/v1/workspaces/{workspace}/events", [&](const http::Request& r) {

@@ -29,6 +29,7 @@
 #include "api/auth.h"
 #include "core/crm.h"
 #include "core/decision.h"
+#include "core/media.h"
 #include "core/outbox.h"
 #include "core/store.h"
 #include "core/user.h"
@@ -81,6 +82,9 @@ void PublishSummary(LiveFeed& feed, std::int64_t workspace_id,
                     const core::ConversationSummary& summary);
 // The updates of deliveries that moved.
 void PublishDeliveries(LiveFeed& feed, const std::vector<core::DeliveryChange>& changes);
+
+// A message's file was downloaded, or will not be: {"conversation_id", "message_id", "media"}.
+void PublishMedia(LiveFeed& feed, const core::Media& media);
 
 // GET /api/v1/workspaces/{workspace}/events for any member. The references must outlive the
 // router.

@@ -1,8 +1,10 @@
 #include "app/serve_command.h"
 
+#include <filesystem>
 #include <iostream>
 #include <mutex>
 
+#include "api/attachment_routes.h"
 #include "api/auth.h"
 #include "api/auth_routes.h"
 #include "api/catalog_routes.h"
@@ -32,9 +34,11 @@
 #include "runtime/agent_builder.h"
 #include "runtime/background_loop.h"
 #include "runtime/intake.h"
+#include "runtime/media_fetcher.h"
 #include "runtime/presence.h"
 #include "runtime/pump.h"
 #include "runtime/reply_pool.h"
+#include "store/sqlite/media_repository.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace app {
@@ -42,6 +46,11 @@ namespace {
 
 // How often due webhook retries are looked for when nothing new was committed.
 constexpr auto kWebhookPoll = std::chrono::seconds{1};
+// How often due media downloads (new ones, retries) are looked for.
+constexpr auto kMediaPoll = std::chrono::seconds{1};
+// A media download's deadline, and the largest file downloaded (a document's limit).
+constexpr auto kMediaTimeout = std::chrono::seconds{60};
+constexpr std::size_t kMaxMediaBytes = 100 * 1024 * 1024;
 // How often expired sessions are deleted (and their live streams ended).
 constexpr auto kSessionSweep = std::chrono::hours{1};
 
@@ -59,6 +68,34 @@ runtime::Transport GraphTransport(const http::Client& client, std::string base_u
     if (!response.ok()) return response.error();
     return runtime::TransportReply{response->status, std::move(response->body)};
   };
+}
+
+// The Graph API for media: a path relative to `base_url`, or an absolute URL (the bytes).
+runtime::MediaTransport MediaTransportOf(const http::Client& client, std::string base_url) {
+  return [&client, base_url = std::move(base_url)](
+             const channels::OutboundRequest& r) -> base::Result<runtime::MediaReply> {
+    http::ClientRequest request;
+    request.method = r.method;
+    const bool absolute = r.path.starts_with("https://") || r.path.starts_with("http://");
+    request.url = absolute ? r.path : base_url + r.path;
+    for (const channels::Header& h : r.headers) request.headers.push_back({h.name, h.value});
+    request.body = r.body;
+    request.timeout = kMediaTimeout;
+    http::ClientFailure failure = http::ClientFailure::kNone;
+    auto response = client.Send(request, &failure);
+    if (failure == http::ClientFailure::kResponseTooLarge) {
+      return runtime::MediaReply{.too_large = true};
+    }
+    if (!response.ok()) return response.error();
+    return runtime::MediaReply{response->status, response->Header("Content-Type").value_or(""),
+                               std::move(response->body)};
+  };
+}
+
+// Where received files are kept: media.path, else "media" beside the database file.
+std::string MediaDirectory(const ServeConfig& config) {
+  if (!config.media_path.empty()) return config.media_path;
+  return (std::filesystem::path(config.database).parent_path() / "media").string();
 }
 
 // The queue-depth gauges, measured when scraped.
@@ -168,10 +205,22 @@ int RunServe(const ServeOptions& options, std::ostream& out, std::ostream& err) 
   engine.SetThinkingObserver(
       [&presence](const core::ConversationSnapshot& s) { presence.Thinking(s); });
   runtime::AgentBuilder builder(store, engine, log);
+  store::sqlite::MediaRepository media(store, MediaDirectory(*config));
   runtime::OutboxSender sender(
-      store, store, GraphTransport(client, config->graph_base_url, config->graph_timeout), clock,
-      config->outbox);
-  runtime::Intake intake(store, store, store, engine, clock);
+      store, store, media, GraphTransport(client, config->graph_base_url, config->graph_timeout),
+      clock, config->outbox);
+  runtime::Intake intake(store, store, store, media, engine, clock);
+  const http::Client media_client(curl, {.max_response_bytes = kMaxMediaBytes});
+  runtime::MediaFetcher fetcher(media, store,
+                                MediaTransportOf(media_client, config->graph_base_url), clock,
+                                {.api_version = config->outbox.api_version});
+  runtime::BackgroundLoop media_loop(
+      [&] {
+        auto run = fetcher.RunOnce();
+        if (!run.ok()) log("media: " + run.error().message);
+        return run.ok() && run->stored + run->refused + run->retried > 0;
+      },
+      kMediaPoll);
   runtime::Pump pump(intake, engine, sender, {}, log, metrics);
   runtime::ReplyPool replies(store, engine, clock, config->replies, log, metrics);
   api::WebhookDispatcher webhooks(store, client, clock, {}, log);
@@ -194,6 +243,7 @@ int RunServe(const ServeOptions& options, std::ostream& out, std::ostream& err) 
         return false;  // one pass deletes them all
       },
       kSessionSweep);
+  fetcher.SetObserver([&feed](const core::Media& m) { api::PublishMedia(feed, m); });
   pump.SetDeliveryObserver([&feed](const std::vector<core::DeliveryChange>& changes) {
     api::PublishDeliveries(feed, changes);
   });
@@ -240,8 +290,9 @@ int RunServe(const ServeOptions& options, std::ostream& out, std::ostream& err) 
   api::AddChannelRoutes(router, auth, store, store, store);
   api::AddWebhookRoutes(router, auth, store, store, store, clock);
   api::AddLiveRoutes(router, auth, store, store, feed);
-  const api::CrmContext crm{auth, store, store, store, engine, clock, feed};
+  const api::CrmContext crm{auth, store, store, store, engine, clock, feed, media};
   api::AddConversationRoutes(router, crm);
+  api::AddAttachmentRoutes(router, crm);
   api::AddConversationActionRoutes(router, crm);
   api::AddLeadExportRoutes(router, crm);
   api::AddLeadRoutes(router, crm);
@@ -269,6 +320,7 @@ int RunServe(const ServeOptions& options, std::ostream& out, std::ostream& err) 
   pump.Start();
   replies.Start();
   webhook_loop.Start();
+  media_loop.Start();
   session_sweep.Start();
   const std::string base = "http://" + config->server.address + ":" + std::to_string(*port);
   out << "frontdesk serving on " << base << "\n"
@@ -281,6 +333,7 @@ int RunServe(const ServeOptions& options, std::ostream& out, std::ostream& err) 
   pump.Stop();
   replies.Stop();
   webhook_loop.Stop();
+  media_loop.Stop();
   session_sweep.Stop();
   log("stopped");
   return 0;

@@ -29,6 +29,12 @@ std::vector<ConfigKey> Keys() {
          c.database = v;
          return std::nullopt;
        }},
+      {"media", "path",
+       [](ServeConfig& c, const std::string& v) -> std::optional<std::string> {
+         if (v.empty()) return "must not be empty";
+         c.media_path = v;
+         return std::nullopt;
+       }},
       {"server", "address",
        [](ServeConfig& c, const std::string& v) -> std::optional<std::string> {
          c.server.address = v;

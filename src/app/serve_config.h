@@ -29,7 +29,9 @@ struct LlmConfig {
 };
 
 struct ServeConfig {
-  std::string database = "frontdesk.db";                      // database.path
+  std::string database = "frontdesk.db";  // database.path
+  std::string media_path;  // media.path: where received files are kept; "" = "media" beside the
+                           // database file
   http::ServerSettings server;                                // server.address, server.port, ...
   base::Duration shutdown_grace = std::chrono::seconds{10};   // server.shutdown_grace
   std::string graph_base_url = "https://graph.facebook.com";  // graph.base_url

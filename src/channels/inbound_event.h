@@ -116,6 +116,7 @@ struct InboundEvent {
   std::string payload;              // kButtonReply: the button's id / payload
   std::string media_id;             // WhatsApp media id, or a Messenger/Instagram attachment URL
   std::string mime_type;            // WhatsApp media only
+  std::string media_name;           // WhatsApp documents: the file name as sent
   std::string reply_to_message_id;  // kMessage/kEcho quoting an earlier message
   // kReaction, kEdit, kDelete: the message acted on. kStatus: the message the receipt is for.
   std::string target_message_id;

@@ -1,6 +1,7 @@
 #include "runtime/intake.h"
 
 #include <map>
+#include <optional>
 #include <tuple>
 
 #include "channels/capabilities.h"
@@ -83,6 +84,31 @@ core::CustomerMessage MessageOf(const channels::InboundEvent& e) {
                                AttachmentOf(e)};
 }
 
+// The media a customer message carries, whether or not it has a caption; nullopt for none.
+std::optional<core::NewMedia> MediaOf(const channels::InboundEvent& e) {
+  if (e.media_id.empty()) return std::nullopt;
+  core::NewMedia media{core::Attachment::kImage, e.media_id, e.mime_type, e.media_name};
+  switch (e.content) {
+    case channels::ContentKind::kImage:
+      break;
+    case channels::ContentKind::kAudio:
+      media.kind = core::Attachment::kAudio;
+      break;
+    case channels::ContentKind::kVideo:
+      media.kind = core::Attachment::kVideo;
+      break;
+    case channels::ContentKind::kDocument:
+      media.kind = core::Attachment::kDocument;
+      break;
+    case channels::ContentKind::kSticker:
+      media.kind = core::Attachment::kSticker;
+      break;
+    default:
+      return std::nullopt;  // shares, locations...: nothing to download
+  }
+  return media;
+}
+
 core::ConversationKey KeyOf(const core::ChannelAccount& account, const channels::InboundEvent& e) {
   return core::ConversationKey{account.workspace_id, e.channel, e.customer_id, account.account_id};
 }
@@ -90,10 +116,12 @@ core::ConversationKey KeyOf(const core::ChannelAccount& account, const channels:
 }  // namespace
 
 Intake::Intake(core::Inbox& inbox, core::Outbox& outbox, core::ChannelAccounts& accounts,
-               Engine& engine, const base::Clock& clock, IntakeSettings settings)
+               core::MediaStore& media, Engine& engine, const base::Clock& clock,
+               IntakeSettings settings)
     : inbox_(inbox),
       outbox_(outbox),
       accounts_(accounts),
+      media_(media),
       engine_(engine),
       clock_(clock),
       settings_(settings) {}
@@ -239,8 +267,18 @@ base::Result<Intake::Handled> Intake::Route(const channels::InboundEvent& event,
     case EventKind::kMessage: {
       core::CustomerMessage message = MessageOf(event);
       const auto reply = prepared.find(message.provider_message_id);
-      return Apply(*account, event, std::move(message),
-                   reply == prepared.end() ? nullptr : &reply->second);
+      const std::string key = message.provider_message_id;
+      auto handled = Apply(*account, event, std::move(message),
+                           reply == prepared.end() ? nullptr : &reply->second);
+      if (!handled.ok() || *handled != Handled::kDone) return handled;
+      if (const auto media = MediaOf(event)) {
+        // In the message's transaction; downloaded later, by the media fetcher.
+        if (base::Status added = media_.AddMedia(account->workspace_id, key, *media, clock_.Now());
+            !added.ok()) {
+          return added.error();
+        }
+      }
+      return handled;
     }
     case EventKind::kEcho:
       return OnEcho(event, *account, item);

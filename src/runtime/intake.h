@@ -13,7 +13,9 @@
 //   - a receipt moves the delivery state of our message (sent < delivered < read, failed); a
 //     Messenger receipt with only a watermark moves every message we sent that customer on that
 //     account up to the watermark (core::Outbox::UpdateDeliveryUpTo);
-//   - reactions, edits and deletes become core::ChannelNote on the timeline.
+//   - reactions, edits and deletes become core::ChannelNote on the timeline;
+//   - the media a customer message carries (a photo, with or without a caption, a voice note, a
+//     document...) is recorded for download (core::MediaStore::AddMedia) with its message.
 // A delivery whose events are all handled is removed. One that cannot be handled yet (a receipt
 // racing our send, an echo in its grace period, a store error) is tried again later; events
 // already applied are not applied twice (provider ids). A delivery for an account no workspace
@@ -39,6 +41,7 @@
 #include "channels/inbound_event.h"
 #include "core/channel_account.h"
 #include "core/inbox.h"
+#include "core/media.h"
 #include "core/outbox.h"
 #include "runtime/account_lookup.h"
 #include "runtime/engine.h"
@@ -67,8 +70,9 @@ struct IntakeRun {
 class Intake {
  public:
   // Borrowed references must outlive the intake.
-  Intake(core::Inbox& inbox, core::Outbox& outbox, core::ChannelAccounts& accounts, Engine& engine,
-         const base::Clock& clock, IntakeSettings settings = {});
+  Intake(core::Inbox& inbox, core::Outbox& outbox, core::ChannelAccounts& accounts,
+         core::MediaStore& media, Engine& engine, const base::Clock& clock,
+         IntakeSettings settings = {});
 
   // Processes the deliveries due now. Returns what happened, or the store's error.
   base::Result<IntakeRun> ProcessPending();
@@ -103,6 +107,7 @@ class Intake {
   core::Inbox& inbox_;
   core::Outbox& outbox_;
   core::ChannelAccounts& accounts_;
+  core::MediaStore& media_;
   Engine& engine_;
   const base::Clock& clock_;
   IntakeSettings settings_;

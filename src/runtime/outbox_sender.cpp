@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "channels/capabilities.h"
+#include "channels/file_send.h"
 #include "channels/send_outcome.h"
 #include "channels/text_split.h"
 
@@ -21,9 +22,11 @@ std::uint64_t Seed(std::uint64_t configured) {
 }  // namespace
 
 OutboxSender::OutboxSender(core::Outbox& outbox, core::ChannelAccounts& accounts,
-                           Transport transport, const base::Clock& clock, OutboxSettings settings)
+                           core::MediaStore& media, Transport transport, const base::Clock& clock,
+                           OutboxSettings settings)
     : outbox_(outbox),
       accounts_(accounts),
+      media_(media),
       transport_(std::move(transport)),
       clock_(clock),
       settings_(std::move(settings)),
@@ -36,6 +39,11 @@ struct OutboxSender::Send {
   const core::OutboxItem* item = nullptr;
   std::vector<channels::OutboundRequest> requests;
   std::string access_token;
+  channels::SendTarget target;
+  std::optional<channels::OutgoingFile> file;  // its bytes in `file_bytes`; sent first
+  std::string file_bytes;
+  // The requests in all: the file's send counts as one.
+  std::size_t parts() const { return requests.size() + (file ? 1 : 0); }
 };
 
 // How the provider answered: every part went out (`part` == the number of parts), or the
@@ -72,7 +80,7 @@ base::Result<OutboxRun> OutboxSender::RunOnce() {
   std::vector<core::DeliveryChange> sent_changes;
   for (std::size_t i = 0; i < sends.size(); ++i) {
     const core::OutboxItem& item = *sends[i].item;
-    if (answers[i].part == sends[i].requests.size()) {
+    if (answers[i].part == sends[i].parts()) {
       sent.push_back({item.id, answers[i].first_provider_id, sent_at});
       sent_changes.push_back({item.workspace_id, item.conversation_id, item.message_id,
                               core::DeliveryStatus::kSent, ""});
@@ -133,36 +141,107 @@ base::Result<std::optional<OutboxSender::Send>> OutboxSender::Prepare(const core
   if (may.permission == channels::SendPermission::kRefuseWindowClosed) {
     return refuse(core::DeliveryStatus::kFailed, "the messaging window is closed");
   }
-  // A text longer than the channel takes goes out in parts.
   const channels::SendTarget target{item.channel, settings_.api_version, item.account_id,
                                     account->access_token, item.recipient};
-  std::vector<channels::OutboundRequest> requests;
-  for (std::string& part : channels::SplitForChannel(item.channel, item.text)) {
+  Send send{&item, {}, account->access_token, target, std::nullopt, {}};
+  const bool human_agent_tag = may.permission == channels::SendPermission::kSendWithHumanAgentTag;
+  // A person's file goes first.
+  if (item.author == core::Author::kHumanCrm) {
+    auto media = media_.ListMedia(item.workspace_id, item.conversation_id);
+    if (!media.ok()) return media.error();
+    for (const core::Media& m : *media) {
+      if (m.message_id != item.message_id || m.state != core::MediaState::kStored) continue;
+      auto read = media_.ReadMedia(item.workspace_id, item.conversation_id, m.id);
+      if (!read.ok()) return read.error();
+      send.file_bytes = std::move(read->second);
+      send.file = channels::OutgoingFile{m.kind, m.mime_type, m.file_name, {}, human_agent_tag};
+      channels::OutgoingFile check = *send.file;
+      check.bytes = send.file_bytes;
+      auto valid = item.channel == core::Channel::kWhatsapp
+                       ? channels::BuildMediaUpload(target, check)
+                       : channels::BuildFileSend(target, check);
+      if (!valid.ok()) return refuse(core::DeliveryStatus::kFailed, valid.error().message);
+      break;
+    }
+  }
+  // A text longer than the channel takes goes out in parts; a file may come without one.
+  const bool blank = item.text.find_first_not_of(" \t\r\n") == std::string::npos;
+  std::vector<channels::OutboundRequest>& requests = send.requests;
+  for (std::string& part : blank&& send.file ? std::vector<std::string>{}
+                                             : channels::SplitForChannel(item.channel, item.text)) {
     channels::OutgoingText text;
     text.text = std::move(part);
-    text.human_agent_tag = may.permission == channels::SendPermission::kSendWithHumanAgentTag;
+    text.human_agent_tag = human_agent_tag;
     auto request = channels::BuildSend(target, text);
     if (!request.ok()) return refuse(core::DeliveryStatus::kFailed, request.error().message);
     requests.push_back(std::move(*request));
   }
-  return Prepared{Send{&item, std::move(requests), account->access_token}};
+  return Prepared{std::move(send)};
+}
+
+namespace {
+
+// No answer (connection refused, timeout): retryable.
+channels::SendOutcome NoAnswer(const base::Error& error) {
+  return {channels::SendResult::kRetryable,
+          channels::FailureReason::kTemporary,
+          "",
+          0,
+          0,
+          error.message};
+}
+
+channels::SendOutcome Refused(const base::Error& error) {
+  return {channels::SendResult::kPermanent,
+          channels::FailureReason::kInvalidRequest,
+          "",
+          0,
+          0,
+          error.message};
+}
+
+}  // namespace
+
+channels::SendOutcome OutboxSender::TransmitFile(const Send& send) {
+  channels::OutgoingFile file = *send.file;
+  file.bytes = send.file_bytes;
+  const core::Channel channel = send.item->channel;
+  std::string uploaded;
+  if (channel == core::Channel::kWhatsapp) {
+    auto upload = channels::BuildMediaUpload(send.target, file);
+    if (!upload.ok()) return Refused(upload.error());
+    auto reply = transport_(*upload);
+    if (!reply.ok()) return NoAnswer(reply.error());
+    if (reply->status / 100 != 2) {
+      return channels::ClassifyResponse(channel, reply->status, reply->body, send.access_token);
+    }
+    auto id = channels::ParseUploadedMediaId(reply->body);
+    if (!id.ok()) return Refused(id.error());
+    uploaded = std::move(*id);
+  }
+  auto request = channels::BuildFileSend(send.target, file, uploaded);
+  if (!request.ok()) return Refused(request.error());
+  auto reply = transport_(*request);
+  if (!reply.ok()) return NoAnswer(reply.error());
+  return channels::ClassifyResponse(channel, reply->status, reply->body, send.access_token);
 }
 
 OutboxSender::Answer OutboxSender::Transmit(const Send& send) {
-  const std::vector<channels::OutboundRequest>& requests = send.requests;
   Answer answer;
-  for (; answer.part < requests.size(); ++answer.part) {
-    auto reply = transport_(requests[answer.part]);
+  if (send.file) {
+    answer.outcome = TransmitFile(send);
+    if (answer.outcome.result != channels::SendResult::kSent) return answer;
+    answer.first_provider_id = answer.outcome.provider_message_id;
+    answer.part = 1;
+  }
+  for (const channels::OutboundRequest& request : send.requests) {
+    auto reply = transport_(request);
     answer.outcome = reply.ok() ? channels::ClassifyResponse(send.item->channel, reply->status,
                                                              reply->body, send.access_token)
-                                : channels::SendOutcome{channels::SendResult::kRetryable,
-                                                        channels::FailureReason::kTemporary,
-                                                        "",
-                                                        0,
-                                                        0,
-                                                        reply.error().message};
+                                : NoAnswer(reply.error());
     if (answer.outcome.result != channels::SendResult::kSent) break;
     if (answer.part == 0) answer.first_provider_id = answer.outcome.provider_message_id;
+    ++answer.part;
   }
   return answer;
 }
@@ -184,8 +263,8 @@ base::Status OutboxSender::Settle(const Send& send, const Answer& answer, Outbox
   std::string why = outcome.error_code != 0 ? std::to_string(outcome.error_code) + " " : "";
   why += outcome.error_text;
   if (answer.part > 0) {
-    why = "part " + std::to_string(answer.part + 1) + " of " +
-          std::to_string(send.requests.size()) + " was not sent: " + why;
+    why = "part " + std::to_string(answer.part + 1) + " of " + std::to_string(send.parts()) +
+          " was not sent: " + why;
   }
   return Finish(item, core::DeliveryStatus::kFailed, why, run);
 }

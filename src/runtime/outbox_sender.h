@@ -7,7 +7,10 @@
 //      never sent; the handoff message itself carries the handoff's epoch and goes out;
 //   2. the channel account must be connected, else the message fails ("reconnection needed");
 //   3. the messaging window (channels::DecideSend) must allow it: a person's message between
-//      24 h and 7 days goes with the HUMAN_AGENT tag on Messenger/Instagram; outside, it fails.
+//      24 h and 7 days goes with the HUMAN_AGENT tag on Messenger/Instagram; outside, it fails;
+//   4. a message with a file a person attached (core::MediaStore) sends the file first
+//      (channels/file_send.h: on WhatsApp an upload, then a message with its id), then its text,
+//      if any; a channel that cannot take the file fails the message, saying why.
 // What may go out is marked sending (one transaction for the pass), then sent through the
 // Transport, up to `parallel` at once; the answers (channels::ClassifyResponse) mark the messages
 // sent with their provider ids (again one transaction), retry them after a jittered exponential
@@ -31,8 +34,10 @@
 
 #include "base/clock.h"
 #include "base/result.h"
+#include "channels/send_outcome.h"
 #include "channels/sender.h"
 #include "core/channel_account.h"
+#include "core/media.h"
 #include "core/outbox.h"
 #include "runtime/account_lookup.h"
 #include "runtime/parallel_runner.h"
@@ -71,8 +76,8 @@ struct OutboxRun {
 class OutboxSender {
  public:
   // Borrowed references must outlive the sender.
-  OutboxSender(core::Outbox& outbox, core::ChannelAccounts& accounts, Transport transport,
-               const base::Clock& clock, OutboxSettings settings = {});
+  OutboxSender(core::Outbox& outbox, core::ChannelAccounts& accounts, core::MediaStore& media,
+               Transport transport, const base::Clock& clock, OutboxSettings settings = {});
 
   // Claims the items due now and delivers them. Returns what happened, or the store's error.
   base::Result<OutboxRun> RunOnce();
@@ -89,6 +94,8 @@ class OutboxSender {
   base::Result<std::optional<Send>> Prepare(const core::OutboxItem& item, base::TimePoint now,
                                             AccountLookup& accounts, OutboxRun& run);
   Answer Transmit(const Send& send);
+  // Sends the file of `send`: its outcome (kSent with the message's provider id, or why not).
+  channels::SendOutcome TransmitFile(const Send& send);
   // Records in the store and in `run` what the answer to a send that did not go through means for
   // its item.
   base::Status Settle(const Send& send, const Answer& answer, OutboxRun& run);
@@ -100,6 +107,7 @@ class OutboxSender {
 
   core::Outbox& outbox_;
   core::ChannelAccounts& accounts_;
+  core::MediaStore& media_;
   Transport transport_;
   const base::Clock& clock_;
   OutboxSettings settings_;

@@ -33,6 +33,8 @@ const SCENARIOS = [
   ["e. the qualification answers on the lead panel", "lead-panel", scenario.leadPanel],
   ["f. a collaborator added, replying, removed", "team", scenario.team],
   ["g. inbox and conversation at phone width", "phone", scenario.phone],
+  ["h. a customer's photo in the conversation", "customer-photo", scenario.customerPhoto],
+  ["i. a reply with a file reaches the channel", "attach-file", scenario.attachFile],
 ];
 
 const { values, positionals } = parseArgs({
@@ -65,6 +67,7 @@ let failed = false;  // a scenario failed: the ones after it cannot run
 before(async () => {
   server = await startServer(binary);
   s.base = server.base;
+  s.graph = server.graph;
   s.browser = await chromium.launch({
     executablePath,
     headless: true,

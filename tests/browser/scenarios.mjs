@@ -1,6 +1,7 @@
 // The dashboard's scenarios, in the order they run: each may build on the state the previous
 // ones left (`s`: the browser, the server's address, the owner's page, the customer's page).
 import assert from "node:assert/strict";
+import { createHmac } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { REPLY as MODEL_REPLY } from "./fake_model.mjs";
@@ -27,6 +28,13 @@ const BEA = "bea@casa-verde.example";
 const BEA_PASSWORD = "bea's first password";
 const BEA_OWN_PASSWORD = "bea chose this one";
 const BEA_REPLY = "Hi Ana, Bea here. I can show you both flats on Friday.";
+
+// A WhatsApp number connected to "shop" for h. (the wizard gave casa-verde another), and a photo a customer sends there (1 × 1 PNG).
+const WHATSAPP = { account_id: "106540352200001", access_token: "browser-test-token",
+  app_secret: "browser_test_app_secret_0123456789", verify_token: "verify-me" };
+const PHOTO_ID = "1908647269898587";  // tests/data/whatsapp/in_image.json's media
+const PHOTO = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQ" +
+  "GAhKmMIQAAAABJRU5ErkJggg==", "base64");
 
 // "Manual — AI resumes in 14:58" → 898 (seconds).
 function secondsLeft(text) {
@@ -652,4 +660,85 @@ export async function phone(s) {
   await page.getByRole("button", { name: "← Inbox" }).click();
   await expectVisible(page.locator(".list-pane"));
   await page.close();
+}
+
+// A JSON API call from the signed-in `page` (its cookie and CSRF token); resolves with
+// {status, body}.
+function callApi(page, method, path, body) {
+  return page.evaluate(async ({ method, path, body }) => {
+    const headers = { "Content-Type": "application/json",
+      "X-CSRF-Token": sessionStorage.getItem("fd_csrf") || "" };
+    const r = await fetch(`/api/v1${path}`, { method, headers,
+      body: body === undefined ? undefined : JSON.stringify(body) });
+    return { status: r.status, body: await r.json().catch(() => null) };
+  }, { method, path, body });
+}
+
+// h. The owner connects WhatsApp to "shop"; a customer sends a photo with a caption there (a
+// signed webhook); the conversation shows the photo itself, fetched from the Graph API.
+export async function customerPhoto(s) {
+  const context = await s.browser.newContext({ viewport: DESKTOP });
+  const page = await context.newPage();
+  s.shopOwner = page;
+  await signIn(page, s.base);
+  const connected = await callApi(page, "PUT", "/workspaces/shop/channels/whatsapp", WHATSAPP);
+  assert.equal(connected.status, 200, JSON.stringify(connected.body));
+  s.graph.addMedia(PHOTO_ID, "image/png", PHOTO);
+  const body = readFileSync(join(s.sourceDir, "tests/data/whatsapp/in_image.json"), "utf8")
+    .replace(/"timestamp": "\d+"/, `"timestamp": "${Math.floor(Date.now() / 1000)}"`)
+    .replace('"image/jpeg"', '"image/png"')
+    .replace('"106540352242922"', `"${WHATSAPP.account_id}"`);
+  const signature = `sha256=${createHmac("sha256", WHATSAPP.app_secret).update(body)
+    .digest("hex")}`;
+  const delivered = await fetch(`${s.base}/webhooks/whatsapp`, { method: "POST", body,
+    headers: { "Content-Type": "application/json", "X-Hub-Signature-256": signature } });
+  assert.equal(delivered.status, 200);
+  const list = await until(() => callApi(page, "GET", "/workspaces/shop/conversations"),
+    (r) => r.body && r.body.conversations.some((c) => c.channel === "whatsapp"),
+    "the WhatsApp conversation is listed");
+  s.whatsappConversation = list.body.conversations.find((c) => c.channel === "whatsapp").id;
+
+  await page.goto(`${s.base}/app/#/w/shop/c/${s.whatsappConversation}`);
+  const customer = page.locator(".message.author-customer").last();
+  await expectText(customer, "This one, in blue");
+  const photo = customer.locator(".media-image img");
+  await expectVisible(photo);
+  await until(() => photo.evaluate((img) => img.complete && img.naturalWidth), (w) => w === 1,
+    "the photo is shown");
+  assert.match(await customer.locator(".media-image").getAttribute("href"),
+    /^\/api\/v1\/workspaces\/shop\/conversations\/\d+\/attachments\/\d+$/);
+}
+
+// i. On that WhatsApp conversation the owner takes manual control and replies with a PDF
+// attached: the reply shows the document, and the fake Graph API gets the file uploaded once and
+// a message sending it by the uploaded id.
+export async function attachFile(s) {
+  const page = s.shopOwner;
+  const quote = Buffer.from("%PDF-1.4 the quote for the blue sofa");
+  await page.getByRole("button", { name: "Take manual control" }).click();
+  await expectText(page.locator(".mode-badge"), /^Manual/);
+  const attach = page.getByRole("button", { name: "Attach", exact: true });
+  await until(() => attach.isEnabled(), (v) => v, "Attach is enabled in Manual mode");
+  await page.locator(".composer input[type=file]").setInputFiles({ name: "quote.pdf",
+    mimeType: "application/pdf", buffer: quote });
+  await expectText(page.locator(".file-chip"), "quote.pdf");
+  await page.getByRole("textbox", { name: "Reply" }).fill("Here is the quote");
+  await page.getByRole("button", { name: "Send" }).click();
+  const mine = page.locator(".message.author-human_crm").last();
+  await expectText(mine, "Here is the quote");
+  await expectText(mine.locator(".media-document"), "quote.pdf");
+  await expectHidden(page.locator(".file-chip"));
+
+  const uploads = () => s.graph.posts.filter((p) => p.path.endsWith(`/${WHATSAPP.account_id}/media`));
+  const sends = () => s.graph.posts.filter((p) => p.path.endsWith(`/${WHATSAPP.account_id}/messages`) &&
+    p.body.includes('"type":"document"'));
+  await until(() => sends().length, (n) => n === 1, "the document is sent");
+  assert.equal(uploads().length, 1);
+  assert.ok(uploads()[0].body.includes(quote), "the upload carries the file");
+  assert.equal(uploads()[0].authorization, `Bearer ${WHATSAPP.access_token}`);
+  const sent = JSON.parse(sends()[0].body.toString());
+  assert.equal(sent.document.filename, "quote.pdf");
+  assert.match(sent.document.id, /^\d+$/);
+  await until(() => mine.locator(".tick").getAttribute("class"), (c) => /\bsent\b/.test(c),
+    "the reply is marked sent");
 }

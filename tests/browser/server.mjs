@@ -2,12 +2,13 @@
 // as a user would (like tests/e2e/crm_server.cpp): the workspace "shop" (`frontdesk init`) and
 // its owner (`frontdesk user add`, the password on stdin). The port is the one the server prints
 // on its first line ("frontdesk serving on http://127.0.0.1:PORT"), as it binds port 0. Its
-// language model is the fake of fake_model.mjs.
+// language model is the fake of fake_model.mjs, its Graph API the fake of fake_graph.mjs.
 import { execFileSync, spawn } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
+import { startFakeGraph } from "./fake_graph.mjs";
 import { startFakeModel } from "./fake_model.mjs";
 
 export const OWNER_EMAIL = "owner@shop.example";
@@ -28,9 +29,11 @@ export async function startServer(binary) {
     "--role", "owner"], { ...quiet, input: `${OWNER_PASSWORD}\n` });
 
   const model = await startFakeModel();
+  const graph = await startFakeGraph();
   const child = spawn(binary, ["serve"], {
     env: { ...process.env, FRONTDESK_DATABASE_PATH: db, FRONTDESK_SERVER_PORT: "0",
-      FRONTDESK_LLM_BASE_URL: model.baseUrl, FRONTDESK_LLM_MODEL: "configured-model" },
+      FRONTDESK_LLM_BASE_URL: model.baseUrl, FRONTDESK_LLM_MODEL: "configured-model",
+      FRONTDESK_GRAPH_BASE_URL: graph.baseUrl },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const log = [];
@@ -50,15 +53,18 @@ export async function startServer(binary) {
   }).catch(async (error) => {
     await stopChild(child);
     await model.stop();
+    await graph.stop();
     throw error;
   });
   child.stdout.resume();  // keep reading what else it prints
   return {
     base: `http://127.0.0.1:${port}`,
+    graph,
     log: () => log.join(""),
     async stop() {
       await stopChild(child);
       await model.stop();
+      await graph.stop();
       await rm(dir, { recursive: true, force: true });
     },
   };

@@ -12,6 +12,10 @@ bool WaitFor(const std::function<bool()>& done, std::chrono::milliseconds limit)
 }
 
 FakeGraph::FakeGraph() {
+  loopback_.server.Get(R"(/.*)", [this](const httplib::Request& req, httplib::Response& res) {
+    std::lock_guard lock(mutex_);
+    if (!ServeMedia(req, res)) res.status = 404;
+  });
   loopback_.server.Post(R"(/.*)", [this](const httplib::Request& req, httplib::Response& res) {
     std::lock_guard lock(mutex_);
     // Read marks and typing indicators are answered as Graph does, kept apart from messages.
@@ -19,6 +23,14 @@ FakeGraph::FakeGraph() {
         req.body.find("\"status\":\"read\"") != std::string::npos) {
       signals_.push_back({req.path, req.get_header_value("Authorization"), req.body});
       res.set_content(R"({"success":true})", "application/json");
+      return;
+    }
+    if (req.path.ends_with("/media")) {
+      // The uploaded file's bytes (cpp-httplib parses the form; its body stays empty).
+      const std::string file = req.has_file("file") ? req.get_file_value("file").content : "";
+      uploads_.push_back({req.path, req.get_header_value("Authorization"), file});
+      res.set_content(R"({"id":"77000)" + std::to_string(uploads_.size()) + R"("})",
+                      "application/json");
       return;
     }
     requests_.push_back({req.path, req.get_header_value("Authorization"), req.body});
@@ -38,6 +50,54 @@ FakeGraph::FakeGraph() {
                     "application/json");
   });
   started_ = loopback_.Start();
+}
+
+bool FakeGraph::ServeMedia(const httplib::Request& req, httplib::Response& res) {
+  media_requests_.push_back({req.path, req.get_header_value("Authorization"), ""});
+  if (media_failures_ > 0) {
+    --media_failures_;
+    res.status = media_failure_status_;
+    res.set_content(R"({"error":{"message":"fake failure","code":1}})", "application/json");
+    return true;
+  }
+  const bool file = req.path.starts_with("/files/");
+  const std::string id = req.path.substr(req.path.rfind('/') + 1);
+  const auto found = media_.find(id);
+  if (found == media_.end()) return false;
+  if (!req.get_header_value("Authorization").starts_with("Bearer ")) {
+    res.status = 401;
+    return true;
+  }
+  if (file) {
+    res.set_content(found->second.bytes, found->second.mime_type);
+    return true;
+  }
+  res.set_content(R"({"messaging_product":"whatsapp","url":")" + loopback_.Url("/files/" + id) +
+                      R"(","mime_type":")" + found->second.mime_type + R"(","file_size":)" +
+                      std::to_string(found->second.bytes.size()) + R"(,"id":")" + id + R"("})",
+                  "application/json");
+  return true;
+}
+
+void FakeGraph::AddMedia(const std::string& id, std::string mime_type, std::string bytes) {
+  std::lock_guard lock(mutex_);
+  media_[id] = {std::move(mime_type), std::move(bytes)};
+}
+
+void FakeGraph::FailMedia(int times, int status) {
+  std::lock_guard lock(mutex_);
+  media_failures_ = times;
+  media_failure_status_ = status;
+}
+
+std::vector<GraphRequest> FakeGraph::uploads() {
+  std::lock_guard lock(mutex_);
+  return uploads_;
+}
+
+std::vector<GraphRequest> FakeGraph::media_requests() {
+  std::lock_guard lock(mutex_);
+  return media_requests_;
 }
 
 void FakeGraph::Script(int status, std::string body) {

@@ -102,7 +102,8 @@ class IsolationE2eTest : public ::testing::Test {
     if (param == "user_id") return ids_["user"];
     if (param == "webhook_id") return ids_["webhook"];
     if (param == "channel") return "whatsapp";
-    if (param == "answer_id") return "1";  // other's lead has no answer: any id is not shop's
+    if (param == "attachment") return "1";  // other's conversation has no file: not shop's
+    if (param == "answer_id") return "1";   // other's lead has no answer: any id is not shop's
     if (param == "test") return "5f1c0e2a9b3d4c71";  // a model test: this server has no model
     if (param != "id") return "";
     for (const char* kind : {"conversation", "lead", "notification", "token"}) {

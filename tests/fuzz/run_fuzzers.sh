@@ -20,6 +20,7 @@ declare -A seeds=(
   [instagram]="instagram"
   [handshake]="handshake"
   [response]="responses"
+  [media]="responses"
   [text_split]="requests"
   [multipart]="multipart"
   [llm]="llm"

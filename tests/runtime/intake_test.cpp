@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "brain/registry.h"
+#include "store/sqlite/media_repository.h"
 #include "testing/fixture.h"
 #include "testing/shop_store.h"
 
@@ -55,7 +56,7 @@ class IntakeTest : public ::testing::Test {
           return std::unique_ptr<core::Brain>(std::make_unique<OkBrain>());
         },
         clock_);
-    intake_ = std::make_unique<Intake>(*store_, *store_, *store_, *engine_, clock_);
+    intake_ = std::make_unique<Intake>(*store_, *store_, *store_, media_, *engine_, clock_);
   }
 
   // Stores the delivery, takes it in, and answers the replies it made due (the reply pool's part).
@@ -78,6 +79,7 @@ class IntakeTest : public ::testing::Test {
   testing_support::ShopStore shop_;
   store::SqliteStore* store_ = shop_.store.get();
   std::int64_t ws_ = shop_.workspace_id;
+  store::sqlite::MediaRepository media_{*store_, (shop_.dir / "media").string()};
   base::FakeClock clock_{kCustomerWrote + 10s};
   std::unique_ptr<Engine> engine_;
   std::unique_ptr<Intake> intake_;
@@ -118,7 +120,7 @@ BrainFactory AtOnceBrains() {
 
 TEST_F(IntakeTest, ABrainThatAnswersAtOnceIsAnsweredInTheIntakesTransaction) {
   Engine engine(*store_, AtOnceBrains(), clock_);
-  Intake intake(*store_, *store_, *store_, engine, clock_);
+  Intake intake(*store_, *store_, *store_, media_, engine, clock_);
   Conversation();  // the conversation exists (its first message is answered on the pool)
   ASSERT_TRUE(store_
                   ->AppendInbox(core::Channel::kWhatsapp,
@@ -135,7 +137,7 @@ TEST_F(IntakeTest, ABrainThatAnswersAtOnceIsAnsweredInTheIntakesTransaction) {
 
 TEST_F(IntakeTest, ABurstInOneChunkIsLeftToThePoolAndAnsweredOnce) {
   Engine engine(*store_, AtOnceBrains(), clock_);
-  Intake intake(*store_, *store_, *store_, engine, clock_);
+  Intake intake(*store_, *store_, *store_, media_, engine, clock_);
   Conversation();
   for (const char* fixture : {"whatsapp/in_text.json", "whatsapp/in_button_reply.json"}) {
     ASSERT_TRUE(store_
@@ -312,7 +314,7 @@ TEST_F(IntakeTest, AMessengerImageGetsTheLocalBrainsHonestReply) {
         return brain::MakeBrain("local", config, catalog);
       },
       clock_);
-  Intake intake(*store_, *store_, *store_, engine, clock_);
+  Intake intake(*store_, *store_, *store_, media_, engine, clock_);
   ASSERT_TRUE(store_
                   ->AppendInbox(core::Channel::kMessenger,
                                 testing_support::ReadFixture("messenger/in_image.json"),
@@ -344,6 +346,47 @@ TEST_F(IntakeTest, APayloadThatIsNotAWebhookIsKeptAndSkipped) {
   auto run = intake_->ProcessPending();
   EXPECT_EQ(run->rejected, 1);
   EXPECT_TRUE(store_->PendingInbox(clock_.Now() + 1h, 10)->empty());
+}
+
+}  // namespace
+}  // namespace runtime
+
+namespace runtime {
+namespace {
+
+TEST_F(IntakeTest, ACustomersPhotoIsRecordedForDownloadEvenWithACaption) {
+  Deliver(core::Channel::kWhatsapp, "whatsapp/in_image.json");
+  Deliver(core::Channel::kWhatsapp, "whatsapp/in_image.json");  // a second delivery
+  const auto snapshot = Conversation();
+  auto media = media_.ListMedia(ws_, snapshot.conversation.id);
+  ASSERT_TRUE(media.ok());
+  ASSERT_EQ(media->size(), 1u);
+  EXPECT_EQ((*media)[0].source, "1908647269898587");
+  EXPECT_EQ((*media)[0].kind, core::Attachment::kImage);
+  EXPECT_EQ((*media)[0].mime_type, "image/jpeg");
+  EXPECT_EQ((*media)[0].state, core::MediaState::kPending);
+  EXPECT_EQ((*media)[0].message_id, snapshot.history[0].id);
+  EXPECT_EQ(snapshot.history[0].attachment, core::Attachment::kNone);  // the caption is read
+}
+
+TEST_F(IntakeTest, ADocumentKeepsItsFileName) {
+  Deliver(core::Channel::kWhatsapp, "whatsapp/in_document.json");
+  auto media = media_.ListMedia(ws_, Conversation().conversation.id);
+  ASSERT_EQ(media->size(), 1u);
+  EXPECT_EQ((*media)[0].file_name, "invoice-1042.pdf");
+  EXPECT_EQ((*media)[0].kind, core::Attachment::kDocument);
+}
+
+TEST_F(IntakeTest, AMessengerImageIsRecordedByItsUrl) {
+  Deliver(core::Channel::kMessenger, "messenger/in_image.json");
+  auto media = media_.ListMedia(ws_, Conversation(core::Channel::kMessenger).conversation.id);
+  ASSERT_EQ(media->size(), 1u);
+  EXPECT_EQ((*media)[0].source, "https://scontent.xx.fbcdn.net/v/t1.15752-9/fixture_image.jpg");
+}
+
+TEST_F(IntakeTest, ATextRecordsNoMedia) {
+  Deliver(core::Channel::kWhatsapp, "whatsapp/in_text.json");
+  EXPECT_TRUE(media_.ListMedia(ws_, Conversation().conversation.id)->empty());
 }
 
 }  // namespace

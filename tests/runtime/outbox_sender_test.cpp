@@ -8,6 +8,7 @@
 #include <deque>
 #include <mutex>
 
+#include "store/sqlite/media_repository.h"
 #include "testing/shop_store.h"
 
 namespace runtime {
@@ -35,7 +36,7 @@ class OutboxSenderTest : public ::testing::Test {
       ASSERT_TRUE(store_->SaveChannelAccount(a).ok());
     }
     sender_ = std::make_unique<OutboxSender>(
-        *store_, *store_,
+        *store_, *store_, media_,
         [this](const channels::OutboundRequest& r) -> base::Result<TransportReply> {
           std::lock_guard lock(transport_mutex_);
           requests_.push_back(r);
@@ -79,6 +80,7 @@ class OutboxSenderTest : public ::testing::Test {
   testing_support::ShopStore shop_;
   store::SqliteStore* store_ = shop_.store.get();
   std::int64_t ws_ = shop_.workspace_id;
+  store::sqlite::MediaRepository media_{*store_, (shop_.dir / "media").string()};
   base::FakeClock clock_{kT0 + 1min};
   int inbound_ = 0;
   std::mutex transport_mutex_;
@@ -270,7 +272,7 @@ TEST_F(OutboxSenderTest, DifferentConversationsAreSentAtTheSameTime) {
   std::condition_variable both;
   int in_flight = 0;
   auto sender = std::make_unique<OutboxSender>(
-      *store_, *store_,
+      *store_, *store_, media_,
       [&](const channels::OutboundRequest& r) -> base::Result<TransportReply> {
         std::unique_lock lock(mutex);
         ++in_flight;
@@ -283,6 +285,67 @@ TEST_F(OutboxSenderTest, DifferentConversationsAreSentAtTheSameTime) {
       },
       clock_, OutboxSettings{.parallel = 2});
   EXPECT_EQ(sender->RunOnce()->sent, 2);
+}
+
+// A person's reply "Hello from the shop" with a PNG attached.
+class FileReplyTest : public OutboxSenderTest {
+ protected:
+  void Attach(core::Channel channel = core::Channel::kWhatsapp) {
+    const core::Decision d = Queue(core::Author::kHumanCrm, kT0, channel);
+    const core::Message& reply = d.messages.back();
+    auto sha = media_.KeepFile(kFile);
+    ASSERT_TRUE(sha.ok());
+    ASSERT_TRUE(media_
+                    .AttachFile(ws_, reply.id, {core::Attachment::kImage, "", "image/png", ""},
+                                *sha, static_cast<std::int64_t>(kFile.size()))
+                    .ok());
+  }
+
+  const std::string kFile = std::string("\x89PNG\r\n", 6) + "pixels";
+};
+
+TEST_F(FileReplyTest, OnWhatsappTheFileIsUploadedThenSentByIdThenTheText) {
+  Attach();
+  replies_ = {{200, R"({"id":"5550001"})"}, WhatsappOk("wamid.file"), WhatsappOk("wamid.text")};
+  auto run = sender_->RunOnce();
+  ASSERT_TRUE(run.ok()) << run.error().message;
+  EXPECT_EQ(run->sent, 1);
+  ASSERT_EQ(requests_.size(), 3u);
+  EXPECT_EQ(requests_[0].path, "/v25.0/106540352242922/media");
+  EXPECT_THAT(requests_[0].body, HasSubstr(kFile));
+  EXPECT_THAT(requests_[0].body, HasSubstr("name=\"messaging_product\"\r\n\r\nwhatsapp"));
+  EXPECT_EQ(requests_[1].path, "/v25.0/106540352242922/messages");
+  EXPECT_THAT(requests_[1].body, HasSubstr(R"("type":"image","image":{"id":"5550001"})"));
+  EXPECT_THAT(requests_[2].body, HasSubstr("Hello from the shop"));
+  EXPECT_EQ(LastMessage().provider_message_id, "wamid.file");
+  EXPECT_EQ(sender_->RunOnce()->sent, 0);  // once
+  EXPECT_EQ(requests_.size(), 3u);
+}
+
+TEST_F(FileReplyTest, AFailedUploadIsRetriedAndNothingWentOut) {
+  Attach();
+  replies_ = {{503, R"({"error":{"message":"try later","code":1}})"}};
+  auto run = sender_->RunOnce();
+  ASSERT_TRUE(run.ok());
+  EXPECT_EQ(run->retried, 1);
+  EXPECT_EQ(requests_.size(), 1u);
+  clock_.Advance(1h);
+  replies_ = {{200, R"({"id":"5550002"})"}, WhatsappOk("wamid.file"), WhatsappOk("wamid.text")};
+  EXPECT_EQ(sender_->RunOnce()->sent, 1);
+  EXPECT_EQ(requests_.size(), 4u);
+}
+
+TEST_F(FileReplyTest, OnMessengerTheFileGoesWithItsMessage) {
+  Attach(core::Channel::kMessenger);
+  replies_ = {{200, R"({"recipient_id":"7412589630147852","message_id":"m_file"})"},
+              {200, R"({"recipient_id":"7412589630147852","message_id":"m_text"})"}};
+  ASSERT_EQ(sender_->RunOnce()->sent, 1);
+  ASSERT_EQ(requests_.size(), 2u);
+  EXPECT_EQ(requests_[0].path, "/v25.0/me/messages");
+  EXPECT_THAT(requests_[0].body, HasSubstr("name=\"filedata\"; filename=\"file\""));
+  EXPECT_THAT(requests_[0].body, HasSubstr(kFile));
+  EXPECT_THAT(requests_[0].body, HasSubstr(R"({"attachment":{"type":"image")"));
+  EXPECT_THAT(requests_[1].body, HasSubstr("Hello from the shop"));
 }
 
 }  // namespace

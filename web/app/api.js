@@ -95,9 +95,9 @@ export async function signOut() {
   try { await post("/auth/logout"); } finally { forgetSession(); }
 }
 
-// POSTs `file` as multipart/form-data (field "file"), reporting progress(sent, total) as the
-// upload goes. Resolves with the parsed body; rejects with ApiError.
-export function upload(path, file, progress) {
+// POSTs `file` as multipart/form-data (field "file", and the text `fields` before it), reporting
+// progress(sent, total) as the upload goes. Resolves with the parsed body; rejects with ApiError.
+export function upload(path, file, progress, fields = {}) {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open("POST", BASE + path);
@@ -118,6 +118,7 @@ export function upload(path, file, progress) {
     });
     xhr.addEventListener("error", () => reject(new TypeError("The upload failed: no connection.")));
     const form = new FormData();
+    for (const [name, value] of Object.entries(fields)) form.append(name, value);
     form.append("file", file, file.name);
     xhr.send(form);
   });

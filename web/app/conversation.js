@@ -8,6 +8,7 @@ import { h, fill, debounce } from "./dom.js";
 import { CHANNELS, DELIVERY, FOLDERS, PRIORITIES, authorCaption, clockTime, contactName,
   dayKey, dayLabel, fullTime, modeText } from "./format.js";
 import { LeadPanel } from "./lead.js";
+import { mediaView, sizeText } from "./media.js";
 
 const PAGE = 50;
 const TICK_MS = 1000;
@@ -55,8 +56,17 @@ export class ConversationView {
     this.text.disabled = true;  // until the conversation is loaded and in Manual mode
     this.send = h("button", { type: "submit", class: "primary", text: "Send", disabled: true });
     this.composerNote = h("p", { class: "hint composer-note" });
+    // A file to send with the reply: chosen with Attach, shown as a chip until sent or removed.
+    this.file = null;
+    this.fileInput = h("input", { type: "file", hidden: true, "aria-label": "File to attach",
+      accept: "image/*,audio/*,video/*,application/pdf,text/plain,text/csv,.doc,.docx,.xls,.xlsx,.ppt,.pptx",
+      onchange: () => this.setFile(this.fileInput.files[0] || null) });
+    this.attach = h("button", { type: "button", class: "ghost attach", text: "Attach",
+      disabled: true, onclick: () => this.fileInput.click() });
+    this.fileChip = h("span", { class: "chip file-chip", hidden: true });
     this.form = h("form", { class: "composer",
-      onsubmit: (e) => { e.preventDefault(); this.reply(); } }, this.text, this.send);
+      onsubmit: (e) => { e.preventDefault(); this.reply(); } },
+    this.fileInput, this.attach, this.text, this.fileChip, this.send);
 
     this.leadPane = h("aside", { class: "lead-pane", "aria-label": "Lead" });
     // Shown once the conversation is loaded.
@@ -100,6 +110,13 @@ export class ConversationView {
         m.delivery = d.delivery;
         m.delivery_error = d.delivery_error;
         this.renderTick(m);
+      }),
+      ctx.live.on("media", (d) => {
+        if (d.conversation_id !== this.id) return;
+        const m = this.messages.get(d.message_id);
+        if (!m) return;
+        m.media = [...(m.media || []).filter((f) => f.id !== d.media.id), d.media];
+        this.renderMedia(m);
       }),
       ctx.live.on("conversation", (d) => {
         if (!d.conversation || d.conversation.id !== this.id) return;
@@ -203,6 +220,7 @@ export class ConversationView {
     this.returnButton.hidden = !manual;
     this.text.disabled = !manual;
     this.send.disabled = !manual;
+    this.attach.disabled = !manual;
     this.composerNote.textContent = manual ? ""
       : "The AI is answering. Take manual control to reply yourself.";
   }
@@ -227,14 +245,27 @@ export class ConversationView {
     }
   }
 
+  setFile(file) {
+    this.file = file;
+    this.fileInput.value = "";
+    this.fileChip.hidden = !file;
+    if (!file) return;
+    fill(this.fileChip, `${file.name} (${sizeText(file.size)})`,
+      h("button", { type: "button", class: "ghost", text: "×", "aria-label": `Remove ${file.name}`,
+        onclick: () => this.setFile(null) }));
+  }
+
   async reply() {
     const text = this.text.value.trim();
-    if (!text) return;
+    if (!text && !this.file) return;
     this.send.disabled = true;
     this.error.textContent = "";
     try {
-      const message = await api.post(this.path("/messages"), { text });
+      const message = this.file
+        ? await api.upload(this.path("/messages"), this.file, () => {}, { text })
+        : await api.post(this.path("/messages"), { text });
       this.text.value = "";
+      this.setFile(null);
       this.add([message], true);
       // Replying slides the pause and marks the conversation read.
       this.setSummary(await api.get(this.path()), true);
@@ -254,6 +285,7 @@ export class ConversationView {
       if (this.messages.has(m.id)) {
         Object.assign(this.messages.get(m.id), m);
         this.renderTick(this.messages.get(m.id));
+        this.renderMedia(this.messages.get(m.id));
         continue;
       }
       this.messages.set(m.id, m);
@@ -306,9 +338,11 @@ export class ConversationView {
     const caption = authorCaption(m);
     const side = m.author === "customer" ? "left" : m.author === "system" ? "center" : "right";
     const tick = h("span", { class: "tick" });
+    const media = h("div", { class: "media-list" });
     const node = h("li", { class: `message ${side} author-${m.author}`, "data-id": m.id },
       caption ? h("span", { class: "caption", text: caption }) : null,
       h("div", { class: "bubble" },
+        media,
         h("p", { class: "text", text: m.text }),
         m.attachment && m.attachment !== "none"
           ? h("span", { class: "attachment", text: `Attachment: ${m.attachment}` }) : null,
@@ -316,8 +350,25 @@ export class ConversationView {
         h("span", { class: "meta" },
           h("time", { datetime: m.at, title: fullTime(m.at), text: clockTime(m.at) }), tick)));
     node.tick = tick;
+    node.media = media;
     this.fillTick(tick, m);
+    this.fillMedia(media, m);
     return node;
+  }
+
+  renderMedia(m) {
+    const node = this.nodes.get(m.id);
+    if (node) this.fillMedia(node.media, m);
+  }
+
+  // The message's files; a file already shown as it is stays (a playing voice note plays on).
+  fillMedia(box, m) {
+    const files = m.media || [];
+    box.hidden = files.length === 0;
+    const key = files.map((f) => `${f.id}:${f.state}`).join(",");
+    if (box.dataset.key === key) return;
+    box.dataset.key = key;
+    fill(box, files.map((f) => mediaView(this.ctx.slug, this.id, f)));
   }
 
   renderTick(m) {

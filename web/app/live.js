@@ -1,10 +1,10 @@
 // The workspace's live updates: one EventSource on /api/v1/workspaces/{ws}/events, its events
-// (message, conversation, delivery, notification) handed to whoever listens. Browsers reconnect
+// (message, conversation, delivery, notification, media) handed to whoever listens. Browsers reconnect
 // by themselves after a dropped connection; when the server refuses the stream (EventSource then
 // gives up) this reconnects with a growing delay. After any reconnection listeners of "resync"
 // reload what they show, since events may have been missed meanwhile.
 
-const TYPES = ["message", "conversation", "delivery", "notification"];
+const TYPES = ["message", "conversation", "delivery", "notification", "media"];
 const FIRST_DELAY_MS = 1000;
 const MAX_DELAY_MS = 30000;
 

@@ -32,13 +32,14 @@ void ReadMedia(const Json& media, ContentKind kind, InboundEvent& event) {
   event.content = kind;
   event.media_id = fields::Id(media, "id");
   event.mime_type = fields::String(media, "mime_type");
+  if (kind == ContentKind::kDocument) event.media_name = fields::String(media, "filename");
   event.text = fields::String(media, "caption");
   event.has_words = !event.text.empty();
   if (event.has_words) return;
   if (kind == ContentKind::kAudio && fields::True(media, "voice")) {
     event.text = Bracketed("voice message");
   } else if (kind == ContentKind::kDocument) {
-    event.text = Bracketed("document", fields::String(media, "filename"));
+    event.text = Bracketed("document", event.media_name);
   } else {
     event.text = Summary(kind);
   }

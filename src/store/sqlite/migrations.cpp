@@ -408,6 +408,33 @@ ALTER TABLE lead_answers ADD COLUMN value TEXT NOT NULL DEFAULT '';
 UPDATE lead_answers SET value = answer;
 )sql";
 
+// The files customers send (core::Media): metadata here, the bytes in the media directory, named
+// by their sha256. At most one per message. `due_at_ms` orders the pending downloads (and leases a
+// claimed one until then).
+constexpr const char* kMedia = R"sql(
+CREATE TABLE media (
+  id INTEGER PRIMARY KEY,
+  workspace_id INTEGER NOT NULL REFERENCES workspaces(id),
+  conversation_id INTEGER NOT NULL REFERENCES conversations(id),
+  message_id INTEGER NOT NULL REFERENCES messages(id),
+  channel TEXT NOT NULL,
+  account_id TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  source TEXT NOT NULL,
+  mime_type TEXT NOT NULL,
+  size INTEGER NOT NULL DEFAULT 0,
+  sha256 TEXT NOT NULL DEFAULT '',
+  file_name TEXT NOT NULL DEFAULT '',
+  state TEXT NOT NULL,
+  attempts INTEGER NOT NULL DEFAULT 0,
+  error TEXT NOT NULL DEFAULT '',
+  due_at_ms INTEGER NOT NULL
+);
+CREATE UNIQUE INDEX media_by_message ON media (message_id);
+CREATE INDEX media_by_conversation ON media (conversation_id, message_id);
+CREATE INDEX media_due ON media (due_at_ms) WHERE state = 'pending';
+)sql";
+
 // The schema before the first release was edited in place; from the first release on, every
 // change is a new migration appended here.
 constexpr std::array kMigrations{
@@ -426,6 +453,7 @@ constexpr std::array kMigrations{
     Migration{13, "notifications: why, in words", kNotificationDetail},
     Migration{14, "conversations: a handoff waiting for contact details", kPendingHandoff},
     Migration{15, "lead answers: the value read by the question's type", kAnswerValues},
+    Migration{16, "media: the files customers send", kMedia},
 };
 
 constexpr const char* kCreateMigrationsTable =

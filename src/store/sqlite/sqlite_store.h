@@ -236,6 +236,15 @@ class SqliteStore final : public core::Store,
   base::Status DeleteChannelAccount(std::int64_t workspace_id, core::Channel channel,
                                     const std::string& account_id) override;
 
+  // For the adapters of the ports this class does not implement (sqlite/media_repository.h):
+  // runs `work(sqlite::Connection&)` on the writer connection, inside the transaction of
+  // Atomically when this thread runs one.
+  template <typename Work>
+  auto Writing(Work work) {
+    std::lock_guard lock(mutex_);
+    return work(*db_);
+  }
+
  private:
   SqliteStore(std::unique_ptr<sqlite::Connection> db, std::unique_ptr<sqlite::Connection> reader,
               std::unique_ptr<sqlite::Checkpointer> checkpointer);
