@@ -233,8 +233,8 @@ int main(int argc, char** argv) {
               holds ? "target met" : "target NOT met");
   if (check && !holds) return 1;
   if (total.local.right < min_right || precision < min_precision) {
-    std::printf("below the floor: right %d < %d or precision %.3f < %.3f\n", total.local.right,
-                min_right, precision, min_precision);
+    std::printf("below the floor: right %d (at least %d), precision %.3f (at least %.3f)\n",
+                total.local.right, min_right, precision, min_precision);
     return 1;
   }
   return 0;
