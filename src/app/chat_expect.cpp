@@ -49,8 +49,7 @@ std::string Summary(const core::Notification& n) {
   std::string s = std::string(core::ToString(n.kind)) + " " +
                   std::string(core::ToString(n.reason)) + " " + n.customer_name;
   if (!n.detail.empty()) s += " | " + n.detail;
-  for (const auto& a : n.answers)
-    s += " | " + AnswerLine(a);
+  for (const auto& a : n.answers) s += " | " + AnswerLine(a);
   for (const auto& m : n.last_messages) s += " | " + m;
   return s;
 }

@@ -43,7 +43,6 @@ json AnswersJson(const std::vector<core::QualificationAnswer>& answers) {
   return list;
 }
 
-
 }  // namespace
 
 std::string AnswerLine(const core::QualificationAnswer& a) {

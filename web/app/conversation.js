@@ -11,6 +11,16 @@ import { LeadPanel } from "./lead.js";
 import { mediaView, sizeText } from "./media.js";
 
 const PAGE = 50;
+
+// How far a message's delivery went: an older answer (the reply's own, after the stream said it
+// was sent) never takes it back.
+const DELIVERY_RANK = { none: 0, queued: 1, sent: 2, delivered: 3, read: 4, failed: 5, dropped: 5 };
+
+function mergeDelivery(m, update) {
+  if ((DELIVERY_RANK[update.delivery] ?? 0) < (DELIVERY_RANK[m.delivery] ?? 0)) return;
+  m.delivery = update.delivery;
+  m.delivery_error = update.delivery_error;
+}
 const TICK_MS = 1000;
 const NEAR_END_PX = 80;  // closer than this to the end, new messages scroll into view
 
@@ -22,6 +32,7 @@ export class ConversationView {
     this.hooks = hooks;
     this.summary = null;
     this.messages = new Map();  // id → message
+    this.early = new Map();     // id → a delivery heard before the message itself
     this.nodes = new Map();     // id → bubble element
     this.nextBefore = null;
     this.pagedBack = false;  // older pages were loaded: nextBefore is theirs
@@ -105,10 +116,14 @@ export class ConversationView {
       }),
       ctx.live.on("delivery", (d) => {
         if (d.conversation_id !== this.id) return;
+        const update = { delivery: d.delivery, delivery_error: d.delivery_error };
         const m = this.messages.get(d.message_id);
-        if (!m) return;
-        m.delivery = d.delivery;
-        m.delivery_error = d.delivery_error;
+        // A reply can be sent before its own answer shows it here: kept for when it does.
+        if (!m) {
+          this.early.set(d.message_id, update);
+          return;
+        }
+        mergeDelivery(m, update);
         this.renderTick(m);
       }),
       ctx.live.on("media", (d) => {
@@ -282,8 +297,16 @@ export class ConversationView {
     const near = scrollHeight - scrollTop - clientHeight < NEAR_END_PX;
     let added = false;
     for (const m of messages) {
+      const early = this.early.get(m.id);
+      if (early) {
+        mergeDelivery(m, early);
+        this.early.delete(m.id);
+      }
       if (this.messages.has(m.id)) {
-        Object.assign(this.messages.get(m.id), m);
+        const known = this.messages.get(m.id);
+        const delivery = { delivery: known.delivery, delivery_error: known.delivery_error };
+        Object.assign(known, m);
+        mergeDelivery(known, delivery);
         this.renderTick(this.messages.get(m.id));
         this.renderMedia(this.messages.get(m.id));
         continue;

@@ -1,8 +1,8 @@
 // The workspace's live updates: one EventSource on /api/v1/workspaces/{ws}/events, its events
 // (message, conversation, delivery, notification, media) handed to whoever listens. Browsers reconnect
 // by themselves after a dropped connection; when the server refuses the stream (EventSource then
-// gives up) this reconnects with a growing delay. After any reconnection listeners of "resync"
-// reload what they show, since events may have been missed meanwhile.
+// gives up) this reconnects with a growing delay. Once the stream opens, and after any
+// reconnection, listeners of "resync" reload what they show, since events may have been missed.
 
 const TYPES = ["message", "conversation", "delivery", "notification", "media"];
 const FIRST_DELAY_MS = 1000;
@@ -15,7 +15,9 @@ export class Live {
     this.source = null;
     this.delay = FIRST_DELAY_MS;
     this.timer = null;
-    this.lost = false;
+    // Until the stream first opens, what the views load may miss an event sent meanwhile (a
+    // file downloaded, a reply sent): the first open asks them to reload, as a reconnection does.
+    this.lost = true;
     this.stopped = false;
   }
 
