@@ -4,12 +4,12 @@
 #include <optional>
 #include <utility>
 
+#include "base/backoff.h"
 #include "channels/media.h"
 
 namespace runtime {
 namespace {
 
-constexpr int kMaxBackoffShift = 20;
 constexpr int kTooManyRequests = 429;
 constexpr int kRequestTimeout = 408;
 constexpr int kServerError = 500;
@@ -132,9 +132,8 @@ MediaFetcher::Attempt MediaFetcher::Download(const core::Media& media) {
 
 base::Status MediaFetcher::Settle(const core::Media& media, const Attempt& attempt, MediaRun& run) {
   if (attempt.retry && media.attempts + 1 < settings_.max_attempts) {
-    const int shift = std::clamp(media.attempts, 0, kMaxBackoffShift);
     const base::Duration backoff =
-        std::min(settings_.max_backoff, base::Duration{settings_.first_backoff.count() << shift});
+        base::ExponentialBackoff(settings_.first_backoff, settings_.max_backoff, media.attempts);
     ++run.retried;
     return media_.RetryMedia(media.id, clock_.Now() + backoff, attempt.outcome.error);
   }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <vector>
 
+#include "base/backoff.h"
 #include "channels/capabilities.h"
 #include "channels/file_send.h"
 #include "channels/send_outcome.h"
@@ -10,8 +11,6 @@
 
 namespace runtime {
 namespace {
-
-constexpr int kMaxBackoffShift = 30;
 
 std::uint64_t Seed(std::uint64_t configured) {
   if (configured != 0) return configured;
@@ -100,10 +99,8 @@ base::Result<OutboxRun> OutboxSender::RunOnce() {
 }
 
 base::Duration OutboxSender::Backoff(int attempts, base::Duration retry_after) {
-  const int shift = std::clamp(attempts, 0, kMaxBackoffShift);
-  const base::Duration exponential =
-      std::min(settings_.max_backoff, base::Duration{settings_.first_backoff.count() << shift});
-  const base::Duration capped = std::max(exponential, settings_.first_backoff);
+  const base::Duration capped =
+      base::ExponentialBackoff(settings_.first_backoff, settings_.max_backoff, attempts);
   std::int64_t jittered;
   {
     std::lock_guard lock(random_mutex_);

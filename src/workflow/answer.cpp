@@ -21,10 +21,9 @@ bool In(std::span<const std::string_view> set, std::string_view w) {
 // says so ("no", "skip", "rather not", "not sure"; not only "I", "to", "thanks").
 bool IsSkip(std::string_view answer) {
   static constexpr std::string_view kDeclines[] = {
-      "skip",    "pass",    "no",        "nope",    "none",    "rather", "prefer",
-      "idk",     "dunno",   "nothing",   "paso",    "saltar",  "omitir", "prefiero",
-      "ninguno", "ninguna", "nada",      "pular",   "prefiro", "nenhum", "nenhuma",
-      "nao",     "next",    "siguiente", "proxima", "prefer"};
+      "skip",    "pass",   "no",      "nope",   "none",     "rather",    "prefer",  "idk",  "dunno",
+      "nothing", "paso",   "saltar",  "omitir", "prefiero", "ninguno",   "ninguna", "nada", "pular",
+      "prefiro", "nenhum", "nenhuma", "nao",    "next",     "siguiente", "proxima"};
   // Not knowing declines only when negated: "not sure", "no idea", "no sé"; "sure" alone agrees.
   static constexpr std::string_view kNegatedDoubts[] = {"sure", "idea", "know",
                                                         "se",   "sei",  "ideia"};
