@@ -38,6 +38,7 @@
 #include "runtime/presence.h"
 #include "runtime/pump.h"
 #include "runtime/reply_pool.h"
+#include "store/sqlite/inbox_repository.h"
 #include "store/sqlite/media_repository.h"
 #include "store/sqlite/sqlite_store.h"
 
@@ -178,6 +179,11 @@ int RunServe(const ServeOptions& options, std::ostream& out, std::ostream& err) 
     return 1;
   }
   store::SqliteStore& store = **opened;
+  auto inbox = store::sqlite::InboxRepository::Open(config->database);
+  if (!inbox.ok()) {
+    err << "frontdesk serve: " << inbox.error().message << '\n';
+    return 1;
+  }
   const base::SystemClock clock;
   base::Metrics metrics;
   const http::CurlGlobal curl;
@@ -209,7 +215,7 @@ int RunServe(const ServeOptions& options, std::ostream& out, std::ostream& err) 
   runtime::OutboxSender sender(
       store, store, media, GraphTransport(client, config->graph_base_url, config->graph_timeout),
       clock, config->outbox);
-  runtime::Intake intake(store, store, store, media, engine, clock);
+  runtime::Intake intake(**inbox, store, store, media, engine, clock);
   const http::Client media_client(curl, {.max_response_bytes = kMaxMediaBytes});
   runtime::MediaFetcher fetcher(media, store,
                                 MediaTransportOf(media_client, config->graph_base_url), clock,
@@ -270,9 +276,9 @@ int RunServe(const ServeOptions& options, std::ostream& out, std::ostream& err) 
   api::ModelCheckJobs model_checks(clock);
 
   http::Router router;
-  QueueGauges queues(metrics, store, store, store, clock);
+  QueueGauges queues(metrics, store, **inbox, store, clock);
   AddOperatorRoutes(router, store, clock, metrics, queues);
-  AddWebhookRoutes(router, {store, store, clock, metrics, [&pump] { pump.WakeIntake(); }});
+  AddWebhookRoutes(router, {**inbox, store, clock, metrics, [&pump] { pump.WakeIntake(); }});
   AddWebChatRoutes(router, store, engine, clock, hub);
   AddDashboardRoutes(router);
   api::Auth auth(store, clock, config->auth);

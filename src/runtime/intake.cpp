@@ -143,11 +143,27 @@ base::Result<IntakeRun> Intake::ProcessPending() {
     }
     const PreparedReplies prepared = PrepareReplies(parsed, accounts);
     // A failed chunk fails the pass, whose run is then dropped whole.
-    base::Status done =
-        engine_.Atomically([&] { return ProcessChunk(chunk, parsed, prepared, accounts, run); });
+    Outcomes outcomes;
+    base::Status done = engine_.Atomically(
+        [&] { return ProcessChunk(chunk, parsed, prepared, accounts, run, outcomes); });
+    if (done.ok()) done = Settle(outcomes);
     if (!done.ok()) return done.error();
   }
   return run;
+}
+
+base::Status Intake::Settle(const Outcomes& outcomes) {
+  for (std::int64_t id : outcomes.retried) {
+    if (base::Status done = inbox_.RetryInbox(id, clock_.Now() + settings_.retry_delay);
+        !done.ok()) {
+      return done;
+    }
+  }
+  for (const auto& [id, reason] : outcomes.parked) {
+    if (base::Status done = inbox_.ParkInbox(id, reason); !done.ok()) return done;
+  }
+  if (outcomes.finished.empty()) return base::Status::Ok();
+  return inbox_.FinishInbox(outcomes.finished);
 }
 
 Intake::PreparedReplies Intake::PrepareReplies(
@@ -187,19 +203,18 @@ Intake::PreparedReplies Intake::PrepareReplies(
 base::Status Intake::ProcessChunk(
     std::span<const core::InboxItem> items,
     const std::vector<base::Result<std::vector<channels::InboundEvent>>>& parsed,
-    const PreparedReplies& prepared, AccountLookup& accounts, IntakeRun& run) {
-  std::vector<std::int64_t> finished;  // removed together at the end
+    const PreparedReplies& prepared, AccountLookup& accounts, IntakeRun& run, Outcomes& outcomes) {
   for (std::size_t i = 0; i < items.size(); ++i) {
     const core::InboxItem& item = items[i];
     const auto& events = parsed[i];
     // Keeps the delivery to look at, and says so in the run's notes.
     const auto park = [&](const std::string& reason) {
       run.notes.push_back("delivery " + std::to_string(item.id) + " kept in the inbox: " + reason);
-      return inbox_.ParkInbox(item.id, reason);
+      outcomes.parked.emplace_back(item.id, reason);
     };
     if (!events.ok()) {
       // The signature was good but the payload is not one we can read: keep it to look at.
-      if (base::Status parked = park(events.error().message); !parked.ok()) return parked;
+      park(events.error().message);
       ++run.rejected;
       continue;
     }
@@ -218,28 +233,23 @@ base::Status Intake::ProcessChunk(
       }
       if (*handled == Handled::kDone) ++run.events;
     }
-    base::Status done;
     if (later && item.attempts + 1 < settings_.max_attempts) {
-      done = inbox_.RetryInbox(item.id, clock_.Now() + settings_.retry_delay);
+      outcomes.retried.push_back(item.id);
       ++run.retried;
     } else if (later) {
       // Nothing acknowledged is dropped: what could not be handled is kept to look at.
-      done = park("not handled after " + std::to_string(settings_.max_attempts) + " attempts");
+      park("not handled after " + std::to_string(settings_.max_attempts) + " attempts");
       ++run.parked;
     } else if (!unknown_account.empty()) {
-      done = park("no workspace has the " + unknown_account);
+      park("no workspace has the " + unknown_account);
       ++run.parked;
     } else {
-      // Handled: removed with the others at the end (a crash before that only means the
-      // events are seen again, and the engine refuses what it already applied).
-      finished.push_back(item.id);
+      outcomes.finished.push_back(item.id);
       ++run.deliveries;
       run.delays.push_back(clock_.Now() - item.received_at);
     }
-    if (!done.ok()) return done;
   }
-  if (finished.empty()) return base::Status::Ok();
-  return inbox_.FinishInbox(finished);
+  return base::Status::Ok();
 }
 
 base::Result<Intake::Handled> Intake::Route(const channels::InboundEvent& event,

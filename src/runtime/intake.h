@@ -23,7 +23,10 @@
 //
 // Events are handled one at a time, in order: one conversation never sees two at once. The
 // deliveries of a pass are handled `per_transaction` at a time in one store transaction
-// (Engine::Atomically), the commits of their decisions and their removal from the inbox together.
+// (Engine::Atomically); once it committed, the inbox is told what became of each (removed, to be
+// tried again, parked). The inbox is not part of that transaction (it may be another file): a
+// crash in between only means the deliveries are handled again, and the engine refuses what it
+// already applied (provider ids), so nothing is applied twice and nothing is lost.
 // Before that transaction, a brain that answers at once (the local brain) proposes the replies of
 // the chunk's customer messages (Engine::PrepareReply), so a message and its reply are stored
 // together; a brain that calls out is never called here: its replies stay due for the reply pool.
@@ -84,12 +87,20 @@ class Intake {
   PreparedReplies PrepareReplies(
       const std::vector<base::Result<std::vector<channels::InboundEvent>>>& parsed,
       AccountLookup& accounts);
-  // Handles `items` (with `parsed`, their payloads parsed) and removes those done, adding to
-  // `run`; in the caller's transaction.
+  // What becomes of each delivery of a chunk, told to the inbox once the chunk committed.
+  struct Outcomes {
+    std::vector<std::int64_t> finished;
+    std::vector<std::int64_t> retried;
+    std::vector<std::pair<std::int64_t, std::string>> parked;  // with the reason
+  };
+  // Handles `items` (with `parsed`, their payloads parsed), adding to `run` and `outcomes`; in
+  // the caller's transaction.
   base::Status ProcessChunk(
       std::span<const core::InboxItem> items,
       const std::vector<base::Result<std::vector<channels::InboundEvent>>>& parsed,
-      const PreparedReplies& prepared, AccountLookup& accounts, IntakeRun& run);
+      const PreparedReplies& prepared, AccountLookup& accounts, IntakeRun& run, Outcomes& outcomes);
+  // Tells the inbox `outcomes`.
+  base::Status Settle(const Outcomes& outcomes);
   base::Result<Handled> Route(const channels::InboundEvent& event, const core::InboxItem& item,
                               const PreparedReplies& prepared, AccountLookup& accounts,
                               IntakeRun& run);

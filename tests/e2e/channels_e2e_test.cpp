@@ -10,6 +10,7 @@
 
 #include "channels/signature.h"
 #include "e2e/fake_graph.h"
+#include "store/sqlite/inbox_repository.h"
 #include "store/sqlite/sqlite_store.h"
 #include "testing/fixture.h"
 #include "testing/serve_process.h"
@@ -248,8 +249,8 @@ TEST_P(ChannelE2eTest, ABadSignatureIs401AndNothingIsStored) {
                           {{"X-Hub-Signature-256", channels::Sign(body, "not the secret")}}),
             401);
   server_->Terminate();
-  auto store = store::SqliteStore::Open(db_).value();
-  EXPECT_TRUE(store->PendingInbox(base::FromMillis(INT64_MAX / 2), 10)->empty());
+  auto inbox = store::sqlite::InboxRepository::Open(db_).value();
+  EXPECT_TRUE(inbox->PendingInbox(base::FromMillis(INT64_MAX / 2), 10)->empty());
   EXPECT_TRUE(Conversation().history.empty());
 }
 

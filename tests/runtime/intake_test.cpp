@@ -4,7 +4,10 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include "brain/registry.h"
+#include "store/sqlite/inbox_repository.h"
 #include "store/sqlite/media_repository.h"
 #include "testing/fixture.h"
 #include "testing/shop_store.h"
@@ -56,13 +59,13 @@ class IntakeTest : public ::testing::Test {
           return std::unique_ptr<core::Brain>(std::make_unique<OkBrain>());
         },
         clock_);
-    intake_ = std::make_unique<Intake>(*store_, *store_, *store_, media_, *engine_, clock_);
+    intake_ = std::make_unique<Intake>(*inbox_, *store_, *store_, media_, *engine_, clock_);
   }
 
   // Stores the delivery, takes it in, and answers the replies it made due (the reply pool's part).
   IntakeRun Deliver(core::Channel channel, const std::string& fixture) {
     EXPECT_TRUE(
-        store_->AppendInbox(channel, testing_support::ReadFixture(fixture), clock_.Now()).ok());
+        inbox_->AppendInbox(channel, testing_support::ReadFixture(fixture), clock_.Now()).ok());
     auto run = intake_->ProcessPending();
     EXPECT_TRUE(run.ok()) << run.error().message;
     EXPECT_TRUE(engine_->ReplyDue().ok());
@@ -80,6 +83,8 @@ class IntakeTest : public ::testing::Test {
   store::SqliteStore* store_ = shop_.store.get();
   std::int64_t ws_ = shop_.workspace_id;
   store::sqlite::MediaRepository media_{*store_, (shop_.dir / "media").string()};
+  std::unique_ptr<store::sqlite::InboxRepository> inbox_ =
+      store::sqlite::InboxRepository::Open((shop_.dir / "fd.db").string()).value();
   base::FakeClock clock_{kCustomerWrote + 10s};
   std::unique_ptr<Engine> engine_;
   std::unique_ptr<Intake> intake_;
@@ -98,7 +103,7 @@ TEST_F(IntakeTest, ACustomerMessageIsAnsweredAndItsReplyQueued) {
   auto queued = store_->ClaimOutbox(clock_.Now(), 10, clock_.Now() + 1min);
   ASSERT_EQ(queued->size(), 1u);
   EXPECT_EQ((*queued)[0].recipient, kCustomer);
-  EXPECT_TRUE(store_->PendingInbox(clock_.Now() + 1h, 10)->empty());
+  EXPECT_TRUE(inbox_->PendingInbox(clock_.Now() + 1h, 10)->empty());
   EXPECT_EQ(Conversation().contact.display_name, "Sheena Nelson");  // the WhatsApp profile
 }
 
@@ -120,9 +125,9 @@ BrainFactory AtOnceBrains() {
 
 TEST_F(IntakeTest, ABrainThatAnswersAtOnceIsAnsweredInTheIntakesTransaction) {
   Engine engine(*store_, AtOnceBrains(), clock_);
-  Intake intake(*store_, *store_, *store_, media_, engine, clock_);
+  Intake intake(*inbox_, *store_, *store_, media_, engine, clock_);
   Conversation();  // the conversation exists (its first message is answered on the pool)
-  ASSERT_TRUE(store_
+  ASSERT_TRUE(inbox_
                   ->AppendInbox(core::Channel::kWhatsapp,
                                 testing_support::ReadFixture("whatsapp/in_text.json"), clock_.Now())
                   .ok());
@@ -137,10 +142,10 @@ TEST_F(IntakeTest, ABrainThatAnswersAtOnceIsAnsweredInTheIntakesTransaction) {
 
 TEST_F(IntakeTest, ABurstInOneChunkIsLeftToThePoolAndAnsweredOnce) {
   Engine engine(*store_, AtOnceBrains(), clock_);
-  Intake intake(*store_, *store_, *store_, media_, engine, clock_);
+  Intake intake(*inbox_, *store_, *store_, media_, engine, clock_);
   Conversation();
   for (const char* fixture : {"whatsapp/in_text.json", "whatsapp/in_button_reply.json"}) {
-    ASSERT_TRUE(store_
+    ASSERT_TRUE(inbox_
                     ->AppendInbox(core::Channel::kWhatsapp, testing_support::ReadFixture(fixture),
                                   clock_.Now())
                     .ok());
@@ -158,7 +163,7 @@ TEST_F(IntakeTest, AThreadAnotherAppOwnsIsNotAnswered) {
   EXPECT_EQ(run.deliveries, 1);
   EXPECT_TRUE(Conversation(core::Channel::kMessenger).history.empty());
   EXPECT_TRUE(store_->ClaimOutbox(clock_.Now(), 10, clock_.Now() + 1min)->empty());
-  EXPECT_TRUE(store_->PendingInbox(clock_.Now() + 1h, 10)->empty());  // done with, not parked
+  EXPECT_TRUE(inbox_->PendingInbox(clock_.Now() + 1h, 10)->empty());  // done with, not parked
 }
 
 TEST_F(IntakeTest, APersonsReplyInTheAppThatOwnsTheThreadStillPausesTheAi) {
@@ -168,7 +173,7 @@ TEST_F(IntakeTest, APersonsReplyInTheAppThatOwnsTheThreadStillPausesTheAi) {
 }
 
 TEST_F(IntakeTest, TakingAMessageInStoresItAndOwesItAReplyWithoutAskingTheBrain) {
-  ASSERT_TRUE(store_
+  ASSERT_TRUE(inbox_
                   ->AppendInbox(core::Channel::kWhatsapp,
                                 testing_support::ReadFixture("whatsapp/in_text.json"), clock_.Now())
                   .ok());
@@ -188,9 +193,68 @@ TEST_F(IntakeTest, ADuplicateDeliveryIsAnsweredOnce) {
   EXPECT_EQ(store_->ClaimOutbox(clock_.Now(), 10, clock_.Now() + 1min)->size(), 1u);
 }
 
+// The inbox is told what became of the deliveries after their transaction committed; a crash in
+// between (here: the removal fails) leaves them to be handled again, and nothing is applied twice.
+class ForgetfulInbox final : public core::Inbox {
+ public:
+  explicit ForgetfulInbox(core::Inbox& inbox) : inbox_(inbox) {}
+  base::Result<std::int64_t> AppendInbox(core::Channel channel, std::string_view body,
+                                         base::TimePoint at) override {
+    return inbox_.AppendInbox(channel, body, at);
+  }
+  base::Result<std::vector<core::InboxItem>> PendingInbox(base::TimePoint now,
+                                                          std::size_t limit) override {
+    return inbox_.PendingInbox(now, limit);
+  }
+  base::Status FinishInbox(std::span<const std::int64_t> ids) override {
+    if (failures_left_-- > 0) return base::Error::Unavailable("the process died");
+    return inbox_.FinishInbox(ids);
+  }
+  base::Status RetryInbox(std::int64_t id, base::TimePoint at) override {
+    return inbox_.RetryInbox(id, at);
+  }
+  base::Status ParkInbox(std::int64_t id, const std::string& reason) override {
+    return inbox_.ParkInbox(id, reason);
+  }
+  base::Result<core::InboxDepth> MeasureInbox(base::TimePoint now) override {
+    return inbox_.MeasureInbox(now);
+  }
+
+ private:
+  core::Inbox& inbox_;
+  int failures_left_ = 1;
+};
+
+TEST_F(IntakeTest, DeliveriesNotRemovedAfterTheirCommitAreHandledAgainOnce) {
+  ForgetfulInbox forgetful(*inbox_);
+  Intake intake(forgetful, *store_, *store_, media_, *engine_, clock_);
+  for (const char* fixture : {"whatsapp/in_text.json", "whatsapp/in_reaction.json"}) {
+    ASSERT_TRUE(inbox_
+                    ->AppendInbox(core::Channel::kWhatsapp, testing_support::ReadFixture(fixture),
+                                  clock_.Now())
+                    .ok());
+  }
+  EXPECT_FALSE(intake.ProcessPending().ok());  // committed, then the removal failed
+  ASSERT_TRUE(engine_->ReplyDue().ok());
+  EXPECT_EQ(inbox_->PendingInbox(clock_.Now(), 10)->size(), 2u);
+
+  auto again = intake.ProcessPending();
+  ASSERT_TRUE(again.ok()) << again.error().message;
+  EXPECT_EQ(again->deliveries, 2);
+  ASSERT_TRUE(engine_->ReplyDue().ok());
+  EXPECT_TRUE(inbox_->PendingInbox(clock_.Now() + 1h, 10)->empty());
+  const auto history = Conversation().history;
+  std::multiset<core::Author> authors;
+  for (const core::Message& m : history) authors.insert(m.author);
+  // The message, the reaction, the message's one reply.
+  EXPECT_EQ(authors,
+            (std::multiset{core::Author::kCustomer, core::Author::kSystem, core::Author::kAi}));
+  EXPECT_EQ(store_->ClaimOutbox(clock_.Now(), 10, clock_.Now() + 1min)->size(), 1u);
+}
+
 TEST_F(IntakeTest, AnUnknownAccountIsParkedForInspection) {
   ASSERT_TRUE(
-      store_
+      inbox_
           ->AppendInbox(
               core::Channel::kWhatsapp,
               std::string(testing_support::ReadFixture("whatsapp/in_text.json"))
@@ -203,8 +267,8 @@ TEST_F(IntakeTest, AnUnknownAccountIsParkedForInspection) {
   ASSERT_EQ(run->notes.size(), 1u);
   EXPECT_THAT(run->notes[0],
               ::testing::HasSubstr("no workspace has the whatsapp account 999999999999999"));
-  EXPECT_TRUE(store_->PendingInbox(clock_.Now() + 1h, 10)->empty());
-  EXPECT_EQ(store_->MeasureInbox(clock_.Now())->parked, 1);
+  EXPECT_TRUE(inbox_->PendingInbox(clock_.Now() + 1h, 10)->empty());
+  EXPECT_EQ(inbox_->MeasureInbox(clock_.Now())->parked, 1);
 }
 
 TEST_F(IntakeTest, TheOwnersWhatsappEchoPausesFromItsOwnTimestamp) {
@@ -314,8 +378,8 @@ TEST_F(IntakeTest, AMessengerImageGetsTheLocalBrainsHonestReply) {
         return brain::MakeBrain("local", config, catalog);
       },
       clock_);
-  Intake intake(*store_, *store_, *store_, media_, engine, clock_);
-  ASSERT_TRUE(store_
+  Intake intake(*inbox_, *store_, *store_, media_, engine, clock_);
+  ASSERT_TRUE(inbox_
                   ->AppendInbox(core::Channel::kMessenger,
                                 testing_support::ReadFixture("messenger/in_image.json"),
                                 clock_.Now())
@@ -342,10 +406,10 @@ TEST_F(IntakeTest, AReactionIsShownButNotAnswered) {
 }
 
 TEST_F(IntakeTest, APayloadThatIsNotAWebhookIsKeptAndSkipped) {
-  ASSERT_TRUE(store_->AppendInbox(core::Channel::kWhatsapp, "not json", clock_.Now()).ok());
+  ASSERT_TRUE(inbox_->AppendInbox(core::Channel::kWhatsapp, "not json", clock_.Now()).ok());
   auto run = intake_->ProcessPending();
   EXPECT_EQ(run->rejected, 1);
-  EXPECT_TRUE(store_->PendingInbox(clock_.Now() + 1h, 10)->empty());
+  EXPECT_TRUE(inbox_->PendingInbox(clock_.Now() + 1h, 10)->empty());
 }
 
 }  // namespace

@@ -1,11 +1,7 @@
-// The channel side of the store: accounts, the durable inbox, provider-id deduplication, and the
-// outbox with delivery states.
+// The channel side of the store: accounts, provider-id deduplication, and the outbox with delivery
+// states. The inbox is in inbox_repository_test.cpp.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
-
-#include <mutex>
-#include <set>
-#include <thread>
 
 #include "store_fixture.h"
 
@@ -99,52 +95,6 @@ TEST_F(ChannelStoreTest, AWorkspaceListsAndDeletesOnlyItsOwnAccounts) {
   EXPECT_EQ(store_->ListWorkspaceChannelAccounts(ws_)->size(), 2u);
   EXPECT_EQ(store_->ListWorkspaceChannelAccounts(other->id)->size(), 1u);
   EXPECT_TRUE(store_->ListWorkspaceChannelAccounts(12345)->empty());
-}
-
-TEST_F(ChannelStoreTest, InboxKeepsDeliveriesUntilFinishedAcrossReopen) {
-  auto first = store_->AppendInbox(core::Channel::kWhatsapp, "{\"a\":1}", kT0);
-  auto second = store_->AppendInbox(core::Channel::kMessenger, "{\"b\":2}", kT0 + 1s);
-  ASSERT_TRUE(first.ok() && second.ok());
-  Reopen();
-  auto pending = store_->PendingInbox(kT0 + 1s, 10);
-  ASSERT_EQ(pending->size(), 2u);
-  EXPECT_EQ((*pending)[0].body, "{\"a\":1}");
-  EXPECT_EQ((*pending)[1].channel, core::Channel::kMessenger);
-
-  ASSERT_TRUE(store_->RetryInbox(*first, kT0 + 1min).ok());
-  ASSERT_TRUE(store_->FinishInbox(std::vector{*second}).ok());
-  EXPECT_TRUE(store_->PendingInbox(kT0 + 30s, 10)->empty());
-  auto later = store_->PendingInbox(kT0 + 1min, 10);
-  ASSERT_EQ(later->size(), 1u);
-  EXPECT_EQ((*later)[0].attempts, 1);
-  EXPECT_EQ(store_->FinishInbox(std::vector{*second}).error().code, base::ErrorCode::kNotFound);
-  ASSERT_TRUE(store_->ParkInbox(*first, "no workspace has account 1").ok());
-  EXPECT_TRUE(store_->PendingInbox(kT0 + 1h, 10)->empty());
-  EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM inbox WHERE parked_reason IS NOT NULL"), 1);
-}
-
-TEST_F(ChannelStoreTest, ConcurrentAppendsAreCommittedTogetherAndAllKept) {
-  constexpr int kThreads = 8;
-  constexpr int kEach = 50;
-  std::vector<std::thread> threads;
-  std::mutex ids_mutex;
-  std::set<std::int64_t> ids;
-  for (int t = 0; t < kThreads; ++t) {
-    threads.emplace_back([&, t] {
-      for (int i = 0; i < kEach; ++i) {
-        auto id = store_->AppendInbox(core::Channel::kWhatsapp,
-                                      std::to_string(t) + ":" + std::to_string(i), kT0);
-        ASSERT_TRUE(id.ok()) << id.error().message;
-        std::lock_guard lock(ids_mutex);
-        ids.insert(*id);
-      }
-    });
-  }
-  for (auto& thread : threads) thread.join();
-  EXPECT_EQ(ids.size(), static_cast<std::size_t>(kThreads * kEach));
-  Reopen();
-  EXPECT_EQ(store_->PendingInbox(kT0, kThreads * kEach + 1)->size(),
-            static_cast<std::size_t>(kThreads * kEach));
 }
 
 TEST_F(ChannelStoreTest, ADuplicateProviderIdWritesNothing) {
@@ -250,18 +200,7 @@ TEST_F(ChannelStoreTest, MarkingSendingIsAllOrNone) {
   EXPECT_EQ(store_->ClaimOutbox(kT0 + 31s, 10, kT0 + 61s)->size(), 1u);
 }
 
-TEST_F(ChannelStoreTest, QueueDepthsCountEachState) {
-  for (int i = 0; i < 3; ++i)
-    ASSERT_TRUE(store_->AppendInbox(core::Channel::kWhatsapp, "{}", kT0).ok());
-  auto pending = store_->PendingInbox(kT0, 10);
-  ASSERT_TRUE(store_->RetryInbox((*pending)[0].id, kT0 + 1min).ok());
-  ASSERT_TRUE(store_->ParkInbox((*pending)[1].id, "unknown account").ok());
-  const core::InboxDepth inbox = store_->MeasureInbox(kT0).value();
-  EXPECT_EQ(inbox.due, 1);
-  EXPECT_EQ(inbox.waiting, 1);
-  EXPECT_EQ(inbox.parked, 1);
-  EXPECT_EQ(store_->MeasureInbox(kT0 + 1min)->due, 2);  // the retry came due
-
+TEST_F(ChannelStoreTest, OutboxDepthsCountEachState) {
   CustomerAndReply(Open(), "wamid.8");
   EXPECT_EQ(store_->MeasureOutbox(kT0 + 1s)->due, 1);
   auto items = store_->ClaimOutbox(kT0 + 1s, 10, kT0 + 31s);

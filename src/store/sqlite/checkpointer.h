@@ -18,6 +18,9 @@
 
 namespace store::sqlite {
 
+// How often the store's files are checkpointed.
+inline constexpr base::Duration kCheckpointEvery = std::chrono::milliseconds{250};
+
 class Checkpointer {
  public:
   // Opens its own connection to the database at `path` and checkpoints every `every`.

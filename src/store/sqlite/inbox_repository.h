@@ -1,21 +1,68 @@
-// The durable inbox of raw webhook deliveries. Every function expects its caller to serialize
-// access to `db` and implements the core::Inbox method of the same name.
+// The core::Inbox of the embedded store: raw webhook deliveries in a SQLite file of their own
+// beside the database (PathFor), with its own connection, lock and checkpoints. A webhook is
+// acknowledged once its delivery is in that file, so the acknowledgement never waits behind a
+// transaction of the conversations' database (an intake chunk, a reply's commit, a search index
+// batch): the two files have separate write locks.
+//
+// The two files are not one transaction: a delivery is removed after the decisions it caused
+// committed, and a crash in between only means it is handled again (runtime::Intake relies on
+// the engine refusing what it already applied). See docs/adr/0007-inbox-file.md.
+//
+// Appends of concurrent callers are committed together (group commit): one transaction, and one
+// WAL write, for every delivery that arrived while the previous batch was being written.
+//
+// Thread-safety: every method may be called from any thread. Several processes may open the file.
 #pragma once
 
+#include <memory>
+#include <mutex>
 #include <span>
+#include <string>
 
 #include "core/inbox.h"
+#include "store/sqlite/checkpointer.h"
 #include "store/sqlite/connection.h"
+#include "store/sqlite/group_commit.h"
 
 namespace store::sqlite {
 
-base::Result<std::int64_t> AppendInbox(Connection& db, core::Channel channel,
-                                       std::string_view raw_body, base::TimePoint received_at);
-base::Result<std::vector<core::InboxItem>> PendingInbox(Connection& db, base::TimePoint now,
-                                                        std::size_t limit);
-base::Status FinishInbox(Connection& db, std::span<const std::int64_t> ids);
-base::Result<core::InboxDepth> MeasureInbox(Connection& db, base::TimePoint now);
-base::Status RetryInbox(Connection& db, std::int64_t id, base::TimePoint at);
-base::Status ParkInbox(Connection& db, std::int64_t id, const std::string& reason);
+class InboxRepository final : public core::Inbox {
+ public:
+  // The inbox file of the database at `database_path`: that path with "-inbox" appended (beside
+  // SQLite's own "-wal" and "-shm"; a backup copies every "frontdesk.db*" file).
+  static std::string PathFor(const std::string& database_path);
+
+  // Opens (creating it when missing, migrating it) the inbox of the database at
+  // `database_path`. kUnavailable naming the path when it cannot be opened;
+  // kFailedPrecondition when a newer frontdesk wrote it.
+  static base::Result<std::unique_ptr<InboxRepository>> Open(const std::string& database_path);
+
+  ~InboxRepository() override;
+
+  base::Result<std::int64_t> AppendInbox(core::Channel channel, std::string_view raw_body,
+                                         base::TimePoint received_at) override;
+  base::Result<std::vector<core::InboxItem>> PendingInbox(base::TimePoint now,
+                                                          std::size_t limit) override;
+  base::Status FinishInbox(std::span<const std::int64_t> ids) override;
+  base::Status RetryInbox(std::int64_t id, base::TimePoint at) override;
+  base::Status ParkInbox(std::int64_t id, const std::string& reason) override;
+  base::Result<core::InboxDepth> MeasureInbox(base::TimePoint now) override;
+
+ private:
+  struct PendingAppend;
+  InboxRepository(std::unique_ptr<Connection> db, std::unique_ptr<Checkpointer> checkpointer);
+  void WriteAppends(std::span<GroupedWrite* const> batch);
+
+  std::mutex mutex_;
+  std::unique_ptr<Connection> db_;  // guarded by mutex_
+  std::unique_ptr<Checkpointer> checkpointer_;
+  GroupCommit appends_{[this](auto batch) { WriteAppends(batch); }};
+};
+
+// Moves the deliveries a release before the inbox file kept in the database's own `inbox` table
+// into the inbox file (creating it), keeping their ids, so that the migration dropping that table
+// loses none. Safe to run again after a crash (a delivery already moved is not copied twice);
+// nothing to do once the table is gone. REQUIRES: no transaction is open on `database`.
+base::Status MoveDeliveriesToInboxFile(Connection& database, const std::string& database_path);
 
 }  // namespace store::sqlite

@@ -435,6 +435,9 @@ CREATE INDEX media_by_conversation ON media (conversation_id, message_id);
 CREATE INDEX media_due ON media (due_at_ms) WHERE state = 'pending';
 )sql";
 
+// The deliveries were moved to the inbox file first (sqlite::MoveDeliveriesToInboxFile).
+constexpr const char* kInboxMoved = "DROP TABLE inbox;";
+
 // The schema before the first release was edited in place; from the first release on, every
 // change is a new migration appended here.
 constexpr std::array kMigrations{
@@ -454,6 +457,7 @@ constexpr std::array kMigrations{
     Migration{14, "conversations: a handoff waiting for contact details", kPendingHandoff},
     Migration{15, "lead answers: the value read by the question's type", kAnswerValues},
     Migration{16, "media: the files customers send", kMedia},
+    Migration{17, "inbox: moved to a file of its own (sqlite::InboxRepository)", kInboxMoved},
 };
 
 constexpr const char* kCreateMigrationsTable =
@@ -494,18 +498,18 @@ base::Status Apply(Connection& db, const Migration& migration) {
 
 std::span<const Migration> Migrations() { return kMigrations; }
 
-base::Status Migrate(Connection& db) {
+base::Status Migrate(Connection& db, std::span<const Migration> migrations) {
   base::Status created = db.Execute(kCreateMigrationsTable);
   if (!created.ok()) return created;
   base::Result<std::int64_t> latest = LatestApplied(db);
   if (!latest.ok()) return latest.error();
-  if (*latest > kMigrations.back().version) {
+  const std::int64_t known = migrations.empty() ? 0 : migrations.back().version;
+  if (*latest > known) {
     return base::Error::FailedPrecondition("database schema version " + std::to_string(*latest) +
                                            " is newer than this build supports (" +
-                                           std::to_string(kMigrations.back().version) +
-                                           "); upgrade frontdesk");
+                                           std::to_string(known) + "); upgrade frontdesk");
   }
-  for (const Migration& migration : kMigrations) {
+  for (const Migration& migration : migrations) {
     if (migration.version <= *latest) continue;
     base::Status applied = Apply(db, migration);
     if (!applied.ok()) return applied;

@@ -16,14 +16,14 @@ struct Migration {
   const char* sql = nullptr;  // one or more statements
 };
 
-// Every migration, oldest first. Append new ones; never edit one that shipped.
+// Every migration of the database, oldest first. Append new ones; never edit one that shipped.
 std::span<const Migration> Migrations();
 
-// Applies each migration that `db` lacks, each once in its own write transaction, recording it
-// in `schema_migrations`. Safe to run on every open and from several processes at once.
-// kFailedPrecondition when the database has a migration this build does not know (a newer
-// frontdesk wrote it); kUnavailable/kInternal from the database.
+// Applies each of `migrations` (a file's history, oldest first) that `db` lacks, each once in its
+// own write transaction, recording it in `schema_migrations`. Safe to run on every open and from
+// several processes at once. kFailedPrecondition when the file has a migration this build does
+// not know (a newer frontdesk wrote it); kUnavailable/kInternal from the database.
 // REQUIRES: no transaction is open on `db`.
-base::Status Migrate(Connection& db);
+base::Status Migrate(Connection& db, std::span<const Migration> migrations);
 
 }  // namespace store::sqlite

@@ -30,12 +30,12 @@ namespace store {
 
 using Lock = std::lock_guard<std::recursive_mutex>;
 
-constexpr base::Duration kCheckpointEvery = std::chrono::milliseconds{250};
-
 base::Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path) {
   base::Result<std::unique_ptr<sqlite::Connection>> db = sqlite::Connection::Open(path);
   if (!db.ok()) return db.error();
-  base::Status migrated = sqlite::Migrate(**db);
+  // Before the migration that drops their old table.
+  base::Status migrated = sqlite::MoveDeliveriesToInboxFile(**db, path);
+  if (migrated.ok()) migrated = sqlite::Migrate(**db, sqlite::Migrations());
   if (!migrated.ok()) {
     const base::Error& e = migrated.error();
     return base::Error{e.code, "cannot open database '" + path + "': " + e.message};
@@ -44,7 +44,7 @@ base::Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& 
   if (base::Status off = (*db)->Execute("PRAGMA wal_autocheckpoint=0"); !off.ok()) {
     return off.error();
   }
-  auto checkpointer = sqlite::Checkpointer::Start(path, kCheckpointEvery);
+  auto checkpointer = sqlite::Checkpointer::Start(path, sqlite::kCheckpointEvery);
   if (!checkpointer.ok()) return checkpointer.error();
   base::Result<std::unique_ptr<sqlite::Connection>> reader = sqlite::Connection::Open(path);
   if (!reader.ok()) return reader.error();
@@ -405,68 +405,9 @@ base::Status SqliteStore::PutValue(std::int64_t workspace_id, const std::string&
   return sqlite::PutValue(*db_, workspace_id, key, value);
 }
 
-struct SqliteStore::PendingAppend : sqlite::GroupedWrite {
-  PendingAppend(core::Channel c, std::string_view b, base::TimePoint at)
-      : channel(c), body(b), received_at(at) {}
-  core::Channel channel;
-  std::string_view body;
-  base::TimePoint received_at;
-  base::Result<std::int64_t> result = base::Error::Internal("database error: not written");
-};
-
-base::Result<std::int64_t> SqliteStore::AppendInbox(core::Channel channel,
-                                                    std::string_view raw_body,
-                                                    base::TimePoint received_at) {
-  PendingAppend mine(channel, raw_body, received_at);
-  appends_.Submit(mine);
-  return std::move(mine.result);
-}
-
-void SqliteStore::WriteAppends(std::span<sqlite::GroupedWrite* const> batch) {
-  Lock lock(mutex_);
-  base::Result<sqlite::Transaction> txn =
-      sqlite::Transaction::Begin(*db_, sqlite::TransactionKind::kWrite);
-  for (sqlite::GroupedWrite* w : batch) {
-    auto& p = static_cast<PendingAppend&>(*w);
-    p.result = txn.ok() ? sqlite::AppendInbox(*db_, p.channel, p.body, p.received_at)
-                        : base::Result<std::int64_t>(txn.error());
-  }
-  if (!txn.ok()) return;
-  if (base::Status done = txn->Commit(); !done.ok()) {
-    // Nothing of the batch was kept.
-    for (sqlite::GroupedWrite* w : batch) static_cast<PendingAppend&>(*w).result = done.error();
-  }
-}
-
-base::Result<std::vector<core::InboxItem>> SqliteStore::PendingInbox(base::TimePoint now,
-                                                                     std::size_t limit) {
-  Lock lock(mutex_);
-  return sqlite::PendingInbox(*db_, now, limit);
-}
-
-base::Status SqliteStore::FinishInbox(std::span<const std::int64_t> ids) {
-  Lock lock(mutex_);
-  return sqlite::FinishInbox(*db_, ids);
-}
-
-base::Result<core::InboxDepth> SqliteStore::MeasureInbox(base::TimePoint now) {
-  Lock lock(mutex_);
-  return sqlite::MeasureInbox(*db_, now);
-}
-
 base::Result<core::OutboxDepth> SqliteStore::MeasureOutbox(base::TimePoint now) {
   Lock lock(mutex_);
   return sqlite::MeasureOutbox(*db_, now);
-}
-
-base::Status SqliteStore::RetryInbox(std::int64_t id, base::TimePoint at) {
-  Lock lock(mutex_);
-  return sqlite::RetryInbox(*db_, id, at);
-}
-
-base::Status SqliteStore::ParkInbox(std::int64_t id, const std::string& reason) {
-  Lock lock(mutex_);
-  return sqlite::ParkInbox(*db_, id, reason);
 }
 
 base::Result<std::vector<core::OutboxItem>> SqliteStore::ClaimOutbox(base::TimePoint now,

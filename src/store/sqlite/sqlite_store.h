@@ -1,6 +1,7 @@
-// SqliteStore: the embedded core::Store (with the core::Inbox, core::Outbox,
-// core::ChannelAccounts, core::Users, core::Crm and core::Webhooks ports), one SQLite database
-// file holding every workspace.
+// SqliteStore: the embedded core::Store (with the core::Outbox, core::ChannelAccounts,
+// core::Users, core::Crm and core::Webhooks ports), one SQLite database file holding every
+// workspace. The raw webhook deliveries (core::Inbox) are in a file of their own beside it
+// (sqlite::InboxRepository); Open moves those an older release kept here into it.
 //
 // Usage:
 //   base::Result<std::unique_ptr<store::SqliteStore>> db = store::SqliteStore::Open("fd.db");
@@ -13,9 +14,8 @@
 //     insertion order). LoadContact and snapshots list answers in insertion order.
 //   - NextTimer and GetValue return nullopt for an unknown workspace; SaveDraft, ReplaceCatalog,
 //     ClearCatalog, LoadCatalog and PutValue return kNotFound for one.
-//   - AppendInbox commits concurrent appends together (group commit): one transaction, and one
-//     WAL write, for every delivery that arrived while the previous one was being written. So
-//     does Commit outside Atomically (the reply pool's threads), each decision keeping its own
+//   - Commit outside Atomically (the reply pool's threads) commits concurrent decisions together
+//     (group commit): one transaction, and one WAL write, each decision keeping its own
 //     all-or-none result (a savepoint); inside Atomically it joins that transaction.
 //   - Commit also fills, in the returned decision, the conversation's workspace, contact and
 //     channel as stored, each notification's contact and each answer's id (see
@@ -42,7 +42,6 @@
 
 #include "core/channel_account.h"
 #include "core/crm.h"
-#include "core/inbox.h"
 #include "core/outbox.h"
 #include "core/store.h"
 #include "core/user.h"
@@ -56,7 +55,6 @@ class Connection;
 }  // namespace sqlite
 
 class SqliteStore final : public core::Store,
-                          public core::Inbox,
                           public core::Outbox,
                           public core::ChannelAccounts,
                           public core::Users,
@@ -140,16 +138,6 @@ class SqliteStore final : public core::Store,
   base::Status Atomically(const std::function<base::Status()>& work) override;
   base::Status PutValue(std::int64_t workspace_id, const std::string& key,
                         const std::string& value) override;
-
-  // core::Inbox
-  base::Result<std::int64_t> AppendInbox(core::Channel channel, std::string_view raw_body,
-                                         base::TimePoint received_at) override;
-  base::Result<std::vector<core::InboxItem>> PendingInbox(base::TimePoint now,
-                                                          std::size_t limit) override;
-  base::Status FinishInbox(std::span<const std::int64_t> ids) override;
-  base::Result<core::InboxDepth> MeasureInbox(base::TimePoint now) override;
-  base::Status RetryInbox(std::int64_t id, base::TimePoint at) override;
-  base::Status ParkInbox(std::int64_t id, const std::string& reason) override;
 
   // core::Outbox
   base::Result<std::vector<core::OutboxItem>> ClaimOutbox(base::TimePoint now, std::size_t limit,
@@ -257,11 +245,9 @@ class SqliteStore final : public core::Store,
   template <typename Read>
   auto Reading(Read read);
 
-  // Group commit (group_commit.h) of inbox appends and of decisions committed outside
-  // Atomically: concurrent callers share one transaction.
-  struct PendingAppend;
+  // Group commit (group_commit.h) of decisions committed outside Atomically: concurrent callers
+  // share one transaction.
   struct PendingCommit;
-  void WriteAppends(std::span<sqlite::GroupedWrite* const> batch);
   void WriteCommits(std::span<sqlite::GroupedWrite* const> batch);
 
   // Counts `appended` messages and indexes the waiting ones once they make a batch.
@@ -276,7 +262,6 @@ class SqliteStore final : public core::Store,
   std::mutex reader_mutex_;
   std::unique_ptr<sqlite::Connection> reader_;  // guarded by reader_mutex_
 
-  sqlite::GroupCommit appends_{[this](auto batch) { WriteAppends(batch); }};
   sqlite::GroupCommit commits_{[this](auto batch) { WriteCommits(batch); }};
 };
 

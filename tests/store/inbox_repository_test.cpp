@@ -1,0 +1,187 @@
+// The inbox of raw webhook deliveries, in its own file beside the database: kept until finished,
+// retried, parked and counted; concurrent appends all kept; an append never waits for a
+// transaction of the database; deliveries an older release kept in the database moved over.
+#include "store/sqlite/inbox_repository.h"
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <future>
+#include <mutex>
+#include <set>
+#include <thread>
+
+#include "store/store_fixture.h"
+
+namespace store {
+namespace {
+
+using namespace std::chrono_literals;
+
+const base::TimePoint kT0 = base::FromMillis(1'767'261'600'000);
+
+class InboxRepositoryTest : public StoreTest {
+ protected:
+  void SetUp() override {
+    StoreTest::SetUp();
+    OpenInbox();
+  }
+  void TearDown() override {
+    inbox_.reset();
+    StoreTest::TearDown();
+  }
+
+  void OpenInbox() {
+    inbox_.reset();
+    auto opened = sqlite::InboxRepository::Open(path_);
+    ASSERT_TRUE(opened.ok()) << opened.error().message;
+    inbox_ = std::move(*opened);
+  }
+
+  std::unique_ptr<sqlite::InboxRepository> inbox_;
+};
+
+TEST_F(InboxRepositoryTest, KeepsDeliveriesUntilFinishedAcrossReopen) {
+  auto first = inbox_->AppendInbox(core::Channel::kWhatsapp, "{\"a\":1}", kT0);
+  auto second = inbox_->AppendInbox(core::Channel::kMessenger, "{\"b\":2}", kT0 + 1s);
+  ASSERT_TRUE(first.ok() && second.ok());
+  OpenInbox();
+  auto pending = inbox_->PendingInbox(kT0 + 1s, 10);
+  ASSERT_EQ(pending->size(), 2u);
+  EXPECT_EQ((*pending)[0].body, "{\"a\":1}");
+  EXPECT_EQ((*pending)[1].channel, core::Channel::kMessenger);
+
+  ASSERT_TRUE(inbox_->RetryInbox(*first, kT0 + 1min).ok());
+  ASSERT_TRUE(inbox_->FinishInbox(std::vector{*second}).ok());
+  EXPECT_TRUE(inbox_->PendingInbox(kT0 + 30s, 10)->empty());
+  auto later = inbox_->PendingInbox(kT0 + 1min, 10);
+  ASSERT_EQ(later->size(), 1u);
+  EXPECT_EQ((*later)[0].attempts, 1);
+  EXPECT_EQ(inbox_->FinishInbox(std::vector{*second}).error().code, base::ErrorCode::kNotFound);
+  ASSERT_TRUE(inbox_->ParkInbox(*first, "no workspace has account 1").ok());
+  EXPECT_TRUE(inbox_->PendingInbox(kT0 + 1h, 10)->empty());
+  EXPECT_EQ(inbox_->MeasureInbox(kT0 + 1h)->parked, 1);
+}
+
+TEST_F(InboxRepositoryTest, ConcurrentAppendsAreCommittedTogetherAndAllKept) {
+  constexpr int kThreads = 8;
+  constexpr int kEach = 50;
+  std::vector<std::thread> threads;
+  std::mutex ids_mutex;
+  std::set<std::int64_t> ids;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < kEach; ++i) {
+        auto id = inbox_->AppendInbox(core::Channel::kWhatsapp,
+                                      std::to_string(t) + ":" + std::to_string(i), kT0);
+        ASSERT_TRUE(id.ok()) << id.error().message;
+        std::lock_guard lock(ids_mutex);
+        ids.insert(*id);
+      }
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  EXPECT_EQ(ids.size(), static_cast<std::size_t>(kThreads * kEach));
+  OpenInbox();
+  EXPECT_EQ(inbox_->PendingInbox(kT0, kThreads * kEach + 1)->size(),
+            static_cast<std::size_t>(kThreads * kEach));
+}
+
+TEST_F(InboxRepositoryTest, DepthsCountEachState) {
+  for (int i = 0; i < 3; ++i) {
+    ASSERT_TRUE(inbox_->AppendInbox(core::Channel::kWhatsapp, "{}", kT0).ok());
+  }
+  auto pending = inbox_->PendingInbox(kT0, 10);
+  ASSERT_TRUE(inbox_->RetryInbox((*pending)[0].id, kT0 + 1min).ok());
+  ASSERT_TRUE(inbox_->ParkInbox((*pending)[1].id, "unknown account").ok());
+  const core::InboxDepth depth = inbox_->MeasureInbox(kT0).value();
+  EXPECT_EQ(depth.due, 1);
+  EXPECT_EQ(depth.waiting, 1);
+  EXPECT_EQ(depth.parked, 1);
+  EXPECT_EQ(inbox_->MeasureInbox(kT0 + 1min)->due, 2);  // the retry came due
+}
+
+// The acknowledgement of a webhook waits for its delivery's commit only: a transaction of the
+// database (an intake chunk, a reply's commit, a search index batch) holds another file's lock.
+TEST_F(InboxRepositoryTest, AnAppendDoesNotWaitForATransactionOfTheDatabase) {
+  std::promise<void> release;
+  std::future<base::Result<std::int64_t>> appended;
+  const base::Status done = store().Atomically([&] {
+    // Inside the transaction: the database's write lock and the store's mutex are held.
+    appended = std::async(std::launch::async,
+                          [&] { return inbox_->AppendInbox(core::Channel::kWhatsapp, "{}", kT0); });
+    // Were the append to wait for this transaction, it would never finish inside it; the limit
+    // only turns that deadlock into a failure.
+    EXPECT_EQ(appended.wait_for(60s), std::future_status::ready);
+    return base::Status::Ok();
+  });
+  ASSERT_TRUE(done.ok());
+  auto id = appended.get();
+  ASSERT_TRUE(id.ok()) << id.error().message;
+  EXPECT_EQ(inbox_->PendingInbox(kT0, 10)->size(), 1u);
+}
+
+TEST_F(InboxRepositoryTest, ANewerInboxFileIsRefused) {
+  inbox_.reset();
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(sqlite::InboxRepository::PathFor(path_).c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db, "INSERT INTO schema_migrations VALUES (99, 'from the future')",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(db);
+  auto opened = sqlite::InboxRepository::Open(path_);
+  ASSERT_FALSE(opened.ok());
+  EXPECT_EQ(opened.error().code, base::ErrorCode::kFailedPrecondition);
+  EXPECT_NE(opened.error().message.find("-inbox"), std::string::npos) << opened.error().message;
+}
+
+// Migration 17: a release before it kept deliveries in the database's own table.
+constexpr std::int64_t kInboxMovedMigration = 17;
+
+class InboxMoveTest : public StoreTest {
+ protected:
+  void SetUp() override {
+    MigrateBefore(kInboxMovedMigration);
+    // Acknowledged but not handled when that release stopped: due, retried, parked.
+    ExecuteRaw(R"sql(
+      INSERT INTO inbox VALUES (7, 'whatsapp', '{"a":1}', 1000, 0, 1000, NULL),
+                               (8, 'messenger', '{"b":2}', 2000, 3, 9000, NULL),
+                               (9, 'instagram', '{"c":3}', 3000, 1, 3000, 'unknown account');
+    )sql");
+  }
+};
+
+TEST_F(InboxMoveTest, DeliveriesInTheDatabaseMoveToTheInboxFileWithTheirState) {
+  Reopen();
+  EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM sqlite_master WHERE name = 'inbox'"), 0);
+  auto inbox = sqlite::InboxRepository::Open(path_);
+  ASSERT_TRUE(inbox.ok()) << inbox.error().message;
+  auto due = (*inbox)->PendingInbox(base::FromMillis(9000), 10);
+  ASSERT_TRUE(due.ok());
+  ASSERT_EQ(due->size(), 2u);
+  EXPECT_EQ((*due)[0].id, 7);
+  EXPECT_EQ((*due)[0].body, "{\"a\":1}");
+  EXPECT_EQ((*due)[1].id, 8);
+  EXPECT_EQ((*due)[1].attempts, 3);
+  EXPECT_TRUE((*inbox)->PendingInbox(base::FromMillis(8999), 10)->size() == 1u);
+  EXPECT_EQ((*inbox)->MeasureInbox(base::FromMillis(9000))->parked, 1);
+  // New deliveries follow the moved ones.
+  EXPECT_GT((*inbox)->AppendInbox(core::Channel::kWhatsapp, "{}", kT0).value(), 9);
+}
+
+TEST_F(InboxMoveTest, AMoveCutShortIsFinishedWithoutCopyingTwice) {
+  {
+    // A crash after the copy and before the table was dropped: the next open copies again.
+    auto db = sqlite::Connection::Open(path_);
+    ASSERT_TRUE(db.ok());
+    ASSERT_TRUE(sqlite::MoveDeliveriesToInboxFile(**db, path_).ok());
+  }
+  Reopen();
+  auto inbox = sqlite::InboxRepository::Open(path_);
+  ASSERT_TRUE(inbox.ok()) << inbox.error().message;
+  EXPECT_EQ((*inbox)->PendingInbox(base::FromMillis(9000), 10)->size(), 2u);
+  EXPECT_EQ((*inbox)->MeasureInbox(base::FromMillis(9000))->parked, 1);
+}
+
+}  // namespace
+}  // namespace store
