@@ -20,6 +20,7 @@ std::size_t Bm25Index::Add(std::span<const Bm25Field> fields) {
     length += field.weight * static_cast<double>(field.terms.size());
     for (const std::string& term : field.terms) {
       std::vector<Posting>& list = postings_[term];
+      if (list.empty()) terms_.insert(term);
       if (list.empty() || list.back().doc != doc) list.push_back({doc, 0});
       list.back().frequency += static_cast<float>(field.weight);
     }
@@ -33,6 +34,18 @@ double Bm25Index::IdfOf(std::size_t document_frequency) const {
   const auto n = static_cast<double>(document_frequency);
   const auto total = static_cast<double>(doc_lengths_.size());
   return std::log(1.0 + (total - n + kIdfSmoothing) / (n + kIdfSmoothing));
+}
+
+bool Bm25Index::Contains(std::string_view term) const { return postings_.contains(term); }
+
+std::vector<std::string> Bm25Index::TermsStartingWith(std::string_view prefix,
+                                                      std::size_t limit) const {
+  std::vector<std::string> found;
+  for (auto it = terms_.lower_bound(prefix);
+       it != terms_.end() && found.size() < limit && it->starts_with(prefix); ++it) {
+    found.push_back(*it);
+  }
+  return found;
 }
 
 double Bm25Index::Idf(std::string_view term) const {

@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <set>
 #include <span>
 #include <string>
 #include <string_view>
@@ -48,6 +49,11 @@ class Bm25Index {
   // first). Duplicate query terms count once per occurrence.
   std::vector<Bm25Hit> Search(std::span<const std::string> query, std::size_t k) const;
 
+  // Whether a document has `term`.
+  bool Contains(std::string_view term) const;
+  // At most `limit` of the terms some document has that start with `prefix`, in byte order.
+  std::vector<std::string> TermsStartingWith(std::string_view prefix, std::size_t limit) const;
+
   // The inverse document frequency of `term`; the highest possible value when no document has it.
   double Idf(std::string_view term) const;
 
@@ -66,7 +72,8 @@ class Bm25Index {
 
   Bm25Params params_;
   std::unordered_map<std::string, std::vector<Posting>, Hash, std::equal_to<>> postings_;
-  std::vector<float> doc_lengths_;  // weighted
+  std::set<std::string, std::less<>> terms_;  // the keys of postings_, in order
+  std::vector<float> doc_lengths_;            // weighted
   double total_length_ = 0;
 };
 

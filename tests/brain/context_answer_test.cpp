@@ -166,6 +166,24 @@ TEST_F(ContextAnswerTest, FactsAreFoundWhenTheWordingDiffers) {
   }
 }
 
+// A word the context never uses may be the start of one it does: "master" for "Mastercard".
+TEST(ContextWordStartTest, AWordTheContextLacksFindsTheLongerWordItStarts) {
+  core::AgentConfig config;
+  config.company_name = "Spoke & Chain";
+  config.default_language = Language::kEn;
+  config.business_context =
+      "# Cards\nMastercard and Visa are fine.\n\n"
+      "# Workshop\nA tune-up takes about 2 hours.\n";
+  auto brain = LocalBrain::Create(config, core::Catalog{});
+  ASSERT_TRUE(brain.ok()) << brain.error().message;
+  core::BrainInput input;
+  input.customer_messages = {"what about master?"};
+  const auto p = (*brain)->Propose(input);
+  ASSERT_TRUE(p.ok());
+  EXPECT_TRUE(p->answered) << p->reply;
+  EXPECT_TRUE(Contains(p->reply, "Mastercard")) << p->reply;
+}
+
 TEST_F(ContextAnswerTest, CompanyInfoAnswersTheQuestionsItFits) {
   const core::Proposal instagram = Propose("what is your instagram?");
   EXPECT_TRUE(instagram.answered);

@@ -60,6 +60,18 @@ TEST(Bm25IndexTest, UnknownTermsFindNothingAndHaveTheHighestIdf) {
   EXPECT_GT(index.Idf("green"), index.Idf("red"));
 }
 
+TEST(Bm25IndexTest, TermsStartingWithAPrefixComeInOrderUpToTheLimit) {
+  Bm25Index index;
+  AddOne(index, {"coronavirus", "corn", "cord"});
+  AddOne(index, {"corona", "coral"});
+  EXPECT_TRUE(index.Contains("corn"));
+  EXPECT_FALSE(index.Contains("cor"));
+  EXPECT_EQ(index.TermsStartingWith("coro", 5),
+            (std::vector<std::string>{"corona", "coronavirus"}));
+  EXPECT_EQ(index.TermsStartingWith("cor", 2), (std::vector<std::string>{"coral", "cord"}));
+  EXPECT_TRUE(index.TermsStartingWith("x", 5).empty());
+}
+
 TEST(Bm25IndexTest, EmptyIndexAndZeroKReturnNothing) {
   Bm25Index empty;
   const Terms query = {"red"};

@@ -17,6 +17,10 @@ constexpr double kHeadingWeight = 2.0;
 constexpr double kBodyWeight = 1.0;
 // Enough for every sentence of a passage a question's words all point to.
 constexpr std::size_t kCandidates = 32;
+// A customer's word the index lacks is looked up as the start of longer ones when it has at
+// least this many characters, and stands for at most this many.
+constexpr std::size_t kMinPrefixChars = 4;
+constexpr std::size_t kMaxPrefixTerms = 4;
 
 // Words that frame a question ("how much is", "do you sell", "tienen", "quanto custa") rather than
 // name what it is about.
@@ -265,7 +269,13 @@ Knowledge::Query Knowledge::MakeQuery(std::span<const std::string> customer_word
     if (std::find(query.terms.begin(), query.terms.end(), stem) != query.terms.end()) continue;
     // The customer's own word weighs the slot; the topic's other words may fill it.
     query.slot_weights.push_back(index_.Idf(stem));
+    // A word the context never uses may be the start of one it does ("corona", "coronavirus").
+    std::vector<std::string> longer;
+    if (stem.size() >= kMinPrefixChars && !index_.Contains(stem)) {
+      longer = index_.TermsStartingWith(stem, kMaxPrefixTerms);
+    }
     add(std::move(stem));
+    for (std::string& t : longer) add(std::move(t));
     if (topic != nullptr) {
       for (std::string_view other : *topic) add(analyzer_.Stem(other, language));
     }
