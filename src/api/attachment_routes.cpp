@@ -28,23 +28,7 @@ http::Response Bytes(const CrmContext& c, const http::Request& r) {
   const auto media_id = IdParam(r, "attachment");
   const base::Error not_found = base::Error::NotFound("attachment not found");
   if (!conversation_id || !media_id) return ErrorResponse(not_found);
-  auto media = c.media.ReadMedia(access->workspace.id, *conversation_id, *media_id);
-  if (!media.ok()) return ErrorResponse(media.error());
-  const core::Media& file = media->first;
-  if (file.state != core::MediaState::kStored) {
-    return ErrorResponse(
-        base::Error::NotFound("attachment not stored: " + std::string(core::ToString(file.state))));
-  }
-  http::Response response;
-  response.status = 200;
-  response.content_type = file.mime_type;
-  response.body = std::move(media->second);
-  response.AddHeader("X-Content-Type-Options", "nosniff");
-  response.AddHeader("Cache-Control", "private, max-age=3600");
-  if (file.kind == core::Attachment::kDocument) {
-    response.AddHeader("Content-Disposition", "attachment; filename=\"" + QuotedName(file) + "\"");
-  }
-  return response;
+  return FileResponse(c.media.ReadMedia(access->workspace.id, *conversation_id, *media_id));
 }
 
 constexpr std::size_t kMaxFileNameBytes = 200;
@@ -99,6 +83,25 @@ base::Result<std::pair<std::string, core::NewMedia>> ReadForm(const http::Reques
 
 }  // namespace
 
+http::Response FileResponse(base::Result<std::pair<core::Media, std::string>> read) {
+  if (!read.ok()) return ErrorResponse(read.error());
+  const core::Media& file = read->first;
+  if (file.state != core::MediaState::kStored) {
+    return ErrorResponse(
+        base::Error::NotFound("attachment not stored: " + std::string(core::ToString(file.state))));
+  }
+  http::Response response;
+  response.status = 200;
+  response.content_type = file.mime_type;
+  response.body = std::move(read->second);
+  response.AddHeader("X-Content-Type-Options", "nosniff");
+  response.AddHeader("Cache-Control", "private, max-age=3600");
+  if (file.kind == core::Attachment::kDocument) {
+    response.AddHeader("Content-Disposition", "attachment; filename=\"" + QuotedName(file) + "\"");
+  }
+  return response;
+}
+
 http::Response ReplyWithFile(const CrmContext& c, const http::Request& r) {
   auto access = AuthorizeMember(c, r);
   if (!access.ok()) return ErrorResponse(access.error());
@@ -109,7 +112,7 @@ http::Response ReplyWithFile(const CrmContext& c, const http::Request& r) {
   std::string_view bytes;
   auto form = ReadForm(r, bytes);
   if (!form.ok()) return ErrorResponse(form.error());
-  if (summary->channel == core::Channel::kWeb || summary->channel == core::Channel::kInstagram) {
+  if (summary->channel == core::Channel::kInstagram) {
     return ErrorResponse(base::Error::InvalidArgument(
         "files are not sent on " + std::string(core::ToString(summary->channel)) + " yet"));
   }

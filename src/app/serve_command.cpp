@@ -237,7 +237,7 @@ int RunServe(const ServeOptions& options, std::ostream& out, std::ostream& err) 
         return delivered.ok() && *delivered > 0;
       },
       kWebhookPoll);
-  WebChatHub hub;
+  WebChatHub hub(media);
   api::LiveFeed feed;
   runtime::BackgroundLoop session_sweep(
       [&] {
@@ -279,7 +279,7 @@ int RunServe(const ServeOptions& options, std::ostream& out, std::ostream& err) 
   QueueGauges queues(metrics, store, **inbox, store, clock);
   AddOperatorRoutes(router, store, clock, metrics, queues);
   AddWebhookRoutes(router, {**inbox, store, clock, metrics, [&pump] { pump.WakeIntake(); }});
-  AddWebChatRoutes(router, store, engine, clock, hub);
+  AddWebChatRoutes(router, store, media, engine, clock, hub);
   AddDashboardRoutes(router);
   api::Auth auth(store, clock, config->auth);
   api::AddAuthRoutes(router, auth, store, feed, config->auth_routes);

@@ -1,8 +1,12 @@
 #include "app/web_chat.h"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 #include <random>
+#include <span>
 
+#include "api/attachment_routes.h"
+#include "api/json_api.h"
 #include "app/web_assets.h"
 #include "base/sha256.h"
 
@@ -18,11 +22,22 @@ constexpr std::size_t kHistoryShown = 100;
 constexpr auto kVisitorCookieAge = std::chrono::hours{24 * 365};
 constexpr int kAccepted = 202;
 
-json MessageJson(const core::Message& m) {
-  return {{"id", m.id},
-          {"author", core::ToString(m.author)},
-          {"text", m.text},
-          {"at", base::FormatTime(m.at)}};
+// A message as the visitor's page shows it, with the stored files among `media` that it carries
+// (a person's files; each read back at attachments/{id} with the visitor's cookie).
+json MessageJson(const core::Message& m, std::span<const core::Media> media) {
+  json out{{"id", m.id},
+           {"author", core::ToString(m.author)},
+           {"text", m.text},
+           {"at", base::FormatTime(m.at)}};
+  for (const core::Media& file : media) {
+    if (file.message_id != m.id || file.state != core::MediaState::kStored) continue;
+    if (!out.contains("files")) out["files"] = json::array();
+    out["files"].push_back({{"id", file.id},
+                            {"kind", core::ToString(file.kind)},
+                            {"type", file.mime_type},
+                            {"name", file.file_name}});
+  }
+  return out;
 }
 
 std::string NewVisitorId() {
@@ -68,6 +83,7 @@ http::Response WithVisitor(http::Response response, const std::string& visitor, 
 
 struct Context {
   core::Store& store;
+  core::MediaStore& media;
   runtime::Engine& engine;
   const base::Clock& clock;
   WebChatHub& hub;
@@ -95,7 +111,11 @@ http::Response History(const Context& c, const http::Request& request) {
   if (!fresh) {
     auto snapshot = c.store.OpenConversation(KeyOf(workspace->id, visitor), kHistoryShown);
     if (!snapshot.ok()) return TryAgain(snapshot.error());
-    for (const core::Message& m : snapshot->history) page["messages"].push_back(MessageJson(m));
+    auto media = c.media.ListMedia(workspace->id, snapshot->conversation.id);
+    if (!media.ok()) return TryAgain(media.error());
+    for (const core::Message& m : snapshot->history) {
+      page["messages"].push_back(MessageJson(m, *media));
+    }
   }
   return WithVisitor(http::Response::Json(200, page.dump()), visitor, fresh);
 }
@@ -124,6 +144,20 @@ http::Response Post(const Context& c, const http::Request& request) {
   return WithVisitor(http::Response::Json(kAccepted, R"({"ok":true})"), visitor, fresh);
 }
 
+// A file of the visitor's own conversation; 404 for any other (another visitor's, another
+// workspace's, one not stored) and without the visitor's cookie.
+http::Response File(const Context& c, const http::Request& request) {
+  auto workspace = WorkspaceOf(c, request);
+  const auto visitor = request.Cookie(kVisitorCookie);
+  const auto id = api::IdParam(request, "attachment");
+  if (!workspace.ok() || !visitor || !IsVisitorId(*visitor) || !id) {
+    return http::Response::NotFound();
+  }
+  auto snapshot = c.store.OpenConversation(KeyOf(workspace->id, *visitor), 0);
+  if (!snapshot.ok()) return TryAgain(snapshot.error());
+  return api::FileResponse(c.media.ReadMedia(workspace->id, snapshot->conversation.id, *id));
+}
+
 http::StreamResponse Events(const Context& c, const http::Request& request) {
   auto workspace = WorkspaceOf(c, request);
   const auto visitor = request.Cookie(kVisitorCookie);
@@ -147,14 +181,25 @@ void WebChatHub::Subscribe(std::int64_t conversation_id,
   list.push_back(std::move(stream));
 }
 
+WebChatHub::WebChatHub(core::MediaStore& media) : media_(media) {}
+
 void WebChatHub::Publish(const core::Decision& decision) {
   if (decision.conversation.channel != core::Channel::kWeb) return;
   std::lock_guard lock(mutex_);
   auto it = streams_.find(decision.conversation.id);
   if (it == streams_.end()) return;
+  // A person's reply may carry a file, committed with it.
+  std::vector<core::Media> media;
+  const bool from_a_person =
+      std::any_of(decision.messages.begin(), decision.messages.end(),
+                  [](const core::Message& m) { return m.author == core::Author::kHumanCrm; });
+  if (from_a_person) {
+    auto listed = media_.ListMedia(decision.conversation.workspace_id, decision.conversation.id);
+    if (listed.ok()) media = std::move(*listed);  // else the text; the page's next load has it
+  }
   for (const core::Message& m : decision.messages) {
     if (m.author == core::Author::kCustomer) continue;
-    const std::string data = MessageJson(m).dump();
+    const std::string data = MessageJson(m, media).dump();
     std::erase_if(it->second, [&](const auto& s) {
       return !s->Publish({data, "", std::to_string(m.id)});
     });
@@ -162,9 +207,9 @@ void WebChatHub::Publish(const core::Decision& decision) {
   if (it->second.empty()) streams_.erase(it);
 }
 
-void AddWebChatRoutes(http::Router& router, core::Store& store, runtime::Engine& engine,
-                      const base::Clock& clock, WebChatHub& hub) {
-  const auto c = std::make_shared<const Context>(Context{store, engine, clock, hub});
+void AddWebChatRoutes(http::Router& router, core::Store& store, core::MediaStore& media,
+                      runtime::Engine& engine, const base::Clock& clock, WebChatHub& hub) {
+  const auto c = std::make_shared<const Context>(Context{store, media, engine, clock, hub});
   // The files are compiled in (web/chat.html, web/widget.js): neither lookup can fail.
   const WebAsset* page = FindWebAsset("chat.html");
   const WebAsset* widget = FindWebAsset("widget.js");
@@ -180,6 +225,8 @@ void AddWebChatRoutes(http::Router& router, core::Store& store, runtime::Engine&
              [c](const http::Request& request) { return History(*c, request); });
   router.Post("/chat/{workspace}/messages",
               [c](const http::Request& request) { return Post(*c, request); });
+  router.Get("/chat/{workspace}/attachments/{attachment}",
+             [c](const http::Request& request) { return File(*c, request); });
   router.Stream("/chat/{workspace}/events",
                 [c](const http::Request& request) { return Events(*c, request); });
 }

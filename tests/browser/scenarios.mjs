@@ -459,6 +459,17 @@ export async function manualReply(s) {
   await expectText(mine.last().locator(".caption"), "(CRM)");
   await expectText(s.customer.locator("#log .msg.human_crm").last(), REPLY);
 
+  // A photo sent with a reply is on the visitor's page at once, and loads there.
+  await page.locator(".composer input[type=file]").setInputFiles({ name: "map.png",
+    mimeType: "image/png", buffer: PHOTO });
+  await page.getByRole("textbox", { name: "Reply" }).fill("Here is the map");
+  await page.getByRole("button", { name: "Send" }).click();
+  await expectText(mine.last(), "Here is the map");
+  const seen = s.customer.locator("#log .msg.human_crm").last();
+  await expectText(seen, "Here is the map");
+  await until(() => seen.locator("img.file").evaluate((img) => img.complete && img.naturalWidth),
+    (width) => width > 0, "the visitor sees the photo");
+
   await page.getByRole("button", { name: "Return to AI" }).click();
   await expectText(badge, "AI active");
   await expectVisible(page.getByRole("button", { name: "Take manual control" }));

@@ -227,21 +227,56 @@ TEST_F(MediaE2eTest, AReplyWithAFileReachesTheCustomerOnce) {
 namespace e2e {
 namespace {
 
-TEST_F(MediaE2eTest, TheWebChatTakesNoFileFromTheCrmYet) {
+// On the web chat a person's file reaches the visitor's page: listed with its message and read
+// back with the visitor's own cookie, by nobody else.
+TEST_F(MediaE2eTest, AWebChatVisitorSeesAPersonsFileAndNobodyElseReadsIt) {
   auto chat = crm_.client().Post("/chat/shop/messages", R"({"text": "hello"})", "application/json");
   ASSERT_TRUE(chat && chat->status == 202);
+  const std::string set_cookie = chat->get_header_value("Set-Cookie");
+  const httplib::Headers visitor{{"Cookie", set_cookie.substr(0, set_cookie.find(';'))}};
   crm_.WaitForReplies();
   auto list = crm_.client().Get("/api/v1/workspaces/shop/conversations", shop_);
   ASSERT_TRUE(list && list->status == 200);
   conversation_ = json::parse(list->body)["conversations"][0]["id"].get<std::int64_t>();
-  httplib::MultipartFormDataItems form{{"file", "%PDF-1.4", "quote.pdf", "application/pdf"}};
-  auto refused = crm_.client().Post(Path("/messages", "shop"), shop_, form);
-  ASSERT_TRUE(refused);
-  EXPECT_EQ(refused->status, 400);
-  EXPECT_NE(refused->body.find("files are not sent on web yet"), std::string::npos);
-  auto page = crm_.client().Get(Path("/messages", "shop"), shop_);
-  ASSERT_TRUE(page);
-  EXPECT_EQ(page->body.find("human_crm"), std::string::npos);  // nothing was stored
+
+  const std::string png("\x89PNG\r\n\x1a\nmap", 11);
+  httplib::MultipartFormDataItems form{{"text", "Here is the map", "", ""},
+                                       {"file", png, "map.png", "image/png"}};
+  auto sent = crm_.client().Post(Path("/messages", "shop"), shop_, form);
+  ASSERT_TRUE(sent);
+  ASSERT_EQ(sent->status, 201) << sent->body;
+
+  auto page = crm_.client().Get("/chat/shop/messages", visitor);
+  ASSERT_TRUE(page && page->status == 200);
+  const json last = json::parse(page->body)["messages"].back();
+  EXPECT_EQ(last["author"], "human_crm");
+  EXPECT_EQ(last["text"], "Here is the map");
+  ASSERT_EQ(last["files"].size(), 1u) << last.dump();
+  EXPECT_EQ(last["files"][0]["kind"], "image");
+  EXPECT_EQ(last["files"][0]["type"], "image/png");
+  const std::string file =
+      "/chat/shop/attachments/" + std::to_string(last["files"][0]["id"].get<std::int64_t>());
+
+  auto bytes = crm_.client().Get(file, visitor);
+  ASSERT_TRUE(bytes);
+  ASSERT_EQ(bytes->status, 200);
+  EXPECT_EQ(bytes->body, png);
+  EXPECT_EQ(bytes->get_header_value("Content-Type"), "image/png");
+  EXPECT_EQ(bytes->get_header_value("X-Content-Type-Options"), "nosniff");
+
+  // Without the cookie, with another visitor's, or under another workspace: not found.
+  EXPECT_EQ(crm_.client().Get(file)->status, 404);
+  auto stranger = crm_.client().Get("/chat/shop/messages");
+  ASSERT_TRUE(stranger);
+  const std::string theirs = stranger->get_header_value("Set-Cookie");
+  ASSERT_FALSE(theirs.empty());
+  EXPECT_EQ(crm_.client().Get(file, {{"Cookie", theirs.substr(0, theirs.find(';'))}})->status, 404);
+  EXPECT_EQ(
+      crm_.client()
+          .Get("/chat/wa/attachments/" + std::to_string(last["files"][0]["id"].get<std::int64_t>()),
+               visitor)
+          ->status,
+      404);
 }
 
 }  // namespace
