@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "base/time.h"
 #include "core/enums.h"
@@ -91,6 +92,14 @@ struct Handover {
   std::string metadata;
 };
 
+// A file a customer's message carries, to be downloaded.
+struct InboundMedia {
+  ContentKind kind = ContentKind::kImage;
+  std::string id;         // WhatsApp media id, or a Messenger/Instagram attachment URL
+  std::string mime_type;  // WhatsApp only
+  std::string name;       // WhatsApp documents: the file name as sent
+};
+
 struct InboundEvent {
   core::Channel channel = core::Channel::kWhatsapp;
   EventKind kind = EventKind::kUnsupported;
@@ -113,10 +122,10 @@ struct InboundEvent {
   // kMessage/kEcho: `text` holds words the sender wrote (a text, a caption, a button title), not
   // only summaries: an image with a caption has words, an image alone does not.
   bool has_words = false;
-  std::string payload;              // kButtonReply: the button's id / payload
-  std::string media_id;             // WhatsApp media id, or a Messenger/Instagram attachment URL
-  std::string mime_type;            // WhatsApp media only
-  std::string media_name;           // WhatsApp documents: the file name as sent
+  std::string payload;  // kButtonReply: the button's id / payload
+  // kMessage: the files it carries, in the order sent (WhatsApp: one; Messenger and Instagram:
+  // every attachment with a URL, so three photos in one message are three files).
+  std::vector<InboundMedia> media;
   std::string reply_to_message_id;  // kMessage/kEcho quoting an earlier message
   // kReaction, kEdit, kDelete: the message acted on. kStatus: the message the receipt is for.
   std::string target_message_id;

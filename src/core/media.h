@@ -83,8 +83,9 @@ class MediaStore {
  public:
   virtual ~MediaStore() = default;
 
-  // Records the media of the customer message stored under `provider_message_id` in the
-  // workspace, pending and due at `due`; a second call for the same message changes nothing.
+  // Records a file of the customer message stored under `provider_message_id` in the workspace,
+  // pending and due at `due` (a message may carry several); a second call for the same message
+  // and source changes nothing.
   // kNotFound when no such message is stored. REQUIRES: called in the transaction that stored
   // the message, or after it.
   virtual base::Status AddMedia(std::int64_t workspace_id, const std::string& provider_message_id,

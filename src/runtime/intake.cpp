@@ -85,28 +85,32 @@ core::CustomerMessage MessageOf(const channels::InboundEvent& e) {
 }
 
 // The media a customer message carries, whether or not it has a caption; nullopt for none.
-std::optional<core::NewMedia> MediaOf(const channels::InboundEvent& e) {
-  if (e.media_id.empty()) return std::nullopt;
-  core::NewMedia media{core::Attachment::kImage, e.media_id, e.mime_type, e.media_name};
-  switch (e.content) {
-    case channels::ContentKind::kImage:
-      break;
-    case channels::ContentKind::kAudio:
-      media.kind = core::Attachment::kAudio;
-      break;
-    case channels::ContentKind::kVideo:
-      media.kind = core::Attachment::kVideo;
-      break;
-    case channels::ContentKind::kDocument:
-      media.kind = core::Attachment::kDocument;
-      break;
-    case channels::ContentKind::kSticker:
-      media.kind = core::Attachment::kSticker;
-      break;
-    default:
-      return std::nullopt;  // shares, locations...: nothing to download
+// The files of a customer message to download (shares, locations... have nothing to download).
+std::vector<core::NewMedia> MediaOf(const channels::InboundEvent& e) {
+  std::vector<core::NewMedia> files;
+  for (const channels::InboundMedia& m : e.media) {
+    core::NewMedia media{core::Attachment::kImage, m.id, m.mime_type, m.name};
+    switch (m.kind) {
+      case channels::ContentKind::kImage:
+        break;
+      case channels::ContentKind::kAudio:
+        media.kind = core::Attachment::kAudio;
+        break;
+      case channels::ContentKind::kVideo:
+        media.kind = core::Attachment::kVideo;
+        break;
+      case channels::ContentKind::kDocument:
+        media.kind = core::Attachment::kDocument;
+        break;
+      case channels::ContentKind::kSticker:
+        media.kind = core::Attachment::kSticker;
+        break;
+      default:
+        continue;
+    }
+    files.push_back(std::move(media));
   }
-  return media;
+  return files;
 }
 
 core::ConversationKey KeyOf(const core::ChannelAccount& account, const channels::InboundEvent& e) {
@@ -281,9 +285,9 @@ base::Result<Intake::Handled> Intake::Route(const channels::InboundEvent& event,
       auto handled = Apply(*account, event, std::move(message),
                            reply == prepared.end() ? nullptr : &reply->second);
       if (!handled.ok() || *handled != Handled::kDone) return handled;
-      if (const auto media = MediaOf(event)) {
-        // In the message's transaction; downloaded later, by the media fetcher.
-        if (base::Status added = media_.AddMedia(account->workspace_id, key, *media, clock_.Now());
+      // In the message's transaction; downloaded later, by the media fetcher.
+      for (const core::NewMedia& media : MediaOf(event)) {
+        if (base::Status added = media_.AddMedia(account->workspace_id, key, media, clock_.Now());
             !added.ok()) {
           return added.error();
         }

@@ -55,13 +55,18 @@ TEST(MessengerEdgeCaseTest, StickerSentTwiceDuringTheTransitionIsOneSticker) {
   EXPECT_EQ(e.text, "[sticker]");
 }
 
-TEST(MessengerEdgeCaseTest, TextWithAttachmentsKeepsBoth) {
+TEST(MessengerEdgeCaseTest, TextWithAttachmentsKeepsTheTextAndEveryFile) {
   const auto e = Only(
       Item(R"("message":{"mid":"m_3","text":"This one?","attachments":[{"type":"video","payload":)"
            R"({"url":"v"}},{"type":"file","payload":{"url":"f"}}]})"));
   EXPECT_EQ(e.content, ContentKind::kVideo);
   EXPECT_EQ(e.text, "This one? [video] [document]");
-  EXPECT_EQ(e.media_id, "v");
+  // Every file of the message is kept, in order: a person sees them all.
+  ASSERT_EQ(e.media.size(), 2u);
+  EXPECT_EQ(e.media[0].id, "v");
+  EXPECT_EQ(e.media[0].kind, ContentKind::kVideo);
+  EXPECT_EQ(e.media[1].id, "f");
+  EXPECT_EQ(e.media[1].kind, ContentKind::kDocument);
 }
 
 TEST(MessengerEdgeCaseTest, LegacyLocationAndLinkAttachmentsAreSummarized) {

@@ -49,7 +49,8 @@ TEST(MessengerParserTest, ImageAttachmentBecomesASummaryWithItsUrl) {
   const InboundEvent e = OnlyEvent(kFb, "messenger/in_image.json");
   EXPECT_EQ(e.content, ContentKind::kImage);
   EXPECT_EQ(e.text, "[image]");
-  EXPECT_EQ(e.media_id, "https://scontent.xx.fbcdn.net/v/t1.15752-9/fixture_image.jpg");
+  ASSERT_EQ(e.media.size(), 1u);
+  EXPECT_EQ(e.media[0].id, "https://scontent.xx.fbcdn.net/v/t1.15752-9/fixture_image.jpg");
 }
 
 TEST(MessengerParserTest, OnlyTheCustomersOwnWordsCountAsWords) {

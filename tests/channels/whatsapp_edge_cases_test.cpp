@@ -42,7 +42,8 @@ TEST(WhatsappEdgeCaseTest, VideoWithoutCaptionIsSummarized) {
   const auto e = Only(Message(R"("type":"video","video":{"id":"77","mime_type":"video/mp4"})"));
   EXPECT_EQ(e.content, ContentKind::kVideo);
   EXPECT_EQ(e.text, "[video]");
-  EXPECT_EQ(e.media_id, "77");
+  ASSERT_EQ(e.media.size(), 1u);
+  EXPECT_EQ(e.media[0].id, "77");
 }
 
 TEST(WhatsappEdgeCaseTest, DocumentWithoutCaptionNamesTheFile) {

@@ -44,8 +44,9 @@ TEST(WhatsappParserTest, ImageCaptionIsTheTextAndTheMediaIdIsKept) {
   const InboundEvent e = OnlyEvent(kWa, "whatsapp/in_image.json");
   EXPECT_EQ(e.content, ContentKind::kImage);
   EXPECT_EQ(e.text, "This one, in blue");
-  EXPECT_EQ(e.media_id, "1908647269898587");
-  EXPECT_EQ(e.mime_type, "image/jpeg");
+  ASSERT_EQ(e.media.size(), 1u);
+  EXPECT_EQ(e.media[0].id, "1908647269898587");
+  EXPECT_EQ(e.media[0].mime_type, "image/jpeg");
   EXPECT_EQ(e.at, Seconds(1767261660));
 }
 
@@ -53,14 +54,15 @@ TEST(WhatsappParserTest, VoiceNoteBecomesAReadableSummary) {
   const InboundEvent e = OnlyEvent(kWa, "whatsapp/in_audio_voice.json");
   EXPECT_EQ(e.content, ContentKind::kAudio);
   EXPECT_EQ(e.text, "[voice message]");
-  EXPECT_EQ(e.media_id, "1142783916502741");
+  ASSERT_EQ(e.media.size(), 1u);
+  EXPECT_EQ(e.media[0].id, "1142783916502741");
 }
 
 TEST(WhatsappParserTest, DocumentKeepsItsCaption) {
   const InboundEvent e = OnlyEvent(kWa, "whatsapp/in_document.json");
   EXPECT_EQ(e.content, ContentKind::kDocument);
   EXPECT_EQ(e.text, "My invoice");
-  EXPECT_EQ(e.mime_type, "application/pdf");
+  EXPECT_EQ(e.media[0].mime_type, "application/pdf");
 }
 
 TEST(WhatsappParserTest, LocationBecomesAReadableSummary) {

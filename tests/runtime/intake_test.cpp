@@ -448,6 +448,23 @@ TEST_F(IntakeTest, AMessengerImageIsRecordedByItsUrl) {
   EXPECT_EQ((*media)[0].source, "https://scontent.xx.fbcdn.net/v/t1.15752-9/fixture_image.jpg");
 }
 
+TEST_F(IntakeTest, EveryPhotoOfAMessengerMessageIsRecorded) {
+  Deliver(core::Channel::kMessenger, "messenger/in_images.json");
+  Deliver(core::Channel::kMessenger, "messenger/in_images.json");  // a second delivery
+  const auto snapshot = Conversation(core::Channel::kMessenger);
+  auto media = media_.ListMedia(ws_, snapshot.conversation.id);
+  ASSERT_TRUE(media.ok());
+  ASSERT_EQ(media->size(), 3u);
+  std::vector<std::string> sources;
+  for (const core::Media& m : *media) {
+    EXPECT_EQ(m.message_id, snapshot.history[0].id);
+    EXPECT_EQ(m.kind, core::Attachment::kImage);
+    sources.push_back(m.source.substr(m.source.rfind('/') + 1));
+  }
+  EXPECT_EQ(sources,
+            (std::vector<std::string>{"bike_front.jpg", "bike_back.jpg", "bike_chain.jpg"}));
+}
+
 TEST_F(IntakeTest, ATextRecordsNoMedia) {
   Deliver(core::Channel::kWhatsapp, "whatsapp/in_text.json");
   EXPECT_TRUE(media_.ListMedia(ws_, Conversation().conversation.id)->empty());

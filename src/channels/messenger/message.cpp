@@ -92,10 +92,12 @@ void ReadMessageContent(const Json& message, InboundEvent& event) {
     ReadAttachment read = Read(*attachment);
     if (read.kind == ContentKind::kSticker && sticker_seen) continue;
     sticker_seen = sticker_seen || read.kind == ContentKind::kSticker;
-    if (first_attachment) {
-      if (const Json* payload = fields::Member(*attachment, "payload")) {
-        event.media_id = fields::String(*payload, "url");
+    if (const Json* payload = fields::Member(*attachment, "payload")) {
+      if (std::string url = fields::String(*payload, "url"); !url.empty()) {
+        event.media.push_back({read.kind, std::move(url), "", ""});
       }
+    }
+    if (first_attachment) {
       if (content != ContentKind::kButtonReply) content = read.kind;
       first_attachment = false;
     }

@@ -30,16 +30,16 @@ std::optional<ContentKind> MediaKind(std::string_view type) {
 
 void ReadMedia(const Json& media, ContentKind kind, InboundEvent& event) {
   event.content = kind;
-  event.media_id = fields::Id(media, "id");
-  event.mime_type = fields::String(media, "mime_type");
-  if (kind == ContentKind::kDocument) event.media_name = fields::String(media, "filename");
+  const std::string name =
+      kind == ContentKind::kDocument ? fields::String(media, "filename") : std::string();
+  event.media = {{kind, fields::Id(media, "id"), fields::String(media, "mime_type"), name}};
   event.text = fields::String(media, "caption");
   event.has_words = !event.text.empty();
   if (event.has_words) return;
   if (kind == ContentKind::kAudio && fields::True(media, "voice")) {
     event.text = Bracketed("voice message");
   } else if (kind == ContentKind::kDocument) {
-    event.text = Bracketed("document", event.media_name);
+    event.text = Bracketed("document", name);
   } else {
     event.text = Summary(kind);
   }

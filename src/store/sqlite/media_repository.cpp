@@ -21,7 +21,7 @@ constexpr std::string_view kInsert =
     " SELECT m.workspace_id, m.conversation_id, m.id, c.channel, c.account_id, ?3, ?4, ?5, ?6,"
     " 'pending', ?7 FROM messages m JOIN conversations c ON c.id = m.conversation_id"
     " WHERE m.provider_message_id = ?2 AND m.workspace_id = ?1"
-    " ON CONFLICT (message_id) DO NOTHING";
+    " ON CONFLICT (message_id, source) DO NOTHING";
 constexpr std::string_view kAttach =
     "INSERT INTO media (workspace_id, conversation_id, message_id, channel, account_id, kind,"
     " source, mime_type, size, sha256, file_name, state, due_at_ms)"

@@ -438,6 +438,12 @@ CREATE INDEX media_due ON media (due_at_ms) WHERE state = 'pending';
 // The deliveries were moved to the inbox file first (sqlite::MoveDeliveriesToInboxFile).
 constexpr const char* kInboxMoved = "DROP TABLE inbox;";
 
+// A Messenger or Instagram message may carry several attachments: one row each, by source.
+constexpr const char* kSeveralMediaPerMessage = R"sql(
+DROP INDEX media_by_message;
+CREATE UNIQUE INDEX media_by_message ON media (message_id, source);
+)sql";
+
 // The schema before the first release was edited in place; from the first release on, every
 // change is a new migration appended here.
 constexpr std::array kMigrations{
@@ -458,6 +464,7 @@ constexpr std::array kMigrations{
     Migration{15, "lead answers: the value read by the question's type", kAnswerValues},
     Migration{16, "media: the files customers send", kMedia},
     Migration{17, "inbox: moved to a file of its own (sqlite::InboxRepository)", kInboxMoved},
+    Migration{18, "media: several files per message", kSeveralMediaPerMessage},
 };
 
 constexpr const char* kCreateMigrationsTable =
