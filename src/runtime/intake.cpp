@@ -85,30 +85,30 @@ core::CustomerMessage MessageOf(const channels::InboundEvent& e) {
 }
 
 // The media a customer message carries, whether or not it has a caption; nullopt for none.
-// The files of a customer message to download (shares, locations... have nothing to download).
+// The kind a file of this content is kept as; nullopt for what has nothing to download (shares,
+// locations...).
+std::optional<core::Attachment> FileKind(channels::ContentKind kind) {
+  switch (kind) {
+    case channels::ContentKind::kImage:
+      return core::Attachment::kImage;
+    case channels::ContentKind::kAudio:
+      return core::Attachment::kAudio;
+    case channels::ContentKind::kVideo:
+      return core::Attachment::kVideo;
+    case channels::ContentKind::kDocument:
+      return core::Attachment::kDocument;
+    case channels::ContentKind::kSticker:
+      return core::Attachment::kSticker;
+    default:
+      return std::nullopt;
+  }
+}
+
+// The files of a customer message to download.
 std::vector<core::NewMedia> MediaOf(const channels::InboundEvent& e) {
   std::vector<core::NewMedia> files;
   for (const channels::InboundMedia& m : e.media) {
-    core::NewMedia media{core::Attachment::kImage, m.id, m.mime_type, m.name};
-    switch (m.kind) {
-      case channels::ContentKind::kImage:
-        break;
-      case channels::ContentKind::kAudio:
-        media.kind = core::Attachment::kAudio;
-        break;
-      case channels::ContentKind::kVideo:
-        media.kind = core::Attachment::kVideo;
-        break;
-      case channels::ContentKind::kDocument:
-        media.kind = core::Attachment::kDocument;
-        break;
-      case channels::ContentKind::kSticker:
-        media.kind = core::Attachment::kSticker;
-        break;
-      default:
-        continue;
-    }
-    files.push_back(std::move(media));
+    if (const auto kind = FileKind(m.kind)) files.push_back({*kind, m.id, m.mime_type, m.name});
   }
   return files;
 }
