@@ -1,5 +1,6 @@
 #include "api/live_feed.h"
 
+#include <algorithm>
 #include <string>
 
 #include "api/access.h"
@@ -78,12 +79,29 @@ void PublishSummary(LiveFeed& feed, std::int64_t workspace_id,
   feed.Publish(workspace_id, "conversation", {{"conversation", SummaryJson(summary)}});
 }
 
-void PublishDecision(LiveFeed& feed, core::Crm& crm, const core::Decision& d) {
+void PublishDecision(LiveFeed& feed, core::Crm& crm, core::MediaStore& media,
+                     const core::Decision& d) {
   const std::int64_t workspace_id = d.conversation.workspace_id;
   if (!feed.Watched(workspace_id)) return;
+  // The files of the customer's messages were recorded with them (the intake's transaction).
+  std::vector<core::Media> files;
+  const bool from_customer =
+      std::any_of(d.messages.begin(), d.messages.end(),
+                  [](const core::Message& m) { return m.author == core::Author::kCustomer; });
+  if (from_customer) {
+    if (auto listed = media.ListMedia(workspace_id, d.conversation.id); listed.ok()) {
+      files = std::move(*listed);  // else without them: the media events still come
+    }
+  }
   for (const core::Message& m : d.messages) {
+    nlohmann::json message = MessageJson(m);
+    for (const core::Media& f : files) {
+      if (f.message_id != m.id) continue;
+      if (!message.contains("media")) message["media"] = nlohmann::json::array();
+      message["media"].push_back(MediaJson(f));
+    }
     feed.Publish(workspace_id, "message",
-                 {{"conversation_id", d.conversation.id}, {"message", MessageJson(m)}});
+                 {{"conversation_id", d.conversation.id}, {"message", std::move(message)}});
   }
   for (const core::Notification& n : d.notifications) {
     feed.Publish(workspace_id, "notification", {{"notification", NotificationJson(n)}});

@@ -74,9 +74,12 @@ class LiveFeed {
   std::map<std::int64_t, std::vector<Subscriber>> streams_;  // by workspace; guarded by mutex_
 };
 
-// The updates of a committed decision: its messages, its notifications, and the conversation's
-// summary as it is now (read from `crm` only when someone watches the workspace).
-void PublishDecision(LiveFeed& feed, core::Crm& crm, const core::Decision& decision);
+// The updates of a committed decision: its messages (a customer's with the files it carries, still
+// pending: the dashboard shows them being fetched at once), its notifications, and the
+// conversation's summary as it is now (read from `crm` and `media` only when someone watches the
+// workspace).
+void PublishDecision(LiveFeed& feed, core::Crm& crm, core::MediaStore& media,
+                     const core::Decision& decision);
 // A conversation's summary changed.
 void PublishSummary(LiveFeed& feed, std::int64_t workspace_id,
                     const core::ConversationSummary& summary);

@@ -257,7 +257,7 @@ int RunServe(const ServeOptions& options, std::ostream& out, std::ostream& err) 
       metrics.AddCounterFamily("messages_total", "Messages committed, by author.", {"author"});
   engine.SetObserver([&](const core::Decision& d) {
     hub.Publish(d);
-    api::PublishDecision(feed, store, d);
+    api::PublishDecision(feed, store, media, d);
     bool outgoing = false;
     for (const core::Message& m : d.messages) {
       messages.WithLabels({std::string(core::ToString(m.author))}).Increment();

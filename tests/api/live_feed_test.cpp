@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "store/sqlite/media_repository.h"
 #include "testing/shop_store.h"
 
 namespace api {
@@ -59,7 +60,8 @@ TEST(LiveFeedTest, ADecisionPublishesItsMessagesNotificationsAndTheConversations
 
   LiveFeed feed;
   auto stream = Open(feed, ws, WithToken(1));
-  PublishDecision(feed, *shop.store, committed);
+  store::sqlite::MediaRepository media(*shop.store, (shop.dir / "media").string());
+  PublishDecision(feed, *shop.store, media, committed);
   const std::string sent = stream->TakePending().bytes;
   EXPECT_TRUE(Contains(sent, "event: message\n")) << sent;
   EXPECT_TRUE(Contains(sent, "I am upset"));
@@ -67,6 +69,32 @@ TEST(LiveFeedTest, ADecisionPublishesItsMessagesNotificationsAndTheConversations
   EXPECT_TRUE(Contains(sent, R"("reason":"frustration")"));
   EXPECT_TRUE(Contains(sent, "event: conversation\n"));
   EXPECT_TRUE(Contains(sent, R"("unread":1)"));
+}
+
+// A customer's photo is on the dashboard as being fetched as soon as its message is.
+TEST(LiveFeedTest, ACustomersMessageComesWithItsFilesStillPending) {
+  testing_support::ShopStore shop;
+  const std::int64_t ws = shop.workspace_id;
+  auto snapshot = shop.store->OpenConversation({ws, core::Channel::kWhatsapp, "1650", "1065"}, 10);
+  ASSERT_TRUE(snapshot.ok());
+  core::Decision d;
+  d.conversation = snapshot->conversation;
+  d.messages = {{0, 0, core::Author::kCustomer, "This one", kT0, 0, "wamid.photo"}};
+  auto committed = shop.store->Commit(ws, d);
+  ASSERT_TRUE(committed.ok()) << committed.error().message;
+  store::sqlite::MediaRepository media(*shop.store, (shop.dir / "media").string());
+  ASSERT_TRUE(
+      media.AddMedia(ws, "wamid.photo", {core::Attachment::kImage, "4242", "image/jpeg", ""}, kT0)
+          .ok());
+
+  LiveFeed feed;
+  auto stream = Open(feed, ws, WithToken(1));
+  PublishDecision(feed, *shop.store, media, *committed);
+  const std::string sent = stream->TakePending().bytes;
+  EXPECT_TRUE(Contains(sent, "event: message\n")) << sent;
+  EXPECT_TRUE(Contains(sent, R"("media":[{)")) << sent;
+  EXPECT_TRUE(Contains(sent, R"("state":"pending")")) << sent;
+  EXPECT_FALSE(Contains(sent, "4242")) << sent;  // the provider's reference stays inside
 }
 
 TEST(LiveFeedTest, AnEndedStreamIsDroppedAndTheWorkspaceIsNoLongerWatched) {
