@@ -17,9 +17,9 @@ namespace {
 
 using namespace std::chrono_literals;
 
-constexpr const char* kPhoneId = "106540352242922";
+constexpr const char* kPhoneId = testing_support::kFixturePhoneId;
 constexpr const char* kCustomer = "16505551234";
-constexpr const char* kPageId = "109876543210987";
+constexpr const char* kPageId = testing_support::kFixturePageId;
 constexpr const char* kPsid = "7412589630147852";
 constexpr const char* kOurAppId = "1517776481860111";
 const base::TimePoint kCustomerWrote = base::FromMillis(1'767'261'600'000);  // 10:00:00Z
@@ -43,15 +43,7 @@ class IntakeTest : public ::testing::Test {
     config.workflow = core::WorkflowKind::kHandoffToHuman;
     config.debounce = 0s;
     ASSERT_TRUE(store_->Publish(ws_, *store_->SaveDraft(ws_, config)).ok());
-    for (auto [channel, id] : {std::pair{core::Channel::kWhatsapp, kPhoneId},
-                               std::pair{core::Channel::kMessenger, kPageId}}) {
-      core::ChannelAccount a;
-      a.workspace_id = ws_;
-      a.channel = channel;
-      a.account_id = id;
-      a.app_id = kOurAppId;
-      ASSERT_TRUE(store_->SaveChannelAccount(a).ok());
-    }
+    testing_support::ConnectFixtureAccounts(*store_, ws_, "", kOurAppId);
     engine_ = std::make_unique<Engine>(
         *store_,
         [](const core::AgentConfig&,

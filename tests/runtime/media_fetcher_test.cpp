@@ -16,8 +16,8 @@ namespace {
 using namespace std::chrono_literals;
 
 const base::TimePoint kT0 = base::FromMillis(1'767'261'600'000);
-constexpr const char* kPhoneId = "106540352242922";
-constexpr const char* kPageId = "109876543210987";
+constexpr const char* kPhoneId = testing_support::kFixturePhoneId;
+constexpr const char* kPageId = testing_support::kFixturePageId;
 constexpr const char* kInfo =
     R"({"url":"https://lookaside.fbsbx.com/whatsapp_business/attachments/?mid=1",)"
     R"("mime_type":"image/jpeg","file_size":4,"id":"1908"})";
@@ -25,15 +25,7 @@ constexpr const char* kInfo =
 class MediaFetcherTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    for (auto [channel, id] : {std::pair{core::Channel::kWhatsapp, kPhoneId},
-                               std::pair{core::Channel::kMessenger, kPageId}}) {
-      core::ChannelAccount a;
-      a.workspace_id = ws_;
-      a.channel = channel;
-      a.account_id = id;
-      a.access_token = "token-1";
-      ASSERT_TRUE(store_->SaveChannelAccount(a).ok());
-    }
+    testing_support::ConnectFixtureAccounts(*store_, ws_, "token-1");
     fetcher_.SetObserver([this](const core::Media& m) { settled_.push_back(m); });
   }
 

@@ -18,23 +18,15 @@ using namespace std::chrono_literals;
 using ::testing::HasSubstr;
 
 const base::TimePoint kT0 = base::FromMillis(1'767'261'600'000);
-constexpr const char* kPhoneId = "106540352242922";
+constexpr const char* kPhoneId = testing_support::kFixturePhoneId;
 constexpr const char* kCustomer = "16505551234";
-constexpr const char* kPageId = "109876543210987";
+constexpr const char* kPageId = testing_support::kFixturePageId;
 constexpr const char* kPsid = "7412589630147852";
 
 class OutboxSenderTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    for (auto [channel, id] : {std::pair{core::Channel::kWhatsapp, kPhoneId},
-                               std::pair{core::Channel::kMessenger, kPageId}}) {
-      core::ChannelAccount a;
-      a.workspace_id = ws_;
-      a.channel = channel;
-      a.account_id = id;
-      a.access_token = "EAAGtoken";
-      ASSERT_TRUE(store_->SaveChannelAccount(a).ok());
-    }
+    testing_support::ConnectFixtureAccounts(*store_, ws_, "EAAGtoken");
     sender_ = std::make_unique<OutboxSender>(
         *store_, *store_, media_,
         [this](const channels::OutboundRequest& r) -> base::Result<TransportReply> {

@@ -8,7 +8,9 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <utility>
 
+#include "core/channel_account.h"
 #include "core/store.h"
 #include "store/sqlite/sqlite_store.h"
 #include "testing/temp_dir.h"
@@ -21,6 +23,26 @@ struct ShopStore {
       store::SqliteStore::Open((dir / "fd.db").string()).value();
   std::int64_t workspace_id = store->CreateWorkspace("shop")->id;
 };
+
+// The WhatsApp number and the Messenger page of the payloads in tests/data.
+inline constexpr const char* kFixturePhoneId = "106540352242922";
+inline constexpr const char* kFixturePageId = "109876543210987";
+
+// Connects the fixtures' WhatsApp number and Messenger page to workspace `ws`, with `token` and
+// `app_id` (which tells the app's own echoes apart). A refusal fails the test.
+inline void ConnectFixtureAccounts(core::ChannelAccounts& accounts, std::int64_t ws,
+                                   const std::string& token, const std::string& app_id = "") {
+  for (auto [channel, id] : {std::pair{core::Channel::kWhatsapp, kFixturePhoneId},
+                             std::pair{core::Channel::kMessenger, kFixturePageId}}) {
+    core::ChannelAccount a;
+    a.workspace_id = ws;
+    a.channel = channel;
+    a.account_id = id;
+    a.access_token = token;
+    a.app_id = app_id;
+    ASSERT_TRUE(accounts.SaveChannelAccount(a).ok());
+  }
+}
 
 // The visitor's message `text` at `at` and the handoff notification it caused (reason `reason`,
 // the visitor as the customer's name), committed on the visitor's web chat conversation of
