@@ -1,8 +1,8 @@
 // faq_eval: how many FAQ questions the local brain answers right from a business context, against
 // a plain BM25 retriever over the same context's passages.
 //
-//   faq_eval --context FILE --questions FILE [--check] [--min-right N --min-precision P]
-//            [--misses]
+//   faq_eval --context FILE --questions FILE [--parts-of CHARS] [--check]
+//            [--min-right N --min-precision P] [--misses]
 //
 // The questions are JSON lines {"text", "kind", "language", "answer"}: `answer` is the heading of
 // the context passage that answers the question, or null when the context does not answer it.
@@ -13,6 +13,10 @@
 // An answer is right when its passage sits under the expected heading. For reference, the table
 // is followed by the most BM25 gets right with a score threshold at which it is right at least 3
 // times in 4 (the threshold is chosen on the same questions: the best case for BM25).
+// With --parts-of, the context is cut into parts of at most CHARS characters (whole passages,
+// each part with the context's first lines), as a workspace's context is limited in size
+// (core::kMaxBusinessContextChars): each question is asked of the part holding its passage, the
+// ones the context does not answer of each part in turn. Both sides see the same parts.
 // With --check the exit code is 1 unless the local brain has more right answers than BM25 and a
 // precision of at least 0.75; with --min-right and --min-precision, unless it reaches them.
 #include <CLI/CLI.hpp>
@@ -21,6 +25,7 @@
 #include <fstream>
 #include <functional>
 #include <map>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <sstream>
@@ -84,6 +89,31 @@ std::optional<std::vector<Question>> ReadQuestions(const std::string& path) {
     questions.push_back(std::move(q));
   }
   return questions;
+}
+
+// `context` cut before its "## " headings into parts of at most `max_chars` (a passage longer
+// than that is a part of its own), each part starting with what precedes the first heading.
+std::vector<std::string> CutContext(const std::string& context, std::size_t max_chars) {
+  std::vector<std::size_t> starts;
+  for (std::size_t at = context.find("\n## "); at != std::string::npos;
+       at = context.find("\n## ", at + 1)) {
+    starts.push_back(at + 1);
+  }
+  if (starts.empty()) return {context};
+  const std::string head = context.substr(0, starts.front());
+  starts.push_back(context.size());
+  std::vector<std::string> parts;
+  std::string part = head;
+  for (std::size_t i = 0; i + 1 < starts.size(); ++i) {
+    const std::string passage = context.substr(starts[i], starts[i + 1] - starts[i]);
+    if (part.size() > head.size() && part.size() + passage.size() > max_chars) {
+      parts.push_back(std::move(part));
+      part = head;
+    }
+    part += passage;
+  }
+  parts.push_back(std::move(part));
+  return parts;
 }
 
 // The plain baseline: BM25 over the context's passages, the top one always answers.
@@ -152,8 +182,11 @@ int main(int argc, char** argv) {
   bool misses = false;
   int min_right = 0;
   double min_precision = 0;
+  std::size_t parts_of = 0;
   app.add_option("--context", context_path, "business context file")->required();
   app.add_option("--questions", questions_path, "questions, JSON lines")->required();
+  app.add_option("--parts-of", parts_of,
+                 "cut the context into parts of at most this many characters, as workspaces hold");
   app.add_flag("--check", check, "exit 1 unless local right > BM25 right and precision >= 0.75");
   app.add_option("--min-right", min_right, "exit 1 when the local brain has fewer right answers");
   app.add_option("--min-precision", min_precision, "exit 1 when its precision is lower");
@@ -167,22 +200,54 @@ int main(int argc, char** argv) {
                  (context ? questions_path : context_path).c_str());
     return 2;
   }
-  core::AgentConfig config;
-  config.business_context = *context;
-  auto local = brain::LocalBrain::Create(config, core::Catalog{});
   auto analyzer = text::Analyzer::Create();
-  if (!local.ok() || !analyzer.ok()) {
+  if (!analyzer.ok()) {
     std::fprintf(stderr, "faq_eval: the stemmers are missing\n");
     return 2;
   }
-  const PlainBm25 bm25(*analyzer, brain::SplitPassages(*context));
+  // Each part of the context with both sides over it, and the headings it holds.
+  struct Part {
+    std::unique_ptr<brain::LocalBrain> local;
+    std::unique_ptr<PlainBm25> bm25;
+    std::vector<std::string> headings;
+  };
+  std::vector<Part> parts;
+  for (const std::string& text :
+       parts_of > 0 ? CutContext(*context, parts_of) : std::vector<std::string>{*context}) {
+    core::AgentConfig config;
+    config.business_context = text;
+    auto local = brain::LocalBrain::Create(config, core::Catalog{});
+    if (!local.ok()) {
+      std::fprintf(stderr, "faq_eval: %s\n", local.error().message.c_str());
+      return 2;
+    }
+    std::vector<brain::Passage> passages = brain::SplitPassages(text);
+    std::vector<std::string> headings;
+    for (const brain::Passage& passage : passages) headings.push_back(passage.heading);
+    parts.push_back({std::move(*local), std::make_unique<PlainBm25>(*analyzer, std::move(passages)),
+                     std::move(headings)});
+  }
+  // The part a question is asked of.
+  std::size_t unanswerable = 0;
+  const auto part_of = [&](const Question& q) -> const Part& {
+    if (q.answer) {
+      for (const Part& part : parts) {
+        if (std::find(part.headings.begin(), part.headings.end(), *q.answer) !=
+            part.headings.end()) {
+          return part;
+        }
+      }
+    }
+    return parts[unanswerable++ % parts.size()];
+  };
 
   std::map<std::string, Row> rows;  // "language, kind" and "language, all"
   Row total;
   std::vector<std::pair<double, bool>> bm25_scores;  // the top score, and whether it is right
   for (const Question& q : *questions) {
-    const auto mine = LocalAnswer(**local, q.text);
-    const auto top = bm25.Answer(q.text);
+    const Part& part = part_of(q);
+    const auto mine = LocalAnswer(*part.local, q.text);
+    const auto top = part.bm25->Answer(q.text);
     const std::optional<std::string> plain =
         top ? std::optional<std::string>(top->heading) : std::nullopt;
     if (top) bm25_scores.emplace_back(top->score, q.answer && top->heading == *q.answer);
