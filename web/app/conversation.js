@@ -21,6 +21,17 @@ function mergeDelivery(m, update) {
   m.delivery = update.delivery;
   m.delivery_error = update.delivery_error;
 }
+
+// A message's files as they went furthest: an older answer (the message's own event, still
+// "pending") never takes back a file the stream or a load said was fetched.
+function mergeMedia(known, incoming) {
+  const byId = new Map((known || []).map((f) => [f.id, f]));
+  for (const f of incoming || []) {
+    const had = byId.get(f.id);
+    if (!had || had.state === "pending") byId.set(f.id, f);
+  }
+  return [...byId.values()];
+}
 const TICK_MS = 1000;
 const NEAR_END_PX = 80;  // closer than this to the end, new messages scroll into view
 
@@ -305,7 +316,9 @@ export class ConversationView {
       if (this.messages.has(m.id)) {
         const known = this.messages.get(m.id);
         const delivery = { delivery: known.delivery, delivery_error: known.delivery_error };
+        const media = mergeMedia(known.media, m.media);
         Object.assign(known, m);
+        known.media = media;
         mergeDelivery(known, delivery);
         this.renderTick(this.messages.get(m.id));
         this.renderMedia(this.messages.get(m.id));
