@@ -185,10 +185,12 @@ WebChatHub::WebChatHub(core::MediaStore& media) : media_(media) {}
 
 void WebChatHub::Publish(const core::Decision& decision) {
   if (decision.conversation.channel != core::Channel::kWeb) return;
-  std::lock_guard lock(mutex_);
-  auto it = streams_.find(decision.conversation.id);
-  if (it == streams_.end()) return;
-  // A person's reply may carry a file, committed with it.
+  {
+    std::lock_guard lock(mutex_);
+    if (!streams_.contains(decision.conversation.id)) return;
+  }
+  // A person's reply may carry a file, committed with it. Read outside the hub's lock: the store
+  // never holds up another conversation's streams.
   std::vector<core::Media> media;
   const bool from_a_person =
       std::any_of(decision.messages.begin(), decision.messages.end(),
@@ -197,6 +199,9 @@ void WebChatHub::Publish(const core::Decision& decision) {
     auto listed = media_.ListMedia(decision.conversation.workspace_id, decision.conversation.id);
     if (listed.ok()) media = std::move(*listed);  // else the text; the page's next load has it
   }
+  std::lock_guard lock(mutex_);
+  auto it = streams_.find(decision.conversation.id);
+  if (it == streams_.end()) return;  // its streams ended meanwhile
   for (const core::Message& m : decision.messages) {
     if (m.author == core::Author::kCustomer) continue;
     const std::string data = MessageJson(m, media).dump();

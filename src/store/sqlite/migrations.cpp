@@ -409,8 +409,8 @@ UPDATE lead_answers SET value = answer;
 )sql";
 
 // The files customers send (core::Media): metadata here, the bytes in the media directory, named
-// by their sha256. At most one per message. `due_at_ms` orders the pending downloads (and leases a
-// claimed one until then).
+// by their sha256. At most one per message (several since migration 18). `due_at_ms` orders the
+// pending downloads (and leases a claimed one until then).
 constexpr const char* kMedia = R"sql(
 CREATE TABLE media (
   id INTEGER PRIMARY KEY,
