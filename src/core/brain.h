@@ -38,8 +38,16 @@ struct BrainInput {
   // turn as a question the AI could not answer.
   std::vector<Attachment> attachments;
   std::optional<PendingQuestion> pending_question;
+  // When no question is pending, the qualification question the workflow will ask next: the
+  // customer may have answered it before it was asked (the problem described in a first message).
+  std::optional<PendingQuestion> next_question;
   std::optional<Language> language;  // the conversation's language so far
 };
+
+// The question an AnswerProposal may answer: the pending one, or else the next one.
+inline const std::optional<PendingQuestion>& AnswerableQuestion(const BrainInput& input) {
+  return input.pending_question ? input.pending_question : input.next_question;
+}
 
 struct HandoffProposal {
   HandoffReason reason = HandoffReason::kCustomerRequest;
@@ -57,7 +65,9 @@ struct Proposal {
   bool asked = false;     // the customer asked something that needs an answer
   bool answered = false;  // `reply` answers it from the catalog or business context
   std::optional<HandoffProposal> handoff;
-  std::optional<AnswerProposal> answer;     // the customer answered the pending question
+  // The customer answered the pending question, or stated the answer to the next one before it
+  // was asked (see AnswerableQuestion); the workflow checks it against the question's type.
+  std::optional<AnswerProposal> answer;
   std::vector<std::string> cited_products;  // names of the products `reply` relies on
   std::optional<ModelRecord> model;         // when a language model took part (the llm brain)
 };

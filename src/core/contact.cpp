@@ -1,5 +1,7 @@
 #include "core/contact.h"
 
+#include <algorithm>
+
 namespace core {
 namespace {
 
@@ -13,12 +15,15 @@ std::string InitialContactName(Channel channel, std::string_view external_id) {
   return std::string(kWebVisitor) + std::string(external_id.substr(0, kVisitorIdShown));
 }
 
+bool IsAnswerTo(const QualificationAnswer& answer, const std::string& question,
+                const std::string& label) {
+  return label.empty() ? answer.question == question : answer.label == label;
+}
+
 bool HasAnswered(std::span<const QualificationAnswer> answers, const std::string& question,
                  const std::string& label) {
-  for (const QualificationAnswer& a : answers) {
-    if (label.empty() ? a.question == question : a.label == label) return true;
-  }
-  return false;
+  return std::any_of(answers.begin(), answers.end(),
+                     [&](const QualificationAnswer& a) { return IsAnswerTo(a, question, label); });
 }
 
 }  // namespace core

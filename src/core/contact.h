@@ -48,8 +48,13 @@ struct Contact {
 // cookie). On the other channels, the channel's id (a phone number, a PSID).
 std::string InitialContactName(Channel channel, std::string_view external_id);
 
-// True when `answers` hold an answer to a question with this label (when the label is set) or
-// this exact text (when it is not): a returning lead is never asked it again.
+// True when `answer` answers the question with this label (when the label is set) or this exact
+// text (when it is not).
+bool IsAnswerTo(const QualificationAnswer& answer, const std::string& question,
+                const std::string& label);
+
+// True when `answers` hold an answer to a question (see IsAnswerTo): a returning lead is never
+// asked it again.
 bool HasAnswered(std::span<const QualificationAnswer> answers, const std::string& question,
                  const std::string& label);
 

@@ -1,6 +1,7 @@
 #include "workflow/answer.h"
 
 #include <algorithm>
+#include <cctype>
 #include <span>
 #include <vector>
 
@@ -125,7 +126,79 @@ std::optional<std::string> Typed(const core::Question& q, std::string_view answe
   return std::nullopt;
 }
 
+// The next word of `text` from `at`: where it starts and ends (letters, digits, apostrophes and
+// any non-ASCII byte, as the tokenizer reads words), folded; empty at the end.
+struct RawWord {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+  std::string folded;
+};
+RawWord NextWord(std::string_view text, std::size_t at) {
+  const auto is_word = [](unsigned char c) {
+    return std::isalnum(c) != 0 || c == '\'' || c >= 0x80;
+  };
+  while (at < text.size() && !is_word(static_cast<unsigned char>(text[at]))) ++at;
+  std::size_t end = at;
+  while (end < text.size() && is_word(static_cast<unsigned char>(text[end]))) ++end;
+  std::string folded;
+  for (const std::string& w : text::Words(text.substr(at, end - at))) folded += w;
+  return {at, end, std::move(folded)};
+}
+
 }  // namespace
+
+std::optional<std::string> Correction(std::string_view message) {
+  // Openings that take an answer back, as folded words in order.
+  static const std::vector<std::vector<std::string_view>> kCues = {
+      {"actually"},        {"i", "meant"},     {"sorry", "i", "meant"},
+      {"i", "mean"},       {"correction"},     {"no", "its"},
+      {"no", "actually"},  {"no", "it", "is"}, {"no", "i", "meant"},
+      {"not", "that"},     {"thats", "wrong"}, {"wrong"},
+      {"en", "realidad"},  {"quise", "decir"}, {"no", "es"},
+      {"me", "equivoque"}, {"corrijo"},        {"na", "verdade"},
+      {"quis", "dizer"},   {"nao", "e"},       {"errei"},
+      {"corrigindo"}};
+  // Words that may follow an opening before the answer ("no, actually it's…").
+  static constexpr std::string_view kLinks[] = {"its",  "it",  "is",    "was",    "es",
+                                                "era",  "e",   "sorry", "perdon", "desculpa",
+                                                "that", "eso", "isso"};
+  std::size_t at = 0;
+  bool opened = false;
+  while (true) {
+    bool matched = false;
+    for (const auto& cue : kCues) {
+      std::size_t after = at;
+      bool all = true;
+      for (std::string_view want : cue) {
+        const RawWord w = NextWord(message, after);
+        if (w.folded != want) {
+          all = false;
+          break;
+        }
+        after = w.end;
+      }
+      if (all) {
+        at = after;
+        opened = matched = true;
+        break;
+      }
+    }
+    if (!matched && opened) {
+      const RawWord w = NextWord(message, at);
+      if (In(kLinks, w.folded)) {
+        at = w.end;
+        matched = true;
+      }
+    }
+    if (!matched) break;
+  }
+  if (!opened) return std::nullopt;
+  const RawWord first = NextWord(message, at);
+  if (first.folded.empty()) return std::nullopt;
+  std::string_view rest = base::Trim(message.substr(first.begin));
+  while (!rest.empty() && (rest.back() == '.' || rest.back() == '!')) rest.remove_suffix(1);
+  return std::string(base::Trim(rest));
+}
 
 AnswerReading ReadAnswer(const core::Question& question, std::string_view answer,
                          core::Language language, std::chrono::year_month_day today) {

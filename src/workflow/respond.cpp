@@ -60,11 +60,15 @@ core::BrainInput MakeInput(const Turn& turn, const std::vector<const core::Messa
     }
   }
   input.language = turn.decision.conversation.language;
-  if (const auto next_question = asked_question) {
-    const core::Question& q = turn.config.questions[*next_question];
-    input.pending_question = core::PendingQuestion{
-        *next_question, core::QuestionFor(turn.config, turn.language(), *next_question), q.label,
-        q.type, q.choices};
+  const auto question = [&](int index) {
+    const core::Question& q = turn.config.questions[index];
+    return core::PendingQuestion{index, core::QuestionFor(turn.config, turn.language(), index),
+                                 q.label, q.type, q.choices};
+  };
+  if (asked_question) {
+    input.pending_question = question(*asked_question);
+  } else if (const auto next = NextQuestion(turn)) {
+    input.next_question = question(*next);
   }
   return input;
 }
@@ -96,6 +100,13 @@ std::chrono::year_month_day Today(const Turn& turn) {
   return std::chrono::year_month_day{std::chrono::floor<std::chrono::days>(turn.now)};
 }
 
+// The last of the unanswered messages with words (one must have them).
+const core::Message& LastWithWords(const std::vector<const core::Message*>& unanswered) {
+  return **std::find_if(unanswered.rbegin(), unanswered.rend(), [](const core::Message* m) {
+    return m->attachment == core::Attachment::kNone;
+  });
+}
+
 // The words of the customer's unanswered messages, one per line.
 std::string CustomerWords(const std::vector<const core::Message*>& unanswered) {
   std::string words;
@@ -121,14 +132,17 @@ std::string AskTypedAgain(const Turn& turn, int index) {
 }
 
 // Questions the customer answered before they were asked ("I need a work visa" before "Which
-// service?"), from `next` on, until one nothing answers: each recorded and confirmed.
+// service?"), from `next` on, until one nothing answers: each recorded and confirmed. `told` is
+// the brain's reading of the messages answered now, for the next question (see
+// core::AnswerableQuestion).
 struct Stated {
   std::optional<int> next;         // the question to ask, if any is left
   std::vector<std::string> noted;  // the confirmations, one per answer taken
   bool from_burst = false;         // an answer came from the messages being answered now
 };
 Stated TakeStatedAnswers(Turn& turn, std::optional<int> next,
-                         const std::vector<const core::Message*>& unanswered) {
+                         const std::vector<const core::Message*>& unanswered,
+                         const std::optional<core::AnswerProposal>& told) {
   Stated stated;
   while (next && turn.decision.conversation.pending_question != next) {
     const core::Question& q = turn.config.questions[*next];
@@ -145,8 +159,19 @@ Stated TakeStatedAnswers(Turn& turn, std::optional<int> next,
         break;
       }
     }
+    std::string said = value ? source->text : std::string();
+    // The brain heard the answer in the messages being answered now ("my chain broke" for "What
+    // do you need help with?"), free text included.
+    if (!value && told && told->question_index == *next && !CustomerWords(unanswered).empty()) {
+      const AnswerReading reading = ReadAnswer(q, told->answer, turn.language(), Today(turn));
+      if (reading.kind == AnswerReading::Kind::kValue) {
+        value = reading.value;
+        said = CustomerWords(unanswered);
+        source = &LastWithWords(unanswered);
+      }
+    }
     if (!value) break;
-    RecordAnswer(turn, *next, source->text, *value, *source);
+    RecordAnswer(turn, *next, said, *value, *source);
     stated.noted.push_back(core::AnswerNotedFor(turn.config, turn.language(), *next, *value));
     stated.from_burst = stated.from_burst ||
                         std::find(unanswered.begin(), unanswered.end(), source) != unanswered.end();
@@ -154,6 +179,40 @@ Stated TakeStatedAnswers(Turn& turn, std::optional<int> next,
   }
   stated.next = next;
   return stated;
+}
+
+// The question whose answer the AI's last message confirmed as noted ("I've noted “Service”: a
+// work visa."), if it did: the one a correction in the customer's reply takes back.
+std::optional<int> NotedInLastReply(const Turn& turn) {
+  const auto transcript = turn.Transcript();
+  const auto last_ai = std::find_if(transcript.rbegin(), transcript.rend(),
+                                    [](const auto* m) { return m->author == core::Author::kAi; });
+  if (last_ai == transcript.rend()) return std::nullopt;
+  for (const core::QualificationAnswer& a : turn.Answers()) {
+    const auto index = static_cast<std::size_t>(a.question_index);
+    if (index >= turn.config.questions.size() || a.value.empty()) continue;
+    const std::string noted = core::AnswerNotedFor(turn.config, turn.language(), index, a.value);
+    if ((*last_ai)->text.find(noted) != std::string::npos) return a.question_index;
+  }
+  return std::nullopt;
+}
+
+// The customer takes back the answer the AI just noted ("no, it's citizenship"): the new one, if
+// it holds a value of the question's type, replaces it and is confirmed in `parts`. Returns
+// whether it did.
+bool TakeCorrection(Turn& turn, const std::vector<const core::Message*>& unanswered,
+                    std::vector<std::string>& parts) {
+  const std::optional<int> noted = NotedInLastReply(turn);
+  if (!noted) return false;
+  const std::string said = CustomerWords(unanswered);
+  const std::optional<std::string> corrected = Correction(said);
+  if (!corrected) return false;
+  const AnswerReading reading =
+      ReadAnswer(turn.config.questions[*noted], *corrected, turn.language(), Today(turn));
+  if (reading.kind != AnswerReading::Kind::kValue) return false;
+  RecordAnswer(turn, *noted, said, reading.value, LastWithWords(unanswered));
+  parts.push_back(core::AnswerNotedFor(turn.config, turn.language(), *noted, reading.value));
+  return true;
 }
 
 }  // namespace
@@ -192,6 +251,13 @@ void Respond(Turn& turn, const base::Result<core::Proposal>& proposal, const std
     return;
   }
 
+  if (asked && !proposal->handoff && TakeCorrection(turn, unanswered, parts)) {
+    parts.push_back(AskTypedAgain(turn, *asked));
+    c.greeted = true;
+    turn.Append(core::Author::kAi, JoinParagraphs(parts), turn.now);
+    return;
+  }
+
   const auto& answer = proposal->answer;
   const bool proposed =
       asked && answer && answer->question_index == *asked && !core::IsBlank(answer->answer);
@@ -219,7 +285,7 @@ void Respond(Turn& turn, const base::Result<core::Proposal>& proposal, const std
   }
 
   if (answered) {
-    Stated stated = TakeStatedAnswers(turn, NextQuestion(turn), unanswered);
+    Stated stated = TakeStatedAnswers(turn, NextQuestion(turn), unanswered, std::nullopt);
     parts.insert(parts.end(), stated.noted.begin(), stated.noted.end());
     next = stated.next;
     if (!next) {
@@ -233,7 +299,9 @@ void Respond(Turn& turn, const base::Result<core::Proposal>& proposal, const std
 
   // Before a question is asked: what the customer already said that answers it.
   Stated stated{next, {}, false};
-  if (next && !answered && !retry) stated = TakeStatedAnswers(turn, next, unanswered);
+  if (next && !answered && !retry) {
+    stated = TakeStatedAnswers(turn, next, unanswered, asked ? std::nullopt : answer);
+  }
   next = stated.next;
   // Messages that answered questions not asked yet ("I need a brake repair") asked nothing the AI
   // failed to answer.

@@ -61,7 +61,12 @@ std::vector<const core::Message*> Turn::Unanswered() const {
 
 std::vector<core::QualificationAnswer> Turn::Answers() const {
   std::vector<core::QualificationAnswer> all = snapshot.contact.answers;
-  all.insert(all.end(), decision.answers.begin(), decision.answers.end());
+  for (const core::QualificationAnswer& a : decision.answers) {
+    // A correction replaces the answer it corrects, as the store does.
+    std::erase_if(
+        all, [&](const auto& earlier) { return core::IsAnswerTo(earlier, a.question, a.label); });
+    all.push_back(a);
+  }
   return all;
 }
 

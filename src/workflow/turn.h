@@ -31,7 +31,8 @@ struct Turn {
   std::vector<const core::Message*> Transcript() const;
   // The customer messages after the last message of the AI or a human, oldest first.
   std::vector<const core::Message*> Unanswered() const;
-  // Every answer the contact gave, stored or recorded by this decision.
+  // Every answer the contact gave, stored or recorded by this decision; a later answer to a
+  // question replaces an earlier one (a correction).
   std::vector<core::QualificationAnswer> Answers() const;
 };
 

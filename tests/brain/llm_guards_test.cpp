@@ -132,7 +132,7 @@ std::vector<Case> Adversarial() {
     add("no question pending " + std::to_string(i), p, Context(Language::kEn, {"a work visa"}),
         GuardProblem::kAnswerNotAsked);
     GuardContext asked = Context(Language::kEn, {"a work visa"});
-    asked.pending_question = core::PendingQuestion{i % 3 + 1, "What is your budget?", "Budget"};
+    asked.answerable = core::PendingQuestion{i % 3 + 1, "What is your budget?", "Budget"};
     add("another question " + std::to_string(i), p, asked, GuardProblem::kAnswerNotAsked);
   }
   // An answer with words the customer never wrote.
@@ -155,7 +155,7 @@ std::vector<Case> Adversarial() {
     core::Proposal p = Reply("Thank you.", Language::kEn);
     p.answer = core::AnswerProposal{0, answer};
     GuardContext c = Context(Language::kEn, {customer});
-    c.pending_question = core::PendingQuestion{0, "What do you need?", "Service"};
+    c.answerable = core::PendingQuestion{0, "What do you need?", "Service"};
     add("answer not written: " + answer, p, c, GuardProblem::kAnswerNotWritten);
   }
   // A handoff announced in prose, without the handoff.
@@ -300,7 +300,7 @@ TEST(GuardsTest, GroundedProposalsPass) {
   core::Proposal answered = Reply("Thanks!", Language::kEn);
   answered.answer = core::AnswerProposal{1, "About 3000 dollars"};
   GuardContext c = Context(Language::kEn, {"hmm, about 3000 dollars I think"});
-  c.pending_question = core::PendingQuestion{1, "What is your budget?", "Budget"};
+  c.answerable = core::PendingQuestion{1, "What is your budget?", "Budget"};
   EXPECT_THAT(CheckProposal(answered, c), ::testing::IsEmpty());
   // A handoff that is one may say so.
   core::Proposal handoff = Reply("", Language::kEn);

@@ -83,6 +83,16 @@ TEST(LlmPromptTest, TheSystemMessageSaysWhoWhatAndHow) {
                                 "Sage green"));
 }
 
+TEST(LlmPromptTest, WithNoQuestionPendingTheNextIsNamedAsNotAskedYet) {
+  Fixture f;
+  f.turn.pending_question.reset();
+  f.turn.next_question = core::PendingQuestion{1, "What do you need help with?", "Need"};
+  const std::string system = BuildPrompt(f.input).messages[0]["content"];
+  EXPECT_THAT(system, HasSubstr("The next question, not asked yet: \"What do you need help "
+                                "with?\". When the customer's last messages already answer it"));
+  EXPECT_THAT(system, Not(HasSubstr("pending")));
+}
+
 TEST(LlmPromptTest, TheOwnersRulesAreInstructionsApartFromTheData) {
   Fixture f;
   f.input.owner_rules = {"Wholesale orders are handled by a person.",

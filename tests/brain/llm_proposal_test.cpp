@@ -14,7 +14,7 @@ using ::testing::HasSubstr;
 TurnFacts Facts(std::optional<int> pending = std::nullopt) {
   TurnFacts f;
   f.language = core::Language::kPt;
-  if (pending) f.pending_question = core::PendingQuestion{*pending, "Qual o orçamento?", "Budget"};
+  if (pending) f.answerable = core::PendingQuestion{*pending, "Qual o orçamento?", "Budget"};
   return f;
 }
 

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <memory>
+#include <span>
 #include <string>
 #include <thread>
 #include <vector>
@@ -201,6 +202,32 @@ TEST_F(LocalBrainTest, BareRoleAnswersAPendingQuestion) {
   EXPECT_EQ(p.answer->answer, "Manager");
   // Without a pending question the same word asks for a manager.
   EXPECT_TRUE(Propose({"Manager"}).handoff);
+}
+
+TEST_F(LocalBrainTest, AProblemDescribedFirstAnswersTheQuestionAskingForIt) {
+  const auto with_next = [&](std::string message, std::string question,
+                             std::span<const core::Message> history = {}) {
+    core::BrainInput input;
+    input.customer_messages = {std::move(message)};
+    input.next_question = core::PendingQuestion{0, std::move(question), "Need"};
+    input.history = history;
+    auto proposal = brain_->Propose(input);
+    EXPECT_TRUE(proposal.ok());
+    return proposal.ok() ? proposal.value() : core::Proposal{};
+  };
+  const core::Proposal p = with_next("Hi! My trail shoes broke after a week", "What do you need?");
+  ASSERT_TRUE(p.answer);
+  EXPECT_EQ(p.answer->question_index, 0);
+  EXPECT_EQ(p.answer->answer, "My trail shoes broke after a week");
+  // Not a question asking for the need, not a need, or not the customer's first words.
+  EXPECT_FALSE(with_next("My trail shoes broke", "When do you need them?").answer);
+  EXPECT_FALSE(with_next("Hello!", "What do you need?").answer);
+  EXPECT_FALSE(with_next("what are your opening hours?", "What do you need?").answer);
+  core::Message greeting;
+  greeting.author = core::Author::kAi;
+  greeting.text = "Hi, I'm the shop's assistant.";
+  const std::vector<core::Message> history{greeting};
+  EXPECT_FALSE(with_next("My trail shoes broke", "What do you need?", history).answer);
 }
 
 TEST_F(LocalBrainTest, GreetingIsNotAnAnswer) {

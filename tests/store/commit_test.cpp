@@ -56,6 +56,32 @@ core::Decision Handoff(const core::ConversationSnapshot& s) {
   return d;
 }
 
+TEST_F(CommitTest, AnAnswerToAQuestionAnsweredBeforeReplacesItAndNoOtherAnswer) {
+  const auto s = store().OpenConversation(Key(ws_), kHistory).value();
+  core::Decision first;
+  first.conversation = s.conversation;
+  first.answers = {
+      {0, "What do you need?", "Service", "my visa expires", "my visa expires", kT0, std::nullopt},
+      {1, "What is your budget?", "Budget", "500", "500 EUR", kT0, std::nullopt},
+      {2, "Where do you live?", "", "Lisbon", "Lisbon", kT0, std::nullopt}};
+  first.messages = {Msg(core::Author::kCustomer, "my visa expires", kT0, 0)};
+  ASSERT_TRUE(store().Commit(ws_, first).ok());
+  auto between = store().LoadConversation(ws_, s.conversation.id, kHistory).value();
+  core::Decision correction;
+  correction.conversation = between.conversation;
+  correction.answers = {{0, "Which service?", "Service", "no, it's citizenship", "citizenship",
+                         kT0 + 1s, std::nullopt},
+                        {2, "Where do you live?", "", "Porto", "Porto", kT0 + 1s, std::nullopt}};
+  correction.messages = {Msg(core::Author::kCustomer, "no, it's citizenship", kT0 + 1s, 0)};
+  ASSERT_TRUE(store().Commit(ws_, correction).ok());
+
+  const auto after = store().LoadConversation(ws_, s.conversation.id, kHistory).value();
+  std::vector<std::string> values;
+  for (const auto& a : after.contact.answers) values.push_back(a.label + "=" + a.value);
+  // By label when the question has one, by its text when it has none.
+  EXPECT_EQ(values, (std::vector<std::string>{"Budget=500 EUR", "Service=citizenship", "=Porto"}));
+}
+
 TEST_F(CommitTest, CommitStoresEverythingAndBumpsTheVersion) {
   const auto s = store().OpenConversation(Key(ws_), kHistory).value();
   const core::Decision d = Handoff(s);

@@ -157,14 +157,53 @@ TEST(QualifyTest, AReturningLeadIsNeverAskedWhatItAnswered) {
 TEST(QualifyTest, AnAnswerForAnotherQuestionIsRejected) {
   Harness h(QualifyConfig(), [](const core::BrainInput& input) -> base::Result<core::Proposal> {
     core::Proposal p;
-    p.answer = core::AnswerProposal{input.pending_question ? input.pending_question->index + 1 : 0,
-                                    "sneaky"};
+    const auto& question = core::AnswerableQuestion(input);
+    p.answer = core::AnswerProposal{question ? question->index + 1 : 0, "sneaky"};
     return p;
   });
   h.Customer("hi");
   h.Customer("whatever");
   EXPECT_TRUE(h.contact().answers.empty());
   EXPECT_EQ(h.conversation().pending_question, 0);
+}
+
+// The brain reads "my laptop broke" in a first message as the answer to "What service do you
+// need?" (the next question, not asked yet).
+base::Result<core::Proposal> HearsTheNeed(const core::BrainInput& input) {
+  auto p = SimpleRule(input);
+  if (p.ok() && input.next_question &&
+      input.customer_messages.back().find("broke") != std::string::npos) {
+    p->answer = core::AnswerProposal{input.next_question->index, "my laptop broke"};
+  }
+  return p;
+}
+
+TEST(QualifyTest, ANeedStatedBeforeTheQuestionIsNotedAndTheQuestionNotAsked) {
+  Harness h(QualifyConfig(), HearsTheNeed);
+  h.Customer("hi, my laptop broke");
+  EXPECT_THAT(h.AiReplies(), ElementsAre("Hi, I'm Lia!\n\nI've noted “Service”: my laptop "
+                                         "broke.\n\nWhat is your budget?"));
+  ASSERT_EQ(h.contact().answers.size(), 1u);
+  const core::QualificationAnswer& a = h.contact().answers[0];
+  EXPECT_EQ(a.value, "my laptop broke");
+  EXPECT_EQ(a.answer, "hi, my laptop broke");  // the customer's words, kept as provenance
+  EXPECT_EQ(a.source_message_id, h.messages()[0].id);
+  EXPECT_EQ(h.conversation().pending_question, 1);
+  // The next reply answers the budget, not the service again.
+  h.Customer("about 300 euros");
+  EXPECT_THAT(Answers(h.contact()),
+              ElementsAre("Service=hi, my laptop broke", "Budget=about 300 euros"));
+}
+
+TEST(QualifyTest, TheBrainSeesTheNextQuestionOnlyWhileNoneIsPending) {
+  std::vector<bool> saw_next;
+  Harness h(QualifyConfig(), [&](const core::BrainInput& input) {
+    saw_next.push_back(input.next_question.has_value() && !input.pending_question);
+    return SimpleRule(input);
+  });
+  h.Customer("hi");
+  h.Customer("a new website");
+  EXPECT_THAT(saw_next, ElementsAre(true, false));
 }
 
 TEST(QualifyTest, BrainSeesThePendingQuestionInTheCustomersLanguage) {

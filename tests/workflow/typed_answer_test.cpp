@@ -4,6 +4,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "workflow/answer.h"
 #include "workflow/harness.h"
 
 namespace workflow::testing {
@@ -58,6 +59,30 @@ TEST(TypedAnswerTest, AReplyWithoutAValueIsAskedAgainSayingWhatItNeeds) {
   h.Customer("ana at example");
   EXPECT_THAT(h.AiReplies(), ElementsAre("What email can our lawyer write to?"));
   EXPECT_EQ(h.conversation().pending_question, 1);
+}
+
+TEST(TypedAnswerTest, AnAnswerTheBrainHearsBeforeTheQuestionIsCheckedByItsType) {
+  // The brain takes every first message for the service: only a choice the question lists counts.
+  Harness h(TypedConfig(), [](const core::BrainInput& input) -> base::Result<core::Proposal> {
+    core::Proposal p;
+    if (input.next_question) {
+      p.answer = core::AnswerProposal{input.next_question->index, input.customer_messages.back()};
+    }
+    return p;
+  });
+  h.Customer("something about my house");
+  EXPECT_THAT(h.contact().answers, IsEmpty());
+  EXPECT_EQ(h.conversation().pending_question, 0);
+  Harness h2(TypedConfig(), [](const core::BrainInput& input) -> base::Result<core::Proposal> {
+    core::Proposal p;
+    if (input.next_question)
+      p.answer = core::AnswerProposal{input.next_question->index, "a work visa"};
+    return p;
+  });
+  h2.Customer("I'm moving to Lisbon for a job");
+  ASSERT_EQ(h2.contact().answers.size(), 1u);
+  EXPECT_EQ(h2.contact().answers[0].value, "Work visa");
+  EXPECT_EQ(h2.conversation().pending_question, 1);
 }
 
 TEST(TypedAnswerTest, AChoiceIsNamedByItsWordsOrItsNumberAndListedWhenMissed) {
@@ -122,6 +147,51 @@ TEST(TypedAnswerTest, EverythingSaidBeforeQualifiesAtOnce) {
   EXPECT_EQ(h.notifications()[0].reason, core::HandoffReason::kQualified);
   EXPECT_THAT(h.AiReplies().at(0), HasSubstr("I've noted “Email”: ana@example.com."));
   EXPECT_THAT(h.AiReplies().at(0), HasSubstr("Thanks! A person will continue."));
+}
+
+TEST(CorrectionTest, AnOpeningThatTakesTheAnswerBackIsLeftOutOfTheNewOne) {
+  EXPECT_EQ(Correction("no, it's citizenship"), "citizenship");
+  EXPECT_EQ(Correction("No it’s citizenship!"), "citizenship");
+  EXPECT_EQ(Correction("actually, a contract"), "a contract");
+  EXPECT_EQ(Correction("Sorry, I meant family residency."), "family residency");
+  EXPECT_EQ(Correction("I meant family residency."), "family residency");
+  EXPECT_EQ(Correction("no, actually it's for my company"), "for my company");
+  EXPECT_EQ(Correction("en realidad es la ciudadanía"), "la ciudadanía");
+  EXPECT_EQ(Correction("não, é cidadania"), "cidadania");
+  EXPECT_EQ(Correction("na verdade, um contrato"), "um contrato");
+  // Not corrections: a plain no, an answer, an opening with nothing after it.
+  for (const char* t :
+       {"no", "no, just me", "citizenship", "it's for my company", "actually", "no, it's"}) {
+    EXPECT_EQ(Correction(t), std::nullopt) << t;
+  }
+}
+
+TEST(TypedAnswerTest, AnAnswerJustNotedIsReplacedByTheCustomersCorrection) {
+  // The brain takes the first message for the service (a stated answer the workflow notes).
+  Harness h(TypedConfig(), [](const core::BrainInput& input) -> base::Result<core::Proposal> {
+    core::Proposal p;
+    const auto& q = core::AnswerableQuestion(input);
+    if (q) p.answer = core::AnswerProposal{q->index, input.customer_messages.back()};
+    return p;
+  });
+  h.Customer("I need a work visa");
+  EXPECT_THAT(h.AiReplies().at(0), HasSubstr("I've noted “Service”: Work visa."));
+  EXPECT_EQ(h.conversation().pending_question, 1);
+  const auto& corrected = h.Customer("no, it's citizenship");
+  ASSERT_EQ(corrected.answers.size(), 1u);
+  EXPECT_EQ(corrected.answers[0].label, "Service");
+  EXPECT_EQ(corrected.answers[0].value, "Citizenship");
+  EXPECT_EQ(corrected.answers[0].answer, "no, it's citizenship");
+  // Confirmed, and the pending question asked again in other words; nothing stored for it.
+  EXPECT_THAT(h.AiReplies(),
+              ElementsAre("I've noted “Service”: Citizenship.\n\nFor “Email” I need an email "
+                          "address, like name@example.com."));
+  ASSERT_EQ(h.contact().answers.size(), 1u);
+  EXPECT_EQ(h.contact().answers[0].value, "Citizenship");
+  EXPECT_EQ(h.conversation().pending_question, 1);
+  // A correction with no value of the question's type is no correction: read as usual.
+  h.Customer("ana@example.com");
+  EXPECT_EQ(h.contact().answers.size(), 2u);
 }
 
 }  // namespace

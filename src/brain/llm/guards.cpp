@@ -177,8 +177,8 @@ std::vector<GuardProblem> CheckProposal(const core::Proposal& proposal,
   }
 
   if (proposal.answer) {
-    const auto& pending = context.pending_question;
-    if (!pending || pending->index != proposal.answer->question_index) {
+    const auto& question = context.answerable;
+    if (!question || question->index != proposal.answer->question_index) {
       problems.push_back(GuardProblem::kAnswerNotAsked);
     } else {
       std::set<std::string> written;

@@ -53,7 +53,8 @@ struct GuardContext {
   std::vector<std::string> product_names;      // the catalog's products
   std::vector<std::string> rules;              // the owner's rules for the assistant
   std::vector<std::string> customer_messages;  // this turn's words of the customer
-  std::optional<core::PendingQuestion> pending_question;
+  std::optional<core::PendingQuestion>
+      answerable;                                 // what an answer may be for (AnswerableQuestion)
   core::Language language = core::Language::kEn;  // the customer's
   std::size_t max_reply_bytes = 4096;             // the channel's limit
 };

@@ -170,7 +170,7 @@ base::Result<core::Proposal> LlmBrain::Propose(const core::BrainInput& input) co
   const core::Language language =
       local.ok() ? local->language : input.language.value_or(config_.default_language);
   const base::TimePoint started = clock_.Now();
-  Turn turn{input, {input.pending_question, language}, {}, {}, {}, {}, {}, {}, {}};
+  Turn turn{input, {core::AnswerableQuestion(input), language}, {}, {}, {}, {}, {}, {}, {}};
   turn.record.model = settings_.endpoint.model;
   // A spent budget is the workspace's own limit, not a failure: the local brain answers it.
   if (const std::int64_t budget = settings_.daily_tokens_per_workspace;
@@ -215,7 +215,7 @@ base::Result<core::Proposal> LlmBrain::Propose(const core::BrainInput& input) co
   }
   turn.guard.rules = p.owner_rules;
   turn.guard.customer_messages = input.customer_messages;
-  turn.guard.pending_question = input.pending_question;
+  turn.guard.answerable = core::AnswerableQuestion(input);
   turn.guard.language = language;
   turn.guard.max_reply_bytes = settings_.max_reply_bytes;
   turn.deadline = clock_.Now() + settings_.turn_deadline;

@@ -60,10 +60,15 @@ std::string Workflow(const PromptInput& in) {
              (a.value.empty() ? "(skipped)" : Defused(a.value));
       }
     }
-    if (const auto& q = in.turn->pending_question) {
-      s += "\nThe question now pending: \"" + q->text +
-           "\". When the customer's last messages answer it, put their answer, in their own "
-           "words, in `answer`; otherwise leave `answer` null.";
+    if (const auto& q = core::AnswerableQuestion(*in.turn)) {
+      s += in.turn->pending_question
+               ? "\nThe question now pending: \"" + q->text +
+                     "\". When the customer's last messages answer it, put their answer, in their "
+                     "own words, in `answer`; otherwise leave `answer` null."
+               : "\nThe next question, not asked yet: \"" + q->text +
+                     "\". When the customer's last messages already answer it (a need or problem "
+                     "they describe), put that answer, in their own words, in `answer`; "
+                     "otherwise leave `answer` null.";
       if (const std::string needed = core::AnswerNeeded(q->type, q->choices, core::Language::kEn);
           !needed.empty()) {
         s += " Its answer must be " + needed + ".";

@@ -26,7 +26,7 @@ base::Result<core::HandoffProposal> HandoffFrom(const json& h) {
 }
 
 core::AnswerProposal AnswerFrom(std::string text, const TurnFacts& facts) {
-  return {facts.pending_question ? facts.pending_question->index : -1, std::move(text)};
+  return {facts.answerable ? facts.answerable->index : -1, std::move(text)};
 }
 
 }  // namespace

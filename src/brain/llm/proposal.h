@@ -4,8 +4,8 @@
 //
 // Lenient where a model is sloppy and the meaning is clear: asked, answered and cited_products
 // may be missing; a missing language is the customer's. Strict where it matters: a handoff has a
-// known reason; an answer, when given, is text. An answer given with no question pending is kept
-// with question_index -1, for the guards to refuse.
+// known reason; an answer, when given, is text. An answer given when no question may be answered is
+// kept with question_index -1, for the guards to refuse.
 // Thread-safety: pure functions.
 #pragma once
 
@@ -21,7 +21,8 @@
 namespace brain::llm {
 
 struct TurnFacts {
-  std::optional<core::PendingQuestion> pending_question;
+  std::optional<core::PendingQuestion>
+      answerable;                                 // what an answer may be for (AnswerableQuestion)
   core::Language language = core::Language::kEn;  // the customer's
 };
 

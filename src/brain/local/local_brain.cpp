@@ -12,6 +12,7 @@
 #include "brain/local/intent.h"
 #include "brain/local/intent_lexicon.h"
 #include "brain/local/language.h"
+#include "brain/local/need.h"
 #include "brain/local/question.h"
 #include "brain/local/replies.h"
 #include "text/tokenizer.h"
@@ -51,6 +52,22 @@ bool AnswersPending(std::span<const Clause> clauses, SmallTalk small_talk,
   if (small_talk == SmallTalk::kNone) return true;
   return small_talk == SmallTalk::kAcknowledgement && AsksYesOrNo(pending.text) &&
          IsYesOrNo(clauses);
+}
+
+// The problem a customer describes in their first messages ("my chain broke"), as the answer to
+// the next question when it asks for it ("What do you need help with?"): the workflow notes it
+// rather than asking. Only before the AI has said anything, when the need is what they came with.
+std::optional<core::AnswerProposal> StatedNeed(const core::BrainInput& input,
+                                               std::span<const Clause> clauses,
+                                               std::string_view text) {
+  const auto& next = input.next_question;
+  if (!next || next->type != core::QuestionType::kText || !AsksForNeed(next->text)) {
+    return std::nullopt;
+  }
+  const bool first = std::none_of(input.history.begin(), input.history.end(),
+                                  [](const auto& m) { return m.author == core::Author::kAi; });
+  if (!first || !StatesNeed(clauses)) return std::nullopt;
+  return core::AnswerProposal{next->index, WithoutOpeningSmallTalk(text)};
 }
 
 core::HandoffProposal Handoff(core::HandoffReason reason, std::string detail) {
@@ -117,6 +134,7 @@ core::Proposal LocalBrain::Decide(const core::BrainInput& input) const {
   }
 
   const SmallTalk small_talk = ClassifySmallTalk(clauses);
+  p.answer = StatedNeed(input, clauses, text);
   p.asked = IsQuestion(clauses);
   const std::vector<std::string> words = TopicWords(clauses);
   std::optional<Found> found;
@@ -134,7 +152,7 @@ core::Proposal LocalBrain::Decide(const core::BrainInput& input) const {
     p.handoff =
         Handoff(core::HandoffReason::kReservedTopic,
                 Quote("the business context keeps this topic for people", found->reserved->text));
-    p.answer = std::move(answer);
+    if (answer) p.answer = std::move(answer);
     return p;
   }
   if (unsure || answer) {  // with doubt, the workflow asks again in other words

@@ -44,13 +44,24 @@ const WordSet& InfoWords() {
   return words;
 }
 
-// Two-word requests for information: "how much", "looking for", "quiero saber", "vocês têm".
+// Two-word requests to be told something: "tell me", "quiero saber".
+const std::pair<std::string_view, std::string_view> kKnowPairs[] = {
+    {"tell", "me"}, {"to", "know"}, {"quiero", "saber"}, {"gustaria", "saber"}, {"quero", "saber"}};
+
+// Other two-word requests for information: "how much", "looking for", "vocês têm".
 const std::pair<std::string_view, std::string_view> kInfoPairs[] = {
-    {"how", "much"},         {"how", "many"},       {"looking", "for"},    {"interested", "in"},
-    {"tell", "me"},          {"to", "know"},        {"you", "have"},       {"you", "sell"},
-    {"quiero", "saber"},     {"gustaria", "saber"}, {"estoy", "buscando"}, {"me", "interesa"},
-    {"quero", "saber"},      {"gostaria", "de"},    {"voces", "tem"},      {"voce", "tem"},
-    {"estou", "procurando"}, {"tem", "disponivel"}};
+    {"how", "much"},      {"how", "many"},  {"looking", "for"},    {"interested", "in"},
+    {"you", "have"},      {"you", "sell"},  {"estoy", "buscando"}, {"me", "interesa"},
+    {"gostaria", "de"},   {"voces", "tem"}, {"voce", "tem"},       {"estou", "procurando"},
+    {"tem", "disponivel"}};
+
+bool HasPairAt(std::span<const std::pair<std::string_view, std::string_view>> pairs,
+               const std::vector<std::string>& w, std::size_t i) {
+  for (const auto& [first, second] : pairs) {
+    if (i + 1 < w.size() && w[i] == first && w[i + 1] == second) return true;
+  }
+  return false;
+}
 
 // Requests phrased as statements ("I need a chain", "give me the pricing"): questions, but
 // also how an answer to a pending question may start ("I need a work visa").
@@ -117,18 +128,25 @@ bool IsQuestion(std::span<const Clause> clauses, QuestionCues cues) {
   const bool all = cues == QuestionCues::kAll;
   for (const Clause& clause : clauses) {
     const auto& w = clause.words;
-    if (clause.question || In(StrongOpeners(), w.front())) return true;
+    if (OpensQuestion(clause)) return true;
     if (all && (In(WeakOpeners(), w.front()) || In(Seekers(), w.front()))) return true;
     for (std::size_t i = 0; i < w.size(); ++i) {
       if (all && In(InfoWords(), w[i])) return true;
-      if (i + 1 == w.size()) break;
-      for (const auto& [first, second] : kInfoPairs) {
-        if (w[i] == first && w[i + 1] == second) return true;
-      }
-      for (const auto& [first, second] : kRequestPairs) {
-        if (all && w[i] == first && w[i + 1] == second) return true;
-      }
+      if (HasPairAt(kKnowPairs, w, i) || HasPairAt(kInfoPairs, w, i)) return true;
+      if (all && HasPairAt(kRequestPairs, w, i)) return true;
     }
+  }
+  return false;
+}
+
+bool OpensQuestion(const Clause& clause) {
+  return clause.question || (!clause.words.empty() && In(StrongOpeners(), clause.words.front()));
+}
+
+bool AsksForInformation(const Clause& clause) {
+  const auto& w = clause.words;
+  for (std::size_t i = 0; i < w.size(); ++i) {
+    if (In(InfoWords(), w[i]) || HasPairAt(kKnowPairs, w, i)) return true;
   }
   return false;
 }

@@ -21,6 +21,15 @@ enum class QuestionCues {
 // a chain", "give me the pricing", "necesito"). Thread-safe.
 bool IsQuestion(std::span<const Clause> clauses, QuestionCues cues = QuestionCues::kAll);
 
+// True when `clause` is a question by its form: ended by '?', opened by '¿' or by an
+// interrogative word ("what", "do", "cuánto"). Thread-safe.
+bool OpensQuestion(const Clause& clause);
+
+// True when `clause` asks for the business's information: prices, hours, address, returns,
+// shipping ("I need the opening hours"), or to be told something ("tell me", "quiero saber").
+// Thread-safe.
+bool AsksForInformation(const Clause& clause);
+
 enum class SmallTalk {
   kNone,            // there is more to the message than small talk
   kGreeting,        // "hi", "buenos días", "olá"

@@ -32,6 +32,11 @@ constexpr std::string_view kInsertOutbox =
     "INSERT INTO outbox (workspace_id, conversation_id, message_id, channel, account_id,"
     " recipient, attempts, not_before_ms, lease_until_ms)"
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0, ?7, NULL)";
+// A contact holds one answer per question (by label, or by text when it has none, as
+// core::HasAnswered tells them apart): a correction replaces the answer it corrects.
+constexpr std::string_view kDeleteEarlierAnswer =
+    "DELETE FROM lead_answers WHERE workspace_id = ?1 AND contact_id = ?2"
+    " AND CASE WHEN ?4 = '' THEN question = ?3 ELSE label = ?4 END";
 constexpr std::string_view kInsertAnswer =
     "INSERT INTO lead_answers (workspace_id, contact_id, question_index, question, label, answer,"
     " at_ms, source_message_id, value) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
@@ -113,6 +118,12 @@ base::Status InsertMessage(Connection& db, std::int64_t workspace_id,
 
 base::Status InsertAnswer(Connection& db, std::int64_t workspace_id, std::int64_t contact_id,
                           const core::QualificationAnswer& a) {
+  base::Result<Query> earlier = db.Prepare(kDeleteEarlierAnswer);
+  if (!earlier.ok()) return earlier.error();
+  if (base::Status deleted = earlier->BindAll(workspace_id, contact_id, a.question, a.label).Run();
+      !deleted.ok()) {
+    return deleted;
+  }
   base::Result<Query> insert = db.Prepare(kInsertAnswer);
   if (!insert.ok()) return insert.error();
   return insert
