@@ -21,6 +21,17 @@ constexpr std::size_t kCandidates = 32;
 // least this many characters, and stands for at most this many.
 constexpr std::size_t kMinPrefixChars = 4;
 constexpr std::size_t kMaxPrefixTerms = 4;
+// What a word no document has weighs, as a share of its idf.
+// What a word no document has weighs in a section's coverage, as a share of its idf: it may be a
+// synonym the context does not use ("kids" for "children") as much as a topic it lacks.
+constexpr double kAbsentWordWeight = 0.5;
+// A section's heading's score counts this many times its whole text's (both as shares of the
+// best section's).
+constexpr double kSectionHeadingWeight = 2.0;
+// A section answers when it covers at least this share of the question (absent words halved)...
+constexpr double kMinSectionCoverage = 1.0 / 3;
+// ...and holds at least this many of the question's words, or all of them.
+constexpr std::size_t kMinWordsFound = 2;
 
 // Words that frame a question ("how much is", "do you sell", "tienen", "quanto custa") rather than
 // name what it is about.
@@ -104,6 +115,7 @@ const std::vector<std::string_view>& Durations() {
 }
 // What "what time" asks for: the hours.
 constexpr std::string_view kHoursWord = "hours";
+constexpr std::string_view kAddressWord = "address";
 
 // The topic a customer's word asks about, given the word before it ("how long", "what time",
 // "qué hora", "que horas"), or nullptr.
@@ -113,6 +125,13 @@ const std::vector<std::string_view>* TopicIn(std::span<const std::string> words,
   if ((before == "what" || before == "que") &&
       (words[i] == "time" || words[i] == "hora" || words[i] == "horas")) {
     return TopicOf(kHoursWord);
+  }
+  // "where is the shop?", "¿dónde están?", "onde fica?": the address.
+  if (i + 1 < words.size() && (words[i] == "where" || words[i] == "donde" || words[i] == "onde") &&
+      (words[i + 1] == "is" || words[i + 1] == "are" || words[i + 1] == "esta" ||
+       words[i + 1] == "estan" || words[i + 1] == "queda" || words[i + 1] == "fica" ||
+       words[i + 1] == "ficam")) {
+    return TopicOf(kAddressWord);
   }
   return TopicOf(words[i]);
 }
@@ -228,6 +247,33 @@ void Knowledge::IndexAll() {
     index_.Add(fields);
     documents_.push_back({Document::Kind::kFact, i});
   }
+  // Sections: passages in a row under the same heading.
+  section_of_.resize(context_.passages.size());
+  for (std::size_t i = 0; i < context_.passages.size(); ++i) {
+    const std::string& heading = context_.passages[i].heading;
+    if (sections_.empty() || heading.empty() ||
+        context_.passages[sections_.back().first_passage].heading != heading) {
+      sections_.push_back({i, i});
+    }
+    sections_.back().end_passage = i + 1;
+    section_of_[i] = sections_.size() - 1;
+  }
+  std::vector<std::string> section_aliases(sections_.size());
+  for (const Fact& fact : facts_) section_aliases[section_of_[fact.passage]] += " " + fact.aliases;
+  for (std::size_t i = 0; i < sections_.size(); ++i) {
+    const Section& section = sections_[i];
+    std::string text;
+    for (std::size_t p = section.first_passage; p < section.end_passage; ++p) {
+      text.append(context_.passages[p].body).append("\n");
+    }
+    const std::vector<std::string> heading = analyzer_.DocumentTerms(
+        context_.passages[section.first_passage].heading + " " + section_aliases[i]);
+    const std::vector<std::string> body = analyzer_.DocumentTerms(text);
+    const text::Bm25Field whole[] = {{heading, kBodyWeight}, {body, kBodyWeight}};
+    section_index_.Add(whole);
+    const text::Bm25Field title[] = {{heading, kBodyWeight}};
+    heading_index_.Add(title);
+  }
   for (std::size_t i = 0; i < context_.rules.size(); ++i) {
     const ContextRule& rule = context_.rules[i];
     if (rule.kind != DirectiveKind::kReservesTopic) continue;
@@ -267,18 +313,33 @@ Knowledge::Query Knowledge::MakeQuery(std::span<const std::string> customer_word
     if (topic == nullptr && (In(FramingWords(), w) || text::IsStopword(language, w))) continue;
     std::string stem = analyzer_.Stem(w, language);
     if (std::find(query.terms.begin(), query.terms.end(), stem) != query.terms.end()) continue;
-    // The customer's own word weighs the slot; the topic's other words may fill it.
-    query.slot_weights.push_back(index_.Idf(stem));
     // A word the context never uses may be the start of one it does ("corona", "coronavirus").
     std::vector<std::string> longer;
     if (stem.size() >= kMinPrefixChars && !index_.Contains(stem)) {
       longer = index_.TermsStartingWith(stem, kMaxPrefixTerms);
     }
+    // The customer's own word weighs the slot; the topic's other words may fill it. A word
+    // nothing in the index has weighs less: no answer could cover it.
+    std::vector<std::string> topic_terms;
+    if (topic != nullptr) {
+      for (std::string_view other : *topic) topic_terms.push_back(analyzer_.Stem(other, language));
+    }
+    const bool own = index_.Contains(stem) || !longer.empty();
+    const bool by_topic = std::any_of(topic_terms.begin(), topic_terms.end(),
+                                      [&](const std::string& t) { return index_.Contains(t); });
+    query.slot_weights.push_back(index_.Idf(stem));
+    query.slot_absent.push_back(!own && !by_topic);
+    query.slot_translated.push_back(!own && by_topic);
     add(std::move(stem));
     for (std::string& t : longer) add(std::move(t));
-    if (topic != nullptr) {
-      for (std::string_view other : *topic) add(analyzer_.Stem(other, language));
+    const std::size_t before_topic = query.terms.size();
+    for (std::string& t : topic_terms) add(std::move(t));
+    // "how long" asks for a duration in the text, not for a section headed "Opening hours".
+    for (std::size_t t = query.heading_terms_end; t < query.terms.size(); ++t) {
+      if (topic == &Durations() && t >= before_topic) continue;
+      query.heading_terms.push_back(query.terms[t]);
     }
+    query.heading_terms_end = query.terms.size();
   }
   return query;
 }
@@ -319,19 +380,7 @@ std::optional<Found> Knowledge::Find(std::span<const std::string> folded_words,
   if (query.terms.empty()) return std::nullopt;
   const std::vector<text::Bm25Hit> hits = index_.Search(query.terms, kCandidates);
 
-  double total = 0;
-  for (double w : query.slot_weights) total += w;
-  const auto coverage = [&](const text::Bm25Hit& hit) {
-    std::vector<bool> filled(query.slot_weights.size(), false);
-    for (std::size_t i = 0; i < query.terms.size(); ++i) {
-      if (hit.matched & (std::uint64_t{1} << i)) filled[query.slot_of[i]] = true;
-    }
-    double covered = 0;
-    for (std::size_t slot = 0; slot < filled.size(); ++slot) {
-      if (filled[slot]) covered += query.slot_weights[slot];
-    }
-    return total > 0 ? covered / total : 0.0;
-  };
+  const auto coverage = [&](const text::Bm25Hit& hit) { return Coverage(query, hit); };
 
   // The best document: the widest coverage, then the highest score (hits come best first).
   const text::Bm25Hit* best = nullptr;
@@ -340,29 +389,26 @@ std::optional<Found> Knowledge::Find(std::span<const std::string> folded_words,
     const double c = coverage(hit);
     if (c > best_coverage) best = &hit, best_coverage = c;
   }
-  if (best == nullptr || best_coverage < kMinCoverage) return std::nullopt;
+  const bool other = best != nullptr && best_coverage >= kMinCoverage &&
+                     documents_[best->doc].kind != Document::Kind::kFact;
 
   Found found;
+  // A section of the context answers, unless a product or a kept topic covers more ("where is the
+  // shop?" is answered, though a rule keeps orders from shops for people).
+  if (const std::optional<SectionPick> section = BestSection(query);
+      section && !(other && SectionCoverage(query, *best) > section->coverage)) {
+    const std::vector<std::size_t> facts = AnsweringFacts(query, hits, section->section);
+    if (!facts.empty()) {
+      found.passage = &context_.passages[facts_[facts.front()].passage];
+      for (std::size_t i : facts) found.sentences.push_back(facts_[i].sentence);
+      return found;
+    }
+  }
+  if (!other) return std::nullopt;
+
   const Document& document = documents_[best->doc];
   if (document.kind == Document::Kind::kReserved) {
     found.reserved = &context_.rules[document.index];
-    return found;
-  }
-  if (document.kind == Document::Kind::kFact) {
-    // Every sentence of the best one's passage that answers as much, in the passage's order.
-    const std::size_t passage = facts_[document.index].passage;
-    std::vector<std::size_t> answering;
-    for (const text::Bm25Hit& hit : hits) {
-      const Document& d = documents_[hit.doc];
-      if (d.kind == Document::Kind::kFact && facts_[d.index].passage == passage &&
-          coverage(hit) >= best_coverage) {
-        answering.push_back(d.index);
-      }
-    }
-    std::sort(answering.begin(), answering.end());
-    if (answering.size() > kMaxSentencesInReply) answering.resize(kMaxSentencesInReply);
-    found.passage = &context_.passages[passage];
-    for (std::size_t i : answering) found.sentences.push_back(facts_[i].sentence);
     return found;
   }
   // A product that states another number of a unit the customer gave does not fit ("11-speed"
@@ -408,6 +454,100 @@ std::optional<Found> Knowledge::Find(std::span<const std::string> folded_words,
     }
   }
   return found;
+}
+
+double Knowledge::WeightedCoverage(const Query& query, const text::Bm25Hit& hit,
+                                   double absent_weight) {
+  double total = 0;
+  double covered = 0;
+  const std::vector<bool> filled = FilledSlots(query, hit);
+  for (std::size_t slot = 0; slot < filled.size(); ++slot) {
+    const double w = query.slot_weights[slot] * (query.slot_absent[slot] ? absent_weight : 1.0);
+    total += w;
+    if (filled[slot]) covered += w;
+  }
+  return total > 0 ? covered / total : 0.0;
+}
+
+double Knowledge::Coverage(const Query& query, const text::Bm25Hit& hit) {
+  return WeightedCoverage(query, hit, 1.0);
+}
+
+double Knowledge::SectionCoverage(const Query& query, const text::Bm25Hit& hit) {
+  return WeightedCoverage(query, hit, kAbsentWordWeight);
+}
+
+std::vector<bool> Knowledge::FilledSlots(const Query& query, const text::Bm25Hit& hit) {
+  std::vector<bool> filled(query.slot_weights.size(), false);
+  for (std::size_t i = 0; i < query.terms.size(); ++i) {
+    if (hit.matched & (std::uint64_t{1} << i)) filled[query.slot_of[i]] = true;
+  }
+  return filled;
+}
+
+std::optional<Knowledge::SectionPick> Knowledge::BestSection(const Query& query) const {
+  const std::vector<text::Bm25Hit> whole = section_index_.Search(query.terms, sections_.size());
+  if (whole.empty()) return std::nullopt;
+  const std::vector<text::Bm25Hit> titles =
+      heading_index_.Search(query.heading_terms, sections_.size());
+  // Each side's scores as shares of its best, the heading's counting kSectionHeadingWeight
+  // times: a heading that says what the customer asks ("When do you open?" under "Opening
+  // hours") is the strongest sign (an FAQ's question is its heading).
+  std::vector<double> fused(sections_.size(), 0.0);
+  for (const text::Bm25Hit& hit : whole) fused[hit.doc] += hit.score / whole.front().score;
+  for (const text::Bm25Hit& hit : titles) {
+    fused[hit.doc] += kSectionHeadingWeight * hit.score / titles.front().score;
+  }
+  const text::Bm25Hit& best = *std::max_element(
+      whole.begin(), whole.end(),
+      [&](const text::Bm25Hit& a, const text::Bm25Hit& b) { return fused[a.doc] < fused[b.doc]; });
+  const double covered = SectionCoverage(query, best);
+  if (covered < kMinSectionCoverage) return std::nullopt;
+  // One of several words found is too little to go on ("repair" of "do you repair cars?"),
+  // unless it was found in the context's language for a question in another ("consertam" for
+  // "repair"): the other words may only lack their translation ("bicicletas").
+  const std::vector<bool> filled = FilledSlots(query, best);
+  std::size_t found = 0;
+  bool translated = false;
+  for (std::size_t slot = 0; slot < filled.size(); ++slot) {
+    if (!filled[slot]) continue;
+    ++found;
+    translated = translated || query.slot_translated[slot];
+  }
+  if (found < kMinWordsFound && found < filled.size() && !translated) return std::nullopt;
+  return SectionPick{best.doc, covered};
+}
+
+std::vector<std::size_t> Knowledge::AnsweringFacts(const Query& query,
+                                                   std::span<const text::Bm25Hit> hits,
+                                                   std::size_t section) const {
+  // The section's sentences among the hits that cover the most of the question.
+  double widest = -1;
+  std::vector<std::pair<double, std::size_t>> candidates;
+  for (const text::Bm25Hit& hit : hits) {
+    const Document& d = documents_[hit.doc];
+    if (d.kind != Document::Kind::kFact || section_of_[facts_[d.index].passage] != section) {
+      continue;
+    }
+    candidates.emplace_back(Coverage(query, hit), d.index);
+    widest = std::max(widest, candidates.back().first);
+  }
+  std::vector<std::size_t> answering;
+  for (const auto& [covered, fact] : candidates) {
+    if (covered >= widest) answering.push_back(fact);
+  }
+  // None among the hits (the section won by its words together): its first sentences.
+  if (answering.empty()) {
+    const Section& s = sections_[section];
+    for (std::size_t i = 0; i < facts_.size(); ++i) {
+      if (facts_[i].passage >= s.first_passage && facts_[i].passage < s.end_passage) {
+        answering.push_back(i);
+      }
+    }
+  }
+  std::sort(answering.begin(), answering.end());
+  if (answering.size() > kMaxSentencesInReply) answering.resize(kMaxSentencesInReply);
+  return answering;
 }
 
 Knowledge::Ranked Knowledge::Rank(std::span<const std::string> folded_words,

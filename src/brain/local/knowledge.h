@@ -18,7 +18,7 @@
 
 namespace brain {
 
-// Share of a question's weight (idf) the best document must cover to count as an answer.
+// Share of a question's weight (idf) a product or a kept topic must cover to count as an answer.
 inline constexpr double kMinCoverage = 0.5;
 // Products beyond the best one are listed when they score at least this share of the best.
 inline constexpr double kRelatedScoreShare = 0.8;
@@ -47,10 +47,14 @@ class Knowledge {
   static base::Result<Knowledge> Build(std::vector<core::Product> products,
                                        const core::AgentConfig& config);
 
-  // What answers a question made of `folded_words` in `language`, or nullopt when nothing covers
-  // at least kMinCoverage of the question (each word weighs its idf): the best document decides
-  // between products, a passage's sentences (every one of it that covers as much as the best)
-  // and a kept topic. Words that only say "I want to know / buy / the price" ("price", "tienen",
+  // What answers a question made of `folded_words` in `language`, or nullopt when nothing does.
+  // The context answers by section (the passages under one heading), chosen by BM25 over its
+  // heading and over its whole text together, when it covers a third of the question (each word
+  // weighs its idf, a word no document has half of it) and holds two of its words, all of them,
+  // or one found in the context's language for a question in another; the answer is the
+  // section's sentences that cover the most of the question. A product, or a topic the context
+  // keeps for people, answers instead when it covers more (at least kMinCoverage, every word at
+  // its idf). Words that only say "I want to know / buy / the price" ("price", "tienen",
   // "quanto") are not searched for; words of common front-desk topics (hours, address, returns,
   // shipping, payment, repairs, prices, social media) also find the topic's words in the other
   // languages, and "how long" / "what time" find durations and hours. A number the customer
@@ -77,10 +81,25 @@ class Knowledge {
   // that word or by another word of its topic ("located" or "address").
   struct Query {
     std::vector<std::string> terms;
-    std::vector<std::size_t> slot_of;  // parallel to terms
-    std::vector<double> slot_weights;  // idf of the customer's word
+    std::vector<std::size_t> slot_of;   // parallel to terms
+    std::vector<double> slot_weights;   // idf of the customer's word
+    std::vector<bool> slot_absent;      // no document has the word nor a longer one it starts
+    std::vector<bool> slot_translated;  // only the word's topic in other words is in the index
+    // The terms a section's heading may match: all but the durations "how long" asks for.
+    std::vector<std::string> heading_terms;
+    std::size_t heading_terms_end = 0;  // while building: terms sorted into heading_terms
   };
   Query MakeQuery(std::span<const std::string> folded_words, text::Language language) const;
+  // The slots of `query` the terms `hit` matched fill.
+  static std::vector<bool> FilledSlots(const Query& query, const text::Bm25Hit& hit);
+  // The share of `query`'s weight the slots `hit` fills cover, absent words (slot_absent)
+  // weighing `absent_weight` of their idf.
+  static double WeightedCoverage(const Query& query, const text::Bm25Hit& hit,
+                                 double absent_weight);
+  // For a document: every word weighs its idf.
+  static double Coverage(const Query& query, const text::Bm25Hit& hit);
+  // For a section: absent words weigh less (kAbsentWordWeight).
+  static double SectionCoverage(const Query& query, const text::Bm25Hit& hit);
 
   // A fact sentence, as indexed.
   struct Fact {
@@ -105,6 +124,23 @@ class Knowledge {
   void AddCompany(const core::AgentConfig& config);
   void IndexAll();
 
+  // The passages under one heading, in a row (the passages of a heading-less paragraph alone).
+  struct Section {
+    std::size_t first_passage = 0;
+    std::size_t end_passage = 0;  // one past the last
+  };
+  // The section that answers a question best, by its headings' and its whole text's scores
+  // together, with the share of the question it covers.
+  struct SectionPick {
+    std::size_t section = 0;
+    double coverage = 0;
+  };
+  std::optional<SectionPick> BestSection(const Query& query) const;
+  // The facts of `section` that answer: among `hits`, those covering the most of the question;
+  // failing any, its first ones. At most kMaxSentencesInReply, in the context's order.
+  std::vector<std::size_t> AnsweringFacts(const Query& query, std::span<const text::Bm25Hit> hits,
+                                          std::size_t section) const;
+
   text::Analyzer analyzer_;
   std::vector<core::Product> products_;
   BusinessContext context_;
@@ -112,6 +148,10 @@ class Knowledge {
   std::vector<Document> documents_;               // by document id
   std::vector<std::vector<Spec>> product_specs_;  // by product: what its text states
   text::Bm25Index index_;
+  std::vector<Section> sections_;
+  std::vector<std::size_t> section_of_;  // by passage
+  text::Bm25Index section_index_;        // by section: its heading and its text
+  text::Bm25Index heading_index_;        // by section: its heading alone
 };
 
 }  // namespace brain
