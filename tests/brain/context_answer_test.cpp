@@ -166,6 +166,52 @@ TEST_F(ContextAnswerTest, FactsAreFoundWhenTheWordingDiffers) {
   }
 }
 
+TEST_F(ContextAnswerTest, WhereIsAsksForTheAddressNotForARuleSharingAWord) {
+  // "shop" is also a word of the rule keeping orders from shops for people.
+  const core::Proposal p = Propose("where is the shop?");
+  EXPECT_FALSE(p.handoff) << p.reply;
+  EXPECT_TRUE(p.answered);
+  EXPECT_TRUE(Contains(p.reply, "Address")) << p.reply;
+}
+
+// The context as an FAQ: a section's heading is its question, its answer spread over sentences.
+core::Proposal AskFaq(const std::string& question) {
+  core::AgentConfig config;
+  config.company_name = "Springfield Clinic";
+  config.default_language = Language::kEn;
+  config.business_context =
+      "# Can I bring my children to the appointment?\n"
+      "Yes. Children under 12 must stay with an adult. The waiting room has a play corner.\n"
+      "\n"
+      "# How do I cancel an appointment?\n"
+      "Call the front desk at least 24 hours before. Late cancellations are charged 20 USD.\n"
+      "\n"
+      "# Do you treat sports injuries?\n"
+      "Our physiotherapists treat sprains, strains and running injuries.\n";
+  auto brain = LocalBrain::Create(config, core::Catalog{});
+  EXPECT_TRUE(brain.ok());
+  core::BrainInput input;
+  input.customer_messages = {question};
+  auto p = (*brain)->Propose(input);
+  EXPECT_TRUE(p.ok());
+  return p.ok() ? p.value() : core::Proposal{};
+}
+
+TEST(ContextSectionTest, AQuestionIsAnsweredByTheSectionItsWordsPointToTogether) {
+  // Asked in other words ("cannot come" for "cancel"): the section's words found together.
+  const core::Proposal cancel = AskFaq("should I call the desk or pay a fee when I cannot come?");
+  EXPECT_TRUE(cancel.answered) << cancel.reply;
+  EXPECT_TRUE(Contains(cancel.reply, "at least 24 hours before")) << cancel.reply;
+  // A word the context never uses ("kids") weighs less: the rest of the question still finds
+  // the section about bringing children.
+  const core::Proposal kids = AskFaq("can I bring my kids to the appointment?");
+  EXPECT_TRUE(kids.answered) << kids.reply;
+  EXPECT_TRUE(Contains(kids.reply, "Children under 12")) << kids.reply;
+  // One word of several is too little to answer from ("injuries" of "car accident injuries").
+  const core::Proposal car = AskFaq("do you handle car accident insurance claims?");
+  EXPECT_FALSE(car.answered) << car.reply;
+}
+
 // A word the context never uses may be the start of one it does: "master" for "Mastercard".
 TEST(ContextWordStartTest, AWordTheContextLacksFindsTheLongerWordItStarts) {
   core::AgentConfig config;
