@@ -112,9 +112,11 @@ http::Response ReplyWithFile(const CrmContext& c, const http::Request& r) {
   std::string_view bytes;
   auto form = ReadForm(r, bytes);
   if (!form.ok()) return ErrorResponse(form.error());
-  if (summary->channel == core::Channel::kInstagram) {
-    return ErrorResponse(base::Error::InvalidArgument(
-        "files are not sent on " + std::string(core::ToString(summary->channel)) + " yet"));
+  if (base::Status takes =
+          core::CheckFileForChannel(summary->channel, form->second.kind, form->second.mime_type,
+                                    static_cast<std::int64_t>(bytes.size()));
+      !takes.ok()) {
+    return ErrorResponse(takes.error());
   }
   // Written before the transaction: the store waits for no file.
   auto sha256 = c.media.KeepFile(std::string(bytes));

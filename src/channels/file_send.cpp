@@ -6,6 +6,7 @@
 
 #include "channels/json_fields.h"
 #include "channels/request_checks.h"
+#include "core/media.h"
 
 namespace channels {
 namespace {
@@ -68,6 +69,16 @@ std::string Dump(const Json& json) {
   return json.dump(-1, ' ', false, Json::error_handler_t::replace);
 }
 
+OutboundRequest JsonPost(const SendTarget& target, const std::string& path, const Json& body) {
+  OutboundRequest request;
+  request.method = "POST";
+  request.path = "/" + target.api_version + path;
+  request.headers = {{"Authorization", "Bearer " + target.access_token},
+                     {"Content-Type", "application/json"}};
+  request.body = Dump(body);
+  return request;
+}
+
 // WhatsApp's message type, or Messenger's attachment type, of a file's kind; "" for none.
 std::string TypeOf(core::Channel channel, core::Attachment kind) {
   switch (kind) {
@@ -86,36 +97,57 @@ std::string TypeOf(core::Channel channel, core::Attachment kind) {
 
 base::Status CheckFile(const SendTarget& target, const OutgoingFile& file) {
   if (base::Status checked = CheckTarget(target); !checked.ok()) return checked;
-  if (target.channel == core::Channel::kInstagram) {
-    return base::Error::InvalidArgument("Instagram takes files only from a public URL");
-  }
   if (file.bytes.empty()) return base::Error::InvalidArgument("the file is empty");
   if (TypeOf(target.channel, file.kind).empty()) {
     return base::Error::InvalidArgument("only images, audio, video and documents are sent");
   }
-  return base::Status::Ok();
+  return core::CheckFileForChannel(target.channel, file.kind, core::BareMimeType(file.mime_type),
+                                   static_cast<std::int64_t>(file.bytes.size()));
+}
+
+// Messenger's and Instagram's messaging_type (and tag) for a person's file.
+void AddMessagingType(Json& body, bool human_agent_tag) {
+  if (human_agent_tag) {
+    body["messaging_type"] = "MESSAGE_TAG";
+    body["tag"] = "HUMAN_AGENT";
+  } else {
+    body["messaging_type"] = "RESPONSE";
+  }
 }
 
 }  // namespace
 
-base::Result<OutboundRequest> BuildMediaUpload(const SendTarget& target, const OutgoingFile& file) {
-  if (base::Status checked = CheckFile(target, file); !checked.ok()) return checked.error();
-  if (target.channel != core::Channel::kWhatsapp) {
-    return base::Error::InvalidArgument("only WhatsApp uploads a file before sending it");
-  }
-  return Multipart(
-      target, "/" + target.account_id + "/media", file.bytes,
-      {{"messaging_product", "whatsapp", "", ""},
-       {"type", file.mime_type, "", ""},
-       {"file", file.bytes, file.file_name.empty() ? "file" : file.file_name, file.mime_type}});
+bool UploadsBeforeSending(core::Channel channel) {
+  return channel == core::Channel::kWhatsapp || channel == core::Channel::kInstagram;
 }
 
-base::Result<std::string> ParseUploadedMediaId(std::string_view body) {
+base::Result<OutboundRequest> BuildMediaUpload(const SendTarget& target, const OutgoingFile& file) {
+  if (base::Status checked = CheckFile(target, file); !checked.ok()) return checked.error();
+  const std::string name = file.file_name.empty() ? "file" : file.file_name;
+  if (target.channel == core::Channel::kInstagram) {
+    const std::string message = Dump(Json{
+        {"attachment",
+         {{"type", TypeOf(target.channel, file.kind)}, {"payload", {{"is_reusable", true}}}}}});
+    return Multipart(target, "/me/message_attachments", file.bytes,
+                     {{"platform", "instagram", "", ""},
+                      {"message", message, "", ""},
+                      {"filedata", file.bytes, name, file.mime_type}});
+  }
+  if (target.channel != core::Channel::kWhatsapp) {
+    return base::Error::InvalidArgument("only WhatsApp and Instagram upload a file before sending");
+  }
+  return Multipart(target, "/" + target.account_id + "/media", file.bytes,
+                   {{"messaging_product", "whatsapp", "", ""},
+                    {"type", file.mime_type, "", ""},
+                    {"file", file.bytes, name, file.mime_type}});
+}
+
+base::Result<std::string> ParseUploadedMediaId(core::Channel channel, std::string_view body) {
   const fields::Json json = fields::Json::parse(body, nullptr, false);
   if (json.is_discarded() || !json.is_object()) {
     return base::Error::InvalidArgument("the upload's answer is not a JSON object");
   }
-  std::string id = fields::Id(json, "id");
+  std::string id = fields::Id(json, channel == core::Channel::kInstagram ? "attachment_id" : "id");
   if (!IsId(id)) return base::Error::InvalidArgument("the upload's answer has no media id");
   return id;
 }
@@ -135,13 +167,15 @@ base::Result<OutboundRequest> BuildFileSend(const SendTarget& target, const Outg
                        {"to", target.recipient_id},
                        {"type", type},
                        {type, media}};
-    OutboundRequest request;
-    request.method = "POST";
-    request.path = "/" + target.api_version + "/" + target.account_id + "/messages";
-    request.headers = {{"Authorization", "Bearer " + target.access_token},
-                       {"Content-Type", "application/json"}};
-    request.body = Dump(body);
-    return request;
+    return JsonPost(target, "/" + target.account_id + "/messages", body);
+  }
+  if (target.channel == core::Channel::kInstagram) {
+    if (!IsId(uploaded_id)) return base::Error::InvalidArgument("the attachment id is malformed");
+    Json body = {{"recipient", {{"id", target.recipient_id}}}};
+    AddMessagingType(body, file.human_agent_tag);
+    body["message"] = {
+        {"attachment", {{"type", type}, {"payload", {{"attachment_id", uploaded_id}}}}}};
+    return JsonPost(target, "/me/messages", body);
   }
   const std::string recipient = Dump(Json{{"id", target.recipient_id}});
   const std::string message =

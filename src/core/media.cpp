@@ -75,6 +75,20 @@ std::int64_t MaxMediaBytes(Attachment kind) {
   }
 }
 
+base::Status CheckFileForChannel(Channel channel, Attachment kind, std::string_view mime_type,
+                                 std::int64_t size) {
+  if (channel != Channel::kInstagram) return base::Status::Ok();
+  if (kind == Attachment::kDocument && mime_type != "application/pdf") {
+    return base::Error::InvalidArgument("Instagram takes documents only as PDF");
+  }
+  const std::int64_t max = kind == Attachment::kImage ? 8 * kMegabyte : 25 * kMegabyte;
+  if (size > max) {
+    return base::Error::InvalidArgument("Instagram takes files of at most " +
+                                        std::to_string(max / kMegabyte) + " MB of this kind");
+  }
+  return base::Status::Ok();
+}
+
 std::string BareMimeType(std::string_view mime_type) {
   std::string bare(mime_type.substr(0, mime_type.find(';')));
   while (!bare.empty() && std::isspace(static_cast<unsigned char>(bare.back()))) bare.pop_back();

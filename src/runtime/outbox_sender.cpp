@@ -154,7 +154,7 @@ base::Result<std::optional<OutboxSender::Send>> OutboxSender::Prepare(const core
       send.file = channels::OutgoingFile{m.kind, m.mime_type, m.file_name, {}, human_agent_tag};
       channels::OutgoingFile check = *send.file;
       check.bytes = send.file_bytes;
-      auto valid = item.channel == core::Channel::kWhatsapp
+      auto valid = channels::UploadsBeforeSending(item.channel)
                        ? channels::BuildMediaUpload(target, check)
                        : channels::BuildFileSend(target, check);
       if (!valid.ok()) return refuse(core::DeliveryStatus::kFailed, valid.error().message);
@@ -204,7 +204,7 @@ channels::SendOutcome OutboxSender::TransmitFile(const Send& send) {
   file.bytes = send.file_bytes;
   const core::Channel channel = send.item->channel;
   std::string uploaded;
-  if (channel == core::Channel::kWhatsapp) {
+  if (channels::UploadsBeforeSending(channel)) {
     auto upload = channels::BuildMediaUpload(send.target, file);
     if (!upload.ok()) return Refused(upload.error());
     auto reply = transport_(*upload);
@@ -212,7 +212,7 @@ channels::SendOutcome OutboxSender::TransmitFile(const Send& send) {
     if (reply->status / 100 != 2) {
       return channels::ClassifyResponse(channel, reply->status, reply->body, send.access_token);
     }
-    auto id = channels::ParseUploadedMediaId(reply->body);
+    auto id = channels::ParseUploadedMediaId(channel, reply->body);
     if (!id.ok()) return Refused(id.error());
     uploaded = std::move(*id);
   }

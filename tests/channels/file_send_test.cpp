@@ -1,5 +1,5 @@
-// A person's file: WhatsApp's upload and send by id, Messenger's one multipart send, Instagram's
-// refusal.
+// A person's file: WhatsApp's and Instagram's upload and send by id, Messenger's one multipart
+// send.
 #include "channels/file_send.h"
 
 #include <gmock/gmock.h>
@@ -56,11 +56,20 @@ TEST(FileSendTest, TheBoundaryNeverOccursInTheFile) {
 
 TEST(FileSendTest, TheUploadsAnswerGivesTheMediaId) {
   EXPECT_EQ(
-      ParseUploadedMediaId(testing_support::ReadFixture("responses/whatsapp_media_upload.json"))
+      ParseUploadedMediaId(core::Channel::kWhatsapp,
+                           testing_support::ReadFixture("responses/whatsapp_media_upload.json"))
           .value(),
       "1037543291543636");
-  EXPECT_FALSE(ParseUploadedMediaId(R"({"error":{}})").ok());
-  EXPECT_FALSE(ParseUploadedMediaId("<html>").ok());
+  EXPECT_EQ(ParseUploadedMediaId(
+                core::Channel::kInstagram,
+                testing_support::ReadFixture("responses/instagram_attachment_upload.json"))
+                .value(),
+            "1857777774821032");
+  // Each channel's own field.
+  EXPECT_FALSE(
+      ParseUploadedMediaId(core::Channel::kInstagram, R"({"id":"1037543291543636"})").ok());
+  EXPECT_FALSE(ParseUploadedMediaId(core::Channel::kWhatsapp, R"({"error":{}})").ok());
+  EXPECT_FALSE(ParseUploadedMediaId(core::Channel::kWhatsapp, "<html>").ok());
 }
 
 TEST(FileSendTest, MessengerSendsTheFileWithItsMessageAndTheHumanAgentTagWhenAsked) {
@@ -76,11 +85,43 @@ TEST(FileSendTest, MessengerSendsTheFileWithItsMessageAndTheHumanAgentTagWhenAsk
   EXPECT_FALSE(BuildMediaUpload(Target(core::Channel::kMessenger), file).ok());
 }
 
-TEST(FileSendTest, InstagramEmptyFilesAndOtherKindsAreRefused) {
-  EXPECT_FALSE(BuildFileSend(Target(core::Channel::kInstagram), Pdf()).ok());
+TEST(FileSendTest, InstagramUploadsTheFileThenSendsItsAttachmentId) {
+  OutgoingFile photo{core::Attachment::kImage, "image/png", "plan.png", kBytes, false};
+  auto upload = BuildMediaUpload(Target(core::Channel::kInstagram), photo);
+  ASSERT_TRUE(upload.ok()) << upload.error().message;
+  EXPECT_EQ(upload->path, "/v25.0/me/message_attachments");
+  EXPECT_THAT(upload->body, HasSubstr("name=\"platform\"\r\n\r\ninstagram\r\n"));
+  EXPECT_THAT(upload->body,
+              HasSubstr(R"({"attachment":{"type":"image","payload":{"is_reusable":true}}})"));
+  EXPECT_THAT(upload->body, HasSubstr("name=\"filedata\"; filename=\"plan.png\""));
+  photo.human_agent_tag = true;
+  auto send = BuildFileSend(Target(core::Channel::kInstagram), photo, "1857777774821032");
+  ASSERT_TRUE(send.ok());
+  EXPECT_EQ(send->path, "/v25.0/me/messages");
+  EXPECT_EQ(
+      send->body,
+      R"({"recipient":{"id":"16505551234"},"messaging_type":"MESSAGE_TAG","tag":"HUMAN_AGENT",)"
+      R"("message":{"attachment":{"type":"image","payload":{"attachment_id":"1857777774821032"}}}})");
+  EXPECT_FALSE(BuildFileSend(Target(core::Channel::kInstagram), photo, "").ok());
+  EXPECT_TRUE(UploadsBeforeSending(core::Channel::kInstagram));
+  EXPECT_FALSE(UploadsBeforeSending(core::Channel::kMessenger));
+}
+
+TEST(FileSendTest, InstagramTakesDocumentsOnlyAsPdf) {
+  EXPECT_TRUE(BuildMediaUpload(Target(core::Channel::kInstagram), Pdf()).ok());
+  OutgoingFile sheet = Pdf();
+  sheet.mime_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+  auto refused = BuildMediaUpload(Target(core::Channel::kInstagram), sheet);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_THAT(refused.error().message, HasSubstr("only as PDF"));
+  EXPECT_TRUE(BuildMediaUpload(Target(core::Channel::kWhatsapp), sheet).ok());
+}
+
+TEST(FileSendTest, EmptyFilesAndOtherKindsAreRefused) {
   OutgoingFile empty = Pdf();
   empty.bytes = {};
   EXPECT_FALSE(BuildMediaUpload(Target(core::Channel::kWhatsapp), empty).ok());
+  EXPECT_FALSE(BuildMediaUpload(Target(core::Channel::kInstagram), empty).ok());
   OutgoingFile location = Pdf();
   location.kind = core::Attachment::kLocation;
   EXPECT_FALSE(BuildMediaUpload(Target(core::Channel::kWhatsapp), location).ok());

@@ -33,6 +33,23 @@ FakeGraph::FakeGraph() {
                       "application/json");
       return;
     }
+    if (req.path.ends_with("/message_attachments")) {
+      // Instagram's Attachment Upload API: the bytes as `filedata`, for the platform named.
+      const std::string file =
+          req.has_file("filedata") ? req.get_file_value("filedata").content : "";
+      const std::string platform =
+          req.has_file("platform") ? req.get_file_value("platform").content : "";
+      if (platform != "instagram" || !req.has_file("message")) {
+        res.status = 400;
+        res.set_content(R"({"error":{"message":"(#100) Invalid parameter","code":100}})",
+                        "application/json");
+        return;
+      }
+      uploads_.push_back({req.path, req.get_header_value("Authorization"), file});
+      res.set_content(R"({"attachment_id":"88000)" + std::to_string(uploads_.size()) + R"("})",
+                      "application/json");
+      return;
+    }
     requests_.push_back({req.path, req.get_header_value("Authorization"), req.body});
     if (!script_.empty()) {
       res.status = script_.front().first;

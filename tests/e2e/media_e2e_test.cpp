@@ -1,6 +1,7 @@
 // A customer's photo through the real binary: delivered by a signed WhatsApp webhook, downloaded
 // from the fake Graph API into the media store, listed with its message and served to a member of
-// the workspace only; refused with its state when too large; retried after a failing download.
+// the workspace only; refused with its state when too large; retried after a failing download. A
+// person's file reaches the customer on WhatsApp, Instagram and the web chat.
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
@@ -22,20 +23,21 @@ constexpr const char* kMediaId = "1908647269898587";  // whatsapp/in_image.json'
 constexpr const char* kWendy = "wendy@wa.example";
 const std::string kPhoto = std::string("\xFF\xD8\xFF\xE0", 4) + "a photo of a blue sofa";
 
+// The handoff agent with one Meta channel connected.
+std::string Agent(const std::string& type, const std::string& account_id) {
+  return std::string(CrmServer::kHandoffAgent) + "[[channels]]\ntype = \"" + type +
+         "\"\naccount_id = \"" + account_id + "\"\naccess_token = \"" + kToken +
+         "\"\napp_secret = \"" + kSecret +
+         "\"\napp_id = \"1517776481860111\"\nverify_token = \"verify-me\"\n";
+}
+
 class MediaE2eTest : public ::testing::Test {
  protected:
   void SetUp() override {
     ASSERT_TRUE(graph_.started());
     ASSERT_TRUE(crm_.Start({.env = {{"FRONTDESK_GRAPH_BASE_URL",
                                      "http://127.0.0.1:" + std::to_string(graph_.port())}}}));
-    ASSERT_TRUE(crm_.AddWorkspace("wa", std::string(CrmServer::kHandoffAgent) + R"([[channels]]
-type = "whatsapp"
-account_id = "106540352242922"
-access_token = ")" + kToken + R"("
-app_secret = ")" + kSecret + R"("
-app_id = "1517776481860111"
-verify_token = "verify-me"
-)"));
+    ASSERT_TRUE(crm_.AddWorkspace("wa", Agent("whatsapp", "106540352242922")));
     ASSERT_TRUE(crm_.AddMember("wa", kWendy, "owner"));
     wendy_ = crm_.SignIn(kWendy, CrmServer::kOwnerPassword);
     shop_ = crm_.SignIn(CrmServer::kOwnerEmail, CrmServer::kOwnerPassword);
@@ -219,6 +221,61 @@ TEST_F(MediaE2eTest, AReplyWithAFileReachesTheCustomerOnce) {
   EXPECT_EQ(refused->status, 400);
   EXPECT_EQ(graph_.uploads().size(), 1u);
   EXPECT_EQ(document_sends(), 1);  // still once
+}
+
+// On Instagram a person's photo is uploaded with the Attachment Upload API, then sent by the id it
+// gave; a document other than a PDF is refused before anything is stored.
+TEST_F(MediaE2eTest, OnInstagramAPersonsPhotoIsUploadedThenSentByItsAttachmentId) {
+  ASSERT_TRUE(crm_.AddWorkspace("ig", Agent("instagram", "17841400123456789")));
+  ASSERT_TRUE(crm_.AddMember("ig", kWendy, "owner"));
+  for (int i = 0; i < 4; ++i) {
+    graph_.Script(200, R"({"recipient_id":"1284567890123456","message_id":"aWdf_out{n}"})");
+  }
+  const auto now = std::chrono::duration_cast<std::chrono::milliseconds>(
+      std::chrono::system_clock::now().time_since_epoch());
+  const std::string body = std::regex_replace(
+      testing_support::ReadFixture("instagram/in_text.json"),
+      std::regex(R"re(("(timestamp|time)": ?)\d{13})re"), "$01" + std::to_string(now.count()));
+  auto delivered = crm_.client().Post("/webhooks/instagram",
+                                      {{"X-Hub-Signature-256", channels::Sign(body, kSecret)}},
+                                      body, "application/json");
+  ASSERT_TRUE(delivered && delivered->status == 200);
+  ASSERT_TRUE(WaitFor([&] {
+    auto list = crm_.client().Get("/api/v1/workspaces/ig/conversations", wendy_);
+    if (!list || list->status != 200) return false;
+    const json conversations = json::parse(list->body)["conversations"];
+    if (conversations.empty()) return false;
+    conversation_ = conversations[0]["id"].get<std::int64_t>();
+    return true;
+  }));
+
+  const std::string photo = std::string("\x89PNG\r\n", 6) + "the sofa in sage green";
+  httplib::MultipartFormDataItems form{{"file", photo, "sofa.png", "image/png"}};
+  auto sent = crm_.client().Post(Path("/messages", "ig"), wendy_, form);
+  ASSERT_TRUE(sent);
+  ASSERT_EQ(sent->status, 201) << sent->body;
+  ASSERT_TRUE(WaitFor([&] {
+    auto page = crm_.client().Get(Path("/messages?limit=1", "ig"), wendy_);
+    return page && page->status == 200 &&
+           json::parse(page->body)["messages"][0]["delivery"] == "sent";
+  })) << crm_.Log();
+  ASSERT_EQ(graph_.uploads().size(), 1u);
+  EXPECT_EQ(graph_.uploads()[0].path, "/v25.0/me/message_attachments");
+  EXPECT_EQ(graph_.uploads()[0].body, photo);
+  int by_id = 0;
+  for (const GraphRequest& r : graph_.requests()) {
+    by_id += r.body.find(R"("payload":{"attachment_id":"880001"})") != std::string::npos ? 1 : 0;
+  }
+  EXPECT_EQ(by_id, 1);
+
+  httplib::MultipartFormDataItems sheet{
+      {"file", "PK...", "prices.xlsx",
+       "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}};
+  auto refused = crm_.client().Post(Path("/messages", "ig"), wendy_, sheet);
+  ASSERT_TRUE(refused);
+  EXPECT_EQ(refused->status, 400);
+  EXPECT_NE(refused->body.find("only as PDF"), std::string::npos) << refused->body;
+  EXPECT_EQ(graph_.uploads().size(), 1u);
 }
 
 }  // namespace

@@ -13,6 +13,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (const auto info = channels::ParseMediaInfo(body); info.ok()) {
     if (!info->url.starts_with("https://") && !info->url.starts_with("http://")) std::abort();
   }
-  if (const auto id = channels::ParseUploadedMediaId(body); id.ok() && id->empty()) std::abort();
+  for (const core::Channel channel : {core::Channel::kWhatsapp, core::Channel::kInstagram}) {
+    if (const auto id = channels::ParseUploadedMediaId(channel, body); id.ok() && id->empty()) {
+      std::abort();
+    }
+  }
   return 0;
 }

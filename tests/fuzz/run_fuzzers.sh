@@ -30,8 +30,9 @@ declare -A seeds=(
 # the http module's multipart/form-data parser, the llm brain's reading of answers, and the
 # catalog's reading of Excel workbooks (with libzip and expat).
 mapfile -t library < <(find "$src/src/channels" -name '*.cpp' | sort)
-library+=("$src/src/core/enums.cpp" "$src/src/base/result.cpp" "$src/src/base/time.cpp"
-  "$src/src/base/strings.cpp" "$src/src/http/multipart.cpp" "$src/src/http/parameters.cpp"
+library+=("$src/src/core/enums.cpp" "$src/src/core/media.cpp" "$src/src/base/result.cpp"
+  "$src/src/base/time.cpp" "$src/src/base/strings.cpp" "$src/src/http/multipart.cpp"
+  "$src/src/http/parameters.cpp"
   "$src/src/http/request.cpp" "$src/src/brain/llm/completion.cpp" "$src/src/brain/llm/failure.cpp"
   "$src/src/spreadsheet/xlsx_reader.cpp")
 

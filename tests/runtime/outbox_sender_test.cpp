@@ -22,6 +22,8 @@ constexpr const char* kPhoneId = testing_support::kFixturePhoneId;
 constexpr const char* kCustomer = "16505551234";
 constexpr const char* kPageId = testing_support::kFixturePageId;
 constexpr const char* kPsid = "7412589630147852";
+constexpr const char* kInstagramId = "17841400123456789";
+constexpr const char* kIgsid = "1284567890123456";
 
 class OutboxSenderTest : public ::testing::Test {
  protected:
@@ -338,6 +340,38 @@ TEST_F(FileReplyTest, OnMessengerTheFileGoesWithItsMessage) {
   EXPECT_THAT(requests_[0].body, HasSubstr(kFile));
   EXPECT_THAT(requests_[0].body, HasSubstr(R"({"attachment":{"type":"image")"));
   EXPECT_THAT(requests_[1].body, HasSubstr("Hello from the shop"));
+}
+
+TEST_F(FileReplyTest, OnInstagramTheFileIsUploadedThenSentByItsAttachmentId) {
+  core::ChannelAccount instagram;
+  instagram.workspace_id = ws_;
+  instagram.channel = core::Channel::kInstagram;
+  instagram.account_id = kInstagramId;
+  instagram.access_token = "EAAGtoken";
+  ASSERT_TRUE(store_->SaveChannelAccount(instagram).ok());
+  auto s = store_->OpenConversation({ws_, core::Channel::kInstagram, kIgsid, kInstagramId}, 20);
+  core::Decision d;
+  d.conversation = s->conversation;
+  d.messages = {{0, 0, core::Author::kCustomer, "hi", kT0, 0, "in.ig"},
+                {0, 0, core::Author::kHumanCrm, "", clock_.Now(), s->conversation.lease.epoch}};
+  const core::Message reply = store_->Commit(ws_, d)->messages.back();
+  auto sha = media_.KeepFile(kFile);
+  ASSERT_TRUE(sha.ok());
+  ASSERT_TRUE(media_
+                  .AttachFile(ws_, reply.id, {core::Attachment::kImage, "", "image/png", ""}, *sha,
+                              static_cast<std::int64_t>(kFile.size()))
+                  .ok());
+  replies_ = {{200, R"({"attachment_id":"1857777774821032"})"},
+              {200, R"({"recipient_id":"1284567890123456","message_id":"aWdf_file"})"}};
+  auto run = sender_->RunOnce();
+  ASSERT_TRUE(run.ok()) << run.error().message;
+  EXPECT_EQ(run->sent, 1);
+  ASSERT_EQ(requests_.size(), 2u);  // a file without words: no text after it
+  EXPECT_EQ(requests_[0].path, "/v25.0/me/message_attachments");
+  EXPECT_THAT(requests_[0].body, HasSubstr(kFile));
+  EXPECT_EQ(requests_[1].path, "/v25.0/me/messages");
+  EXPECT_THAT(requests_[1].body, HasSubstr(R"("attachment_id":"1857777774821032")"));
+  EXPECT_THAT(requests_[1].body, HasSubstr(R"("recipient":{"id":"1284567890123456"})"));
 }
 
 }  // namespace
