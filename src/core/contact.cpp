@@ -1,6 +1,7 @@
 #include "core/contact.h"
 
 #include <algorithm>
+#include <utility>
 
 namespace core {
 namespace {
@@ -18,6 +19,17 @@ std::string InitialContactName(Channel channel, std::string_view external_id) {
 bool IsAnswerTo(const QualificationAnswer& answer, const std::string& question,
                 const std::string& label) {
   return label.empty() ? answer.question == question : answer.label == label;
+}
+
+void PutAnswer(std::vector<QualificationAnswer>& answers, QualificationAnswer answer) {
+  const auto earlier = std::find_if(answers.begin(), answers.end(), [&](const auto& a) {
+    return IsAnswerTo(a, answer.question, answer.label);
+  });
+  if (earlier != answers.end()) {
+    *earlier = std::move(answer);
+  } else {
+    answers.push_back(std::move(answer));
+  }
 }
 
 bool HasAnswered(std::span<const QualificationAnswer> answers, const std::string& question,

@@ -53,6 +53,10 @@ std::string InitialContactName(Channel channel, std::string_view external_id);
 bool IsAnswerTo(const QualificationAnswer& answer, const std::string& question,
                 const std::string& label);
 
+// Adds `answer` to `answers`, in place of the answer to the same question (see IsAnswerTo) if
+// there is one: a contact holds one answer per question, a correction replacing what it corrects.
+void PutAnswer(std::vector<QualificationAnswer>& answers, QualificationAnswer answer);
+
 // True when `answers` hold an answer to a question (see IsAnswerTo): a returning lead is never
 // asked it again.
 bool HasAnswered(std::span<const QualificationAnswer> answers, const std::string& question,

@@ -55,10 +55,11 @@ struct Media {
 // The most bytes a media of `kind` may have (WhatsApp's own limits: images 5 MB, stickers
 // 500 KB, audio and video 16 MB, documents 100 MB); 0 for kinds that are not media.
 std::int64_t MaxMediaBytes(Attachment kind);
-// Whether a person's file of `kind` and `mime_type` (bare), `size` bytes, already within
-// MaxMediaBytes, may be sent on `channel`: kInvalidArgument saying why not. Instagram takes
-// documents only as PDF and files of at most 8 MB (images) or 25 MB (reference: Meta's upload
-// limits for Instagram messaging); the other channels take what MaxMediaBytes allows.
+// Whether a person's file of `kind` and `mime_type` (bare), `size` bytes, may be sent on
+// `channel`: kInvalidArgument saying why not. Instagram takes documents only as PDF and files of
+// at most 8 MB (images) or 25 MB (Meta's upload limits for Instagram messaging; MaxMediaBytes is
+// lower still for images, audio and video, so today only a document meets the 25 MB one); the
+// other channels take what MaxMediaBytes allows.
 base::Status CheckFileForChannel(Channel channel, Attachment kind, std::string_view mime_type,
                                  std::int64_t size);
 // The type, without parameters and lower-cased ("audio/ogg; codecs=opus" -> "audio/ogg").

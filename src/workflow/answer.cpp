@@ -148,16 +148,21 @@ RawWord NextWord(std::string_view text, std::size_t at) {
 }  // namespace
 
 std::optional<std::string> Correction(std::string_view message) {
-  // Openings that take an answer back, as folded words in order.
-  static const std::vector<std::vector<std::string_view>> kCues = {
-      {"actually"},        {"i", "meant"},     {"sorry", "i", "meant"},
-      {"i", "mean"},       {"correction"},     {"no", "its"},
-      {"no", "actually"},  {"no", "it", "is"}, {"no", "i", "meant"},
-      {"not", "that"},     {"thats", "wrong"}, {"wrong"},
-      {"en", "realidad"},  {"quise", "decir"}, {"no", "es"},
-      {"me", "equivoque"}, {"corrijo"},        {"na", "verdade"},
-      {"quis", "dizer"},   {"nao", "e"},       {"errei"},
-      {"corrigindo"}};
+  // Openings that can only take an answer back, as folded words in order. "No, it's…" or
+  // "actually…" are not among them: they as often answer the question asked now ("Is it for you
+  // or a company?" - "No, it's for my company").
+  static const std::vector<std::vector<std::string_view>> kCues = {{"i", "meant"},
+                                                                   {"sorry", "i", "meant"},
+                                                                   {"no", "i", "meant"},
+                                                                   {"correction"},
+                                                                   {"quise", "decir"},
+                                                                   {"perdon", "quise", "decir"},
+                                                                   {"me", "equivoque"},
+                                                                   {"corrijo"},
+                                                                   {"quis", "dizer"},
+                                                                   {"desculpa", "quis", "dizer"},
+                                                                   {"errei"},
+                                                                   {"corrigindo"}};
   // Words that may follow an opening before the answer ("no, actually it's…").
   static constexpr std::string_view kLinks[] = {"its",  "it",  "is",    "was",    "es",
                                                 "era",  "e",   "sorry", "perdon", "desculpa",

@@ -41,9 +41,10 @@ std::optional<std::string> StatedAnswer(const core::Question& question, std::str
                                         core::Language language, std::chrono::year_month_day today);
 
 // The new answer in a message that takes back the answer just noted, without the words that say
-// so: "no, it's citizenship" -> "citizenship"; "actually, a contract" -> "a contract"; "não, é
-// cidadania" -> "cidadania". nullopt when the message does not open as a correction, or holds
-// nothing after it.
+// so: "sorry, I meant citizenship" -> "citizenship"; "correction: a contract" -> "a contract";
+// "quis dizer cidadania" -> "cidadania". Only openings that cannot answer a question count ("no,
+// it's…" may well answer the one asked now). nullopt when the message does not open as a
+// correction, or holds nothing after it.
 std::optional<std::string> Correction(std::string_view message);
 
 }  // namespace workflow

@@ -26,17 +26,20 @@ std::optional<int> NextQuestion(const Turn& turn) {
   return std::nullopt;
 }
 
+// Whether the AI's last message in the conversation says `text`.
+bool LastAiMessageSays(const Turn& turn, const std::string& text) {
+  const auto transcript = turn.Transcript();
+  const auto last = std::find_if(transcript.rbegin(), transcript.rend(),
+                                 [](const auto* m) { return m->author == core::Author::kAi; });
+  return last != transcript.rend() && (*last)->text.find(text) != std::string::npos;
+}
+
 // The words that ask question `index`: its text, or other words when the AI's last message asked
 // it that way already (the customer's reply did not answer it): never the same sentence twice in
 // a row.
 std::string AskQuestion(const Turn& turn, int index) {
   std::string text = core::QuestionFor(turn.config, turn.language(), index);
-  const auto transcript = turn.Transcript();
-  const auto last_ai = std::find_if(transcript.rbegin(), transcript.rend(),
-                                    [](const auto* m) { return m->author == core::Author::kAi; });
-  if (last_ai == transcript.rend() || (*last_ai)->text.find(text) == std::string::npos) {
-    return text;
-  }
+  if (!LastAiMessageSays(turn, text)) return text;
   return core::QuestionAgainFor(turn.config, turn.language(), index);
 }
 
@@ -122,12 +125,7 @@ std::string CustomerWords(const std::vector<const core::Message*>& unanswered) {
 // twice in a row.
 std::string AskTypedAgain(const Turn& turn, int index) {
   const std::string again = core::TypedQuestionAgainFor(turn.config, turn.language(), index);
-  const auto transcript = turn.Transcript();
-  const auto last_ai = std::find_if(transcript.rbegin(), transcript.rend(),
-                                    [](const auto* m) { return m->author == core::Author::kAi; });
-  if (last_ai != transcript.rend() && (*last_ai)->text.find(again) != std::string::npos) {
-    return core::QuestionFor(turn.config, turn.language(), index);
-  }
+  if (LastAiMessageSays(turn, again)) return core::QuestionFor(turn.config, turn.language(), index);
   return again;
 }
 
@@ -182,19 +180,20 @@ Stated TakeStatedAnswers(Turn& turn, std::optional<int> next,
 }
 
 // The question whose answer the AI's last message confirmed as noted ("I've noted “Service”: a
-// work visa."), if it did: the one a correction in the customer's reply takes back.
+// work visa."), if it noted exactly one: the one a correction in the customer's reply takes back.
 std::optional<int> NotedInLastReply(const Turn& turn) {
-  const auto transcript = turn.Transcript();
-  const auto last_ai = std::find_if(transcript.rbegin(), transcript.rend(),
-                                    [](const auto* m) { return m->author == core::Author::kAi; });
-  if (last_ai == transcript.rend()) return std::nullopt;
+  std::optional<int> noted;
   for (const core::QualificationAnswer& a : turn.Answers()) {
     const auto index = static_cast<std::size_t>(a.question_index);
     if (index >= turn.config.questions.size() || a.value.empty()) continue;
-    const std::string noted = core::AnswerNotedFor(turn.config, turn.language(), index, a.value);
-    if ((*last_ai)->text.find(noted) != std::string::npos) return a.question_index;
+    if (!LastAiMessageSays(turn,
+                           core::AnswerNotedFor(turn.config, turn.language(), index, a.value))) {
+      continue;
+    }
+    if (noted) return std::nullopt;  // which one is meant is not for the workflow to guess
+    noted = a.question_index;
   }
-  return std::nullopt;
+  return noted;
 }
 
 // The customer takes back the answer the AI just noted ("no, it's citizenship"): the new one, if
@@ -251,8 +250,8 @@ void Respond(Turn& turn, const base::Result<core::Proposal>& proposal, const std
     return;
   }
 
-  if (asked && !proposal->handoff && TakeCorrection(turn, unanswered, parts)) {
-    parts.push_back(AskTypedAgain(turn, *asked));
+  if (asked && !proposal->handoff && !proposal->asked && TakeCorrection(turn, unanswered, parts)) {
+    parts.push_back(AskQuestion(turn, *asked));
     c.greeted = true;
     turn.Append(core::Author::kAi, JoinParagraphs(parts), turn.now);
     return;

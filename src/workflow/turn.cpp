@@ -61,12 +61,8 @@ std::vector<const core::Message*> Turn::Unanswered() const {
 
 std::vector<core::QualificationAnswer> Turn::Answers() const {
   std::vector<core::QualificationAnswer> all = snapshot.contact.answers;
-  for (const core::QualificationAnswer& a : decision.answers) {
-    // A correction replaces the answer it corrects, as the store does.
-    std::erase_if(
-        all, [&](const auto& earlier) { return core::IsAnswerTo(earlier, a.question, a.label); });
-    all.push_back(a);
-  }
+  // A correction replaces the answer it corrects, as the store does.
+  for (const core::QualificationAnswer& a : decision.answers) core::PutAnswer(all, a);
   return all;
 }
 

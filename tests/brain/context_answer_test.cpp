@@ -172,6 +172,16 @@ TEST_F(ContextAnswerTest, WhereIsAsksForTheAddressNotForARuleSharingAWord) {
   EXPECT_FALSE(p.handoff) << p.reply;
   EXPECT_TRUE(p.answered);
   EXPECT_TRUE(Contains(p.reply, "Address")) << p.reply;
+  // Where the customer's own things are is not the address.
+  EXPECT_FALSE(Contains(Propose("where is my bike?").reply, "5 River Road"));
+}
+
+TEST_F(ContextAnswerTest, OneWordFoundInOtherWordsIsEnoughOnlyAcrossLanguages) {
+  // "consertam" finds "repair" in an English context: "bicicletas" may only lack its translation.
+  EXPECT_TRUE(Propose("vocês consertam bicicletas?").answered);
+  // In the context's own language, "fix" standing for "repair" is one word of two.
+  const core::Proposal cars = Propose("do you fix cars?");
+  EXPECT_FALSE(cars.answered) << cars.reply;
 }
 
 // The context as an FAQ: a section's heading is its question, its answer spread over sentences.

@@ -37,9 +37,11 @@ TEST(NeedTest, AQuestionAsksForTheNeedWhenItAsksWhatIsNeededNotWhenOrHowMuch) {
                         "Qual é o problema?", "What brings you to us?"}) {
     EXPECT_TRUE(AsksForNeed(q)) << q;
   }
-  for (const char* q : {"When do you need this done?", "What is your budget?",
-                        "What is your email?", "Which country are you a citizen of?",
-                        "How much do you need to borrow?", "¿Cuál es tu nombre?"}) {
+  for (const char* q :
+       {"When do you need this done?", "What is your budget?", "What is your email?",
+        "Which country are you a citizen of?", "How much do you need to borrow?",
+        "¿Cuál es tu nombre?", "Do you need an invoice?",
+        "What's your full name? We need it for the file.", "Is this for yourself or a company?"}) {
     EXPECT_FALSE(AsksForNeed(q)) << q;
   }
 }

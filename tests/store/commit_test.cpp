@@ -67,6 +67,7 @@ TEST_F(CommitTest, AnAnswerToAQuestionAnsweredBeforeReplacesItAndNoOtherAnswer) 
   first.messages = {Msg(core::Author::kCustomer, "my visa expires", kT0, 0)};
   ASSERT_TRUE(store().Commit(ws_, first).ok());
   auto between = store().LoadConversation(ws_, s.conversation.id, kHistory).value();
+  const std::int64_t service_id = between.contact.answers.at(0).id;
   core::Decision correction;
   correction.conversation = between.conversation;
   correction.answers = {{0, "Which service?", "Service", "no, it's citizenship", "citizenship",
@@ -78,8 +79,11 @@ TEST_F(CommitTest, AnAnswerToAQuestionAnsweredBeforeReplacesItAndNoOtherAnswer) 
   const auto after = store().LoadConversation(ws_, s.conversation.id, kHistory).value();
   std::vector<std::string> values;
   for (const auto& a : after.contact.answers) values.push_back(a.label + "=" + a.value);
-  // By label when the question has one, by its text when it has none.
-  EXPECT_EQ(values, (std::vector<std::string>{"Budget=500 EUR", "Service=citizenship", "=Porto"}));
+  // By label when the question has one, by its text when it has none; in place (its id and its
+  // place in the list kept).
+  EXPECT_EQ(values, (std::vector<std::string>{"Service=citizenship", "Budget=500 EUR", "=Porto"}));
+  EXPECT_EQ(after.contact.answers[0].id, service_id);
+  EXPECT_EQ(after.contact.answers[0].answer, "no, it's citizenship");
 }
 
 TEST_F(CommitTest, CommitStoresEverythingAndBumpsTheVersion) {

@@ -102,11 +102,7 @@ core::Decision Harness::Apply(core::Decision d) {
   }
   for (core::QualificationAnswer a : d.answers) {
     if (!a.source_message_id) a.source_message_id = first_id;
-    // One answer per question, as the store keeps them: a correction replaces the one it corrects.
-    std::erase_if(snapshot_.contact.answers, [&](const auto& earlier) {
-      return core::IsAnswerTo(earlier, a.question, a.label);
-    });
-    snapshot_.contact.answers.push_back(a);
+    core::PutAnswer(snapshot_.contact.answers, a);  // one per question, as the store keeps
   }
   if (d.contact_name && !snapshot_.contact.name_set_by_user) {
     snapshot_.contact.display_name = *d.contact_name;

@@ -150,18 +150,17 @@ TEST(TypedAnswerTest, EverythingSaidBeforeQualifiesAtOnce) {
 }
 
 TEST(CorrectionTest, AnOpeningThatTakesTheAnswerBackIsLeftOutOfTheNewOne) {
-  EXPECT_EQ(Correction("no, it's citizenship"), "citizenship");
-  EXPECT_EQ(Correction("No it’s citizenship!"), "citizenship");
-  EXPECT_EQ(Correction("actually, a contract"), "a contract");
+  EXPECT_EQ(Correction("sorry, I meant citizenship"), "citizenship");
+  EXPECT_EQ(Correction("No, I meant citizenship!"), "citizenship");
   EXPECT_EQ(Correction("Sorry, I meant family residency."), "family residency");
-  EXPECT_EQ(Correction("I meant family residency."), "family residency");
-  EXPECT_EQ(Correction("no, actually it's for my company"), "for my company");
-  EXPECT_EQ(Correction("en realidad es la ciudadanía"), "la ciudadanía");
-  EXPECT_EQ(Correction("não, é cidadania"), "cidadania");
-  EXPECT_EQ(Correction("na verdade, um contrato"), "um contrato");
-  // Not corrections: a plain no, an answer, an opening with nothing after it.
+  EXPECT_EQ(Correction("correction: it's a contract"), "a contract");
+  EXPECT_EQ(Correction("perdón, quise decir la ciudadanía"), "la ciudadanía");
+  EXPECT_EQ(Correction("desculpa, quis dizer cidadania"), "cidadania");
+  // Not corrections: openings that as often answer the question asked now, plain answers, an
+  // opening with nothing after it.
   for (const char* t :
-       {"no", "no, just me", "citizenship", "it's for my company", "actually", "no, it's"}) {
+       {"no", "no, it's for my company", "actually, a contract", "citizenship", "no es para mí",
+        "não, é para a empresa", "I meant", "it's for my company"}) {
     EXPECT_EQ(Correction(t), std::nullopt) << t;
   }
 }
@@ -177,18 +176,21 @@ TEST(TypedAnswerTest, AnAnswerJustNotedIsReplacedByTheCustomersCorrection) {
   h.Customer("I need a work visa");
   EXPECT_THAT(h.AiReplies().at(0), HasSubstr("I've noted “Service”: Work visa."));
   EXPECT_EQ(h.conversation().pending_question, 1);
-  const auto& corrected = h.Customer("no, it's citizenship");
+  const auto& corrected = h.Customer("sorry, I meant citizenship");
   ASSERT_EQ(corrected.answers.size(), 1u);
   EXPECT_EQ(corrected.answers[0].label, "Service");
   EXPECT_EQ(corrected.answers[0].value, "Citizenship");
-  EXPECT_EQ(corrected.answers[0].answer, "no, it's citizenship");
+  EXPECT_EQ(corrected.answers[0].answer, "sorry, I meant citizenship");
   // Confirmed, and the pending question asked again in other words; nothing stored for it.
-  EXPECT_THAT(h.AiReplies(),
-              ElementsAre("I've noted “Service”: Citizenship.\n\nFor “Email” I need an email "
-                          "address, like name@example.com."));
+  EXPECT_THAT(h.AiReplies(), ElementsAre("I've noted “Service”: Citizenship.\n\nSo I can note it "
+                                         "down: what should I put for “Email”? A few words are "
+                                         "enough."));
   ASSERT_EQ(h.contact().answers.size(), 1u);
   EXPECT_EQ(h.contact().answers[0].value, "Citizenship");
   EXPECT_EQ(h.conversation().pending_question, 1);
+  // An answer that opens like a correction without being one leaves the noted answer alone.
+  h.Customer("no, it's for my company");
+  EXPECT_EQ(h.contact().answers.at(0).value, "Citizenship");
   // A correction with no value of the question's type is no correction: read as usual.
   h.Customer("ana@example.com");
   EXPECT_EQ(h.contact().answers.size(), 2u);

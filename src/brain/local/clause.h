@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include "text/tokenizer.h"
@@ -31,6 +32,26 @@ inline bool In(const WordSet& set, std::string_view word) { return set.contains(
 // True when `words[at]` exists and is in `set`.
 inline bool InAt(const WordSet& set, std::span<const std::string> words, std::size_t at) {
   return at < words.size() && set.contains(words[at]);
+}
+
+// Two words in a row ("how", "much").
+using WordPair = std::pair<std::string_view, std::string_view>;
+
+// True when one of `pairs` starts at `words[at]`.
+inline bool HasPairAt(std::span<const WordPair> pairs, std::span<const std::string> words,
+                      std::size_t at) {
+  for (const auto& [first, second] : pairs) {
+    if (at + 1 < words.size() && words[at] == first && words[at + 1] == second) return true;
+  }
+  return false;
+}
+
+// True when one of `pairs` occurs anywhere in `words`.
+inline bool HasPair(std::span<const WordPair> pairs, std::span<const std::string> words) {
+  for (std::size_t at = 0; at < words.size(); ++at) {
+    if (HasPairAt(pairs, words, at)) return true;
+  }
+  return false;
 }
 
 }  // namespace brain

@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "brain/local/clause.h"
+#include "brain/local/language.h"
 #include "text/stopwords.h"
 #include "text/tokenizer.h"
 
@@ -21,7 +22,6 @@ constexpr std::size_t kCandidates = 32;
 // least this many characters, and stands for at most this many.
 constexpr std::size_t kMinPrefixChars = 4;
 constexpr std::size_t kMaxPrefixTerms = 4;
-// What a word no document has weighs, as a share of its idf.
 // What a word no document has weighs in a section's coverage, as a share of its idf: it may be a
 // synonym the context does not use ("kids" for "children") as much as a topic it lacks.
 constexpr double kAbsentWordWeight = 0.5;
@@ -117,23 +117,29 @@ const std::vector<std::string_view>& Durations() {
 constexpr std::string_view kHoursWord = "hours";
 constexpr std::string_view kAddressWord = "address";
 
-// The topic a customer's word asks about, given the word before it ("how long", "what time",
-// "qué hora", "que horas"), or nullptr.
-const std::vector<std::string_view>* TopicIn(std::span<const std::string> words, std::size_t i) {
+// The topic a question form asks about, given the words around `words[i]` ("how long", "what
+// time", "qué hora", "where is the shop?", "¿dónde están?", "onde fica?"), or nullptr. "Where is
+// my order?" asks where the order is, not the address.
+const std::vector<std::string_view>* AskedTopic(std::span<const std::string> words, std::size_t i) {
   const std::string_view before = i > 0 ? std::string_view(words[i - 1]) : std::string_view();
   if (before == "how" && words[i] == "long") return &Durations();
   if ((before == "what" || before == "que") &&
       (words[i] == "time" || words[i] == "hora" || words[i] == "horas")) {
     return TopicOf(kHoursWord);
   }
-  // "where is the shop?", "¿dónde están?", "onde fica?": the address.
-  if (i + 1 < words.size() && (words[i] == "where" || words[i] == "donde" || words[i] == "onde") &&
-      (words[i + 1] == "is" || words[i + 1] == "are" || words[i + 1] == "esta" ||
-       words[i + 1] == "estan" || words[i + 1] == "queda" || words[i + 1] == "fica" ||
-       words[i + 1] == "ficam")) {
+  static const WordSet where = {"where", "donde", "onde"};
+  static const WordSet is = {"is", "are", "esta", "estan", "queda", "fica", "ficam"};
+  static const WordSet mine = {"my", "mi", "mis", "meu", "minha", "meus", "minhas"};
+  if (In(where, words[i]) && InAt(is, words, i + 1) && !InAt(mine, words, i + 2)) {
     return TopicOf(kAddressWord);
   }
-  return TopicOf(words[i]);
+  return nullptr;
+}
+
+// The topic a customer's word asks about: a question form's, else the word's own, or nullptr.
+const std::vector<std::string_view>* TopicIn(std::span<const std::string> words, std::size_t i) {
+  const auto* asked = AskedTopic(words, i);
+  return asked != nullptr ? asked : TopicOf(words[i]);
 }
 
 // A social link's platform, named as customers do, with the other words they use for it.
@@ -186,6 +192,8 @@ base::Result<Knowledge> Knowledge::Build(std::vector<core::Product> products,
       knowledge.facts_.push_back({i, sentence, {}});
     }
   }
+  knowledge.context_language_ =
+      StemLanguage(DetectLanguage(FactsText(knowledge.context_), config.default_language));
   knowledge.AddCompany(config);
   knowledge.IndexAll();
   return knowledge;
@@ -329,7 +337,8 @@ Knowledge::Query Knowledge::MakeQuery(std::span<const std::string> customer_word
                                       [&](const std::string& t) { return index_.Contains(t); });
     query.slot_weights.push_back(index_.Idf(stem));
     query.slot_absent.push_back(!own && !by_topic);
-    query.slot_translated.push_back(!own && by_topic);
+    query.slot_translated.push_back(!own && by_topic && language != context_language_);
+    query.slot_asked.push_back(by_topic && AskedTopic(folded_words, i) != nullptr);
     add(std::move(stem));
     for (std::string& t : longer) add(std::move(t));
     const std::size_t before_topic = query.terms.size();
@@ -382,7 +391,9 @@ std::optional<Found> Knowledge::Find(std::span<const std::string> folded_words,
 
   const auto coverage = [&](const text::Bm25Hit& hit) { return Coverage(query, hit); };
 
-  // The best document: the widest coverage, then the highest score (hits come best first).
+  // The best document: the widest coverage, then the highest score (hits come best first). A
+  // product or kept topic that is not the best may cover less than a sentence does: it does not
+  // answer.
   const text::Bm25Hit* best = nullptr;
   double best_coverage = 0;
   for (const text::Bm25Hit& hit : hits) {
@@ -505,16 +516,17 @@ std::optional<Knowledge::SectionPick> Knowledge::BestSection(const Query& query)
   if (covered < kMinSectionCoverage) return std::nullopt;
   // One of several words found is too little to go on ("repair" of "do you repair cars?"),
   // unless it was found in the context's language for a question in another ("consertam" for
-  // "repair"): the other words may only lack their translation ("bicicletas").
+  // "repair": the other words may only lack their translation, "bicicletas"), or it is what a
+  // question form asks ("where is the shop?" asks for the address).
   const std::vector<bool> filled = FilledSlots(query, best);
   std::size_t found = 0;
-  bool translated = false;
+  bool enough = false;
   for (std::size_t slot = 0; slot < filled.size(); ++slot) {
     if (!filled[slot]) continue;
     ++found;
-    translated = translated || query.slot_translated[slot];
+    enough = enough || query.slot_translated[slot] || query.slot_asked[slot];
   }
-  if (found < kMinWordsFound && found < filled.size() && !translated) return std::nullopt;
+  if (found < kMinWordsFound && found < filled.size() && !enough) return std::nullopt;
   return SectionPick{best.doc, covered};
 }
 

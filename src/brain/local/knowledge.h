@@ -51,15 +51,16 @@ class Knowledge {
   // The context answers by section (the passages under one heading), chosen by BM25 over its
   // heading and over its whole text together, when it covers a third of the question (each word
   // weighs its idf, a word no document has half of it) and holds two of its words, all of them,
-  // or one found in the context's language for a question in another; the answer is the
-  // section's sentences that cover the most of the question. A product, or a topic the context
-  // keeps for people, answers instead when it covers more (at least kMinCoverage, every word at
-  // its idf). Words that only say "I want to know / buy / the price" ("price", "tienen",
-  // "quanto") are not searched for; words of common front-desk topics (hours, address, returns,
-  // shipping, payment, repairs, prices, social media) also find the topic's words in the other
-  // languages, and "how long" / "what time" find durations and hours. A number the customer
-  // gives with its unit ("10-speed", "350 ml", "size 42") rules out the products that state
-  // another number of that unit; when it rules out all of them they are alternatives
+  // one found in the context's language for a question in another, or the topic a question form
+  // asks ("where is", "how long"); the answer is the section's sentences that cover the most of
+  // the question. A product, or a topic the context keeps for people, answers instead when it is
+  // the document covering the most of the question (at least kMinCoverage, every word at its
+  // idf) and covers more than the section. Words that only say "I want to know / buy / the price"
+  // ("price", "tienen", "quanto") are not searched for; words of common front-desk topics (hours,
+  // address, returns, shipping, payment, repairs, prices, social media) also find the topic's words
+  // in the other languages, and "how long" / "what time" find durations and hours. A number the
+  // customer gives with its unit ("10-speed", "350 ml", "size 42") rules out the products that
+  // state another number of that unit; when it rules out all of them they are alternatives
   // (Found::unmatched).
   std::optional<Found> Find(std::span<const std::string> folded_words,
                             text::Language language) const;
@@ -81,10 +82,13 @@ class Knowledge {
   // that word or by another word of its topic ("located" or "address").
   struct Query {
     std::vector<std::string> terms;
-    std::vector<std::size_t> slot_of;   // parallel to terms
-    std::vector<double> slot_weights;   // idf of the customer's word
-    std::vector<bool> slot_absent;      // no document has the word nor a longer one it starts
-    std::vector<bool> slot_translated;  // only the word's topic in other words is in the index
+    std::vector<std::size_t> slot_of;  // parallel to terms
+    std::vector<double> slot_weights;  // idf of the customer's word
+    std::vector<bool> slot_absent;     // no document has the word nor a longer one it starts
+    // Only the word's topic in other words is in the index, and the question is in another
+    // language than the context ("consertam" in Portuguese for "repair").
+    std::vector<bool> slot_translated;
+    std::vector<bool> slot_asked;  // the topic a question form asks ("where is", "how long")
     // The terms a section's heading may match: all but the durations "how long" asks for.
     std::vector<std::string> heading_terms;
     std::size_t heading_terms_end = 0;  // while building: terms sorted into heading_terms
@@ -149,9 +153,10 @@ class Knowledge {
   std::vector<std::vector<Spec>> product_specs_;  // by product: what its text states
   text::Bm25Index index_;
   std::vector<Section> sections_;
-  std::vector<std::size_t> section_of_;  // by passage
-  text::Bm25Index section_index_;        // by section: its heading and its text
-  text::Bm25Index heading_index_;        // by section: its heading alone
+  std::vector<std::size_t> section_of_;                         // by passage
+  text::Language context_language_ = text::Language::kEnglish;  // what most of its facts are in
+  text::Bm25Index section_index_;  // by section: its heading and its text
+  text::Bm25Index heading_index_;  // by section: its heading alone
 };
 
 }  // namespace brain

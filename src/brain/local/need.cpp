@@ -11,11 +11,11 @@ namespace brain {
 namespace {
 
 // Two words that open a statement of need: "I need", "we're looking", "me gustaría".
-const std::pair<std::string_view, std::string_view> kNeedPairs[] = {
-    {"i", "need"},           {"we", "need"},     {"i", "want"},         {"we", "want"},
-    {"id", "like"},          {"would", "like"},  {"looking", "for"},    {"i", "have"},
-    {"we", "have"},          {"me", "gustaria"}, {"estoy", "buscando"}, {"tengo", "que"},
-    {"estou", "procurando"}, {"tenho", "que"}};
+const WordPair kNeedPairs[] = {{"i", "need"},           {"we", "need"},        {"i", "want"},
+                               {"we", "want"},          {"id", "like"},        {"would", "like"},
+                               {"looking", "for"},      {"i", "have"},         {"we", "have"},
+                               {"me", "gustaria"},      {"estoy", "buscando"}, {"tengo", "que"},
+                               {"estou", "procurando"}, {"tenho", "que"}};
 
 // Words that state a need wherever they stand ("necesito", "preciso de").
 const WordSet& NeedWords() {
@@ -59,23 +59,13 @@ const WordSet& Empty() {
   return words;
 }
 
-bool HasPair(const std::vector<std::string>& w,
-             std::span<const std::pair<std::string_view, std::string_view>> pairs) {
-  for (std::size_t i = 0; i + 1 < w.size(); ++i) {
-    for (const auto& [first, second] : pairs) {
-      if (w[i] == first && w[i + 1] == second) return true;
-    }
-  }
-  return false;
-}
-
 bool StatesNeedIn(const Clause& clause) {
   const auto& w = clause.words;
   if (OpensQuestion(clause) || AsksForInformation(clause) ||
       std::any_of(w.begin(), w.end(), [](const auto& x) { return In(Asking(), x); })) {
     return false;
   }
-  const bool cue = HasPair(w, kNeedPairs) || std::any_of(w.begin(), w.end(), [](const auto& x) {
+  const bool cue = HasPair(kNeedPairs, w) || std::any_of(w.begin(), w.end(), [](const auto& x) {
                      return In(NeedWords(), x) || In(ProblemWords(), x);
                    });
   const bool says_what = std::any_of(
@@ -97,13 +87,23 @@ bool AsksForNeed(std::string_view question) {
       "servicio",  "servicios", "busca",      "buscas",  "interesa", "motivo",   "trae",
       "precisa",   "precisam",  "ajuda",      "ajudar",  "servico",  "servicos", "procura",
       "interessa", "traz"};
-  // Questions about something other than the need itself: when, where, how much.
-  static const WordSet other = {
-      "when",        "where", "cuando",    "donde", "quando", "onde", "budget", "deadline", "date",
-      "presupuesto", "fecha", "orcamento", "prazo", "much",   "many", "cuanto", "quanto"};
-  const std::vector<std::string> words = text::Words(question);
-  return std::any_of(words.begin(), words.end(), [](const auto& w) { return In(asking, w); }) &&
-         std::none_of(words.begin(), words.end(), [](const auto& w) { return In(other, w); });
+  // Openings of a question about what (not when, where or how much): "What…", "Which…", "How
+  // can we…", "Tell us…", "¿En qué…", "¿Qué…", "Qual…", "Em que…", "Conte…".
+  static const WordSet openers = {"what",     "whats",     "which",    "how",      "tell",
+                                  "describe", "please",    "que",      "cual",     "en",
+                                  "como",     "cuentanos", "cuentame", "describa", "qual",
+                                  "em",       "o",         "conte",    "descreva"};
+  static const WordSet other = {"when",  "where",     "cuando",   "donde", "quando",
+                                "onde",  "budget",    "deadline", "date",  "presupuesto",
+                                "fecha", "orcamento", "prazo",    "much",  "many",
+                                "long",  "cuanto",    "quanto"};
+  // The first sentence asks: "What's your name? We need it for the file" asks for a name.
+  const std::vector<Clause> clauses = SplitClauses(text::Tokenize(question));
+  if (clauses.empty() || AsksYesOrNo(question)) return false;
+  const auto& first = clauses.front().words;
+  return In(openers, first.front()) &&
+         std::any_of(first.begin(), first.end(), [](const auto& w) { return In(asking, w); }) &&
+         std::none_of(first.begin(), first.end(), [](const auto& w) { return In(other, w); });
 }
 
 std::string WithoutOpeningSmallTalk(std::string_view text) {

@@ -17,9 +17,11 @@ namespace brain {
 // it ("I need help") does not count. Thread-safe.
 bool StatesNeed(std::span<const Clause> clauses);
 
-// True when `question` asks what the customer needs or what their problem is ("Which service do
-// you need help with?", "What's wrong with your bike?", "¿En qué podemos ayudarte?", "Qual é o
-// problema?"), and not when, where or how much ("When do you need it by?"). Thread-safe.
+// True when the first sentence of `question` asks what the customer needs or what their problem
+// is ("Which service do you need help with?", "What's wrong with your bike?", "¿En qué podemos
+// ayudarte?", "Qual é o problema?"): it opens with "what", "which", "how", "tell"… and names a
+// need, and it asks neither yes or no ("Do you need an invoice?") nor when, where or how much
+// ("When do you need it by?"). Thread-safe.
 bool AsksForNeed(std::string_view question);
 
 // `text` without the small talk it opens with ("Hi! My chain broke" -> "My chain broke"),

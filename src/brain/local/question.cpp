@@ -45,29 +45,20 @@ const WordSet& InfoWords() {
 }
 
 // Two-word requests to be told something: "tell me", "quiero saber".
-const std::pair<std::string_view, std::string_view> kKnowPairs[] = {
+const WordPair kKnowPairs[] = {
     {"tell", "me"}, {"to", "know"}, {"quiero", "saber"}, {"gustaria", "saber"}, {"quero", "saber"}};
 
 // Other two-word requests for information: "how much", "looking for", "vocês têm".
-const std::pair<std::string_view, std::string_view> kInfoPairs[] = {
-    {"how", "much"},      {"how", "many"},  {"looking", "for"},    {"interested", "in"},
-    {"you", "have"},      {"you", "sell"},  {"estoy", "buscando"}, {"me", "interesa"},
-    {"gostaria", "de"},   {"voces", "tem"}, {"voce", "tem"},       {"estou", "procurando"},
-    {"tem", "disponivel"}};
-
-bool HasPairAt(std::span<const std::pair<std::string_view, std::string_view>> pairs,
-               const std::vector<std::string>& w, std::size_t i) {
-  for (const auto& [first, second] : pairs) {
-    if (i + 1 < w.size() && w[i] == first && w[i + 1] == second) return true;
-  }
-  return false;
-}
+const WordPair kInfoPairs[] = {{"how", "much"},       {"how", "many"},    {"looking", "for"},
+                               {"interested", "in"},  {"you", "have"},    {"you", "sell"},
+                               {"estoy", "buscando"}, {"me", "interesa"}, {"gostaria", "de"},
+                               {"voces", "tem"},      {"voce", "tem"},    {"estou", "procurando"},
+                               {"tem", "disponivel"}};
 
 // Requests phrased as statements ("I need a chain", "give me the pricing"): questions, but
 // also how an answer to a pending question may start ("I need a work visa").
-const std::pair<std::string_view, std::string_view> kRequestPairs[] = {
-    {"i", "need"},  {"i", "want"},  {"id", "like"}, {"give", "me"},
-    {"send", "me"}, {"show", "me"}, {"me", "das"},  {"me", "passa"}};
+const WordPair kRequestPairs[] = {{"i", "need"},  {"i", "want"},  {"id", "like"}, {"give", "me"},
+                                  {"send", "me"}, {"show", "me"}, {"me", "das"},  {"me", "passa"}};
 
 const WordSet& Seekers() {
   static const WordSet words = {"busco", "procuro", "necesito", "preciso", "dame", "mandame"};

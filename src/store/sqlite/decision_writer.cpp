@@ -33,10 +33,13 @@ constexpr std::string_view kInsertOutbox =
     " recipient, attempts, not_before_ms, lease_until_ms)"
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0, ?7, NULL)";
 // A contact holds one answer per question (by label, or by text when it has none, as
-// core::HasAnswered tells them apart): a correction replaces the answer it corrects.
-constexpr std::string_view kDeleteEarlierAnswer =
-    "DELETE FROM lead_answers WHERE workspace_id = ?1 AND contact_id = ?2"
-    " AND CASE WHEN ?4 = '' THEN question = ?3 ELSE label = ?4 END";
+// core::HasAnswered tells them apart): a correction replaces the answer it corrects in place,
+// keeping its id and place in the list.
+constexpr std::string_view kReplaceAnswer =
+    "UPDATE lead_answers SET question_index = ?3, question = ?4, label = ?5, answer = ?6,"
+    " at_ms = ?7, source_message_id = ?8, value = ?9"
+    " WHERE workspace_id = ?1 AND contact_id = ?2"
+    " AND CASE WHEN ?5 = '' THEN question = ?4 ELSE label = ?5 END";
 constexpr std::string_view kInsertAnswer =
     "INSERT INTO lead_answers (workspace_id, contact_id, question_index, question, label, answer,"
     " at_ms, source_message_id, value) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
@@ -116,20 +119,19 @@ base::Status InsertMessage(Connection& db, std::int64_t workspace_id,
       .Run();
 }
 
-base::Status InsertAnswer(Connection& db, std::int64_t workspace_id, std::int64_t contact_id,
-                          const core::QualificationAnswer& a) {
-  base::Result<Query> earlier = db.Prepare(kDeleteEarlierAnswer);
-  if (!earlier.ok()) return earlier.error();
-  if (base::Status deleted = earlier->BindAll(workspace_id, contact_id, a.question, a.label).Run();
-      !deleted.ok()) {
-    return deleted;
+// Stores `a`, replacing the contact's answer to the same question if there is one.
+base::Status SaveAnswer(Connection& db, std::int64_t workspace_id, std::int64_t contact_id,
+                        const core::QualificationAnswer& a) {
+  for (const std::string_view sql : {kReplaceAnswer, kInsertAnswer}) {
+    base::Result<Query> q = db.Prepare(sql);
+    if (!q.ok()) return q.error();
+    base::Status done =
+        q->BindAll(workspace_id, contact_id, std::int64_t{a.question_index}, a.question, a.label,
+                   a.answer, a.at, a.source_message_id, a.value)
+            .Run();
+    if (!done.ok() || db.Changes() > 0) return done;  // replaced, or inserted
   }
-  base::Result<Query> insert = db.Prepare(kInsertAnswer);
-  if (!insert.ok()) return insert.error();
-  return insert
-      ->BindAll(workspace_id, contact_id, std::int64_t{a.question_index}, a.question, a.label,
-                a.answer, a.at, a.source_message_id, a.value)
-      .Run();
+  return base::Status::Ok();
 }
 
 // What the appended messages do to the inbox: the newest message time and id, and the customer
@@ -196,7 +198,7 @@ base::Status Write(Connection& db, std::int64_t workspace_id, const StoredConver
       out.messages.empty() ? std::nullopt : std::optional(out.messages.front().id);
   ResolveSources(out.answers, first_message_id);
   for (core::QualificationAnswer& a : out.answers) {
-    base::Status done = InsertAnswer(db, workspace_id, stored.contact_id, a);
+    base::Status done = SaveAnswer(db, workspace_id, stored.contact_id, a);
     if (!done.ok()) return done;
     a.id = db.LastInsertId();
   }
