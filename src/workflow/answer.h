@@ -40,7 +40,7 @@ AnswerReading ReadAnswer(const core::Question& question, std::string_view answer
 std::optional<std::string> StatedAnswer(const core::Question& question, std::string_view message,
                                         core::Language language, std::chrono::year_month_day today);
 
-// The new answer in a message that takes back the answer just noted, without the words that say
+// The new answer in a message that takes back the answer just given, without the words that say
 // so: "sorry, I meant citizenship" -> "citizenship"; "correction: a contract" -> "a contract";
 // "quis dizer cidadania" -> "cidadania". Only openings that cannot answer a question count ("no,
 // it's…" may well answer the one asked now). nullopt when the message does not open as a

@@ -179,38 +179,36 @@ Stated TakeStatedAnswers(Turn& turn, std::optional<int> next,
   return stated;
 }
 
-// The question whose answer the AI's last message confirmed as noted ("I've noted “Service”: a
-// work visa."), if it noted exactly one: the one a correction in the customer's reply takes back.
-std::optional<int> NotedInLastReply(const Turn& turn) {
-  std::optional<int> noted;
+// The question the customer answered last (the latest answer's time), if only one answer has
+// that time (answers stated together in one message are not told apart): the one a correction in
+// the customer's reply takes back.
+std::optional<int> AnsweredLast(const Turn& turn) {
+  std::optional<int> last;
+  std::optional<base::TimePoint> at;
+  bool tie = false;
   for (const core::QualificationAnswer& a : turn.Answers()) {
-    const auto index = static_cast<std::size_t>(a.question_index);
-    if (index >= turn.config.questions.size() || a.value.empty()) continue;
-    if (!LastAiMessageSays(turn,
-                           core::AnswerNotedFor(turn.config, turn.language(), index, a.value))) {
-      continue;
-    }
-    if (noted) return std::nullopt;  // which one is meant is not for the workflow to guess
-    noted = a.question_index;
+    if (static_cast<std::size_t>(a.question_index) >= turn.config.questions.size()) continue;
+    if (at && a.at == *at) tie = true;
+    if (!at || a.at > *at) last = a.question_index, at = a.at, tie = false;
   }
-  return noted;
+  return tie ? std::nullopt : last;
 }
 
-// The customer takes back the answer the AI just noted ("no, it's citizenship"): the new one, if
+// The customer takes back the answer they gave last ("sorry, I meant citizenship"): the new one, if
 // it holds a value of the question's type, replaces it and is confirmed in `parts`. Returns
 // whether it did.
 bool TakeCorrection(Turn& turn, const std::vector<const core::Message*>& unanswered,
                     std::vector<std::string>& parts) {
-  const std::optional<int> noted = NotedInLastReply(turn);
-  if (!noted) return false;
+  const std::optional<int> last = AnsweredLast(turn);
+  if (!last) return false;
   const std::string said = CustomerWords(unanswered);
   const std::optional<std::string> corrected = Correction(said);
   if (!corrected) return false;
   const AnswerReading reading =
-      ReadAnswer(turn.config.questions[*noted], *corrected, turn.language(), Today(turn));
+      ReadAnswer(turn.config.questions[*last], *corrected, turn.language(), Today(turn));
   if (reading.kind != AnswerReading::Kind::kValue) return false;
-  RecordAnswer(turn, *noted, said, reading.value, LastWithWords(unanswered));
-  parts.push_back(core::AnswerNotedFor(turn.config, turn.language(), *noted, reading.value));
+  RecordAnswer(turn, *last, said, reading.value, LastWithWords(unanswered));
+  parts.push_back(core::AnswerNotedFor(turn.config, turn.language(), *last, reading.value));
   return true;
 }
 

@@ -195,6 +195,19 @@ TEST(QualifyTest, ANeedStatedBeforeTheQuestionIsNotedAndTheQuestionNotAsked) {
               ElementsAre("Service=hi, my laptop broke", "Budget=about 300 euros"));
 }
 
+TEST(QualifyTest, ACorrectionOfTheLastAnswerReplacesItAndTheQuestionIsAskedAgain) {
+  Harness h(QualifyConfig());
+  h.Customer("hi");
+  h.Customer("a new website");
+  h.Customer("sorry, I meant a new logo");
+  EXPECT_THAT(h.AiReplies(), ElementsAre("I've noted “Service”: a new logo.\n\nSo I can note it "
+                                         "down: what should I put for “Budget”? A few words are "
+                                         "enough."));
+  EXPECT_THAT(Answers(h.contact()), ElementsAre("Service=sorry, I meant a new logo"));
+  EXPECT_EQ(h.contact().answers[0].value, "a new logo");
+  EXPECT_EQ(h.conversation().pending_question, 1);
+}
+
 TEST(QualifyTest, TheBrainSeesTheNextQuestionOnlyWhileNoneIsPending) {
   std::vector<bool> saw_next;
   Harness h(QualifyConfig(), [&](const core::BrainInput& input) {
