@@ -136,12 +136,6 @@ const std::vector<std::string_view>* AskedTopic(std::span<const std::string> wor
   return nullptr;
 }
 
-// The topic a customer's word asks about: a question form's, else the word's own, or nullptr.
-const std::vector<std::string_view>* TopicIn(std::span<const std::string> words, std::size_t i) {
-  const auto* asked = AskedTopic(words, i);
-  return asked != nullptr ? asked : TopicOf(words[i]);
-}
-
 // A social link's platform, named as customers do, with the other words they use for it.
 struct Platform {
   std::string_view host;
@@ -317,7 +311,8 @@ Knowledge::Query Knowledge::MakeQuery(std::span<const std::string> customer_word
   };
   for (std::size_t i = 0; i < folded_words.size(); ++i) {
     const std::string& w = folded_words[i];
-    const auto* topic = TopicIn(folded_words, i);
+    const auto* asked = AskedTopic(folded_words, i);
+    const auto* topic = asked != nullptr ? asked : TopicOf(w);
     if (topic == nullptr && (In(FramingWords(), w) || text::IsStopword(language, w))) continue;
     std::string stem = analyzer_.Stem(w, language);
     if (std::find(query.terms.begin(), query.terms.end(), stem) != query.terms.end()) continue;
@@ -338,17 +333,16 @@ Knowledge::Query Knowledge::MakeQuery(std::span<const std::string> customer_word
     query.slot_weights.push_back(index_.Idf(stem));
     query.slot_absent.push_back(!own && !by_topic);
     query.slot_translated.push_back(!own && by_topic && language != context_language_);
-    query.slot_asked.push_back(by_topic && AskedTopic(folded_words, i) != nullptr);
+    query.slot_asked.push_back(by_topic && asked != nullptr);
+    const std::size_t first = query.terms.size();
     add(std::move(stem));
     for (std::string& t : longer) add(std::move(t));
-    const std::size_t before_topic = query.terms.size();
+    const std::size_t own_end = query.terms.size();
     for (std::string& t : topic_terms) add(std::move(t));
     // "how long" asks for a duration in the text, not for a section headed "Opening hours".
-    for (std::size_t t = query.heading_terms_end; t < query.terms.size(); ++t) {
-      if (topic == &Durations() && t >= before_topic) continue;
-      query.heading_terms.push_back(query.terms[t]);
-    }
-    query.heading_terms_end = query.terms.size();
+    const std::size_t heading_end = topic == &Durations() ? own_end : query.terms.size();
+    query.heading_terms.insert(query.heading_terms.end(), query.terms.begin() + first,
+                               query.terms.begin() + heading_end);
   }
   return query;
 }

@@ -91,7 +91,6 @@ class Knowledge {
     std::vector<bool> slot_asked;  // the topic a question form asks ("where is", "how long")
     // The terms a section's heading may match: all but the durations "how long" asks for.
     std::vector<std::string> heading_terms;
-    std::size_t heading_terms_end = 0;  // while building: terms sorted into heading_terms
   };
   Query MakeQuery(std::span<const std::string> folded_words, text::Language language) const;
   // The slots of `query` the terms `hit` matched fill.
