@@ -12,7 +12,7 @@
 #include "app/init.h"
 #include "brain/registry.h"
 #include "runtime/engine.h"
-#include "store/sqlite/sqlite_store.h"
+#include "store/database.h"
 #include "workflow/decide.h"
 
 namespace {
@@ -41,25 +41,25 @@ struct Fixture {
     dir = fs::temp_directory_path() / ("engine_bench_" + std::to_string(::getpid()));
     fs::remove_all(dir);
     fs::create_directories(dir);
-    store = store::SqliteStore::Open((dir / "bench.db").string()).value();
+    db = store::OpenDatabase("sqlite:" + (dir / "bench.db").string(), {}).value();
     auto file =
         app::ReadWorkspaceFile(fs::path(FRONTDESK_SOURCE_DIR) / "examples/shop/workspace.toml");
     file->config.debounce = base::Duration{0};
-    workspace = app::InitWorkspace(*store, *store, *file)->workspace;
+    workspace = app::InitWorkspace(db->store(), db->channel_accounts(), *file)->workspace;
   }
   ~Fixture() {
-    store.reset();
+    db.reset();
     fs::remove_all(dir);
   }
   fs::path dir;
-  std::unique_ptr<store::SqliteStore> store;
+  std::unique_ptr<store::Database> db;
   core::Workspace workspace;
 };
 
 void BM_EngineInboundToDurableReply(benchmark::State& state) {
   Fixture fixture;
   base::FakeClock clock(base::FromMillis(1'800'000'000'000));
-  runtime::Engine engine(*fixture.store, LocalBrains(), clock);
+  runtime::Engine engine(fixture.db->store(), LocalBrains(), clock);
   std::int64_t i = 0;
   for (auto _ : state) {
     const core::ConversationKey key{fixture.workspace.id, core::Channel::kWeb,
@@ -91,8 +91,8 @@ BENCHMARK(BM_EngineInboundToDurableReply)->Unit(benchmark::kMicrosecond)->UseRea
 // The same decisions without the store: what Decide, DecideReply and the brain cost alone.
 void BM_DecideOnly(benchmark::State& state) {
   Fixture fixture;
-  auto published = fixture.store->LoadPublished(fixture.workspace.id);
-  auto catalog = fixture.store->LoadCatalog(fixture.workspace.id);
+  auto published = fixture.db->store().LoadPublished(fixture.workspace.id);
+  auto catalog = fixture.db->store().LoadCatalog(fixture.workspace.id);
   auto brain = brain::MakeBrain("local", published->config, *catalog);
   core::ConversationSnapshot before;
   before.conversation.greeted = true;

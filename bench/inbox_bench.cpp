@@ -25,7 +25,7 @@
 #include <string>
 #include <vector>
 
-#include "store/sqlite/sqlite_store.h"
+#include "store/database.h"
 #include "testing/serve_process.h"
 
 namespace {
@@ -142,8 +142,8 @@ void Fill(const std::string& path, int conversations, int messages_each) {
 // its owner.
 bool Seed(const std::string& path, int conversations, int messages_each) {
   {
-    auto created = store::SqliteStore::Open(path);
-    if (!created.ok() || !(*created)->CreateWorkspace("shop").ok()) return false;
+    auto created = store::OpenDatabase("sqlite:" + path, {});
+    if (!created.ok() || !(*created)->store().CreateWorkspace("shop").ok()) return false;
   }
   const auto fill_start = Clock::now();
   Fill(path, conversations, messages_each);
@@ -151,10 +151,10 @@ bool Seed(const std::string& path, int conversations, int messages_each) {
               static_cast<long long>(conversations) * messages_each,
               std::chrono::duration<double>(Clock::now() - fill_start).count());
   // The messages were written around the store: the first search indexes them all.
-  auto opened = store::SqliteStore::Open(path);
+  auto opened = store::OpenDatabase("sqlite:" + path, {});
   if (!opened.ok()) return false;
   const auto index_start = Clock::now();
-  core::Crm& crm = **opened;
+  core::Crm& crm = (*opened)->crm();
   if (!crm.ListConversations(1, {.search = "hello"}, std::nullopt, 1).ok()) return false;
   std::printf("indexed for search in %.0f s\n\n",
               std::chrono::duration<double>(Clock::now() - index_start).count());

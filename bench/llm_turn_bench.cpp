@@ -28,7 +28,7 @@
 #include "http/client.h"
 #include "llm_shop.h"
 #include "runtime/engine.h"
-#include "store/sqlite/sqlite_store.h"
+#include "store/database.h"
 #include "testing/temp_dir.h"
 #include "whatsapp_load.h"
 
@@ -64,13 +64,13 @@ Timings RunTurns(const Options& o, const bench::LlmShop& shop, brain::llm::Trans
                  const std::string& base_url, std::size_t& asked) {
   testing_support::TempDir dir;
   bench::WriteLlmShop(shop, dir.path(), "");
-  auto store = store::SqliteStore::Open((dir.path() / "fd.db").string());
+  auto db = store::OpenDatabase("sqlite:" + (dir.path() / "fd.db").string(), {});
   auto file = app::ReadWorkspaceFile(dir.path() / "workspace.toml");
-  if (!store.ok() || !file.ok()) {
-    std::cerr << "llm_turn_bench: " << (store.ok() ? file.error() : store.error()).message << '\n';
+  if (!db.ok() || !file.ok()) {
+    std::cerr << "llm_turn_bench: " << (db.ok() ? file.error() : db.error()).message << '\n';
     return {};
   }
-  auto workspace = app::InitWorkspace(**store, **store, *file);
+  auto workspace = app::InitWorkspace((*db)->store(), (*db)->channel_accounts(), *file);
   if (!workspace.ok()) return {};
   const std::int64_t workspace_id = workspace->workspace.id;
 
@@ -81,7 +81,7 @@ Timings RunTurns(const Options& o, const bench::LlmShop& shop, brain::llm::Trans
   const base::SystemClock clock;
   brain::llm::EndpointState endpoint;
   runtime::Engine engine(
-      **store,
+      (*db)->store(),
       app::AgentBrains(
           {.llm = &llm, .transport = std::move(transport), .clock = &clock, .endpoint = &endpoint}),
       clock);

@@ -11,7 +11,7 @@
 #include "app/chat_session.h"
 #include "app/llm_transport.h"
 #include "app/serve_config.h"
-#include "store/sqlite/sqlite_store.h"
+#include "store/database.h"
 
 namespace app {
 namespace {
@@ -63,12 +63,13 @@ int RunInteractive(ChatSession& session, base::FakeClock& clock, std::istream& i
 
 int RunChat(const ChatCommandOptions& options, std::istream& in, std::ostream& out,
             std::ostream& err) {
-  auto store = store::SqliteStore::Open(options.db);
-  if (!store.ok()) {
-    err << "frontdesk chat: " << store.error().message << '\n';
+  auto database = store::OpenDatabase(options.db, {});
+  if (!database.ok()) {
+    err << "frontdesk chat: " << database.error().message << '\n';
     return 1;
   }
-  auto workspace = (*store)->FindWorkspace(options.workspace);
+  core::Store& store = (*database)->store();
+  auto workspace = store.FindWorkspace(options.workspace);
   if (!workspace.ok()) {
     err << "frontdesk chat: no workspace '" << options.workspace << "' in " << options.db
         << "; create it with `frontdesk init --db " << options.db << " --config FILE`\n";
@@ -90,11 +91,11 @@ int RunChat(const ChatCommandOptions& options, std::istream& in, std::ostream& o
   const http::Client client(curl);
   const base::SystemClock real_time;  // a model's deadlines run on real time, not the chat's
   brain::llm::EndpointState endpoint(llm.circuit);
-  base::FakeClock clock(StartTime(**store, workspace->id));
+  base::FakeClock clock(StartTime(store, workspace->id));
   std::optional<core::BrainKind> forced;
   if (!options.brain.empty()) forced = core::ParseBrainKind(options.brain);
   runtime::Engine engine(
-      **store,
+      store,
       AgentBrains(
           {.llm = &llm,
            .transport = LlmTransport(client),
@@ -110,7 +111,7 @@ int RunChat(const ChatCommandOptions& options, std::istream& in, std::ostream& o
   chat_options.channel = core::ParseChannel(options.channel).value_or(core::Channel::kWeb);
   chat_options.json = options.json;
   chat_options.settle_replies = !interactive;
-  auto session = ChatSession::Start(**store, engine, clock, *workspace, chat_options, out);
+  auto session = ChatSession::Start(store, engine, clock, *workspace, chat_options, out);
   if (!session.ok()) {
     err << "frontdesk chat: " << session.error().message << '\n';
     return 1;

@@ -8,7 +8,7 @@
 #include "app/nlu_command.h"
 #include "app/serve_command.h"
 #include "app/user_command.h"
-#include "store/sqlite/sqlite_store.h"
+#include "store/database.h"
 
 namespace app {
 namespace {
@@ -19,12 +19,12 @@ int Init(const std::string& db, const std::string& config, std::ostream& out, st
     err << file.error().message << '\n';
     return 1;
   }
-  auto store = store::SqliteStore::Open(db);
-  if (!store.ok()) {
-    err << "frontdesk init: " << store.error().message << '\n';
+  auto database = store::OpenDatabase(db, {});
+  if (!database.ok()) {
+    err << "frontdesk init: " << database.error().message << '\n';
     return 1;
   }
-  auto report = InitWorkspace(**store, **store, *file);
+  auto report = InitWorkspace((*database)->store(), (*database)->channel_accounts(), *file);
   if (!report.ok()) {
     err << report.error().message << '\n';
     return 1;
@@ -34,6 +34,16 @@ int Init(const std::string& db, const std::string& config, std::ostream& out, st
   if (report->products) out << " with " << *report->products << " products";
   out << '\n';
   return 0;
+}
+
+// --db, or FRONTDESK_DATABASE_URL when it is not given.
+void AddDatabaseOption(CLI::App& command, std::string& url) {
+  command
+      .add_option("--db", url,
+                  "database: sqlite:PATH (a file, created when missing), a bare path, or "
+                  "postgres://USER@HOST/NAME")
+      ->envname("FRONTDESK_DATABASE_URL")
+      ->required();
 }
 
 }  // namespace
@@ -46,12 +56,12 @@ int Main(int argc, char** argv, std::istream& in, std::ostream& out, std::ostrea
   std::string config;
   CLI::App* init =
       cli.add_subcommand("init", "create or update a workspace from a file and publish it");
-  init->add_option("--db", db, "SQLite database file (created when missing)")->required();
+  AddDatabaseOption(*init, db);
   init->add_option("--config", config, "workspace file (TOML), see examples/")->required();
 
   ChatCommandOptions chat_options;
   CLI::App* chat = cli.add_subcommand("chat", "talk to a workspace's agent as a customer");
-  chat->add_option("--db", chat_options.db, "SQLite database file")->required();
+  AddDatabaseOption(*chat, chat_options.db);
   chat->add_option("--workspace", chat_options.workspace, "workspace slug")->required();
   chat->add_option("--customer", chat_options.customer, "the customer's id")->capture_default_str();
   chat->add_option("--channel", chat_options.channel, "the channel the customer writes on")
@@ -73,7 +83,7 @@ int Main(int argc, char** argv, std::istream& in, std::ostream& out, std::ostrea
   CLI::App* user_add = user->add_subcommand(
       "add",
       "give a person access to a workspace (a new user's password: the first line of stdin)");
-  user_add->add_option("--db", user_options.db, "SQLite database file")->required();
+  AddDatabaseOption(*user_add, user_options.db);
   user_add->add_option("--workspace", user_options.workspace, "workspace slug")->required();
   user_add->add_option("--email", user_options.email, "the person's email")->required();
   user_add->add_option("--role", user_options.role, "owner | collaborator")->required();

@@ -38,9 +38,7 @@
 #include "runtime/presence.h"
 #include "runtime/pump.h"
 #include "runtime/reply_pool.h"
-#include "store/sqlite/inbox_repository.h"
-#include "store/sqlite/media_repository.h"
-#include "store/sqlite/sqlite_store.h"
+#include "store/database.h"
 
 namespace app {
 namespace {
@@ -94,11 +92,6 @@ runtime::MediaTransport MediaTransportOf(const http::Client& client, std::string
 }
 
 // Where received files are kept: media.path, else "media" beside the database file.
-std::string MediaDirectory(const ServeConfig& config) {
-  if (!config.media_path.empty()) return config.media_path;
-  return (std::filesystem::path(config.database).parent_path() / "media").string();
-}
-
 // The queue-depth gauges, measured when scraped.
 class QueueGauges {
  public:
@@ -173,17 +166,18 @@ int RunServe(const ServeOptions& options, std::ostream& out, std::ostream& err) 
     std::lock_guard lock(log_mutex);
     err << base::FormatTime(base::SystemClock().Now()) << ' ' << line << '\n' << std::flush;
   };
-  auto opened = store::SqliteStore::Open(config->database);
+  auto opened = store::OpenDatabase(config->database_url, {.media_directory = config->media_path});
   if (!opened.ok()) {
     err << "frontdesk serve: " << opened.error().message << '\n';
     return 1;
   }
-  store::SqliteStore& store = **opened;
-  auto inbox = store::sqlite::InboxRepository::Open(config->database);
-  if (!inbox.ok()) {
-    err << "frontdesk serve: " << inbox.error().message << '\n';
-    return 1;
-  }
+  core::Store& store = (*opened)->store();
+  core::Crm& crm = (*opened)->crm();
+  core::Outbox& outbox = (*opened)->outbox();
+  core::Inbox& inbox = (*opened)->inbox();
+  core::MediaStore& media = (*opened)->media();
+  core::Users& users = (*opened)->users();
+  core::ChannelAccounts& accounts = (*opened)->channel_accounts();
   const base::SystemClock clock;
   base::Metrics metrics;
   const http::CurlGlobal curl;
@@ -197,7 +191,7 @@ int RunServe(const ServeOptions& options, std::ostream& out, std::ostream& err) 
   brain::llm::LlmMetrics llm_metrics(metrics, config->llm.prices);
   brain::llm::EndpointState llm_endpoint(config->llm.circuit, &llm_metrics);
   // Declared before the engine: its reply threads tell it what they are preparing.
-  runtime::Presence presence(store,
+  runtime::Presence presence(accounts,
                              GraphTransport(client, config->graph_base_url, config->graph_timeout),
                              config->outbox.api_version);
   runtime::Engine engine(store,
@@ -211,13 +205,12 @@ int RunServe(const ServeOptions& options, std::ostream& out, std::ostream& err) 
   engine.SetThinkingObserver(
       [&presence](const core::ConversationSnapshot& s) { presence.Thinking(s); });
   runtime::AgentBuilder builder(store, engine, log);
-  store::sqlite::MediaRepository media(store, MediaDirectory(*config));
   runtime::OutboxSender sender(
-      store, store, media, GraphTransport(client, config->graph_base_url, config->graph_timeout),
-      clock, config->outbox);
-  runtime::Intake intake(**inbox, store, store, media, engine, clock);
+      outbox, accounts, media,
+      GraphTransport(client, config->graph_base_url, config->graph_timeout), clock, config->outbox);
+  runtime::Intake intake(inbox, outbox, accounts, media, engine, clock);
   const http::Client media_client(curl, {.max_response_bytes = kMaxMediaBytes});
-  runtime::MediaFetcher fetcher(media, store,
+  runtime::MediaFetcher fetcher(media, accounts,
                                 MediaTransportOf(media_client, config->graph_base_url), clock,
                                 {.api_version = config->outbox.api_version});
   runtime::BackgroundLoop media_loop(
@@ -229,7 +222,7 @@ int RunServe(const ServeOptions& options, std::ostream& out, std::ostream& err) 
       kMediaPoll);
   runtime::Pump pump(intake, engine, sender, {}, log, metrics);
   runtime::ReplyPool replies(store, engine, clock, config->replies, log, metrics);
-  api::WebhookDispatcher webhooks(store, client, clock, {}, log);
+  api::WebhookDispatcher webhooks((*opened)->webhooks(), client, clock, {}, log);
   runtime::BackgroundLoop webhook_loop(
       [&] {
         auto delivered = webhooks.DeliverDue();
@@ -242,7 +235,7 @@ int RunServe(const ServeOptions& options, std::ostream& out, std::ostream& err) 
   runtime::BackgroundLoop session_sweep(
       [&] {
         const base::TimePoint now = clock.Now();
-        if (auto deleted = store.DeleteExpiredSessions(now); !deleted.ok()) {
+        if (auto deleted = users.DeleteExpiredSessions(now); !deleted.ok()) {
           log("sessions: " + deleted.error().message);
         }
         feed.EndExpiredSessions(now);
@@ -257,7 +250,7 @@ int RunServe(const ServeOptions& options, std::ostream& out, std::ostream& err) 
       metrics.AddCounterFamily("messages_total", "Messages committed, by author.", {"author"});
   engine.SetObserver([&](const core::Decision& d) {
     hub.Publish(d);
-    api::PublishDecision(feed, store, media, d);
+    api::PublishDecision(feed, crm, media, d);
     bool outgoing = false;
     for (const core::Message& m : d.messages) {
       messages.WithLabels({std::string(core::ToString(m.author))}).Increment();
@@ -276,33 +269,33 @@ int RunServe(const ServeOptions& options, std::ostream& out, std::ostream& err) 
   api::ModelCheckJobs model_checks(clock);
 
   http::Router router;
-  QueueGauges queues(metrics, store, **inbox, store, clock);
+  QueueGauges queues(metrics, store, inbox, outbox, clock);
   AddOperatorRoutes(router, store, clock, metrics, queues);
-  AddWebhookRoutes(router, {**inbox, store, clock, metrics, [&pump] { pump.WakeIntake(); }});
+  AddWebhookRoutes(router, {inbox, accounts, clock, metrics, [&pump] { pump.WakeIntake(); }});
   AddWebChatRoutes(router, store, media, engine, clock, hub);
   AddDashboardRoutes(router);
-  api::Auth auth(store, clock, config->auth);
-  api::AddAuthRoutes(router, auth, store, feed, config->auth_routes);
-  api::AddMemberRoutes(router, auth, store, store, clock, feed);
-  api::AddWorkspaceRoutes(router, auth, store, store);
-  api::AddConfigRoutes(router, auth, store, store, builder);
-  api::AddCatalogRoutes(router, auth, store, store, builder);
-  api::AddModelCheckRoutes(router, auth, store, store, model_checks,
+  api::Auth auth(users, clock, config->auth);
+  api::AddAuthRoutes(router, auth, users, feed, config->auth_routes);
+  api::AddMemberRoutes(router, auth, store, users, clock, feed);
+  api::AddWorkspaceRoutes(router, auth, store, users);
+  api::AddConfigRoutes(router, auth, store, users, builder);
+  api::AddCatalogRoutes(router, auth, store, users, builder);
+  api::AddModelCheckRoutes(router, auth, store, users, model_checks,
                            AgentModelChecker(config->llm, LlmTransport(client), clock));
   api::AddModelStatusRoutes(
-      router, auth, store, store,
+      router, auth, store, users,
       config->llm.enabled() ? core::ModelStatus([&llm_endpoint] { return llm_endpoint.problem(); })
                             : core::ModelStatus());
-  api::AddChannelRoutes(router, auth, store, store, store);
-  api::AddWebhookRoutes(router, auth, store, store, store, clock);
-  api::AddLiveRoutes(router, auth, store, store, feed);
-  const api::CrmContext crm{auth, store, store, store, engine, clock, feed, media};
-  api::AddConversationRoutes(router, crm);
-  api::AddAttachmentRoutes(router, crm);
-  api::AddConversationActionRoutes(router, crm);
-  api::AddLeadExportRoutes(router, crm);
-  api::AddLeadRoutes(router, crm);
-  api::AddNotificationRoutes(router, crm);
+  api::AddChannelRoutes(router, auth, store, users, accounts);
+  api::AddWebhookRoutes(router, auth, store, users, (*opened)->webhooks(), clock);
+  api::AddLiveRoutes(router, auth, store, users, feed);
+  const api::CrmContext crm_context{auth, store, users, crm, engine, clock, feed, media};
+  api::AddConversationRoutes(router, crm_context);
+  api::AddAttachmentRoutes(router, crm_context);
+  api::AddConversationActionRoutes(router, crm_context);
+  api::AddLeadExportRoutes(router, crm_context);
+  api::AddLeadRoutes(router, crm_context);
+  api::AddNotificationRoutes(router, crm_context);
   http::ServerSettings server_settings = config->server;
   server_settings.error_log = log;
   http::Server server(server_settings, std::move(router), metrics);
@@ -313,7 +306,7 @@ int RunServe(const ServeOptions& options, std::ostream& out, std::ostream& err) 
   }
   // What a previous process had claimed when it stopped goes out now; what it was sending is
   // never sent twice.
-  auto recovered = store.RecoverOutbox();
+  auto recovered = outbox.RecoverOutbox();
   if (!recovered.ok()) {
     err << "frontdesk serve: " << recovered.error().message << '\n';
     return 1;

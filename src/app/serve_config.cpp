@@ -11,6 +11,7 @@
 
 #include "app/config_keys.h"
 #include "app/llm_keys.h"
+#include "store/database_url.h"
 
 namespace app {
 namespace {
@@ -23,10 +24,17 @@ std::vector<ConfigKey> Keys() {
   constexpr std::size_t kMaxAttempts = 100;
   constexpr std::size_t kMaxSessionHours = 24 * 366;
   std::vector<ConfigKey> keys{
+      {"database", "url",
+       [](ServeConfig& c, const std::string& v) -> std::optional<std::string> {
+         if (auto url = store::ParseDatabaseUrl(v); !url.ok()) return url.error().message;
+         c.database_url = v;
+         return std::nullopt;
+       }},
+      // The key of releases before database.url: a SQLite file.
       {"database", "path",
        [](ServeConfig& c, const std::string& v) -> std::optional<std::string> {
          if (v.empty()) return "must not be empty";
-         c.database = v;
+         c.database_url = "sqlite:" + v;
          return std::nullopt;
        }},
       {"media", "path",

@@ -29,10 +29,12 @@ struct LlmConfig {
 };
 
 struct ServeConfig {
-  std::string database = "frontdesk.db";  // database.path
-  std::string media_path;  // media.path: where received files are kept; "" = "media" beside the
-                           // database file
-  http::ServerSettings server;                                // server.address, server.port, ...
+  // database.url: "sqlite:PATH" or "postgres://..." (store/database_url.h); database.path, the
+  // key of older releases, names a SQLite file.
+  std::string database_url = "sqlite:frontdesk.db";
+  std::string media_path;       // media.path: where received files are kept; "" = "media" beside a
+                                // SQLite database file
+  http::ServerSettings server;  // server.address, server.port, ...
   base::Duration shutdown_grace = std::chrono::seconds{10};   // server.shutdown_grace
   std::string graph_base_url = "https://graph.facebook.com";  // graph.base_url
   base::Duration graph_timeout = std::chrono::seconds{10};    // graph.timeout

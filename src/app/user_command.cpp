@@ -5,7 +5,7 @@
 
 #include "api/password.h"
 #include "base/clock.h"
-#include "store/sqlite/sqlite_store.h"
+#include "store/database.h"
 
 namespace app {
 namespace {
@@ -30,9 +30,10 @@ int RunUserAdd(const UserAddOptions& options, std::istream& in, std::ostream& ou
   const std::string email = core::NormalizeEmail(options.email);
   if (!core::IsValidEmail(email)) return fail("'" + options.email + "' is not an email address");
 
-  auto opened = store::SqliteStore::Open(options.db);
+  auto opened = store::OpenDatabase(options.db, {});
   if (!opened.ok()) return fail(opened.error().message);
-  store::SqliteStore& store = **opened;
+  core::Store& store = (*opened)->store();
+  core::Users& users = (*opened)->users();
   auto workspace = store.FindWorkspace(options.workspace);
   if (!workspace.ok()) {
     if (workspace.error().code != base::ErrorCode::kNotFound) {
@@ -40,7 +41,7 @@ int RunUserAdd(const UserAddOptions& options, std::istream& in, std::ostream& ou
     }
     return fail("no workspace '" + options.workspace + "' (create it with frontdesk init)");
   }
-  auto existing = store.FindUserByEmail(email);
+  auto existing = users.FindUserByEmail(email);
   if (!existing.ok() && existing.error().code != base::ErrorCode::kNotFound) {
     return fail(existing.error().message);
   }
@@ -54,11 +55,11 @@ int RunUserAdd(const UserAddOptions& options, std::istream& in, std::ostream& ou
   const base::Status done = store.Atomically([&]() -> base::Status {
     std::int64_t user_id = existing.ok() ? existing->id : 0;
     if (!existing.ok()) {
-      auto created = store.CreateUser(email, hash, base::SystemClock().Now());
+      auto created = users.CreateUser(email, hash, base::SystemClock().Now());
       if (!created.ok()) return created.error();
       user_id = created->id;
     }
-    return store.SetMembership(workspace->id, user_id, *role);
+    return users.SetMembership(workspace->id, user_id, *role);
   });
   if (!done.ok()) return fail(done.error().message);
   out << (existing.ok() ? "added the existing user " : "created the user ") << email << " as "

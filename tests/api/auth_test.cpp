@@ -6,7 +6,7 @@
 #include <gtest/gtest.h>
 
 #include "api/password.h"
-#include "store/sqlite/sqlite_store.h"
+#include "store/database.h"
 #include "testing/temp_dir.h"
 
 namespace api {
@@ -20,10 +20,11 @@ constexpr const char* kPassword = "correct horse battery";
 class AuthTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    store_ = store::SqliteStore::Open((dir_ / "fd.db").string()).value();
-    ana_ = store_->CreateUser("ana@shop.example", HashPassword(kPassword).value(), clock_.Now())
+    db_ = store::OpenDatabase("sqlite:" + (dir_ / "fd.db").string(), {}).value();
+    ana_ = db_->users()
+               .CreateUser("ana@shop.example", HashPassword(kPassword).value(), clock_.Now())
                .value();
-    auth_ = std::make_unique<Auth>(*store_, clock_);
+    auth_ = std::make_unique<Auth>(db_->users(), clock_);
   }
 
   Credentials Session(const SignedIn& s, bool changes_state, bool with_csrf) {
@@ -36,7 +37,7 @@ class AuthTest : public ::testing::Test {
 
   testing_support::TempDir dir_;
   base::FakeClock clock_{base::FromMillis(1'767'261'600'000)};
-  std::unique_ptr<store::SqliteStore> store_;
+  std::unique_ptr<store::Database> db_;
   core::User ana_;
   std::unique_ptr<Auth> auth_;
 };
@@ -61,8 +62,8 @@ TEST_F(AuthTest, ASessionReadsFreelyAndChangesStateOnlyWithItsCsrfToken) {
 
 TEST_F(AuthTest, OnlyAHashOfTheSessionTokenIsStored) {
   auto s = auth_->SignIn("ana@shop.example", kPassword, "10.0.0.1").value();
-  EXPECT_FALSE(store_->FindSession(s.session_token, clock_.Now()).ok());
-  EXPECT_TRUE(store_->FindSession(HashToken(s.session_token), clock_.Now()).ok());
+  EXPECT_FALSE(db_->users().FindSession(s.session_token, clock_.Now()).ok());
+  EXPECT_TRUE(db_->users().FindSession(HashToken(s.session_token), clock_.Now()).ok());
 }
 
 TEST_F(AuthTest, AnUnknownEmailAndAWrongPasswordLookTheSame) {
@@ -131,7 +132,7 @@ TEST_F(AuthTest, AnApiTokenAuthenticatesWithoutCsrfAndIsStoredHashed) {
 
   bearer.bearer_token = secret + "x";
   EXPECT_EQ(auth_->Authenticate(bearer).error().code, base::ErrorCode::kUnauthenticated);
-  ASSERT_TRUE(store_->DeleteApiToken(ana_.id, token.id).ok());
+  ASSERT_TRUE(db_->users().DeleteApiToken(ana_.id, token.id).ok());
   bearer.bearer_token = secret;
   EXPECT_EQ(auth_->Authenticate(bearer).error().code, base::ErrorCode::kUnauthenticated);
   EXPECT_EQ(auth_->CreateApiToken(ana_.id, "").error().code, base::ErrorCode::kInvalidArgument);
@@ -156,7 +157,7 @@ TEST_F(AuthTest, ANewPasswordKeepsThisSessionAndTheApiTokensAndEndsTheOtherSessi
   EXPECT_EQ(auth_->SignIn("ana@shop.example", kPassword, "10.0.0.3").error().code,
             base::ErrorCode::kUnauthenticated);
   EXPECT_TRUE(auth_->SignIn("ana@shop.example", kNewPassword, "10.0.0.3").ok());
-  EXPECT_TRUE(VerifyPassword(store_->FindUser(ana_.id)->password_hash, kNewPassword));
+  EXPECT_TRUE(VerifyPassword(db_->users().FindUser(ana_.id)->password_hash, kNewPassword));
 }
 
 TEST_F(AuthTest, ANewPasswordSetWithAnApiTokenEndsEverySession) {
@@ -179,7 +180,7 @@ TEST_F(AuthTest, ANewPasswordFollowsTheRulesOfEveryPassword) {
   EXPECT_EQ(short_one.error().message, CheckNewPassword("short").error().message);
   EXPECT_EQ(auth_->ChangePassword(caller, kPassword, "            ", "10.0.0.1").error().code,
             base::ErrorCode::kInvalidArgument);
-  EXPECT_TRUE(VerifyPassword(store_->FindUser(ana_.id)->password_hash, kPassword));
+  EXPECT_TRUE(VerifyPassword(db_->users().FindUser(ana_.id)->password_hash, kPassword));
 }
 
 TEST_F(AuthTest, WrongCurrentPasswordsCountAsFailedSignIns) {
@@ -204,7 +205,7 @@ TEST_F(AuthTest, WrongCurrentPasswordsCountAsFailedSignIns) {
             base::ErrorCode::kResourceExhausted);
   clock_.Advance(15min);
   EXPECT_TRUE(auth_->ChangePassword(caller, kPassword, kNewPassword, "10.9.9.9").ok());
-  EXPECT_TRUE(VerifyPassword(store_->FindUser(ana_.id)->password_hash, kNewPassword));
+  EXPECT_TRUE(VerifyPassword(db_->users().FindUser(ana_.id)->password_hash, kNewPassword));
 }
 
 }  // namespace

@@ -2,7 +2,6 @@
 
 #include <gtest/gtest.h>
 
-#include "store/sqlite/media_repository.h"
 #include "testing/shop_store.h"
 
 namespace api {
@@ -55,13 +54,12 @@ TEST(LiveFeedTest, ADecisionPublishesItsMessagesNotificationsAndTheConversations
   testing_support::ShopStore shop;
   const std::int64_t ws = shop.workspace_id;
   const core::Decision committed =
-      testing_support::CommitHandoff(*shop.store, ws, "visitor-1", "I am upset",
+      testing_support::CommitHandoff(shop.db->store(), ws, "visitor-1", "I am upset",
                                      core::HandoffReason::kFrustration, base::FromMillis(1000));
 
   LiveFeed feed;
   auto stream = Open(feed, ws, WithToken(1));
-  store::sqlite::MediaRepository media(*shop.store, (shop.dir / "media").string());
-  PublishDecision(feed, *shop.store, media, committed);
+  PublishDecision(feed, shop.db->crm(), shop.db->media(), committed);
   const std::string sent = stream->TakePending().bytes;
   EXPECT_TRUE(Contains(sent, "event: message\n")) << sent;
   EXPECT_TRUE(Contains(sent, "I am upset"));
@@ -75,21 +73,22 @@ TEST(LiveFeedTest, ADecisionPublishesItsMessagesNotificationsAndTheConversations
 TEST(LiveFeedTest, ACustomersMessageComesWithItsFilesStillPending) {
   testing_support::ShopStore shop;
   const std::int64_t ws = shop.workspace_id;
-  auto snapshot = shop.store->OpenConversation({ws, core::Channel::kWhatsapp, "1650", "1065"}, 10);
+  auto snapshot =
+      shop.db->store().OpenConversation({ws, core::Channel::kWhatsapp, "1650", "1065"}, 10);
   ASSERT_TRUE(snapshot.ok());
   core::Decision d;
   d.conversation = snapshot->conversation;
   d.messages = {{0, 0, core::Author::kCustomer, "This one", kT0, 0, "wamid.photo"}};
-  auto committed = shop.store->Commit(ws, d);
+  auto committed = shop.db->store().Commit(ws, d);
   ASSERT_TRUE(committed.ok()) << committed.error().message;
-  store::sqlite::MediaRepository media(*shop.store, (shop.dir / "media").string());
   ASSERT_TRUE(
-      media.AddMedia(ws, "wamid.photo", {core::Attachment::kImage, "4242", "image/jpeg", ""}, kT0)
+      shop.db->media()
+          .AddMedia(ws, "wamid.photo", {core::Attachment::kImage, "4242", "image/jpeg", ""}, kT0)
           .ok());
 
   LiveFeed feed;
   auto stream = Open(feed, ws, WithToken(1));
-  PublishDecision(feed, *shop.store, media, *committed);
+  PublishDecision(feed, shop.db->crm(), shop.db->media(), *committed);
   const std::string sent = stream->TakePending().bytes;
   EXPECT_TRUE(Contains(sent, "event: message\n")) << sent;
   EXPECT_TRUE(Contains(sent, R"("media":[{)")) << sent;

@@ -40,17 +40,18 @@ class DispatcherTest : public ::testing::Test {
  protected:
   // A customer asking for a person, and the handoff it caused.
   core::Decision CommitHandoff() {
-    return testing_support::CommitHandoff(*store_, ws_, "Ana", "a person, please",
+    return testing_support::CommitHandoff(db_->store(), ws_, "Ana", "a person, please",
                                           core::HandoffReason::kCustomerRequest, kT0);
   }
 
   std::int64_t Pending() {
-    auto due = store_->ClaimWebhookDeliveries(kT0 + 1000h, 100, kT0);  // the lease ends at once
+    auto due =
+        db_->webhooks().ClaimWebhookDeliveries(kT0 + 1000h, 100, kT0);  // the lease ends at once
     return due.ok() ? static_cast<std::int64_t>(due->size()) : -1;
   }
 
   testing_support::ShopStore shop_;
-  store::SqliteStore* store_ = shop_.store.get();
+  store::Database* db_ = shop_.db.get();
   std::int64_t ws_ = shop_.workspace_id;
   base::FakeClock clock_{kT0};
   http::CurlGlobal curl_;
@@ -61,9 +62,9 @@ class DispatcherTest : public ::testing::Test {
 };
 
 TEST_F(DispatcherTest, PostsEachDeliverySignedWithItsIdAndEvent) {
-  ASSERT_TRUE(store_->CreateWebhook(ws_, receiver_.url(), "a secret of sixteen", kT0).ok());
+  ASSERT_TRUE(db_->webhooks().CreateWebhook(ws_, receiver_.url(), "a secret of sixteen", kT0).ok());
   const core::Decision d = CommitHandoff();
-  WebhookDispatcher dispatcher(*store_, client_, clock_);
+  WebhookDispatcher dispatcher(db_->webhooks(), client_, clock_);
   auto attempted = dispatcher.DeliverDue();
   ASSERT_TRUE(attempted.ok()) << attempted.error().message;
   EXPECT_EQ(*attempted, 2u);
@@ -94,11 +95,11 @@ TEST_F(DispatcherTest, PostsEachDeliverySignedWithItsIdAndEvent) {
 }
 
 TEST_F(DispatcherTest, AFailedDeliveryIsRetriedAfterItsDelayThenGivenUp) {
-  ASSERT_TRUE(store_->CreateWebhook(ws_, receiver_.url(), "a secret of sixteen", kT0).ok());
+  ASSERT_TRUE(db_->webhooks().CreateWebhook(ws_, receiver_.url(), "a secret of sixteen", kT0).ok());
   CommitHandoff();
   receiver_.Answer({500, 503, 500, 500});
   std::vector<std::string> log;
-  WebhookDispatcher dispatcher(*store_, client_, clock_, {.max_attempts = 2},
+  WebhookDispatcher dispatcher(db_->webhooks(), client_, clock_, {.max_attempts = 2},
                                [&log](std::string_view line) { log.emplace_back(line); });
   ASSERT_EQ(*dispatcher.DeliverDue(), 2u);  // both fail
   EXPECT_EQ(*dispatcher.DeliverDue(), 0u);  // not due again yet
@@ -120,14 +121,13 @@ TEST_F(DispatcherTest, AFailedDeliveryIsRetriedAfterItsDelayThenGivenUp) {
 }
 
 TEST_F(DispatcherTest, AnUnreachableReceiverIsRetriedLaterAndLoggedWithoutItsSecrets) {
-  ASSERT_TRUE(store_
-                  ->CreateWebhook(ws_,
-                                  "http://hook-user:hook-pass@127.0.0.1:1/path-key?q=query-key",
-                                  "a secret of sixteen", kT0)
+  ASSERT_TRUE(db_->webhooks()
+                  .CreateWebhook(ws_, "http://hook-user:hook-pass@127.0.0.1:1/path-key?q=query-key",
+                                 "a secret of sixteen", kT0)
                   .ok());
   CommitHandoff();
   std::vector<std::string> log;
-  WebhookDispatcher dispatcher(*store_, client_, clock_, {.timeout = 2s},
+  WebhookDispatcher dispatcher(db_->webhooks(), client_, clock_, {.timeout = 2s},
                                [&log](std::string_view line) { log.emplace_back(line); });
   ASSERT_EQ(*dispatcher.DeliverDue(), 2u);
   EXPECT_EQ(Pending(), 2);

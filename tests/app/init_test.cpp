@@ -6,7 +6,7 @@
 #include <filesystem>
 #include <fstream>
 
-#include "store/sqlite/sqlite_store.h"
+#include "store/database.h"
 #include "testing/temp_dir.h"
 
 namespace app {
@@ -17,7 +17,9 @@ using ::testing::HasSubstr;
 
 class InitTest : public ::testing::Test {
  protected:
-  void SetUp() override { store_ = store::SqliteStore::Open((dir_ / "fd.db").string()).value(); }
+  void SetUp() override {
+    db_ = store::OpenDatabase("sqlite:" + (dir_ / "fd.db").string(), {}).value();
+  }
 
   WorkspaceFile File(const std::string& csv) {
     WorkspaceFile file;
@@ -30,43 +32,44 @@ class InitTest : public ::testing::Test {
   }
 
   testing_support::TempDir dir_;
-  std::unique_ptr<store::SqliteStore> store_;
+  std::unique_ptr<store::Database> db_;
 };
 
 TEST_F(InitTest, CreatesPublishesAndImportsThenUpdates) {
-  auto first = InitWorkspace(*store_, *store_, File("name,price\nMug,9.50\nPlate,12\n"));
+  auto first = InitWorkspace(db_->store(), db_->channel_accounts(),
+                             File("name,price\nMug,9.50\nPlate,12\n"));
   ASSERT_TRUE(first.ok()) << first.error().message;
   EXPECT_TRUE(first->created);
   EXPECT_EQ(first->products, 2u);
-  auto published = store_->LoadPublished(first->workspace.id);
+  auto published = db_->store().LoadPublished(first->workspace.id);
   ASSERT_TRUE(published.ok());
   EXPECT_EQ(published->config.greeting, "Hello!");
 
   WorkspaceFile changed = File("name\nBowl\n");
   changed.config.greeting = "Welcome back!";
-  auto second = InitWorkspace(*store_, *store_, changed);
+  auto second = InitWorkspace(db_->store(), db_->channel_accounts(), changed);
   ASSERT_TRUE(second.ok());
   EXPECT_FALSE(second->created);
   EXPECT_EQ(second->workspace.id, first->workspace.id);
   EXPECT_GT(second->version, first->version);
-  EXPECT_EQ(store_->LoadPublished(first->workspace.id)->config.greeting, "Welcome back!");
-  EXPECT_EQ(store_->LoadCatalog(first->workspace.id)->products.size(), 1u);
+  EXPECT_EQ(db_->store().LoadPublished(first->workspace.id)->config.greeting, "Welcome back!");
+  EXPECT_EQ(db_->store().LoadCatalog(first->workspace.id)->products.size(), 1u);
 }
 
 TEST_F(InitTest, ABadCatalogIsRejectedWithLineNumbersAndChangesNothing) {
-  auto first = InitWorkspace(*store_, *store_, File("name,price\nMug,9.50\n"));
+  auto first = InitWorkspace(db_->store(), db_->channel_accounts(), File("name,price\nMug,9.50\n"));
   ASSERT_TRUE(first.ok());
   WorkspaceFile bad = File("name,price\nBowl,abc\n,3\n");
   bad.config.greeting = "Changed";
-  auto second = InitWorkspace(*store_, *store_, bad);
+  auto second = InitWorkspace(db_->store(), db_->channel_accounts(), bad);
   ASSERT_FALSE(second.ok());
   EXPECT_EQ(second.error().code, base::ErrorCode::kInvalidArgument);
   EXPECT_THAT(second.error().message, HasSubstr("line 2"));
   EXPECT_THAT(second.error().message, HasSubstr("line 3"));
-  const auto catalog = store_->LoadCatalog(first->workspace.id);
+  const auto catalog = db_->store().LoadCatalog(first->workspace.id);
   ASSERT_EQ(catalog->products.size(), 1u);
   EXPECT_EQ(catalog->products[0].name, "Mug");
-  EXPECT_EQ(store_->LoadPublished(first->workspace.id)->config.greeting, "Hello!");
+  EXPECT_EQ(db_->store().LoadPublished(first->workspace.id)->config.greeting, "Hello!");
 }
 
 }  // namespace

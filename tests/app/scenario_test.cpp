@@ -21,7 +21,7 @@
 #include "app/agent_brains.h"
 #include "app/chat_session.h"
 #include "app/init.h"
-#include "store/sqlite/sqlite_store.h"
+#include "store/database.h"
 #include "testing/temp_dir.h"
 
 namespace app {
@@ -137,11 +137,11 @@ TEST_P(ScenarioTest, Holds) {
 
   const testing_support::TempDir dir;
   {
-    auto store = store::SqliteStore::Open((dir / "fd.db").string());
-    ASSERT_TRUE(store.ok()) << store.error().message;
+    auto db = store::OpenDatabase("sqlite:" + (dir / "fd.db").string(), {});
+    ASSERT_TRUE(db.ok()) << db.error().message;
     auto workspace_file = ReadWorkspaceFile(kSource / workspace_path);
     ASSERT_TRUE(workspace_file.ok()) << workspace_file.error().message;
-    auto report = InitWorkspace(**store, **store, *workspace_file);
+    auto report = InitWorkspace((*db)->store(), (*db)->channel_accounts(), *workspace_file);
     ASSERT_TRUE(report.ok()) << report.error().message;
 
     base::FakeClock clock(kStart);
@@ -155,7 +155,7 @@ TEST_P(ScenarioTest, Holds) {
     llm.settings.endpoint.mode = brain::llm::OutputMode::kStructured;
     const base::FakeClock model_clock(kStart);  // never moves: no deadline passes
     brain::llm::EndpointState endpoint;
-    runtime::Engine engine(**store,
+    runtime::Engine engine((*db)->store(),
                            AgentBrains({.llm = &llm,
                                         .transport = model.Transport(),
                                         .clock = &model_clock,
@@ -174,7 +174,7 @@ TEST_P(ScenarioTest, Holds) {
     }
     std::ostringstream transcript;
     auto session =
-        ChatSession::Start(**store, engine, clock, report->workspace, options, transcript);
+        ChatSession::Start((*db)->store(), engine, clock, report->workspace, options, transcript);
     ASSERT_TRUE(session.ok()) << session.error().message;
     EXPECT_EQ(RunScenario(*session, script.str(), thinks_with == "llm" ? &model : nullptr), 0)
         << "transcript:\n"

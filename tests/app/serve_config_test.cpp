@@ -42,7 +42,7 @@ TEST_F(ServeConfigTest, TheDocumentedExampleIsValidAndEveryKeyIsApplied) {
   auto config = ReadServeConfig(std::string(FRONTDESK_SOURCE_DIR) + "/examples/frontdesk.toml",
                                 [](const char*) -> const char* { return nullptr; });
   ASSERT_TRUE(config.ok()) << config.error().message;
-  EXPECT_EQ(config->database, "frontdesk.db");
+  EXPECT_EQ(config->database_url, "sqlite:frontdesk.db");
   EXPECT_EQ(config->server.port, 8080);
   EXPECT_EQ(config->server.worker_threads, 4u);
   EXPECT_EQ(config->graph_timeout, std::chrono::seconds{10});
@@ -105,6 +105,28 @@ TEST_F(ServeConfigTest, TheEnvironmentWinsOverTheFile) {
   ASSERT_TRUE(config.ok()) << config.error().message;
   EXPECT_EQ(config->server.port, 9090);
   EXPECT_EQ(config->outbox.parallel, 3);
+}
+
+TEST_F(ServeConfigTest, TheDatabaseIsAUrlFromTheFileOrTheEnvironment) {
+  auto file = Read("[database]\nurl = \"postgres://fd@db.internal/frontdesk\"\n");
+  ASSERT_TRUE(file.ok()) << file.error().message;
+  EXPECT_EQ(file->database_url, "postgres://fd@db.internal/frontdesk");
+  env_["FRONTDESK_DATABASE_URL"] = "postgresql://fd:secret@10.0.0.5:5433/fd";
+  auto env = Read("[database]\nurl = \"sqlite:a.db\"\n");
+  ASSERT_TRUE(env.ok()) << env.error().message;
+  EXPECT_EQ(env->database_url, "postgresql://fd:secret@10.0.0.5:5433/fd");
+  env_.clear();
+  auto older = Read("[database]\npath = \"var/fd.db\"\n");
+  ASSERT_TRUE(older.ok()) << older.error().message;
+  EXPECT_EQ(older->database_url, "sqlite:var/fd.db");
+}
+
+TEST_F(ServeConfigTest, ADatabaseUrlOfAnotherKindIsRefusedWithoutItsPassword) {
+  auto config = Read("[database]\nurl = \"mysql://fd:hunter2@db/fd\"\n");
+  ASSERT_FALSE(config.ok());
+  EXPECT_THAT(config.error().message, HasSubstr("database.url: unsupported database URL"));
+  EXPECT_THAT(config.error().message, HasSubstr("sqlite:PATH or postgres://"));
+  EXPECT_THAT(config.error().message, Not(HasSubstr("hunter2")));
 }
 
 TEST_F(ServeConfigTest, ABadValueIsNamedWithItsLine) {

@@ -5,7 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "e2e/api_fixture.h"
-#include "store/sqlite/sqlite_store.h"
+#include "store/database.h"
 
 namespace e2e {
 namespace {
@@ -97,11 +97,12 @@ TEST_F(ChannelSettingsE2eTest, ANewTokenReconnectsAChannelThatNeedsIt) {
   ASSERT_EQ(Seen(Call(owner_, "PUT", kWhatsapp, kConnect)).status, 200);
   {
     // What the outbox does when Meta refuses the token.
-    auto store = store::SqliteStore::Open(crm_.database());
-    ASSERT_TRUE(store.ok());
-    ASSERT_TRUE((*store)
-                    ->SetChannelStatus(core::Channel::kWhatsapp, "106540352242922",
-                                       core::ChannelStatus::kReconnectionNeeded)
+    auto db = store::OpenDatabase("sqlite:" + crm_.database(), {});
+    ASSERT_TRUE(db.ok());
+    ASSERT_TRUE((*db)
+                    ->channel_accounts()
+                    .SetChannelStatus(core::Channel::kWhatsapp, "106540352242922",
+                                      core::ChannelStatus::kReconnectionNeeded)
                     .ok());
   }
   EXPECT_EQ(Channels()[0]["status"], "reconnection_needed");

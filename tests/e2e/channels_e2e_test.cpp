@@ -10,8 +10,7 @@
 
 #include "channels/signature.h"
 #include "e2e/fake_graph.h"
-#include "store/sqlite/inbox_repository.h"
-#include "store/sqlite/sqlite_store.h"
+#include "store/database.h"
 #include "testing/fixture.h"
 #include "testing/serve_process.h"
 #include "testing/temp_dir.h"
@@ -114,11 +113,11 @@ verify_token = "verify-me"
 
   // The conversation as stored now (read through a second connection: WAL allows it).
   core::ConversationSnapshot Conversation() {
-    auto store = store::SqliteStore::Open(db_).value();
-    const auto ws = store->FindWorkspace("shop").value();
+    auto db = store::OpenDatabase("sqlite:" + db_, {}).value();
+    const auto ws = db->store().FindWorkspace("shop").value();
     const ChannelCase& c = GetParam();
-    return store
-        ->OpenConversation({ws.id, *core::ParseChannel(c.name), c.customer_id, c.account_id}, 100)
+    return db->store()
+        .OpenConversation({ws.id, *core::ParseChannel(c.name), c.customer_id, c.account_id}, 100)
         .value();
   }
 
@@ -249,8 +248,8 @@ TEST_P(ChannelE2eTest, ABadSignatureIs401AndNothingIsStored) {
                           {{"X-Hub-Signature-256", channels::Sign(body, "not the secret")}}),
             401);
   server_->Terminate();
-  auto inbox = store::sqlite::InboxRepository::Open(db_).value();
-  EXPECT_TRUE(inbox->PendingInbox(base::FromMillis(INT64_MAX / 2), 10)->empty());
+  auto db = store::OpenDatabase("sqlite:" + db_, {}).value();
+  EXPECT_TRUE(db->inbox().PendingInbox(base::FromMillis(INT64_MAX / 2), 10)->empty());
   EXPECT_TRUE(Conversation().history.empty());
 }
 

@@ -5,7 +5,7 @@
 #include <sstream>
 
 #include "channels/signature.h"
-#include "store/sqlite/sqlite_store.h"
+#include "store/database.h"
 #include "testing/fixture.h"
 
 namespace e2e {
@@ -183,12 +183,12 @@ void LlmServer::AcceptSend(core::Channel channel) { graph_.Script(200, Meta(chan
 
 std::optional<core::ConversationSnapshot> LlmServer::Conversation(core::Channel channel,
                                                                   const std::string& customer) {
-  auto store = store::SqliteStore::Open(crm_.database());
-  if (!store.ok()) return std::nullopt;
-  const auto workspace = (*store)->FindWorkspace("casa");
+  auto db = store::OpenDatabase("sqlite:" + crm_.database(), {});
+  if (!db.ok()) return std::nullopt;
+  const auto workspace = (*db)->store().FindWorkspace("casa");
   if (!workspace.ok()) return std::nullopt;
   const std::string account = channel == core::Channel::kWeb ? "" : Meta(channel).account_id;
-  auto found = (*store)->FindConversation({workspace->id, channel, customer, account}, 100);
+  auto found = (*db)->store().FindConversation({workspace->id, channel, customer, account}, 100);
   return found.ok() ? *found : std::nullopt;
 }
 

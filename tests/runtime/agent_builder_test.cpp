@@ -62,7 +62,7 @@ class AgentBuilderTest : public ::testing::Test {
  protected:
   void SetUp() override {
     engine_ = std::make_unique<Engine>(
-        *store_,
+        db_->store(),
         [this](const core::AgentConfig&,
                const core::Catalog&) -> base::Result<std::unique_ptr<core::Brain>> {
           if (!gate_.Pass()) return base::Error::Unavailable("the gate never opened");
@@ -70,10 +70,11 @@ class AgentBuilderTest : public ::testing::Test {
           return std::unique_ptr<core::Brain>(std::make_unique<SilentBrain>());
         },
         clock_);
-    builder_ = std::make_unique<AgentBuilder>(*store_, *engine_, [this](std::string_view line) {
-      std::lock_guard lock(log_mutex_);
-      log_ += std::string(line) + "\n";
-    });
+    builder_ =
+        std::make_unique<AgentBuilder>(db_->store(), *engine_, [this](std::string_view line) {
+          std::lock_guard lock(log_mutex_);
+          log_ += std::string(line) + "\n";
+        });
   }
   void TearDown() override {
     gate_.Open();
@@ -84,13 +85,13 @@ class AgentBuilderTest : public ::testing::Test {
     core::AgentConfig config;
     config.greeting = "Hi!";
     config.workflow = core::WorkflowKind::kHandoffToHuman;
-    auto revision = store_->SaveDraft(ws_, config);
+    auto revision = db_->store().SaveDraft(ws_, config);
     ASSERT_TRUE(revision.ok());
-    ASSERT_TRUE(store_->Publish(ws_, *revision).ok());
+    ASSERT_TRUE(db_->store().Publish(ws_, *revision).ok());
   }
   std::int64_t Upload(std::size_t products) {
     std::vector<core::Product> catalog(products, core::Product{"Mug"});
-    auto version = store_->ReplaceCatalog(ws_, catalog);
+    auto version = db_->store().ReplaceCatalog(ws_, catalog);
     EXPECT_TRUE(version.ok());
     return version.ok() ? *version : 0;
   }
@@ -101,7 +102,7 @@ class AgentBuilderTest : public ::testing::Test {
   }
 
   testing_support::ShopStore shop_;
-  store::SqliteStore* store_ = shop_.store.get();
+  store::Database* db_ = shop_.db.get();
   std::int64_t ws_ = shop_.workspace_id;
   base::FakeClock clock_{base::FromMillis(1'800'000'000'000)};
   Gate gate_;
@@ -139,7 +140,7 @@ TEST_F(AgentBuilderTest, AClearedCatalogIsEmptyOnceTheAgentForgotIt) {
   builder_->WaitIdleForTest();
   ASSERT_EQ(State(2).state, IndexingState::kReady);
 
-  auto cleared = store_->ClearCatalog(ws_);
+  auto cleared = db_->store().ClearCatalog(ws_);
   ASSERT_TRUE(cleared.ok());
   EXPECT_EQ(State(0).state, IndexingState::kIndexing);  // the agent still knows the products
   builder_->WaitIdleForTest();                          // StateOf queued the build

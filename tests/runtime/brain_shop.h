@@ -1,4 +1,4 @@
-// Test support: a workspace "shop" on a fresh SQLite file, published with handoff_to_human
+// Test support: a workspace "shop" on a fresh embedded database, published with handoff_to_human
 // (greeting "Hello!", debounce 0), and an engine whose brain is the test's own.
 #pragma once
 
@@ -6,7 +6,7 @@
 #include <memory>
 
 #include "runtime/engine.h"
-#include "store/sqlite/sqlite_store.h"
+#include "store/database.h"
 #include "testing/temp_dir.h"
 
 namespace runtime::testing {
@@ -26,15 +26,16 @@ class ForwardBrain final : public core::Brain {
 struct BrainShop {
   // `brain` (borrowed) answers for the engine; `clock` is the engine's.
   BrainShop(const core::Brain& brain, const base::Clock& clock) {
-    store = store::SqliteStore::Open((dir / "shop.db").string()).value();
-    workspace = store->CreateWorkspace("shop").value().id;
+    db = store::OpenDatabase("sqlite:" + (dir / "shop.db").string(), {}).value();
+    core::Store& store = db->store();
+    workspace = store.CreateWorkspace("shop").value().id;
     core::AgentConfig config;
     config.greeting = "Hello!";
     config.workflow = core::WorkflowKind::kHandoffToHuman;
     config.debounce = std::chrono::seconds{0};
-    (void)store->Publish(workspace, store->SaveDraft(workspace, config).value());
+    (void)store.Publish(workspace, store.SaveDraft(workspace, config).value());
     engine = std::make_unique<Engine>(
-        *store,
+        store,
         [&brain](const core::AgentConfig&,
                  const core::Catalog&) -> base::Result<std::unique_ptr<core::Brain>> {
           return std::unique_ptr<core::Brain>(std::make_unique<ForwardBrain>(brain));
@@ -43,7 +44,7 @@ struct BrainShop {
   }
 
   testing_support::TempDir dir;
-  std::unique_ptr<store::SqliteStore> store;
+  std::unique_ptr<store::Database> db;
   std::int64_t workspace = 0;
   std::unique_ptr<Engine> engine;
 };

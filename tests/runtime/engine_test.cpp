@@ -8,7 +8,7 @@
 #include <filesystem>
 
 #include "base/slow_call_guard.h"
-#include "store/sqlite/sqlite_store.h"
+#include "store/database.h"
 #include "testing/temp_dir.h"
 
 namespace runtime {
@@ -44,7 +44,7 @@ class EngineTest : public ::testing::Test {
  protected:
   void SetUp() override {
     Reopen();
-    auto ws = store_->CreateWorkspace("shop");
+    auto ws = db_->store().CreateWorkspace("shop");
     ASSERT_TRUE(ws.ok());
     workspace_ = *ws;
     core::AgentConfig config;
@@ -52,23 +52,23 @@ class EngineTest : public ::testing::Test {
     config.workflow = core::WorkflowKind::kHandoffToHuman;
     config.debounce = 0s;
     config.ask_contact_details = false;  // a web chat handoff at the first request
-    auto revision = store_->SaveDraft(workspace_.id, config);
+    auto revision = db_->store().SaveDraft(workspace_.id, config);
     ASSERT_TRUE(revision.ok());
-    ASSERT_TRUE(store_->Publish(workspace_.id, *revision).ok());
+    ASSERT_TRUE(db_->store().Publish(workspace_.id, *revision).ok());
   }
   void TearDown() override {
     engine_.reset();
-    store_.reset();
+    db_.reset();
   }
 
   // Closes and opens the database, as a restart does.
   void Reopen() {
     engine_.reset();
-    store_.reset();
-    auto opened = store::SqliteStore::Open((dir_ / "fd.db").string());
+    db_.reset();
+    auto opened = store::OpenDatabase("sqlite:" + (dir_ / "fd.db").string(), {});
     ASSERT_TRUE(opened.ok()) << opened.error().message;
-    store_ = std::move(*opened);
-    engine_ = std::make_unique<Engine>(*store_, EchoBrains(), clock_);
+    db_ = std::move(*opened);
+    engine_ = std::make_unique<Engine>(db_->store(), EchoBrains(), clock_);
   }
 
   core::ConversationKey Key() const { return {workspace_.id, core::Channel::kWeb, "ana"}; }
@@ -86,7 +86,7 @@ class EngineTest : public ::testing::Test {
 
   testing_support::TempDir dir_;
   base::FakeClock clock_{base::FromMillis(1'800'000'000'000)};
-  std::unique_ptr<store::SqliteStore> store_;
+  std::unique_ptr<store::Database> db_;
   std::unique_ptr<Engine> engine_;
   core::Workspace workspace_;
 };
@@ -106,12 +106,12 @@ TEST_F(EngineTest, CustomerMessageIsStoredAndOwedAReplyThatReplyAnswers) {
   ASSERT_EQ(replied->decision.messages.size(), 1u);
   EXPECT_GT(replied->decision.messages[0].id, taken->messages[0].id);
   EXPECT_EQ(replied->decision.messages[0].text, "Hello!\n\nyou said: hi there");
-  auto snapshot = store_->OpenConversation(Key(), 10);
+  auto snapshot = db_->store().OpenConversation(Key(), 10);
   ASSERT_TRUE(snapshot.ok());
   EXPECT_EQ(snapshot->history.size(), 2u);
   EXPECT_TRUE(snapshot->conversation.greeted);
   // Answered once: nothing is due any more.
-  EXPECT_TRUE(store_->DueTimers(core::TimerKind::kReply, clock_.Now(), 10)->empty());
+  EXPECT_TRUE(db_->store().DueTimers(core::TimerKind::kReply, clock_.Now(), 10)->empty());
 }
 
 TEST_F(EngineTest, TheThinkingObserverHearsOfAReplyBeforeTheBrainIsAsked) {
@@ -146,14 +146,14 @@ TEST_F(EngineTest, AReplyIsRefusedWhereSlowCallsAreForbidden) {
     EXPECT_THAT(refused.error().message, HasSubstr("an HTTP request handler"));
   }
   // Inside a store transaction too (the store marks it).
-  const base::Status in_transaction = store_->Atomically([&] {
+  const base::Status in_transaction = db_->store().Atomically([&] {
     auto refused = engine_->Reply(workspace_.id, taken->conversation.id);
     EXPECT_FALSE(refused.ok());
     EXPECT_THAT(refused.ok() ? "" : refused.error().message, HasSubstr("a store transaction"));
     return base::Status::Ok();
   });
   EXPECT_TRUE(in_transaction.ok());
-  EXPECT_EQ(store_->OpenConversation(Key(), 10)->history.size(), 1u);  // nothing answered
+  EXPECT_EQ(db_->store().OpenConversation(Key(), 10)->history.size(), 1u);  // nothing answered
   EXPECT_TRUE(engine_->Reply(workspace_.id, taken->conversation.id).ok());
 }
 
@@ -205,7 +205,7 @@ class CountingBrain final : public core::Brain {
 TEST_F(EngineTest, ADuplicateProviderIdIsRefusedBeforeDeciding) {
   int calls = 0;
   Engine engine(
-      *store_,
+      db_->store(),
       [&](const core::AgentConfig&,
           const core::Catalog&) -> base::Result<std::unique_ptr<core::Brain>> {
         return std::unique_ptr<core::Brain>(std::make_unique<CountingBrain>(calls));
@@ -218,7 +218,7 @@ TEST_F(EngineTest, ADuplicateProviderIdIsRefusedBeforeDeciding) {
   EXPECT_EQ(again.error().code, base::ErrorCode::kAlreadyExists);
   ASSERT_TRUE(engine.ReplyDue().ok());
   EXPECT_EQ(calls, 1);
-  EXPECT_EQ(store_->OpenConversation(Key(), 10)->history.size(), 2u);
+  EXPECT_EQ(db_->store().OpenConversation(Key(), 10)->history.size(), 2u);
 }
 
 TEST_F(EngineTest, DecisionsInOneTransactionAreObservedOnlyOnceCommitted) {
@@ -246,14 +246,14 @@ TEST_F(EngineTest, ATransactionThatFailsUndoesItsDecisionsAndIsNeverObserved) {
   });
   EXPECT_FALSE(done.ok());
   EXPECT_EQ(observed, 0);
-  EXPECT_TRUE(store_->OpenConversation(Key(), 10)->history.empty());
+  EXPECT_TRUE(db_->store().OpenConversation(Key(), 10)->history.empty());
   // Outside a transaction, decisions are observed as they commit.
   ASSERT_TRUE(engine_->Handle(Key(), core::CustomerMessage{"again", clock_.Now()}).ok());
   EXPECT_EQ(observed, 1);
 }
 
 TEST_F(EngineTest, UnpublishedWorkspaceIsAFailedPrecondition) {
-  auto other = store_->CreateWorkspace("empty");
+  auto other = db_->store().CreateWorkspace("empty");
   ASSERT_TRUE(other.ok());
   auto d = engine_->Handle({other->id, core::Channel::kWeb, "x"},
                            core::CustomerMessage{"hi", clock_.Now()});
@@ -262,13 +262,13 @@ TEST_F(EngineTest, UnpublishedWorkspaceIsAFailedPrecondition) {
 }
 
 TEST_F(EngineTest, AConcurrentChangeMakesItDecideAgain) {
-  auto first = store_->OpenConversation(Key(), 10);
+  auto first = db_->store().OpenConversation(Key(), 10);
   ASSERT_TRUE(first.ok());
   // Another worker commits between our load and our commit: simulated by a stale decision.
   core::Decision stale;
   stale.conversation = first->conversation;
-  ASSERT_TRUE(store_->Commit(workspace_.id, stale).ok());
-  auto retry = store_->Commit(workspace_.id, stale);
+  ASSERT_TRUE(db_->store().Commit(workspace_.id, stale).ok());
+  auto retry = db_->store().Commit(workspace_.id, stale);
   ASSERT_FALSE(retry.ok());
   EXPECT_EQ(retry.error().code, base::ErrorCode::kConflict);
   // The engine reloads and succeeds.
@@ -280,10 +280,10 @@ TEST_F(EngineTest, APublishOrCatalogChangeReachesTheNextEvent) {
   ASSERT_TRUE(first.ok());
   EXPECT_THAT(first->messages.back().text, HasSubstr("Hello!"));
 
-  core::AgentConfig changed = store_->LoadPublished(workspace_.id)->config;
+  core::AgentConfig changed = db_->store().LoadPublished(workspace_.id)->config;
   changed.greeting = "Welcome!";
-  auto revision = store_->SaveDraft(workspace_.id, changed);
-  ASSERT_TRUE(store_->Publish(workspace_.id, *revision).ok());
+  auto revision = db_->store().SaveDraft(workspace_.id, changed);
+  ASSERT_TRUE(db_->store().Publish(workspace_.id, *revision).ok());
   auto second = Say("hi", {workspace_.id, core::Channel::kWeb, "bea"});
   ASSERT_TRUE(second.ok());
   EXPECT_THAT(second->messages.back().text, HasSubstr("Welcome!"));
@@ -292,7 +292,7 @@ TEST_F(EngineTest, APublishOrCatalogChangeReachesTheNextEvent) {
 TEST_F(EngineTest, TheAgentIsBuiltOnceAndAgainOnlyWhenItsVersionMoves) {
   int built = 0;
   Engine engine(
-      *store_,
+      db_->store(),
       [&](const core::AgentConfig& c, const core::Catalog& cat) {
         ++built;
         return EchoBrains()(c, cat);
@@ -303,7 +303,7 @@ TEST_F(EngineTest, TheAgentIsBuiltOnceAndAgainOnlyWhenItsVersionMoves) {
   EXPECT_EQ(built, 1);
   core::Product mug;
   mug.name = "Mug";
-  ASSERT_TRUE(store_->ReplaceCatalog(workspace_.id, std::span(&mug, 1)).ok());
+  ASSERT_TRUE(db_->store().ReplaceCatalog(workspace_.id, std::span(&mug, 1)).ok());
   ASSERT_TRUE(engine.Handle(Key(), core::CustomerMessage{"c", clock_.Now()}).ok());
   EXPECT_EQ(built, 2);
 }
@@ -328,7 +328,7 @@ class PreparedReplyTest : public EngineTest {
   // An engine whose brain answers at once or not, counting into calls_.
   std::unique_ptr<Engine> EngineWith(bool at_once) {
     return std::make_unique<Engine>(
-        *store_,
+        db_->store(),
         [this, at_once](const core::AgentConfig&,
                         const core::Catalog&) -> base::Result<std::unique_ptr<core::Brain>> {
           return std::unique_ptr<core::Brain>(std::make_unique<TimedBrain>(at_once, calls_));
@@ -355,7 +355,7 @@ class PreparedReplyTest : public EngineTest {
     ASSERT_TRUE(prepared.has_value());
   }
   std::vector<std::string> Texts() {
-    auto snapshot = store_->FindConversation(Key(), 20);
+    auto snapshot = db_->store().FindConversation(Key(), 20);
     std::vector<std::string> texts;
     if (!snapshot.ok() || !snapshot->has_value()) return texts;
     for (const core::Message& m : (*snapshot)->history) texts.push_back(m.text);
@@ -379,7 +379,7 @@ TEST_F(PreparedReplyTest, ABrainThatAnswersAtOnceIsStoredWithTheMessageItAnswers
   EXPECT_THAT(Texts(),
               ::testing::ElementsAre("hi", "Hello!\n\nyou said: hi", "a mug?", "you said: a mug?"));
   EXPECT_EQ(observed, 1);
-  EXPECT_TRUE(store_->DueTimers(core::TimerKind::kReply, clock_.Now(), 10)->empty());
+  EXPECT_TRUE(db_->store().DueTimers(core::TimerKind::kReply, clock_.Now(), 10)->empty());
   EXPECT_TRUE(engine->ReplyDue()->empty());
   EXPECT_EQ(calls_, 2);  // never asked twice
 }
@@ -414,12 +414,13 @@ TEST_F(PreparedReplyTest, APublishAfterThePreparationLeavesTheReplyToThePool) {
   const core::CustomerMessage message{"a mug?", clock_.Now()};
   std::optional<PreparedReply> prepared;
   ASSERT_NO_FATAL_FAILURE(Prepare(*engine, message, prepared));
-  core::AgentConfig changed = store_->LoadPublished(workspace_.id)->config;
+  core::AgentConfig changed = db_->store().LoadPublished(workspace_.id)->config;
   changed.greeting = "Welcome!";
-  ASSERT_TRUE(store_->Publish(workspace_.id, *store_->SaveDraft(workspace_.id, changed)).ok());
+  ASSERT_TRUE(
+      db_->store().Publish(workspace_.id, *db_->store().SaveDraft(workspace_.id, changed)).ok());
   ASSERT_TRUE(Store(*engine, message, prepared).ok());
   EXPECT_EQ(Texts().size(), 3u);  // the message alone: its reply is the pool's
-  EXPECT_EQ(store_->DueTimers(core::TimerKind::kReply, clock_.Now(), 10)->size(), 1u);
+  EXPECT_EQ(db_->store().DueTimers(core::TimerKind::kReply, clock_.Now(), 10)->size(), 1u);
 }
 
 TEST_F(PreparedReplyTest, AChangeAfterThePreparationLeavesTheReplyToThePool) {

@@ -7,8 +7,7 @@
 #include <set>
 
 #include "brain/registry.h"
-#include "store/sqlite/inbox_repository.h"
-#include "store/sqlite/media_repository.h"
+#include "store/database.h"
 #include "testing/fixture.h"
 #include "testing/shop_store.h"
 
@@ -42,16 +41,17 @@ class IntakeTest : public ::testing::Test {
     config.greeting = "Hello!";
     config.workflow = core::WorkflowKind::kHandoffToHuman;
     config.debounce = 0s;
-    ASSERT_TRUE(store_->Publish(ws_, *store_->SaveDraft(ws_, config)).ok());
-    testing_support::ConnectFixtureAccounts(*store_, ws_, "", kOurAppId);
+    ASSERT_TRUE(db_->store().Publish(ws_, *db_->store().SaveDraft(ws_, config)).ok());
+    testing_support::ConnectFixtureAccounts(db_->channel_accounts(), ws_, "", kOurAppId);
     engine_ = std::make_unique<Engine>(
-        *store_,
+        db_->store(),
         [](const core::AgentConfig&,
            const core::Catalog&) -> base::Result<std::unique_ptr<core::Brain>> {
           return std::unique_ptr<core::Brain>(std::make_unique<OkBrain>());
         },
         clock_);
-    intake_ = std::make_unique<Intake>(*inbox_, *store_, *store_, media_, *engine_, clock_);
+    intake_ = std::make_unique<Intake>(*inbox_, db_->outbox(), db_->channel_accounts(), media_,
+                                       *engine_, clock_);
   }
 
   // Stores the delivery, takes it in, and answers the replies it made due (the reply pool's part).
@@ -66,17 +66,16 @@ class IntakeTest : public ::testing::Test {
 
   core::ConversationSnapshot Conversation(core::Channel channel = core::Channel::kWhatsapp) {
     const bool wa = channel == core::Channel::kWhatsapp;
-    return store_
-        ->OpenConversation({ws_, channel, wa ? kCustomer : kPsid, wa ? kPhoneId : kPageId}, 50)
+    return db_->store()
+        .OpenConversation({ws_, channel, wa ? kCustomer : kPsid, wa ? kPhoneId : kPageId}, 50)
         .value();
   }
 
   testing_support::ShopStore shop_;
-  store::SqliteStore* store_ = shop_.store.get();
+  store::Database* db_ = shop_.db.get();
   std::int64_t ws_ = shop_.workspace_id;
-  store::sqlite::MediaRepository media_{*store_, (shop_.dir / "media").string()};
-  std::unique_ptr<store::sqlite::InboxRepository> inbox_ =
-      store::sqlite::InboxRepository::Open((shop_.dir / "fd.db").string()).value();
+  core::MediaStore& media_ = db_->media();
+  core::Inbox* inbox_ = &db_->inbox();
   base::FakeClock clock_{kCustomerWrote + 10s};
   std::unique_ptr<Engine> engine_;
   std::unique_ptr<Intake> intake_;
@@ -92,7 +91,7 @@ TEST_F(IntakeTest, ACustomerMessageIsAnsweredAndItsReplyQueued) {
   EXPECT_EQ(history[0].at, kCustomerWrote);
   EXPECT_EQ(history[1].author, core::Author::kAi);
   EXPECT_EQ(history[1].delivery, core::DeliveryStatus::kQueued);
-  auto queued = store_->ClaimOutbox(clock_.Now(), 10, clock_.Now() + 1min);
+  auto queued = db_->outbox().ClaimOutbox(clock_.Now(), 10, clock_.Now() + 1min);
   ASSERT_EQ(queued->size(), 1u);
   EXPECT_EQ((*queued)[0].recipient, kCustomer);
   EXPECT_TRUE(inbox_->PendingInbox(clock_.Now() + 1h, 10)->empty());
@@ -116,8 +115,8 @@ BrainFactory AtOnceBrains() {
 }
 
 TEST_F(IntakeTest, ABrainThatAnswersAtOnceIsAnsweredInTheIntakesTransaction) {
-  Engine engine(*store_, AtOnceBrains(), clock_);
-  Intake intake(*inbox_, *store_, *store_, media_, engine, clock_);
+  Engine engine(db_->store(), AtOnceBrains(), clock_);
+  Intake intake(*inbox_, db_->outbox(), db_->channel_accounts(), media_, engine, clock_);
   Conversation();  // the conversation exists (its first message is answered on the pool)
   ASSERT_TRUE(inbox_
                   ->AppendInbox(core::Channel::kWhatsapp,
@@ -128,13 +127,13 @@ TEST_F(IntakeTest, ABrainThatAnswersAtOnceIsAnsweredInTheIntakesTransaction) {
   const auto history = Conversation().history;
   ASSERT_EQ(history.size(), 2u);
   EXPECT_EQ(history[1].author, core::Author::kAi);
-  EXPECT_TRUE(store_->DueTimers(core::TimerKind::kReply, clock_.Now(), 10)->empty());
-  EXPECT_EQ(store_->ClaimOutbox(clock_.Now(), 10, clock_.Now() + 1min)->size(), 1u);
+  EXPECT_TRUE(db_->store().DueTimers(core::TimerKind::kReply, clock_.Now(), 10)->empty());
+  EXPECT_EQ(db_->outbox().ClaimOutbox(clock_.Now(), 10, clock_.Now() + 1min)->size(), 1u);
 }
 
 TEST_F(IntakeTest, ABurstInOneChunkIsLeftToThePoolAndAnsweredOnce) {
-  Engine engine(*store_, AtOnceBrains(), clock_);
-  Intake intake(*inbox_, *store_, *store_, media_, engine, clock_);
+  Engine engine(db_->store(), AtOnceBrains(), clock_);
+  Intake intake(*inbox_, db_->outbox(), db_->channel_accounts(), media_, engine, clock_);
   Conversation();
   for (const char* fixture : {"whatsapp/in_text.json", "whatsapp/in_button_reply.json"}) {
     ASSERT_TRUE(inbox_
@@ -154,7 +153,7 @@ TEST_F(IntakeTest, AThreadAnotherAppOwnsIsNotAnswered) {
   const IntakeRun run = Deliver(core::Channel::kMessenger, "messenger/standby.json");
   EXPECT_EQ(run.deliveries, 1);
   EXPECT_TRUE(Conversation(core::Channel::kMessenger).history.empty());
-  EXPECT_TRUE(store_->ClaimOutbox(clock_.Now(), 10, clock_.Now() + 1min)->empty());
+  EXPECT_TRUE(db_->outbox().ClaimOutbox(clock_.Now(), 10, clock_.Now() + 1min)->empty());
   EXPECT_TRUE(inbox_->PendingInbox(clock_.Now() + 1h, 10)->empty());  // done with, not parked
 }
 
@@ -173,7 +172,7 @@ TEST_F(IntakeTest, TakingAMessageInStoresItAndOwesItAReplyWithoutAskingTheBrain)
   const auto history = Conversation().history;
   ASSERT_EQ(history.size(), 1u);
   EXPECT_EQ(history[0].author, core::Author::kCustomer);
-  const auto owed = store_->DueTimers(core::TimerKind::kReply, clock_.Now(), 10);
+  const auto owed = db_->store().DueTimers(core::TimerKind::kReply, clock_.Now(), 10);
   ASSERT_EQ(owed->size(), 1u);
   EXPECT_EQ((*owed)[0].conversation_id, Conversation().conversation.id);
 }
@@ -182,7 +181,7 @@ TEST_F(IntakeTest, ADuplicateDeliveryIsAnsweredOnce) {
   Deliver(core::Channel::kWhatsapp, "whatsapp/in_text.json");
   Deliver(core::Channel::kWhatsapp, "whatsapp/in_text.json");
   EXPECT_EQ(Conversation().history.size(), 2u);
-  EXPECT_EQ(store_->ClaimOutbox(clock_.Now(), 10, clock_.Now() + 1min)->size(), 1u);
+  EXPECT_EQ(db_->outbox().ClaimOutbox(clock_.Now(), 10, clock_.Now() + 1min)->size(), 1u);
 }
 
 // The inbox is told what became of the deliveries after their transaction committed; a crash in
@@ -219,7 +218,7 @@ class ForgetfulInbox final : public core::Inbox {
 
 TEST_F(IntakeTest, DeliveriesNotRemovedAfterTheirCommitAreHandledAgainOnce) {
   ForgetfulInbox forgetful(*inbox_);
-  Intake intake(forgetful, *store_, *store_, media_, *engine_, clock_);
+  Intake intake(forgetful, db_->outbox(), db_->channel_accounts(), media_, *engine_, clock_);
   for (const char* fixture : {"whatsapp/in_text.json", "whatsapp/in_reaction.json"}) {
     ASSERT_TRUE(inbox_
                     ->AppendInbox(core::Channel::kWhatsapp, testing_support::ReadFixture(fixture),
@@ -241,7 +240,7 @@ TEST_F(IntakeTest, DeliveriesNotRemovedAfterTheirCommitAreHandledAgainOnce) {
   // The message, the reaction, the message's one reply.
   EXPECT_EQ(authors,
             (std::multiset{core::Author::kCustomer, core::Author::kSystem, core::Author::kAi}));
-  EXPECT_EQ(store_->ClaimOutbox(clock_.Now(), 10, clock_.Now() + 1min)->size(), 1u);
+  EXPECT_EQ(db_->outbox().ClaimOutbox(clock_.Now(), 10, clock_.Now() + 1min)->size(), 1u);
 }
 
 TEST_F(IntakeTest, AnUnknownAccountIsParkedForInspection) {
@@ -286,11 +285,11 @@ TEST_F(IntakeTest, AReceiptMovesOurMessagesDeliveryEvenWhenItOvertakesTheSend) {
   // The receipt arrives before our send recorded its wamid: it waits.
   const IntakeRun early = Deliver(core::Channel::kWhatsapp, "whatsapp/status_delivered.json");
   EXPECT_EQ(early.retried, 1);
-  auto queued = store_->ClaimOutbox(clock_.Now(), 10, clock_.Now() + 1min);
+  auto queued = db_->outbox().ClaimOutbox(clock_.Now(), 10, clock_.Now() + 1min);
   ASSERT_TRUE(
-      store_
-          ->MarkSent({{(*queued)[0].id,
-                       "wamid.HBgLMTY1MDU1NTEyMzQVAgARGBIyRjBEOEE2QzQxQjNFOTU3N0EA", clock_.Now()}})
+      db_->outbox()
+          .MarkSent({{(*queued)[0].id, "wamid.HBgLMTY1MDU1NTEyMzQVAgARGBIyRjBEOEE2QzQxQjNFOTU3N0EA",
+                      clock_.Now()}})
           .ok());
   clock_.Advance(3s);
   auto run = intake_->ProcessPending();
@@ -307,16 +306,18 @@ TEST_F(IntakeTest, AReceiptMovesOurMessagesDeliveryEvenWhenItOvertakesTheSend) {
 TEST_F(IntakeTest, AMessengerReadWatermarkMarksOurMessagesSentUpToItRead) {
   // messenger/read.json: no mids, watermark 10:00:12.101Z.
   Deliver(core::Channel::kMessenger, "messenger/in_text.json");
-  auto first = store_->ClaimOutbox(clock_.Now(), 10, clock_.Now() + 1min);
+  auto first = db_->outbox().ClaimOutbox(clock_.Now(), 10, clock_.Now() + 1min);
   ASSERT_EQ(first->size(), 1u);
-  ASSERT_TRUE(store_->MarkSent({{(*first)[0].id, "m_first", clock_.Now()}}).ok());  // 10:00:10
+  ASSERT_TRUE(
+      db_->outbox().MarkSent({{(*first)[0].id, "m_first", clock_.Now()}}).ok());  // 10:00:10
   const core::ConversationKey key{ws_, core::Channel::kMessenger, kPsid, kPageId};
   clock_.Advance(3s);
   ASSERT_TRUE(engine_->Handle(key, core::CustomerMessage{"and tomorrow?", clock_.Now()}).ok());
   ASSERT_TRUE(engine_->ReplyDue().ok());
-  auto second = store_->ClaimOutbox(clock_.Now(), 10, clock_.Now() + 1min);
+  auto second = db_->outbox().ClaimOutbox(clock_.Now(), 10, clock_.Now() + 1min);
   ASSERT_EQ(second->size(), 1u);
-  ASSERT_TRUE(store_->MarkSent({{(*second)[0].id, "m_second", clock_.Now()}}).ok());  // 10:00:13
+  ASSERT_TRUE(
+      db_->outbox().MarkSent({{(*second)[0].id, "m_second", clock_.Now()}}).ok());  // 10:00:13
 
   const IntakeRun run = Deliver(core::Channel::kMessenger, "messenger/read.json");
   EXPECT_EQ(run.deliveries, 1);
@@ -332,12 +333,12 @@ TEST_F(IntakeTest, AMessengerReadWatermarkMarksOurMessagesSentUpToItRead) {
 
 TEST_F(IntakeTest, AWatermarkWaitsForASendInFlightToThatCustomer) {
   Deliver(core::Channel::kMessenger, "messenger/in_text.json");
-  auto queued = store_->ClaimOutbox(clock_.Now(), 10, clock_.Now() + 1min);
+  auto queued = db_->outbox().ClaimOutbox(clock_.Now(), 10, clock_.Now() + 1min);
   ASSERT_EQ(queued->size(), 1u);
   // The read receipt arrives while our send is out, before it is recorded: it waits.
   const IntakeRun early = Deliver(core::Channel::kMessenger, "messenger/read.json");
   EXPECT_EQ(early.retried, 1);
-  ASSERT_TRUE(store_->MarkSent({{(*queued)[0].id, "m_first", clock_.Now()}}).ok());
+  ASSERT_TRUE(db_->outbox().MarkSent({{(*queued)[0].id, "m_first", clock_.Now()}}).ok());
   clock_.Advance(3s);
   auto run = intake_->ProcessPending();
   EXPECT_EQ(run->deliveries, 1);
@@ -365,12 +366,12 @@ TEST_F(IntakeTest, WhatTheCustomerSentInsteadOfWordsIsNamedOnTheirMessage) {
 
 TEST_F(IntakeTest, AMessengerImageGetsTheLocalBrainsHonestReply) {
   Engine engine(
-      *store_,
+      db_->store(),
       [](const core::AgentConfig& config, const core::Catalog& catalog) {
         return brain::MakeBrain("local", config, catalog);
       },
       clock_);
-  Intake intake(*inbox_, *store_, *store_, media_, engine, clock_);
+  Intake intake(*inbox_, db_->outbox(), db_->channel_accounts(), media_, engine, clock_);
   ASSERT_TRUE(inbox_
                   ->AppendInbox(core::Channel::kMessenger,
                                 testing_support::ReadFixture("messenger/in_image.json"),

@@ -7,7 +7,6 @@
 #include <deque>
 #include <vector>
 
-#include "store/sqlite/media_repository.h"
 #include "testing/shop_store.h"
 
 namespace runtime {
@@ -25,21 +24,22 @@ constexpr const char* kInfo =
 class MediaFetcherTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    testing_support::ConnectFixtureAccounts(*store_, ws_, "token-1");
+    testing_support::ConnectFixtureAccounts(db_->channel_accounts(), ws_, "token-1");
     fetcher_.SetObserver([this](const core::Media& m) { settled_.push_back(m); });
   }
 
   // A customer message on `channel` with `media`; returns its conversation's id.
   std::int64_t Receive(core::Channel channel, const core::NewMedia& media) {
     const bool wa = channel == core::Channel::kWhatsapp;
-    auto s = store_->OpenConversation({ws_, channel, "16505551234", wa ? kPhoneId : kPageId}, 10);
+    auto s =
+        db_->store().OpenConversation({ws_, channel, "16505551234", wa ? kPhoneId : kPageId}, 10);
     EXPECT_TRUE(s.ok());
     core::Decision d;
     d.conversation = s->conversation;
     const std::string key =
         std::string(core::ToString(channel)) + ":message:m" + std::to_string(++messages_);
     d.messages.push_back({0, 0, core::Author::kCustomer, "[image]", kT0, 0, key});
-    EXPECT_TRUE(store_->Commit(ws_, d).ok());
+    EXPECT_TRUE(db_->store().Commit(ws_, d).ok());
     EXPECT_TRUE(media_.AddMedia(ws_, key, media, clock_.Now()).ok());
     return s->conversation.id;
   }
@@ -58,15 +58,15 @@ class MediaFetcherTest : public ::testing::Test {
   }
 
   testing_support::ShopStore shop_;
-  store::SqliteStore* store_ = shop_.store.get();
+  store::Database* db_ = shop_.db.get();
   std::int64_t ws_ = shop_.workspace_id;
-  store::sqlite::MediaRepository media_{*store_, (shop_.dir / "media").string()};
+  core::MediaStore& media_ = db_->media();
   base::FakeClock clock_{kT0};
   std::deque<base::Result<MediaReply>> script_;
   std::vector<channels::OutboundRequest> sent_;
   std::vector<core::Media> settled_;
   int messages_ = 0;
-  MediaFetcher fetcher_{media_, *store_,
+  MediaFetcher fetcher_{media_, db_->channel_accounts(),
                         [this](const channels::OutboundRequest& r) -> base::Result<MediaReply> {
                           sent_.push_back(r);
                           if (script_.empty()) return MediaReply{500, "", "", false};

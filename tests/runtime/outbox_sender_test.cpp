@@ -8,7 +8,6 @@
 #include <deque>
 #include <mutex>
 
-#include "store/sqlite/media_repository.h"
 #include "testing/shop_store.h"
 
 namespace runtime {
@@ -28,9 +27,9 @@ constexpr const char* kIgsid = "1284567890123456";
 class OutboxSenderTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    testing_support::ConnectFixtureAccounts(*store_, ws_, "EAAGtoken");
+    testing_support::ConnectFixtureAccounts(db_->channel_accounts(), ws_, "EAAGtoken");
     sender_ = std::make_unique<OutboxSender>(
-        *store_, *store_, media_,
+        db_->outbox(), db_->channel_accounts(), media_,
         [this](const channels::OutboundRequest& r) -> base::Result<TransportReply> {
           std::lock_guard lock(transport_mutex_);
           requests_.push_back(r);
@@ -46,7 +45,7 @@ class OutboxSenderTest : public ::testing::Test {
   core::Decision Queue(core::Author author, base::TimePoint customer_at,
                        core::Channel channel = core::Channel::kWhatsapp) {
     const bool wa = channel == core::Channel::kWhatsapp;
-    auto s = store_->OpenConversation(
+    auto s = db_->store().OpenConversation(
         {ws_, channel, wa ? kCustomer : kPsid, wa ? kPhoneId : kPageId}, 20);
     core::Decision d;
     d.conversation = s->conversation;
@@ -54,13 +53,13 @@ class OutboxSenderTest : public ::testing::Test {
         {0, 0, core::Author::kCustomer, "hi", customer_at, 0, "in." + std::to_string(++inbound_)});
     d.messages.push_back(
         {0, 0, author, "Hello from the shop", clock_.Now(), s->conversation.lease.epoch});
-    return store_->Commit(ws_, d).value();
+    return db_->store().Commit(ws_, d).value();
   }
 
   core::Message LastMessage(core::Channel channel = core::Channel::kWhatsapp) {
     const bool wa = channel == core::Channel::kWhatsapp;
-    return store_
-        ->OpenConversation({ws_, channel, wa ? kCustomer : kPsid, wa ? kPhoneId : kPageId}, 20)
+    return db_->store()
+        .OpenConversation({ws_, channel, wa ? kCustomer : kPsid, wa ? kPhoneId : kPageId}, 20)
         ->history.back();
   }
 
@@ -72,9 +71,9 @@ class OutboxSenderTest : public ::testing::Test {
   }
 
   testing_support::ShopStore shop_;
-  store::SqliteStore* store_ = shop_.store.get();
+  store::Database* db_ = shop_.db.get();
   std::int64_t ws_ = shop_.workspace_id;
-  store::sqlite::MediaRepository media_{*store_, (shop_.dir / "media").string()};
+  core::MediaStore& media_ = db_->media();
   base::FakeClock clock_{kT0 + 1min};
   int inbound_ = 0;
   std::mutex transport_mutex_;
@@ -139,7 +138,7 @@ TEST_F(OutboxSenderTest, AnAiReplyIsDroppedWhenAPersonTookOverMeanwhile) {
   takeover.conversation = queued.conversation;
   takeover.conversation.lease = {core::Mode::kManual, kT0 + 16min,
                                  queued.conversation.lease.epoch + 1};
-  ASSERT_TRUE(store_->Commit(ws_, takeover).ok());
+  ASSERT_TRUE(db_->store().Commit(ws_, takeover).ok());
   auto run = sender_->RunOnce();
   EXPECT_EQ(run->dropped, 1);
   ASSERT_EQ(run->changes.size(), 1u);
@@ -158,7 +157,7 @@ TEST_F(OutboxSenderTest, TheHandoffMessageGoesOutAlthoughTheConversationIsManual
                                 queued.conversation.lease.epoch + 1};
   handoff.messages.push_back({0, 0, core::Author::kAi, "A person will help you", clock_.Now(),
                               handoff.conversation.lease.epoch});
-  ASSERT_TRUE(store_->Commit(ws_, handoff).ok());
+  ASSERT_TRUE(db_->store().Commit(ws_, handoff).ok());
   replies_.push_back(WhatsappOk("wamid.handoff"));
   // In order: the reply decided before the handoff first, then the handoff message.
   EXPECT_EQ(sender_->RunOnce()->dropped, 1);
@@ -197,7 +196,7 @@ TEST_F(OutboxSenderTest, AnInvalidTokenAsksForReconnection) {
       {401,
        R"({"error":{"message":"Error validating access token","type":"OAuthException","code":190}})"});
   EXPECT_EQ(sender_->RunOnce()->failed, 1);
-  EXPECT_EQ(store_->FindChannelAccount(core::Channel::kWhatsapp, kPhoneId)->status,
+  EXPECT_EQ(db_->channel_accounts().FindChannelAccount(core::Channel::kWhatsapp, kPhoneId)->status,
             core::ChannelStatus::kReconnectionNeeded);
   Queue(core::Author::kAi, kT0);
   EXPECT_EQ(sender_->RunOnce()->failed, 1);
@@ -266,7 +265,7 @@ TEST_F(OutboxSenderTest, DifferentConversationsAreSentAtTheSameTime) {
   std::condition_variable both;
   int in_flight = 0;
   auto sender = std::make_unique<OutboxSender>(
-      *store_, *store_, media_,
+      db_->outbox(), db_->channel_accounts(), media_,
       [&](const channels::OutboundRequest& r) -> base::Result<TransportReply> {
         std::unique_lock lock(mutex);
         ++in_flight;
@@ -348,13 +347,14 @@ TEST_F(FileReplyTest, OnInstagramTheFileIsUploadedThenSentByItsAttachmentId) {
   instagram.channel = core::Channel::kInstagram;
   instagram.account_id = kInstagramId;
   instagram.access_token = "EAAGtoken";
-  ASSERT_TRUE(store_->SaveChannelAccount(instagram).ok());
-  auto s = store_->OpenConversation({ws_, core::Channel::kInstagram, kIgsid, kInstagramId}, 20);
+  ASSERT_TRUE(db_->channel_accounts().SaveChannelAccount(instagram).ok());
+  auto s =
+      db_->store().OpenConversation({ws_, core::Channel::kInstagram, kIgsid, kInstagramId}, 20);
   core::Decision d;
   d.conversation = s->conversation;
   d.messages = {{0, 0, core::Author::kCustomer, "hi", kT0, 0, "in.ig"},
                 {0, 0, core::Author::kHumanCrm, "", clock_.Now(), s->conversation.lease.epoch}};
-  const core::Message reply = store_->Commit(ws_, d)->messages.back();
+  const core::Message reply = db_->store().Commit(ws_, d)->messages.back();
   auto sha = media_.KeepFile(kFile);
   ASSERT_TRUE(sha.ok());
   ASSERT_TRUE(media_

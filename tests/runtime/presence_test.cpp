@@ -28,7 +28,7 @@ class PresenceTest : public ::testing::Test {
       a.channel = channel;
       a.account_id = id;
       a.access_token = "token-1";
-      ASSERT_TRUE(shop_.store->SaveChannelAccount(a).ok());
+      ASSERT_TRUE(shop_.db->channel_accounts().SaveChannelAccount(a).ok());
     }
   }
 
@@ -67,7 +67,7 @@ class PresenceTest : public ::testing::Test {
 };
 
 TEST_F(PresenceTest, WhatsappMarksTheLastCustomerMessageReadWithATypingIndicator) {
-  Presence presence(*shop_.store, Recording(), "v25.0");
+  Presence presence(shop_.db->channel_accounts(), Recording(), "v25.0");
   presence.Thinking(Snapshot(core::Channel::kWhatsapp, "106540352242922", "16505550101"));
   presence.Flush();
   const auto sent = Sent();
@@ -80,7 +80,7 @@ TEST_F(PresenceTest, WhatsappMarksTheLastCustomerMessageReadWithATypingIndicator
 }
 
 TEST_F(PresenceTest, MessengerMarksSeenThenTypes) {
-  Presence presence(*shop_.store, Recording(), "v25.0");
+  Presence presence(shop_.db->channel_accounts(), Recording(), "v25.0");
   presence.Thinking(Snapshot(core::Channel::kMessenger, "109876543210987", "7412589630147852"));
   presence.Flush();
   const auto sent = Sent();
@@ -92,18 +92,18 @@ TEST_F(PresenceTest, MessengerMarksSeenThenTypes) {
 
 TEST_F(PresenceTest, NothingForTheWebChatAnUnknownOrDisconnectedAccountOrAFullQueue) {
   {
-    Presence presence(*shop_.store, Recording(), "v25.0");
+    Presence presence(shop_.db->channel_accounts(), Recording(), "v25.0");
     presence.Thinking(Snapshot(core::Channel::kWeb, "", "visitor"));
     presence.Thinking(Snapshot(core::Channel::kWhatsapp, "999", "16505550101"));
-    ASSERT_TRUE(shop_.store
-                    ->SetChannelStatus(core::Channel::kMessenger, "109876543210987",
-                                       core::ChannelStatus::kReconnectionNeeded)
+    ASSERT_TRUE(shop_.db->channel_accounts()
+                    .SetChannelStatus(core::Channel::kMessenger, "109876543210987",
+                                      core::ChannelStatus::kReconnectionNeeded)
                     .ok());
     presence.Thinking(Snapshot(core::Channel::kMessenger, "109876543210987", "7412589630147852"));
     presence.Flush();
   }
   {
-    Presence full(*shop_.store, Recording(), "v25.0", /*capacity=*/0);
+    Presence full(shop_.db->channel_accounts(), Recording(), "v25.0", /*capacity=*/0);
     full.Thinking(Snapshot(core::Channel::kWhatsapp, "106540352242922", "16505550101"));
     full.Flush();
   }
@@ -113,7 +113,7 @@ TEST_F(PresenceTest, NothingForTheWebChatAnUnknownOrDisconnectedAccountOrAFullQu
 TEST_F(PresenceTest, AFailingProviderChangesNothing) {
   int calls = 0;
   Presence presence(
-      *shop_.store,
+      shop_.db->channel_accounts(),
       [&calls](const channels::OutboundRequest&) -> base::Result<TransportReply> {
         ++calls;
         return base::Error::Unavailable("connection refused");

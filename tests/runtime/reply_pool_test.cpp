@@ -61,7 +61,7 @@ class ReplyPoolTest : public ::testing::Test {
     ReplyPoolSettings settings;
     settings.workers = 4;
     pool_ = std::make_unique<ReplyPool>(
-        *store_, *engine_, clock_, settings, [](std::string_view) {}, metrics_);
+        db_->store(), *engine_, clock_, settings, [](std::string_view) {}, metrics_);
   }
   void TearDown() override {
     brain_.Open();
@@ -77,7 +77,7 @@ class ReplyPoolTest : public ::testing::Test {
   // The AI's messages in the conversation.
   std::vector<std::string> Answers(std::int64_t id) {
     std::vector<std::string> out;
-    const auto s = store_->LoadConversation(workspace_, id, 50);
+    const auto s = db_->store().LoadConversation(workspace_, id, 50);
     if (!s.ok()) return {"(" + s.error().message + ")"};
     for (const core::Message& m : s->history) {
       if (m.author == core::Author::kAi) out.push_back(m.text);
@@ -98,7 +98,7 @@ class ReplyPoolTest : public ::testing::Test {
   base::FakeClock clock_{base::FromMillis(1'800'000'000'000)};
   GatedBrain brain_;
   testing::BrainShop shop_{brain_, clock_};
-  store::SqliteStore* store_ = shop_.store.get();
+  store::Database* db_ = shop_.db.get();
   std::int64_t workspace_ = shop_.workspace;
   Engine* engine_ = shop_.engine.get();
   base::Metrics metrics_;
@@ -110,8 +110,9 @@ TEST_F(ReplyPoolTest, EveryReplyDueIsAnsweredOnce) {
   for (int i = 0; i < 40; ++i)
     ids.push_back(Write("c" + std::to_string(i), "hi " + std::to_string(i)));
   pool_->Start();
-  ASSERT_TRUE(Eventually(
-      [&] { return store_->CountDueTimers(core::TimerKind::kReply, clock_.Now()).value() == 0; }));
+  ASSERT_TRUE(Eventually([&] {
+    return db_->store().CountDueTimers(core::TimerKind::kReply, clock_.Now()).value() == 0;
+  }));
   for (std::size_t i = 0; i < ids.size(); ++i) {
     EXPECT_THAT(Answers(ids[i]), ::testing::ElementsAre("Hello!\n\nre: hi " + std::to_string(i)));
   }

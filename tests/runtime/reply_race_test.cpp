@@ -73,7 +73,7 @@ class ReplyRaceTest : public ::testing::Test {
   base::FakeClock clock_{base::FromMillis(1'800'000'000'000)};
   RacingBrain brain_;
   testing::BrainShop shop_{brain_, clock_};
-  store::SqliteStore* store_ = shop_.store.get();
+  store::Database* db_ = shop_.db.get();
   std::int64_t workspace_ = shop_.workspace;
   Engine* engine_ = shop_.engine.get();
 };
@@ -108,7 +108,7 @@ TEST_F(ReplyRaceTest, WhateverLandsWhileTheBrainThinksTheLeaseAndTheBurstHold) {
     const bool during = moment != Moment::kBeforeTheCall && what != Meanwhile::kNothing;
     EXPECT_EQ(replied->discarded, during ? 1 : 0);
 
-    const auto s = store_->LoadConversation(workspace_, id, 100).value();
+    const auto s = db_->store().LoadConversation(workspace_, id, 100).value();
     std::vector<std::string> customer, ai;
     for (const core::Message& m : s.history) {
       if (m.author == core::Author::kCustomer) customer.push_back(m.text);
@@ -130,7 +130,7 @@ TEST_F(ReplyRaceTest, WhateverLandsWhileTheBrainThinksTheLeaseAndTheBurstHold) {
       EXPECT_THAT(ai, ::testing::ElementsAre("Hello!\n\nabout: first"));
     }
     // The reply is settled: nothing of this conversation is owed any more.
-    const auto owed = store_->DueTimers(core::TimerKind::kReply, clock_.Now(), kRuns);
+    const auto owed = db_->store().DueTimers(core::TimerKind::kReply, clock_.Now(), kRuns);
     ASSERT_TRUE(owed.ok());
     for (const core::DueTimer& t : *owed) {
       EXPECT_NE(t.conversation_id, id);

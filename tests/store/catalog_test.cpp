@@ -25,7 +25,7 @@ std::vector<core::Product> Bikes() {
 }
 
 TEST_F(CatalogTest, NeverUploadedIsEmptyAtVersionZero) {
-  base::Result<core::Catalog> catalog = store().LoadCatalog(ws_);
+  base::Result<core::Catalog> catalog = store_->LoadCatalog(ws_);
   ASSERT_TRUE(catalog.ok());
   EXPECT_TRUE(catalog->products.empty());
   EXPECT_EQ(catalog->version, 0);
@@ -33,9 +33,9 @@ TEST_F(CatalogTest, NeverUploadedIsEmptyAtVersionZero) {
 
 TEST_F(CatalogTest, ReplaceStoresProductsInOrderWithAttributes) {
   const std::vector<core::Product> bikes = Bikes();
-  base::Result<std::int64_t> version = store().ReplaceCatalog(ws_, bikes);
+  base::Result<std::int64_t> version = store_->ReplaceCatalog(ws_, bikes);
   ASSERT_TRUE(version.ok()) << version.error().message;
-  base::Result<core::Catalog> catalog = store().LoadCatalog(ws_);
+  base::Result<core::Catalog> catalog = store_->LoadCatalog(ws_);
   ASSERT_TRUE(catalog.ok());
   EXPECT_EQ(catalog->products, bikes);
   EXPECT_EQ(catalog->version, *version);
@@ -43,46 +43,46 @@ TEST_F(CatalogTest, ReplaceStoresProductsInOrderWithAttributes) {
 }
 
 TEST_F(CatalogTest, ReplaceMakesTheFileTheWholeCatalog) {
-  ASSERT_TRUE(store().ReplaceCatalog(ws_, Bikes()).ok());
+  ASSERT_TRUE(store_->ReplaceCatalog(ws_, Bikes()).ok());
   const std::vector<core::Product> one = {{"Tandem", "T-2", "1500", "EUR", 1, "", "", {}}};
-  const std::int64_t version = store().ReplaceCatalog(ws_, one).value();
-  base::Result<core::Catalog> catalog = store().LoadCatalog(ws_);
+  const std::int64_t version = store_->ReplaceCatalog(ws_, one).value();
+  base::Result<core::Catalog> catalog = store_->LoadCatalog(ws_);
   EXPECT_EQ(catalog->products, one);
   EXPECT_EQ(catalog->version, version);
 }
 
 TEST_F(CatalogTest, EveryReplaceAndClearBumpsTheVersion) {
-  const std::int64_t v1 = store().ReplaceCatalog(ws_, Bikes()).value();
-  const std::int64_t v2 = store().ReplaceCatalog(ws_, Bikes()).value();
-  const std::int64_t v3 = store().ClearCatalog(ws_).value();
+  const std::int64_t v1 = store_->ReplaceCatalog(ws_, Bikes()).value();
+  const std::int64_t v2 = store_->ReplaceCatalog(ws_, Bikes()).value();
+  const std::int64_t v3 = store_->ClearCatalog(ws_).value();
   EXPECT_LT(v1, v2);
   EXPECT_LT(v2, v3);
-  base::Result<core::Catalog> catalog = store().LoadCatalog(ws_);
+  base::Result<core::Catalog> catalog = store_->LoadCatalog(ws_);
   EXPECT_TRUE(catalog->products.empty());
   EXPECT_EQ(catalog->version, v3);
 }
 
 TEST_F(CatalogTest, CatalogsAreIsolatedPerWorkspace) {
-  const std::int64_t other = store().CreateWorkspace("other").value().id;
-  ASSERT_TRUE(store().ReplaceCatalog(ws_, Bikes()).ok());
-  base::Result<core::Catalog> catalog = store().LoadCatalog(other);
+  const std::int64_t other = store_->CreateWorkspace("other").value().id;
+  ASSERT_TRUE(store_->ReplaceCatalog(ws_, Bikes()).ok());
+  base::Result<core::Catalog> catalog = store_->LoadCatalog(other);
   ASSERT_TRUE(catalog.ok());
   EXPECT_TRUE(catalog->products.empty());
   EXPECT_EQ(catalog->version, 0);
-  ASSERT_TRUE(store().ClearCatalog(other).ok());
-  EXPECT_EQ(store().LoadCatalog(ws_).value().products, Bikes());
+  ASSERT_TRUE(store_->ClearCatalog(other).ok());
+  EXPECT_EQ(store_->LoadCatalog(ws_).value().products, Bikes());
 }
 
 TEST_F(CatalogTest, UnknownWorkspaceIsNotFound) {
-  EXPECT_EQ(store().ReplaceCatalog(ws_ + 100, Bikes()).error().code, base::ErrorCode::kNotFound);
-  EXPECT_EQ(store().ClearCatalog(ws_ + 100).error().code, base::ErrorCode::kNotFound);
-  EXPECT_EQ(store().LoadCatalog(ws_ + 100).error().code, base::ErrorCode::kNotFound);
+  EXPECT_EQ(store_->ReplaceCatalog(ws_ + 100, Bikes()).error().code, base::ErrorCode::kNotFound);
+  EXPECT_EQ(store_->ClearCatalog(ws_ + 100).error().code, base::ErrorCode::kNotFound);
+  EXPECT_EQ(store_->LoadCatalog(ws_ + 100).error().code, base::ErrorCode::kNotFound);
 }
 
 TEST_F(CatalogTest, CatalogSurvivesReopen) {
-  const std::int64_t version = store().ReplaceCatalog(ws_, Bikes()).value();
+  const std::int64_t version = store_->ReplaceCatalog(ws_, Bikes()).value();
   Reopen();
-  base::Result<core::Catalog> catalog = store().LoadCatalog(ws_);
+  base::Result<core::Catalog> catalog = store_->LoadCatalog(ws_);
   EXPECT_EQ(catalog->products, Bikes());
   EXPECT_EQ(catalog->version, version);
 }

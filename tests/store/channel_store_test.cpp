@@ -45,8 +45,8 @@ class ChannelStoreTest : public StoreTest {
 };
 
 TEST_F(ChannelStoreTest, AccountsRouteAcrossWorkspacesAndBelongToOne) {
-  ASSERT_TRUE(store_->SaveChannelAccount(Account()).ok());
-  auto found = store_->FindChannelAccount(core::Channel::kWhatsapp, "106540352242922");
+  ASSERT_TRUE(accounts_->SaveChannelAccount(Account()).ok());
+  auto found = accounts_->FindChannelAccount(core::Channel::kWhatsapp, "106540352242922");
   ASSERT_TRUE(found.ok());
   EXPECT_EQ(found->workspace_id, ws_);
   EXPECT_EQ(found->app_secret, "secret");
@@ -55,50 +55,52 @@ TEST_F(ChannelStoreTest, AccountsRouteAcrossWorkspacesAndBelongToOne) {
   auto other = store_->CreateWorkspace("other");
   core::ChannelAccount stolen = Account();
   stolen.workspace_id = other->id;
-  auto refused = store_->SaveChannelAccount(stolen);
+  auto refused = accounts_->SaveChannelAccount(stolen);
   ASSERT_FALSE(refused.ok());
   EXPECT_EQ(refused.error().code, base::ErrorCode::kAlreadyExists);
 
-  ASSERT_TRUE(store_
+  ASSERT_TRUE(accounts_
                   ->SetChannelStatus(core::Channel::kWhatsapp, "106540352242922",
                                      core::ChannelStatus::kReconnectionNeeded)
                   .ok());
-  EXPECT_EQ(store_->ListChannelAccounts(core::Channel::kWhatsapp)->at(0).status,
+  EXPECT_EQ(accounts_->ListChannelAccounts(core::Channel::kWhatsapp)->at(0).status,
             core::ChannelStatus::kReconnectionNeeded);
-  EXPECT_TRUE(store_->ListChannelAccounts(core::Channel::kMessenger)->empty());
-  EXPECT_EQ(store_->FindChannelAccount(core::Channel::kMessenger, "106540352242922").error().code,
-            base::ErrorCode::kNotFound);
+  EXPECT_TRUE(accounts_->ListChannelAccounts(core::Channel::kMessenger)->empty());
+  EXPECT_EQ(
+      accounts_->FindChannelAccount(core::Channel::kMessenger, "106540352242922").error().code,
+      base::ErrorCode::kNotFound);
 }
 
 TEST_F(ChannelStoreTest, AWorkspaceListsAndDeletesOnlyItsOwnAccounts) {
   core::ChannelAccount page = Account("page-1");
   page.channel = core::Channel::kMessenger;
-  ASSERT_TRUE(store_->SaveChannelAccount(page).ok());
-  ASSERT_TRUE(store_->SaveChannelAccount(Account("number-2")).ok());
-  ASSERT_TRUE(store_->SaveChannelAccount(Account("number-1")).ok());
+  ASSERT_TRUE(accounts_->SaveChannelAccount(page).ok());
+  ASSERT_TRUE(accounts_->SaveChannelAccount(Account("number-2")).ok());
+  ASSERT_TRUE(accounts_->SaveChannelAccount(Account("number-1")).ok());
   auto other = store_->CreateWorkspace("other");
   core::ChannelAccount theirs = Account("number-9");
   theirs.workspace_id = other->id;
-  ASSERT_TRUE(store_->SaveChannelAccount(theirs).ok());
+  ASSERT_TRUE(accounts_->SaveChannelAccount(theirs).ok());
 
-  auto mine = store_->ListWorkspaceChannelAccounts(ws_);
+  auto mine = accounts_->ListWorkspaceChannelAccounts(ws_);
   ASSERT_TRUE(mine.ok());
   std::vector<std::string> ids;
   for (const core::ChannelAccount& a : *mine) ids.push_back(a.account_id);
   EXPECT_EQ(ids, (std::vector<std::string>{"page-1", "number-1", "number-2"}));  // by channel
 
-  EXPECT_EQ(store_->DeleteChannelAccount(ws_, core::Channel::kWhatsapp, "number-9").error().code,
+  EXPECT_EQ(accounts_->DeleteChannelAccount(ws_, core::Channel::kWhatsapp, "number-9").error().code,
             base::ErrorCode::kNotFound);  // another workspace's
-  EXPECT_EQ(store_->DeleteChannelAccount(ws_, core::Channel::kMessenger, "number-1").error().code,
-            base::ErrorCode::kNotFound);  // another channel's
-  ASSERT_TRUE(store_->DeleteChannelAccount(ws_, core::Channel::kWhatsapp, "number-1").ok());
-  EXPECT_EQ(store_->ListWorkspaceChannelAccounts(ws_)->size(), 2u);
-  EXPECT_EQ(store_->ListWorkspaceChannelAccounts(other->id)->size(), 1u);
-  EXPECT_TRUE(store_->ListWorkspaceChannelAccounts(12345)->empty());
+  EXPECT_EQ(
+      accounts_->DeleteChannelAccount(ws_, core::Channel::kMessenger, "number-1").error().code,
+      base::ErrorCode::kNotFound);  // another channel's
+  ASSERT_TRUE(accounts_->DeleteChannelAccount(ws_, core::Channel::kWhatsapp, "number-1").ok());
+  EXPECT_EQ(accounts_->ListWorkspaceChannelAccounts(ws_)->size(), 2u);
+  EXPECT_EQ(accounts_->ListWorkspaceChannelAccounts(other->id)->size(), 1u);
+  EXPECT_TRUE(accounts_->ListWorkspaceChannelAccounts(12345)->empty());
 }
 
 TEST_F(ChannelStoreTest, ADuplicateProviderIdWritesNothing) {
-  ASSERT_TRUE(store_->SaveChannelAccount(Account()).ok());
+  ASSERT_TRUE(accounts_->SaveChannelAccount(Account()).ok());
   const core::ConversationSnapshot s = Open();
   CustomerAndReply(s, "wamid.1");
   const core::ConversationSnapshot again = Open();
@@ -159,7 +161,7 @@ TEST_F(ChannelStoreTest, RepliesOnMetaChannelsAreQueuedInTheSameCommit) {
   const core::Decision d = CustomerAndReply(s, "wamid.2");
   EXPECT_EQ(d.messages[1].delivery, core::DeliveryStatus::kQueued);
   EXPECT_EQ(d.messages[0].delivery, core::DeliveryStatus::kNone);
-  auto items = store_->ClaimOutbox(kT0 + 1s, 10, kT0 + 31s);
+  auto items = outbox_->ClaimOutbox(kT0 + 1s, 10, kT0 + 31s);
   ASSERT_EQ(items->size(), 1u);
   const core::OutboxItem& item = (*items)[0];
   EXPECT_EQ(item.text, "hello!");
@@ -168,23 +170,23 @@ TEST_F(ChannelStoreTest, RepliesOnMetaChannelsAreQueuedInTheSameCommit) {
   EXPECT_EQ(item.author, core::Author::kAi);
   EXPECT_EQ(item.last_customer_at, kT0);
   // Leased: not claimed again until the lease ends.
-  EXPECT_TRUE(store_->ClaimOutbox(kT0 + 2s, 10, kT0 + 32s)->empty());
-  EXPECT_TRUE(*store_->HasSendInFlight(core::Channel::kWhatsapp, "106540352242922", "16505551234",
-                                       kT0 + 2s));
-  EXPECT_EQ(store_->ClaimOutbox(kT0 + 31s, 10, kT0 + 61s)->size(), 1u);
+  EXPECT_TRUE(outbox_->ClaimOutbox(kT0 + 2s, 10, kT0 + 32s)->empty());
+  EXPECT_TRUE(*outbox_->HasSendInFlight(core::Channel::kWhatsapp, "106540352242922", "16505551234",
+                                        kT0 + 2s));
+  EXPECT_EQ(outbox_->ClaimOutbox(kT0 + 31s, 10, kT0 + 61s)->size(), 1u);
   // A restart gives the leases back at once.
-  EXPECT_EQ(store_->RecoverOutbox().value(), 0);
-  EXPECT_EQ(store_->ClaimOutbox(kT0 + 32s, 10, kT0 + 62s)->size(), 1u);
+  EXPECT_EQ(outbox_->RecoverOutbox().value(), 0);
+  EXPECT_EQ(outbox_->ClaimOutbox(kT0 + 32s, 10, kT0 + 62s)->size(), 1u);
 }
 
 TEST_F(ChannelStoreTest, AMessageBeingSentWhenTheServerStoppedIsNeverSentAgain) {
   CustomerAndReply(Open(), "wamid.5");
-  auto items = store_->ClaimOutbox(kT0 + 1s, 10, kT0 + 31s);
-  ASSERT_TRUE(store_->MarkSending({(*items)[0].id}).ok());
-  EXPECT_TRUE(store_->ClaimOutbox(kT0 + 1h, 10, kT0 + 2h)->empty());
+  auto items = outbox_->ClaimOutbox(kT0 + 1s, 10, kT0 + 31s);
+  ASSERT_TRUE(outbox_->MarkSending({(*items)[0].id}).ok());
+  EXPECT_TRUE(outbox_->ClaimOutbox(kT0 + 1h, 10, kT0 + 2h)->empty());
   Reopen();  // the process died mid-send
-  EXPECT_EQ(store_->RecoverOutbox().value(), 1);
-  EXPECT_TRUE(store_->ClaimOutbox(kT0 + 1h, 10, kT0 + 2h)->empty());
+  EXPECT_EQ(outbox_->RecoverOutbox().value(), 1);
+  EXPECT_TRUE(outbox_->ClaimOutbox(kT0 + 1h, 10, kT0 + 2h)->empty());
   const core::Message m = Open().history.back();
   EXPECT_EQ(m.delivery, core::DeliveryStatus::kFailed);
   EXPECT_THAT(m.delivery_error, ::testing::HasSubstr("may or may not have reached"));
@@ -192,22 +194,22 @@ TEST_F(ChannelStoreTest, AMessageBeingSentWhenTheServerStoppedIsNeverSentAgain) 
 
 TEST_F(ChannelStoreTest, MarkingSendingIsAllOrNone) {
   CustomerAndReply(Open(), "wamid.7");
-  auto items = store_->ClaimOutbox(kT0 + 1s, 10, kT0 + 31s);
-  const auto marked = store_->MarkSending({(*items)[0].id, 424242});
+  auto items = outbox_->ClaimOutbox(kT0 + 1s, 10, kT0 + 31s);
+  const auto marked = outbox_->MarkSending({(*items)[0].id, 424242});
   ASSERT_FALSE(marked.ok());
   EXPECT_EQ(marked.error().code, base::ErrorCode::kNotFound);
   // The known item was not marked: its lease ends and it is claimed again.
-  EXPECT_EQ(store_->ClaimOutbox(kT0 + 31s, 10, kT0 + 61s)->size(), 1u);
+  EXPECT_EQ(outbox_->ClaimOutbox(kT0 + 31s, 10, kT0 + 61s)->size(), 1u);
 }
 
 TEST_F(ChannelStoreTest, OutboxDepthsCountEachState) {
   CustomerAndReply(Open(), "wamid.8");
-  EXPECT_EQ(store_->MeasureOutbox(kT0 + 1s)->due, 1);
-  auto items = store_->ClaimOutbox(kT0 + 1s, 10, kT0 + 31s);
-  ASSERT_TRUE(store_->MarkSending({(*items)[0].id}).ok());
-  EXPECT_EQ(store_->MeasureOutbox(kT0 + 1s)->sending, 1);
-  ASSERT_TRUE(store_->RetryOutbox((*items)[0].id, kT0 + 1h, "timed out").ok());
-  const core::OutboxDepth outbox = store_->MeasureOutbox(kT0 + 1s).value();
+  EXPECT_EQ(outbox_->MeasureOutbox(kT0 + 1s)->due, 1);
+  auto items = outbox_->ClaimOutbox(kT0 + 1s, 10, kT0 + 31s);
+  ASSERT_TRUE(outbox_->MarkSending({(*items)[0].id}).ok());
+  EXPECT_EQ(outbox_->MeasureOutbox(kT0 + 1s)->sending, 1);
+  ASSERT_TRUE(outbox_->RetryOutbox((*items)[0].id, kT0 + 1h, "timed out").ok());
+  const core::OutboxDepth outbox = outbox_->MeasureOutbox(kT0 + 1s).value();
   EXPECT_EQ(outbox.due, 0);
   EXPECT_EQ(outbox.waiting, 1);
   EXPECT_EQ(outbox.sending, 0);
@@ -215,10 +217,10 @@ TEST_F(ChannelStoreTest, OutboxDepthsCountEachState) {
 
 TEST_F(ChannelStoreTest, ARetryAfterSendingMakesTheItemClaimableAgain) {
   CustomerAndReply(Open(), "wamid.6");
-  auto items = store_->ClaimOutbox(kT0 + 1s, 10, kT0 + 31s);
-  ASSERT_TRUE(store_->MarkSending({(*items)[0].id}).ok());
-  ASSERT_TRUE(store_->RetryOutbox((*items)[0].id, kT0 + 2s, "timed out").ok());
-  EXPECT_EQ(store_->ClaimOutbox(kT0 + 2s, 10, kT0 + 32s)->size(), 1u);
+  auto items = outbox_->ClaimOutbox(kT0 + 1s, 10, kT0 + 31s);
+  ASSERT_TRUE(outbox_->MarkSending({(*items)[0].id}).ok());
+  ASSERT_TRUE(outbox_->RetryOutbox((*items)[0].id, kT0 + 2s, "timed out").ok());
+  EXPECT_EQ(outbox_->ClaimOutbox(kT0 + 2s, 10, kT0 + 32s)->size(), 1u);
 }
 
 TEST_F(ChannelStoreTest, WebChatRepliesDoNotGoThroughTheOutbox) {
@@ -227,41 +229,41 @@ TEST_F(ChannelStoreTest, WebChatRepliesDoNotGoThroughTheOutbox) {
   d.conversation = s->conversation;
   d.messages.push_back({0, 0, core::Author::kAi, "hello!", kT0, 0});
   ASSERT_TRUE(store_->Commit(ws_, d).ok());
-  EXPECT_TRUE(store_->ClaimOutbox(kT0 + 1h, 10, kT0 + 2h)->empty());
+  EXPECT_TRUE(outbox_->ClaimOutbox(kT0 + 1h, 10, kT0 + 2h)->empty());
 }
 
 TEST_F(ChannelStoreTest, SentThenStatusesMoveForwardOnly) {
   CustomerAndReply(Open(), "wamid.3");
-  auto items = store_->ClaimOutbox(kT0 + 1s, 10, kT0 + 31s);
-  ASSERT_TRUE(store_->MarkSent({{(*items)[0].id, "wamid.out", kT0 + 2s}}).ok());
-  EXPECT_TRUE(store_->ClaimOutbox(kT0 + 1h, 10, kT0 + 2h)->empty());
-  EXPECT_TRUE(*store_->IsOwnSend(core::Channel::kWhatsapp, "wamid.out"));
-  EXPECT_FALSE(*store_->IsOwnSend(core::Channel::kWhatsapp, "wamid.3"));  // the customer's
+  auto items = outbox_->ClaimOutbox(kT0 + 1s, 10, kT0 + 31s);
+  ASSERT_TRUE(outbox_->MarkSent({{(*items)[0].id, "wamid.out", kT0 + 2s}}).ok());
+  EXPECT_TRUE(outbox_->ClaimOutbox(kT0 + 1h, 10, kT0 + 2h)->empty());
+  EXPECT_TRUE(*outbox_->IsOwnSend(core::Channel::kWhatsapp, "wamid.out"));
+  EXPECT_FALSE(*outbox_->IsOwnSend(core::Channel::kWhatsapp, "wamid.3"));  // the customer's
 
   const auto delivery = [&] { return Open().history.back().delivery; };
   EXPECT_EQ(delivery(), core::DeliveryStatus::kSent);
-  ASSERT_TRUE(*store_->UpdateDelivery(core::Channel::kWhatsapp, "wamid.out",
-                                      core::DeliveryStatus::kRead, ""));
-  ASSERT_TRUE(*store_->UpdateDelivery(core::Channel::kWhatsapp, "wamid.out",
-                                      core::DeliveryStatus::kDelivered, ""));
+  ASSERT_TRUE(*outbox_->UpdateDelivery(core::Channel::kWhatsapp, "wamid.out",
+                                       core::DeliveryStatus::kRead, ""));
+  ASSERT_TRUE(*outbox_->UpdateDelivery(core::Channel::kWhatsapp, "wamid.out",
+                                       core::DeliveryStatus::kDelivered, ""));
   EXPECT_EQ(delivery(), core::DeliveryStatus::kRead);
-  EXPECT_FALSE(*store_->UpdateDelivery(core::Channel::kWhatsapp, "wamid.unknown",
-                                       core::DeliveryStatus::kRead, ""));
-  EXPECT_FALSE(*store_->UpdateDelivery(core::Channel::kMessenger, "wamid.out",
-                                       core::DeliveryStatus::kRead, ""));
+  EXPECT_FALSE(*outbox_->UpdateDelivery(core::Channel::kWhatsapp, "wamid.unknown",
+                                        core::DeliveryStatus::kRead, ""));
+  EXPECT_FALSE(*outbox_->UpdateDelivery(core::Channel::kMessenger, "wamid.out",
+                                        core::DeliveryStatus::kRead, ""));
 }
 
 TEST_F(ChannelStoreTest, RetryRequeuesAndFinishUnsentIsFinal) {
   CustomerAndReply(Open(), "wamid.4");
-  auto items = store_->ClaimOutbox(kT0 + 1s, 10, kT0 + 31s);
+  auto items = outbox_->ClaimOutbox(kT0 + 1s, 10, kT0 + 31s);
   const std::int64_t id = (*items)[0].id;
-  ASSERT_TRUE(store_->RetryOutbox(id, kT0 + 10s, "HTTP 500").ok());
-  EXPECT_TRUE(store_->ClaimOutbox(kT0 + 9s, 10, kT0 + 39s)->empty());
-  auto again = store_->ClaimOutbox(kT0 + 10s, 10, kT0 + 40s);
+  ASSERT_TRUE(outbox_->RetryOutbox(id, kT0 + 10s, "HTTP 500").ok());
+  EXPECT_TRUE(outbox_->ClaimOutbox(kT0 + 9s, 10, kT0 + 39s)->empty());
+  auto again = outbox_->ClaimOutbox(kT0 + 10s, 10, kT0 + 40s);
   ASSERT_EQ(again->size(), 1u);
   EXPECT_EQ((*again)[0].attempts, 1);
-  ASSERT_TRUE(store_->FinishUnsent(id, core::DeliveryStatus::kDropped, "a person took over").ok());
-  EXPECT_TRUE(store_->ClaimOutbox(kT0 + 1h, 10, kT0 + 2h)->empty());
+  ASSERT_TRUE(outbox_->FinishUnsent(id, core::DeliveryStatus::kDropped, "a person took over").ok());
+  EXPECT_TRUE(outbox_->ClaimOutbox(kT0 + 1h, 10, kT0 + 2h)->empty());
   const core::Message last = Open().history.back();
   EXPECT_EQ(last.delivery, core::DeliveryStatus::kDropped);
   EXPECT_EQ(last.delivery_error, "a person took over");

@@ -57,7 +57,7 @@ core::Decision Handoff(const core::ConversationSnapshot& s) {
 }
 
 TEST_F(CommitTest, AnAnswerToAQuestionAnsweredBeforeReplacesItAndNoOtherAnswer) {
-  const auto s = store().OpenConversation(Key(ws_), kHistory).value();
+  const auto s = store_->OpenConversation(Key(ws_), kHistory).value();
   core::Decision first;
   first.conversation = s.conversation;
   first.answers = {
@@ -65,8 +65,8 @@ TEST_F(CommitTest, AnAnswerToAQuestionAnsweredBeforeReplacesItAndNoOtherAnswer) 
       {1, "What is your budget?", "Budget", "500", "500 EUR", kT0, std::nullopt},
       {2, "Where do you live?", "", "Lisbon", "Lisbon", kT0, std::nullopt}};
   first.messages = {Msg(core::Author::kCustomer, "my visa expires", kT0, 0)};
-  ASSERT_TRUE(store().Commit(ws_, first).ok());
-  auto between = store().LoadConversation(ws_, s.conversation.id, kHistory).value();
+  ASSERT_TRUE(store_->Commit(ws_, first).ok());
+  auto between = store_->LoadConversation(ws_, s.conversation.id, kHistory).value();
   const std::int64_t service_id = between.contact.answers.at(0).id;
   core::Decision correction;
   correction.conversation = between.conversation;
@@ -74,9 +74,9 @@ TEST_F(CommitTest, AnAnswerToAQuestionAnsweredBeforeReplacesItAndNoOtherAnswer) 
                          kT0 + 1s, std::nullopt},
                         {2, "Where do you live?", "", "Porto", "Porto", kT0 + 1s, std::nullopt}};
   correction.messages = {Msg(core::Author::kCustomer, "no, it's citizenship", kT0 + 1s, 0)};
-  ASSERT_TRUE(store().Commit(ws_, correction).ok());
+  ASSERT_TRUE(store_->Commit(ws_, correction).ok());
 
-  const auto after = store().LoadConversation(ws_, s.conversation.id, kHistory).value();
+  const auto after = store_->LoadConversation(ws_, s.conversation.id, kHistory).value();
   std::vector<std::string> values;
   for (const auto& a : after.contact.answers) values.push_back(a.label + "=" + a.value);
   // By label when the question has one, by its text when it has none; in place (its id and its
@@ -87,9 +87,9 @@ TEST_F(CommitTest, AnAnswerToAQuestionAnsweredBeforeReplacesItAndNoOtherAnswer) 
 }
 
 TEST_F(CommitTest, CommitStoresEverythingAndBumpsTheVersion) {
-  const auto s = store().OpenConversation(Key(ws_), kHistory).value();
+  const auto s = store_->OpenConversation(Key(ws_), kHistory).value();
   const core::Decision d = Handoff(s);
-  base::Result<core::Decision> stored = store().Commit(ws_, d);
+  base::Result<core::Decision> stored = store_->Commit(ws_, d);
   ASSERT_TRUE(stored.ok()) << stored.error().message;
 
   // The returned decision: ids filled, new version.
@@ -108,7 +108,7 @@ TEST_F(CommitTest, CommitStoresEverythingAndBumpsTheVersion) {
   EXPECT_EQ(stored->audit[1].conversation_id, s.conversation.id);
 
   // What a later read sees.
-  const auto after = store().LoadConversation(ws_, s.conversation.id, kHistory).value();
+  const auto after = store_->LoadConversation(ws_, s.conversation.id, kHistory).value();
   const core::Conversation& c = after.conversation;
   EXPECT_EQ(c.version, s.conversation.version + 1);
   EXPECT_EQ(c.lease, d.conversation.lease);
@@ -134,7 +134,7 @@ TEST_F(CommitTest, CommitStoresEverythingAndBumpsTheVersion) {
   EXPECT_EQ(after.contact.answers[0].question, "What is your budget?");
   EXPECT_EQ(after.contact.answers[0].at, kT0);
 
-  const auto notifications = store().ListNotifications(ws_, 10).value();
+  const auto notifications = store_->ListNotifications(ws_, 10).value();
   ASSERT_EQ(notifications.size(), 1u);
   EXPECT_EQ(notifications[0].id, stored->notifications[0].id);
   EXPECT_EQ(notifications[0].reason, core::HandoffReason::kCustomerRequest);
@@ -145,7 +145,7 @@ TEST_F(CommitTest, CommitStoresEverythingAndBumpsTheVersion) {
   EXPECT_EQ(notifications[0].answers[0].source_message_id, stored->messages[0].id);
   EXPECT_FALSE(notifications[0].read);
 
-  const auto audit = store().ListAudit(ws_, s.conversation.id).value();
+  const auto audit = store_->ListAudit(ws_, s.conversation.id).value();
   ASSERT_EQ(audit.size(), 2u);
   EXPECT_EQ(audit[0].kind, core::AuditKind::kAnswerRecorded);
   EXPECT_EQ(audit[0].resume_at, std::nullopt);
@@ -155,12 +155,12 @@ TEST_F(CommitTest, CommitStoresEverythingAndBumpsTheVersion) {
   EXPECT_EQ(audit[1].mode_after, core::Mode::kManual);
   EXPECT_EQ(audit[1].resume_at, kT0 + 15min);
 
-  EXPECT_EQ(store().NextTimer(ws_).value(), kT0 + 15min);
+  EXPECT_EQ(store_->NextTimer(ws_).value(), kT0 + 15min);
 }
 
 TEST_F(CommitTest, StaleVersionIsConflictAndWritesNothing) {
-  const auto s = store().OpenConversation(Key(ws_), kHistory).value();
-  ASSERT_TRUE(store().Commit(ws_, Handoff(s)).ok());
+  const auto s = store_->OpenConversation(Key(ws_), kHistory).value();
+  ASSERT_TRUE(store_->Commit(ws_, Handoff(s)).ok());
   const auto counts = [this] {
     return std::vector<std::int64_t>{QueryInt("SELECT COUNT(*) FROM messages"),
                                      QueryInt("SELECT COUNT(*) FROM lead_answers"),
@@ -173,31 +173,31 @@ TEST_F(CommitTest, StaleVersionIsConflictAndWritesNothing) {
 
   core::Decision stale = Handoff(s);  // still at the version it was decided on
   stale.timers = {{core::TimerKind::kReply, kT0 + 2s}};
-  base::Result<core::Decision> again = store().Commit(ws_, stale);
+  base::Result<core::Decision> again = store_->Commit(ws_, stale);
   ASSERT_FALSE(again.ok());
   EXPECT_EQ(again.error().code, base::ErrorCode::kConflict);
   EXPECT_EQ(counts(), before);
 }
 
 TEST_F(CommitTest, FailureHalfwayWritesNothing) {
-  const auto s = store().OpenConversation(Key(ws_), kHistory).value();
+  const auto s = store_->OpenConversation(Key(ws_), kHistory).value();
   core::Decision d = Handoff(s);
   d.answers[0].source_message_id = 999'999;  // no such message: the insert fails after others
-  base::Result<core::Decision> failed = store().Commit(ws_, d);
+  base::Result<core::Decision> failed = store_->Commit(ws_, d);
   ASSERT_FALSE(failed.ok());
   EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM messages"), 0);
   EXPECT_EQ(QueryInt("SELECT version FROM conversations"), 0);
-  EXPECT_TRUE(store().Commit(ws_, Handoff(s)).ok());  // the store is still usable
+  EXPECT_TRUE(store_->Commit(ws_, Handoff(s)).ok());  // the store is still usable
 }
 
 TEST_F(CommitTest, AnswerSourcesResolveToTheFirstMessage) {
-  const auto s = store().OpenConversation(Key(ws_), kHistory).value();
+  const auto s = store_->OpenConversation(Key(ws_), kHistory).value();
   core::Decision first;
   first.conversation = s.conversation;
   first.messages = {Msg(core::Author::kCustomer, "500", kT0, 0),
                     Msg(core::Author::kAi, "And when?", kT0, 0)};
   first.answers = {{0, "Budget?", "Budget", "500", "500", kT0, std::nullopt}};
-  const core::Decision stored = store().Commit(ws_, first).value();
+  const core::Decision stored = store_->Commit(ws_, first).value();
   ASSERT_EQ(stored.answers.size(), 1u);
   EXPECT_EQ(stored.answers[0].source_message_id, stored.messages[0].id);
 
@@ -206,11 +206,11 @@ TEST_F(CommitTest, AnswerSourcesResolveToTheFirstMessage) {
   second.answers = {
       {1, "When?", "", "June", "June", kT0, stored.messages[1].id},
       {2, "Where?", "", "Madrid", "Madrid", kT0, std::nullopt}};  // no message to point at
-  const core::Decision stored2 = store().Commit(ws_, second).value();
+  const core::Decision stored2 = store_->Commit(ws_, second).value();
   EXPECT_EQ(stored2.answers[0].source_message_id, stored.messages[1].id);
   EXPECT_EQ(stored2.answers[1].source_message_id, std::nullopt);
 
-  const core::Contact contact = store().LoadContact(ws_, s.contact.id).value();
+  const core::Contact contact = store_->LoadContact(ws_, s.contact.id).value();
   ASSERT_EQ(contact.answers.size(), 3u);  // oldest first
   EXPECT_EQ(contact.answers[0].source_message_id, stored.messages[0].id);
   EXPECT_EQ(contact.answers[1].question_index, 1);
@@ -220,11 +220,11 @@ TEST_F(CommitTest, AnswerSourcesResolveToTheFirstMessage) {
 }
 
 TEST_F(CommitTest, ReopeningMidConversationKeepsEverything) {
-  const auto s = store().OpenConversation(Key(ws_), kHistory).value();
-  const core::Decision stored = store().Commit(ws_, Handoff(s)).value();
+  const auto s = store_->OpenConversation(Key(ws_), kHistory).value();
+  const core::Decision stored = store_->Commit(ws_, Handoff(s)).value();
   Reopen();
 
-  const auto again = store().OpenConversation(Key(ws_), kHistory).value();
+  const auto again = store_->OpenConversation(Key(ws_), kHistory).value();
   EXPECT_EQ(again.conversation.id, s.conversation.id);
   EXPECT_EQ(again.conversation.version, stored.conversation.version);
   EXPECT_EQ(again.conversation.lease, stored.conversation.lease);
@@ -233,7 +233,7 @@ TEST_F(CommitTest, ReopeningMidConversationKeepsEverything) {
   ASSERT_EQ(again.history.size(), 2u);
   EXPECT_EQ(again.history[1].id, stored.messages[1].id);
   EXPECT_EQ(again.contact.answers.size(), 1u);
-  const auto due = store().DueTimers(core::TimerKind::kResume, kT0 + 1h, 10).value();
+  const auto due = store_->DueTimers(core::TimerKind::kResume, kT0 + 1h, 10).value();
   ASSERT_EQ(due.size(), 1u);
   EXPECT_EQ(due[0].conversation_id, s.conversation.id);
   EXPECT_EQ(due[0].kind, core::TimerKind::kResume);
@@ -243,73 +243,73 @@ TEST_F(CommitTest, ReopeningMidConversationKeepsEverything) {
   core::Decision next;
   next.conversation = again.conversation;
   next.messages = {Msg(core::Author::kHumanCrm, "Hola, soy Marta", kT0 + 1min, 1)};
-  EXPECT_TRUE(store().Commit(ws_, next).ok());
+  EXPECT_TRUE(store_->Commit(ws_, next).ok());
 }
 
 TEST_F(CommitTest, OtherWorkspacesCannotReachTheConversation) {
-  const std::int64_t other = store().CreateWorkspace("other").value().id;
-  const auto s = store().OpenConversation(Key(ws_), kHistory).value();
-  ASSERT_TRUE(store().Commit(ws_, Handoff(s)).ok());
-  const auto current = store().LoadConversation(ws_, s.conversation.id, kHistory).value();
+  const std::int64_t other = store_->CreateWorkspace("other").value().id;
+  const auto s = store_->OpenConversation(Key(ws_), kHistory).value();
+  ASSERT_TRUE(store_->Commit(ws_, Handoff(s)).ok());
+  const auto current = store_->LoadConversation(ws_, s.conversation.id, kHistory).value();
 
-  EXPECT_EQ(store().LoadConversation(other, s.conversation.id, kHistory).error().code,
+  EXPECT_EQ(store_->LoadConversation(other, s.conversation.id, kHistory).error().code,
             base::ErrorCode::kNotFound);
-  EXPECT_EQ(store().LoadContact(other, s.contact.id).error().code, base::ErrorCode::kNotFound);
-  EXPECT_EQ(store().ListAudit(other, s.conversation.id).error().code, base::ErrorCode::kNotFound);
+  EXPECT_EQ(store_->LoadContact(other, s.contact.id).error().code, base::ErrorCode::kNotFound);
+  EXPECT_EQ(store_->ListAudit(other, s.conversation.id).error().code, base::ErrorCode::kNotFound);
   core::Decision intruder;
   intruder.conversation = current.conversation;
   intruder.messages = {Msg(core::Author::kAi, "hijacked", kT0, 0)};
-  EXPECT_EQ(store().Commit(other, intruder).error().code, base::ErrorCode::kNotFound);
-  EXPECT_TRUE(store().ListNotifications(other, 10).value().empty());
-  EXPECT_EQ(store().NextTimer(other).value(), std::nullopt);
+  EXPECT_EQ(store_->Commit(other, intruder).error().code, base::ErrorCode::kNotFound);
+  EXPECT_TRUE(store_->ListNotifications(other, 10).value().empty());
+  EXPECT_EQ(store_->NextTimer(other).value(), std::nullopt);
   EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM messages WHERE text = 'hijacked'"), 0);
 }
 
 TEST_F(CommitTest, NotificationsAreListedNewestFirst) {
   for (int i = 0; i < 3; ++i) {
-    const auto s = store().OpenConversation(Key(ws_, "c" + std::to_string(i)), kHistory).value();
+    const auto s = store_->OpenConversation(Key(ws_, "c" + std::to_string(i)), kHistory).value();
     core::Decision d;
     d.conversation = s.conversation;
     core::Notification n;
     n.customer_name = "c" + std::to_string(i);
     n.at = kT0 + std::chrono::minutes(i);
     d.notifications = {n};
-    ASSERT_TRUE(store().Commit(ws_, d).ok());
+    ASSERT_TRUE(store_->Commit(ws_, d).ok());
   }
-  const auto all = store().ListNotifications(ws_, 10).value();
+  const auto all = store_->ListNotifications(ws_, 10).value();
   ASSERT_EQ(all.size(), 3u);
   EXPECT_EQ(all[0].customer_name, "c2");
   EXPECT_EQ(all[2].customer_name, "c0");
-  const auto two = store().ListNotifications(ws_, 2).value();
+  const auto two = store_->ListNotifications(ws_, 2).value();
   ASSERT_EQ(two.size(), 2u);
   EXPECT_EQ(two[1].customer_name, "c1");
 }
 
 TEST_F(CommitTest, AuditIsListedOldestFirst) {
-  const auto s = store().OpenConversation(Key(ws_), kHistory).value();
+  const auto s = store_->OpenConversation(Key(ws_), kHistory).value();
   core::Decision d;
   d.conversation = s.conversation;
   d.audit = {
       {0, 0, core::AuditKind::kReturnToAi, "marta", "", core::Mode::kAi, std::nullopt, kT0 + 2min},
       {0, 0, core::AuditKind::kTakeControl, "marta", "", core::Mode::kManual, kT0 + 16min,
        kT0 + 1min}};
-  ASSERT_TRUE(store().Commit(ws_, d).ok());
-  const auto audit = store().ListAudit(ws_, s.conversation.id).value();
+  ASSERT_TRUE(store_->Commit(ws_, d).ok());
+  const auto audit = store_->ListAudit(ws_, s.conversation.id).value();
   ASSERT_EQ(audit.size(), 2u);
   EXPECT_EQ(audit[0].kind, core::AuditKind::kTakeControl);
   EXPECT_EQ(audit[1].kind, core::AuditKind::kReturnToAi);
 }
 
 TEST_F(CommitTest, WhatACustomerSentInsteadOfWordsIsKeptWithItsSummary) {
-  const auto s = store().OpenConversation(Key(ws_), kHistory).value();
+  const auto s = store_->OpenConversation(Key(ws_), kHistory).value();
   core::Decision d;
   d.conversation = s.conversation;
   d.messages = {Msg(core::Author::kCustomer, "[location: 38.72, -9.14 Lisbon]", kT0, 0),
                 Msg(core::Author::kCustomer, "this one, in blue", kT0 + 1ms, 0)};
   d.messages[0].attachment = core::Attachment::kLocation;
-  ASSERT_TRUE(store().Commit(ws_, d).ok());
+  ASSERT_TRUE(store_->Commit(ws_, d).ok());
   Reopen();
-  const auto history = store().OpenConversation(Key(ws_), kHistory).value().history;
+  const auto history = store_->OpenConversation(Key(ws_), kHistory).value().history;
   ASSERT_EQ(history.size(), 2u);
   EXPECT_EQ(history[0].attachment, core::Attachment::kLocation);
   EXPECT_EQ(history[0].text, "[location: 38.72, -9.14 Lisbon]");

@@ -36,7 +36,7 @@ TEST_F(ConcurrencyTest, ThreadsOnOneConversationLoseNoCommit) {
     });
   }
   for (std::thread& t : threads) t.join();
-  const auto s = store().OpenConversation({ws_, core::Channel::kWeb, "shared"}, 0).value();
+  const auto s = store_->OpenConversation({ws_, core::Channel::kWeb, "shared"}, 0).value();
   EXPECT_EQ(s.conversation.version, kThreads * kTurnsPerThread);
   EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM messages"), kThreads * kTurnsPerThread);
   EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM conversations"), 1);

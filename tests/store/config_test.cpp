@@ -2,7 +2,7 @@
 
 #include <chrono>
 
-#include "store/sqlite/config_codec.h"
+#include "store/config_codec.h"
 #include "store/store_fixture.h"
 
 namespace store {
@@ -40,9 +40,9 @@ core::AgentConfig FullConfig() {
 
 TEST_F(ConfigTest, DraftRoundTripsEveryField) {
   const core::AgentConfig config = FullConfig();
-  base::Result<std::int64_t> revision = store().SaveDraft(ws_, config);
+  base::Result<std::int64_t> revision = store_->SaveDraft(ws_, config);
   ASSERT_TRUE(revision.ok()) << revision.error().message;
-  base::Result<core::Draft> draft = store().LoadDraft(ws_);
+  base::Result<core::Draft> draft = store_->LoadDraft(ws_);
   ASSERT_TRUE(draft.ok()) << draft.error().message;
   EXPECT_EQ(draft->config, config);
   EXPECT_EQ(draft->revision, *revision);
@@ -52,108 +52,108 @@ TEST_F(ConfigTest, NeverResumeAndDefaultsRoundTrip) {
   core::AgentConfig config;
   config.pause = std::nullopt;
   config.debounce = 0ms;
-  ASSERT_TRUE(store().SaveDraft(ws_, config).ok());
-  EXPECT_EQ(store().LoadDraft(ws_).value().config, config);
+  ASSERT_TRUE(store_->SaveDraft(ws_, config).ok());
+  EXPECT_EQ(store_->LoadDraft(ws_).value().config, config);
 
-  ASSERT_TRUE(store().SaveDraft(ws_, core::AgentConfig{}).ok());
-  EXPECT_EQ(store().LoadDraft(ws_).value().config, core::AgentConfig{});
+  ASSERT_TRUE(store_->SaveDraft(ws_, core::AgentConfig{}).ok());
+  EXPECT_EQ(store_->LoadDraft(ws_).value().config, core::AgentConfig{});
 }
 
 TEST_F(ConfigTest, AConfigurationStoredBeforeTheBrainChoiceThinksLocally) {
-  std::string stored = sqlite::EncodeConfig(FullConfig());
+  std::string stored = EncodeConfig(FullConfig());
   const std::string key = "\"brain\":\"llm\",";
   ASSERT_NE(stored.find(key), std::string::npos);
   stored.erase(stored.find(key), key.size());
-  auto decoded = sqlite::DecodeConfig(stored);
+  auto decoded = DecodeConfig(stored);
   ASSERT_TRUE(decoded.ok()) << decoded.error().message;
   EXPECT_EQ(decoded->brain, core::BrainKind::kLocal);
 }
 
 TEST_F(ConfigTest, EverySaveBumpsTheRevision) {
-  const std::int64_t first = store().SaveDraft(ws_, FullConfig()).value();
-  const std::int64_t second = store().SaveDraft(ws_, FullConfig()).value();
+  const std::int64_t first = store_->SaveDraft(ws_, FullConfig()).value();
+  const std::int64_t second = store_->SaveDraft(ws_, FullConfig()).value();
   EXPECT_GT(second, first);
-  EXPECT_EQ(store().LoadDraft(ws_).value().revision, second);
+  EXPECT_EQ(store_->LoadDraft(ws_).value().revision, second);
 }
 
 TEST_F(ConfigTest, NothingSavedIsNotFound) {
-  EXPECT_EQ(store().LoadDraft(ws_).error().code, base::ErrorCode::kNotFound);
-  EXPECT_EQ(store().LoadPublished(ws_).error().code, base::ErrorCode::kNotFound);
-  EXPECT_EQ(store().Publish(ws_, 1).error().code, base::ErrorCode::kNotFound);
-  EXPECT_EQ(store().DiscardDraft(ws_).error().code, base::ErrorCode::kNotFound);
+  EXPECT_EQ(store_->LoadDraft(ws_).error().code, base::ErrorCode::kNotFound);
+  EXPECT_EQ(store_->LoadPublished(ws_).error().code, base::ErrorCode::kNotFound);
+  EXPECT_EQ(store_->Publish(ws_, 1).error().code, base::ErrorCode::kNotFound);
+  EXPECT_EQ(store_->DiscardDraft(ws_).error().code, base::ErrorCode::kNotFound);
 }
 
 TEST_F(ConfigTest, SaveInUnknownWorkspaceIsNotFound) {
-  EXPECT_EQ(store().SaveDraft(ws_ + 100, FullConfig()).error().code, base::ErrorCode::kNotFound);
+  EXPECT_EQ(store_->SaveDraft(ws_ + 100, FullConfig()).error().code, base::ErrorCode::kNotFound);
 }
 
 TEST_F(ConfigTest, PublishMakesTheDraftLiveAndBumpsTheVersion) {
   const core::AgentConfig config = FullConfig();
-  const std::int64_t revision = store().SaveDraft(ws_, config).value();
-  base::Result<std::int64_t> version = store().Publish(ws_, revision);
+  const std::int64_t revision = store_->SaveDraft(ws_, config).value();
+  base::Result<std::int64_t> version = store_->Publish(ws_, revision);
   ASSERT_TRUE(version.ok()) << version.error().message;
-  base::Result<core::PublishedConfig> live = store().LoadPublished(ws_);
+  base::Result<core::PublishedConfig> live = store_->LoadPublished(ws_);
   ASSERT_TRUE(live.ok());
   EXPECT_EQ(live->config, config);
   EXPECT_EQ(live->version, *version);
 
-  const std::int64_t next = store().SaveDraft(ws_, core::AgentConfig{}).value();
-  EXPECT_GT(store().Publish(ws_, next).value(), *version);
-  EXPECT_EQ(store().LoadPublished(ws_).value().config, core::AgentConfig{});
+  const std::int64_t next = store_->SaveDraft(ws_, core::AgentConfig{}).value();
+  EXPECT_GT(store_->Publish(ws_, next).value(), *version);
+  EXPECT_EQ(store_->LoadPublished(ws_).value().config, core::AgentConfig{});
 }
 
 TEST_F(ConfigTest, PublishOfAStaleRevisionIsConflictAndChangesNothing) {
-  const std::int64_t old_revision = store().SaveDraft(ws_, FullConfig()).value();
-  ASSERT_TRUE(store().Publish(ws_, old_revision).ok());
+  const std::int64_t old_revision = store_->SaveDraft(ws_, FullConfig()).value();
+  ASSERT_TRUE(store_->Publish(ws_, old_revision).ok());
   core::AgentConfig edited = FullConfig();
   edited.greeting = "edited";
-  ASSERT_TRUE(store().SaveDraft(ws_, edited).ok());
+  ASSERT_TRUE(store_->SaveDraft(ws_, edited).ok());
 
-  base::Result<std::int64_t> stale = store().Publish(ws_, old_revision);
+  base::Result<std::int64_t> stale = store_->Publish(ws_, old_revision);
   ASSERT_FALSE(stale.ok());
   EXPECT_EQ(stale.error().code, base::ErrorCode::kConflict);
-  EXPECT_EQ(store().LoadPublished(ws_).value().config, FullConfig());
+  EXPECT_EQ(store_->LoadPublished(ws_).value().config, FullConfig());
 }
 
 TEST_F(ConfigTest, DiscardReturnsTheDraftToThePublishedVersion) {
-  const std::int64_t revision = store().SaveDraft(ws_, FullConfig()).value();
-  const std::int64_t version = store().Publish(ws_, revision).value();
+  const std::int64_t revision = store_->SaveDraft(ws_, FullConfig()).value();
+  const std::int64_t version = store_->Publish(ws_, revision).value();
   core::AgentConfig edited = FullConfig();
   edited.greeting = "edited";
-  const std::int64_t edited_revision = store().SaveDraft(ws_, edited).value();
+  const std::int64_t edited_revision = store_->SaveDraft(ws_, edited).value();
 
-  ASSERT_TRUE(store().DiscardDraft(ws_).ok());
-  base::Result<core::Draft> draft = store().LoadDraft(ws_);
+  ASSERT_TRUE(store_->DiscardDraft(ws_).ok());
+  base::Result<core::Draft> draft = store_->LoadDraft(ws_);
   EXPECT_EQ(draft->config, FullConfig());
   EXPECT_GT(draft->revision, edited_revision);  // a publish of the edited revision now conflicts
-  EXPECT_EQ(store().Publish(ws_, edited_revision).error().code, base::ErrorCode::kConflict);
-  EXPECT_EQ(store().LoadPublished(ws_).value().version, version);
+  EXPECT_EQ(store_->Publish(ws_, edited_revision).error().code, base::ErrorCode::kConflict);
+  EXPECT_EQ(store_->LoadPublished(ws_).value().version, version);
 }
 
 TEST_F(ConfigTest, ConfigurationsAreIsolatedPerWorkspace) {
-  const std::int64_t other = store().CreateWorkspace("other").value().id;
-  const std::int64_t revision = store().SaveDraft(ws_, FullConfig()).value();
-  ASSERT_TRUE(store().Publish(ws_, revision).ok());
-  EXPECT_EQ(store().LoadDraft(other).error().code, base::ErrorCode::kNotFound);
-  EXPECT_EQ(store().LoadPublished(other).error().code, base::ErrorCode::kNotFound);
-  EXPECT_EQ(store().Publish(other, revision).error().code, base::ErrorCode::kNotFound);
+  const std::int64_t other = store_->CreateWorkspace("other").value().id;
+  const std::int64_t revision = store_->SaveDraft(ws_, FullConfig()).value();
+  ASSERT_TRUE(store_->Publish(ws_, revision).ok());
+  EXPECT_EQ(store_->LoadDraft(other).error().code, base::ErrorCode::kNotFound);
+  EXPECT_EQ(store_->LoadPublished(other).error().code, base::ErrorCode::kNotFound);
+  EXPECT_EQ(store_->Publish(other, revision).error().code, base::ErrorCode::kNotFound);
 }
 
 TEST_F(ConfigTest, CorruptStoredConfigurationIsInternal) {
-  ASSERT_TRUE(store().SaveDraft(ws_, FullConfig()).ok());
+  ASSERT_TRUE(store_->SaveDraft(ws_, FullConfig()).ok());
   ExecuteRaw("UPDATE agent_configs SET draft_json = '{\"default_language\": \"xx\"}'");
-  EXPECT_EQ(store().LoadDraft(ws_).error().code, base::ErrorCode::kInternal);
+  EXPECT_EQ(store_->LoadDraft(ws_).error().code, base::ErrorCode::kInternal);
   ExecuteRaw("UPDATE agent_configs SET draft_json = 'not json'");
-  EXPECT_EQ(store().LoadDraft(ws_).error().code, base::ErrorCode::kInternal);
+  EXPECT_EQ(store_->LoadDraft(ws_).error().code, base::ErrorCode::kInternal);
   ExecuteRaw("UPDATE agent_configs SET draft_json = '{\"questions\": 3}'");
-  EXPECT_EQ(store().LoadDraft(ws_).error().code, base::ErrorCode::kInternal);
+  EXPECT_EQ(store_->LoadDraft(ws_).error().code, base::ErrorCode::kInternal);
 }
 
 TEST(ConfigCodecTest, AbsentKeysKeepDefaultsAndNullPauseIsNever) {
-  base::Result<core::AgentConfig> empty = sqlite::DecodeConfig("{}");
+  base::Result<core::AgentConfig> empty = DecodeConfig("{}");
   ASSERT_TRUE(empty.ok());
   EXPECT_EQ(*empty, core::AgentConfig{});
-  base::Result<core::AgentConfig> never = sqlite::DecodeConfig(R"({"pause_ms": null})");
+  base::Result<core::AgentConfig> never = DecodeConfig(R"({"pause_ms": null})");
   ASSERT_TRUE(never.ok());
   EXPECT_EQ(never->pause, std::nullopt);
 }
@@ -162,7 +162,7 @@ TEST(ConfigCodecTest, DurationsAreStoredInMilliseconds) {
   core::AgentConfig config;
   config.pause = 15min;
   config.debounce = 2s;
-  const std::string json = sqlite::EncodeConfig(config);
+  const std::string json = EncodeConfig(config);
   EXPECT_NE(json.find("\"pause_ms\":900000"), std::string::npos) << json;
   EXPECT_NE(json.find("\"debounce_ms\":2000"), std::string::npos) << json;
 }
@@ -170,7 +170,7 @@ TEST(ConfigCodecTest, DurationsAreStoredInMilliseconds) {
 TEST(ConfigCodecTest, InvalidUtf8IsStoredNotThrown) {
   core::AgentConfig config;
   config.greeting = "bad \xff byte";
-  base::Result<core::AgentConfig> decoded = sqlite::DecodeConfig(sqlite::EncodeConfig(config));
+  base::Result<core::AgentConfig> decoded = DecodeConfig(EncodeConfig(config));
   ASSERT_TRUE(decoded.ok());
   EXPECT_EQ(decoded->greeting, "bad \xEF\xBF\xBD byte");
 }

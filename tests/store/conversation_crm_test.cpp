@@ -42,7 +42,7 @@ TEST_F(ConversationCrmTest, HistoryPagesAreNewestFirstAndExact) {
 }
 
 TEST_F(ConversationCrmTest, AnotherWorkspacesConversationIsNotFoundAndUnchanged) {
-  const std::int64_t other = store().CreateWorkspace("other").value().id;
+  const std::int64_t other = store_->CreateWorkspace("other").value().id;
   const auto theirs = Open("them", core::Channel::kWhatsapp, other);
   Append(theirs, Author::kCustomer, "hi", kT0, other);
   EXPECT_EQ(crm().ListMessages(ws_, theirs, std::nullopt, 5).error().code,
@@ -54,7 +54,7 @@ TEST_F(ConversationCrmTest, AnotherWorkspacesConversationIsNotFoundAndUnchanged)
                 .code,
             base::ErrorCode::kNotFound);
   EXPECT_EQ(crm().MarkRead(ws_, theirs).error().code, base::ErrorCode::kNotFound);
-  EXPECT_TRUE(store().ListAudit(other, theirs).value().empty());
+  EXPECT_TRUE(store_->ListAudit(other, theirs).value().empty());
   const core::ConversationSummary s = crm().LoadSummary(other, theirs).value();
   EXPECT_EQ(s.folder, core::Folder::kOpen);
   EXPECT_EQ(s.priority, core::Priority::kNormal);
@@ -64,26 +64,26 @@ TEST_F(ConversationCrmTest, AnotherWorkspacesConversationIsNotFoundAndUnchanged)
 TEST_F(ConversationCrmTest, MovingFolderBumpsTheVersionSoAStaleDecisionIsDecidedAgain) {
   const auto id = Open("a");
   Append(id, Author::kCustomer, "hi", kT0);
-  const core::ConversationSnapshot before = store().LoadConversation(ws_, id, 0).value();
+  const core::ConversationSnapshot before = store_->LoadConversation(ws_, id, 0).value();
   auto moved = crm().ChangeConversation(ws_, id, {core::Folder::kArchived, std::nullopt}, kUser,
                                         base::FromMillis(kT0));
   ASSERT_TRUE(moved.ok()) << moved.error().message;
   EXPECT_EQ(moved->folder, core::Folder::kArchived);
   core::Decision stale;
   stale.conversation = before.conversation;  // still open
-  EXPECT_EQ(store().Commit(ws_, stale).error().code, base::ErrorCode::kConflict);
-  EXPECT_EQ(store().LoadConversation(ws_, id, 0).value().conversation.folder,
+  EXPECT_EQ(store_->Commit(ws_, stale).error().code, base::ErrorCode::kConflict);
+  EXPECT_EQ(store_->LoadConversation(ws_, id, 0).value().conversation.folder,
             core::Folder::kArchived);
 }
 
 TEST_F(ConversationCrmTest, PriorityAndAnUnchangedFolderLeaveTheVersion) {
   const auto id = Open("a");
-  const std::int64_t version = store().LoadConversation(ws_, id, 0).value().conversation.version;
+  const std::int64_t version = store_->LoadConversation(ws_, id, 0).value().conversation.version;
   auto changed = crm().ChangeConversation(ws_, id, {core::Folder::kOpen, core::Priority::kUrgent},
                                           kUser, base::FromMillis(kT0));
   ASSERT_TRUE(changed.ok());
   EXPECT_EQ(changed->priority, core::Priority::kUrgent);
-  EXPECT_EQ(store().LoadConversation(ws_, id, 0).value().conversation.version, version);
+  EXPECT_EQ(store_->LoadConversation(ws_, id, 0).value().conversation.version, version);
   EXPECT_EQ(crm().ChangeConversation(ws_, id, {}, kUser, base::FromMillis(kT0)).value().priority,
             core::Priority::kUrgent);
 }
@@ -92,9 +92,9 @@ TEST_F(ConversationCrmTest, EachFolderOrPriorityChangeIsOnTheTimelineWithWhoAndW
   const auto id = Open("a");
   Append(id, Author::kCustomer, "hi", kT0);
   core::Decision paused;
-  paused.conversation = store().LoadConversation(ws_, id, 0).value().conversation;
+  paused.conversation = store_->LoadConversation(ws_, id, 0).value().conversation;
   paused.conversation.lease = {core::Mode::kManual, base::FromMillis(kT0 + 900'000), 1};
-  ASSERT_TRUE(store().Commit(ws_, paused).ok());
+  ASSERT_TRUE(store_->Commit(ws_, paused).ok());
   ASSERT_TRUE(crm()
                   .ChangeConversation(ws_, id, {core::Folder::kSolved, core::Priority::kHigh},
                                       kUser, base::FromMillis(kT0 + 1))
@@ -106,7 +106,7 @@ TEST_F(ConversationCrmTest, EachFolderOrPriorityChangeIsOnTheTimelineWithWhoAndW
                   .ok());
   ASSERT_TRUE(crm().ChangeConversation(ws_, id, {}, kUser, base::FromMillis(kT0 + 3)).ok());
 
-  const std::vector<core::AuditEvent> events = store().ListAudit(ws_, id).value();
+  const std::vector<core::AuditEvent> events = store_->ListAudit(ws_, id).value();
   ASSERT_EQ(events.size(), 3u);
   EXPECT_EQ(events[0].kind, core::AuditKind::kFolderChanged);
   EXPECT_EQ(events[0].detail, "open -> solved");
@@ -139,11 +139,11 @@ TEST_F(ConversationCrmTest, UnreadCountsCustomerMessagesSinceTheLastReadOrReply)
 
   // In one decision: the messages after the reply count.
   core::Decision d;
-  d.conversation = store().LoadConversation(ws_, id, 0).value().conversation;
+  d.conversation = store_->LoadConversation(ws_, id, 0).value().conversation;
   d.messages = {{0, 0, Author::kCustomer, "4", base::FromMillis(kT0 + 6), 0},
                 {0, 0, Author::kHumanCrm, "5", base::FromMillis(kT0 + 7), 0},
                 {0, 0, Author::kCustomer, "6", base::FromMillis(kT0 + 8), 0}};
-  ASSERT_TRUE(store().Commit(ws_, d).ok());
+  ASSERT_TRUE(store_->Commit(ws_, d).ok());
   EXPECT_EQ(crm().LoadSummary(ws_, id).value().unread, 1);
 }
 
@@ -156,9 +156,9 @@ TEST_F(ConversationCrmTest, ActivityIsTheNewestMessageTimeAndTheLastMessageTheNe
   EXPECT_EQ(s.last_message->id, echo.id);
   // A decision without messages changes neither.
   core::Decision d;
-  d.conversation = store().LoadConversation(ws_, id, 0).value().conversation;
+  d.conversation = store_->LoadConversation(ws_, id, 0).value().conversation;
   d.conversation.lease.mode = core::Mode::kManual;
-  ASSERT_TRUE(store().Commit(ws_, d).ok());
+  ASSERT_TRUE(store_->Commit(ws_, d).ok());
   const core::ConversationSummary after = crm().LoadSummary(ws_, id).value();
   EXPECT_EQ(after.last_activity, s.last_activity);
   EXPECT_EQ(after.last_message->id, echo.id);

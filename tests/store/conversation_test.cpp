@@ -27,7 +27,7 @@ void AppendMessages(core::Store& store, std::int64_t ws, std::int64_t conversati
 }
 
 TEST_F(ConversationTest, NewConversationStartsOpenInAiAtVersionZero) {
-  base::Result<core::ConversationSnapshot> s = store().OpenConversation(Key(ws_), kHistory);
+  base::Result<core::ConversationSnapshot> s = store_->OpenConversation(Key(ws_), kHistory);
   ASSERT_TRUE(s.ok()) << s.error().message;
   const core::Conversation& c = s->conversation;
   EXPECT_GT(c.id, 0);
@@ -52,15 +52,15 @@ TEST_F(ConversationTest, NewConversationStartsOpenInAiAtVersionZero) {
 TEST_F(ConversationTest, AWebVisitorIsNamedByTheStartOfItsIdNeverByTheWholeCookie) {
   const std::string visitor = "3f2a9c0d1e2f3a4b5c6d7e8f90a1b2c3";
   const core::ConversationSnapshot s =
-      store().OpenConversation(Key(ws_, visitor, core::Channel::kWeb), kHistory).value();
+      store_->OpenConversation(Key(ws_, visitor, core::Channel::kWeb), kHistory).value();
   EXPECT_EQ(s.contact.external_id, visitor);
   EXPECT_EQ(s.contact.display_name, "Web visitor 3f2a");
   EXPECT_FALSE(s.contact.name_set_by_user);
 }
 
 TEST_F(ConversationTest, OpenCreatesOnceAndReturnsTheSameConversation) {
-  const core::ConversationSnapshot first = store().OpenConversation(Key(ws_), kHistory).value();
-  const core::ConversationSnapshot again = store().OpenConversation(Key(ws_), kHistory).value();
+  const core::ConversationSnapshot first = store_->OpenConversation(Key(ws_), kHistory).value();
+  const core::ConversationSnapshot again = store_->OpenConversation(Key(ws_), kHistory).value();
   EXPECT_EQ(again.conversation.id, first.conversation.id);
   EXPECT_EQ(again.contact.id, first.contact.id);
   EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM conversations"), 1);
@@ -68,10 +68,10 @@ TEST_F(ConversationTest, OpenCreatesOnceAndReturnsTheSameConversation) {
 }
 
 TEST_F(ConversationTest, EachChannelAndWorkspaceHasItsOwnConversation) {
-  const std::int64_t other = store().CreateWorkspace("other").value().id;
-  const auto whatsapp = store().OpenConversation(Key(ws_), kHistory).value();
-  const auto web = store().OpenConversation(Key(ws_, "+34600111222", core::Channel::kWeb), 1);
-  const auto elsewhere = store().OpenConversation(Key(other), kHistory).value();
+  const std::int64_t other = store_->CreateWorkspace("other").value().id;
+  const auto whatsapp = store_->OpenConversation(Key(ws_), kHistory).value();
+  const auto web = store_->OpenConversation(Key(ws_, "+34600111222", core::Channel::kWeb), 1);
+  const auto elsewhere = store_->OpenConversation(Key(other), kHistory).value();
   ASSERT_TRUE(web.ok());
   EXPECT_NE(web->conversation.id, whatsapp.conversation.id);
   EXPECT_NE(web->contact.id, whatsapp.contact.id);
@@ -80,30 +80,30 @@ TEST_F(ConversationTest, EachChannelAndWorkspaceHasItsOwnConversation) {
 }
 
 TEST_F(ConversationTest, UnknownWorkspaceIsNotFoundAndCreatesNothing) {
-  base::Result<core::ConversationSnapshot> s = store().OpenConversation(Key(ws_ + 100), kHistory);
+  base::Result<core::ConversationSnapshot> s = store_->OpenConversation(Key(ws_ + 100), kHistory);
   ASSERT_FALSE(s.ok());
   EXPECT_EQ(s.error().code, base::ErrorCode::kNotFound);
   EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM contacts"), 0);
 }
 
 TEST_F(ConversationTest, HistoryIsTheMostRecentMessagesOldestFirst) {
-  const auto s = store().OpenConversation(Key(ws_), kHistory).value();
+  const auto s = store_->OpenConversation(Key(ws_), kHistory).value();
   AppendMessages(store(), ws_, s.conversation.id, 5);
-  const auto recent = store().OpenConversation(Key(ws_), 3).value();
+  const auto recent = store_->OpenConversation(Key(ws_), 3).value();
   ASSERT_EQ(recent.history.size(), 3u);
   EXPECT_EQ(recent.history[0].text, "m3");
   EXPECT_EQ(recent.history[2].text, "m5");
   EXPECT_LT(recent.history[0].id, recent.history[1].id);
   EXPECT_EQ(recent.history[0].conversation_id, s.conversation.id);
-  EXPECT_TRUE(store().OpenConversation(Key(ws_), 0).value().history.empty());
-  EXPECT_EQ(store().LoadConversation(ws_, s.conversation.id, kHistory).value().history.size(), 5u);
+  EXPECT_TRUE(store_->OpenConversation(Key(ws_), 0).value().history.empty());
+  EXPECT_EQ(store_->LoadConversation(ws_, s.conversation.id, kHistory).value().history.size(), 5u);
 }
 
 TEST_F(ConversationTest, LoadConversationMatchesOpen) {
-  const auto opened = store().OpenConversation(Key(ws_), kHistory).value();
+  const auto opened = store_->OpenConversation(Key(ws_), kHistory).value();
   AppendMessages(store(), ws_, opened.conversation.id, 2);
-  const auto reopened = store().OpenConversation(Key(ws_), kHistory).value();
-  const auto loaded = store().LoadConversation(ws_, opened.conversation.id, kHistory).value();
+  const auto reopened = store_->OpenConversation(Key(ws_), kHistory).value();
+  const auto loaded = store_->LoadConversation(ws_, opened.conversation.id, kHistory).value();
   EXPECT_EQ(loaded.conversation.version, reopened.conversation.version);
   EXPECT_EQ(loaded.contact.external_id, reopened.contact.external_id);
   ASSERT_EQ(loaded.history.size(), reopened.history.size());
@@ -111,8 +111,8 @@ TEST_F(ConversationTest, LoadConversationMatchesOpen) {
 }
 
 TEST_F(ConversationTest, LoadContactReturnsTheContact) {
-  const auto s = store().OpenConversation(Key(ws_), kHistory).value();
-  base::Result<core::Contact> contact = store().LoadContact(ws_, s.contact.id);
+  const auto s = store_->OpenConversation(Key(ws_), kHistory).value();
+  base::Result<core::Contact> contact = store_->LoadContact(ws_, s.contact.id);
   ASSERT_TRUE(contact.ok());
   EXPECT_EQ(contact->external_id, "+34600111222");
   EXPECT_EQ(contact->channel, core::Channel::kWhatsapp);
@@ -120,25 +120,25 @@ TEST_F(ConversationTest, LoadContactReturnsTheContact) {
 }
 
 TEST_F(ConversationTest, UnknownIdsAreNotFound) {
-  EXPECT_EQ(store().LoadConversation(ws_, 12345, kHistory).error().code,
+  EXPECT_EQ(store_->LoadConversation(ws_, 12345, kHistory).error().code,
             base::ErrorCode::kNotFound);
-  EXPECT_EQ(store().LoadContact(ws_, 12345).error().code, base::ErrorCode::kNotFound);
-  EXPECT_EQ(store().ListAudit(ws_, 12345).error().code, base::ErrorCode::kNotFound);
+  EXPECT_EQ(store_->LoadContact(ws_, 12345).error().code, base::ErrorCode::kNotFound);
+  EXPECT_EQ(store_->ListAudit(ws_, 12345).error().code, base::ErrorCode::kNotFound);
 }
 
 TEST_F(ConversationTest, UnknownStoredNameIsInternal) {
-  const auto s = store().OpenConversation(Key(ws_), kHistory).value();
+  const auto s = store_->OpenConversation(Key(ws_), kHistory).value();
   ExecuteRaw("UPDATE conversations SET folder = 'bogus'");
   base::Result<core::ConversationSnapshot> loaded =
-      store().LoadConversation(ws_, s.conversation.id, kHistory);
+      store_->LoadConversation(ws_, s.conversation.id, kHistory);
   ASSERT_FALSE(loaded.ok());
   EXPECT_EQ(loaded.error().code, base::ErrorCode::kInternal);
-  EXPECT_EQ(store().OpenConversation(Key(ws_), kHistory).error().code, base::ErrorCode::kInternal);
+  EXPECT_EQ(store_->OpenConversation(Key(ws_), kHistory).error().code, base::ErrorCode::kInternal);
 
   ExecuteRaw("UPDATE conversations SET folder = 'open'");
   AppendMessages(store(), ws_, s.conversation.id, 1);
   ExecuteRaw("UPDATE messages SET author = 'robot'");
-  EXPECT_EQ(store().LoadConversation(ws_, s.conversation.id, kHistory).error().code,
+  EXPECT_EQ(store_->LoadConversation(ws_, s.conversation.id, kHistory).error().code,
             base::ErrorCode::kInternal);
 }
 

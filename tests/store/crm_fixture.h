@@ -12,12 +12,12 @@ namespace store {
 
 class CrmStoreTest : public StoreTest {
  protected:
-  core::Crm& crm() { return *store_; }
+  core::Crm& crm() { return *crm_; }
 
   // The conversation of `customer` on `channel` in `ws`, created when new.
   std::int64_t Open(const std::string& customer, core::Channel channel = core::Channel::kWhatsapp,
                     std::int64_t ws = 0) {
-    auto s = store().OpenConversation({ws == 0 ? ws_ : ws, channel, customer, ""}, 0);
+    auto s = store_->OpenConversation({ws == 0 ? ws_ : ws, channel, customer, ""}, 0);
     EXPECT_TRUE(s.ok()) << s.error().message;
     return s.ok() ? s->conversation.id : 0;
   }
@@ -28,11 +28,11 @@ class CrmStoreTest : public StoreTest {
                        std::int64_t at_ms, std::int64_t ws = 0) {
     ws = ws == 0 ? ws_ : ws;
     core::Decision d;
-    d.conversation = store().LoadConversation(ws, conversation_id, 0).value().conversation;
+    d.conversation = store_->LoadConversation(ws, conversation_id, 0).value().conversation;
     core::Message m{0, 0, author, text, base::FromMillis(at_ms), 0};
     if (author == core::Author::kHumanCrm) m.user = "bea@shop.example";
     d.messages.push_back(m);
-    auto stored = store().Commit(ws, d);
+    auto stored = store_->Commit(ws, d);
     EXPECT_TRUE(stored.ok()) << stored.error().message;
     return stored.ok() ? stored->messages.front() : core::Message{};
   }

@@ -166,7 +166,7 @@ TEST_F(InboxListTest, SearchPagesAreExactToo) {
 }
 
 TEST_F(InboxListTest, AnotherWorkspacesConversationsAreInvisible) {
-  const std::int64_t other = store().CreateWorkspace("other").value().id;
+  const std::int64_t other = store_->CreateWorkspace("other").value().id;
   const auto mine = Open("me");
   const auto theirs = Open("them", Channel::kWhatsapp, other);
   Append(mine, Author::kCustomer, "shared words", kT0);
@@ -189,7 +189,7 @@ TEST_F(InboxListTest, AnotherWorkspacesConversationsAreInvisible) {
 }
 
 TEST_F(InboxListTest, ASummaryShowsTheConversationItsContactAndItsLastMessage) {
-  auto opened = store().OpenConversation({ws_, Channel::kMessenger, "psid-9", "page-1"}, 0);
+  auto opened = store_->OpenConversation({ws_, Channel::kMessenger, "psid-9", "page-1"}, 0);
   ASSERT_TRUE(opened.ok());
   const auto id = opened->conversation.id;
   Append(id, Author::kCustomer, "one", kT0);

@@ -106,7 +106,7 @@ TEST_F(InboxRepositoryTest, DepthsCountEachState) {
 TEST_F(InboxRepositoryTest, AnAppendDoesNotWaitForATransactionOfTheDatabase) {
   std::promise<void> release;
   std::future<base::Result<std::int64_t>> appended;
-  const base::Status done = store().Atomically([&] {
+  const base::Status done = store_->Atomically([&] {
     // Inside the transaction: the database's write lock and the store's mutex are held.
     appended = std::async(std::launch::async,
                           [&] { return inbox_->AppendInbox(core::Channel::kWhatsapp, "{}", kT0); });

@@ -17,7 +17,7 @@ class LeadTest : public CrmStoreTest {
  protected:
   void SetUp() override {
     CrmStoreTest::SetUp();
-    const auto opened = store().OpenConversation({ws_, core::Channel::kWhatsapp, "+34600", ""}, 0);
+    const auto opened = store_->OpenConversation({ws_, core::Channel::kWhatsapp, "+34600", ""}, 0);
     conversation_ = opened.value().conversation.id;
     contact_ = opened.value().contact.id;
     // Two answers, as the workflow stores them.
@@ -27,7 +27,7 @@ class LeadTest : public CrmStoreTest {
     d.answers = {
         {0, "What is your budget?", "Budget", "500 euros", "500 EUR", base::FromMillis(kT0), {}},
         {1, "When?", "", "May", "May", base::FromMillis(kT0), {}}};
-    auto stored = store().Commit(ws_, d);
+    auto stored = store_->Commit(ws_, d);
     ASSERT_TRUE(stored.ok());
     answer_ids_ = {stored->answers[0].id, stored->answers[1].id};
   }
@@ -38,7 +38,7 @@ class LeadTest : public CrmStoreTest {
 };
 
 TEST_F(LeadTest, ALeadIsTheContactWithAnswersLabelsNotesAndConversations) {
-  const auto web = store().OpenConversation({ws_, core::Channel::kWhatsapp, "+34600", "2nd"}, 0);
+  const auto web = store_->OpenConversation({ws_, core::Channel::kWhatsapp, "+34600", "2nd"}, 0);
   ASSERT_TRUE(crm().AddNote(ws_, contact_, "called", "bea@shop.example", kAt).ok());
   ASSERT_TRUE(crm().EditLead(ws_, contact_, {std::nullopt, Labels{"b", "a"}}, "bea", kAt).ok());
   const core::Lead lead = crm().LoadLead(ws_, contact_).value();
@@ -82,9 +82,9 @@ TEST_F(LeadTest, EveryChangedFieldIsAuditedOnceAndUnchangedOnesNot) {
 TEST_F(LeadTest, ANameAUserSetIsKeptWhenTheChannelReportsAnother) {
   ASSERT_TRUE(crm().EditLead(ws_, contact_, {"Ana (florist)", std::nullopt}, "bea", kAt).ok());
   core::Decision d;
-  d.conversation = store().LoadConversation(ws_, conversation_, 0).value().conversation;
+  d.conversation = store_->LoadConversation(ws_, conversation_, 0).value().conversation;
   d.contact_name = "Ana WhatsApp";
-  ASSERT_TRUE(store().Commit(ws_, d).ok());
+  ASSERT_TRUE(store_->Commit(ws_, d).ok());
   EXPECT_EQ(crm().LoadLead(ws_, contact_).value().contact.display_name, "Ana (florist)");
 }
 
@@ -116,8 +116,8 @@ TEST_F(LeadTest, ANoteIsAnEditWithoutABefore) {
 }
 
 TEST_F(LeadTest, AnotherWorkspacesLeadIsNotFoundForEveryCallAndUnchanged) {
-  const std::int64_t other = store().CreateWorkspace("other").value().id;
-  const auto elsewhere = store().OpenConversation({other, core::Channel::kWeb, "v", ""}, 0);
+  const std::int64_t other = store_->CreateWorkspace("other").value().id;
+  const auto elsewhere = store_->OpenConversation({other, core::Channel::kWeb, "v", ""}, 0);
   const std::int64_t theirs = elsewhere.value().contact.id;
   const auto not_found = base::ErrorCode::kNotFound;
   EXPECT_EQ(crm().LoadLead(ws_, theirs).error().code, not_found);

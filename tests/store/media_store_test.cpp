@@ -4,7 +4,6 @@
 
 #include <filesystem>
 
-#include "store/sqlite/media_repository.h"
 #include "store_fixture.h"
 
 namespace store {
@@ -19,7 +18,6 @@ class MediaStoreTest : public StoreTest {
  protected:
   void SetUp() override {
     StoreTest::SetUp();
-    media_ = std::make_unique<sqlite::MediaRepository>(*store_, (dir_ / "media").string());
     auto s = store_->OpenConversation({ws_, core::Channel::kWhatsapp, "16505551234", "1065"}, 10);
     ASSERT_TRUE(s.ok());
     core::Decision d;
@@ -37,7 +35,6 @@ class MediaStoreTest : public StoreTest {
             .ok());
   }
 
-  std::unique_ptr<sqlite::MediaRepository> media_;
   std::int64_t conversation_ = 0;
   std::int64_t message_ = 0;
 };

@@ -23,7 +23,7 @@ TEST_F(MigrationsTest, ReopeningAppliesNothingTwiceAndKeepsData) {
   Reopen();
   EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM schema_migrations"),
             static_cast<std::int64_t>(sqlite::Migrations().size()));
-  base::Result<core::Workspace> ws = store().FindWorkspace("acme");
+  base::Result<core::Workspace> ws = store_->FindWorkspace("acme");
   ASSERT_TRUE(ws.ok());
   EXPECT_EQ(ws->id, ws_);
 }
@@ -34,9 +34,9 @@ TEST_F(MigrationsTest, VersionsAreConsecutiveFromOne) {
 }
 
 TEST_F(MigrationsTest, SchemaFromANewerBuildIsRefused) {
-  store_.reset();
+  db_.reset();
   ExecuteRaw("INSERT INTO schema_migrations (version, name) VALUES (999, 'from the future')");
-  base::Result<std::unique_ptr<SqliteStore>> opened = SqliteStore::Open(path_);
+  base::Result<std::unique_ptr<Database>> opened = OpenDatabase("sqlite:" + path_, {});
   ASSERT_FALSE(opened.ok());
   EXPECT_EQ(opened.error().code, base::ErrorCode::kFailedPrecondition);
   EXPECT_NE(opened.error().message.find(path_), std::string::npos);
@@ -55,7 +55,7 @@ TEST_F(MigrationsTest, OpenSetsWalJournal) {
 
 TEST_F(MigrationsTest, UnopenablePathIsUnavailableAndNamed) {
   const std::string path = (dir_ / "missing-dir" / "x.db").string();
-  base::Result<std::unique_ptr<SqliteStore>> opened = SqliteStore::Open(path);
+  base::Result<std::unique_ptr<Database>> opened = OpenDatabase("sqlite:" + path, {});
   ASSERT_FALSE(opened.ok());
   EXPECT_EQ(opened.error().code, base::ErrorCode::kUnavailable);
   EXPECT_NE(opened.error().message.find(path), std::string::npos);
@@ -64,7 +64,7 @@ TEST_F(MigrationsTest, UnopenablePathIsUnavailableAndNamed) {
 TEST_F(MigrationsTest, FileThatIsNotADatabaseIsUnavailable) {
   const std::string path = (dir_ / "notes.txt").string();
   std::ofstream(path) << std::string(4096, 'x');
-  base::Result<std::unique_ptr<SqliteStore>> opened = SqliteStore::Open(path);
+  base::Result<std::unique_ptr<Database>> opened = OpenDatabase("sqlite:" + path, {});
   ASSERT_FALSE(opened.ok());
   EXPECT_EQ(opened.error().code, base::ErrorCode::kUnavailable);
   EXPECT_NE(opened.error().message.find(path), std::string::npos);

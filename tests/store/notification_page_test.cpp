@@ -15,13 +15,13 @@ class NotificationPageTest : public CrmStoreTest {
   std::int64_t Notify(std::int64_t ws, const std::string& customer) {
     core::Decision d;
     d.conversation =
-        store().OpenConversation({ws, core::Channel::kWeb, customer, ""}, 0).value().conversation;
+        store_->OpenConversation({ws, core::Channel::kWeb, customer, ""}, 0).value().conversation;
     core::Notification n;
     n.customer_name = customer;
     n.last_messages = {"customer: help"};
     n.at = base::FromMillis(kT0);
     d.notifications = {n};
-    return store().Commit(ws, d).value().notifications.at(0).id;
+    return store_->Commit(ws, d).value().notifications.at(0).id;
   }
 };
 
@@ -48,7 +48,7 @@ TEST_F(NotificationPageTest, PagesAreNewestFirstAndExactWithTheUnreadCount) {
 }
 
 TEST_F(NotificationPageTest, MarkingReadCountsDownAndReadAllClearsOnlyThisWorkspace) {
-  const std::int64_t other = store().CreateWorkspace("other").value().id;
+  const std::int64_t other = store_->CreateWorkspace("other").value().id;
   const auto a = Notify(ws_, "a");
   Notify(ws_, "b");
   const auto theirs = Notify(other, "them");

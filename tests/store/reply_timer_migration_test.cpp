@@ -29,12 +29,12 @@ class ReplyTimerMigrationTest : public StoreTest {
 };
 
 TEST_F(ReplyTimerMigrationTest, APendingDebounceTimerBecomesTheReplyTimer) {
-  const auto owed = store().DueTimers(core::TimerKind::kReply, base::FromMillis(3000), 10);
+  const auto owed = store_->DueTimers(core::TimerKind::kReply, base::FromMillis(3000), 10);
   ASSERT_TRUE(owed.ok()) << owed.error().message;
   ASSERT_EQ(owed->size(), 1u);
   EXPECT_EQ((*owed)[0].conversation_id, 1);
   EXPECT_EQ((*owed)[0].due_at, base::FromMillis(3000));
-  const auto paused = store().DueTimers(core::TimerKind::kResume, base::FromMillis(901000), 10);
+  const auto paused = store_->DueTimers(core::TimerKind::kResume, base::FromMillis(901000), 10);
   ASSERT_TRUE(paused.ok());
   ASSERT_EQ(paused->size(), 1u);
   EXPECT_EQ((*paused)[0].conversation_id, 2);

@@ -40,7 +40,7 @@ class SearchShapesTest : public CrmStoreTest {
 };
 
 TEST_F(SearchShapesTest, EveryShapeGivesTheSamePages) {
-  const std::int64_t other = store().CreateWorkspace("other").value().id;
+  const std::int64_t other = store_->CreateWorkspace("other").value().id;
   const char* texts[] = {"red mug please", "blue mug", "red plate", "mug mug mug", "nothing"};
   for (int i = 0; i < 15; ++i) {
     const auto id = Open("c" + std::to_string(i), i % 3 == 0 ? Channel::kWeb : Channel::kWhatsapp);

@@ -1,4 +1,5 @@
-// A SqliteStore on a fresh database file in a temporary directory, removed after each test.
+// The embedded database on a fresh file in a temporary directory, removed after each test, and
+// its ports.
 #pragma once
 
 #include <gtest/gtest.h>
@@ -10,9 +11,9 @@
 #include <string>
 
 #include "core/store.h"
+#include "store/database.h"
 #include "store/sqlite/connection.h"
 #include "store/sqlite/migrations.h"
-#include "store/sqlite/sqlite_store.h"
 
 namespace store {
 
@@ -27,7 +28,7 @@ class StoreTest : public ::testing::Test {
   }
 
   void TearDown() override {
-    store_.reset();
+    db_.reset();
     std::filesystem::remove_all(dir_);
   }
 
@@ -63,10 +64,17 @@ class StoreTest : public ::testing::Test {
 
   // Closes the database and opens it again, as a restart does.
   void Reopen() {
-    store_.reset();
-    base::Result<std::unique_ptr<SqliteStore>> opened = SqliteStore::Open(path_);
+    db_.reset();
+    base::Result<std::unique_ptr<Database>> opened = OpenDatabase("sqlite:" + path_, {});
     ASSERT_TRUE(opened.ok()) << opened.error().message;
-    store_ = std::move(*opened);
+    db_ = std::move(*opened);
+    store_ = &db_->store();
+    crm_ = &db_->crm();
+    outbox_ = &db_->outbox();
+    users_ = &db_->users();
+    accounts_ = &db_->channel_accounts();
+    webhooks_ = &db_->webhooks();
+    media_ = &db_->media();
   }
 
   // Runs `sql` on the database file through a separate connection (to inspect or corrupt it).
@@ -98,7 +106,15 @@ class StoreTest : public ::testing::Test {
 
   std::filesystem::path dir_;
   std::string path_;
-  std::unique_ptr<SqliteStore> store_;
+  std::unique_ptr<Database> db_;
+  // The ports of db_.
+  core::Store* store_ = nullptr;
+  core::Crm* crm_ = nullptr;
+  core::Outbox* outbox_ = nullptr;
+  core::Users* users_ = nullptr;
+  core::ChannelAccounts* accounts_ = nullptr;
+  core::Webhooks* webhooks_ = nullptr;
+  core::MediaStore* media_ = nullptr;  // files in dir_ / "media"
   std::int64_t ws_ = 0;
 };
 

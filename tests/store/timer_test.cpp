@@ -16,25 +16,25 @@ class TimerCommits : public StoreTest {
   // Opens the conversation of `customer` in `ws` and commits `timers` to it.
   std::int64_t SetTimers(std::int64_t ws, const std::string& customer,
                          std::vector<core::TimerChange> timers) {
-    const auto s = store().OpenConversation({ws, core::Channel::kWeb, customer}, 0).value();
+    const auto s = store_->OpenConversation({ws, core::Channel::kWeb, customer}, 0).value();
     core::Decision d;
     d.conversation = s.conversation;
     d.timers = std::move(timers);
-    EXPECT_TRUE(store().Commit(ws, d).ok());
+    EXPECT_TRUE(store_->Commit(ws, d).ok());
     return s.conversation.id;
   }
 };
 
 TEST_F(TimerCommits, NoTimersMeansNothingDue) {
-  EXPECT_TRUE(store().DueTimers(core::TimerKind::kResume, kT0 + 1000h, 10).value().empty());
-  EXPECT_EQ(store().NextTimer(ws_).value(), std::nullopt);
+  EXPECT_TRUE(store_->DueTimers(core::TimerKind::kResume, kT0 + 1000h, 10).value().empty());
+  EXPECT_EQ(store_->NextTimer(ws_).value(), std::nullopt);
 }
 
 TEST_F(TimerCommits, SettingAgainReplacesThePendingTimer) {
   const std::int64_t id = SetTimers(ws_, "a", {{core::TimerKind::kResume, kT0 + 15min}});
   SetTimers(ws_, "a", {{core::TimerKind::kResume, kT0 + 20min}});
-  EXPECT_TRUE(store().DueTimers(core::TimerKind::kResume, kT0 + 19min, 10).value().empty());
-  const auto due = store().DueTimers(core::TimerKind::kResume, kT0 + 20min, 10).value();
+  EXPECT_TRUE(store_->DueTimers(core::TimerKind::kResume, kT0 + 19min, 10).value().empty());
+  const auto due = store_->DueTimers(core::TimerKind::kResume, kT0 + 20min, 10).value();
   ASSERT_EQ(due.size(), 1u);
   EXPECT_EQ(due[0].workspace_id, ws_);
   EXPECT_EQ(due[0].conversation_id, id);
@@ -44,52 +44,52 @@ TEST_F(TimerCommits, SettingAgainReplacesThePendingTimer) {
 TEST_F(TimerCommits, EachKindIsItsOwnTimerAndCancelRemovesOne) {
   SetTimers(ws_, "a",
             {{core::TimerKind::kResume, kT0 + 15min}, {core::TimerKind::kReply, kT0 + 2s}});
-  EXPECT_EQ(store().NextTimer(ws_).value(), kT0 + 2s);
+  EXPECT_EQ(store_->NextTimer(ws_).value(), kT0 + 2s);
   SetTimers(ws_, "a", {{core::TimerKind::kReply, std::nullopt}});
-  const auto due = store().DueTimers(core::TimerKind::kResume, kT0 + 1h, 10).value();
+  const auto due = store_->DueTimers(core::TimerKind::kResume, kT0 + 1h, 10).value();
   ASSERT_EQ(due.size(), 1u);
   EXPECT_EQ(due[0].kind, core::TimerKind::kResume);
-  EXPECT_EQ(store().NextTimer(ws_).value(), kT0 + 15min);
+  EXPECT_EQ(store_->NextTimer(ws_).value(), kT0 + 15min);
   SetTimers(ws_, "a", {{core::TimerKind::kResume, std::nullopt}});
-  EXPECT_EQ(store().NextTimer(ws_).value(), std::nullopt);
+  EXPECT_EQ(store_->NextTimer(ws_).value(), std::nullopt);
 }
 
 TEST_F(TimerCommits, CancellingWithoutAPendingTimerIsFine) {
   SetTimers(ws_, "a", {{core::TimerKind::kResume, std::nullopt}});
-  EXPECT_TRUE(store().DueTimers(core::TimerKind::kResume, kT0 + 1h, 10).value().empty());
+  EXPECT_TRUE(store_->DueTimers(core::TimerKind::kResume, kT0 + 1h, 10).value().empty());
 }
 
 TEST_F(TimerCommits, DueTimersAreEarliestFirstAcrossWorkspacesUpToTheLimit) {
-  const std::int64_t other = store().CreateWorkspace("other").value().id;
+  const std::int64_t other = store_->CreateWorkspace("other").value().id;
   const std::int64_t late = SetTimers(ws_, "late", {{core::TimerKind::kResume, kT0 + 30min}});
   const std::int64_t early = SetTimers(other, "early", {{core::TimerKind::kResume, kT0 + 5min}});
   const std::int64_t mid = SetTimers(ws_, "mid", {{core::TimerKind::kResume, kT0 + 10min}});
   SetTimers(other, "future", {{core::TimerKind::kResume, kT0 + 2h}});
 
-  const auto due = store().DueTimers(core::TimerKind::kResume, kT0 + 30min, 10).value();
+  const auto due = store_->DueTimers(core::TimerKind::kResume, kT0 + 30min, 10).value();
   ASSERT_EQ(due.size(), 3u);
   EXPECT_EQ(due[0].conversation_id, early);
   EXPECT_EQ(due[0].workspace_id, other);
   EXPECT_EQ(due[1].conversation_id, mid);
   EXPECT_EQ(due[2].conversation_id, late);
 
-  const auto first_two = store().DueTimers(core::TimerKind::kResume, kT0 + 30min, 2).value();
+  const auto first_two = store_->DueTimers(core::TimerKind::kResume, kT0 + 30min, 2).value();
   ASSERT_EQ(first_two.size(), 2u);
   EXPECT_EQ(first_two[1].conversation_id, mid);
 
-  EXPECT_EQ(store().NextTimer(ws_).value(), kT0 + 10min);
-  EXPECT_EQ(store().NextTimer(other).value(), kT0 + 5min);
+  EXPECT_EQ(store_->NextTimer(ws_).value(), kT0 + 10min);
+  EXPECT_EQ(store_->NextTimer(other).value(), kT0 + 5min);
 }
 
 TEST_F(TimerCommits, DueTimersAreOfTheKindAsked) {
   const std::int64_t owed = SetTimers(ws_, "owed", {{core::TimerKind::kReply, kT0 + 2s}});
   const std::int64_t paused = SetTimers(ws_, "paused", {{core::TimerKind::kResume, kT0 + 1s}});
 
-  const auto replies = store().DueTimers(core::TimerKind::kReply, kT0 + 1h, 10).value();
+  const auto replies = store_->DueTimers(core::TimerKind::kReply, kT0 + 1h, 10).value();
   ASSERT_EQ(replies.size(), 1u);
   EXPECT_EQ(replies[0].conversation_id, owed);
   EXPECT_EQ(replies[0].kind, core::TimerKind::kReply);
-  const auto resumes = store().DueTimers(core::TimerKind::kResume, kT0 + 1h, 10).value();
+  const auto resumes = store_->DueTimers(core::TimerKind::kResume, kT0 + 1h, 10).value();
   ASSERT_EQ(resumes.size(), 1u);
   EXPECT_EQ(resumes[0].conversation_id, paused);
   EXPECT_EQ(resumes[0].kind, core::TimerKind::kResume);
@@ -98,7 +98,7 @@ TEST_F(TimerCommits, DueTimersAreOfTheKindAsked) {
 TEST_F(TimerCommits, TimersSurviveReopen) {
   const std::int64_t id = SetTimers(ws_, "a", {{core::TimerKind::kResume, kT0 + 15min}});
   Reopen();
-  const auto due = store().DueTimers(core::TimerKind::kResume, kT0 + 15min, 10).value();
+  const auto due = store_->DueTimers(core::TimerKind::kResume, kT0 + 15min, 10).value();
   ASSERT_EQ(due.size(), 1u);
   EXPECT_EQ(due[0].conversation_id, id);
 }

@@ -13,75 +13,75 @@ const base::TimePoint kT0 = base::FromMillis(1'767'261'600'000);
 class UserStoreTest : public StoreTest {};
 
 TEST_F(UserStoreTest, AUserIsFoundByItsNormalizedEmail) {
-  auto ana = store_->CreateUser(" Ana@Shop.Example", "$argon2id$hash", kT0);
+  auto ana = users_->CreateUser(" Ana@Shop.Example", "$argon2id$hash", kT0);
   ASSERT_TRUE(ana.ok()) << ana.error().message;
   EXPECT_EQ(ana->email, "ana@shop.example");
-  auto found = store_->FindUserByEmail("ANA@shop.example");
+  auto found = users_->FindUserByEmail("ANA@shop.example");
   ASSERT_TRUE(found.ok());
   EXPECT_EQ(found->id, ana->id);
   EXPECT_EQ(found->password_hash, "$argon2id$hash");
   EXPECT_EQ(found->created_at, kT0);
-  EXPECT_EQ(store_->FindUserByEmail("bob@shop.example").error().code, base::ErrorCode::kNotFound);
+  EXPECT_EQ(users_->FindUserByEmail("bob@shop.example").error().code, base::ErrorCode::kNotFound);
 }
 
 TEST_F(UserStoreTest, AnEmailIsTakenOnceAndMustBeValid) {
-  ASSERT_TRUE(store_->CreateUser("ana@shop.example", "h", kT0).ok());
-  EXPECT_EQ(store_->CreateUser("ANA@shop.example", "h", kT0).error().code,
+  ASSERT_TRUE(users_->CreateUser("ana@shop.example", "h", kT0).ok());
+  EXPECT_EQ(users_->CreateUser("ANA@shop.example", "h", kT0).error().code,
             base::ErrorCode::kAlreadyExists);
-  EXPECT_EQ(store_->CreateUser("not an email", "h", kT0).error().code,
+  EXPECT_EQ(users_->CreateUser("not an email", "h", kT0).error().code,
             base::ErrorCode::kInvalidArgument);
 }
 
 TEST_F(UserStoreTest, AWorkspaceHasOneOwnerAndAnyNumberOfCollaborators) {
-  const auto ana = store_->CreateUser("ana@shop.example", "h", kT0).value();
-  const auto bob = store_->CreateUser("bob@shop.example", "h", kT0).value();
-  const auto cy = store_->CreateUser("cy@shop.example", "h", kT0).value();
-  ASSERT_TRUE(store_->SetMembership(ws_, bob.id, core::Role::kCollaborator).ok());
-  ASSERT_TRUE(store_->SetMembership(ws_, ana.id, core::Role::kOwner).ok());
-  ASSERT_TRUE(store_->SetMembership(ws_, cy.id, core::Role::kCollaborator).ok());
-  EXPECT_EQ(store_->SetMembership(ws_, bob.id, core::Role::kOwner).error().code,
+  const auto ana = users_->CreateUser("ana@shop.example", "h", kT0).value();
+  const auto bob = users_->CreateUser("bob@shop.example", "h", kT0).value();
+  const auto cy = users_->CreateUser("cy@shop.example", "h", kT0).value();
+  ASSERT_TRUE(users_->SetMembership(ws_, bob.id, core::Role::kCollaborator).ok());
+  ASSERT_TRUE(users_->SetMembership(ws_, ana.id, core::Role::kOwner).ok());
+  ASSERT_TRUE(users_->SetMembership(ws_, cy.id, core::Role::kCollaborator).ok());
+  EXPECT_EQ(users_->SetMembership(ws_, bob.id, core::Role::kOwner).error().code,
             base::ErrorCode::kFailedPrecondition);
-  EXPECT_TRUE(store_->SetMembership(ws_, ana.id, core::Role::kOwner).ok());  // already hers
+  EXPECT_TRUE(users_->SetMembership(ws_, ana.id, core::Role::kOwner).ok());  // already hers
 
-  const auto members = store_->ListMembers(ws_).value();
+  const auto members = users_->ListMembers(ws_).value();
   ASSERT_EQ(members.size(), 3u);
   EXPECT_EQ(members[0].email, "ana@shop.example");
   EXPECT_EQ(members[0].role, core::Role::kOwner);
   EXPECT_EQ(members[1].email, "bob@shop.example");
   EXPECT_EQ(members[2].email, "cy@shop.example");
-  EXPECT_EQ(*store_->RoleIn(ws_, bob.id), core::Role::kCollaborator);
+  EXPECT_EQ(*users_->RoleIn(ws_, bob.id), core::Role::kCollaborator);
 }
 
 TEST_F(UserStoreTest, ARoleBelongsToOneWorkspace) {
   const auto other = store_->CreateWorkspace("other").value();
-  const auto ana = store_->CreateUser("ana@shop.example", "h", kT0).value();
-  ASSERT_TRUE(store_->SetMembership(ws_, ana.id, core::Role::kOwner).ok());
-  EXPECT_EQ(store_->RoleIn(other.id, ana.id).error().code, base::ErrorCode::kNotFound);
-  EXPECT_TRUE(store_->ListMembers(other.id)->empty());
+  const auto ana = users_->CreateUser("ana@shop.example", "h", kT0).value();
+  ASSERT_TRUE(users_->SetMembership(ws_, ana.id, core::Role::kOwner).ok());
+  EXPECT_EQ(users_->RoleIn(other.id, ana.id).error().code, base::ErrorCode::kNotFound);
+  EXPECT_TRUE(users_->ListMembers(other.id)->empty());
   // Her own workspace's owner may also be a collaborator elsewhere.
-  ASSERT_TRUE(store_->SetMembership(other.id, ana.id, core::Role::kCollaborator).ok());
-  EXPECT_EQ(*store_->RoleIn(other.id, ana.id), core::Role::kCollaborator);
-  EXPECT_EQ(*store_->RoleIn(ws_, ana.id), core::Role::kOwner);
+  ASSERT_TRUE(users_->SetMembership(other.id, ana.id, core::Role::kCollaborator).ok());
+  EXPECT_EQ(*users_->RoleIn(other.id, ana.id), core::Role::kCollaborator);
+  EXPECT_EQ(*users_->RoleIn(ws_, ana.id), core::Role::kOwner);
 }
 
 TEST_F(UserStoreTest, ACollaboratorCanBeRemovedButNeverTheOwner) {
-  const auto ana = store_->CreateUser("ana@shop.example", "h", kT0).value();
-  const auto bob = store_->CreateUser("bob@shop.example", "h", kT0).value();
-  ASSERT_TRUE(store_->SetMembership(ws_, ana.id, core::Role::kOwner).ok());
-  ASSERT_TRUE(store_->SetMembership(ws_, bob.id, core::Role::kCollaborator).ok());
-  ASSERT_TRUE(store_->RemoveMembership(ws_, bob.id).ok());
-  EXPECT_EQ(store_->RoleIn(ws_, bob.id).error().code, base::ErrorCode::kNotFound);
-  EXPECT_EQ(store_->RemoveMembership(ws_, bob.id).error().code, base::ErrorCode::kNotFound);
-  EXPECT_EQ(store_->RemoveMembership(ws_, ana.id).error().code,
+  const auto ana = users_->CreateUser("ana@shop.example", "h", kT0).value();
+  const auto bob = users_->CreateUser("bob@shop.example", "h", kT0).value();
+  ASSERT_TRUE(users_->SetMembership(ws_, ana.id, core::Role::kOwner).ok());
+  ASSERT_TRUE(users_->SetMembership(ws_, bob.id, core::Role::kCollaborator).ok());
+  ASSERT_TRUE(users_->RemoveMembership(ws_, bob.id).ok());
+  EXPECT_EQ(users_->RoleIn(ws_, bob.id).error().code, base::ErrorCode::kNotFound);
+  EXPECT_EQ(users_->RemoveMembership(ws_, bob.id).error().code, base::ErrorCode::kNotFound);
+  EXPECT_EQ(users_->RemoveMembership(ws_, ana.id).error().code,
             base::ErrorCode::kFailedPrecondition);
-  EXPECT_EQ(*store_->RoleIn(ws_, ana.id), core::Role::kOwner);
+  EXPECT_EQ(*users_->RoleIn(ws_, ana.id), core::Role::kOwner);
 }
 
 TEST_F(UserStoreTest, MembershipsNeedAKnownUserAndWorkspace) {
-  const auto ana = store_->CreateUser("ana@shop.example", "h", kT0).value();
-  EXPECT_EQ(store_->SetMembership(ws_, 4242, core::Role::kOwner).error().code,
+  const auto ana = users_->CreateUser("ana@shop.example", "h", kT0).value();
+  EXPECT_EQ(users_->SetMembership(ws_, 4242, core::Role::kOwner).error().code,
             base::ErrorCode::kNotFound);
-  EXPECT_EQ(store_->SetMembership(4242, ana.id, core::Role::kOwner).error().code,
+  EXPECT_EQ(users_->SetMembership(4242, ana.id, core::Role::kOwner).error().code,
             base::ErrorCode::kNotFound);
 }
 
@@ -91,43 +91,43 @@ core::Session SessionOf(const core::User& user, const std::string& token_hash,
 }
 
 TEST_F(UserStoreTest, ANewPasswordSignsOutEveryOtherSessionOfTheUserOnly) {
-  const auto ana = store_->CreateUser("ana@shop.example", "old hash", kT0).value();
-  const auto bob = store_->CreateUser("bob@shop.example", "h", kT0).value();
+  const auto ana = users_->CreateUser("ana@shop.example", "old hash", kT0).value();
+  const auto bob = users_->CreateUser("bob@shop.example", "h", kT0).value();
   const base::TimePoint later = kT0 + std::chrono::hours{1};
   for (const char* hash : {"ana-laptop", "ana-phone", "ana-tablet"}) {
-    ASSERT_TRUE(store_->CreateSession(SessionOf(ana, hash, later)).ok());
+    ASSERT_TRUE(users_->CreateSession(SessionOf(ana, hash, later)).ok());
   }
-  ASSERT_TRUE(store_->CreateSession(SessionOf(bob, "bob-laptop", later)).ok());
-  ASSERT_TRUE(store_->CreateApiToken({0, ana.id, "export", "token-hash", kT0}).ok());
+  ASSERT_TRUE(users_->CreateSession(SessionOf(bob, "bob-laptop", later)).ok());
+  ASSERT_TRUE(users_->CreateApiToken({0, ana.id, "export", "token-hash", kT0}).ok());
 
-  ASSERT_TRUE(store_->SetPassword(ana.id, "new hash", std::string("ana-phone")).ok());
-  EXPECT_EQ(store_->FindUser(ana.id)->password_hash, "new hash");
-  EXPECT_EQ(store_->FindSession("ana-laptop", kT0).error().code, base::ErrorCode::kNotFound);
-  EXPECT_EQ(store_->FindSession("ana-tablet", kT0).error().code, base::ErrorCode::kNotFound);
-  EXPECT_TRUE(store_->FindSession("ana-phone", kT0).ok());
-  EXPECT_TRUE(store_->FindSession("bob-laptop", kT0).ok());
-  EXPECT_TRUE(store_->FindApiToken("token-hash").ok());
-  EXPECT_EQ(store_->FindUser(bob.id)->password_hash, "h");
+  ASSERT_TRUE(users_->SetPassword(ana.id, "new hash", std::string("ana-phone")).ok());
+  EXPECT_EQ(users_->FindUser(ana.id)->password_hash, "new hash");
+  EXPECT_EQ(users_->FindSession("ana-laptop", kT0).error().code, base::ErrorCode::kNotFound);
+  EXPECT_EQ(users_->FindSession("ana-tablet", kT0).error().code, base::ErrorCode::kNotFound);
+  EXPECT_TRUE(users_->FindSession("ana-phone", kT0).ok());
+  EXPECT_TRUE(users_->FindSession("bob-laptop", kT0).ok());
+  EXPECT_TRUE(users_->FindApiToken("token-hash").ok());
+  EXPECT_EQ(users_->FindUser(bob.id)->password_hash, "h");
 
   // Without a session to keep (the change came with an API token), every one ends.
-  ASSERT_TRUE(store_->SetPassword(ana.id, "newer hash", std::nullopt).ok());
-  EXPECT_EQ(store_->FindSession("ana-phone", kT0).error().code, base::ErrorCode::kNotFound);
-  EXPECT_EQ(store_->SetPassword(4242, "h", std::nullopt).error().code, base::ErrorCode::kNotFound);
+  ASSERT_TRUE(users_->SetPassword(ana.id, "newer hash", std::nullopt).ok());
+  EXPECT_EQ(users_->FindSession("ana-phone", kT0).error().code, base::ErrorCode::kNotFound);
+  EXPECT_EQ(users_->SetPassword(4242, "h", std::nullopt).error().code, base::ErrorCode::kNotFound);
 }
 
 TEST_F(UserStoreTest, SessionsExpiredAtNowAreDeletedAndTheOthersStay) {
-  const auto ana = store_->CreateUser("ana@shop.example", "h", kT0).value();
+  const auto ana = users_->CreateUser("ana@shop.example", "h", kT0).value();
   const base::TimePoint t1 = kT0 + std::chrono::hours{1};
   const base::TimePoint t2 = kT0 + std::chrono::hours{2};
-  ASSERT_TRUE(store_->CreateSession(SessionOf(ana, "ends-at-t1", t1)).ok());
-  ASSERT_TRUE(store_->CreateSession(SessionOf(ana, "ends-at-t2", t2)).ok());
+  ASSERT_TRUE(users_->CreateSession(SessionOf(ana, "ends-at-t1", t1)).ok());
+  ASSERT_TRUE(users_->CreateSession(SessionOf(ana, "ends-at-t2", t2)).ok());
 
-  EXPECT_EQ(store_->DeleteExpiredSessions(t1 - std::chrono::milliseconds{1}).value(), 0u);
-  EXPECT_EQ(store_->DeleteExpiredSessions(t1).value(), 1u);  // it ends at t1: expired then
+  EXPECT_EQ(users_->DeleteExpiredSessions(t1 - std::chrono::milliseconds{1}).value(), 0u);
+  EXPECT_EQ(users_->DeleteExpiredSessions(t1).value(), 1u);  // it ends at t1: expired then
   // Gone from the table, not merely expired: it is not found even at a time it was valid.
-  EXPECT_EQ(store_->FindSession("ends-at-t1", kT0).error().code, base::ErrorCode::kNotFound);
-  EXPECT_TRUE(store_->FindSession("ends-at-t2", t1).ok());
-  EXPECT_EQ(store_->DeleteExpiredSessions(t1).value(), 0u);
+  EXPECT_EQ(users_->FindSession("ends-at-t1", kT0).error().code, base::ErrorCode::kNotFound);
+  EXPECT_TRUE(users_->FindSession("ends-at-t2", t1).ok());
+  EXPECT_EQ(users_->DeleteExpiredSessions(t1).value(), 0u);
 }
 
 }  // namespace

@@ -73,7 +73,7 @@ TEST_F(VisitorMigrationTest, VisitorsAreKnownByTheHashOfTheirCookieOnly) {
   EXPECT_EQ(ContactOf(5).external_id, "customer");
   // The visitor's next message (the web chat hashes the cookie too) finds the same conversation.
   auto snapshot =
-      store().OpenConversation({ws_, core::Channel::kWeb, base::Sha256Hex(kCookie), ""}, 10);
+      store_->OpenConversation({ws_, core::Channel::kWeb, base::Sha256Hex(kCookie), ""}, 10);
   ASSERT_TRUE(snapshot.ok()) << snapshot.error().message;
   EXPECT_EQ(snapshot->conversation.id, 1);
   EXPECT_EQ(snapshot->history.size(), 1u);

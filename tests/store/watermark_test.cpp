@@ -35,7 +35,7 @@ class WatermarkTest : public StoreTest {
       a.workspace_id = ws_;
       a.channel = channel;
       a.account_id = page;
-      ASSERT_TRUE(store_->SaveChannelAccount(a).ok());
+      ASSERT_TRUE(accounts_->SaveChannelAccount(a).ok());
     }
   }
 
@@ -51,9 +51,9 @@ class WatermarkTest : public StoreTest {
     EXPECT_TRUE(committed.ok());
     const Sent sent{s->conversation.id, committed->messages[0].id};
     if (mid.empty()) return sent;
-    auto items = store_->ClaimOutbox(sent_at, 10, sent_at + 30s);
+    auto items = outbox_->ClaimOutbox(sent_at, 10, sent_at + 30s);
     EXPECT_EQ(items->size(), 1u);
-    EXPECT_TRUE(store_->MarkSent({{items->at(0).id, mid, sent_at}}).ok());
+    EXPECT_TRUE(outbox_->MarkSent({{items->at(0).id, mid, sent_at}}).ok());
     return sent;
   }
 
@@ -70,7 +70,7 @@ class WatermarkTest : public StoreTest {
   // How many messages moved.
   base::Result<std::size_t> UpTo(base::TimePoint watermark, DeliveryStatus status) {
     auto moved =
-        store_->UpdateDeliveryUpTo(core::Channel::kMessenger, kPage, kPsid, watermark, status);
+        outbox_->UpdateDeliveryUpTo(core::Channel::kMessenger, kPage, kPsid, watermark, status);
     if (!moved.ok()) return moved.error();
     return moved->size();
   }
@@ -99,8 +99,8 @@ TEST_F(WatermarkTest, NeverMovesBackAndLeavesFailedAndUnsentMessagesAlone) {
   const Sent first = Reply(kPage, kPsid, "m_1", kT0);
   const Sent second = Reply(kPage, kPsid, "m_2", kT0 + 1s);
   const Sent failed = Reply(kPage, kPsid, "m_3", kT0 + 2s);
-  ASSERT_TRUE(*store_->UpdateDelivery(core::Channel::kMessenger, "m_3", DeliveryStatus::kFailed,
-                                      "551 This person isn't available right now."));
+  ASSERT_TRUE(*outbox_->UpdateDelivery(core::Channel::kMessenger, "m_3", DeliveryStatus::kFailed,
+                                       "551 This person isn't available right now."));
   const Sent queued = Reply(kPage, kPsid, "", kT0 + 3s);  // not sent yet
 
   EXPECT_EQ(*UpTo(kT0 + 5s, DeliveryStatus::kDelivered), 2u);
@@ -120,11 +120,11 @@ TEST_F(WatermarkTest, NeverMovesBackAndLeavesFailedAndUnsentMessagesAlone) {
 
 TEST_F(WatermarkTest, AnUnknownCustomerOrAccountMovesNothing) {
   const Sent sent = Reply(kPage, kPsid, "m_1", kT0);
-  EXPECT_TRUE(store_
+  EXPECT_TRUE(outbox_
                   ->UpdateDeliveryUpTo(core::Channel::kMessenger, kPage, "0000", kT0 + 1h,
                                        DeliveryStatus::kRead)
                   ->empty());
-  EXPECT_TRUE(store_
+  EXPECT_TRUE(outbox_
                   ->UpdateDeliveryUpTo(core::Channel::kMessenger, "0000", kPsid, kT0 + 1h,
                                        DeliveryStatus::kRead)
                   ->empty());

@@ -15,7 +15,7 @@ constexpr std::size_t kBatch = 10;
 
 class WebhookStoreTest : public StoreTest {
  protected:
-  core::Webhooks& webhooks() { return *store_; }
+  core::Webhooks& webhooks() { return *webhooks_; }
 
   core::Decision CommitHandoff(std::int64_t ws, const std::string& visitor) {
     return testing_support::CommitHandoff(store(), ws, visitor, "a person, please",
@@ -57,7 +57,7 @@ TEST_F(WebhookStoreTest, ACommitQueuesADeliveryPerWebhookForEachMessageAndNotifi
 }
 
 TEST_F(WebhookStoreTest, AWorkspaceWithoutWebhooksQueuesNothing) {
-  auto other = store().CreateWorkspace("other");
+  auto other = store_->CreateWorkspace("other");
   ASSERT_TRUE(other.ok());
   ASSERT_TRUE(webhooks().CreateWebhook(other->id, "https://o.example/", "secret", kT0).ok());
   CommitHandoff(ws_, "visitor-1");
@@ -95,7 +95,7 @@ TEST_F(WebhookStoreTest, AClaimedDeliveryIsLeasedThenRetriedOrGivenUpOrFinished)
 }
 
 TEST_F(WebhookStoreTest, WebhooksBelongToTheirWorkspace) {
-  auto other = store().CreateWorkspace("other");
+  auto other = store_->CreateWorkspace("other");
   ASSERT_TRUE(other.ok());
   auto mine = webhooks().CreateWebhook(ws_, "https://a.example/hook", "secret", kT0);
   ASSERT_TRUE(mine.ok());

@@ -9,18 +9,18 @@ using WorkspaceTest = StoreTest;
 using ValueTest = StoreTest;
 
 TEST_F(WorkspaceTest, CreatedWorkspaceIsFoundBySlug) {
-  base::Result<core::Workspace> created = store().CreateWorkspace("bakery-2");
+  base::Result<core::Workspace> created = store_->CreateWorkspace("bakery-2");
   ASSERT_TRUE(created.ok());
   EXPECT_EQ(created->slug, "bakery-2");
   EXPECT_NE(created->id, ws_);
-  base::Result<core::Workspace> found = store().FindWorkspace("bakery-2");
+  base::Result<core::Workspace> found = store_->FindWorkspace("bakery-2");
   ASSERT_TRUE(found.ok());
   EXPECT_EQ(found->id, created->id);
   EXPECT_EQ(found->slug, "bakery-2");
 }
 
 TEST_F(WorkspaceTest, DuplicateSlugIsAlreadyExists) {
-  base::Result<core::Workspace> again = store().CreateWorkspace("acme");
+  base::Result<core::Workspace> again = store_->CreateWorkspace("acme");
   ASSERT_FALSE(again.ok());
   EXPECT_EQ(again.error().code, base::ErrorCode::kAlreadyExists);
 }
@@ -28,7 +28,7 @@ TEST_F(WorkspaceTest, DuplicateSlugIsAlreadyExists) {
 TEST_F(WorkspaceTest, InvalidSlugIsRejectedAndNothingCreated) {
   for (const std::string& slug :
        std::vector<std::string>{"", "-acme", "acme-", "Acme", "a b", std::string(64, 'a')}) {
-    base::Result<core::Workspace> created = store().CreateWorkspace(slug);
+    base::Result<core::Workspace> created = store_->CreateWorkspace(slug);
     ASSERT_FALSE(created.ok()) << slug;
     EXPECT_EQ(created.error().code, base::ErrorCode::kInvalidArgument) << slug;
   }
@@ -36,35 +36,35 @@ TEST_F(WorkspaceTest, InvalidSlugIsRejectedAndNothingCreated) {
 }
 
 TEST_F(WorkspaceTest, UnknownSlugIsNotFound) {
-  base::Result<core::Workspace> found = store().FindWorkspace("nobody");
+  base::Result<core::Workspace> found = store_->FindWorkspace("nobody");
   ASSERT_FALSE(found.ok());
   EXPECT_EQ(found.error().code, base::ErrorCode::kNotFound);
 }
 
 TEST_F(ValueTest, PutThenGetAndOverwrite) {
-  EXPECT_EQ(store().GetValue(ws_, "clock").value(), std::nullopt);
-  ASSERT_TRUE(store().PutValue(ws_, "clock", "1000").ok());
-  EXPECT_EQ(store().GetValue(ws_, "clock").value(), "1000");
-  ASSERT_TRUE(store().PutValue(ws_, "clock", "2000").ok());
-  EXPECT_EQ(store().GetValue(ws_, "clock").value(), "2000");
+  EXPECT_EQ(store_->GetValue(ws_, "clock").value(), std::nullopt);
+  ASSERT_TRUE(store_->PutValue(ws_, "clock", "1000").ok());
+  EXPECT_EQ(store_->GetValue(ws_, "clock").value(), "1000");
+  ASSERT_TRUE(store_->PutValue(ws_, "clock", "2000").ok());
+  EXPECT_EQ(store_->GetValue(ws_, "clock").value(), "2000");
 }
 
 TEST_F(ValueTest, ValuesAreIsolatedPerWorkspace) {
-  const std::int64_t other = store().CreateWorkspace("other").value().id;
-  ASSERT_TRUE(store().PutValue(ws_, "clock", "1000").ok());
-  EXPECT_EQ(store().GetValue(other, "clock").value(), std::nullopt);
+  const std::int64_t other = store_->CreateWorkspace("other").value().id;
+  ASSERT_TRUE(store_->PutValue(ws_, "clock", "1000").ok());
+  EXPECT_EQ(store_->GetValue(other, "clock").value(), std::nullopt);
 }
 
 TEST_F(ValueTest, PutInUnknownWorkspaceIsNotFound) {
-  base::Status put = store().PutValue(ws_ + 100, "clock", "1");
+  base::Status put = store_->PutValue(ws_ + 100, "clock", "1");
   ASSERT_FALSE(put.ok());
   EXPECT_EQ(put.error().code, base::ErrorCode::kNotFound);
 }
 
 TEST_F(ValueTest, ValuesSurviveReopen) {
-  ASSERT_TRUE(store().PutValue(ws_, "clock", "42").ok());
+  ASSERT_TRUE(store_->PutValue(ws_, "clock", "42").ok());
   Reopen();
-  EXPECT_EQ(store().GetValue(ws_, "clock").value(), "42");
+  EXPECT_EQ(store_->GetValue(ws_, "clock").value(), "42");
 }
 
 }  // namespace

@@ -1,6 +1,6 @@
-// Test support: a SqliteStore on a fresh file in a temporary directory of its own, holding the
-// workspace "shop", and a web chat handoff committed in it as the engine would commit one.
-// For test binaries that link frontdesk_store.
+// Test support: the embedded database on a fresh file in a temporary directory of its own, holding
+// the workspace "shop", and a web chat handoff committed in it as the engine would commit one. For
+// test binaries that link frontdesk_store.
 #pragma once
 
 #include <gtest/gtest.h>
@@ -12,16 +12,16 @@
 
 #include "core/channel_account.h"
 #include "core/store.h"
-#include "store/sqlite/sqlite_store.h"
+#include "store/database.h"
 #include "testing/temp_dir.h"
 
 namespace testing_support {
 
 struct ShopStore {
   TempDir dir;
-  std::unique_ptr<store::SqliteStore> store =
-      store::SqliteStore::Open((dir / "fd.db").string()).value();
-  std::int64_t workspace_id = store->CreateWorkspace("shop")->id;
+  std::unique_ptr<store::Database> db =
+      store::OpenDatabase("sqlite:" + (dir / "fd.db").string(), {}).value();
+  std::int64_t workspace_id = db->store().CreateWorkspace("shop")->id;
 };
 
 // The WhatsApp number and the Messenger page of the payloads in tests/data.

@@ -1,6 +1,5 @@
-#include "store/sqlite/catalog_repository.h"
-
-#include "store/sqlite/record_codec.h"
+#include "store/record_codec.h"
+#include "store/sqlite/store.h"
 #include "store/sqlite/transaction.h"
 #include "store/sqlite/workspace_repository.h"
 
@@ -41,8 +40,9 @@ base::Result<std::int64_t> BumpVersion(Connection& db, std::int64_t workspace_id
 
 }  // namespace
 
-base::Result<std::int64_t> ReplaceCatalog(Connection& db, std::int64_t workspace_id,
-                                          std::span<const core::Product> products) {
+base::Result<std::int64_t> Store::ReplaceCatalog(std::int64_t workspace_id,
+                                                 std::span<const core::Product> products) {
+  auto [lock, db] = file_.Write();
   base::Result<Transaction> txn = Transaction::Begin(db, TransactionKind::kWrite);
   if (!txn.ok()) return txn.error();
   if (base::Status found = RequireWorkspace(db, workspace_id); !found.ok()) return found.error();
@@ -62,11 +62,12 @@ base::Result<std::int64_t> ReplaceCatalog(Connection& db, std::int64_t workspace
   return version;
 }
 
-base::Result<std::int64_t> ClearCatalog(Connection& db, std::int64_t workspace_id) {
-  return ReplaceCatalog(db, workspace_id, {});
+base::Result<std::int64_t> Store::ClearCatalog(std::int64_t workspace_id) {
+  return ReplaceCatalog(workspace_id, {});
 }
 
-base::Result<core::Catalog> LoadCatalog(Connection& db, std::int64_t workspace_id) {
+base::Result<core::Catalog> Store::LoadCatalog(std::int64_t workspace_id) {
+  auto [lock, db] = file_.Write();
   base::Result<Transaction> txn = Transaction::Begin(db, TransactionKind::kRead);
   if (!txn.ok()) return txn.error();
   if (base::Status found = RequireWorkspace(db, workspace_id); !found.ok()) return found.error();

@@ -54,7 +54,8 @@ base::Result<std::vector<core::ChannelAccount>> ReadRows(Query& q) {
 
 }  // namespace
 
-base::Status SaveChannelAccount(Connection& db, const core::ChannelAccount& a) {
+base::Status ChannelAccounts::SaveChannelAccount(const core::ChannelAccount& a) {
+  auto [lock, db] = file_.Write();
   base::Result<Transaction> txn = Transaction::Begin(db, TransactionKind::kWrite);
   if (!txn.ok()) return txn.error();
   if (base::Status found = RequireWorkspace(db, a.workspace_id); !found.ok()) return found;
@@ -80,8 +81,9 @@ base::Status SaveChannelAccount(Connection& db, const core::ChannelAccount& a) {
   return txn->Commit();
 }
 
-base::Result<core::ChannelAccount> FindChannelAccount(Connection& db, core::Channel channel,
-                                                      const std::string& account_id) {
+base::Result<core::ChannelAccount> ChannelAccounts::FindChannelAccount(
+    core::Channel channel, const std::string& account_id) {
+  auto [lock, db] = file_.Write();
   base::Result<Query> q = db.Prepare(kSelectOne);
   if (!q.ok()) return q.error();
   base::Result<bool> row = q->BindAll(core::ToString(channel), account_id).Step();
@@ -90,24 +92,27 @@ base::Result<core::ChannelAccount> FindChannelAccount(Connection& db, core::Chan
   return ReadRow(*q);
 }
 
-base::Result<std::vector<core::ChannelAccount>> ListChannelAccounts(Connection& db,
-                                                                    core::Channel channel) {
+base::Result<std::vector<core::ChannelAccount>> ChannelAccounts::ListChannelAccounts(
+    core::Channel channel) {
+  auto [lock, db] = file_.Write();
   base::Result<Query> q = db.Prepare(kSelectChannel);
   if (!q.ok()) return q.error();
   q->BindAll(core::ToString(channel));
   return ReadRows(*q);
 }
 
-base::Result<std::vector<core::ChannelAccount>> ListWorkspaceChannelAccounts(
-    Connection& db, std::int64_t workspace_id) {
+base::Result<std::vector<core::ChannelAccount>> ChannelAccounts::ListWorkspaceChannelAccounts(
+    std::int64_t workspace_id) {
+  auto [lock, db] = file_.Write();
   base::Result<Query> q = db.Prepare(kSelectWorkspace);
   if (!q.ok()) return q.error();
   q->BindAll(workspace_id);
   return ReadRows(*q);
 }
 
-base::Status DeleteChannelAccount(Connection& db, std::int64_t workspace_id, core::Channel channel,
-                                  const std::string& account_id) {
+base::Status ChannelAccounts::DeleteChannelAccount(std::int64_t workspace_id, core::Channel channel,
+                                                   const std::string& account_id) {
+  auto [lock, db] = file_.Write();
   base::Result<Query> q = db.Prepare(kDelete);
   if (!q.ok()) return q.error();
   base::Status done = q->BindAll(workspace_id, core::ToString(channel), account_id).Run();
@@ -116,8 +121,9 @@ base::Status DeleteChannelAccount(Connection& db, std::int64_t workspace_id, cor
   return base::Status::Ok();
 }
 
-base::Status SetChannelStatus(Connection& db, core::Channel channel, const std::string& account_id,
-                              core::ChannelStatus status) {
+base::Status ChannelAccounts::SetChannelStatus(core::Channel channel, const std::string& account_id,
+                                               core::ChannelStatus status) {
+  auto [lock, db] = file_.Write();
   base::Result<Query> q = db.Prepare(kUpdateStatus);
   if (!q.ok()) return q.error();
   base::Status done = q->BindAll(core::ToString(channel), account_id, core::ToString(status)).Run();

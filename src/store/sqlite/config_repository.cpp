@@ -1,6 +1,5 @@
-#include "store/sqlite/config_repository.h"
-
-#include "store/sqlite/config_codec.h"
+#include "store/config_codec.h"
+#include "store/sqlite/store.h"
 #include "store/sqlite/transaction.h"
 #include "store/sqlite/workspace_repository.h"
 
@@ -65,8 +64,9 @@ constexpr const char* kNothingPublished = "nothing was published";
 
 }  // namespace
 
-base::Result<std::int64_t> SaveDraft(Connection& db, std::int64_t workspace_id,
-                                     const core::AgentConfig& config) {
+base::Result<std::int64_t> Store::SaveDraft(std::int64_t workspace_id,
+                                            const core::AgentConfig& config) {
+  auto [lock, db] = file_.Write();
   const std::string json = EncodeConfig(config);
   base::Result<Transaction> txn = Transaction::Begin(db, TransactionKind::kWrite);
   if (!txn.ok()) return txn.error();
@@ -77,7 +77,8 @@ base::Result<std::int64_t> SaveDraft(Connection& db, std::int64_t workspace_id,
   return revision;
 }
 
-base::Result<core::Draft> LoadDraft(Connection& db, std::int64_t workspace_id) {
+base::Result<core::Draft> Store::LoadDraft(std::int64_t workspace_id) {
+  auto [lock, db] = file_.Write();
   base::Result<StoredConfig> stored = SelectConfig(db, kSelectDraft, workspace_id, kNoDraft);
   if (!stored.ok()) return stored.error();
   base::Result<core::AgentConfig> config = DecodeConfig(stored->json);
@@ -85,8 +86,8 @@ base::Result<core::Draft> LoadDraft(Connection& db, std::int64_t workspace_id) {
   return core::Draft{std::move(*config), stored->counter};
 }
 
-base::Result<std::int64_t> Publish(Connection& db, std::int64_t workspace_id,
-                                   std::int64_t draft_revision) {
+base::Result<std::int64_t> Store::Publish(std::int64_t workspace_id, std::int64_t draft_revision) {
+  auto [lock, db] = file_.Write();
   base::Result<Transaction> txn = Transaction::Begin(db, TransactionKind::kWrite);
   if (!txn.ok()) return txn.error();
   {
@@ -104,7 +105,8 @@ base::Result<std::int64_t> Publish(Connection& db, std::int64_t workspace_id,
   return version;
 }
 
-base::Status DiscardDraft(Connection& db, std::int64_t workspace_id) {
+base::Status Store::DiscardDraft(std::int64_t workspace_id) {
+  auto [lock, db] = file_.Write();
   base::Result<Transaction> txn = Transaction::Begin(db, TransactionKind::kWrite);
   if (!txn.ok()) return txn.error();
   {
@@ -120,7 +122,8 @@ base::Status DiscardDraft(Connection& db, std::int64_t workspace_id) {
   return txn->Commit();
 }
 
-base::Result<core::PublishedConfig> LoadPublished(Connection& db, std::int64_t workspace_id) {
+base::Result<core::PublishedConfig> Store::LoadPublished(std::int64_t workspace_id) {
+  auto [lock, db] = file_.Write();
   base::Result<StoredConfig> stored =
       SelectConfig(db, kSelectPublished, workspace_id, kNothingPublished);
   if (!stored.ok()) return stored.error();
@@ -129,7 +132,8 @@ base::Result<core::PublishedConfig> LoadPublished(Connection& db, std::int64_t w
   return core::PublishedConfig{std::move(*config), stored->counter};
 }
 
-base::Result<core::AgentVersion> LoadAgentVersion(Connection& db, std::int64_t workspace_id) {
+base::Result<core::AgentVersion> Store::LoadAgentVersion(std::int64_t workspace_id) {
+  auto [lock, db] = file_.Read();
   base::Result<Query> query = db.Prepare(kSelectAgentVersion);
   if (!query.ok()) return query.error();
   base::Result<bool> row = query->BindAll(workspace_id).Step();

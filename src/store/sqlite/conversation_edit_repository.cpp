@@ -1,5 +1,4 @@
-#include "store/sqlite/conversation_edit_repository.h"
-
+#include "store/sqlite/crm.h"
 #include "store/sqlite/sql.h"
 #include "store/sqlite/summary_repository.h"
 #include "store/sqlite/timeline_repository.h"
@@ -38,12 +37,13 @@ base::Status AuditChange(Connection& db, std::int64_t workspace_id,
 
 }  // namespace
 
-base::Result<core::ConversationSummary> ChangeConversation(
-    Connection& db, std::int64_t workspace_id, std::int64_t conversation_id,
-    const core::ConversationChange& change, const std::string& user, base::TimePoint at) {
+base::Result<core::ConversationSummary> Crm::ChangeConversation(
+    std::int64_t workspace_id, std::int64_t conversation_id, const core::ConversationChange& change,
+    const std::string& user, base::TimePoint at) {
+  auto [lock, db] = file_.Write();
   base::Result<Transaction> txn = Transaction::Begin(db, TransactionKind::kWrite);
   if (!txn.ok()) return txn.error();
-  base::Result<core::ConversationSummary> before = LoadSummary(db, workspace_id, conversation_id);
+  base::Result<core::ConversationSummary> before = LoadSummary(workspace_id, conversation_id);
   if (!before.ok()) return before.error();
   if (change.folder && *change.folder != before->folder) {
     base::Status done =
@@ -64,14 +64,15 @@ base::Result<core::ConversationSummary> ChangeConversation(
     }
     if (!done.ok()) return done.error();
   }
-  base::Result<core::ConversationSummary> summary = LoadSummary(db, workspace_id, conversation_id);
+  base::Result<core::ConversationSummary> summary = LoadSummary(workspace_id, conversation_id);
   if (!summary.ok()) return summary.error();
   if (base::Status done = txn->Commit(); !done.ok()) return done.error();
   return summary;
 }
 
-base::Result<core::ConversationSummary> MarkRead(Connection& db, std::int64_t workspace_id,
-                                                 std::int64_t conversation_id) {
+base::Result<core::ConversationSummary> Crm::MarkRead(std::int64_t workspace_id,
+                                                      std::int64_t conversation_id) {
+  auto [lock, db] = file_.Write();
   base::Result<Transaction> txn = Transaction::Begin(db, TransactionKind::kWrite);
   if (!txn.ok()) return txn.error();
   {
@@ -79,7 +80,7 @@ base::Result<core::ConversationSummary> MarkRead(Connection& db, std::int64_t wo
     if (!done.ok()) return done.error();
   }
   if (base::Status done = RequireChanged(db, "conversation"); !done.ok()) return done.error();
-  base::Result<core::ConversationSummary> summary = LoadSummary(db, workspace_id, conversation_id);
+  base::Result<core::ConversationSummary> summary = LoadSummary(workspace_id, conversation_id);
   if (!summary.ok()) return summary.error();
   if (base::Status done = txn->Commit(); !done.ok()) return done.error();
   return summary;

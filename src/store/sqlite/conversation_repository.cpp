@@ -7,6 +7,7 @@
 #include "store/sqlite/enum_column.h"
 #include "store/sqlite/message_row.h"
 #include "store/sqlite/sql.h"
+#include "store/sqlite/store.h"
 #include "store/sqlite/transaction.h"
 #include "store/sqlite/workspace_repository.h"
 
@@ -189,8 +190,9 @@ base::Status CreateConversation(Connection& db, const core::ConversationKey& key
 
 }  // namespace
 
-base::Result<std::optional<core::ConversationSnapshot>> FindConversation(
-    Connection& db, const core::ConversationKey& key, std::size_t history_limit) {
+base::Result<std::optional<core::ConversationSnapshot>> Store::FindConversation(
+    const core::ConversationKey& key, std::size_t history_limit) {
+  auto [lock, db] = file_.Read();
   base::Result<Transaction> txn = Transaction::Begin(db, TransactionKind::kRead);
   if (!txn.ok()) return txn.error();
   auto found = FindByKey(db, key, history_limit);
@@ -199,13 +201,13 @@ base::Result<std::optional<core::ConversationSnapshot>> FindConversation(
   return found;
 }
 
-base::Result<core::ConversationSnapshot> OpenConversation(Connection& db,
-                                                          const core::ConversationKey& key,
-                                                          std::size_t history_limit) {
-  // The common case, an existing conversation, only reads.
-  auto existing = FindConversation(db, key, history_limit);
+base::Result<core::ConversationSnapshot> Store::OpenConversation(const core::ConversationKey& key,
+                                                                 std::size_t history_limit) {
+  // The common case, an existing conversation, only reads, without waiting for the writer.
+  auto existing = FindConversation(key, history_limit);
   if (!existing.ok()) return existing.error();
   if (existing->has_value()) return std::move(**existing);
+  auto [lock, db] = file_.Write();
   base::Result<Transaction> txn = Transaction::Begin(db, TransactionKind::kWrite);
   if (!txn.ok()) return txn.error();
   if (base::Status created = CreateConversation(db, key); !created.ok()) return created.error();
@@ -216,9 +218,10 @@ base::Result<core::ConversationSnapshot> OpenConversation(Connection& db,
   return std::move(**found);
 }
 
-base::Result<core::ConversationSnapshot> LoadConversation(Connection& db, std::int64_t workspace_id,
-                                                          std::int64_t conversation_id,
-                                                          std::size_t history_limit) {
+base::Result<core::ConversationSnapshot> Store::LoadConversation(std::int64_t workspace_id,
+                                                                 std::int64_t conversation_id,
+                                                                 std::size_t history_limit) {
+  auto [lock, db] = file_.Read();
   base::Result<Transaction> txn = Transaction::Begin(db, TransactionKind::kRead);
   if (!txn.ok()) return txn.error();
   base::Result<Query> q = db.Prepare(kSelectSnapshotById);
@@ -250,6 +253,11 @@ base::Result<core::Contact> LoadContact(Connection& db, std::int64_t workspace_i
   if (!answers.ok()) return answers.error();
   contact.answers = std::move(*answers);
   return contact;
+}
+
+base::Result<core::Contact> Store::LoadContact(std::int64_t workspace_id, std::int64_t contact_id) {
+  auto [lock, db] = file_.Write();
+  return sqlite::LoadContact(db, workspace_id, contact_id);
 }
 
 base::Status RequireConversation(Connection& db, std::int64_t workspace_id,

@@ -4,9 +4,9 @@
 #include <optional>
 #include <vector>
 
+#include "store/record_codec.h"
 #include "store/sqlite/enum_column.h"
 #include "store/sqlite/notification_repository.h"
-#include "store/sqlite/record_codec.h"
 #include "store/sqlite/timeline_repository.h"
 #include "store/sqlite/timer_repository.h"
 #include "store/sqlite/transaction.h"

@@ -1,4 +1,4 @@
-// Reading enum columns, stored by their wire names (core/enums.h).
+// Reading enum columns, stored by their wire names (store/enum_name.h).
 #pragma once
 
 #include <optional>
@@ -7,19 +7,16 @@
 
 #include "base/result.h"
 #include "core/enums.h"
+#include "store/enum_name.h"
 #include "store/sqlite/statement.h"
 
 namespace store::sqlite {
 
-// The enum in `column`, parsed with `Parse` (core::ParseChannel, ...). kInternal, naming `what`
-// and the value, for a name no Parse* knows: only a corrupt store holds one.
+// The enum in `column`, parsed with `Parse` (core::ParseChannel, ...); errors as ParseEnumName.
 template <auto Parse>
 auto EnumColumn(const Query& query, int column, std::string_view what)
     -> base::Result<typename decltype(Parse(std::string_view{}))::value_type> {
-  const std::string_view name = query.TextView(column);
-  if (auto parsed = Parse(name)) return *parsed;
-  return base::Error::Internal("corrupt store: unknown " + std::string(what) + " '" +
-                               std::string(name) + "'");
+  return ParseEnumName<Parse>(query.TextView(column), what);
 }
 
 // As EnumColumn, with NULL read as nullopt.

@@ -1,9 +1,8 @@
-#include "store/sqlite/history_repository.h"
-
 #include <algorithm>
 #include <limits>
 
 #include "store/sqlite/conversation_repository.h"
+#include "store/sqlite/crm.h"
 #include "store/sqlite/message_row.h"
 #include "store/sqlite/transaction.h"
 
@@ -18,10 +17,11 @@ constexpr std::string_view kSelectPage =
 
 }  // namespace
 
-base::Result<core::MessagePage> ListMessages(Connection& db, std::int64_t workspace_id,
-                                             std::int64_t conversation_id,
-                                             std::optional<std::int64_t> before,
-                                             std::size_t limit) {
+base::Result<core::MessagePage> Crm::ListMessages(std::int64_t workspace_id,
+                                                  std::int64_t conversation_id,
+                                                  std::optional<std::int64_t> before,
+                                                  std::size_t limit) {
+  auto [lock, db] = file_.Write();
   constexpr std::int64_t kEnd = std::numeric_limits<std::int64_t>::max();
   base::Result<Transaction> txn = Transaction::Begin(db, TransactionKind::kRead);
   if (!txn.ok()) return txn.error();

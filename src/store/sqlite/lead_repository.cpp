@@ -1,7 +1,6 @@
-#include "store/sqlite/lead_repository.h"
-
+#include "store/record_codec.h"
 #include "store/sqlite/conversation_repository.h"
-#include "store/sqlite/record_codec.h"
+#include "store/sqlite/crm.h"
 #include "store/sqlite/sql.h"
 #include "store/sqlite/transaction.h"
 
@@ -84,8 +83,8 @@ base::Status ReplaceLabels(Connection& db, std::int64_t workspace_id, std::int64
 
 }  // namespace
 
-base::Result<core::Lead> LoadLead(Connection& db, std::int64_t workspace_id,
-                                  std::int64_t contact_id) {
+base::Result<core::Lead> Crm::LoadLead(std::int64_t workspace_id, std::int64_t contact_id) {
+  auto [lock, db] = file_.Write();
   base::Result<Transaction> txn = Transaction::Begin(db, TransactionKind::kRead);
   if (!txn.ok()) return txn.error();
   base::Result<core::Contact> contact = LoadContact(db, workspace_id, contact_id);
@@ -114,12 +113,13 @@ base::Result<core::Lead> LoadLead(Connection& db, std::int64_t workspace_id,
   return lead;
 }
 
-base::Result<core::Lead> EditLead(Connection& db, std::int64_t workspace_id,
-                                  std::int64_t contact_id, const core::LeadChange& change,
-                                  const std::string& user, base::TimePoint at) {
+base::Result<core::Lead> Crm::EditLead(std::int64_t workspace_id, std::int64_t contact_id,
+                                       const core::LeadChange& change, const std::string& user,
+                                       base::TimePoint at) {
+  auto [lock, db] = file_.Write();
   base::Result<Transaction> txn = Transaction::Begin(db, TransactionKind::kWrite);
   if (!txn.ok()) return txn.error();
-  base::Result<core::Lead> before = LoadLead(db, workspace_id, contact_id);
+  base::Result<core::Lead> before = LoadLead(workspace_id, contact_id);
   if (!before.ok()) return before.error();
   if (change.name) {
     if (base::Status done = RunStatement(db, kRename, contact_id, workspace_id, *change.name);
@@ -141,19 +141,19 @@ base::Result<core::Lead> EditLead(Connection& db, std::int64_t workspace_id,
     }
     if (!done.ok()) return done.error();
   }
-  base::Result<core::Lead> after = LoadLead(db, workspace_id, contact_id);
+  base::Result<core::Lead> after = LoadLead(workspace_id, contact_id);
   if (!after.ok()) return after.error();
   if (base::Status done = txn->Commit(); !done.ok()) return done.error();
   return after;
 }
 
-base::Result<core::Lead> EditAnswer(Connection& db, std::int64_t workspace_id,
-                                    std::int64_t contact_id, std::int64_t answer_id,
-                                    const std::string& answer, const std::string& user,
-                                    base::TimePoint at) {
+base::Result<core::Lead> Crm::EditAnswer(std::int64_t workspace_id, std::int64_t contact_id,
+                                         std::int64_t answer_id, const std::string& answer,
+                                         const std::string& user, base::TimePoint at) {
+  auto [lock, db] = file_.Write();
   base::Result<Transaction> txn = Transaction::Begin(db, TransactionKind::kWrite);
   if (!txn.ok()) return txn.error();
-  base::Result<core::Lead> before = LoadLead(db, workspace_id, contact_id);
+  base::Result<core::Lead> before = LoadLead(workspace_id, contact_id);
   if (!before.ok()) return before.error();
   const std::vector<core::QualificationAnswer>& answers = before->contact.answers;
   std::size_t position = 0;
@@ -171,15 +171,16 @@ base::Result<core::Lead> EditAnswer(Connection& db, std::int64_t workspace_id,
     }
     if (!done.ok()) return done.error();
   }
-  base::Result<core::Lead> after = LoadLead(db, workspace_id, contact_id);
+  base::Result<core::Lead> after = LoadLead(workspace_id, contact_id);
   if (!after.ok()) return after.error();
   if (base::Status done = txn->Commit(); !done.ok()) return done.error();
   return after;
 }
 
-base::Result<core::LeadNote> AddNote(Connection& db, std::int64_t workspace_id,
-                                     std::int64_t contact_id, const std::string& text,
-                                     const std::string& user, base::TimePoint at) {
+base::Result<core::LeadNote> Crm::AddNote(std::int64_t workspace_id, std::int64_t contact_id,
+                                          const std::string& text, const std::string& user,
+                                          base::TimePoint at) {
+  auto [lock, db] = file_.Write();
   base::Result<Transaction> txn = Transaction::Begin(db, TransactionKind::kWrite);
   if (!txn.ok()) return txn.error();
   if (base::Status found = RequireRow(db, "lead", kSelectContact, contact_id, workspace_id);
@@ -200,8 +201,9 @@ base::Result<core::LeadNote> AddNote(Connection& db, std::int64_t workspace_id,
   return note;
 }
 
-base::Result<std::vector<core::LeadEdit>> ListLeadEdits(Connection& db, std::int64_t workspace_id,
-                                                        std::int64_t contact_id) {
+base::Result<std::vector<core::LeadEdit>> Crm::ListLeadEdits(std::int64_t workspace_id,
+                                                             std::int64_t contact_id) {
+  auto [lock, db] = file_.Write();
   base::Result<Transaction> txn = Transaction::Begin(db, TransactionKind::kRead);
   if (!txn.ok()) return txn.error();
   if (base::Status found = RequireRow(db, "lead", kSelectContact, contact_id, workspace_id);

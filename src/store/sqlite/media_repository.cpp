@@ -110,8 +110,8 @@ base::Status WriteFile(const fs::path& path, const std::string& bytes) {
 
 }  // namespace
 
-MediaRepository::MediaRepository(SqliteStore& store, std::string directory)
-    : store_(store), directory_(std::move(directory)) {
+MediaRepository::MediaRepository(DatabaseFile& file, std::string directory)
+    : file_(file), directory_(std::move(directory)) {
   std::error_code ignored;  // a directory that cannot be made fails each write, saying so
   fs::create_directories(directory_, ignored);
 }
@@ -119,14 +119,13 @@ MediaRepository::MediaRepository(SqliteStore& store, std::string directory)
 base::Status MediaRepository::AddMedia(std::int64_t workspace_id,
                                        const std::string& provider_message_id,
                                        const core::NewMedia& media, base::TimePoint due) {
-  return store_.Writing([&](Connection& db) -> base::Status {
-    base::Result<Query> q = db.Prepare(kInsert);
-    if (!q.ok()) return q.error();
-    return q
-        ->BindAll(workspace_id, provider_message_id, core::ToString(media.kind), media.source,
-                  media.mime_type, media.file_name, due)
-        .Run();
-  });
+  auto [lock, db] = file_.Write();
+  base::Result<Query> q = db.Prepare(kInsert);
+  if (!q.ok()) return q.error();
+  return q
+      ->BindAll(workspace_id, provider_message_id, core::ToString(media.kind), media.source,
+                media.mime_type, media.file_name, due)
+      .Run();
 }
 
 base::Result<std::string> MediaRepository::KeepFile(const std::string& bytes) {
@@ -140,27 +139,25 @@ base::Result<std::string> MediaRepository::KeepFile(const std::string& bytes) {
 base::Status MediaRepository::AttachFile(std::int64_t workspace_id, std::int64_t message_id,
                                          const core::NewMedia& media, const std::string& sha256,
                                          std::int64_t size) {
-  return store_.Writing([&](Connection& db) -> base::Status {
-    base::Result<Query> q = db.Prepare(kAttach);
-    if (!q.ok()) return q.error();
-    base::Status inserted = q->BindAll(workspace_id, message_id, core::ToString(media.kind),
-                                       media.mime_type, size, sha256, media.file_name)
-                                .Run();
-    if (!inserted.ok()) return inserted;
-    if (db.Changes() == 0) return base::Error::NotFound("message not found");
-    return base::Status::Ok();
-  });
+  auto [lock, db] = file_.Write();
+  base::Result<Query> q = db.Prepare(kAttach);
+  if (!q.ok()) return q.error();
+  base::Status inserted = q->BindAll(workspace_id, message_id, core::ToString(media.kind),
+                                     media.mime_type, size, sha256, media.file_name)
+                              .Run();
+  if (!inserted.ok()) return inserted;
+  if (db.Changes() == 0) return base::Error::NotFound("message not found");
+  return base::Status::Ok();
 }
 
 base::Result<std::vector<core::Media>> MediaRepository::ClaimMedia(base::TimePoint now,
                                                                    std::size_t limit,
                                                                    base::TimePoint lease_until) {
-  return store_.Writing([&](Connection& db) -> base::Result<std::vector<core::Media>> {
-    base::Result<Query> q = db.Prepare(kClaim);
-    if (!q.ok()) return q.error();
-    q->BindAll(now, static_cast<std::int64_t>(limit), lease_until);
-    return ReadRows(*q);
-  });
+  auto [lock, db] = file_.Write();
+  base::Result<Query> q = db.Prepare(kClaim);
+  if (!q.ok()) return q.error();
+  q->BindAll(now, static_cast<std::int64_t>(limit), lease_until);
+  return ReadRows(*q);
 }
 
 base::Status MediaRepository::FinishMedia(std::int64_t media_id,
@@ -173,43 +170,41 @@ base::Status MediaRepository::FinishMedia(std::int64_t media_id,
     sha256 = std::move(*kept);
   }
   const auto size = static_cast<std::int64_t>(outcome.bytes.size());
-  return store_.Writing([&](Connection& db) -> base::Status {
-    base::Result<Query> q = db.Prepare(kFinish);
-    if (!q.ok()) return q.error();
-    return q
-        ->BindAll(media_id, core::ToString(outcome.state), outcome.mime_type, size, sha256,
-                  outcome.error)
-        .Run();
-  });
+  auto [lock, db] = file_.Write();
+  base::Result<Query> q = db.Prepare(kFinish);
+  if (!q.ok()) return q.error();
+  return q
+      ->BindAll(media_id, core::ToString(outcome.state), outcome.mime_type, size, sha256,
+                outcome.error)
+      .Run();
 }
 
 base::Status MediaRepository::RetryMedia(std::int64_t media_id, base::TimePoint not_before,
                                          const std::string& error) {
-  return store_.Writing([&](Connection& db) -> base::Status {
-    base::Result<Query> q = db.Prepare(kRetry);
-    if (!q.ok()) return q.error();
-    return q->BindAll(media_id, not_before, error).Run();
-  });
+  auto [lock, db] = file_.Write();
+  base::Result<Query> q = db.Prepare(kRetry);
+  if (!q.ok()) return q.error();
+  return q->BindAll(media_id, not_before, error).Run();
 }
 
 base::Result<std::vector<core::Media>> MediaRepository::ListMedia(std::int64_t workspace_id,
                                                                   std::int64_t conversation_id) {
-  return store_.Writing([&](Connection& db) -> base::Result<std::vector<core::Media>> {
-    base::Result<Query> q = db.Prepare(kList);
-    if (!q.ok()) return q.error();
-    q->BindAll(workspace_id, conversation_id);
-    return ReadRows(*q);
-  });
+  auto [lock, db] = file_.Write();
+  base::Result<Query> q = db.Prepare(kList);
+  if (!q.ok()) return q.error();
+  q->BindAll(workspace_id, conversation_id);
+  return ReadRows(*q);
 }
 
 base::Result<std::pair<core::Media, std::string>> MediaRepository::ReadMedia(
     std::int64_t workspace_id, std::int64_t conversation_id, std::int64_t media_id) {
-  auto rows = store_.Writing([&](Connection& db) -> base::Result<std::vector<core::Media>> {
+  base::Result<std::vector<core::Media>> rows = [&]() -> base::Result<std::vector<core::Media>> {
+    auto [lock, db] = file_.Write();
     base::Result<Query> q = db.Prepare(kOne);
     if (!q.ok()) return q.error();
     q->BindAll(workspace_id, conversation_id, media_id);
     return ReadRows(*q);
-  });
+  }();
   if (!rows.ok()) return rows.error();
   if (rows->empty()) return base::Error{base::ErrorCode::kNotFound, "attachment not found"};
   core::Media media = std::move(rows->front());

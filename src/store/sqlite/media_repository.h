@@ -1,21 +1,20 @@
-// The core::MediaStore of a SqliteStore: metadata in its `media` table, the bytes as files in a
-// directory of their own, each named by the sha256 of its bytes (one file for equal bytes).
-// A file is written under a temporary name and renamed, before its row says stored: a row never
-// names a missing or half-written file.
-// Thread-safety: as core::MediaStore.
+// The core::MediaStore of the embedded backend: metadata in the database's `media` table, the bytes
+// as files in a directory of their own, each named by the sha256 of its bytes (one file for equal
+// bytes). A file is written under a temporary name and renamed, before its row says stored: a row
+// never names a missing or half-written file. Thread-safety: as core::MediaStore.
 #pragma once
 
 #include <string>
 
 #include "core/media.h"
-#include "store/sqlite/sqlite_store.h"
+#include "store/sqlite/database_file.h"
 
 namespace store::sqlite {
 
 class MediaRepository final : public core::MediaStore {
  public:
-  // `store` is borrowed and must outlive the repository. `directory` is created when missing.
-  MediaRepository(SqliteStore& store, std::string directory);
+  // `file` is borrowed and must outlive the repository. `directory` is created when missing.
+  MediaRepository(DatabaseFile& file, std::string directory);
 
   base::Status AddMedia(std::int64_t workspace_id, const std::string& provider_message_id,
                         const core::NewMedia& media, base::TimePoint due) override;
@@ -35,7 +34,7 @@ class MediaRepository final : public core::MediaStore {
                                                               std::int64_t media_id) override;
 
  private:
-  SqliteStore& store_;
+  DatabaseFile& file_;
   const std::string directory_;
 };
 

@@ -1,7 +1,7 @@
 #include "store/sqlite/message_row.h"
 
+#include "store/record_codec.h"
 #include "store/sqlite/enum_column.h"
-#include "store/sqlite/record_codec.h"
 
 namespace store::sqlite {
 

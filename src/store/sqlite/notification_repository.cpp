@@ -3,8 +3,10 @@
 #include <algorithm>
 #include <limits>
 
+#include "store/record_codec.h"
+#include "store/sqlite/crm.h"
 #include "store/sqlite/enum_column.h"
-#include "store/sqlite/record_codec.h"
+#include "store/sqlite/store.h"
 #include "store/sqlite/transaction.h"
 
 namespace store::sqlite {
@@ -89,9 +91,9 @@ base::Result<std::int64_t> InsertNotification(Connection& db, const core::Notifi
   return db.LastInsertId();
 }
 
-base::Result<std::vector<core::Notification>> ListNotifications(Connection& db,
-                                                                std::int64_t workspace_id,
-                                                                std::size_t limit) {
+base::Result<std::vector<core::Notification>> Store::ListNotifications(std::int64_t workspace_id,
+                                                                       std::size_t limit) {
+  auto [lock, db] = file_.Write();
   const std::size_t capped = std::min<std::size_t>(limit, kEnd);
   base::Result<Query> q = db.Prepare(kSelectNotifications);
   if (!q.ok()) return q.error();
@@ -102,9 +104,10 @@ base::Result<std::vector<core::Notification>> ListNotifications(Connection& db,
   return notifications;
 }
 
-base::Result<core::NotificationPage> PageNotifications(Connection& db, std::int64_t workspace_id,
-                                                       std::optional<std::int64_t> before,
-                                                       std::size_t limit) {
+base::Result<core::NotificationPage> Crm::PageNotifications(std::int64_t workspace_id,
+                                                            std::optional<std::int64_t> before,
+                                                            std::size_t limit) {
+  auto [lock, db] = file_.Write();
   base::Result<Transaction> txn = Transaction::Begin(db, TransactionKind::kRead);
   if (!txn.ok()) return txn.error();
   core::NotificationPage page;
@@ -127,8 +130,8 @@ base::Result<core::NotificationPage> PageNotifications(Connection& db, std::int6
   return page;
 }
 
-base::Status MarkNotificationRead(Connection& db, std::int64_t workspace_id,
-                                  std::int64_t notification_id) {
+base::Status Crm::MarkNotificationRead(std::int64_t workspace_id, std::int64_t notification_id) {
+  auto [lock, db] = file_.Write();
   base::Result<Query> update = db.Prepare(kMarkRead);
   if (!update.ok()) return update.error();
   if (base::Status done = update->BindAll(notification_id, workspace_id).Run(); !done.ok()) {
@@ -138,7 +141,8 @@ base::Status MarkNotificationRead(Connection& db, std::int64_t workspace_id,
   return base::Status::Ok();
 }
 
-base::Status MarkAllNotificationsRead(Connection& db, std::int64_t workspace_id) {
+base::Status Crm::MarkAllNotificationsRead(std::int64_t workspace_id) {
+  auto [lock, db] = file_.Write();
   base::Result<Query> update = db.Prepare(kMarkAllRead);
   if (!update.ok()) return update.error();
   return update->BindAll(workspace_id).Run();

@@ -5,6 +5,7 @@
 
 #include "store/sqlite/enum_column.h"
 #include "store/sqlite/sql.h"
+#include "store/sqlite/store.h"
 #include "store/sqlite/transaction.h"
 
 namespace store::sqlite {
@@ -123,9 +124,10 @@ base::Result<core::OutboxItem> ReadItem(const Query& q) {
 
 }  // namespace
 
-base::Result<std::vector<core::OutboxItem>> ClaimOutbox(Connection& db, base::TimePoint now,
-                                                        std::size_t limit,
-                                                        base::TimePoint lease_until) {
+base::Result<std::vector<core::OutboxItem>> Outbox::ClaimOutbox(base::TimePoint now,
+                                                                std::size_t limit,
+                                                                base::TimePoint lease_until) {
+  auto [lock, db] = file_.Write();
   constexpr auto kMaxLimit = static_cast<std::size_t>(std::numeric_limits<std::int64_t>::max());
   base::Result<Transaction> txn = Transaction::Begin(db, TransactionKind::kWrite);
   if (!txn.ok()) return txn.error();
@@ -151,7 +153,8 @@ base::Result<std::vector<core::OutboxItem>> ClaimOutbox(Connection& db, base::Ti
   return items;
 }
 
-base::Status MarkSending(Connection& db, const std::vector<std::int64_t>& item_ids) {
+base::Status Outbox::MarkSending(const std::vector<std::int64_t>& item_ids) {
+  auto [lock, db] = file_.Write();
   base::Result<Transaction> txn = Transaction::Begin(db, TransactionKind::kWrite);
   if (!txn.ok()) return txn.error();
   for (std::int64_t id : item_ids) {
@@ -161,7 +164,8 @@ base::Status MarkSending(Connection& db, const std::vector<std::int64_t>& item_i
   return txn->Commit();
 }
 
-base::Status MarkSent(Connection& db, const std::vector<core::SentItem>& sent) {
+base::Status Outbox::MarkSent(const std::vector<core::SentItem>& sent) {
+  auto [lock, db] = file_.Write();
   base::Result<Transaction> txn = Transaction::Begin(db, TransactionKind::kWrite);
   if (!txn.ok()) return txn.error();
   for (const core::SentItem& item : sent) {
@@ -181,8 +185,9 @@ base::Status MarkSent(Connection& db, const std::vector<core::SentItem>& sent) {
   return txn->Commit();
 }
 
-base::Status RetryOutbox(Connection& db, std::int64_t item_id, base::TimePoint not_before,
-                         const std::string& error) {
+base::Status Outbox::RetryOutbox(std::int64_t item_id, base::TimePoint not_before,
+                                 const std::string& error) {
+  auto [lock, db] = file_.Write();
   base::Result<Transaction> txn = Transaction::Begin(db, TransactionKind::kWrite);
   if (!txn.ok()) return txn.error();
   base::Result<std::int64_t> message = MessageOf(db, item_id);
@@ -192,8 +197,9 @@ base::Status RetryOutbox(Connection& db, std::int64_t item_id, base::TimePoint n
   return txn->Commit();
 }
 
-base::Status FinishUnsent(Connection& db, std::int64_t item_id, core::DeliveryStatus status,
-                          const std::string& reason) {
+base::Status Outbox::FinishUnsent(std::int64_t item_id, core::DeliveryStatus status,
+                                  const std::string& reason) {
+  auto [lock, db] = file_.Write();
   base::Result<Transaction> txn = Transaction::Begin(db, TransactionKind::kWrite);
   if (!txn.ok()) return txn.error();
   base::Result<std::int64_t> message = MessageOf(db, item_id);
@@ -204,7 +210,8 @@ base::Status FinishUnsent(Connection& db, std::int64_t item_id, core::DeliverySt
   return txn->Commit();
 }
 
-base::Result<int> RecoverOutbox(Connection& db) {
+base::Result<int> Outbox::RecoverOutbox() {
+  auto [lock, db] = file_.Write();
   std::vector<std::int64_t> ambiguous;
   {
     base::Result<Query> q = db.Prepare(kSelectSending);
@@ -217,16 +224,17 @@ base::Result<int> RecoverOutbox(Connection& db) {
     }
   }
   for (std::int64_t id : ambiguous) {
-    base::Status done = FinishUnsent(db, id, core::DeliveryStatus::kFailed, kUnknownOutcome);
+    base::Status done = FinishUnsent(id, core::DeliveryStatus::kFailed, kUnknownOutcome);
     if (!done.ok()) return done.error();
   }
   if (base::Status done = RunStatement(db, kReleaseLeases); !done.ok()) return done.error();
   return static_cast<int>(ambiguous.size());
 }
 
-base::Result<std::optional<core::DeliveryChange>> UpdateDelivery(
-    Connection& db, core::Channel channel, const std::string& provider_message_id,
-    core::DeliveryStatus status, const std::string& error) {
+base::Result<std::optional<core::DeliveryChange>> Outbox::UpdateDelivery(
+    core::Channel channel, const std::string& provider_message_id, core::DeliveryStatus status,
+    const std::string& error) {
+  auto [lock, db] = file_.Write();
   base::Result<Transaction> txn = Transaction::Begin(db, TransactionKind::kWrite);
   if (!txn.ok()) return txn.error();
   core::DeliveryChange now;
@@ -251,9 +259,10 @@ base::Result<std::optional<core::DeliveryChange>> UpdateDelivery(
   return std::optional(now);
 }
 
-base::Result<std::vector<core::DeliveryChange>> UpdateDeliveryUpTo(
-    Connection& db, core::Channel channel, const std::string& account_id,
-    const std::string& recipient, base::TimePoint watermark, core::DeliveryStatus status) {
+base::Result<std::vector<core::DeliveryChange>> Outbox::UpdateDeliveryUpTo(
+    core::Channel channel, const std::string& account_id, const std::string& recipient,
+    base::TimePoint watermark, core::DeliveryStatus status) {
+  auto [lock, db] = file_.Write();
   std::vector<core::DeliveryChange> moved;
   if (status != core::DeliveryStatus::kDelivered && status != core::DeliveryStatus::kRead) {
     return moved;
@@ -269,23 +278,26 @@ base::Result<std::vector<core::DeliveryChange>> UpdateDeliveryUpTo(
   }
 }
 
-base::Result<bool> HasMessage(Connection& db, std::int64_t workspace_id,
-                              const std::string& provider_message_id) {
+base::Result<bool> Store::HasMessage(std::int64_t workspace_id,
+                                     const std::string& provider_message_id) {
+  auto [lock, db] = file_.Write();
   return Exists(db, kSelectKnown, provider_message_id, workspace_id);
 }
 
-base::Result<bool> IsOwnSend(Connection& db, core::Channel channel,
-                             const std::string& provider_message_id) {
+base::Result<bool> Outbox::IsOwnSend(core::Channel channel,
+                                     const std::string& provider_message_id) {
+  auto [lock, db] = file_.Write();
   return Exists(db, kSelectOwnSend, provider_message_id, core::ToString(channel));
 }
 
-base::Result<bool> HasSendInFlight(Connection& db, core::Channel channel,
-                                   const std::string& account_id, const std::string& recipient,
-                                   base::TimePoint now) {
+base::Result<bool> Outbox::HasSendInFlight(core::Channel channel, const std::string& account_id,
+                                           const std::string& recipient, base::TimePoint now) {
+  auto [lock, db] = file_.Write();
   return Exists(db, kSelectInFlight, core::ToString(channel), account_id, recipient, now);
 }
 
-base::Result<core::OutboxDepth> MeasureOutbox(Connection& db, base::TimePoint now) {
+base::Result<core::OutboxDepth> Outbox::MeasureOutbox(base::TimePoint now) {
+  auto [lock, db] = file_.Write();
   base::Result<Query> q = db.Prepare(kDepth);
   if (!q.ok()) return q.error();
   base::Result<bool> row = q->BindAll(now).Step();

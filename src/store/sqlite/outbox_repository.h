@@ -1,37 +1,42 @@
-// The outbox of messages waiting to go out through their channel, and the delivery state of our
-// sends. Rows are added by the decision writer. Every function expects its caller to serialize
-// access to `db` and implements the core::Outbox method of the same name.
+// The core::Outbox of the embedded backend, on a DatabaseFile: the messages waiting to go out
+// through their channel, and the delivery state of our sends. Rows are added by the decision
+// writer. Thread-safety: every method may be called from any thread.
 #pragma once
 
 #include "core/outbox.h"
 #include "store/sqlite/connection.h"
+#include "store/sqlite/database_file.h"
 
 namespace store::sqlite {
 
-base::Result<std::vector<core::OutboxItem>> ClaimOutbox(Connection& db, base::TimePoint now,
-                                                        std::size_t limit,
-                                                        base::TimePoint lease_until);
-base::Result<int> RecoverOutbox(Connection& db);
-base::Status MarkSending(Connection& db, const std::vector<std::int64_t>& item_ids);
-base::Status MarkSent(Connection& db, const std::vector<core::SentItem>& sent);
-base::Result<core::OutboxDepth> MeasureOutbox(Connection& db, base::TimePoint now);
-base::Status RetryOutbox(Connection& db, std::int64_t item_id, base::TimePoint not_before,
-                         const std::string& error);
-base::Status FinishUnsent(Connection& db, std::int64_t item_id, core::DeliveryStatus status,
-                          const std::string& reason);
-base::Result<std::optional<core::DeliveryChange>> UpdateDelivery(
-    Connection& db, core::Channel channel, const std::string& provider_message_id,
-    core::DeliveryStatus status, const std::string& error);
-base::Result<std::vector<core::DeliveryChange>> UpdateDeliveryUpTo(
-    Connection& db, core::Channel channel, const std::string& account_id,
-    const std::string& recipient, base::TimePoint watermark, core::DeliveryStatus status);
-// core::Store::HasMessage.
-base::Result<bool> HasMessage(Connection& db, std::int64_t workspace_id,
-                              const std::string& provider_message_id);
-base::Result<bool> IsOwnSend(Connection& db, core::Channel channel,
-                             const std::string& provider_message_id);
-base::Result<bool> HasSendInFlight(Connection& db, core::Channel channel,
-                                   const std::string& account_id, const std::string& recipient,
-                                   base::TimePoint now);
+class Outbox final : public core::Outbox {
+ public:
+  // `file` is borrowed and must outlive the adapter.
+  explicit Outbox(DatabaseFile& file) : file_(file) {}
+
+  base::Result<std::vector<core::OutboxItem>> ClaimOutbox(base::TimePoint now, std::size_t limit,
+                                                          base::TimePoint lease_until) override;
+  base::Result<int> RecoverOutbox() override;
+  base::Status MarkSending(const std::vector<std::int64_t>& item_ids) override;
+  base::Status MarkSent(const std::vector<core::SentItem>& sent) override;
+  base::Result<core::OutboxDepth> MeasureOutbox(base::TimePoint now) override;
+  base::Status RetryOutbox(std::int64_t item_id, base::TimePoint not_before,
+                           const std::string& error) override;
+  base::Status FinishUnsent(std::int64_t item_id, core::DeliveryStatus status,
+                            const std::string& reason) override;
+  base::Result<std::optional<core::DeliveryChange>> UpdateDelivery(
+      core::Channel channel, const std::string& provider_message_id, core::DeliveryStatus status,
+      const std::string& error) override;
+  base::Result<std::vector<core::DeliveryChange>> UpdateDeliveryUpTo(
+      core::Channel channel, const std::string& account_id, const std::string& recipient,
+      base::TimePoint watermark, core::DeliveryStatus status) override;
+  base::Result<bool> IsOwnSend(core::Channel channel,
+                               const std::string& provider_message_id) override;
+  base::Result<bool> HasSendInFlight(core::Channel channel, const std::string& account_id,
+                                     const std::string& recipient, base::TimePoint now) override;
+
+ private:
+  DatabaseFile& file_;
+};
 
 }  // namespace store::sqlite

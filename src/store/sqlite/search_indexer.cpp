@@ -69,4 +69,18 @@ base::Status CatchUpSearchIndex(Connection& db) {
   }
 }
 
+void SearchBatching::Committed(Connection& db, std::size_t appended) {
+  unindexed_ += appended;
+  if (unindexed_ < kSearchIndexBatch) return;
+  // The count only says when to index: the batch takes whatever is unindexed, up to a cap (a
+  // batch undone with an enclosing transaction leaves messages the count no longer covers).
+  if (IndexMessages(db, kSearchIndexMaxBatch).ok()) unindexed_ = 0;
+}
+
+base::Status SearchBatching::CatchUp(Connection& db) {
+  base::Status done = CatchUpSearchIndex(db);
+  if (done.ok()) unindexed_ = 0;
+  return done;
+}
+
 }  // namespace store::sqlite

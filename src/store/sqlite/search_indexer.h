@@ -26,4 +26,19 @@ base::Result<bool> IndexMessages(Connection& db, std::size_t limit);
 // Indexes every message committed so far: a search then finds them all.
 base::Status CatchUpSearchIndex(Connection& db);
 
+// When to index: counts the messages committed since the last batch and indexes them once they
+// make one. Not thread-safe: its owner (DatabaseFile) guards it with the writer's lock.
+class SearchBatching {
+ public:
+  // `appended` messages were committed on `db`: indexes the waiting ones once they reach
+  // kSearchIndexBatch. A batch that fails stays for the next one (or the next search): the
+  // commit stands.
+  void Committed(Connection& db, std::size_t appended);
+  // Before a search: indexes every message committed so far.
+  base::Status CatchUp(Connection& db);
+
+ private:
+  std::size_t unindexed_ = 0;
+};
+
 }  // namespace store::sqlite

@@ -4,11 +4,12 @@
 #include <limits>
 #include <string>
 
+#include "store/record_codec.h"
+#include "store/sqlite/crm.h"
 #include "store/sqlite/enum_column.h"
 #include "store/sqlite/id_set.h"
 #include "store/sqlite/list_query.h"
 #include "store/sqlite/message_row.h"
-#include "store/sqlite/record_codec.h"
 #include "store/sqlite/search_query.h"
 
 namespace store::sqlite {
@@ -128,8 +129,9 @@ base::Result<SearchPlan> PlanSearch(Connection& db, const SearchQuery& search,
   return plan;
 }
 
-base::Result<core::ConversationSummary> LoadSummary(Connection& db, std::int64_t workspace_id,
-                                                    std::int64_t conversation_id) {
+base::Result<core::ConversationSummary> Crm::LoadSummary(std::int64_t workspace_id,
+                                                         std::int64_t conversation_id) {
+  auto [lock, db] = file_.Write();
   base::Result<Query> q = db.Prepare(SummarySql());
   if (!q.ok()) return q.error();
   base::Result<bool> row = q->BindAll(conversation_id, workspace_id).Step();
@@ -187,8 +189,9 @@ base::Result<core::ConversationPage> ListConversations(
   return page;
 }
 
-base::Result<core::UnreadCounts> CountUnread(Connection& db, std::int64_t workspace_id,
-                                             core::Folder channels_folder) {
+base::Result<core::UnreadCounts> Crm::CountUnread(std::int64_t workspace_id,
+                                                  core::Folder channels_folder) {
+  auto [lock, db] = file_.Write();
   core::UnreadCounts counts;
   for (core::Channel c : core::kEveryChannel) counts.channels[c] = 0;
   for (core::Folder f : core::kEveryFolder) counts.folders[f] = 0;
@@ -206,6 +209,16 @@ base::Result<core::UnreadCounts> CountUnread(Connection& db, std::int64_t worksp
     counts.folders[*folder] += q->Int64(2);
     if (*folder == channels_folder) counts.channels[*channel] += q->Int64(2);
   }
+}
+
+base::Result<core::ConversationPage> Crm::ListConversations(
+    std::int64_t workspace_id, const core::ConversationFilter& filter,
+    const std::optional<core::ConversationCursor>& after, std::size_t limit) {
+  auto [lock, db] = file_.Write();
+  if (!filter.search.empty()) {
+    if (base::Status done = file_.search().CatchUp(db); !done.ok()) return done.error();
+  }
+  return sqlite::ListConversations(db, workspace_id, filter, after, limit);
 }
 
 }  // namespace store::sqlite

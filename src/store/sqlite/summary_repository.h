@@ -1,6 +1,6 @@
-// The inbox's reads: conversation summaries, one or a page of a filtered list, and unread counts.
-// Every function expects its caller to serialize access to `db` and implements the core::Crm
-// method of the same name.
+// The inbox's reads: conversation summaries, one or a page of a filtered list, and unread counts
+// (sqlite::Crm's LoadSummary, ListConversations and CountUnread are defined in the .cpp). The
+// functions here expect their caller to serialize access to `db`.
 #pragma once
 
 #include <cstddef>
@@ -15,9 +15,6 @@
 #include "store/sqlite/search_query.h"
 
 namespace store::sqlite {
-
-base::Result<core::ConversationSummary> LoadSummary(Connection& db, std::int64_t workspace_id,
-                                                    std::int64_t conversation_id);
 
 // Where a search starts, by what matches it (of any workspace). Fewer than `collect_from`
 // conversations (by their messages) and contacts (by their names): from its matches, sorted by
@@ -59,7 +56,5 @@ base::Result<core::ConversationPage> ListConversations(
     Connection& db, std::int64_t workspace_id, const core::ConversationFilter& filter,
     const std::optional<core::ConversationCursor>& after, std::size_t limit,
     const SearchShapeLimits& limits = {});
-base::Result<core::UnreadCounts> CountUnread(Connection& db, std::int64_t workspace_id,
-                                             core::Folder channels_folder);
 
 }  // namespace store::sqlite

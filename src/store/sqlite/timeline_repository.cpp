@@ -2,6 +2,7 @@
 
 #include "store/sqlite/conversation_repository.h"
 #include "store/sqlite/enum_column.h"
+#include "store/sqlite/store.h"
 #include "store/sqlite/transaction.h"
 
 namespace store::sqlite {
@@ -44,8 +45,9 @@ base::Result<std::int64_t> InsertAudit(Connection& db, std::int64_t workspace_id
   return db.LastInsertId();
 }
 
-base::Result<std::vector<core::AuditEvent>> ListAudit(Connection& db, std::int64_t workspace_id,
-                                                      std::int64_t conversation_id) {
+base::Result<std::vector<core::AuditEvent>> Store::ListAudit(std::int64_t workspace_id,
+                                                             std::int64_t conversation_id) {
+  auto [lock, db] = file_.Write();
   base::Result<Transaction> txn = Transaction::Begin(db, TransactionKind::kRead);
   if (!txn.ok()) return txn.error();
   if (base::Status known = RequireConversation(db, workspace_id, conversation_id); !known.ok()) {

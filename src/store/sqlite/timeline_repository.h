@@ -1,5 +1,5 @@
-// Each conversation's audit timeline. Every function expects its caller to serialize access to
-// `db`; ListAudit implements the core::Store method.
+// Each conversation's audit timeline: sqlite::Store::ListAudit is defined in the .cpp;
+// InsertAudit serves other writes and expects its caller to serialize access to `db`.
 #pragma once
 
 #include <cstddef>
@@ -16,8 +16,5 @@ namespace store::sqlite {
 // REQUIRES: inside a write transaction; its conversation exists in the workspace.
 base::Result<std::int64_t> InsertAudit(Connection& db, std::int64_t workspace_id,
                                        const core::AuditEvent& event);
-
-base::Result<std::vector<core::AuditEvent>> ListAudit(Connection& db, std::int64_t workspace_id,
-                                                      std::int64_t conversation_id);
 
 }  // namespace store::sqlite

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <limits>
 
+#include "store/sqlite/store.h"
+
 namespace store::sqlite {
 namespace {
 
@@ -34,8 +36,9 @@ base::Status ApplyTimerChange(Connection& db, std::int64_t workspace_id,
   return cancel->BindAll(workspace_id, conversation_id, kind).Run();
 }
 
-base::Result<std::vector<core::DueTimer>> DueTimers(Connection& db, core::TimerKind kind,
-                                                    base::TimePoint now, std::size_t limit) {
+base::Result<std::vector<core::DueTimer>> Store::DueTimers(core::TimerKind kind,
+                                                           base::TimePoint now, std::size_t limit) {
+  auto [lock, db] = file_.Read();
   constexpr auto kMaxLimit = static_cast<std::size_t>(std::numeric_limits<std::int64_t>::max());
   base::Result<Query> q = db.Prepare(kSelectDue);
   if (!q.ok()) return q.error();
@@ -49,8 +52,8 @@ base::Result<std::vector<core::DueTimer>> DueTimers(Connection& db, core::TimerK
   }
 }
 
-base::Result<std::size_t> CountDueTimers(Connection& db, core::TimerKind kind,
-                                         base::TimePoint now) {
+base::Result<std::size_t> Store::CountDueTimers(core::TimerKind kind, base::TimePoint now) {
+  auto [lock, db] = file_.Read();
   base::Result<Query> q = db.Prepare(kCountDue);
   if (!q.ok()) return q.error();
   base::Result<bool> row = q->BindAll(core::ToString(kind), now).Step();
@@ -58,7 +61,8 @@ base::Result<std::size_t> CountDueTimers(Connection& db, core::TimerKind kind,
   return static_cast<std::size_t>(q->Int64(0));
 }
 
-base::Result<std::optional<base::TimePoint>> NextTimer(Connection& db, std::int64_t workspace_id) {
+base::Result<std::optional<base::TimePoint>> Store::NextTimer(std::int64_t workspace_id) {
+  auto [lock, db] = file_.Write();
   base::Result<Query> q = db.Prepare(kSelectNext);
   if (!q.ok()) return q.error();
   base::Result<bool> row = q->BindAll(workspace_id).Step();

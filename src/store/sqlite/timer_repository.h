@@ -1,6 +1,6 @@
-// Durable timers: at most one of each kind per conversation. Every function expects its caller to
-// serialize access to `db`; DueTimers, CountDueTimers and NextTimer implement the core::Store
-// methods.
+// Durable timers, at most one of each kind per conversation: sqlite::Store's DueTimers,
+// CountDueTimers and NextTimer are defined in the .cpp; ApplyTimerChange serves Commit and
+// expects its caller to serialize access to `db`.
 #pragma once
 
 #include <cstddef>
@@ -21,10 +21,5 @@ namespace store::sqlite {
 // exists in the workspace.
 base::Status ApplyTimerChange(Connection& db, std::int64_t workspace_id,
                               std::int64_t conversation_id, const core::TimerChange& change);
-
-base::Result<std::vector<core::DueTimer>> DueTimers(Connection& db, core::TimerKind kind,
-                                                    base::TimePoint now, std::size_t limit);
-base::Result<std::size_t> CountDueTimers(Connection& db, core::TimerKind kind, base::TimePoint now);
-base::Result<std::optional<base::TimePoint>> NextTimer(Connection& db, std::int64_t workspace_id);
 
 }  // namespace store::sqlite

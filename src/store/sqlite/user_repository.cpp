@@ -63,8 +63,9 @@ core::ApiToken ReadToken(const Query& q) {
 
 }  // namespace
 
-base::Result<core::User> CreateUser(Connection& db, std::string_view email,
-                                    const std::string& password_hash, base::TimePoint at) {
+base::Result<core::User> Users::CreateUser(std::string_view email, const std::string& password_hash,
+                                           base::TimePoint at) {
+  auto [lock, db] = file_.Write();
   core::User user{0, core::NormalizeEmail(email), password_hash, at};
   if (!core::IsValidEmail(user.email)) {
     return base::Error::InvalidArgument("'" + user.email + "' is not an email address");
@@ -82,7 +83,8 @@ base::Result<core::User> CreateUser(Connection& db, std::string_view email,
   return user;
 }
 
-base::Result<core::User> FindUserByEmail(Connection& db, std::string_view email) {
+base::Result<core::User> Users::FindUserByEmail(std::string_view email) {
+  auto [lock, db] = file_.Write();
   base::Result<Query> q = db.Prepare(kSelectByEmail);
   if (!q.ok()) return q.error();
   base::Result<bool> row = q->BindAll(core::NormalizeEmail(email)).Step();
@@ -91,8 +93,9 @@ base::Result<core::User> FindUserByEmail(Connection& db, std::string_view email)
   return ReadUser(*q);
 }
 
-base::Status SetMembership(Connection& db, std::int64_t workspace_id, std::int64_t user_id,
-                           core::Role role) {
+base::Status Users::SetMembership(std::int64_t workspace_id, std::int64_t user_id,
+                                  core::Role role) {
+  auto [lock, db] = file_.Write();
   base::Result<Transaction> txn = Transaction::Begin(db, TransactionKind::kWrite);
   if (!txn.ok()) return txn.error();
   if (base::Status found = RequireWorkspace(db, workspace_id); !found.ok()) return found;
@@ -113,10 +116,11 @@ base::Status SetMembership(Connection& db, std::int64_t workspace_id, std::int64
   return txn->Commit();
 }
 
-base::Status RemoveMembership(Connection& db, std::int64_t workspace_id, std::int64_t user_id) {
+base::Status Users::RemoveMembership(std::int64_t workspace_id, std::int64_t user_id) {
+  auto [lock, db] = file_.Write();
   base::Result<Transaction> txn = Transaction::Begin(db, TransactionKind::kWrite);
   if (!txn.ok()) return txn.error();
-  base::Result<core::Role> role = RoleIn(db, workspace_id, user_id);
+  base::Result<core::Role> role = RoleIn(workspace_id, user_id);
   if (!role.ok()) return role.error();
   if (*role == core::Role::kOwner) {
     return base::Error::FailedPrecondition("the owner cannot be removed from the workspace");
@@ -127,7 +131,8 @@ base::Status RemoveMembership(Connection& db, std::int64_t workspace_id, std::in
   return txn->Commit();
 }
 
-base::Result<core::Role> RoleIn(Connection& db, std::int64_t workspace_id, std::int64_t user_id) {
+base::Result<core::Role> Users::RoleIn(std::int64_t workspace_id, std::int64_t user_id) {
+  auto [lock, db] = file_.Write();
   base::Result<Query> q = db.Prepare(kSelectRole);
   if (!q.ok()) return q.error();
   base::Result<bool> row = q->BindAll(workspace_id, user_id).Step();
@@ -136,7 +141,8 @@ base::Result<core::Role> RoleIn(Connection& db, std::int64_t workspace_id, std::
   return EnumColumn<core::ParseRole>(*q, 0, "role");
 }
 
-base::Result<std::vector<core::Member>> ListMembers(Connection& db, std::int64_t workspace_id) {
+base::Result<std::vector<core::Member>> Users::ListMembers(std::int64_t workspace_id) {
+  auto [lock, db] = file_.Write();
   base::Result<Query> q = db.Prepare(kSelectMembers);
   if (!q.ok()) return q.error();
   q->BindAll(workspace_id);
@@ -151,7 +157,8 @@ base::Result<std::vector<core::Member>> ListMembers(Connection& db, std::int64_t
   }
 }
 
-base::Result<core::User> FindUser(Connection& db, std::int64_t user_id) {
+base::Result<core::User> Users::FindUser(std::int64_t user_id) {
+  auto [lock, db] = file_.Write();
   base::Result<Query> q = db.Prepare(kSelectById);
   if (!q.ok()) return q.error();
   base::Result<bool> row = q->BindAll(user_id).Step();
@@ -160,7 +167,8 @@ base::Result<core::User> FindUser(Connection& db, std::int64_t user_id) {
   return ReadUser(*q);
 }
 
-base::Result<std::vector<core::Membership>> ListMemberships(Connection& db, std::int64_t user_id) {
+base::Result<std::vector<core::Membership>> Users::ListMemberships(std::int64_t user_id) {
+  auto [lock, db] = file_.Write();
   base::Result<Query> q = db.Prepare(kSelectMemberships);
   if (!q.ok()) return q.error();
   q->BindAll(user_id);
@@ -175,8 +183,9 @@ base::Result<std::vector<core::Membership>> ListMemberships(Connection& db, std:
   }
 }
 
-base::Status SetPassword(Connection& db, std::int64_t user_id, const std::string& password_hash,
-                         const std::optional<std::string>& kept_session) {
+base::Status Users::SetPassword(std::int64_t user_id, const std::string& password_hash,
+                                const std::optional<std::string>& kept_session) {
+  auto [lock, db] = file_.Write();
   base::Result<Transaction> txn = Transaction::Begin(db, TransactionKind::kWrite);
   if (!txn.ok()) return txn.error();
   if (base::Status done = ChangeOne(db, "user", kUpdatePassword, user_id, password_hash);
@@ -190,7 +199,8 @@ base::Status SetPassword(Connection& db, std::int64_t user_id, const std::string
   return txn->Commit();
 }
 
-base::Status CreateSession(Connection& db, const core::Session& s) {
+base::Status Users::CreateSession(const core::Session& s) {
+  auto [lock, db] = file_.Write();
   if (base::Status found = RequireRow(db, "user", kSelectUser, s.user_id); !found.ok())
     return found;
   base::Result<Query> q = db.Prepare(kInsertSession);
@@ -198,8 +208,8 @@ base::Status CreateSession(Connection& db, const core::Session& s) {
   return q->BindAll(s.token_hash, s.user_id, s.csrf_token, s.created_at, s.expires_at).Run();
 }
 
-base::Result<core::Session> FindSession(Connection& db, const std::string& token_hash,
-                                        base::TimePoint now) {
+base::Result<core::Session> Users::FindSession(const std::string& token_hash, base::TimePoint now) {
+  auto [lock, db] = file_.Write();
   base::Result<Query> q = db.Prepare(kSelectSession);
   if (!q.ok()) return q.error();
   base::Result<bool> row = q->BindAll(token_hash, now).Step();
@@ -208,20 +218,23 @@ base::Result<core::Session> FindSession(Connection& db, const std::string& token
   return core::Session{q->Text(0), q->Int64(1), q->Text(2), q->Time(3), q->Time(4)};
 }
 
-base::Status DeleteSession(Connection& db, const std::string& token_hash) {
+base::Status Users::DeleteSession(const std::string& token_hash) {
+  auto [lock, db] = file_.Write();
   base::Result<Query> q = db.Prepare(kDeleteSession);
   if (!q.ok()) return q.error();
   return q->BindAll(token_hash).Run();
 }
 
-base::Result<std::size_t> DeleteExpiredSessions(Connection& db, base::TimePoint now) {
+base::Result<std::size_t> Users::DeleteExpiredSessions(base::TimePoint now) {
+  auto [lock, db] = file_.Write();
   if (base::Status done = RunStatement(db, kDeleteExpiredSessions, now); !done.ok()) {
     return done.error();
   }
   return static_cast<std::size_t>(db.Changes());
 }
 
-base::Result<core::ApiToken> CreateApiToken(Connection& db, const core::ApiToken& token) {
+base::Result<core::ApiToken> Users::CreateApiToken(const core::ApiToken& token) {
+  auto [lock, db] = file_.Write();
   if (base::Status found = RequireRow(db, "user", kSelectUser, token.user_id); !found.ok())
     return found.error();
   base::Result<Query> q = db.Prepare(kInsertToken);
@@ -234,7 +247,8 @@ base::Result<core::ApiToken> CreateApiToken(Connection& db, const core::ApiToken
   return created;
 }
 
-base::Result<core::ApiToken> FindApiToken(Connection& db, const std::string& token_hash) {
+base::Result<core::ApiToken> Users::FindApiToken(const std::string& token_hash) {
+  auto [lock, db] = file_.Write();
   base::Result<Query> q = db.Prepare(kSelectToken);
   if (!q.ok()) return q.error();
   base::Result<bool> row = q->BindAll(token_hash).Step();
@@ -243,7 +257,8 @@ base::Result<core::ApiToken> FindApiToken(Connection& db, const std::string& tok
   return ReadToken(*q);
 }
 
-base::Result<std::vector<core::ApiToken>> ListApiTokens(Connection& db, std::int64_t user_id) {
+base::Result<std::vector<core::ApiToken>> Users::ListApiTokens(std::int64_t user_id) {
+  auto [lock, db] = file_.Write();
   base::Result<Query> q = db.Prepare(kSelectTokens);
   if (!q.ok()) return q.error();
   q->BindAll(user_id);
@@ -256,7 +271,8 @@ base::Result<std::vector<core::ApiToken>> ListApiTokens(Connection& db, std::int
   }
 }
 
-base::Status DeleteApiToken(Connection& db, std::int64_t user_id, std::int64_t token_id) {
+base::Status Users::DeleteApiToken(std::int64_t user_id, std::int64_t token_id) {
+  auto [lock, db] = file_.Write();
   base::Result<Query> q = db.Prepare(kDeleteToken);
   if (!q.ok()) return q.error();
   if (base::Status done = q->BindAll(user_id, token_id).Run(); !done.ok()) return done;

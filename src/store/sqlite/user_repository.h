@@ -1,5 +1,5 @@
-// Users and their memberships. Every function expects its caller to serialize access to `db` and
-// implements the core::Users method of the same name.
+// The core::Users of the embedded backend, on a DatabaseFile: users, memberships, sessions and
+// API tokens. Thread-safety: every method may be called from any thread.
 #pragma once
 
 #include <cstddef>
@@ -9,29 +9,39 @@
 
 #include "core/user.h"
 #include "store/sqlite/connection.h"
+#include "store/sqlite/database_file.h"
 
 namespace store::sqlite {
 
-base::Result<core::User> CreateUser(Connection& db, std::string_view email,
-                                    const std::string& password_hash, base::TimePoint at);
-base::Result<core::User> FindUserByEmail(Connection& db, std::string_view email);
-base::Status SetMembership(Connection& db, std::int64_t workspace_id, std::int64_t user_id,
-                           core::Role role);
-base::Status RemoveMembership(Connection& db, std::int64_t workspace_id, std::int64_t user_id);
-base::Result<core::Role> RoleIn(Connection& db, std::int64_t workspace_id, std::int64_t user_id);
-base::Result<std::vector<core::Member>> ListMembers(Connection& db, std::int64_t workspace_id);
-base::Result<core::User> FindUser(Connection& db, std::int64_t user_id);
-base::Result<std::vector<core::Membership>> ListMemberships(Connection& db, std::int64_t user_id);
-base::Status SetPassword(Connection& db, std::int64_t user_id, const std::string& password_hash,
-                         const std::optional<std::string>& kept_session);
-base::Status CreateSession(Connection& db, const core::Session& session);
-base::Result<core::Session> FindSession(Connection& db, const std::string& token_hash,
-                                        base::TimePoint now);
-base::Status DeleteSession(Connection& db, const std::string& token_hash);
-base::Result<std::size_t> DeleteExpiredSessions(Connection& db, base::TimePoint now);
-base::Result<core::ApiToken> CreateApiToken(Connection& db, const core::ApiToken& token);
-base::Result<core::ApiToken> FindApiToken(Connection& db, const std::string& token_hash);
-base::Result<std::vector<core::ApiToken>> ListApiTokens(Connection& db, std::int64_t user_id);
-base::Status DeleteApiToken(Connection& db, std::int64_t user_id, std::int64_t token_id);
+class Users final : public core::Users {
+ public:
+  // `file` is borrowed and must outlive the adapter.
+  explicit Users(DatabaseFile& file) : file_(file) {}
+
+  base::Result<core::User> CreateUser(std::string_view email, const std::string& password_hash,
+                                      base::TimePoint at) override;
+  base::Result<core::User> FindUserByEmail(std::string_view email) override;
+  base::Status SetMembership(std::int64_t workspace_id, std::int64_t user_id,
+                             core::Role role) override;
+  base::Status RemoveMembership(std::int64_t workspace_id, std::int64_t user_id) override;
+  base::Result<core::Role> RoleIn(std::int64_t workspace_id, std::int64_t user_id) override;
+  base::Result<std::vector<core::Member>> ListMembers(std::int64_t workspace_id) override;
+  base::Result<core::User> FindUser(std::int64_t user_id) override;
+  base::Result<std::vector<core::Membership>> ListMemberships(std::int64_t user_id) override;
+  base::Status SetPassword(std::int64_t user_id, const std::string& password_hash,
+                           const std::optional<std::string>& kept_session) override;
+  base::Status CreateSession(const core::Session& session) override;
+  base::Result<core::Session> FindSession(const std::string& token_hash,
+                                          base::TimePoint now) override;
+  base::Status DeleteSession(const std::string& token_hash) override;
+  base::Result<std::size_t> DeleteExpiredSessions(base::TimePoint now) override;
+  base::Result<core::ApiToken> CreateApiToken(const core::ApiToken& token) override;
+  base::Result<core::ApiToken> FindApiToken(const std::string& token_hash) override;
+  base::Result<std::vector<core::ApiToken>> ListApiTokens(std::int64_t user_id) override;
+  base::Status DeleteApiToken(std::int64_t user_id, std::int64_t token_id) override;
+
+ private:
+  DatabaseFile& file_;
+};
 
 }  // namespace store::sqlite

@@ -62,9 +62,10 @@ base::Status Queue(Connection& db, std::int64_t workspace_id, core::WebhookEvent
 
 }  // namespace
 
-base::Result<core::Webhook> CreateWebhook(Connection& db, std::int64_t workspace_id,
-                                          const std::string& url, const std::string& secret,
-                                          base::TimePoint at) {
+base::Result<core::Webhook> Webhooks::CreateWebhook(std::int64_t workspace_id,
+                                                    const std::string& url,
+                                                    const std::string& secret, base::TimePoint at) {
+  auto [lock, db] = file_.Write();
   base::Result<Transaction> txn = Transaction::Begin(db, TransactionKind::kWrite);
   if (!txn.ok()) return txn.error();
   if (base::Status known = RequireWorkspace(db, workspace_id); !known.ok()) return known.error();
@@ -89,7 +90,8 @@ base::Result<core::Webhook> CreateWebhook(Connection& db, std::int64_t workspace
   return webhook;
 }
 
-base::Result<std::vector<core::Webhook>> ListWebhooks(Connection& db, std::int64_t workspace_id) {
+base::Result<std::vector<core::Webhook>> Webhooks::ListWebhooks(std::int64_t workspace_id) {
+  auto [lock, db] = file_.Write();
   base::Result<Query> q = db.Prepare(kSelectAll);
   if (!q.ok()) return q.error();
   q->BindAll(workspace_id);
@@ -102,12 +104,14 @@ base::Result<std::vector<core::Webhook>> ListWebhooks(Connection& db, std::int64
   }
 }
 
-base::Status DeleteWebhook(Connection& db, std::int64_t workspace_id, std::int64_t webhook_id) {
+base::Status Webhooks::DeleteWebhook(std::int64_t workspace_id, std::int64_t webhook_id) {
+  auto [lock, db] = file_.Write();
   return ChangeOne(db, "webhook", kDelete, webhook_id, workspace_id);
 }
 
-base::Result<std::vector<core::WebhookDelivery>> ClaimWebhookDeliveries(
-    Connection& db, base::TimePoint now, std::size_t limit, base::TimePoint lease_until) {
+base::Result<std::vector<core::WebhookDelivery>> Webhooks::ClaimWebhookDeliveries(
+    base::TimePoint now, std::size_t limit, base::TimePoint lease_until) {
+  auto [lock, db] = file_.Write();
   // Nothing due (the usual case): no write lock taken.
   base::Result<bool> due_any = Exists(db, kAnyDue, now);
   if (!due_any.ok()) return due_any.error();
@@ -151,13 +155,15 @@ base::Result<std::vector<core::WebhookDelivery>> ClaimWebhookDeliveries(
   return due;
 }
 
-base::Status FinishWebhookDelivery(Connection& db, std::int64_t delivery_id) {
+base::Status Webhooks::FinishWebhookDelivery(std::int64_t delivery_id) {
+  auto [lock, db] = file_.Write();
   return ChangeOne(db, "webhook delivery", kFinish, delivery_id);
 }
 
-base::Status FailWebhookDelivery(Connection& db, std::int64_t delivery_id,
-                                 std::optional<base::TimePoint> next_attempt,
-                                 const std::string& error) {
+base::Status Webhooks::FailWebhookDelivery(std::int64_t delivery_id,
+                                           std::optional<base::TimePoint> next_attempt,
+                                           const std::string& error) {
+  auto [lock, db] = file_.Write();
   return ChangeOne(db, "webhook delivery", kFail, delivery_id, next_attempt, error);
 }
 

@@ -1,5 +1,6 @@
 #include "store/sqlite/workspace_repository.h"
 
+#include "store/sqlite/store.h"
 #include "store/sqlite/transaction.h"
 
 namespace store::sqlite {
@@ -16,7 +17,8 @@ constexpr std::string_view kUpsertValue =
 
 }  // namespace
 
-base::Result<core::Workspace> CreateWorkspace(Connection& db, const std::string& slug) {
+base::Result<core::Workspace> Store::CreateWorkspace(const std::string& slug) {
+  auto [lock, db] = file_.Write();
   if (!core::IsValidSlug(slug)) {
     return base::Error::InvalidArgument(
         "invalid workspace slug '" + slug +
@@ -34,7 +36,8 @@ base::Result<core::Workspace> CreateWorkspace(Connection& db, const std::string&
   return core::Workspace{db.LastInsertId(), slug};
 }
 
-base::Result<core::Workspace> FindWorkspace(Connection& db, const std::string& slug) {
+base::Result<core::Workspace> Store::FindWorkspace(const std::string& slug) {
+  auto [lock, db] = file_.Write();
   base::Result<Query> query = db.Prepare(kSelectWorkspaceBySlug);
   if (!query.ok()) return query.error();
   base::Result<bool> row = query->BindAll(slug).Step();
@@ -52,8 +55,9 @@ base::Status RequireWorkspace(Connection& db, std::int64_t workspace_id) {
   return base::Status::Ok();
 }
 
-base::Result<std::optional<std::string>> GetValue(Connection& db, std::int64_t workspace_id,
-                                                  const std::string& key) {
+base::Result<std::optional<std::string>> Store::GetValue(std::int64_t workspace_id,
+                                                         const std::string& key) {
+  auto [lock, db] = file_.Write();
   base::Result<Query> query = db.Prepare(kSelectValue);
   if (!query.ok()) return query.error();
   base::Result<bool> row = query->BindAll(workspace_id, key).Step();
@@ -62,8 +66,9 @@ base::Result<std::optional<std::string>> GetValue(Connection& db, std::int64_t w
   return std::optional<std::string>(query->Text(0));
 }
 
-base::Status PutValue(Connection& db, std::int64_t workspace_id, const std::string& key,
-                      const std::string& value) {
+base::Status Store::PutValue(std::int64_t workspace_id, const std::string& key,
+                             const std::string& value) {
+  auto [lock, db] = file_.Write();
   base::Result<Transaction> txn = Transaction::Begin(db, TransactionKind::kWrite);
   if (!txn.ok()) return txn.error();
   if (base::Status found = RequireWorkspace(db, workspace_id); !found.ok()) return found;

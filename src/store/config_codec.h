@@ -10,7 +10,7 @@
 #include "base/result.h"
 #include "core/agent_config.h"
 
-namespace store::sqlite {
+namespace store {
 
 // Never fails: text that is not valid UTF-8 is stored with U+FFFD replacements.
 std::string EncodeConfig(const core::AgentConfig& config);
@@ -19,4 +19,4 @@ std::string EncodeConfig(const core::AgentConfig& config);
 // existed still load. kInternal when `json` is malformed or holds an unknown enum name.
 base::Result<core::AgentConfig> DecodeConfig(const std::string& json);
 
-}  // namespace store::sqlite
+}  // namespace store

@@ -1,10 +1,10 @@
-#include "store/sqlite/config_codec.h"
+#include "store/config_codec.h"
 
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string_view>
 
-namespace store::sqlite {
+namespace store {
 namespace {
 
 using nlohmann::json;
@@ -153,4 +153,4 @@ base::Result<core::AgentConfig> DecodeConfig(const std::string& text) {
   }
 }
 
-}  // namespace store::sqlite
+}  // namespace store

@@ -14,7 +14,7 @@
 #include "core/message.h"
 #include "core/product.h"
 
-namespace store::sqlite {
+namespace store {
 
 // ["customer: hi", ...] (also labels)
 std::string EncodeStrings(const std::vector<std::string>& strings);
@@ -38,4 +38,4 @@ base::Result<core::ModelRecord> DecodeModelRecord(const std::string& json);
 std::string EncodeAttributes(const std::vector<core::ProductAttribute>& attributes);
 base::Result<std::vector<core::ProductAttribute>> DecodeAttributes(const std::string& json);
 
-}  // namespace store::sqlite
+}  // namespace store

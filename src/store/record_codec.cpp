@@ -1,4 +1,4 @@
-#include "store/sqlite/record_codec.h"
+#include "store/record_codec.h"
 
 #include <cstdint>
 #include <nlohmann/json.hpp>
@@ -6,7 +6,7 @@
 #include <type_traits>
 #include <variant>
 
-namespace store::sqlite {
+namespace store {
 namespace {
 
 using nlohmann::json;
@@ -133,4 +133,4 @@ base::Result<core::ModelRecord> DecodeModelRecord(const std::string& text) {
   }
 }
 
-}  // namespace store::sqlite
+}  // namespace store

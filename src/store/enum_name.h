@@ -1,0 +1,21 @@
+// Enum columns are stored by their wire names (core/enums.h) in both backends; reading one back.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "base/result.h"
+
+namespace store {
+
+// The enum named `name`, parsed with `Parse` (core::ParseChannel, ...). kInternal, naming `what`
+// and the value, for a name no Parse* knows: only a corrupt store holds one.
+template <auto Parse>
+auto ParseEnumName(std::string_view name, std::string_view what)
+    -> base::Result<typename decltype(Parse(std::string_view{}))::value_type> {
+  if (auto parsed = Parse(name)) return *parsed;
+  return base::Error::Internal("corrupt store: unknown " + std::string(what) + " '" +
+                               std::string(name) + "'");
+}
+
+}  // namespace store
