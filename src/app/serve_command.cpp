@@ -7,6 +7,7 @@
 #include "api/attachment_routes.h"
 #include "api/auth.h"
 #include "api/auth_routes.h"
+#include "api/callback_routes.h"
 #include "api/catalog_routes.h"
 #include "api/channel_routes.h"
 #include "api/config_routes.h"
@@ -27,7 +28,6 @@
 #include "app/llm_transport.h"
 #include "app/serve_config.h"
 #include "app/web_chat.h"
-#include "app/webhook_routes.h"
 #include "base/metrics.h"
 #include "http/client.h"
 #include "http/server.h"
@@ -95,14 +95,14 @@ runtime::MediaTransport MediaTransportOf(const http::Client& client, std::string
 // The queue-depth gauges, measured when scraped.
 class QueueGauges {
  public:
-  QueueGauges(base::Metrics& metrics, core::Store& store, core::Inbox& inbox, core::Outbox& outbox,
-              const base::Clock& clock)
+  QueueGauges(base::Metrics& metrics, core::Store& store, core::CallbackQueue& callbacks,
+              core::Outbox& outbox, const base::Clock& clock)
       : store_(store),
-        inbox_(inbox),
+        callbacks_(callbacks),
         outbox_(outbox),
         clock_(clock),
         deliveries_(metrics.AddGaugeFamily(
-            "inbox_deliveries", "Webhook deliveries in the inbox, by state.", {"state"})),
+            "callback_queue", "Meta's callbacks in the callback queue, by state.", {"state"})),
         messages_(metrics.AddGaugeFamily("outbox_messages", "Messages in the outbox, by state.",
                                          {"state"})),
         replies_(metrics.AddGauge("replies_due",
@@ -111,7 +111,7 @@ class QueueGauges {
   // Measures; a store error leaves the previous values.
   void Refresh() {
     const base::TimePoint now = clock_.Now();
-    if (auto d = inbox_.MeasureInbox(now); d.ok()) {
+    if (auto d = callbacks_.MeasureCallbacks(now); d.ok()) {
       deliveries_.WithLabels({"due"}).Set(static_cast<double>(d->due));
       deliveries_.WithLabels({"waiting"}).Set(static_cast<double>(d->waiting));
       deliveries_.WithLabels({"parked"}).Set(static_cast<double>(d->parked));
@@ -128,7 +128,7 @@ class QueueGauges {
 
  private:
   core::Store& store_;
-  core::Inbox& inbox_;
+  core::CallbackQueue& callbacks_;
   core::Outbox& outbox_;
   const base::Clock& clock_;
   base::GaugeFamily& deliveries_;
@@ -174,7 +174,7 @@ int RunServe(const ServeOptions& options, std::ostream& out, std::ostream& err) 
   core::Store& store = (*opened)->store();
   core::Crm& crm = (*opened)->crm();
   core::Outbox& outbox = (*opened)->outbox();
-  core::Inbox& inbox = (*opened)->inbox();
+  core::CallbackQueue& callbacks = (*opened)->callbacks();
   core::MediaStore& media = (*opened)->media();
   core::Users& users = (*opened)->users();
   core::ChannelAccounts& accounts = (*opened)->channel_accounts();
@@ -208,7 +208,7 @@ int RunServe(const ServeOptions& options, std::ostream& out, std::ostream& err) 
   runtime::OutboxSender sender(
       outbox, accounts, media,
       GraphTransport(client, config->graph_base_url, config->graph_timeout), clock, config->outbox);
-  runtime::Intake intake(inbox, outbox, accounts, media, engine, clock);
+  runtime::Intake intake(callbacks, outbox, accounts, media, engine, clock);
   const http::Client media_client(curl, {.max_response_bytes = kMaxMediaBytes});
   runtime::MediaFetcher fetcher(media, accounts,
                                 MediaTransportOf(media_client, config->graph_base_url), clock,
@@ -269,9 +269,10 @@ int RunServe(const ServeOptions& options, std::ostream& out, std::ostream& err) 
   api::ModelCheckJobs model_checks(clock);
 
   http::Router router;
-  QueueGauges queues(metrics, store, inbox, outbox, clock);
+  QueueGauges queues(metrics, store, callbacks, outbox, clock);
   AddOperatorRoutes(router, store, clock, metrics, queues);
-  AddWebhookRoutes(router, {inbox, accounts, clock, metrics, [&pump] { pump.WakeIntake(); }});
+  api::AddCallbackRoutes(router,
+                         {callbacks, accounts, clock, metrics, [&pump] { pump.WakeIntake(); }});
   AddWebChatRoutes(router, store, media, engine, clock, hub);
   AddDashboardRoutes(router);
   api::Auth auth(users, clock, config->auth);

@@ -1,6 +1,6 @@
-// Meta's webhook verification handshake (reference §1.1): a GET with hub.mode=subscribe,
-// hub.verify_token and hub.challenge. Answer 200 with the challenge as the text/plain body when
-// the token is ours, 403 otherwise.
+// The verification handshake of Meta's callback URL (reference §1.1): a GET with
+// hub.mode=subscribe, hub.verify_token and hub.challenge. Answer 200 with the challenge as the
+// text/plain body when the token is ours, 403 otherwise.
 #pragma once
 
 #include <cstddef>

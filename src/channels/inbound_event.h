@@ -1,7 +1,7 @@
-// InboundEvent: one atomic thing a Meta webhook told us, whatever the channel's payload shape.
+// InboundEvent: one atomic thing a Meta callback told us, whatever the channel's payload shape.
 //
-// A webhook POST batches any number of events (every entry, change, messaging item and every
-// messages[] / statuses[] / message_echoes[] element); ParseWebhook (channels/webhook.h) turns it
+// A callback batches any number of events (every entry, change, messaging item and every
+// messages[] / statuses[] / message_echoes[] element); ParseCallback (channels/callback.h) turns it
 // into a vector of these. The caller routes each event by (channel, account_id) to a workspace;
 // the customer is (channel, customer_id), also for echoes, where the customer is the recipient.
 #pragma once

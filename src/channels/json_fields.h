@@ -1,4 +1,4 @@
-// Internal: forgiving, non-throwing reads of webhook JSON. A field of the wrong type reads as
+// Internal: forgiving, non-throwing reads of callback JSON. A field of the wrong type reads as
 // absent, so unknown or malformed parts of a payload never throw and never assert.
 #pragma once
 

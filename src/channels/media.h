@@ -3,7 +3,7 @@
 //
 //   WhatsApp:  GET /{version}/{media-id} with the token gives {"url", "mime_type", "file_size"};
 //              then GET that URL, with the token again, gives the bytes (the URL lasts 5 minutes).
-//   Messenger, Instagram: the webhook's attachment payload.url gives the bytes, without a token.
+//   Messenger, Instagram: the callback's attachment payload.url gives the bytes, without a token.
 #pragma once
 
 #include <cstdint>

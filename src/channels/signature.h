@@ -1,4 +1,4 @@
-// The X-Hub-Signature-256 header of Meta webhook POSTs (reference §1.2): HMAC-SHA256 of the raw
+// The X-Hub-Signature-256 header of Meta callbacks (reference §1.2): HMAC-SHA256 of the raw
 // body bytes, keyed with the app secret, as "sha256=<64 hex digits>".
 //
 // Hash the bytes exactly as received: Meta signs its escaped-unicode form ("\u00e9"), so a body

@@ -4,9 +4,9 @@
 #include <optional>
 #include <tuple>
 
+#include "channels/callback.h"
 #include "channels/capabilities.h"
 #include "channels/echo.h"
-#include "channels/webhook.h"
 
 namespace runtime {
 namespace {
@@ -119,10 +119,10 @@ core::ConversationKey KeyOf(const core::ChannelAccount& account, const channels:
 
 }  // namespace
 
-Intake::Intake(core::Inbox& inbox, core::Outbox& outbox, core::ChannelAccounts& accounts,
-               core::MediaStore& media, Engine& engine, const base::Clock& clock,
-               IntakeSettings settings)
-    : inbox_(inbox),
+Intake::Intake(core::CallbackQueue& callbacks, core::Outbox& outbox,
+               core::ChannelAccounts& accounts, core::MediaStore& media, Engine& engine,
+               const base::Clock& clock, IntakeSettings settings)
+    : callbacks_(callbacks),
       outbox_(outbox),
       accounts_(accounts),
       media_(media),
@@ -131,19 +131,19 @@ Intake::Intake(core::Inbox& inbox, core::Outbox& outbox, core::ChannelAccounts& 
       settings_(settings) {}
 
 base::Result<IntakeRun> Intake::ProcessPending() {
-  auto pending = inbox_.PendingInbox(clock_.Now(), settings_.batch);
+  auto pending = callbacks_.PendingCallbacks(clock_.Now(), settings_.batch);
   if (!pending.ok()) return pending.error();
   IntakeRun run;
   AccountLookup accounts(accounts_);  // one read per account for the whole pass
-  std::span<const core::InboxItem> rest(*pending);
+  std::span<const core::Callback> rest(*pending);
   while (!rest.empty()) {
     const auto chunk = rest.first(std::min(rest.size(), settings_.per_transaction));
     rest = rest.subspan(chunk.size());
     // Parsed before the transaction: the store waits for no JSON.
     std::vector<base::Result<std::vector<channels::InboundEvent>>> parsed;
     parsed.reserve(chunk.size());
-    for (const core::InboxItem& item : chunk) {
-      parsed.push_back(channels::ParseWebhook(item.channel, item.body));
+    for (const core::Callback& item : chunk) {
+      parsed.push_back(channels::ParseCallback(item.channel, item.body));
     }
     const PreparedReplies prepared = PrepareReplies(parsed, accounts);
     // A failed chunk fails the pass, whose run is then dropped whole.
@@ -158,16 +158,16 @@ base::Result<IntakeRun> Intake::ProcessPending() {
 
 base::Status Intake::Settle(const Outcomes& outcomes) {
   for (std::int64_t id : outcomes.retried) {
-    if (base::Status done = inbox_.RetryInbox(id, clock_.Now() + settings_.retry_delay);
+    if (base::Status done = callbacks_.RetryCallback(id, clock_.Now() + settings_.retry_delay);
         !done.ok()) {
       return done;
     }
   }
   for (const auto& [id, reason] : outcomes.parked) {
-    if (base::Status done = inbox_.ParkInbox(id, reason); !done.ok()) return done;
+    if (base::Status done = callbacks_.ParkCallback(id, reason); !done.ok()) return done;
   }
   if (outcomes.finished.empty()) return base::Status::Ok();
-  return inbox_.FinishInbox(outcomes.finished);
+  return callbacks_.FinishCallbacks(outcomes.finished);
 }
 
 Intake::PreparedReplies Intake::PrepareReplies(
@@ -185,7 +185,7 @@ Intake::PreparedReplies Intake::PrepareReplies(
         continue;
       }
       auto account = accounts.Find(event.channel, event.account_id);
-      if (!account.ok()) continue;  // the transaction parks or retries the delivery
+      if (!account.ok()) continue;  // the transaction parks or retries the callback
       const core::ConversationKey key = KeyOf(*account, event);
       ++per_conversation[{key.workspace_id, key.channel, key.customer_id, key.account_id}];
       messages.emplace_back(key, &event);
@@ -205,15 +205,15 @@ Intake::PreparedReplies Intake::PrepareReplies(
 }
 
 base::Status Intake::ProcessChunk(
-    std::span<const core::InboxItem> items,
+    std::span<const core::Callback> items,
     const std::vector<base::Result<std::vector<channels::InboundEvent>>>& parsed,
     const PreparedReplies& prepared, AccountLookup& accounts, IntakeRun& run, Outcomes& outcomes) {
   for (std::size_t i = 0; i < items.size(); ++i) {
-    const core::InboxItem& item = items[i];
+    const core::Callback& item = items[i];
     const auto& events = parsed[i];
-    // Keeps the delivery to look at, and says so in the run's notes.
+    // Keeps the callback to look at, and says so in the run's notes.
     const auto park = [&](const std::string& reason) {
-      run.notes.push_back("delivery " + std::to_string(item.id) + " kept in the inbox: " + reason);
+      run.notes.push_back("callback " + std::to_string(item.id) + " kept in the queue: " + reason);
       outcomes.parked.emplace_back(item.id, reason);
     };
     if (!events.ok()) {
@@ -227,7 +227,7 @@ base::Status Intake::ProcessChunk(
     for (const channels::InboundEvent& event : *events) {
       auto handled = Route(event, item, prepared, accounts, run);
       if (!handled.ok()) {
-        later = true;  // a store error: the whole delivery again, applied events are skipped
+        later = true;  // a store error: the whole callback again, applied events are skipped
         break;
       }
       later = later || *handled == Handled::kLater;
@@ -249,7 +249,7 @@ base::Status Intake::ProcessChunk(
       ++run.parked;
     } else {
       outcomes.finished.push_back(item.id);
-      ++run.deliveries;
+      ++run.callbacks;
       run.delays.push_back(clock_.Now() - item.received_at);
     }
   }
@@ -257,7 +257,7 @@ base::Status Intake::ProcessChunk(
 }
 
 base::Result<Intake::Handled> Intake::Route(const channels::InboundEvent& event,
-                                            const core::InboxItem& item,
+                                            const core::Callback& item,
                                             const PreparedReplies& prepared,
                                             AccountLookup& accounts, IntakeRun& run) {
   using channels::EventKind;
@@ -305,7 +305,7 @@ base::Result<Intake::Handled> Intake::Route(const channels::InboundEvent& event,
 
 base::Result<Intake::Handled> Intake::OnEcho(const channels::InboundEvent& event,
                                              const core::ChannelAccount& account,
-                                             const core::InboxItem& item) {
+                                             const core::Callback& item) {
   auto ours = outbox_.IsOwnSend(event.channel, event.provider_message_id);
   if (!ours.ok()) return ours.error();
   const channels::Echo echo = event.echo.value_or(channels::Echo{});
@@ -323,7 +323,7 @@ base::Result<Intake::Handled> Intake::OnEcho(const channels::InboundEvent& event
 }
 
 base::Result<Intake::Handled> Intake::OnReceipt(const channels::InboundEvent& event,
-                                                const core::InboxItem& item, IntakeRun& run) {
+                                                const core::Callback& item, IntakeRun& run) {
   if (!event.receipt) return Handled::kDone;
   if (event.target_message_id.empty()) {
     if (!event.receipt->watermark) return Handled::kDone;
@@ -343,7 +343,7 @@ base::Result<Intake::Handled> Intake::OnReceipt(const channels::InboundEvent& ev
 
 base::Result<Intake::Handled> Intake::OnWatermark(const channels::InboundEvent& event,
                                                   base::TimePoint watermark,
-                                                  const core::InboxItem& item, IntakeRun& run) {
+                                                  const core::Callback& item, IntakeRun& run) {
   // A send to this customer that has left but is not recorded yet may be among the messages the
   // watermark covers: wait for its record a little, as for a receipt naming it.
   if (item.attempts + 1 < settings_.max_attempts) {
@@ -366,7 +366,7 @@ base::Result<Intake::Handled> Intake::Apply(const core::ChannelAccount& account,
   auto decision = engine_.Handle(KeyOf(account, event), change, prepared);
   if (decision.ok()) return Handled::kDone;
   switch (decision.error().code) {
-    case base::ErrorCode::kAlreadyExists:  // a duplicate delivery: applied before
+    case base::ErrorCode::kAlreadyExists:  // a duplicate callback: applied before
       return Handled::kDone;
     default:
       return decision.error();

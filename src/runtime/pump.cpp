@@ -21,9 +21,9 @@ void ObserveAll(base::Histogram& h, const std::vector<base::Duration>& delays) {
 
 struct Pump::Counters {
   explicit Counters(base::Metrics& m)
-      : deliveries(m.AddCounterFamily("intake_deliveries_total",
-                                      "Webhook deliveries taken from the inbox, by result.",
-                                      {"result"})),
+      : callbacks(m.AddCounterFamily("intake_callbacks_total",
+                                     "Callbacks taken from the callback queue, by result.",
+                                     {"result"})),
         events(m.AddCounter("intake_events_total", "Events handed to the engine or applied.")),
         timers(m.AddCounter("timers_fired_total", "Durable timers turned into events.")),
         sends(
@@ -31,12 +31,11 @@ struct Pump::Counters {
         errors(m.AddCounterFamily("pump_errors_total", "Background passes that failed.", {"loop"})),
         intake_delay(m.AddHistogram(
             "intake_delay_seconds",
-            "From a webhook delivery stored to its events handled (the reply decided).",
-            kDelayBuckets)),
+            "From a callback stored to its events handled (the reply decided).", kDelayBuckets)),
         outbox_delay(m.AddHistogram("outbox_delay_seconds",
                                     "From a message queued to the provider accepting it.",
                                     kDelayBuckets)) {}
-  base::CounterFamily& deliveries;
+  base::CounterFamily& callbacks;
   base::Counter& events;
   base::Counter& timers;
   base::CounterFamily& sends;
@@ -64,15 +63,15 @@ bool Pump::IntakePass() {
     log_("intake: " + run.error().message);
     return false;
   }
-  c.deliveries.WithLabels({"finished"}).Increment(run->deliveries);
-  c.deliveries.WithLabels({"retried"}).Increment(run->retried);
-  c.deliveries.WithLabels({"parked"}).Increment(run->parked);
-  c.deliveries.WithLabels({"rejected"}).Increment(run->rejected);
+  c.callbacks.WithLabels({"finished"}).Increment(run->callbacks);
+  c.callbacks.WithLabels({"retried"}).Increment(run->retried);
+  c.callbacks.WithLabels({"parked"}).Increment(run->parked);
+  c.callbacks.WithLabels({"rejected"}).Increment(run->rejected);
   c.events.Increment(run->events);
   ObserveAll(c.intake_delay, run->delays);
   for (const std::string& note : run->notes) log_("intake: " + note);
   if (delivery_observer_ && !run->changes.empty()) delivery_observer_(run->changes);
-  return run->deliveries + run->retried + run->parked + run->rejected > 0;
+  return run->callbacks + run->retried + run->parked + run->rejected > 0;
 }
 
 bool Pump::TimerPass() {

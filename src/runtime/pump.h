@@ -1,4 +1,4 @@
-// The background of `frontdesk serve`: one thread takes the inbox's deliveries in (Intake), one
+// The background of `frontdesk serve`: one thread takes the queued callbacks in (Intake), one
 // fires the durable timers (resumes), one sends the outbox. Each runs a pass whenever it is woken,
 // again at once after a pass that found work (more may have come due: the next message of a
 // conversation once the one before is sent), and at least every `poll`, so timers and retries
@@ -7,16 +7,16 @@
 // are answered by runtime::ReplyPool.
 //
 // Metrics (on the registry given):
-//   intake_deliveries_total{result}  finished | retried | parked | rejected
+//   intake_callbacks_total{result}   finished | retried | parked | rejected
 //   intake_events_total              events handed to the engine or applied
 //   timers_fired_total               durable timers turned into events
 //   outbox_sends_total{result}       sent | retried | failed | dropped
 //   pump_errors_total{loop}          passes that failed (the store); logged too
-//   intake_delay_seconds             histogram: a delivery stored -> its events handled
+//   intake_delay_seconds             histogram: a callback stored -> its events handled
 //   outbox_delay_seconds             histogram: a message queued -> accepted by the provider
 // Their sum is the server's part of inbound -> reply.
 //
-// The log gets a line for each failed pass, each delivery the intake kept in the inbox and each
+// The log gets a line for each failed pass, each callback the intake kept in the queue and each
 // message that failed for good ("outbox: message 7 of conversation 3 failed: HTTP 500"; the
 // error is the one stored on the message, free of tokens).
 //
@@ -48,7 +48,7 @@ class Pump {
        base::Metrics& metrics);
   ~Pump();  // Stop()
 
-  // Called with the deliveries each pass moved (sends, and status webhooks), on that loop's
+  // Called with the deliveries each pass moved (sends, and status callbacks), on that loop's
   // thread (live views). Set before Start; it must be thread-safe and not call back into the
   // pump.
   using DeliveryObserver = std::function<void(const std::vector<core::DeliveryChange>&)>;

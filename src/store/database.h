@@ -15,9 +15,9 @@
 #include <string_view>
 
 #include "base/result.h"
+#include "core/callback_queue.h"
 #include "core/channel_account.h"
 #include "core/crm.h"
-#include "core/inbox.h"
 #include "core/media.h"
 #include "core/outbox.h"
 #include "core/store.h"
@@ -34,7 +34,7 @@ class Database {
   virtual core::Store& store() = 0;
   virtual core::Crm& crm() = 0;
   virtual core::Outbox& outbox() = 0;
-  virtual core::Inbox& inbox() = 0;
+  virtual core::CallbackQueue& callbacks() = 0;
   virtual core::MediaStore& media() = 0;
   virtual core::Users& users() = 0;
   virtual core::ChannelAccounts& channel_accounts() = 0;

@@ -7,8 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "channels/callback.h"
 #include "channels/inbound_event.h"
-#include "channels/webhook.h"
 #include "core/enums.h"
 #include "testing/fixture.h"
 
@@ -17,9 +17,9 @@ namespace channels::testing {
 using testing_support::DataDir;
 using testing_support::ReadFixture;
 
-// ParseWebhook of a fixture; fails the test (and returns no event) when it does not parse.
+// ParseCallback of a fixture; fails the test (and returns no event) when it does not parse.
 inline std::vector<InboundEvent> ParseFixture(core::Channel channel, std::string_view relative) {
-  auto events = ParseWebhook(channel, ReadFixture(relative));
+  auto events = ParseCallback(channel, ReadFixture(relative));
   EXPECT_TRUE(events.ok()) << relative << ": " << (events.ok() ? "" : events.error().message);
   return events.ok() ? std::move(events).value() : std::vector<InboundEvent>{};
 }

@@ -1,7 +1,7 @@
 #include <gtest/gtest.h>
 
+#include "channels/callback.h"
 #include "channels/echo.h"
-#include "channels/webhook.h"
 #include "fixtures.h"
 
 namespace channels {

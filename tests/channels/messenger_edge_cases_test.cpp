@@ -3,8 +3,8 @@
 
 #include <string>
 
+#include "channels/callback.h"
 #include "channels/echo.h"
-#include "channels/webhook.h"
 
 namespace channels {
 namespace {
@@ -22,7 +22,7 @@ std::string Item(const std::string& members, const std::string& object = "page")
 }
 
 std::vector<InboundEvent> Parse(core::Channel channel, const std::string& body) {
-  auto events = ParseWebhook(channel, body);
+  auto events = ParseCallback(channel, body);
   EXPECT_TRUE(events.ok()) << (events.ok() ? "" : events.error().message);
   return events.ok() ? std::move(events).value() : std::vector<InboundEvent>{};
 }

@@ -1,7 +1,7 @@
 #include <gtest/gtest.h>
 
+#include "channels/callback.h"
 #include "channels/echo.h"
-#include "channels/webhook.h"
 #include "fixtures.h"
 
 namespace channels {
@@ -88,7 +88,7 @@ TEST(MessengerParserTest, EchoWithoutAppIdIsAPersonReplying) {
   std::string body = testing::ReadFixture("messenger/echo_page_inbox.json");
   const std::string app_id_line = "\"app_id\": 263902037430900,";
   body.erase(body.find(app_id_line), app_id_line.size());
-  const auto events = ParseWebhook(kFb, body);
+  const auto events = ParseCallback(kFb, body);
   ASSERT_TRUE(events.ok());
   ASSERT_EQ(events->size(), 1u);
   ASSERT_TRUE(events->front().echo.has_value());

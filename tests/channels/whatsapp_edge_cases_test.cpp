@@ -3,7 +3,7 @@
 
 #include <string>
 
-#include "channels/webhook.h"
+#include "channels/callback.h"
 
 namespace channels {
 namespace {
@@ -27,7 +27,7 @@ std::string Message(const std::string& type_and_body) {
 }
 
 std::vector<InboundEvent> Parse(const std::string& body) {
-  auto events = ParseWebhook(kWa, body);
+  auto events = ParseCallback(kWa, body);
   EXPECT_TRUE(events.ok()) << (events.ok() ? "" : events.error().message);
   return events.ok() ? std::move(events).value() : std::vector<InboundEvent>{};
 }

@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "channels/webhook.h"
+#include "channels/callback.h"
 #include "fixtures.h"
 
 namespace channels {
@@ -106,7 +106,7 @@ TEST(WhatsappParserTest, ReactionTargetsOurMessage) {
 TEST(WhatsappParserTest, ReactionWithoutEmojiIsARemoval) {
   std::string body = testing::ReadFixture("whatsapp/in_reaction.json");
   body.replace(body.find("\"emoji\""), std::string("\"emoji\"").size(), "\"old_emoji\"");
-  const auto events = ParseWebhook(kWa, body);
+  const auto events = ParseCallback(kWa, body);
   ASSERT_TRUE(events.ok());
   ASSERT_EQ(events->size(), 1u);
   ASSERT_TRUE(events->front().reaction.has_value());
@@ -258,7 +258,7 @@ TEST(WhatsappParserTest, EchoRecipientWithPlusAndSpacesIsNormalized) {
   std::string body = testing::ReadFixture("whatsapp/smb_echo_text.json");
   body.replace(body.find("\"to\": \"16505551234\""), std::string("\"to\": \"16505551234\"").size(),
                "\"to\": \"+1 650-555-1234\"");
-  const auto events = ParseWebhook(kWa, body);
+  const auto events = ParseCallback(kWa, body);
   ASSERT_TRUE(events.ok());
   ASSERT_EQ(events->size(), 1u);
   EXPECT_EQ(events->front().customer_id, kCustomer);

@@ -170,12 +170,12 @@ TEST_P(ChannelE2eTest, AnInboundMessageIsAnsweredWithThePathTokenAndRecipient) {
   }));
   auto metrics = client.Get("/metrics");
   ASSERT_TRUE(metrics);
-  EXPECT_THAT(metrics->body, HasSubstr(R"(webhooks_received_total{channel=")" + GetParam().name +
+  EXPECT_THAT(metrics->body, HasSubstr(R"(callbacks_received_total{channel=")" + GetParam().name +
                                        Line(R"("} 1)")));
-  EXPECT_THAT(metrics->body, HasSubstr(Line(R"(intake_deliveries_total{result="finished"} 1)")));
+  EXPECT_THAT(metrics->body, HasSubstr(Line(R"(intake_callbacks_total{result="finished"} 1)")));
   EXPECT_THAT(metrics->body, HasSubstr(Line(R"(messages_total{author="ai"} 1)")));
   // Queue depths, measured when scraped: both queues are empty again.
-  EXPECT_THAT(metrics->body, HasSubstr(Line(R"(inbox_deliveries{state="due"} 0)")));
+  EXPECT_THAT(metrics->body, HasSubstr(Line(R"(callback_queue{state="due"} 0)")));
   EXPECT_THAT(metrics->body, HasSubstr(Line(R"(outbox_messages{state="due"} 0)")));
   // One delivery handled and one message sent, each with its delay.
   EXPECT_THAT(metrics->body, HasSubstr(Line("intake_delay_seconds_count 1")));
@@ -249,7 +249,7 @@ TEST_P(ChannelE2eTest, ABadSignatureIs401AndNothingIsStored) {
             401);
   server_->Terminate();
   auto db = store::OpenDatabase("sqlite:" + db_, {}).value();
-  EXPECT_TRUE(db->inbox().PendingInbox(base::FromMillis(INT64_MAX / 2), 10)->empty());
+  EXPECT_TRUE(db->callbacks().PendingCallbacks(base::FromMillis(INT64_MAX / 2), 10)->empty());
   EXPECT_TRUE(Conversation().history.empty());
 }
 

@@ -120,7 +120,7 @@ TEST_F(SecretsE2eTest, NoSecretReachesTheLogOrAnAnswer) {
   const std::string hello = testing_support::WhatsappTextNow("wamid.e2e1", "hello");
   EXPECT_EQ(DeliverWhatsapp(hello, channels::Sign(hello, "not the app secret")), 401);
   EXPECT_EQ(DeliverWhatsapp(hello, std::string("sha256=") + kAppSecret), 401);
-  // Signed, for an account no workspace has: kept in the inbox, and logged.
+  // Signed, for an account no workspace has: kept in the callback queue, and logged.
   std::string stranger = testing_support::WhatsappTextNow("wamid.e2e0", "who is this?");
   stranger.replace(stranger.find(kPhoneId), std::string(kPhoneId).size(), "999999999999999");
   EXPECT_EQ(DeliverWhatsapp(stranger, channels::Sign(stranger, kAppSecret)), 200);

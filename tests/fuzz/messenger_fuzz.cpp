@@ -1,15 +1,15 @@
-// Fuzz target: ParseWebhook for Messenger bodies. Any input must parse or fail cleanly: no crash,
+// Fuzz target: ParseCallback for Messenger bodies. Any input must parse or fail cleanly: no crash,
 // no exception, no sanitizer report; every event it yields has a dedupe key.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
 #include <string_view>
 
-#include "channels/webhook.h"
+#include "channels/callback.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view body(reinterpret_cast<const char*>(data), size);
-  const auto events = channels::ParseWebhook(core::Channel::kMessenger, body);
+  const auto events = channels::ParseCallback(core::Channel::kMessenger, body);
   if (!events.ok()) return 0;
   for (const channels::InboundEvent& event : *events) {
     if (event.channel != core::Channel::kMessenger || channels::DedupeKey(event).empty())

@@ -50,14 +50,15 @@ class IntakeTest : public ::testing::Test {
           return std::unique_ptr<core::Brain>(std::make_unique<OkBrain>());
         },
         clock_);
-    intake_ = std::make_unique<Intake>(*inbox_, db_->outbox(), db_->channel_accounts(), media_,
+    intake_ = std::make_unique<Intake>(*callbacks_, db_->outbox(), db_->channel_accounts(), media_,
                                        *engine_, clock_);
   }
 
   // Stores the delivery, takes it in, and answers the replies it made due (the reply pool's part).
   IntakeRun Deliver(core::Channel channel, const std::string& fixture) {
     EXPECT_TRUE(
-        inbox_->AppendInbox(channel, testing_support::ReadFixture(fixture), clock_.Now()).ok());
+        callbacks_->AppendCallback(channel, testing_support::ReadFixture(fixture), clock_.Now())
+            .ok());
     auto run = intake_->ProcessPending();
     EXPECT_TRUE(run.ok()) << run.error().message;
     EXPECT_TRUE(engine_->ReplyDue().ok());
@@ -75,7 +76,7 @@ class IntakeTest : public ::testing::Test {
   store::Database* db_ = shop_.db.get();
   std::int64_t ws_ = shop_.workspace_id;
   core::MediaStore& media_ = db_->media();
-  core::Inbox* inbox_ = &db_->inbox();
+  core::CallbackQueue* callbacks_ = &db_->callbacks();
   base::FakeClock clock_{kCustomerWrote + 10s};
   std::unique_ptr<Engine> engine_;
   std::unique_ptr<Intake> intake_;
@@ -83,7 +84,7 @@ class IntakeTest : public ::testing::Test {
 
 TEST_F(IntakeTest, ACustomerMessageIsAnsweredAndItsReplyQueued) {
   const IntakeRun run = Deliver(core::Channel::kWhatsapp, "whatsapp/in_text.json");
-  EXPECT_EQ(run.deliveries, 1);
+  EXPECT_EQ(run.callbacks, 1);
   EXPECT_EQ(run.delays, std::vector<base::Duration>{base::Duration::zero()});  // the fake clock
   const auto history = Conversation().history;
   ASSERT_EQ(history.size(), 2u);
@@ -94,7 +95,7 @@ TEST_F(IntakeTest, ACustomerMessageIsAnsweredAndItsReplyQueued) {
   auto queued = db_->outbox().ClaimOutbox(clock_.Now(), 10, clock_.Now() + 1min);
   ASSERT_EQ(queued->size(), 1u);
   EXPECT_EQ((*queued)[0].recipient, kCustomer);
-  EXPECT_TRUE(inbox_->PendingInbox(clock_.Now() + 1h, 10)->empty());
+  EXPECT_TRUE(callbacks_->PendingCallbacks(clock_.Now() + 1h, 10)->empty());
   EXPECT_EQ(Conversation().contact.display_name, "Sheena Nelson");  // the WhatsApp profile
 }
 
@@ -116,11 +117,12 @@ BrainFactory AtOnceBrains() {
 
 TEST_F(IntakeTest, ABrainThatAnswersAtOnceIsAnsweredInTheIntakesTransaction) {
   Engine engine(db_->store(), AtOnceBrains(), clock_);
-  Intake intake(*inbox_, db_->outbox(), db_->channel_accounts(), media_, engine, clock_);
+  Intake intake(*callbacks_, db_->outbox(), db_->channel_accounts(), media_, engine, clock_);
   Conversation();  // the conversation exists (its first message is answered on the pool)
-  ASSERT_TRUE(inbox_
-                  ->AppendInbox(core::Channel::kWhatsapp,
-                                testing_support::ReadFixture("whatsapp/in_text.json"), clock_.Now())
+  ASSERT_TRUE(callbacks_
+                  ->AppendCallback(core::Channel::kWhatsapp,
+                                   testing_support::ReadFixture("whatsapp/in_text.json"),
+                                   clock_.Now())
                   .ok());
   ASSERT_TRUE(intake.ProcessPending().ok());
   // No reply pool ran: the reply was stored with its message.
@@ -133,12 +135,12 @@ TEST_F(IntakeTest, ABrainThatAnswersAtOnceIsAnsweredInTheIntakesTransaction) {
 
 TEST_F(IntakeTest, ABurstInOneChunkIsLeftToThePoolAndAnsweredOnce) {
   Engine engine(db_->store(), AtOnceBrains(), clock_);
-  Intake intake(*inbox_, db_->outbox(), db_->channel_accounts(), media_, engine, clock_);
+  Intake intake(*callbacks_, db_->outbox(), db_->channel_accounts(), media_, engine, clock_);
   Conversation();
   for (const char* fixture : {"whatsapp/in_text.json", "whatsapp/in_button_reply.json"}) {
-    ASSERT_TRUE(inbox_
-                    ->AppendInbox(core::Channel::kWhatsapp, testing_support::ReadFixture(fixture),
-                                  clock_.Now())
+    ASSERT_TRUE(callbacks_
+                    ->AppendCallback(core::Channel::kWhatsapp,
+                                     testing_support::ReadFixture(fixture), clock_.Now())
                     .ok());
   }
   ASSERT_TRUE(intake.ProcessPending().ok());
@@ -151,10 +153,11 @@ TEST_F(IntakeTest, ABurstInOneChunkIsLeftToThePoolAndAnsweredOnce) {
 
 TEST_F(IntakeTest, AThreadAnotherAppOwnsIsNotAnswered) {
   const IntakeRun run = Deliver(core::Channel::kMessenger, "messenger/standby.json");
-  EXPECT_EQ(run.deliveries, 1);
+  EXPECT_EQ(run.callbacks, 1);
   EXPECT_TRUE(Conversation(core::Channel::kMessenger).history.empty());
   EXPECT_TRUE(db_->outbox().ClaimOutbox(clock_.Now(), 10, clock_.Now() + 1min)->empty());
-  EXPECT_TRUE(inbox_->PendingInbox(clock_.Now() + 1h, 10)->empty());  // done with, not parked
+  EXPECT_TRUE(
+      callbacks_->PendingCallbacks(clock_.Now() + 1h, 10)->empty());  // done with, not parked
 }
 
 TEST_F(IntakeTest, APersonsReplyInTheAppThatOwnsTheThreadStillPausesTheAi) {
@@ -164,9 +167,10 @@ TEST_F(IntakeTest, APersonsReplyInTheAppThatOwnsTheThreadStillPausesTheAi) {
 }
 
 TEST_F(IntakeTest, TakingAMessageInStoresItAndOwesItAReplyWithoutAskingTheBrain) {
-  ASSERT_TRUE(inbox_
-                  ->AppendInbox(core::Channel::kWhatsapp,
-                                testing_support::ReadFixture("whatsapp/in_text.json"), clock_.Now())
+  ASSERT_TRUE(callbacks_
+                  ->AppendCallback(core::Channel::kWhatsapp,
+                                   testing_support::ReadFixture("whatsapp/in_text.json"),
+                                   clock_.Now())
                   .ok());
   ASSERT_TRUE(intake_->ProcessPending().ok());
   const auto history = Conversation().history;
@@ -184,56 +188,56 @@ TEST_F(IntakeTest, ADuplicateDeliveryIsAnsweredOnce) {
   EXPECT_EQ(db_->outbox().ClaimOutbox(clock_.Now(), 10, clock_.Now() + 1min)->size(), 1u);
 }
 
-// The inbox is told what became of the deliveries after their transaction committed; a crash in
+// The queue is told what became of the callbacks after their transaction committed; a crash in
 // between (here: the removal fails) leaves them to be handled again, and nothing is applied twice.
-class ForgetfulInbox final : public core::Inbox {
+class ForgetfulQueue final : public core::CallbackQueue {
  public:
-  explicit ForgetfulInbox(core::Inbox& inbox) : inbox_(inbox) {}
-  base::Result<std::int64_t> AppendInbox(core::Channel channel, std::string_view body,
-                                         base::TimePoint at) override {
-    return inbox_.AppendInbox(channel, body, at);
+  explicit ForgetfulQueue(core::CallbackQueue& queue) : callbacks_(queue) {}
+  base::Result<std::int64_t> AppendCallback(core::Channel channel, std::string_view body,
+                                            base::TimePoint at) override {
+    return callbacks_.AppendCallback(channel, body, at);
   }
-  base::Result<std::vector<core::InboxItem>> PendingInbox(base::TimePoint now,
-                                                          std::size_t limit) override {
-    return inbox_.PendingInbox(now, limit);
+  base::Result<std::vector<core::Callback>> PendingCallbacks(base::TimePoint now,
+                                                             std::size_t limit) override {
+    return callbacks_.PendingCallbacks(now, limit);
   }
-  base::Status FinishInbox(std::span<const std::int64_t> ids) override {
+  base::Status FinishCallbacks(std::span<const std::int64_t> ids) override {
     if (failures_left_-- > 0) return base::Error::Unavailable("the process died");
-    return inbox_.FinishInbox(ids);
+    return callbacks_.FinishCallbacks(ids);
   }
-  base::Status RetryInbox(std::int64_t id, base::TimePoint at) override {
-    return inbox_.RetryInbox(id, at);
+  base::Status RetryCallback(std::int64_t id, base::TimePoint at) override {
+    return callbacks_.RetryCallback(id, at);
   }
-  base::Status ParkInbox(std::int64_t id, const std::string& reason) override {
-    return inbox_.ParkInbox(id, reason);
+  base::Status ParkCallback(std::int64_t id, const std::string& reason) override {
+    return callbacks_.ParkCallback(id, reason);
   }
-  base::Result<core::InboxDepth> MeasureInbox(base::TimePoint now) override {
-    return inbox_.MeasureInbox(now);
+  base::Result<core::CallbackDepth> MeasureCallbacks(base::TimePoint now) override {
+    return callbacks_.MeasureCallbacks(now);
   }
 
  private:
-  core::Inbox& inbox_;
+  core::CallbackQueue& callbacks_;
   int failures_left_ = 1;
 };
 
 TEST_F(IntakeTest, DeliveriesNotRemovedAfterTheirCommitAreHandledAgainOnce) {
-  ForgetfulInbox forgetful(*inbox_);
+  ForgetfulQueue forgetful(*callbacks_);
   Intake intake(forgetful, db_->outbox(), db_->channel_accounts(), media_, *engine_, clock_);
   for (const char* fixture : {"whatsapp/in_text.json", "whatsapp/in_reaction.json"}) {
-    ASSERT_TRUE(inbox_
-                    ->AppendInbox(core::Channel::kWhatsapp, testing_support::ReadFixture(fixture),
-                                  clock_.Now())
+    ASSERT_TRUE(callbacks_
+                    ->AppendCallback(core::Channel::kWhatsapp,
+                                     testing_support::ReadFixture(fixture), clock_.Now())
                     .ok());
   }
   EXPECT_FALSE(intake.ProcessPending().ok());  // committed, then the removal failed
   ASSERT_TRUE(engine_->ReplyDue().ok());
-  EXPECT_EQ(inbox_->PendingInbox(clock_.Now(), 10)->size(), 2u);
+  EXPECT_EQ(callbacks_->PendingCallbacks(clock_.Now(), 10)->size(), 2u);
 
   auto again = intake.ProcessPending();
   ASSERT_TRUE(again.ok()) << again.error().message;
-  EXPECT_EQ(again->deliveries, 2);
+  EXPECT_EQ(again->callbacks, 2);
   ASSERT_TRUE(engine_->ReplyDue().ok());
-  EXPECT_TRUE(inbox_->PendingInbox(clock_.Now() + 1h, 10)->empty());
+  EXPECT_TRUE(callbacks_->PendingCallbacks(clock_.Now() + 1h, 10)->empty());
   const auto history = Conversation().history;
   std::multiset<core::Author> authors;
   for (const core::Message& m : history) authors.insert(m.author);
@@ -245,8 +249,8 @@ TEST_F(IntakeTest, DeliveriesNotRemovedAfterTheirCommitAreHandledAgainOnce) {
 
 TEST_F(IntakeTest, AnUnknownAccountIsParkedForInspection) {
   ASSERT_TRUE(
-      inbox_
-          ->AppendInbox(
+      callbacks_
+          ->AppendCallback(
               core::Channel::kWhatsapp,
               std::string(testing_support::ReadFixture("whatsapp/in_text.json"))
                   .replace(testing_support::ReadFixture("whatsapp/in_text.json").find(kPhoneId), 15,
@@ -258,8 +262,8 @@ TEST_F(IntakeTest, AnUnknownAccountIsParkedForInspection) {
   ASSERT_EQ(run->notes.size(), 1u);
   EXPECT_THAT(run->notes[0],
               ::testing::HasSubstr("no workspace has the whatsapp account 999999999999999"));
-  EXPECT_TRUE(inbox_->PendingInbox(clock_.Now() + 1h, 10)->empty());
-  EXPECT_EQ(inbox_->MeasureInbox(clock_.Now())->parked, 1);
+  EXPECT_TRUE(callbacks_->PendingCallbacks(clock_.Now() + 1h, 10)->empty());
+  EXPECT_EQ(callbacks_->MeasureCallbacks(clock_.Now())->parked, 1);
 }
 
 TEST_F(IntakeTest, TheOwnersWhatsappEchoPausesFromItsOwnTimestamp) {
@@ -293,7 +297,7 @@ TEST_F(IntakeTest, AReceiptMovesOurMessagesDeliveryEvenWhenItOvertakesTheSend) {
           .ok());
   clock_.Advance(3s);
   auto run = intake_->ProcessPending();
-  EXPECT_EQ(run->deliveries, 1);
+  EXPECT_EQ(run->callbacks, 1);
   const core::Message sent = Conversation().history.back();
   EXPECT_EQ(sent.delivery, core::DeliveryStatus::kDelivered);
   ASSERT_EQ(run->changes.size(), 1u);  // for live views
@@ -320,7 +324,7 @@ TEST_F(IntakeTest, AMessengerReadWatermarkMarksOurMessagesSentUpToItRead) {
       db_->outbox().MarkSent({{(*second)[0].id, "m_second", clock_.Now()}}).ok());  // 10:00:13
 
   const IntakeRun run = Deliver(core::Channel::kMessenger, "messenger/read.json");
-  EXPECT_EQ(run.deliveries, 1);
+  EXPECT_EQ(run.callbacks, 1);
   EXPECT_EQ(run.retried, 0);
   const auto history = Conversation(core::Channel::kMessenger).history;
   ASSERT_EQ(history.size(), 4u);
@@ -341,7 +345,7 @@ TEST_F(IntakeTest, AWatermarkWaitsForASendInFlightToThatCustomer) {
   ASSERT_TRUE(db_->outbox().MarkSent({{(*queued)[0].id, "m_first", clock_.Now()}}).ok());
   clock_.Advance(3s);
   auto run = intake_->ProcessPending();
-  EXPECT_EQ(run->deliveries, 1);
+  EXPECT_EQ(run->callbacks, 1);
   EXPECT_EQ(Conversation(core::Channel::kMessenger).history.back().delivery,
             core::DeliveryStatus::kRead);
 }
@@ -371,11 +375,11 @@ TEST_F(IntakeTest, AMessengerImageGetsTheLocalBrainsHonestReply) {
         return brain::MakeBrain("local", config, catalog);
       },
       clock_);
-  Intake intake(*inbox_, db_->outbox(), db_->channel_accounts(), media_, engine, clock_);
-  ASSERT_TRUE(inbox_
-                  ->AppendInbox(core::Channel::kMessenger,
-                                testing_support::ReadFixture("messenger/in_image.json"),
-                                clock_.Now())
+  Intake intake(*callbacks_, db_->outbox(), db_->channel_accounts(), media_, engine, clock_);
+  ASSERT_TRUE(callbacks_
+                  ->AppendCallback(core::Channel::kMessenger,
+                                   testing_support::ReadFixture("messenger/in_image.json"),
+                                   clock_.Now())
                   .ok());
   ASSERT_TRUE(intake.ProcessPending().ok());
   ASSERT_TRUE(engine.ReplyDue().ok());
@@ -399,10 +403,10 @@ TEST_F(IntakeTest, AReactionIsShownButNotAnswered) {
 }
 
 TEST_F(IntakeTest, APayloadThatIsNotAWebhookIsKeptAndSkipped) {
-  ASSERT_TRUE(inbox_->AppendInbox(core::Channel::kWhatsapp, "not json", clock_.Now()).ok());
+  ASSERT_TRUE(callbacks_->AppendCallback(core::Channel::kWhatsapp, "not json", clock_.Now()).ok());
   auto run = intake_->ProcessPending();
   EXPECT_EQ(run->rejected, 1);
-  EXPECT_TRUE(inbox_->PendingInbox(clock_.Now() + 1h, 10)->empty());
+  EXPECT_TRUE(callbacks_->PendingCallbacks(clock_.Now() + 1h, 10)->empty());
 }
 
 }  // namespace

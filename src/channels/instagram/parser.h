@@ -1,4 +1,4 @@
-// Instagram Messaging webhooks (object "instagram", reference §2.3): the Messenger Platform
+// Instagram Messaging callbacks (object "instagram", reference §2.3): the Messenger Platform
 // shape, parsed by channels/messenger with the Instagram dialect (echoes need the ledger, reads
 // name a mid, unsent messages are kDelete).
 #pragma once

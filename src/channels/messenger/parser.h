@@ -1,4 +1,4 @@
-// Messenger Platform webhooks (object "page", reference §2.2), and the envelope shared with
+// Messenger Platform callbacks (object "page", reference §2.2), and the envelope shared with
 // Instagram Messaging (§2.3).
 #pragma once
 

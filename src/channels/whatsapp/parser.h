@@ -1,4 +1,4 @@
-// WhatsApp Cloud API webhooks (object "whatsapp_business_account", reference §2.1).
+// WhatsApp Cloud API callbacks (object "whatsapp_business_account", reference §2.1).
 #pragma once
 
 #include <vector>

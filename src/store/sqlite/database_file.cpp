@@ -3,8 +3,8 @@
 #include <utility>
 
 #include "base/slow_call_guard.h"
+#include "store/sqlite/callback_queue.h"
 #include "store/sqlite/checkpointer.h"
-#include "store/sqlite/inbox_repository.h"
 #include "store/sqlite/migrations.h"
 #include "store/sqlite/transaction.h"
 
@@ -20,7 +20,7 @@ base::Result<std::unique_ptr<DatabaseFile>> DatabaseFile::Open(const std::string
   base::Result<std::unique_ptr<Connection>> writer = Connection::Open(path);
   if (!writer.ok()) return writer.error();
   // Before the migration that drops their old table.
-  base::Status migrated = MoveDeliveriesToInboxFile(**writer, path);
+  base::Status migrated = MoveCallbacksToQueueFile(**writer, path);
   if (migrated.ok()) migrated = Migrate(**writer, Migrations());
   if (!migrated.ok()) {
     const base::Error& e = migrated.error();

@@ -133,7 +133,7 @@ CREATE TABLE kv (
 );
 )sql";
 
-// Channels: accounts, the durable inbox of raw webhook deliveries, and the outbox.
+// Channels: accounts, the queue of Meta's raw callbacks (called the inbox then), and the outbox.
 constexpr const char* kChannels = R"sql(
 CREATE TABLE channel_accounts (
   workspace_id INTEGER NOT NULL REFERENCES workspaces(id),
@@ -435,7 +435,7 @@ CREATE INDEX media_by_conversation ON media (conversation_id, message_id);
 CREATE INDEX media_due ON media (due_at_ms) WHERE state = 'pending';
 )sql";
 
-// The deliveries were moved to the inbox file first (sqlite::MoveDeliveriesToInboxFile).
+// The callbacks were moved to the callback queue's file first (sqlite::MoveCallbacksToQueueFile).
 constexpr const char* kInboxMoved = "DROP TABLE inbox;";
 
 // A Messenger or Instagram message may carry several attachments: one row each, by source.
@@ -463,7 +463,7 @@ constexpr std::array kMigrations{
     Migration{14, "conversations: a handoff waiting for contact details", kPendingHandoff},
     Migration{15, "lead answers: the value read by the question's type", kAnswerValues},
     Migration{16, "media: the files customers send", kMedia},
-    Migration{17, "inbox: moved to a file of its own (sqlite::InboxRepository)", kInboxMoved},
+    Migration{17, "inbox: moved to a file of its own (sqlite::CallbackQueue)", kInboxMoved},
     Migration{18, "media: several files per message", kSeveralMediaPerMessage},
 };
 

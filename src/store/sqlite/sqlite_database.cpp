@@ -9,18 +9,19 @@ base::Result<std::unique_ptr<SqliteDatabase>> SqliteDatabase::Open(
     const std::string& path, const std::string& media_directory) {
   base::Result<std::unique_ptr<DatabaseFile>> file = DatabaseFile::Open(path);
   if (!file.ok()) return file.error();
-  base::Result<std::unique_ptr<InboxRepository>> inbox = InboxRepository::Open(path);
-  if (!inbox.ok()) return inbox.error();
+  base::Result<std::unique_ptr<CallbackQueue>> callbacks = CallbackQueue::Open(path);
+  if (!callbacks.ok()) return callbacks.error();
   std::string media = media_directory;
   if (media.empty()) media = (std::filesystem::path(path).parent_path() / "media").string();
   return std::unique_ptr<SqliteDatabase>(
-      new SqliteDatabase(std::move(*file), std::move(*inbox), std::move(media)));
+      new SqliteDatabase(std::move(*file), std::move(*callbacks), std::move(media)));
 }
 
 SqliteDatabase::SqliteDatabase(std::unique_ptr<DatabaseFile> file,
-                               std::unique_ptr<InboxRepository> inbox, std::string media_directory)
+                               std::unique_ptr<CallbackQueue> callbacks,
+                               std::string media_directory)
     : file_(std::move(file)),
-      inbox_(std::move(inbox)),
+      callbacks_(std::move(callbacks)),
       media_(*file_, std::move(media_directory)) {}
 
 }  // namespace store::sqlite

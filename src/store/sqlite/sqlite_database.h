@@ -1,5 +1,5 @@
 // The embedded backend: one SQLite database file holding every workspace (DatabaseFile), the raw
-// deliveries in a file of their own beside it (inbox_repository.h), media files in a directory,
+// callbacks in a file of their own beside it (callback_queue.h), media files in a directory,
 // and one adapter per port on them.
 //
 // Thread-safety: as store::Database.
@@ -9,10 +9,10 @@
 #include <string>
 
 #include "store/database.h"
+#include "store/sqlite/callback_queue.h"
 #include "store/sqlite/channel_account_repository.h"
 #include "store/sqlite/crm.h"
 #include "store/sqlite/database_file.h"
-#include "store/sqlite/inbox_repository.h"
 #include "store/sqlite/media_repository.h"
 #include "store/sqlite/outbox_repository.h"
 #include "store/sqlite/store.h"
@@ -23,8 +23,8 @@ namespace store::sqlite {
 
 class SqliteDatabase final : public store::Database {
  public:
-  // Opens (creating, migrating) the database file at `path` and its inbox file. Media files go
-  // to `media_directory`, or "media" beside the file when it is empty. Errors as
+  // Opens (creating, migrating) the database file at `path` and its callback queue's file. Media
+  // files go to `media_directory`, or "media" beside the file when it is empty. Errors as
   // DatabaseFile::Open.
   static base::Result<std::unique_ptr<SqliteDatabase>> Open(const std::string& path,
                                                             const std::string& media_directory);
@@ -32,18 +32,18 @@ class SqliteDatabase final : public store::Database {
   core::Store& store() override { return store_; }
   core::Crm& crm() override { return crm_; }
   core::Outbox& outbox() override { return outbox_; }
-  core::Inbox& inbox() override { return *inbox_; }
+  core::CallbackQueue& callbacks() override { return *callbacks_; }
   core::MediaStore& media() override { return media_; }
   core::Users& users() override { return users_; }
   core::ChannelAccounts& channel_accounts() override { return channel_accounts_; }
   core::Webhooks& webhooks() override { return webhooks_; }
 
  private:
-  SqliteDatabase(std::unique_ptr<DatabaseFile> file, std::unique_ptr<InboxRepository> inbox,
+  SqliteDatabase(std::unique_ptr<DatabaseFile> file, std::unique_ptr<CallbackQueue> callbacks,
                  std::string media_directory);
 
   std::unique_ptr<DatabaseFile> file_;
-  std::unique_ptr<InboxRepository> inbox_;
+  std::unique_ptr<CallbackQueue> callbacks_;
   Store store_{*file_};
   Crm crm_{*file_};
   Outbox outbox_{*file_};

@@ -1,4 +1,4 @@
-#include "channels/webhook.h"
+#include "channels/callback.h"
 
 #include <gtest/gtest.h>
 
@@ -15,70 +15,70 @@ using testing::DataDir;
 using testing::ReadFixture;
 
 void ExpectInvalid(core::Channel channel, std::string_view body, std::string_view message) {
-  const auto events = ParseWebhook(channel, body);
+  const auto events = ParseCallback(channel, body);
   ASSERT_FALSE(events.ok()) << body;
   EXPECT_EQ(events.error().code, base::ErrorCode::kInvalidArgument);
   EXPECT_EQ(events.error().message, message);
 }
 
-TEST(WebhookTest, MalformedJsonIsInvalidArgument) {
-  ExpectInvalid(core::Channel::kWhatsapp, "{\"object\":", "webhook body is not valid JSON");
-  ExpectInvalid(core::Channel::kWhatsapp, "", "webhook body is not valid JSON");
-  ExpectInvalid(core::Channel::kMessenger, "[1,2]", "webhook body is not a JSON object");
+TEST(CallbackTest, MalformedJsonIsInvalidArgument) {
+  ExpectInvalid(core::Channel::kWhatsapp, "{\"object\":", "callback body is not valid JSON");
+  ExpectInvalid(core::Channel::kWhatsapp, "", "callback body is not valid JSON");
+  ExpectInvalid(core::Channel::kMessenger, "[1,2]", "callback body is not a JSON object");
 }
 
-TEST(WebhookTest, WrongObjectIsInvalidArgumentNamingBoth) {
+TEST(CallbackTest, WrongObjectIsInvalidArgumentNamingBoth) {
   ExpectInvalid(core::Channel::kMessenger, ReadFixture("instagram/in_text.json"),
-                "webhook for messenger expects object \"page\", got \"instagram\"");
+                "callback for messenger expects object \"page\", got \"instagram\"");
   ExpectInvalid(core::Channel::kWhatsapp, R"({"object":"<script>","entry":[]})",
-                "webhook for whatsapp expects object \"whatsapp_business_account\", got an "
+                "callback for whatsapp expects object \"whatsapp_business_account\", got an "
                 "unknown object");
   ExpectInvalid(core::Channel::kInstagram, R"({"entry":[]})",
-                "webhook for instagram expects object \"instagram\", got an unknown object");
+                "callback for instagram expects object \"instagram\", got an unknown object");
 }
 
-TEST(WebhookTest, WebChatHasNoWebhook) {
+TEST(CallbackTest, WebChatHasNoWebhook) {
   ExpectInvalid(core::Channel::kWeb, ReadFixture("whatsapp/in_text.json"),
-                "web has no Meta webhook");
+                "web has no Meta callbacks");
 }
 
-TEST(WebhookTest, MissingEntryArrayIsInvalidArgument) {
+TEST(CallbackTest, MissingEntryArrayIsInvalidArgument) {
   ExpectInvalid(core::Channel::kMessenger, R"({"object":"page","entry":{}})",
-                "webhook body has no entry array");
+                "callback body has no entry array");
 }
 
-TEST(WebhookTest, EmptyEntryArrayHasNoEvents) {
-  const auto events = ParseWebhook(core::Channel::kMessenger, R"({"object":"page","entry":[]})");
+TEST(CallbackTest, EmptyEntryArrayHasNoEvents) {
+  const auto events = ParseCallback(core::Channel::kMessenger, R"({"object":"page","entry":[]})");
   ASSERT_TRUE(events.ok());
   EXPECT_TRUE(events->empty());
 }
 
-TEST(WebhookTest, NonObjectEntryIsAnUnsupportedEvent) {
-  const auto events = ParseWebhook(core::Channel::kWhatsapp,
-                                   R"({"object":"whatsapp_business_account","entry":[7]})");
+TEST(CallbackTest, NonObjectEntryIsAnUnsupportedEvent) {
+  const auto events = ParseCallback(core::Channel::kWhatsapp,
+                                    R"({"object":"whatsapp_business_account","entry":[7]})");
   ASSERT_TRUE(events.ok());
   ASSERT_EQ(events->size(), 1u);
   EXPECT_EQ(events->front().kind, EventKind::kUnsupported);
 }
 
-TEST(WebhookTest, UnknownFieldsAreIgnored) {
+TEST(CallbackTest, UnknownFieldsAreIgnored) {
   std::string body = ReadFixture("messenger/in_text.json");
   body.insert(body.find("\"message\""), R"("future_field":{"x":[1,{"y":null}]},)");
-  const auto events = ParseWebhook(core::Channel::kMessenger, body);
+  const auto events = ParseCallback(core::Channel::kMessenger, body);
   ASSERT_TRUE(events.ok());
   ASSERT_EQ(events->size(), 1u);
   EXPECT_EQ(events->front().text, "Store pickup");
 }
 
-TEST(WebhookTest, DeepNestingIsHandledWithoutCrashing) {
+TEST(CallbackTest, DeepNestingIsHandledWithoutCrashing) {
   const std::string deep = std::string(100000, '[') + std::string(100000, ']');
   const auto body = R"({"object":"page","entry":[{"id":"1","messaging":[)" + deep + "]}]}";
-  const auto events = ParseWebhook(core::Channel::kMessenger, body);
+  const auto events = ParseCallback(core::Channel::kMessenger, body);
   ASSERT_TRUE(events.ok());
   EXPECT_TRUE(events->empty());
 }
 
-TEST(WebhookTest, DetectChannelReadsTheObject) {
+TEST(CallbackTest, DetectChannelReadsTheObject) {
   EXPECT_EQ(DetectChannel(ReadFixture("whatsapp/in_text.json")).value(), core::Channel::kWhatsapp);
   EXPECT_EQ(DetectChannel(ReadFixture("messenger/in_text.json")).value(),
             core::Channel::kMessenger);
@@ -90,7 +90,7 @@ TEST(WebhookTest, DetectChannelReadsTheObject) {
 
 // Every fixture of a channel folder parses, yields events, and only the fixtures that are about
 // unsupported things yield kUnsupported.
-TEST(WebhookTest, EveryFixtureParsesIntoEvents) {
+TEST(CallbackTest, EveryFixtureParsesIntoEvents) {
   const std::set<std::string> expected_unsupported = {"app_roles.json"};
   const std::pair<const char*, core::Channel> folders[] = {
       {"whatsapp", core::Channel::kWhatsapp},
@@ -101,7 +101,7 @@ TEST(WebhookTest, EveryFixtureParsesIntoEvents) {
     for (const auto& file : std::filesystem::directory_iterator(DataDir() / folder)) {
       ++fixtures;
       const std::string name = file.path().filename().string();
-      const auto events = ParseWebhook(channel, ReadFixture(std::string(folder) + "/" + name));
+      const auto events = ParseCallback(channel, ReadFixture(std::string(folder) + "/" + name));
       ASSERT_TRUE(events.ok()) << name;
       ASSERT_FALSE(events->empty()) << name;
       for (const InboundEvent& e : *events) {
@@ -115,10 +115,10 @@ TEST(WebhookTest, EveryFixtureParsesIntoEvents) {
   EXPECT_GE(fixtures, 45);
 }
 
-TEST(WebhookTest, DuplicateDeliveryGivesTheSameDedupeKeys) {
+TEST(CallbackTest, DuplicateDeliveryGivesTheSameDedupeKeys) {
   const std::string body = ReadFixture("whatsapp/batch_mixed.json");
-  const auto first = ParseWebhook(core::Channel::kWhatsapp, body);
-  const auto again = ParseWebhook(core::Channel::kWhatsapp, body);
+  const auto first = ParseCallback(core::Channel::kWhatsapp, body);
+  const auto again = ParseCallback(core::Channel::kWhatsapp, body);
   ASSERT_TRUE(first.ok() && again.ok());
   ASSERT_EQ(first->size(), again->size());
   std::set<std::string> keys;

@@ -1,4 +1,4 @@
-#include "app/webhook_routes.h"
+#include "api/callback_routes.h"
 
 #include <chrono>
 #include <memory>
@@ -9,7 +9,7 @@
 #include "channels/handshake.h"
 #include "channels/signature.h"
 
-namespace app {
+namespace api {
 namespace {
 
 constexpr core::Channel kMetaChannels[] = {core::Channel::kWhatsapp, core::Channel::kMessenger,
@@ -71,7 +71,7 @@ struct ChannelMetrics {
   base::Counter& store_failed;
 };
 
-http::Response Handshake(const WebhookDeps& deps, core::Channel channel,
+http::Response Handshake(const CallbackRouteDeps& deps, core::Channel channel,
                          const http::Request& request) {
   const auto handshake = channels::ParseHandshake(request.query);
   auto accounts = deps.accounts.ListChannelAccounts(channel);
@@ -85,7 +85,7 @@ http::Response Handshake(const WebhookDeps& deps, core::Channel channel,
   return http::Response::Text(kForbidden, "forbidden");
 }
 
-http::Response Delivery(const WebhookDeps& deps, core::Channel channel, SecretCache& secrets,
+http::Response Callback(const CallbackRouteDeps& deps, core::Channel channel, SecretCache& secrets,
                         ChannelMetrics& m, const http::Request& request) {
   const std::string signature = request.Header(kSignatureHeader).value_or("");
   auto signed_by_us = secrets.Verify(request.body, signature);
@@ -97,7 +97,7 @@ http::Response Delivery(const WebhookDeps& deps, core::Channel channel, SecretCa
     m.bad_signature.Increment();
     return http::Response::Text(kUnauthorized, "bad signature");
   }
-  if (!deps.inbox.AppendInbox(channel, request.body, deps.clock.Now()).ok()) {
+  if (!deps.callbacks.AppendCallback(channel, request.body, deps.clock.Now()).ok()) {
     m.store_failed.Increment();
     return http::Response::Text(kUnavailable, "try again");
   }
@@ -108,12 +108,12 @@ http::Response Delivery(const WebhookDeps& deps, core::Channel channel, SecretCa
 
 }  // namespace
 
-void AddWebhookRoutes(http::Router& router, WebhookDeps deps) {
-  auto shared = std::make_shared<const WebhookDeps>(std::move(deps));
+void AddCallbackRoutes(http::Router& router, CallbackRouteDeps deps) {
+  auto shared = std::make_shared<const CallbackRouteDeps>(std::move(deps));
   auto& received = shared->metrics.AddCounterFamily(
-      "webhooks_received_total", "Webhook deliveries stored in the inbox.", {"channel"});
+      "callbacks_received_total", "Meta's callbacks stored in the callback queue.", {"channel"});
   auto& rejected = shared->metrics.AddCounterFamily(
-      "webhooks_rejected_total", "Webhook deliveries refused.", {"channel", "reason"});
+      "callbacks_rejected_total", "Meta's callbacks refused.", {"channel", "reason"});
   for (core::Channel channel : kMetaChannels) {
     const std::string name(core::ToString(channel));
     auto m = std::make_shared<ChannelMetrics>(
@@ -125,9 +125,9 @@ void AddWebhookRoutes(http::Router& router, WebhookDeps deps) {
       return Handshake(*shared, channel, request);
     });
     router.Post(path, [shared, channel, secrets, m](const http::Request& request) {
-      return Delivery(*shared, channel, *secrets, *m, request);
+      return Callback(*shared, channel, *secrets, *m, request);
     });
   }
 }
 
-}  // namespace app
+}  // namespace api

@@ -1,7 +1,7 @@
-// The inbox of raw webhook deliveries, in its own file beside the database: kept until finished,
+// The queue of Meta's raw callbacks, in its own file beside the database: kept until finished,
 // retried, parked and counted; concurrent appends all kept; an append never waits for a
 // transaction of the database; deliveries an older release kept in the database moved over.
-#include "store/sqlite/inbox_repository.h"
+#include "store/sqlite/callback_queue.h"
 
 #include <gtest/gtest.h>
 
@@ -20,7 +20,7 @@ using namespace std::chrono_literals;
 
 const base::TimePoint kT0 = base::FromMillis(1'767'261'600'000);
 
-class InboxRepositoryTest : public StoreTest {
+class CallbackQueueTest : public StoreTest {
  protected:
   void SetUp() override {
     StoreTest::SetUp();
@@ -33,37 +33,37 @@ class InboxRepositoryTest : public StoreTest {
 
   void OpenInbox() {
     inbox_.reset();
-    auto opened = sqlite::InboxRepository::Open(path_);
+    auto opened = sqlite::CallbackQueue::Open(path_);
     ASSERT_TRUE(opened.ok()) << opened.error().message;
     inbox_ = std::move(*opened);
   }
 
-  std::unique_ptr<sqlite::InboxRepository> inbox_;
+  std::unique_ptr<sqlite::CallbackQueue> inbox_;
 };
 
-TEST_F(InboxRepositoryTest, KeepsDeliveriesUntilFinishedAcrossReopen) {
-  auto first = inbox_->AppendInbox(core::Channel::kWhatsapp, "{\"a\":1}", kT0);
-  auto second = inbox_->AppendInbox(core::Channel::kMessenger, "{\"b\":2}", kT0 + 1s);
+TEST_F(CallbackQueueTest, KeepsDeliveriesUntilFinishedAcrossReopen) {
+  auto first = inbox_->AppendCallback(core::Channel::kWhatsapp, "{\"a\":1}", kT0);
+  auto second = inbox_->AppendCallback(core::Channel::kMessenger, "{\"b\":2}", kT0 + 1s);
   ASSERT_TRUE(first.ok() && second.ok());
   OpenInbox();
-  auto pending = inbox_->PendingInbox(kT0 + 1s, 10);
+  auto pending = inbox_->PendingCallbacks(kT0 + 1s, 10);
   ASSERT_EQ(pending->size(), 2u);
   EXPECT_EQ((*pending)[0].body, "{\"a\":1}");
   EXPECT_EQ((*pending)[1].channel, core::Channel::kMessenger);
 
-  ASSERT_TRUE(inbox_->RetryInbox(*first, kT0 + 1min).ok());
-  ASSERT_TRUE(inbox_->FinishInbox(std::vector{*second}).ok());
-  EXPECT_TRUE(inbox_->PendingInbox(kT0 + 30s, 10)->empty());
-  auto later = inbox_->PendingInbox(kT0 + 1min, 10);
+  ASSERT_TRUE(inbox_->RetryCallback(*first, kT0 + 1min).ok());
+  ASSERT_TRUE(inbox_->FinishCallbacks(std::vector{*second}).ok());
+  EXPECT_TRUE(inbox_->PendingCallbacks(kT0 + 30s, 10)->empty());
+  auto later = inbox_->PendingCallbacks(kT0 + 1min, 10);
   ASSERT_EQ(later->size(), 1u);
   EXPECT_EQ((*later)[0].attempts, 1);
-  EXPECT_EQ(inbox_->FinishInbox(std::vector{*second}).error().code, base::ErrorCode::kNotFound);
-  ASSERT_TRUE(inbox_->ParkInbox(*first, "no workspace has account 1").ok());
-  EXPECT_TRUE(inbox_->PendingInbox(kT0 + 1h, 10)->empty());
-  EXPECT_EQ(inbox_->MeasureInbox(kT0 + 1h)->parked, 1);
+  EXPECT_EQ(inbox_->FinishCallbacks(std::vector{*second}).error().code, base::ErrorCode::kNotFound);
+  ASSERT_TRUE(inbox_->ParkCallback(*first, "no workspace has account 1").ok());
+  EXPECT_TRUE(inbox_->PendingCallbacks(kT0 + 1h, 10)->empty());
+  EXPECT_EQ(inbox_->MeasureCallbacks(kT0 + 1h)->parked, 1);
 }
 
-TEST_F(InboxRepositoryTest, ConcurrentAppendsAreCommittedTogetherAndAllKept) {
+TEST_F(CallbackQueueTest, ConcurrentAppendsAreCommittedTogetherAndAllKept) {
   constexpr int kThreads = 8;
   constexpr int kEach = 50;
   std::vector<std::thread> threads;
@@ -72,8 +72,8 @@ TEST_F(InboxRepositoryTest, ConcurrentAppendsAreCommittedTogetherAndAllKept) {
   for (int t = 0; t < kThreads; ++t) {
     threads.emplace_back([&, t] {
       for (int i = 0; i < kEach; ++i) {
-        auto id = inbox_->AppendInbox(core::Channel::kWhatsapp,
-                                      std::to_string(t) + ":" + std::to_string(i), kT0);
+        auto id = inbox_->AppendCallback(core::Channel::kWhatsapp,
+                                         std::to_string(t) + ":" + std::to_string(i), kT0);
         ASSERT_TRUE(id.ok()) << id.error().message;
         std::lock_guard lock(ids_mutex);
         ids.insert(*id);
@@ -83,33 +83,34 @@ TEST_F(InboxRepositoryTest, ConcurrentAppendsAreCommittedTogetherAndAllKept) {
   for (auto& thread : threads) thread.join();
   EXPECT_EQ(ids.size(), static_cast<std::size_t>(kThreads * kEach));
   OpenInbox();
-  EXPECT_EQ(inbox_->PendingInbox(kT0, kThreads * kEach + 1)->size(),
+  EXPECT_EQ(inbox_->PendingCallbacks(kT0, kThreads * kEach + 1)->size(),
             static_cast<std::size_t>(kThreads * kEach));
 }
 
-TEST_F(InboxRepositoryTest, DepthsCountEachState) {
+TEST_F(CallbackQueueTest, DepthsCountEachState) {
   for (int i = 0; i < 3; ++i) {
-    ASSERT_TRUE(inbox_->AppendInbox(core::Channel::kWhatsapp, "{}", kT0).ok());
+    ASSERT_TRUE(inbox_->AppendCallback(core::Channel::kWhatsapp, "{}", kT0).ok());
   }
-  auto pending = inbox_->PendingInbox(kT0, 10);
-  ASSERT_TRUE(inbox_->RetryInbox((*pending)[0].id, kT0 + 1min).ok());
-  ASSERT_TRUE(inbox_->ParkInbox((*pending)[1].id, "unknown account").ok());
-  const core::InboxDepth depth = inbox_->MeasureInbox(kT0).value();
+  auto pending = inbox_->PendingCallbacks(kT0, 10);
+  ASSERT_TRUE(inbox_->RetryCallback((*pending)[0].id, kT0 + 1min).ok());
+  ASSERT_TRUE(inbox_->ParkCallback((*pending)[1].id, "unknown account").ok());
+  const core::CallbackDepth depth = inbox_->MeasureCallbacks(kT0).value();
   EXPECT_EQ(depth.due, 1);
   EXPECT_EQ(depth.waiting, 1);
   EXPECT_EQ(depth.parked, 1);
-  EXPECT_EQ(inbox_->MeasureInbox(kT0 + 1min)->due, 2);  // the retry came due
+  EXPECT_EQ(inbox_->MeasureCallbacks(kT0 + 1min)->due, 2);  // the retry came due
 }
 
 // The acknowledgement of a webhook waits for its delivery's commit only: a transaction of the
 // database (an intake chunk, a reply's commit, a search index batch) holds another file's lock.
-TEST_F(InboxRepositoryTest, AnAppendDoesNotWaitForATransactionOfTheDatabase) {
+TEST_F(CallbackQueueTest, AnAppendDoesNotWaitForATransactionOfTheDatabase) {
   std::promise<void> release;
   std::future<base::Result<std::int64_t>> appended;
   const base::Status done = store_->Atomically([&] {
     // Inside the transaction: the database's write lock and the store's mutex are held.
-    appended = std::async(std::launch::async,
-                          [&] { return inbox_->AppendInbox(core::Channel::kWhatsapp, "{}", kT0); });
+    appended = std::async(std::launch::async, [&] {
+      return inbox_->AppendCallback(core::Channel::kWhatsapp, "{}", kT0);
+    });
     // Were the append to wait for this transaction, it would never finish inside it; the limit
     // only turns that deadlock into a failure.
     EXPECT_EQ(appended.wait_for(60s), std::future_status::ready);
@@ -118,18 +119,18 @@ TEST_F(InboxRepositoryTest, AnAppendDoesNotWaitForATransactionOfTheDatabase) {
   ASSERT_TRUE(done.ok());
   auto id = appended.get();
   ASSERT_TRUE(id.ok()) << id.error().message;
-  EXPECT_EQ(inbox_->PendingInbox(kT0, 10)->size(), 1u);
+  EXPECT_EQ(inbox_->PendingCallbacks(kT0, 10)->size(), 1u);
 }
 
-TEST_F(InboxRepositoryTest, ANewerInboxFileIsRefused) {
+TEST_F(CallbackQueueTest, ANewerInboxFileIsRefused) {
   inbox_.reset();
   sqlite3* db = nullptr;
-  ASSERT_EQ(sqlite3_open(sqlite::InboxRepository::PathFor(path_).c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_open(sqlite::CallbackQueue::PathFor(path_).c_str(), &db), SQLITE_OK);
   ASSERT_EQ(sqlite3_exec(db, "INSERT INTO schema_migrations VALUES (99, 'from the future')",
                          nullptr, nullptr, nullptr),
             SQLITE_OK);
   sqlite3_close(db);
-  auto opened = sqlite::InboxRepository::Open(path_);
+  auto opened = sqlite::CallbackQueue::Open(path_);
   ASSERT_FALSE(opened.ok());
   EXPECT_EQ(opened.error().code, base::ErrorCode::kFailedPrecondition);
   EXPECT_NE(opened.error().message.find("-inbox"), std::string::npos) << opened.error().message;
@@ -154,19 +155,19 @@ class InboxMoveTest : public StoreTest {
 TEST_F(InboxMoveTest, DeliveriesInTheDatabaseMoveToTheInboxFileWithTheirState) {
   Reopen();
   EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM sqlite_master WHERE name = 'inbox'"), 0);
-  auto inbox = sqlite::InboxRepository::Open(path_);
+  auto inbox = sqlite::CallbackQueue::Open(path_);
   ASSERT_TRUE(inbox.ok()) << inbox.error().message;
-  auto due = (*inbox)->PendingInbox(base::FromMillis(9000), 10);
+  auto due = (*inbox)->PendingCallbacks(base::FromMillis(9000), 10);
   ASSERT_TRUE(due.ok());
   ASSERT_EQ(due->size(), 2u);
   EXPECT_EQ((*due)[0].id, 7);
   EXPECT_EQ((*due)[0].body, "{\"a\":1}");
   EXPECT_EQ((*due)[1].id, 8);
   EXPECT_EQ((*due)[1].attempts, 3);
-  EXPECT_TRUE((*inbox)->PendingInbox(base::FromMillis(8999), 10)->size() == 1u);
-  EXPECT_EQ((*inbox)->MeasureInbox(base::FromMillis(9000))->parked, 1);
+  EXPECT_TRUE((*inbox)->PendingCallbacks(base::FromMillis(8999), 10)->size() == 1u);
+  EXPECT_EQ((*inbox)->MeasureCallbacks(base::FromMillis(9000))->parked, 1);
   // New deliveries follow the moved ones.
-  EXPECT_GT((*inbox)->AppendInbox(core::Channel::kWhatsapp, "{}", kT0).value(), 9);
+  EXPECT_GT((*inbox)->AppendCallback(core::Channel::kWhatsapp, "{}", kT0).value(), 9);
 }
 
 TEST_F(InboxMoveTest, AMoveCutShortIsFinishedWithoutCopyingTwice) {
@@ -174,13 +175,13 @@ TEST_F(InboxMoveTest, AMoveCutShortIsFinishedWithoutCopyingTwice) {
     // A crash after the copy and before the table was dropped: the next open copies again.
     auto db = sqlite::Connection::Open(path_);
     ASSERT_TRUE(db.ok());
-    ASSERT_TRUE(sqlite::MoveDeliveriesToInboxFile(**db, path_).ok());
+    ASSERT_TRUE(sqlite::MoveCallbacksToQueueFile(**db, path_).ok());
   }
   Reopen();
-  auto inbox = sqlite::InboxRepository::Open(path_);
+  auto inbox = sqlite::CallbackQueue::Open(path_);
   ASSERT_TRUE(inbox.ok()) << inbox.error().message;
-  EXPECT_EQ((*inbox)->PendingInbox(base::FromMillis(9000), 10)->size(), 2u);
-  EXPECT_EQ((*inbox)->MeasureInbox(base::FromMillis(9000))->parked, 1);
+  EXPECT_EQ((*inbox)->PendingCallbacks(base::FromMillis(9000), 10)->size(), 2u);
+  EXPECT_EQ((*inbox)->MeasureCallbacks(base::FromMillis(9000))->parked, 1);
 }
 
 }  // namespace

@@ -1,4 +1,4 @@
-#include "store/sqlite/inbox_repository.h"
+#include "store/sqlite/callback_queue.h"
 
 #include <algorithm>
 #include <array>
@@ -12,7 +12,7 @@
 namespace store::sqlite {
 namespace {
 
-// The inbox file's own history (its `schema_migrations`), oldest first. Append new ones.
+// The queue file's own history (its `schema_migrations`), oldest first. Append new ones.
 constexpr const char* kInboxSchema = R"sql(
 CREATE TABLE inbox (
   id INTEGER PRIMARY KEY,
@@ -40,7 +40,7 @@ constexpr const char* kCopyLegacyDeliveries =
     " FROM main.inbox";
 constexpr const char* kDetachInboxFile = "DETACH DATABASE inbox_file";
 
-// Opens the inbox file at `path` and brings its schema up to date.
+// Opens the queue's file at `path` and brings its schema up to date.
 base::Result<std::unique_ptr<Connection>> OpenInboxFile(const std::string& path) {
   base::Result<std::unique_ptr<Connection>> db = Connection::Open(path);
   if (!db.ok()) return db.error();
@@ -75,13 +75,13 @@ base::Result<std::int64_t> Append(Connection& db, core::Channel channel, std::st
   return db.LastInsertId();
 }
 
-base::Result<std::vector<core::InboxItem>> Pending(Connection& db, base::TimePoint now,
-                                                   std::size_t limit) {
+base::Result<std::vector<core::Callback>> Pending(Connection& db, base::TimePoint now,
+                                                  std::size_t limit) {
   constexpr auto kMaxLimit = static_cast<std::size_t>(std::numeric_limits<std::int64_t>::max());
   base::Result<Query> q = db.Prepare(kSelectDue);
   if (!q.ok()) return q.error();
   q->BindAll(now, static_cast<std::int64_t>(std::min(limit, kMaxLimit)));
-  std::vector<core::InboxItem> items;
+  std::vector<core::Callback> items;
   while (true) {
     base::Result<bool> row = q->Step();
     if (!row.ok()) return row.error();
@@ -120,22 +120,21 @@ base::Status Park(Connection& db, std::int64_t id, const std::string& reason) {
   return RequireChanged(db, "inbox item");
 }
 
-base::Result<core::InboxDepth> Measure(Connection& db, base::TimePoint now) {
+base::Result<core::CallbackDepth> Measure(Connection& db, base::TimePoint now) {
   base::Result<Query> q = db.Prepare(kDepth);
   if (!q.ok()) return q.error();
   base::Result<bool> row = q->BindAll(now).Step();
   if (!row.ok()) return row.error();
-  return core::InboxDepth{q->Int64(0), q->Int64(1), q->Int64(2)};
+  return core::CallbackDepth{q->Int64(0), q->Int64(1), q->Int64(2)};
 }
 
 }  // namespace
 
-std::string InboxRepository::PathFor(const std::string& database_path) {
+std::string CallbackQueue::PathFor(const std::string& database_path) {
   return database_path + "-inbox";
 }
 
-base::Result<std::unique_ptr<InboxRepository>> InboxRepository::Open(
-    const std::string& database_path) {
+base::Result<std::unique_ptr<CallbackQueue>> CallbackQueue::Open(const std::string& database_path) {
   const std::string path = PathFor(database_path);
   base::Result<std::unique_ptr<Connection>> db = OpenInboxFile(path);
   if (!db.ok()) return db.error();
@@ -145,17 +144,17 @@ base::Result<std::unique_ptr<InboxRepository>> InboxRepository::Open(
   }
   auto checkpointer = Checkpointer::Start(path, kCheckpointEvery);
   if (!checkpointer.ok()) return checkpointer.error();
-  return std::unique_ptr<InboxRepository>(
-      new InboxRepository(std::move(*db), std::move(*checkpointer)));
+  return std::unique_ptr<CallbackQueue>(
+      new CallbackQueue(std::move(*db), std::move(*checkpointer)));
 }
 
-InboxRepository::InboxRepository(std::unique_ptr<Connection> db,
-                                 std::unique_ptr<Checkpointer> checkpointer)
+CallbackQueue::CallbackQueue(std::unique_ptr<Connection> db,
+                             std::unique_ptr<Checkpointer> checkpointer)
     : db_(std::move(db)), checkpointer_(std::move(checkpointer)) {}
 
-InboxRepository::~InboxRepository() = default;
+CallbackQueue::~CallbackQueue() = default;
 
-struct InboxRepository::PendingAppend : GroupedWrite {
+struct CallbackQueue::PendingAppend : GroupedWrite {
   PendingAppend(core::Channel c, std::string_view b, base::TimePoint at)
       : channel(c), body(b), received_at(at) {}
   core::Channel channel;
@@ -164,15 +163,15 @@ struct InboxRepository::PendingAppend : GroupedWrite {
   base::Result<std::int64_t> result = base::Error::Internal("database error: not written");
 };
 
-base::Result<std::int64_t> InboxRepository::AppendInbox(core::Channel channel,
-                                                        std::string_view raw_body,
-                                                        base::TimePoint received_at) {
+base::Result<std::int64_t> CallbackQueue::AppendCallback(core::Channel channel,
+                                                         std::string_view raw_body,
+                                                         base::TimePoint received_at) {
   PendingAppend mine(channel, raw_body, received_at);
   appends_.Submit(mine);
   return std::move(mine.result);
 }
 
-void InboxRepository::WriteAppends(std::span<GroupedWrite* const> batch) {
+void CallbackQueue::WriteAppends(std::span<GroupedWrite* const> batch) {
   std::lock_guard lock(mutex_);
   base::Result<Transaction> txn = Transaction::Begin(*db_, TransactionKind::kWrite);
   for (GroupedWrite* w : batch) {
@@ -187,33 +186,33 @@ void InboxRepository::WriteAppends(std::span<GroupedWrite* const> batch) {
   }
 }
 
-base::Result<std::vector<core::InboxItem>> InboxRepository::PendingInbox(base::TimePoint now,
-                                                                         std::size_t limit) {
+base::Result<std::vector<core::Callback>> CallbackQueue::PendingCallbacks(base::TimePoint now,
+                                                                          std::size_t limit) {
   std::lock_guard lock(mutex_);
   return Pending(*db_, now, limit);
 }
 
-base::Status InboxRepository::FinishInbox(std::span<const std::int64_t> ids) {
+base::Status CallbackQueue::FinishCallbacks(std::span<const std::int64_t> ids) {
   std::lock_guard lock(mutex_);
   return Finish(*db_, ids);
 }
 
-base::Status InboxRepository::RetryInbox(std::int64_t id, base::TimePoint at) {
+base::Status CallbackQueue::RetryCallback(std::int64_t id, base::TimePoint at) {
   std::lock_guard lock(mutex_);
   return Retry(*db_, id, at);
 }
 
-base::Status InboxRepository::ParkInbox(std::int64_t id, const std::string& reason) {
+base::Status CallbackQueue::ParkCallback(std::int64_t id, const std::string& reason) {
   std::lock_guard lock(mutex_);
   return Park(*db_, id, reason);
 }
 
-base::Result<core::InboxDepth> InboxRepository::MeasureInbox(base::TimePoint now) {
+base::Result<core::CallbackDepth> CallbackQueue::MeasureCallbacks(base::TimePoint now) {
   std::lock_guard lock(mutex_);
   return Measure(*db_, now);
 }
 
-base::Status MoveDeliveriesToInboxFile(Connection& database, const std::string& database_path) {
+base::Status MoveCallbacksToQueueFile(Connection& database, const std::string& database_path) {
   // No table (dropped once moved) or an empty one: nothing to move.
   base::Result<bool> table = Exists(database, kLegacyTable);
   if (!table.ok()) return table.error();
@@ -224,12 +223,12 @@ base::Status MoveDeliveriesToInboxFile(Connection& database, const std::string& 
   {
     // Creates and migrates the file, then lets it go: the copy runs on `database`.
     base::Result<std::unique_ptr<Connection>> inbox =
-        OpenInboxFile(InboxRepository::PathFor(database_path));
+        OpenInboxFile(CallbackQueue::PathFor(database_path));
     if (!inbox.ok()) return inbox.error();
   }
   base::Result<Query> attach = database.Prepare(kAttachInboxFile);
   if (!attach.ok()) return attach.error();
-  if (base::Status attached = attach->BindAll(InboxRepository::PathFor(database_path)).Run();
+  if (base::Status attached = attach->BindAll(CallbackQueue::PathFor(database_path)).Run();
       !attached.ok()) {
     return attached;
   }

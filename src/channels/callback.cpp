@@ -1,4 +1,4 @@
-#include "channels/webhook.h"
+#include "channels/callback.h"
 
 #include <array>
 #include <optional>
@@ -38,8 +38,8 @@ std::optional<core::Channel> ChannelOf(std::string_view object) {
 // The payload's root object, or kInvalidArgument. Never throws.
 base::Result<Json> ParseRoot(std::string_view raw_body) {
   Json root = Json::parse(raw_body, nullptr, /*allow_exceptions=*/false);
-  if (root.is_discarded()) return base::Error::InvalidArgument("webhook body is not valid JSON");
-  if (!root.is_object()) return base::Error::InvalidArgument("webhook body is not a JSON object");
+  if (root.is_discarded()) return base::Error::InvalidArgument("callback body is not valid JSON");
+  if (!root.is_object()) return base::Error::InvalidArgument("callback body is not a JSON object");
   return root;
 }
 
@@ -59,12 +59,12 @@ std::vector<InboundEvent> ParseEntries(core::Channel channel, const Json& root) 
 
 }  // namespace
 
-base::Result<std::vector<InboundEvent>> ParseWebhook(core::Channel channel,
-                                                     std::string_view raw_body) {
+base::Result<std::vector<InboundEvent>> ParseCallback(core::Channel channel,
+                                                      std::string_view raw_body) {
   const auto expected = ObjectOf(channel);
   if (!expected) {
     return base::Error::InvalidArgument(std::string(core::ToString(channel)) +
-                                        " has no Meta webhook");
+                                        " has no Meta callbacks");
   }
   try {
     auto root = ParseRoot(raw_body);
@@ -73,18 +73,18 @@ base::Result<std::vector<InboundEvent>> ParseWebhook(core::Channel channel,
     if (object != *expected) {
       // Name the object only when it is one we know: never echo arbitrary input.
       const std::string got = ChannelOf(object) ? "\"" + object + "\"" : "an unknown object";
-      return base::Error::InvalidArgument("webhook for " + std::string(core::ToString(channel)) +
+      return base::Error::InvalidArgument("callback for " + std::string(core::ToString(channel)) +
                                           " expects object \"" + std::string(*expected) +
                                           "\", got " + got);
     }
     const Json* entries = fields::Member(*root, "entry");
     if (entries == nullptr || !entries->is_array()) {
-      return base::Error::InvalidArgument("webhook body has no entry array");
+      return base::Error::InvalidArgument("callback body has no entry array");
     }
     return ParseEntries(channel, *root);
   } catch (const Json::exception&) {
     // The readers never throw on input; this is a last line of defence.
-    return base::Error::InvalidArgument("webhook body could not be read");
+    return base::Error::InvalidArgument("callback body could not be read");
   }
 }
 
@@ -93,9 +93,9 @@ base::Result<core::Channel> DetectChannel(std::string_view raw_body) {
     auto root = ParseRoot(raw_body);
     if (!root.ok()) return root.error();
     if (const auto channel = ChannelOf(fields::String(*root, "object"))) return *channel;
-    return base::Error::InvalidArgument("webhook body names an unknown object");
+    return base::Error::InvalidArgument("callback body names an unknown object");
   } catch (const Json::exception&) {
-    return base::Error::InvalidArgument("webhook body could not be read");
+    return base::Error::InvalidArgument("callback body could not be read");
   }
 }
 
