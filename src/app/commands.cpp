@@ -46,6 +46,16 @@ void AddDatabaseOption(CLI::App& command, std::string& url) {
       ->required();
 }
 
+int Migrate(const std::string& db, std::ostream& out, std::ostream& err) {
+  auto version = store::MigrateDatabase(db);
+  if (!version.ok()) {
+    err << "frontdesk migrate: " << version.error().message << '\n';
+    return 1;
+  }
+  out << "the database is at schema version " << *version << '\n';
+  return 0;
+}
+
 }  // namespace
 
 int Main(int argc, char** argv, std::istream& in, std::ostream& out, std::ostream& err) {
@@ -58,6 +68,10 @@ int Main(int argc, char** argv, std::istream& in, std::ostream& out, std::ostrea
       cli.add_subcommand("init", "create or update a workspace from a file and publish it");
   AddDatabaseOption(*init, db);
   init->add_option("--config", config, "workspace file (TOML), see examples/")->required();
+
+  CLI::App* migrate = cli.add_subcommand(
+      "migrate", "bring a database's schema up to date (serve does it too; safe to run at once)");
+  AddDatabaseOption(*migrate, db);
 
   ChatCommandOptions chat_options;
   CLI::App* chat = cli.add_subcommand("chat", "talk to a workspace's agent as a customer");
@@ -102,6 +116,7 @@ int Main(int argc, char** argv, std::istream& in, std::ostream& out, std::ostrea
     return cli.exit(e, out, err) == 0 ? 0 : 2;
   }
   if (*init) return Init(db, config, out, err);
+  if (*migrate) return Migrate(db, out, err);
   if (*chat) return RunChat(chat_options, in, out, err);
   if (*nlu) return RunNlu(nlu_options, in, out, err);
   if (*serve) return RunServe(serve_options, out, err);

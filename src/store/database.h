@@ -46,6 +46,11 @@ struct DatabaseOptions {
   std::string media_directory;
 };
 
+// Applies the migrations the database at `url` lacks (creating a SQLite file when missing) and
+// returns its schema version. Several instances may run it at once: each migration is applied
+// once. Errors as OpenDatabase.
+base::Result<std::int64_t> MigrateDatabase(std::string_view url);
+
 // Opens the database at `url` and applies the migrations it lacks. kInvalidArgument for a URL
 // of no known form; kUnavailable naming the database when it cannot be reached or opened;
 // kFailedPrecondition when a newer frontdesk wrote its schema.

@@ -1,5 +1,5 @@
-// The channel side of the store: accounts, provider-id deduplication, and the outbox with delivery
-// states. The inbox is in inbox_repository_test.cpp.
+// The channel side of the store: provider-id deduplication, and the outbox with delivery states.
+// Accounts are in channel_account_store_test.cpp, the callback queue in callback_queue_test.cpp.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -43,61 +43,6 @@ class ChannelStoreTest : public StoreTest {
     return committed.ok() ? *committed : d;
   }
 };
-
-TEST_F(ChannelStoreTest, AccountsRouteAcrossWorkspacesAndBelongToOne) {
-  ASSERT_TRUE(accounts_->SaveChannelAccount(Account()).ok());
-  auto found = accounts_->FindChannelAccount(core::Channel::kWhatsapp, "106540352242922");
-  ASSERT_TRUE(found.ok());
-  EXPECT_EQ(found->workspace_id, ws_);
-  EXPECT_EQ(found->app_secret, "secret");
-  EXPECT_EQ(found->status, core::ChannelStatus::kConnected);
-
-  auto other = store_->CreateWorkspace("other");
-  core::ChannelAccount stolen = Account();
-  stolen.workspace_id = other->id;
-  auto refused = accounts_->SaveChannelAccount(stolen);
-  ASSERT_FALSE(refused.ok());
-  EXPECT_EQ(refused.error().code, base::ErrorCode::kAlreadyExists);
-
-  ASSERT_TRUE(accounts_
-                  ->SetChannelStatus(core::Channel::kWhatsapp, "106540352242922",
-                                     core::ChannelStatus::kReconnectionNeeded)
-                  .ok());
-  EXPECT_EQ(accounts_->ListChannelAccounts(core::Channel::kWhatsapp)->at(0).status,
-            core::ChannelStatus::kReconnectionNeeded);
-  EXPECT_TRUE(accounts_->ListChannelAccounts(core::Channel::kMessenger)->empty());
-  EXPECT_EQ(
-      accounts_->FindChannelAccount(core::Channel::kMessenger, "106540352242922").error().code,
-      base::ErrorCode::kNotFound);
-}
-
-TEST_F(ChannelStoreTest, AWorkspaceListsAndDeletesOnlyItsOwnAccounts) {
-  core::ChannelAccount page = Account("page-1");
-  page.channel = core::Channel::kMessenger;
-  ASSERT_TRUE(accounts_->SaveChannelAccount(page).ok());
-  ASSERT_TRUE(accounts_->SaveChannelAccount(Account("number-2")).ok());
-  ASSERT_TRUE(accounts_->SaveChannelAccount(Account("number-1")).ok());
-  auto other = store_->CreateWorkspace("other");
-  core::ChannelAccount theirs = Account("number-9");
-  theirs.workspace_id = other->id;
-  ASSERT_TRUE(accounts_->SaveChannelAccount(theirs).ok());
-
-  auto mine = accounts_->ListWorkspaceChannelAccounts(ws_);
-  ASSERT_TRUE(mine.ok());
-  std::vector<std::string> ids;
-  for (const core::ChannelAccount& a : *mine) ids.push_back(a.account_id);
-  EXPECT_EQ(ids, (std::vector<std::string>{"page-1", "number-1", "number-2"}));  // by channel
-
-  EXPECT_EQ(accounts_->DeleteChannelAccount(ws_, core::Channel::kWhatsapp, "number-9").error().code,
-            base::ErrorCode::kNotFound);  // another workspace's
-  EXPECT_EQ(
-      accounts_->DeleteChannelAccount(ws_, core::Channel::kMessenger, "number-1").error().code,
-      base::ErrorCode::kNotFound);  // another channel's
-  ASSERT_TRUE(accounts_->DeleteChannelAccount(ws_, core::Channel::kWhatsapp, "number-1").ok());
-  EXPECT_EQ(accounts_->ListWorkspaceChannelAccounts(ws_)->size(), 2u);
-  EXPECT_EQ(accounts_->ListWorkspaceChannelAccounts(other->id)->size(), 1u);
-  EXPECT_TRUE(accounts_->ListWorkspaceChannelAccounts(12345)->empty());
-}
 
 TEST_F(ChannelStoreTest, ADuplicateProviderIdWritesNothing) {
   ASSERT_TRUE(accounts_->SaveChannelAccount(Account()).ok());

@@ -1,18 +1,19 @@
-// Users and memberships in the SQLite store: unique emails, one owner per workspace, roles that
+// Users and memberships, on both backends: unique emails, one owner per workspace, roles that
 // belong to one workspace; a new password signs out the user's other sessions; expired sessions
 // are deleted.
 #include <gtest/gtest.h>
 
-#include "store_fixture.h"
+#include "backend_fixture.h"
 
 namespace store {
 namespace {
 
 const base::TimePoint kT0 = base::FromMillis(1'767'261'600'000);
 
-class UserStoreTest : public StoreTest {};
+class UserStoreTest : public BackendTest {};
+FRONTDESK_ON_BOTH_BACKENDS(UserStoreTest);
 
-TEST_F(UserStoreTest, AUserIsFoundByItsNormalizedEmail) {
+TEST_P(UserStoreTest, AUserIsFoundByItsNormalizedEmail) {
   auto ana = users_->CreateUser(" Ana@Shop.Example", "$argon2id$hash", kT0);
   ASSERT_TRUE(ana.ok()) << ana.error().message;
   EXPECT_EQ(ana->email, "ana@shop.example");
@@ -24,7 +25,7 @@ TEST_F(UserStoreTest, AUserIsFoundByItsNormalizedEmail) {
   EXPECT_EQ(users_->FindUserByEmail("bob@shop.example").error().code, base::ErrorCode::kNotFound);
 }
 
-TEST_F(UserStoreTest, AnEmailIsTakenOnceAndMustBeValid) {
+TEST_P(UserStoreTest, AnEmailIsTakenOnceAndMustBeValid) {
   ASSERT_TRUE(users_->CreateUser("ana@shop.example", "h", kT0).ok());
   EXPECT_EQ(users_->CreateUser("ANA@shop.example", "h", kT0).error().code,
             base::ErrorCode::kAlreadyExists);
@@ -32,7 +33,7 @@ TEST_F(UserStoreTest, AnEmailIsTakenOnceAndMustBeValid) {
             base::ErrorCode::kInvalidArgument);
 }
 
-TEST_F(UserStoreTest, AWorkspaceHasOneOwnerAndAnyNumberOfCollaborators) {
+TEST_P(UserStoreTest, AWorkspaceHasOneOwnerAndAnyNumberOfCollaborators) {
   const auto ana = users_->CreateUser("ana@shop.example", "h", kT0).value();
   const auto bob = users_->CreateUser("bob@shop.example", "h", kT0).value();
   const auto cy = users_->CreateUser("cy@shop.example", "h", kT0).value();
@@ -52,8 +53,8 @@ TEST_F(UserStoreTest, AWorkspaceHasOneOwnerAndAnyNumberOfCollaborators) {
   EXPECT_EQ(*users_->RoleIn(ws_, bob.id), core::Role::kCollaborator);
 }
 
-TEST_F(UserStoreTest, ARoleBelongsToOneWorkspace) {
-  const auto other = store_->CreateWorkspace("other").value();
+TEST_P(UserStoreTest, ARoleBelongsToOneWorkspace) {
+  const core::Workspace other{NewWorkspace("other"), "other"};
   const auto ana = users_->CreateUser("ana@shop.example", "h", kT0).value();
   ASSERT_TRUE(users_->SetMembership(ws_, ana.id, core::Role::kOwner).ok());
   EXPECT_EQ(users_->RoleIn(other.id, ana.id).error().code, base::ErrorCode::kNotFound);
@@ -64,7 +65,7 @@ TEST_F(UserStoreTest, ARoleBelongsToOneWorkspace) {
   EXPECT_EQ(*users_->RoleIn(ws_, ana.id), core::Role::kOwner);
 }
 
-TEST_F(UserStoreTest, ACollaboratorCanBeRemovedButNeverTheOwner) {
+TEST_P(UserStoreTest, ACollaboratorCanBeRemovedButNeverTheOwner) {
   const auto ana = users_->CreateUser("ana@shop.example", "h", kT0).value();
   const auto bob = users_->CreateUser("bob@shop.example", "h", kT0).value();
   ASSERT_TRUE(users_->SetMembership(ws_, ana.id, core::Role::kOwner).ok());
@@ -77,7 +78,7 @@ TEST_F(UserStoreTest, ACollaboratorCanBeRemovedButNeverTheOwner) {
   EXPECT_EQ(*users_->RoleIn(ws_, ana.id), core::Role::kOwner);
 }
 
-TEST_F(UserStoreTest, MembershipsNeedAKnownUserAndWorkspace) {
+TEST_P(UserStoreTest, MembershipsNeedAKnownUserAndWorkspace) {
   const auto ana = users_->CreateUser("ana@shop.example", "h", kT0).value();
   EXPECT_EQ(users_->SetMembership(ws_, 4242, core::Role::kOwner).error().code,
             base::ErrorCode::kNotFound);
@@ -90,7 +91,7 @@ core::Session SessionOf(const core::User& user, const std::string& token_hash,
   return {token_hash, user.id, "csrf-" + token_hash, kT0, expires_at};
 }
 
-TEST_F(UserStoreTest, ANewPasswordSignsOutEveryOtherSessionOfTheUserOnly) {
+TEST_P(UserStoreTest, ANewPasswordSignsOutEveryOtherSessionOfTheUserOnly) {
   const auto ana = users_->CreateUser("ana@shop.example", "old hash", kT0).value();
   const auto bob = users_->CreateUser("bob@shop.example", "h", kT0).value();
   const base::TimePoint later = kT0 + std::chrono::hours{1};
@@ -115,7 +116,7 @@ TEST_F(UserStoreTest, ANewPasswordSignsOutEveryOtherSessionOfTheUserOnly) {
   EXPECT_EQ(users_->SetPassword(4242, "h", std::nullopt).error().code, base::ErrorCode::kNotFound);
 }
 
-TEST_F(UserStoreTest, SessionsExpiredAtNowAreDeletedAndTheOthersStay) {
+TEST_P(UserStoreTest, SessionsExpiredAtNowAreDeletedAndTheOthersStay) {
   const auto ana = users_->CreateUser("ana@shop.example", "h", kT0).value();
   const base::TimePoint t1 = kT0 + std::chrono::hours{1};
   const base::TimePoint t2 = kT0 + std::chrono::hours{2};

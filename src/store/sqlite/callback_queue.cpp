@@ -4,9 +4,9 @@
 #include <array>
 #include <limits>
 
+#include "store/sql/statements.h"
 #include "store/sqlite/enum_column.h"
 #include "store/sqlite/migrations.h"
-#include "store/sqlite/sql.h"
 #include "store/sqlite/transaction.h"
 
 namespace store::sqlite {

@@ -1,7 +1,7 @@
 #include "store/config_codec.h"
+#include "store/sql/workspaces.h"
 #include "store/sqlite/store.h"
 #include "store/sqlite/transaction.h"
-#include "store/sqlite/workspace_repository.h"
 
 namespace store::sqlite {
 namespace {

@@ -11,6 +11,16 @@
 namespace store::sqlite {
 namespace {
 
+// `sql` with PostgreSQL's parameters ($1, $2: the SQL the backends share) written as SQLite's
+// numbered ones (?1, ?2), which bind by their number; SQLite would read "$1" as a name.
+std::string NumberedParameters(std::string_view sql) {
+  std::string text(sql);
+  for (std::size_t i = 0; i + 1 < text.size(); ++i) {
+    if (text[i] == '$' && text[i + 1] >= '0' && text[i + 1] <= '9') text[i] = '?';
+  }
+  return text;
+}
+
 base::Error OpenError(const std::string& path, int rc) {
   return base::Error::Unavailable("cannot open database '" + path + "': " + sqlite3_errstr(rc));
 }
@@ -64,7 +74,8 @@ base::Result<Query> Connection::Prepare(std::string_view sql) {
   auto it = statements_.find(sql);
   if (it == statements_.end()) {
     sqlite3_stmt* handle = nullptr;
-    const int rc = sqlite3_prepare_v3(handle_, sql.data(), static_cast<int>(sql.size()),
+    const std::string text = NumberedParameters(sql);
+    const int rc = sqlite3_prepare_v3(handle_, text.data(), static_cast<int>(text.size()),
                                       SQLITE_PREPARE_PERSISTENT, &handle, nullptr);
     if (rc != SQLITE_OK) {
       sqlite3_finalize(handle);

@@ -33,7 +33,8 @@ class Connection {
   Connection(const Connection&) = delete;
   Connection& operator=(const Connection&) = delete;
 
-  // A use of the prepared statement for `sql`, prepared once and then reused.
+  // A use of the prepared statement for `sql`, prepared once and then reused. Parameters are
+  // numbered: ?1, ?2 or, as in the SQL both backends share, $1, $2.
   // REQUIRES: `sql` has static storage duration (a literal): the cache keys on it. kInternal when
   // it does not compile, or when the same statement is still in use by another Query.
   base::Result<Query> Prepare(std::string_view sql);

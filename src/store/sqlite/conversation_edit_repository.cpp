@@ -1,5 +1,5 @@
+#include "store/sql/statements.h"
 #include "store/sqlite/crm.h"
-#include "store/sqlite/sql.h"
 #include "store/sqlite/summary_repository.h"
 #include "store/sqlite/timeline_repository.h"
 #include "store/sqlite/transaction.h"

@@ -4,12 +4,12 @@
 #include <limits>
 #include <optional>
 
+#include "store/sql/statements.h"
+#include "store/sql/workspaces.h"
 #include "store/sqlite/enum_column.h"
 #include "store/sqlite/message_row.h"
-#include "store/sqlite/sql.h"
 #include "store/sqlite/store.h"
 #include "store/sqlite/transaction.h"
-#include "store/sqlite/workspace_repository.h"
 
 namespace store::sqlite {
 namespace {

@@ -46,6 +46,19 @@ class DatabaseFile {
   // pool's snapshots do not wait behind the intake.
   Guard Read();
 
+  // Runs `work(Connection&)` on the writer (Write) or a connection to read from (Read) and
+  // returns what it returns: the form the adapters both backends share call (store/sql/).
+  template <typename Work>
+  auto Writing(Work work) {
+    auto [lock, db] = Write();
+    return work(db);
+  }
+  template <typename Work>
+  auto Reading(Work work) {
+    auto [lock, db] = Read();
+    return work(db);
+  }
+
   // core::Store::Atomically: runs `work` in one write transaction on this thread; every other
   // thread's call waits for it.
   base::Status Atomically(const std::function<base::Status()>& work);

@@ -1,7 +1,7 @@
 #include "store/record_codec.h"
+#include "store/sql/statements.h"
 #include "store/sqlite/conversation_repository.h"
 #include "store/sqlite/crm.h"
-#include "store/sqlite/sql.h"
 #include "store/sqlite/transaction.h"
 
 namespace store::sqlite {

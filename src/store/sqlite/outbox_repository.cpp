@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <limits>
 
+#include "store/sql/statements.h"
 #include "store/sqlite/enum_column.h"
-#include "store/sqlite/sql.h"
 #include "store/sqlite/store.h"
 #include "store/sqlite/transaction.h"
 

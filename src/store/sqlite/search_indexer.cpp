@@ -1,6 +1,6 @@
 #include "store/sqlite/search_indexer.h"
 
-#include "store/sqlite/sql.h"
+#include "store/sql/statements.h"
 #include "store/sqlite/transaction.h"
 
 namespace store::sqlite {

@@ -9,14 +9,14 @@
 #include <string>
 
 #include "store/database.h"
+#include "store/sql/channel_accounts.h"
+#include "store/sql/users.h"
 #include "store/sqlite/callback_queue.h"
-#include "store/sqlite/channel_account_repository.h"
 #include "store/sqlite/crm.h"
 #include "store/sqlite/database_file.h"
 #include "store/sqlite/media_repository.h"
 #include "store/sqlite/outbox_repository.h"
 #include "store/sqlite/store.h"
-#include "store/sqlite/user_repository.h"
 #include "store/sqlite/webhook_repository.h"
 
 namespace store::sqlite {
@@ -48,8 +48,8 @@ class SqliteDatabase final : public store::Database {
   Crm crm_{*file_};
   Outbox outbox_{*file_};
   MediaRepository media_;
-  Users users_{*file_};
-  ChannelAccounts channel_accounts_{*file_};
+  sql::Users<DatabaseFile> users_{*file_};
+  sql::ChannelAccounts<DatabaseFile> channel_accounts_{*file_};
   Webhooks webhooks_{*file_};
 };
 

@@ -39,4 +39,13 @@ class Transaction {
   bool nested_;     // a savepoint of an outer transaction
 };
 
+// The transactions the SQL both backends share begins (store/sql/): a write one, and a snapshot
+// for several reads.
+inline base::Result<Transaction> BeginWrite(Connection& db) {
+  return Transaction::Begin(db, TransactionKind::kWrite);
+}
+inline base::Result<Transaction> BeginRead(Connection& db) {
+  return Transaction::Begin(db, TransactionKind::kRead);
+}
+
 }  // namespace store::sqlite

@@ -1,11 +1,11 @@
 #include "store/sqlite/webhook_repository.h"
 
+#include "store/sql/statements.h"
+#include "store/sql/workspaces.h"
 #include "store/sqlite/conversation_repository.h"
 #include "store/sqlite/enum_column.h"
 #include "store/sqlite/notification_repository.h"
-#include "store/sqlite/sql.h"
 #include "store/sqlite/transaction.h"
-#include "store/sqlite/workspace_repository.h"
 
 namespace store::sqlite {
 namespace {

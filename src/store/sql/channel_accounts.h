@@ -1,17 +1,17 @@
-// The core::ChannelAccounts of the embedded backend, on a DatabaseFile: the channel accounts of
-// every workspace. Thread-safety: every method may be called from any thread.
+// The core::ChannelAccounts adapter both backends share: the channel accounts of every workspace.
+// `Backend` is sqlite::DatabaseFile or postgres::Pool (instantiated for both in the .cpp).
+// Thread-safety: every method may be called from any thread.
 #pragma once
 
 #include "core/channel_account.h"
-#include "store/sqlite/connection.h"
-#include "store/sqlite/database_file.h"
 
-namespace store::sqlite {
+namespace store::sql {
 
+template <typename Backend>
 class ChannelAccounts final : public core::ChannelAccounts {
  public:
-  // `file` is borrowed and must outlive the adapter.
-  explicit ChannelAccounts(DatabaseFile& file) : file_(file) {}
+  // `backend` is borrowed and must outlive the adapter.
+  explicit ChannelAccounts(Backend& backend) : backend_(backend) {}
 
   base::Status SaveChannelAccount(const core::ChannelAccount& account) override;
   base::Result<core::ChannelAccount> FindChannelAccount(core::Channel channel,
@@ -26,7 +26,7 @@ class ChannelAccounts final : public core::ChannelAccounts {
                                     const std::string& account_id) override;
 
  private:
-  DatabaseFile& file_;
+  Backend& backend_;
 };
 
-}  // namespace store::sqlite
+}  // namespace store::sql

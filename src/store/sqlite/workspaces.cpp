@@ -1,4 +1,4 @@
-#include "store/sqlite/workspace_repository.h"
+#include "store/sql/workspaces.h"
 
 #include "store/sqlite/store.h"
 #include "store/sqlite/transaction.h"
@@ -8,7 +8,6 @@ namespace {
 
 constexpr std::string_view kInsertWorkspace = "INSERT INTO workspaces (slug) VALUES (?1)";
 constexpr std::string_view kSelectWorkspaceBySlug = "SELECT id FROM workspaces WHERE slug = ?1";
-constexpr std::string_view kSelectWorkspaceById = "SELECT 1 FROM workspaces WHERE id = ?1";
 constexpr std::string_view kSelectValue =
     "SELECT value FROM kv WHERE workspace_id = ?1 AND key = ?2";
 constexpr std::string_view kUpsertValue =
@@ -44,15 +43,6 @@ base::Result<core::Workspace> Store::FindWorkspace(const std::string& slug) {
   if (!row.ok()) return row.error();
   if (!*row) return base::Error::NotFound("no workspace '" + slug + "'");
   return core::Workspace{query->Int64(0), slug};
-}
-
-base::Status RequireWorkspace(Connection& db, std::int64_t workspace_id) {
-  base::Result<Query> query = db.Prepare(kSelectWorkspaceById);
-  if (!query.ok()) return query.error();
-  base::Result<bool> row = query->BindAll(workspace_id).Step();
-  if (!row.ok()) return row.error();
-  if (!*row) return base::Error::NotFound("workspace not found");
-  return base::Status::Ok();
 }
 
 base::Result<std::optional<std::string>> Store::GetValue(std::int64_t workspace_id,

@@ -1,22 +1,18 @@
-// The core::Users of the embedded backend, on a DatabaseFile: users, memberships, sessions and
-// API tokens. Thread-safety: every method may be called from any thread.
+// The core::Users adapter both backends share: users, memberships, sessions and API tokens in
+// the SQL both run. `Backend` is sqlite::DatabaseFile or postgres::Pool (instantiated for both in
+// users.cpp): it runs each call on one of its connections (Writing, Reading).
+// Thread-safety: every method may be called from any thread.
 #pragma once
 
-#include <cstddef>
-#include <optional>
-#include <string_view>
-#include <vector>
-
 #include "core/user.h"
-#include "store/sqlite/connection.h"
-#include "store/sqlite/database_file.h"
 
-namespace store::sqlite {
+namespace store::sql {
 
+template <typename Backend>
 class Users final : public core::Users {
  public:
-  // `file` is borrowed and must outlive the adapter.
-  explicit Users(DatabaseFile& file) : file_(file) {}
+  // `backend` is borrowed and must outlive the adapter.
+  explicit Users(Backend& backend) : backend_(backend) {}
 
   base::Result<core::User> CreateUser(std::string_view email, const std::string& password_hash,
                                       base::TimePoint at) override;
@@ -41,7 +37,7 @@ class Users final : public core::Users {
   base::Status DeleteApiToken(std::int64_t user_id, std::int64_t token_id) override;
 
  private:
-  DatabaseFile& file_;
+  Backend& backend_;
 };
 
-}  // namespace store::sqlite
+}  // namespace store::sql
