@@ -44,6 +44,9 @@ class Database {
 struct DatabaseOptions {
   // Where media files are kept; empty: "media" beside a SQLite database file.
   std::string media_directory;
+  // For `frontdesk serve`: a SQLite database is served by one instance at a time, so opening it
+  // fails (kFailedPrecondition, saying why) while another holds it. PostgreSQL takes several.
+  bool serving = false;
 };
 
 // Applies the migrations the database at `url` lacks (creating a SQLite file when missing) and

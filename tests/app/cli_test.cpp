@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "testing/fake_llm.h"
+#include "testing/serve_process.h"
 #include "testing/temp_dir.h"
 
 namespace app {
@@ -249,4 +250,32 @@ TEST_F(CliTest, AnExistingUserJoinsAnotherWorkspaceWithTheirOwnPassword) {
 }
 
 }  // namespace
+TEST_F(CliTest, MigrateBringsTheDatabaseGivenByUrlOrEnvironmentUpToDate) {
+  const Outcome by_flag = Frontdesk("migrate --db sqlite:" + db_);
+  EXPECT_EQ(by_flag.status, 0) << by_flag.out;
+  EXPECT_THAT(by_flag.out, HasSubstr("the database is at schema version "));
+  const Outcome by_env = Frontdesk("migrate", "", "FRONTDESK_DATABASE_URL=sqlite:" + db_ + " ");
+  EXPECT_EQ(by_env.status, 0) << by_env.out;
+  const Outcome unknown = Frontdesk("migrate --db mysql://fd:secret@db/fd");
+  EXPECT_EQ(unknown.status, 1);
+  EXPECT_THAT(unknown.out, HasSubstr("unsupported database URL"));
+  EXPECT_THAT(unknown.out, ::testing::Not(HasSubstr("secret")));
+}
+
+TEST_F(CliTest, ASecondServerOnOneSqliteFileStopsAtOnceSayingWhy) {
+  testing_support::ServeProcess first(
+      FRONTDESK_BINARY,
+      {{"FRONTDESK_DATABASE_URL", "sqlite:" + db_}, {"FRONTDESK_SERVER_PORT", "0"}});
+  ASSERT_TRUE(first.Start());
+  const Outcome second =
+      Frontdesk("serve", "", "FRONTDESK_DATABASE_URL=sqlite:" + db_ + " FRONTDESK_SERVER_PORT=0 ");
+  EXPECT_EQ(second.status, 1);
+  EXPECT_THAT(second.out, HasSubstr("another frontdesk serve is already running"));
+  // The first one still serves.
+  httplib::Client client("127.0.0.1", first.port());
+  auto health = client.Get("/healthz");
+  ASSERT_TRUE(health);
+  EXPECT_EQ(health->status, 200);
+}
+
 }  // namespace app

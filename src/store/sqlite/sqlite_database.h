@@ -6,6 +6,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "store/database.h"
@@ -16,6 +17,7 @@
 #include "store/sqlite/database_file.h"
 #include "store/sqlite/media_repository.h"
 #include "store/sqlite/outbox_repository.h"
+#include "store/sqlite/serving_lock.h"
 #include "store/sqlite/store.h"
 #include "store/sqlite/webhook_repository.h"
 
@@ -24,10 +26,12 @@ namespace store::sqlite {
 class SqliteDatabase final : public store::Database {
  public:
   // Opens (creating, migrating) the database file at `path` and its callback queue's file. Media
-  // files go to `media_directory`, or "media" beside the file when it is empty. Errors as
-  // DatabaseFile::Open.
+  // files go to `media_directory`, or "media" beside the file when it is empty. `serving`: holds
+  // the file's instance lock (serving_lock.h) while open. Errors as DatabaseFile::Open, and
+  // ServingLock's.
   static base::Result<std::unique_ptr<SqliteDatabase>> Open(const std::string& path,
-                                                            const std::string& media_directory);
+                                                            const std::string& media_directory,
+                                                            bool serving);
 
   core::Store& store() override { return store_; }
   core::Crm& crm() override { return crm_; }
@@ -39,9 +43,10 @@ class SqliteDatabase final : public store::Database {
   core::Webhooks& webhooks() override { return webhooks_; }
 
  private:
-  SqliteDatabase(std::unique_ptr<DatabaseFile> file, std::unique_ptr<CallbackQueue> callbacks,
-                 std::string media_directory);
+  SqliteDatabase(std::optional<ServingLock> lock, std::unique_ptr<DatabaseFile> file,
+                 std::unique_ptr<CallbackQueue> callbacks, std::string media_directory);
 
+  std::optional<ServingLock> lock_;  // held while serving
   std::unique_ptr<DatabaseFile> file_;
   std::unique_ptr<CallbackQueue> callbacks_;
   Store store_{*file_};
