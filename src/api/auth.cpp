@@ -52,7 +52,7 @@ Auth::Auth(core::Users& users, const base::Clock& clock, AuthSettings settings)
     : users_(users),
       clock_(clock),
       settings_(settings),
-      limiter_(settings.max_failed_sign_ins, settings.failed_sign_in_window) {
+      limiter_(users, settings.max_failed_sign_ins, settings.failed_sign_in_window) {
   if (!base::SodiumReady()) std::abort();  // no randomness: signing anyone in would be unsafe
 }
 
@@ -62,21 +62,19 @@ Auth::CheckKeys Auth::KeysOf(std::string_view email, const std::string& client) 
 
 base::Status Auth::Admit(const CheckKeys& keys, base::TimePoint now) {
   for (const std::string& key : keys) {
-    if (auto until = limiter_.RefusedUntil(key, now)) {
-      return base::Error::ResourceExhausted(RetryText(now, *until));
-    }
+    auto until = limiter_.RefusedUntil(key, now);
+    if (!until.ok()) return until.error();
+    if (*until) return base::Error::ResourceExhausted(RetryText(now, **until));
   }
   return base::Status::Ok();
 }
 
-void Auth::Record(const CheckKeys& keys, bool matched, base::TimePoint now) {
+base::Status Auth::Record(const CheckKeys& keys, bool matched, base::TimePoint now) {
   for (const std::string& key : keys) {
-    if (matched) {
-      limiter_.Succeeded(key);
-    } else {
-      limiter_.Failed(key, now);
-    }
+    base::Status done = matched ? limiter_.Succeeded(key) : limiter_.Failed(key, now);
+    if (!done.ok()) return done;
   }
+  return base::Status::Ok();
 }
 
 base::Result<SignedIn> Auth::SignIn(std::string_view email, std::string_view password,
@@ -87,7 +85,9 @@ base::Result<SignedIn> Auth::SignIn(std::string_view email, std::string_view pas
   auto user = users_.FindUserByEmail(email);
   if (!user.ok() && user.error().code != base::ErrorCode::kNotFound) return user.error();
   const bool matches = VerifyPassword(user.ok() ? user->password_hash : DecoyHash(), password);
-  Record(keys, user.ok() && matches, now);
+  if (base::Status recorded = Record(keys, user.ok() && matches, now); !recorded.ok()) {
+    return recorded.error();
+  }
   if (!user.ok() || !matches) return base::Error::Unauthenticated(kWrongCredentials);
   SignedIn signed_in{*user, RandomToken(), RandomToken(), now + settings_.session_lifetime};
   const core::Session session{HashToken(signed_in.session_token), user->id, signed_in.csrf_token,
@@ -131,7 +131,7 @@ base::Status Auth::ChangePassword(const Caller& caller, std::string_view current
   const CheckKeys keys = KeysOf(caller.user.email, client);
   if (base::Status admitted = Admit(keys, now); !admitted.ok()) return admitted;
   const bool matches = VerifyPassword(caller.user.password_hash, current_password);
-  Record(keys, matches, now);
+  if (base::Status recorded = Record(keys, matches, now); !recorded.ok()) return recorded;
   if (!matches) return base::Error::PermissionDenied("the current password is wrong");
   auto hash = HashPassword(new_password);
   if (!hash.ok()) return hash.error();

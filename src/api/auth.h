@@ -94,7 +94,7 @@ class Auth {
   // kResourceExhausted, saying when to try again, while one of the keys is refused at `now`.
   base::Status Admit(const CheckKeys& keys, base::TimePoint now);
   // Counts a password check for the limiter: a failure against both keys, a success clears them.
-  void Record(const CheckKeys& keys, bool matched, base::TimePoint now);
+  base::Status Record(const CheckKeys& keys, bool matched, base::TimePoint now);
 
   core::Users& users_;
   const base::Clock& clock_;

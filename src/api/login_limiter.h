@@ -1,39 +1,37 @@
 // Limits failed sign-ins: after `max_failures` within `window` for one key (an email, a client
 // address), that key is refused until the window that began with its first failure ends. A
-// success clears the key. In memory: each instance counts its own (behind a load balancer with
-// several instances, the limit is per instance).
+// success clears the key. The counts are in the database (core::Users::RecordFailedSignIn), so
+// every instance behind a load balancer applies one limit.
 //
 // Thread-safety: every method may be called from any thread.
 #pragma once
 
-#include <map>
-#include <mutex>
 #include <optional>
 #include <string>
 
+#include "base/result.h"
 #include "base/time.h"
+#include "core/user.h"
 
 namespace api {
 
 class LoginLimiter {
  public:
-  LoginLimiter(int max_failures, base::Duration window)
-      : max_failures_(max_failures), window_(window) {}
+  // `users` is borrowed and must outlive the limiter.
+  LoginLimiter(core::Users& users, int max_failures, base::Duration window)
+      : users_(users), max_failures_(max_failures), window_(window) {}
 
-  // When the key may try again, if it is refused at `now`.
-  std::optional<base::TimePoint> RefusedUntil(const std::string& key, base::TimePoint now);
-  void Failed(const std::string& key, base::TimePoint now);
-  void Succeeded(const std::string& key);
+  // When the key may try again, if it is refused at `now`; the store's error when it cannot
+  // tell.
+  base::Result<std::optional<base::TimePoint>> RefusedUntil(const std::string& key,
+                                                            base::TimePoint now);
+  base::Status Failed(const std::string& key, base::TimePoint now);
+  base::Status Succeeded(const std::string& key);
 
  private:
-  struct Count {
-    base::TimePoint first;
-    int failures = 0;
-  };
+  core::Users& users_;
   const int max_failures_;
   const base::Duration window_;
-  std::mutex mutex_;
-  std::map<std::string, Count> counts_;  // guarded by mutex_; stale entries go on the next Failed
 };
 
 }  // namespace api

@@ -37,6 +37,13 @@ struct Session {
   base::TimePoint expires_at;
 };
 
+// The failed sign-ins of one key (an email, a client address) in the window that began with the
+// first of them.
+struct SignInFailures {
+  int count = 0;  // 0: none in a window still open
+  base::TimePoint first;
+};
+
 // A personal API token for scripts (Authorization: Bearer ...). Only its hash is stored.
 struct ApiToken {
   std::int64_t id = 0;
@@ -109,6 +116,18 @@ class Users {
   virtual base::Result<std::vector<ApiToken>> ListApiTokens(std::int64_t user_id) = 0;
   // kNotFound when the user has no token with this id.
   virtual base::Status DeleteApiToken(std::int64_t user_id, std::int64_t token_id) = 0;
+
+  // Failed sign-ins, counted where every instance sees them (api::LoginLimiter's state). A window
+  // lasts `window` from its first failure; a failure after it ends starts a new one.
+  // The failures of `key` in the window open at `now`.
+  virtual base::Result<SignInFailures> FailedSignIns(const std::string& key, base::TimePoint now,
+                                                     base::Duration window) = 0;
+  // One more failure of `key` at `now`, in one step however many instances record at once;
+  // windows of every key that ended are forgotten.
+  virtual base::Status RecordFailedSignIn(const std::string& key, base::TimePoint now,
+                                          base::Duration window) = 0;
+  // Forgets the failures of `key` (it signed in).
+  virtual base::Status ClearFailedSignIns(const std::string& key) = 0;
 };
 
 }  // namespace core

@@ -112,6 +112,22 @@ TEST_F(AuthTest, FailedSignInsAreLimitedPerClientAcrossEmails) {
   EXPECT_TRUE(auth_->SignIn("ana@shop.example", kPassword, "10.0.0.8").ok());
 }
 
+TEST_F(AuthTest, InstancesBehindOneLoadBalancerShareTheLimit) {
+  // A second server on the same database: its own Auth, its own connections.
+  auto other_db = store::OpenDatabase("sqlite:" + (dir_ / "fd.db").string(), {}).value();
+  Auth other(other_db->users(), clock_);
+  for (int i = 0; i < 5; ++i) {
+    Auth& server = i % 2 == 0 ? *auth_ : other;
+    EXPECT_EQ(
+        server.SignIn("ana@shop.example", "guess", "10.0.0." + std::to_string(i)).error().code,
+        base::ErrorCode::kUnauthenticated);
+  }
+  EXPECT_EQ(other.SignIn("ana@shop.example", kPassword, "10.9.9.9").error().code,
+            base::ErrorCode::kResourceExhausted);
+  EXPECT_EQ(auth_->SignIn("ana@shop.example", kPassword, "10.9.9.9").error().code,
+            base::ErrorCode::kResourceExhausted);
+}
+
 TEST_F(AuthTest, AnApiTokenAuthenticatesWithoutCsrfAndIsStoredHashed) {
   auto created = auth_->CreateApiToken(ana_.id, "nightly export");
   ASSERT_TRUE(created.ok()) << created.error().message;

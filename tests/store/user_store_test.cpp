@@ -1,7 +1,10 @@
 // Users and memberships, on both backends: unique emails, one owner per workspace, roles that
 // belong to one workspace; a new password signs out the user's other sessions; expired sessions
-// are deleted.
+// are deleted; failed sign-ins counted per key, in windows.
 #include <gtest/gtest.h>
+
+#include <thread>
+#include <vector>
 
 #include "backend_fixture.h"
 
@@ -129,6 +132,45 @@ TEST_P(UserStoreTest, SessionsExpiredAtNowAreDeletedAndTheOthersStay) {
   EXPECT_EQ(users_->FindSession("ends-at-t1", kT0).error().code, base::ErrorCode::kNotFound);
   EXPECT_TRUE(users_->FindSession("ends-at-t2", t1).ok());
   EXPECT_EQ(users_->DeleteExpiredSessions(t1).value(), 0u);
+}
+
+TEST_P(UserStoreTest, FailedSignInsAreCountedPerKeyInWindowsFromTheFirst) {
+  using namespace std::chrono_literals;
+  constexpr base::Duration kWindow = 15min;
+  EXPECT_EQ(users_->FailedSignIns("email:ana", kT0, kWindow)->count, 0);
+  ASSERT_TRUE(users_->RecordFailedSignIn("email:ana", kT0, kWindow).ok());
+  ASSERT_TRUE(users_->RecordFailedSignIn("email:ana", kT0 + 10min, kWindow).ok());
+  ASSERT_TRUE(users_->RecordFailedSignIn("client:10.0.0.1", kT0 + 10min, kWindow).ok());
+  const core::SignInFailures ana = users_->FailedSignIns("email:ana", kT0 + 10min, kWindow).value();
+  EXPECT_EQ(ana.count, 2);
+  EXPECT_EQ(ana.first, kT0);
+  EXPECT_EQ(users_->FailedSignIns("client:10.0.0.1", kT0 + 10min, kWindow)->count, 1);
+  // The window began with the first failure: it is over 15 minutes later, and a failure then
+  // opens a new one.
+  EXPECT_EQ(users_->FailedSignIns("email:ana", kT0 + 15min, kWindow)->count, 0);
+  ASSERT_TRUE(users_->RecordFailedSignIn("email:ana", kT0 + 16min, kWindow).ok());
+  const core::SignInFailures again =
+      users_->FailedSignIns("email:ana", kT0 + 16min, kWindow).value();
+  EXPECT_EQ(again.count, 1);
+  EXPECT_EQ(again.first, kT0 + 16min);
+  ASSERT_TRUE(users_->ClearFailedSignIns("email:ana").ok());
+  EXPECT_EQ(users_->FailedSignIns("email:ana", kT0 + 16min, kWindow)->count, 0);
+  EXPECT_EQ(users_->FailedSignIns("client:10.0.0.1", kT0 + 16min, kWindow)->count,
+            1);  // still open
+}
+
+TEST_P(UserStoreTest, FailuresRecordedAtOnceAreAllCounted) {
+  using namespace std::chrono_literals;
+  std::vector<std::thread> clients;
+  for (int i = 0; i < 8; ++i) {
+    clients.emplace_back([&] {
+      for (int j = 0; j < 5; ++j) {
+        EXPECT_TRUE(users_->RecordFailedSignIn("email:ana", kT0, 15min).ok());
+      }
+    });
+  }
+  for (std::thread& t : clients) t.join();
+  EXPECT_EQ(users_->FailedSignIns("email:ana", kT0, 15min)->count, 40);
 }
 
 }  // namespace

@@ -57,7 +57,56 @@ constexpr std::string_view kSelectTokens =
     " ORDER BY id";
 constexpr std::string_view kDeleteToken = "DELETE FROM api_tokens WHERE user_id = $1 AND id = $2";
 
+// A window ends `window` after its first failure ($3: the window in ms).
+constexpr std::string_view kSelectFailures =
+    "SELECT failures, first_at_ms FROM sign_in_failures WHERE key = $1 AND first_at_ms + $3 > $2";
+constexpr std::string_view kRecordFailure =
+    "INSERT INTO sign_in_failures (key, first_at_ms, failures) VALUES ($1, $2, 1)"
+    " ON CONFLICT (key) DO UPDATE SET"
+    " failures = CASE WHEN sign_in_failures.first_at_ms + $3 > excluded.first_at_ms"
+    " THEN sign_in_failures.failures + 1 ELSE 1 END,"
+    " first_at_ms = CASE WHEN sign_in_failures.first_at_ms + $3 > excluded.first_at_ms"
+    " THEN sign_in_failures.first_at_ms ELSE excluded.first_at_ms END";
+constexpr std::string_view kForgetEnded =
+    "DELETE FROM sign_in_failures WHERE first_at_ms + $2 <= $1";
+constexpr std::string_view kClearFailures = "DELETE FROM sign_in_failures WHERE key = $1";
+
+std::int64_t Millis(base::Duration d) {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(d).count();
+}
+
 }  // namespace
+
+template <typename Backend>
+base::Result<core::SignInFailures> Users<Backend>::FailedSignIns(const std::string& key,
+                                                                 base::TimePoint now,
+                                                                 base::Duration window) {
+  return backend_.Reading([&](auto& db) -> base::Result<core::SignInFailures> {
+    auto q = db.Prepare(kSelectFailures);
+    if (!q.ok()) return q.error();
+    base::Result<bool> row = q->BindAll(key, now, Millis(window)).Step();
+    if (!row.ok()) return row.error();
+    if (!*row) return core::SignInFailures{};
+    return core::SignInFailures{static_cast<int>(q->Int64(0)), q->Time(1)};
+  });
+}
+
+template <typename Backend>
+base::Status Users<Backend>::RecordFailedSignIn(const std::string& key, base::TimePoint now,
+                                                base::Duration window) {
+  return backend_.Writing([&](auto& db) -> base::Status {
+    if (base::Status done = RunStatement(db, kForgetEnded, now, Millis(window)); !done.ok()) {
+      return done;
+    }
+    return RunStatement(db, kRecordFailure, key, now, Millis(window));
+  });
+}
+
+template <typename Backend>
+base::Status Users<Backend>::ClearFailedSignIns(const std::string& key) {
+  return backend_.Writing(
+      [&](auto& db) -> base::Status { return RunStatement(db, kClearFailures, key); });
+}
 
 template <typename Backend>
 base::Result<core::User> Users<Backend>::CreateUser(std::string_view email,

@@ -35,6 +35,11 @@ class Users final : public core::Users {
   base::Result<core::ApiToken> FindApiToken(const std::string& token_hash) override;
   base::Result<std::vector<core::ApiToken>> ListApiTokens(std::int64_t user_id) override;
   base::Status DeleteApiToken(std::int64_t user_id, std::int64_t token_id) override;
+  base::Result<core::SignInFailures> FailedSignIns(const std::string& key, base::TimePoint now,
+                                                   base::Duration window) override;
+  base::Status RecordFailedSignIn(const std::string& key, base::TimePoint now,
+                                  base::Duration window) override;
+  base::Status ClearFailedSignIns(const std::string& key) override;
 
  private:
   Backend& backend_;

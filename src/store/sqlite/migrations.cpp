@@ -444,6 +444,17 @@ DROP INDEX media_by_message;
 CREATE UNIQUE INDEX media_by_message ON media (message_id, source);
 )sql";
 
+// Failed sign-ins by key (an email, a client address), kept where every process sees them
+// (core::Users::RecordFailedSignIn): the window's first failure and the count since.
+constexpr const char* kSignInFailures = R"sql(
+CREATE TABLE sign_in_failures (
+  key TEXT PRIMARY KEY,
+  first_at_ms INTEGER NOT NULL,
+  failures INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX sign_in_failures_by_first ON sign_in_failures (first_at_ms);
+)sql";
+
 // The schema before the first release was edited in place; from the first release on, every
 // change is a new migration appended here.
 constexpr std::array kMigrations{
@@ -465,6 +476,7 @@ constexpr std::array kMigrations{
     Migration{16, "media: the files customers send", kMedia},
     Migration{17, "inbox: moved to a file of its own (sqlite::CallbackQueue)", kInboxMoved},
     Migration{18, "media: several files per message", kSeveralMediaPerMessage},
+    Migration{19, "failed sign-ins, shared by every process", kSignInFailures},
 };
 
 constexpr const char* kCreateMigrationsTable =
