@@ -167,7 +167,7 @@ int RunServe(const ServeOptions& options, std::ostream& out, std::ostream& err) 
     err << base::FormatTime(base::SystemClock().Now()) << ' ' << line << '\n' << std::flush;
   };
   auto opened = store::OpenDatabase(config->database_url,
-                                     {.media_directory = config->media_path, .serving = true});
+                                    {.media_directory = config->media_path, .serving = true});
   if (!opened.ok()) {
     err << "frontdesk serve: " << opened.error().message << '\n';
     return 1;

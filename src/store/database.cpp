@@ -43,8 +43,8 @@ base::Result<std::unique_ptr<Database>> OpenDatabase(std::string_view url,
   if (!parsed.ok()) return parsed.error();
   switch (parsed->backend) {
     case Backend::kSqlite: {
-      auto db = sqlite::SqliteDatabase::Open(parsed->target, options.media_directory,
-                                             options.serving);
+      auto db =
+          sqlite::SqliteDatabase::Open(parsed->target, options.media_directory, options.serving);
       if (!db.ok()) return db.error();
       return std::unique_ptr<Database>(std::move(*db));
     }

@@ -18,4 +18,23 @@ auto ParseEnumName(std::string_view name, std::string_view what)
                                std::string(name) + "'");
 }
 
+// The enum in `column` of `row` (either backend's row reader: store/rows.h), parsed with
+// `Parse`; errors as ParseEnumName.
+template <auto Parse, typename Row>
+auto EnumColumn(const Row& row, int column, std::string_view what)
+    -> base::Result<typename decltype(Parse(std::string_view{}))::value_type> {
+  return ParseEnumName<Parse>(row.TextView(column), what);
+}
+
+// As EnumColumn, with NULL read as nullopt.
+template <auto Parse, typename Row>
+auto OptionalEnumColumn(const Row& row, int column, std::string_view what)
+    -> base::Result<decltype(Parse(std::string_view{}))> {
+  using Optional = decltype(Parse(std::string_view{}));
+  if (row.IsNull(column)) return Optional{};
+  auto parsed = EnumColumn<Parse>(row, column, what);
+  if (!parsed.ok()) return parsed.error();
+  return Optional{*parsed};
+}
+
 }  // namespace store

@@ -6,8 +6,11 @@
 
 #include "base/result.h"
 #include "core/channel_account.h"
+#include "core/message.h"
+#include "core/notification.h"
 #include "core/user.h"
 #include "store/enum_name.h"
+#include "store/record_codec.h"
 
 namespace store {
 
@@ -32,10 +35,10 @@ core::Session ReadSession(const Row& r) {
 // workspace_id, channel, account_id, access_token, app_secret, verify_token, app_id, status
 template <typename Row>
 base::Result<core::ChannelAccount> ReadChannelAccount(const Row& r) {
-  base::Result<core::Channel> channel = ParseEnumName<core::ParseChannel>(r.TextView(1), "channel");
+  base::Result<core::Channel> channel = EnumColumn<core::ParseChannel>(r, 1, "channel");
   if (!channel.ok()) return channel.error();
   base::Result<core::ChannelStatus> status =
-      ParseEnumName<core::ParseChannelStatus>(r.TextView(7), "channel status");
+      EnumColumn<core::ParseChannelStatus>(r, 7, "channel status");
   if (!status.ok()) return status.error();
   return core::ChannelAccount{r.Int64(0), *channel,  r.Text(2), r.Text(3),
                               r.Text(4),  r.Text(5), r.Text(6), *status};
@@ -44,9 +47,70 @@ base::Result<core::ChannelAccount> ReadChannelAccount(const Row& r) {
 // (an id, a name, a role): a member or a membership
 template <typename Item, typename Row>
 base::Result<Item> ReadRole(const Row& r) {
-  base::Result<core::Role> role = ParseEnumName<core::ParseRole>(r.TextView(2), "role");
+  base::Result<core::Role> role = EnumColumn<core::ParseRole>(r, 2, "role");
   if (!role.ok()) return role.error();
   return Item{r.Int64(0), r.Text(1), *role};
+}
+
+// Every query that selects messages lists these columns of the messages table, in this order:
+//   id, author, text, at_ms, epoch, provider_message_id, delivery, delivery_error, attachment,
+//   author_user, model
+inline constexpr int kMessageColumnCount = 11;
+
+// The message whose columns start at column `first`. kInternal for an unknown author, delivery
+// or attachment name, or a malformed model record.
+template <typename Row>
+base::Result<core::Message> ReadMessage(const Row& r, int first, std::int64_t conversation_id) {
+  auto author = EnumColumn<core::ParseAuthor>(r, first + 1, "author");
+  if (!author.ok()) return author.error();
+  auto delivery = EnumColumn<core::ParseDeliveryStatus>(r, first + 6, "delivery");
+  if (!delivery.ok()) return delivery.error();
+  auto attachment = OptionalEnumColumn<core::ParseAttachment>(r, first + 8, "attachment");
+  if (!attachment.ok()) return attachment.error();
+  std::optional<core::ModelRecord> model;
+  if (!r.IsNull(first + 10)) {
+    auto record = DecodeModelRecord(r.Text(first + 10));
+    if (!record.ok()) return record.error();
+    model = std::move(*record);
+  }
+  return core::Message{.id = r.Int64(first),
+                       .conversation_id = conversation_id,
+                       .author = *author,
+                       .text = r.Text(first + 2),
+                       .at = r.Time(first + 3),
+                       .epoch = r.Int64(first + 4),
+                       .provider_message_id = r.IsNull(first + 5) ? "" : r.Text(first + 5),
+                       .delivery = *delivery,
+                       .delivery_error = r.Text(first + 7),
+                       .attachment = attachment->value_or(core::Attachment::kNone),
+                       .user = r.IsNull(first + 9) ? "" : r.Text(first + 9),
+                       .model = std::move(model)};
+}
+
+// id, conversation_id, contact_id, kind, reason, customer_name, last_messages_json,
+// answers_json, at_ms, read (0 or 1), detail
+template <typename Row>
+base::Result<core::Notification> ReadNotification(const Row& r, std::int64_t workspace_id) {
+  auto kind = EnumColumn<core::ParseNotificationKind>(r, 3, "notification kind");
+  if (!kind.ok()) return kind.error();
+  auto reason = EnumColumn<core::ParseHandoffReason>(r, 4, "handoff reason");
+  if (!reason.ok()) return reason.error();
+  auto last_messages = DecodeStrings(r.Text(6));
+  if (!last_messages.ok()) return last_messages.error();
+  auto answers = DecodeAnswers(r.Text(7));
+  if (!answers.ok()) return answers.error();
+  return core::Notification{.id = r.Int64(0),
+                            .workspace_id = workspace_id,
+                            .conversation_id = r.Int64(1),
+                            .contact_id = r.Int64(2),
+                            .kind = *kind,
+                            .reason = *reason,
+                            .detail = r.Text(10),
+                            .customer_name = r.Text(5),
+                            .last_messages = std::move(*last_messages),
+                            .answers = std::move(*answers),
+                            .at = r.Time(8),
+                            .read = r.Int64(9) != 0};
 }
 
 }  // namespace store

@@ -49,25 +49,33 @@ base::Status ChangeOne(auto& db, std::string_view what, std::string_view sql, co
   return RequireChanged(db, what);
 }
 
+// What a row reader gives: T for a reader returning T or base::Result<T>.
+template <typename One>
+struct ReadValue {
+  using type = One;
+};
+template <typename T>
+struct ReadValue<base::Result<T>> {
+  using type = T;
+};
+
 // Every row `q` steps through, read by `read`: a function of the query on a row that returns a T
 // or a base::Result<T> (then the first error is returned).
 template <typename Query, typename Read>
 auto ReadAll(Query& q, Read read) {
   using One = std::invoke_result_t<Read, const Query&>;
-  constexpr bool kChecked = requires(One one) { one.error(); };
-  using T = std::remove_cvref_t<decltype(*std::declval<One&>())>;
-  using Item = std::conditional_t<kChecked, T, One>;
+  using Item = typename ReadValue<One>::type;
   std::vector<Item> all;
   while (true) {
     base::Result<bool> row = q.Step();
     if (!row.ok()) return base::Result<std::vector<Item>>(row.error());
     if (!*row) return base::Result<std::vector<Item>>(std::move(all));
-    if constexpr (kChecked) {
+    if constexpr (std::is_same_v<One, Item>) {
+      all.push_back(read(std::as_const(q)));
+    } else {
       One one = read(std::as_const(q));
       if (!one.ok()) return base::Result<std::vector<Item>>(one.error());
       all.push_back(std::move(*one));
-    } else {
-      all.push_back(read(std::as_const(q)));
     }
   }
 }

@@ -4,8 +4,8 @@
 #include <array>
 #include <limits>
 
+#include "store/enum_name.h"
 #include "store/sql/statements.h"
-#include "store/sqlite/enum_column.h"
 #include "store/sqlite/migrations.h"
 #include "store/sqlite/transaction.h"
 

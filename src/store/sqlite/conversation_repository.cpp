@@ -4,10 +4,11 @@
 #include <limits>
 #include <optional>
 
+#include "store/enum_name.h"
+#include "store/rows.h"
+#include "store/sql/records.h"
 #include "store/sql/statements.h"
 #include "store/sql/workspaces.h"
-#include "store/sqlite/enum_column.h"
-#include "store/sqlite/message_row.h"
 #include "store/sqlite/store.h"
 #include "store/sqlite/transaction.h"
 
@@ -43,10 +44,6 @@ constexpr std::string_view kSelectHistory =
     " WHERE conversation_id = ?1 AND workspace_id = ?2 ORDER BY id DESC LIMIT ?3";
 constexpr std::string_view kSelectConversation =
     "SELECT 1 FROM conversations WHERE id = ?1 AND workspace_id = ?2";
-constexpr std::string_view kSelectMessage =
-    "SELECT id, author, text, at_ms, epoch, provider_message_id, delivery, delivery_error,"
-    " attachment, author_user, model, conversation_id FROM messages WHERE id = ?1 AND workspace_id "
-    "= ?2";
 constexpr std::string_view kInsertContact =
     "INSERT INTO contacts (workspace_id, channel, external_id, display_name)"
     " VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING";
@@ -263,16 +260,6 @@ base::Result<core::Contact> Store::LoadContact(std::int64_t workspace_id, std::i
 base::Status RequireConversation(Connection& db, std::int64_t workspace_id,
                                  std::int64_t conversation_id) {
   return RequireRow(db, "conversation", kSelectConversation, conversation_id, workspace_id);
-}
-
-base::Result<core::Message> LoadMessage(Connection& db, std::int64_t workspace_id,
-                                        std::int64_t message_id) {
-  base::Result<Query> q = db.Prepare(kSelectMessage);
-  if (!q.ok()) return q.error();
-  base::Result<bool> row = q->BindAll(message_id, workspace_id).Step();
-  if (!row.ok()) return row.error();
-  if (!*row) return base::Error::NotFound("message not found");
-  return ReadMessage(*q, 0, q->Int64(kMessageColumnCount));
 }
 
 }  // namespace store::sqlite

@@ -20,8 +20,5 @@ base::Result<core::Contact> LoadContact(Connection& db, std::int64_t workspace_i
 // OK when the conversation is the workspace's, kNotFound otherwise.
 base::Status RequireConversation(Connection& db, std::int64_t workspace_id,
                                  std::int64_t conversation_id);
-// The message `message_id` of the workspace; kNotFound when it is not the workspace's.
-base::Result<core::Message> LoadMessage(Connection& db, std::int64_t workspace_id,
-                                        std::int64_t message_id);
 
 }  // namespace store::sqlite

@@ -4,13 +4,13 @@
 #include <optional>
 #include <vector>
 
+#include "store/enum_name.h"
 #include "store/record_codec.h"
-#include "store/sqlite/enum_column.h"
+#include "store/sql/webhooks.h"
 #include "store/sqlite/notification_repository.h"
 #include "store/sqlite/timeline_repository.h"
 #include "store/sqlite/timer_repository.h"
 #include "store/sqlite/transaction.h"
-#include "store/sqlite/webhook_repository.h"
 
 namespace store::sqlite {
 namespace {
@@ -232,7 +232,8 @@ base::Status Write(Connection& db, std::int64_t workspace_id, const StoredConver
   out.conversation.channel = stored.channel;
   out.conversation.account_id = stored.account_id;
   out.conversation.version = stored.version + 1;
-  if (base::Status done = QueueWebhookDeliveries(db, workspace_id, out); !done.ok()) return done;
+  if (base::Status done = sql::QueueWebhookDeliveries(db, workspace_id, out); !done.ok())
+    return done;
   return UpdateConversation(db, out.conversation, out.messages);
 }
 

@@ -1,9 +1,9 @@
 #include <algorithm>
 #include <limits>
 
+#include "store/rows.h"
 #include "store/sqlite/conversation_repository.h"
 #include "store/sqlite/crm.h"
-#include "store/sqlite/message_row.h"
 #include "store/sqlite/transaction.h"
 
 namespace store::sqlite {

@@ -7,8 +7,8 @@
 #include <utility>
 
 #include "base/sha256.h"
+#include "store/enum_name.h"
 #include "store/sqlite/connection.h"
-#include "store/sqlite/enum_column.h"
 
 namespace store::sqlite {
 namespace {

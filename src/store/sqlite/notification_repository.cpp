@@ -3,9 +3,11 @@
 #include <algorithm>
 #include <limits>
 
+#include "store/enum_name.h"
 #include "store/record_codec.h"
+#include "store/rows.h"
+#include "store/sql/records.h"
 #include "store/sqlite/crm.h"
-#include "store/sqlite/enum_column.h"
 #include "store/sqlite/store.h"
 #include "store/sqlite/transaction.h"
 
@@ -27,9 +29,6 @@ constexpr std::string_view kSelectPage =
     "SELECT id, conversation_id, contact_id, kind, reason, customer_name, last_messages_json,"
     " answers_json, at_ms, read, detail FROM notifications INDEXED BY notifications_by_id"
     " WHERE workspace_id = ?1 AND id < ?2 ORDER BY id DESC LIMIT ?3";
-constexpr std::string_view kSelectOne =
-    "SELECT id, conversation_id, contact_id, kind, reason, customer_name, last_messages_json,"
-    " answers_json, at_ms, read, detail FROM notifications WHERE id = ?1 AND workspace_id = ?2";
 constexpr std::string_view kCountUnread =
     "SELECT COUNT(*) FROM notifications INDEXED BY notifications_unread"
     " WHERE workspace_id = ?1 AND read = 0";
@@ -38,29 +37,6 @@ constexpr std::string_view kMarkRead =
 constexpr std::string_view kMarkAllRead =
     "UPDATE notifications INDEXED BY notifications_unread SET read = 1"
     " WHERE workspace_id = ?1 AND read = 0";
-
-base::Result<core::Notification> ReadNotification(const Query& q, std::int64_t workspace_id) {
-  auto kind = EnumColumn<core::ParseNotificationKind>(q, 3, "notification kind");
-  if (!kind.ok()) return kind.error();
-  auto reason = EnumColumn<core::ParseHandoffReason>(q, 4, "handoff reason");
-  if (!reason.ok()) return reason.error();
-  auto last_messages = DecodeStrings(q.Text(6));
-  if (!last_messages.ok()) return last_messages.error();
-  auto answers = DecodeAnswers(q.Text(7));
-  if (!answers.ok()) return answers.error();
-  return core::Notification{.id = q.Int64(0),
-                            .workspace_id = workspace_id,
-                            .conversation_id = q.Int64(1),
-                            .contact_id = q.Int64(2),
-                            .kind = *kind,
-                            .reason = *reason,
-                            .detail = q.Text(10),
-                            .customer_name = q.Text(5),
-                            .last_messages = std::move(*last_messages),
-                            .answers = std::move(*answers),
-                            .at = q.Time(8),
-                            .read = q.Int64(9) != 0};
-}
 
 // Reads every row of `q` into `out`, stopping after `limit` rows; true when a row was left over.
 base::Result<bool> ReadRows(Query& q, std::int64_t workspace_id, std::size_t limit,
@@ -146,16 +122,6 @@ base::Status Crm::MarkAllNotificationsRead(std::int64_t workspace_id) {
   base::Result<Query> update = db.Prepare(kMarkAllRead);
   if (!update.ok()) return update.error();
   return update->BindAll(workspace_id).Run();
-}
-
-base::Result<core::Notification> LoadNotification(Connection& db, std::int64_t workspace_id,
-                                                  std::int64_t notification_id) {
-  base::Result<Query> q = db.Prepare(kSelectOne);
-  if (!q.ok()) return q.error();
-  base::Result<bool> row = q->BindAll(notification_id, workspace_id).Step();
-  if (!row.ok()) return row.error();
-  if (!*row) return base::Error::NotFound("notification not found");
-  return ReadNotification(*q, workspace_id);
 }
 
 }  // namespace store::sqlite

@@ -21,8 +21,4 @@ namespace store::sqlite {
 base::Result<std::int64_t> InsertNotification(Connection& db,
                                               const core::Notification& notification);
 
-// The notification `notification_id` of the workspace; kNotFound when it is not the workspace's.
-base::Result<core::Notification> LoadNotification(Connection& db, std::int64_t workspace_id,
-                                                  std::int64_t notification_id);
-
 }  // namespace store::sqlite

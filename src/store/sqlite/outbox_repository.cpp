@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <limits>
 
+#include "store/enum_name.h"
 #include "store/sql/statements.h"
-#include "store/sqlite/enum_column.h"
 #include "store/sqlite/store.h"
 #include "store/sqlite/transaction.h"
 

@@ -19,8 +19,8 @@ base::Result<std::unique_ptr<SqliteDatabase>> SqliteDatabase::Open(
   if (!callbacks.ok()) return callbacks.error();
   std::string media = media_directory;
   if (media.empty()) media = (std::filesystem::path(path).parent_path() / "media").string();
-  return std::unique_ptr<SqliteDatabase>(
-      new SqliteDatabase(std::move(lock), std::move(*file), std::move(*callbacks), std::move(media)));
+  return std::unique_ptr<SqliteDatabase>(new SqliteDatabase(
+      std::move(lock), std::move(*file), std::move(*callbacks), std::move(media)));
 }
 
 SqliteDatabase::SqliteDatabase(std::optional<ServingLock> lock, std::unique_ptr<DatabaseFile> file,

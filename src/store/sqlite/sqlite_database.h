@@ -12,6 +12,7 @@
 #include "store/database.h"
 #include "store/sql/channel_accounts.h"
 #include "store/sql/users.h"
+#include "store/sql/webhooks.h"
 #include "store/sqlite/callback_queue.h"
 #include "store/sqlite/crm.h"
 #include "store/sqlite/database_file.h"
@@ -19,7 +20,6 @@
 #include "store/sqlite/outbox_repository.h"
 #include "store/sqlite/serving_lock.h"
 #include "store/sqlite/store.h"
-#include "store/sqlite/webhook_repository.h"
 
 namespace store::sqlite {
 
@@ -55,7 +55,7 @@ class SqliteDatabase final : public store::Database {
   MediaRepository media_;
   sql::Users<DatabaseFile> users_{*file_};
   sql::ChannelAccounts<DatabaseFile> channel_accounts_{*file_};
-  Webhooks webhooks_{*file_};
+  sql::Webhooks<DatabaseFile> webhooks_{*file_};
 };
 
 }  // namespace store::sqlite

@@ -4,12 +4,12 @@
 #include <limits>
 #include <string>
 
+#include "store/enum_name.h"
 #include "store/record_codec.h"
+#include "store/rows.h"
 #include "store/sqlite/crm.h"
-#include "store/sqlite/enum_column.h"
 #include "store/sqlite/id_set.h"
 #include "store/sqlite/list_query.h"
-#include "store/sqlite/message_row.h"
 #include "store/sqlite/search_query.h"
 
 namespace store::sqlite {

@@ -1,7 +1,7 @@
 #include "store/sqlite/timeline_repository.h"
 
+#include "store/enum_name.h"
 #include "store/sqlite/conversation_repository.h"
-#include "store/sqlite/enum_column.h"
 #include "store/sqlite/store.h"
 #include "store/sqlite/transaction.h"
 
