@@ -14,17 +14,6 @@ const base::TimePoint kT0 = base::FromMillis(1'767'261'600'000);
 
 class ChannelStoreTest : public StoreTest {
  protected:
-  core::ChannelAccount Account(std::string id = "106540352242922") {
-    core::ChannelAccount a;
-    a.workspace_id = ws_;
-    a.channel = core::Channel::kWhatsapp;
-    a.account_id = std::move(id);
-    a.access_token = "token";
-    a.app_secret = "secret";
-    a.verify_token = "verify";
-    return a;
-  }
-
   core::ConversationSnapshot Open(std::string customer = "16505551234") {
     auto s = store_->OpenConversation(
         {ws_, core::Channel::kWhatsapp, std::move(customer), "106540352242922"}, 20);
@@ -45,7 +34,6 @@ class ChannelStoreTest : public StoreTest {
 };
 
 TEST_F(ChannelStoreTest, ADuplicateProviderIdWritesNothing) {
-  ASSERT_TRUE(accounts_->SaveChannelAccount(Account()).ok());
   const core::ConversationSnapshot s = Open();
   CustomerAndReply(s, "wamid.1");
   const core::ConversationSnapshot again = Open();
