@@ -79,7 +79,7 @@ Timings RunTurns(const Options& o, const bench::LlmShop& shop, brain::llm::Trans
   llm.settings.endpoint.model = "bench-model";
   llm.settings.endpoint.mode = brain::llm::OutputMode::kTools;
   const base::SystemClock clock;
-  brain::llm::EndpointState endpoint;
+  brain::llm::EndpointState endpoint((*db)->token_usage());
   runtime::Engine engine(
       (*db)->store(),
       app::AgentBrains(

@@ -90,7 +90,7 @@ int RunChat(const ChatCommandOptions& options, std::istream& in, std::ostream& o
   const http::CurlGlobal curl;
   const http::Client client(curl);
   const base::SystemClock real_time;  // a model's deadlines run on real time, not the chat's
-  brain::llm::EndpointState endpoint(llm.circuit);
+  brain::llm::EndpointState endpoint((*database)->token_usage(), llm.circuit);
   base::FakeClock clock(StartTime(store, workspace->id));
   std::optional<core::BrainKind> forced;
   if (!options.brain.empty()) forced = core::ParseBrainKind(options.brain);

@@ -190,7 +190,8 @@ int RunServe(const ServeOptions& options, std::ostream& out, std::ostream& err) 
 
   // Workspaces whose agent thinks with `llm` share the instance's model and what it learned.
   brain::llm::LlmMetrics llm_metrics(metrics, config->llm.prices);
-  brain::llm::EndpointState llm_endpoint(config->llm.circuit, &llm_metrics);
+  brain::llm::EndpointState llm_endpoint((*opened)->token_usage(), config->llm.circuit,
+                                         &llm_metrics);
   // Declared before the engine: its reply threads tell it what they are preparing.
   runtime::Presence presence(accounts,
                              GraphTransport(client, config->graph_base_url, config->graph_timeout),

@@ -21,6 +21,7 @@
 #include "core/media.h"
 #include "core/outbox.h"
 #include "core/store.h"
+#include "core/token_usage.h"
 #include "core/user.h"
 #include "core/webhook.h"
 #include "store/database_url.h"
@@ -39,6 +40,7 @@ class Database {
   virtual core::Users& users() = 0;
   virtual core::ChannelAccounts& channel_accounts() = 0;
   virtual core::Webhooks& webhooks() = 0;
+  virtual core::TokenUsage& token_usage() = 0;
 };
 
 struct DatabaseOptions {

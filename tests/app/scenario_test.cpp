@@ -154,7 +154,7 @@ TEST_P(ScenarioTest, Holds) {
     llm.settings.endpoint.model = "scripted";
     llm.settings.endpoint.mode = brain::llm::OutputMode::kStructured;
     const base::FakeClock model_clock(kStart);  // never moves: no deadline passes
-    brain::llm::EndpointState endpoint;
+    brain::llm::EndpointState endpoint((*db)->token_usage());
     runtime::Engine engine((*db)->store(),
                            AgentBrains({.llm = &llm,
                                         .transport = model.Transport(),

@@ -8,6 +8,7 @@
 
 #include <deque>
 
+#include "brain/llm/tokens_in_memory.h"
 #include "testing/fixture.h"
 #include "testing/model_turn.h"
 
@@ -112,7 +113,8 @@ class LlmBrainTest : public ::testing::Test {
   core::Catalog catalog_;
   LlmSettings settings_;
   base::FakeClock clock_{base::FromMillis(1'800'000'000'000)};
-  EndpointState endpoint_;
+  TokensInMemory tokens_;
+  EndpointState endpoint_{tokens_};
   Script script_;
   std::vector<std::string> said_;
 };
@@ -364,7 +366,7 @@ TEST_F(LlmBrainTest, ASpentBudgetAnswersLocallyWhateverTheFallbackAndNeverTakesT
   script_.replies.push_back(HttpReply{401, {}, Fixture("openai-401-bad-key.json")});
   ASSERT_TRUE(brain->Propose(shop)->handoff.has_value());  // the handoff fallback
   clock_.Advance(std::chrono::hours{1});
-  endpoint_.tokens().Add(1, clock_.Now(), 100);  // the workspace spent its day
+  ASSERT_TRUE(tokens_.AddTokens(1, core::UtcDay(clock_.Now()), 100).ok());  // spent its day
   auto spent = brain->Propose(shop);
   ASSERT_TRUE(spent.ok());  // the local brain, not a handoff
   EXPECT_EQ(spent->model->fallback, "budget");
@@ -414,7 +416,7 @@ TEST_F(LlmBrainTest, TheOwnerSeesTheEndpointsFirstProblemNotOneTurnsOwn) {
 TEST_F(LlmBrainTest, EveryCallTokenRefusalAndFallbackIsCounted) {
   base::Metrics registry;
   LlmMetrics metrics(registry, Prices{1000, 0, "EUR"});  // 1,000 EUR per million prompt tokens
-  EndpointState counted({}, &metrics);
+  EndpointState counted(tokens_, {}, &metrics);
   script_.replies.push_back(
       HttpReply{429, {{"retry-after", "1"}}, Fixture("openai-429-rate-limit.json")});
   script_.replies.push_back(Turn(Grounded("Only 9.99 USD!")));
@@ -450,7 +452,7 @@ TEST_F(LlmBrainTest, EveryFailureClassEndsInAnAnswerOrAnError) {
                                                 {200, "any-not-json.json"},
                                                 {200, "openai-refusal.json"}}) {
     SCOPED_TRACE(fixture);
-    EndpointState fresh;
+    EndpointState fresh(tokens_);
     script_ = {};
     for (int i = 0; i < 4; ++i) script_.replies.push_back(HttpReply{status, {}, Fixture(fixture)});
     auto brain = Brain(&fresh);

@@ -19,6 +19,7 @@
 #include "store/postgres/pool.h"
 #include "store/sql/channel_accounts.h"
 #include "store/sql/statements.h"
+#include "store/sql/token_usage.h"
 #include "store/sql/users.h"
 #include "testing/postgres.h"
 #include "testing/temp_dir.h"
@@ -40,6 +41,7 @@ class BackendTest : public ::testing::TestWithParam<TestBackend> {
       sqlite_ = std::move(*opened);
       users_ = &sqlite_->users();
       accounts_ = &sqlite_->channel_accounts();
+      tokens_ = &sqlite_->token_usage();
     } else {
       postgres_.emplace();
       auto pool = postgres::Pool::Open(postgres_->url(), 4);
@@ -47,8 +49,10 @@ class BackendTest : public ::testing::TestWithParam<TestBackend> {
       pool_ = std::move(*pool);
       pg_users_ = std::make_unique<sql::Users<postgres::Pool>>(*pool_);
       pg_accounts_ = std::make_unique<sql::ChannelAccounts<postgres::Pool>>(*pool_);
+      pg_tokens_ = std::make_unique<sql::TokenUsage<postgres::Pool>>(*pool_);
       users_ = pg_users_.get();
       accounts_ = pg_accounts_.get();
+      tokens_ = pg_tokens_.get();
     }
     ws_ = NewWorkspace("acme");
   }
@@ -75,8 +79,10 @@ class BackendTest : public ::testing::TestWithParam<TestBackend> {
   std::unique_ptr<postgres::Pool> pool_;
   std::unique_ptr<core::Users> pg_users_;
   std::unique_ptr<core::ChannelAccounts> pg_accounts_;
+  std::unique_ptr<core::TokenUsage> pg_tokens_;
   core::Users* users_ = nullptr;
   core::ChannelAccounts* accounts_ = nullptr;
+  core::TokenUsage* tokens_ = nullptr;
   std::int64_t ws_ = 0;
 };
 

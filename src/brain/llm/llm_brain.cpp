@@ -172,10 +172,14 @@ base::Result<core::Proposal> LlmBrain::Propose(const core::BrainInput& input) co
   const base::TimePoint started = clock_.Now();
   Turn turn{input, {core::AnswerableQuestion(input), language}, {}, {}, {}, {}, {}, {}, {}};
   turn.record.model = settings_.endpoint.model;
-  // A spent budget is the workspace's own limit, not a failure: the local brain answers it.
-  if (const std::int64_t budget = settings_.daily_tokens_per_workspace;
-      budget > 0 && local.ok() && endpoint_.tokens().Used(input.workspace_id, started) >= budget) {
-    return FallBack(local, "budget", turn.record, Fallback::kLocalBrain);
+  // A spent budget is the workspace's own limit, not a failure: the local brain answers it. A
+  // count that cannot be read does not stop the turn.
+  if (const std::int64_t budget = settings_.daily_tokens_per_workspace; budget > 0 && local.ok()) {
+    const base::Result<std::int64_t> used =
+        endpoint_.tokens().TokensUsed(input.workspace_id, core::UtcDay(started));
+    if (used.ok() && *used >= budget) {
+      return FallBack(local, "budget", turn.record, Fallback::kLocalBrain);
+    }
   }
   if (!endpoint_.circuit().Allow(started))
     return FallBack(local, "circuit_open", turn.record, settings_.fallback);
@@ -224,8 +228,10 @@ base::Result<core::Proposal> LlmBrain::Propose(const core::BrainInput& input) co
   endpoint_.circuit().Ended();  // a probe that ended without a verdict frees its place
   turn.record.attempts = turn.so_far.attempts;
   turn.record.latency = clock_.Now() - started;
-  endpoint_.tokens().Add(input.workspace_id, started,
-                         std::int64_t{turn.record.prompt_tokens} + turn.record.completion_tokens);
+  // A count that cannot be written only lets the workspace spend more today.
+  (void)endpoint_.tokens().AddTokens(
+      input.workspace_id, core::UtcDay(started),
+      std::int64_t{turn.record.prompt_tokens} + turn.record.completion_tokens);
   if (LlmMetrics* m = endpoint_.metrics()) {
     m->turn_seconds.Observe(std::chrono::duration<double>(clock_.Now() - started).count());
     m->circuit_open.Set(endpoint_.circuit().State(clock_.Now()) == CircuitState::kOpen ? 1 : 0);

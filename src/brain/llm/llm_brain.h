@@ -36,13 +36,13 @@
 #include "brain/llm/llm_metrics.h"
 #include "brain/llm/request.h"
 #include "brain/llm/retry.h"
-#include "brain/llm/token_ledger.h"
 #include "brain/local/knowledge.h"
 #include "brain/local/local_brain.h"
 #include "core/agent_config.h"
 #include "core/brain.h"
 #include "core/model_check.h"
 #include "core/product.h"
+#include "core/token_usage.h"
 
 namespace brain::llm {
 
@@ -77,13 +77,14 @@ struct LlmSettings {
   std::int64_t daily_tokens_per_workspace = 0;
 };
 
-// Shared by every brain of one endpoint: what it refused, its circuit, the workspaces' tokens of
-// the day, and its metrics.
+// Shared by every brain of one endpoint: what it refused, its circuit, where the workspaces'
+// tokens of the day are counted, and its metrics.
 class EndpointState {
  public:
-  // `metrics` (optional) is borrowed and must outlive the state.
-  explicit EndpointState(CircuitSettings circuit = {}, LlmMetrics* metrics = nullptr)
-      : circuit_(circuit), metrics_(metrics) {}
+  // `tokens` and `metrics` (optional) are borrowed and must outlive the state.
+  explicit EndpointState(core::TokenUsage& tokens, CircuitSettings circuit = {},
+                         LlmMetrics* metrics = nullptr)
+      : circuit_(circuit), tokens_(tokens), metrics_(metrics) {}
   LlmMetrics* metrics() const { return metrics_; }
   Quirks quirks() const;
   void Learn(const Failure& failure);  // a refused parameter, or no tools
@@ -93,14 +94,14 @@ class EndpointState {
   void Failed(FailureKind kind, base::TimePoint now);
   void Succeeded();
   std::optional<core::ModelProblem> problem() const;
-  TokenLedger& tokens() { return tokens_; }
+  core::TokenUsage& tokens() { return tokens_; }
 
  private:
   mutable std::mutex mutex_;
   Quirks quirks_;                              // guarded by mutex_
   std::optional<core::ModelProblem> problem_;  // guarded by mutex_
   Circuit circuit_;
-  TokenLedger tokens_;
+  core::TokenUsage& tokens_;
   LlmMetrics* metrics_;
 };
 

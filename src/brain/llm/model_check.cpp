@@ -2,6 +2,7 @@
 
 #include "base/slow_call_guard.h"
 #include "brain/llm/failure.h"
+#include "brain/llm/tokens_in_memory.h"
 
 namespace brain::llm {
 namespace {
@@ -89,7 +90,8 @@ base::Result<core::ModelCheck> CheckModel(const core::AgentConfig& config,
   }
   // The local brain's fallback: its proposal then carries why the model did not answer.
   settings.fallback = Fallback::kLocalBrain;
-  EndpointState fresh;
+  TokensInMemory tokens;
+  EndpointState fresh(tokens);
   auto brain = LlmBrain::Create(config, catalog, settings, transport, sleep, clock, fresh);
   if (!brain.ok()) return brain.error();
 

@@ -274,6 +274,12 @@ CREATE TABLE api_tokens (
   created_at_ms bigint NOT NULL
 );
 CREATE INDEX api_tokens_by_user ON api_tokens (user_id, id);
+CREATE TABLE model_tokens (
+  workspace_id bigint NOT NULL REFERENCES workspaces(id),
+  day bigint NOT NULL,
+  tokens bigint NOT NULL,
+  PRIMARY KEY (workspace_id, day)
+);
 CREATE TABLE sign_in_failures (
   key text PRIMARY KEY,
   first_at_ms bigint NOT NULL,

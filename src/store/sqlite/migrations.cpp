@@ -455,6 +455,17 @@ CREATE TABLE sign_in_failures (
 CREATE INDEX sign_in_failures_by_first ON sign_in_failures (first_at_ms);
 )sql";
 
+// The model tokens each workspace's turns used per UTC day (core::TokenUsage), where every
+// process sees them: the daily budget counted once, across restarts too.
+constexpr const char* kModelTokens = R"sql(
+CREATE TABLE model_tokens (
+  workspace_id INTEGER NOT NULL REFERENCES workspaces(id),
+  day INTEGER NOT NULL,
+  tokens INTEGER NOT NULL,
+  PRIMARY KEY (workspace_id, day)
+) WITHOUT ROWID;
+)sql";
+
 // The schema before the first release was edited in place; from the first release on, every
 // change is a new migration appended here.
 constexpr std::array kMigrations{
@@ -477,6 +488,7 @@ constexpr std::array kMigrations{
     Migration{17, "inbox: moved to a file of its own (sqlite::CallbackQueue)", kInboxMoved},
     Migration{18, "media: several files per message", kSeveralMediaPerMessage},
     Migration{19, "failed sign-ins, shared by every process", kSignInFailures},
+    Migration{20, "model tokens per workspace and day", kModelTokens},
 };
 
 constexpr const char* kCreateMigrationsTable =

@@ -11,6 +11,7 @@
 
 #include "store/database.h"
 #include "store/sql/channel_accounts.h"
+#include "store/sql/token_usage.h"
 #include "store/sql/users.h"
 #include "store/sql/webhooks.h"
 #include "store/sqlite/callback_queue.h"
@@ -41,6 +42,7 @@ class SqliteDatabase final : public store::Database {
   core::Users& users() override { return users_; }
   core::ChannelAccounts& channel_accounts() override { return channel_accounts_; }
   core::Webhooks& webhooks() override { return webhooks_; }
+  core::TokenUsage& token_usage() override { return token_usage_; }
 
  private:
   SqliteDatabase(std::optional<ServingLock> lock, std::unique_ptr<DatabaseFile> file,
@@ -56,6 +58,7 @@ class SqliteDatabase final : public store::Database {
   sql::Users<DatabaseFile> users_{*file_};
   sql::ChannelAccounts<DatabaseFile> channel_accounts_{*file_};
   sql::Webhooks<DatabaseFile> webhooks_{*file_};
+  sql::TokenUsage<DatabaseFile> token_usage_{*file_};
 };
 
 }  // namespace store::sqlite
