@@ -1,6 +1,5 @@
 #include "app/serve_command.h"
 
-#include <filesystem>
 #include <iostream>
 #include <mutex>
 
