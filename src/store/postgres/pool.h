@@ -71,6 +71,14 @@ class Pool {
     return Writing(std::move(work));
   }
 
+  // A Commit's write (`write` returns the decision as stored), on this thread's connection inside
+  // Atomically, else on a pooled one: the form the shared core::Store adapter calls
+  // (store/sql/store.h). Concurrent commits run side by side, each in its own transaction.
+  template <typename Write>
+  auto CommitDecision(const Write& write) {
+    return Writing(write);
+  }
+
   // core::Store::Atomically: runs `work` in one transaction on one connection, which every call
   // this thread makes meanwhile uses; commits when it returns OK, rolls back otherwise.
   base::Status Atomically(const std::function<base::Status()>& work);

@@ -1,7 +1,7 @@
 #include "store/sql/statements.h"
+#include "store/sql/timeline.h"
 #include "store/sqlite/crm.h"
 #include "store/sqlite/summary_repository.h"
-#include "store/sqlite/timeline_repository.h"
 #include "store/sqlite/transaction.h"
 
 namespace store::sqlite {
@@ -30,7 +30,7 @@ base::Status AuditChange(Connection& db, std::int64_t workspace_id,
                                .mode_after = s.lease.mode,
                                .resume_at = s.lease.resume_at,
                                .at = at};
-  base::Result<std::int64_t> id = InsertAudit(db, workspace_id, event);
+  base::Result<std::int64_t> id = sql::InsertAudit(db, workspace_id, event);
   if (!id.ok()) return id.error();
   return base::Status::Ok();
 }

@@ -72,4 +72,43 @@ base::Status DatabaseFile::Atomically(const std::function<base::Status()>& work)
   return txn->Commit();
 }
 
+struct DatabaseFile::PendingCommit : GroupedWrite {
+  explicit PendingCommit(const DecisionWrite& w) : write(w) {}
+  const DecisionWrite& write;
+  base::Result<core::Decision> result = base::Error::Internal("database error: not written");
+};
+
+base::Result<core::Decision> DatabaseFile::CommitDecision(const DecisionWrite& write) {
+  if (InAtomically()) {  // part of the caller's transaction
+    auto [lock, db] = Write();
+    base::Result<core::Decision> committed = write(db);
+    if (committed.ok()) search_.Committed(db, committed->messages.size());
+    return committed;
+  }
+  PendingCommit mine(write);
+  commits_.Submit(mine);
+  return std::move(mine.result);
+}
+
+void DatabaseFile::WriteCommits(std::span<GroupedWrite* const> batch) {
+  auto [lock, db] = Write();
+  base::Result<Transaction> txn = Transaction::Begin(db, TransactionKind::kWrite);
+  std::size_t appended = 0;
+  for (GroupedWrite* w : batch) {
+    auto& p = static_cast<PendingCommit&>(*w);
+    if (!txn.ok()) {
+      p.result = txn.error();
+      continue;
+    }
+    p.result = p.write(db);  // a savepoint each
+    if (p.result.ok()) appended += p.result->messages.size();
+  }
+  if (!txn.ok()) return;
+  if (base::Status done = txn->Commit(); !done.ok()) {
+    for (GroupedWrite* w : batch) static_cast<PendingCommit&>(*w).result = done.error();
+    return;
+  }
+  search_.Committed(db, appended);
+}
+
 }  // namespace store::sqlite

@@ -1,7 +1,7 @@
 // The database file every adapter of the embedded store works on: a writer connection behind a
-// lock, a read-only connection beside it, the transaction of Atomically, the background
-// checkpoints, and the search index's batching. Each port's adapter (sqlite::Store,
-// sqlite::Outbox, sqlite::Crm, ...) borrows it; none of them owns a connection.
+// lock, a read-only connection beside it, the transaction of Atomically, the group commit of
+// decisions, the background checkpoints, and the search index's batching. Each port's adapter
+// (sqlite::Store, sqlite::Outbox, sqlite::Crm, ...) borrows it; none of them owns a connection.
 //
 // Thread-safety: every method may be called from any thread.
 #pragma once
@@ -9,10 +9,13 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <span>
 #include <string>
 
 #include "base/result.h"
+#include "core/decision.h"
 #include "store/sqlite/connection.h"
+#include "store/sqlite/group_commit.h"
 #include "store/sqlite/search_indexer.h"
 
 namespace store::sqlite {
@@ -65,10 +68,20 @@ class DatabaseFile {
   // Whether this thread is inside Atomically on this file.
   bool InAtomically() const;
 
+  // A Commit's write on the writer (`write` returns the decision as stored): inside this thread's
+  // Atomically it joins that transaction; otherwise it shares one transaction, and one WAL write,
+  // with the Commits other threads make meanwhile (group commit: group_commit.h), each keeping
+  // its own all-or-none result (a savepoint). Counts the messages committed for the search index.
+  using DecisionWrite = std::function<base::Result<core::Decision>(Connection&)>;
+  base::Result<core::Decision> CommitDecision(const DecisionWrite& write);
+
   // The search index's batching (search_indexer.h). REQUIRES: a Write guard held.
   SearchBatching& search() { return search_; }
 
  private:
+  struct PendingCommit;
+  void WriteCommits(std::span<GroupedWrite* const> batch);
+
   DatabaseFile(std::unique_ptr<Connection> writer, std::unique_ptr<Connection> reader,
                std::unique_ptr<Checkpointer> checkpointer);
 
@@ -78,6 +91,7 @@ class DatabaseFile {
   std::recursive_mutex reader_mutex_;
   std::unique_ptr<Connection> reader_;  // guarded by reader_mutex_
   std::unique_ptr<Checkpointer> checkpointer_;
+  GroupCommit commits_{[this](auto batch) { WriteCommits(batch); }};
 };
 
 }  // namespace store::sqlite

@@ -2,7 +2,7 @@
 #include <limits>
 
 #include "store/rows.h"
-#include "store/sqlite/conversation_repository.h"
+#include "store/sql/conversations.h"
 #include "store/sqlite/crm.h"
 #include "store/sqlite/transaction.h"
 
@@ -25,7 +25,8 @@ base::Result<core::MessagePage> Crm::ListMessages(std::int64_t workspace_id,
   constexpr std::int64_t kEnd = std::numeric_limits<std::int64_t>::max();
   base::Result<Transaction> txn = Transaction::Begin(db, TransactionKind::kRead);
   if (!txn.ok()) return txn.error();
-  if (base::Status known = RequireConversation(db, workspace_id, conversation_id); !known.ok()) {
+  if (base::Status known = sql::RequireConversation(db, workspace_id, conversation_id);
+      !known.ok()) {
     return known.error();
   }
   if (limit == 0) return core::MessagePage{};

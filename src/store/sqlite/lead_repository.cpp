@@ -1,6 +1,6 @@
 #include "store/record_codec.h"
+#include "store/sql/conversations.h"
 #include "store/sql/statements.h"
-#include "store/sqlite/conversation_repository.h"
 #include "store/sqlite/crm.h"
 #include "store/sqlite/transaction.h"
 
@@ -87,7 +87,7 @@ base::Result<core::Lead> Crm::LoadLead(std::int64_t workspace_id, std::int64_t c
   auto [lock, db] = file_.Write();
   base::Result<Transaction> txn = Transaction::Begin(db, TransactionKind::kRead);
   if (!txn.ok()) return txn.error();
-  base::Result<core::Contact> contact = LoadContact(db, workspace_id, contact_id);
+  base::Result<core::Contact> contact = sql::LoadContact(db, workspace_id, contact_id);
   if (!contact.ok()) {
     if (contact.error().code == base::ErrorCode::kNotFound) {
       return base::Error::NotFound("lead not found");

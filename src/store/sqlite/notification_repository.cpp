@@ -1,14 +1,11 @@
-#include "store/sqlite/notification_repository.h"
-
 #include <algorithm>
 #include <limits>
 
 #include "store/enum_name.h"
 #include "store/record_codec.h"
 #include "store/rows.h"
-#include "store/sql/records.h"
+#include "store/sql/notifications.h"
 #include "store/sqlite/crm.h"
-#include "store/sqlite/store.h"
 #include "store/sqlite/transaction.h"
 
 namespace store::sqlite {
@@ -16,15 +13,7 @@ namespace {
 
 constexpr std::int64_t kEnd = std::numeric_limits<std::int64_t>::max();
 
-constexpr std::string_view kInsertNotification =
-    "INSERT INTO notifications (workspace_id, conversation_id, contact_id, kind, reason,"
-    " customer_name, last_messages_json, answers_json, at_ms, read, detail)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
-// The selects return the columns ReadNotification reads.
-constexpr std::string_view kSelectNotifications =
-    "SELECT id, conversation_id, contact_id, kind, reason, customer_name, last_messages_json,"
-    " answers_json, at_ms, read, detail FROM notifications WHERE workspace_id = ?1"
-    " ORDER BY at_ms DESC, id DESC LIMIT ?2";
+// Returns the columns ReadNotification reads.
 constexpr std::string_view kSelectPage =
     "SELECT id, conversation_id, contact_id, kind, reason, customer_name, last_messages_json,"
     " answers_json, at_ms, read, detail FROM notifications INDEXED BY notifications_by_id"
@@ -38,47 +27,7 @@ constexpr std::string_view kMarkAllRead =
     "UPDATE notifications INDEXED BY notifications_unread SET read = 1"
     " WHERE workspace_id = ?1 AND read = 0";
 
-// Reads every row of `q` into `out`, stopping after `limit` rows; true when a row was left over.
-base::Result<bool> ReadRows(Query& q, std::int64_t workspace_id, std::size_t limit,
-                            std::vector<core::Notification>& out) {
-  while (true) {
-    base::Result<bool> row = q.Step();
-    if (!row.ok()) return row.error();
-    if (!*row) return false;
-    if (out.size() == limit) return true;
-    base::Result<core::Notification> n = ReadNotification(q, workspace_id);
-    if (!n.ok()) return n.error();
-    out.push_back(std::move(*n));
-  }
-}
-
 }  // namespace
-
-base::Result<std::int64_t> InsertNotification(Connection& db, const core::Notification& n) {
-  base::Result<Query> insert = db.Prepare(kInsertNotification);
-  if (!insert.ok()) return insert.error();
-  base::Status done =
-      insert
-          ->BindAll(n.workspace_id, n.conversation_id, n.contact_id, core::ToString(n.kind),
-                    core::ToString(n.reason), n.customer_name, EncodeStrings(n.last_messages),
-                    EncodeAnswers(n.answers), n.at, std::int64_t{n.read}, n.detail)
-          .Run();
-  if (!done.ok()) return done.error();
-  return db.LastInsertId();
-}
-
-base::Result<std::vector<core::Notification>> Store::ListNotifications(std::int64_t workspace_id,
-                                                                       std::size_t limit) {
-  auto [lock, db] = file_.Write();
-  const std::size_t capped = std::min<std::size_t>(limit, kEnd);
-  base::Result<Query> q = db.Prepare(kSelectNotifications);
-  if (!q.ok()) return q.error();
-  q->BindAll(workspace_id, static_cast<std::int64_t>(capped));
-  std::vector<core::Notification> notifications;
-  base::Result<bool> read = ReadRows(*q, workspace_id, capped, notifications);
-  if (!read.ok()) return read.error();
-  return notifications;
-}
 
 base::Result<core::NotificationPage> Crm::PageNotifications(std::int64_t workspace_id,
                                                             std::optional<std::int64_t> before,
@@ -100,7 +49,7 @@ base::Result<core::NotificationPage> Crm::PageNotifications(std::int64_t workspa
   if (!q.ok()) return q.error();
   // One row past the page tells whether another page follows.
   q->BindAll(workspace_id, before.value_or(kEnd), static_cast<std::int64_t>(capped) + 1);
-  base::Result<bool> more = ReadRows(*q, workspace_id, capped, page.notifications);
+  base::Result<bool> more = sql::ReadNotificationRows(*q, workspace_id, capped, page.notifications);
   if (!more.ok()) return more.error();
   if (*more) page.next_before = page.notifications.back().id;
   return page;

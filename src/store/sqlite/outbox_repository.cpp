@@ -5,7 +5,6 @@
 
 #include "store/enum_name.h"
 #include "store/sql/statements.h"
-#include "store/sqlite/store.h"
 #include "store/sqlite/transaction.h"
 
 namespace store::sqlite {
@@ -60,8 +59,6 @@ constexpr std::string_view kUpdateUpTo =
 constexpr std::string_view kSelectOwnSend =
     "SELECT 1 FROM messages m JOIN conversations c ON c.id = m.conversation_id"
     " WHERE m.provider_message_id = ?1 AND c.channel = ?2 AND m.author IN ('ai', 'human_crm')";
-constexpr std::string_view kSelectKnown =
-    "SELECT 1 FROM messages WHERE provider_message_id = ?1 AND workspace_id = ?2";
 constexpr std::string_view kDepth =
     "SELECT COALESCE(SUM(sending = 0 AND not_before_ms <= ?1), 0),"
     " COALESCE(SUM(sending = 0 AND not_before_ms > ?1), 0), COALESCE(SUM(sending = 1), 0)"
@@ -276,12 +273,6 @@ base::Result<std::vector<core::DeliveryChange>> Outbox::UpdateDeliveryUpTo(
     if (!*row) return moved;
     moved.push_back({q->Int64(2), q->Int64(1), q->Int64(0), status, ""});
   }
-}
-
-base::Result<bool> Store::HasMessage(std::int64_t workspace_id,
-                                     const std::string& provider_message_id) {
-  auto [lock, db] = file_.Write();
-  return Exists(db, kSelectKnown, provider_message_id, workspace_id);
 }
 
 base::Result<bool> Outbox::IsOwnSend(core::Channel channel,

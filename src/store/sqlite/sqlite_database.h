@@ -11,6 +11,7 @@
 
 #include "store/database.h"
 #include "store/sql/channel_accounts.h"
+#include "store/sql/store.h"
 #include "store/sql/token_usage.h"
 #include "store/sql/users.h"
 #include "store/sql/webhooks.h"
@@ -20,7 +21,6 @@
 #include "store/sqlite/media_repository.h"
 #include "store/sqlite/outbox_repository.h"
 #include "store/sqlite/serving_lock.h"
-#include "store/sqlite/store.h"
 
 namespace store::sqlite {
 
@@ -51,7 +51,7 @@ class SqliteDatabase final : public store::Database {
   std::optional<ServingLock> lock_;  // held while serving
   std::unique_ptr<DatabaseFile> file_;
   std::unique_ptr<CallbackQueue> callbacks_;
-  Store store_{*file_};
+  sql::Store<DatabaseFile> store_{*file_};
   Crm crm_{*file_};
   Outbox outbox_{*file_};
   MediaRepository media_;

@@ -1,8 +1,6 @@
-// The core::Store of the embedded backend, on a DatabaseFile. Its methods are defined beside the
-// queries of their concept: workspace_repository.cpp (workspaces, named values),
-// config_repository.cpp, catalog_repository.cpp, conversation_repository.cpp (conversations,
-// contacts), decision_writer.cpp (Commit), timer_repository.cpp, notification_repository.cpp,
-// timeline_repository.cpp, outbox_repository.cpp (HasMessage).
+// The core::Store adapter both backends share, its SQL in the concept headers beside it
+// (configs.h, catalogs.h, conversations.h, decisions.h, timers.h, timeline.h, notifications.h).
+// `Backend` is sqlite::DatabaseFile or postgres::Pool (instantiated for both in the .cpp).
 //
 // Every method implements its core::Store contract (core/store.h). On top of it:
 //   - DueTimers orders timers due at the same instant by conversation id.
@@ -10,17 +8,16 @@
 //     insertion order). LoadContact and snapshots list answers in insertion order.
 //   - NextTimer and GetValue return nullopt for an unknown workspace; SaveDraft, ReplaceCatalog,
 //     ClearCatalog, LoadCatalog and PutValue return kNotFound for one.
-//   - Commit outside Atomically (the reply pool's threads) commits concurrent decisions together
-//     (group commit): one transaction, and one WAL write, each decision keeping its own
-//     all-or-none result (a savepoint); inside Atomically it joins that transaction.
 //   - Commit also fills, in the returned decision, the conversation's workspace, contact and
-//     channel as stored, each notification's contact and each answer's id (see
-//     decision_writer.h). It keeps a contact's name a user set (EditLead) over the decision's
-//     contact_name.
-//   - Message text enters the search index in batches (search_indexer.h): a Commit that brings
-//     this process's unindexed messages to kSearchIndexBatch indexes them.
-//   - FindConversation, LoadConversation, LoadAgentVersion, DueTimers and CountDueTimers read on
-//     the read-only connection while the writer is busy (DatabaseFile::Read).
+//     channel as stored, each notification's contact and each answer's id (see decisions.h). It
+//     keeps a contact's name a user set (EditLead) over the decision's contact_name. A refused
+//     Commit (kConflict, kAlreadyExists, kNotFound) writes nothing, inside Atomically too.
+//   - On SQLite: Commit outside Atomically commits concurrent decisions together (group commit,
+//     sqlite::DatabaseFile::CommitDecision); message text enters the search index in batches
+//     (sqlite/search_indexer.h); FindConversation, LoadConversation, LoadAgentVersion, DueTimers
+//     and CountDueTimers read on the read-only connection while the writer is busy.
+//   - On PostgreSQL: concurrent Commits run side by side; one of the same conversation waits for
+//     the other's transaction, then finds the version moved (kConflict).
 //
 // Thread-safety: every method may be called from any thread.
 #pragma once
@@ -28,15 +25,14 @@
 #include <span>
 
 #include "core/store.h"
-#include "store/sqlite/database_file.h"
-#include "store/sqlite/group_commit.h"
 
-namespace store::sqlite {
+namespace store::sql {
 
+template <typename Backend>
 class Store final : public core::Store {
  public:
-  // `file` is borrowed and must outlive the adapter.
-  explicit Store(DatabaseFile& file) : file_(file) {}
+  // `backend` is borrowed and must outlive the adapter.
+  explicit Store(Backend& backend) : backend_(backend) {}
 
   base::Result<core::Workspace> CreateWorkspace(const std::string& slug) override;
   base::Result<core::Workspace> FindWorkspace(const std::string& slug) override;
@@ -80,13 +76,7 @@ class Store final : public core::Store {
                         const std::string& value) override;
 
  private:
-  // Group commit (group_commit.h) of decisions committed outside Atomically: concurrent callers
-  // share one transaction.
-  struct PendingCommit;
-  void WriteCommits(std::span<GroupedWrite* const> batch);
-
-  DatabaseFile& file_;
-  GroupCommit commits_{[this](auto batch) { WriteCommits(batch); }};
+  Backend& backend_;
 };
 
-}  // namespace store::sqlite
+}  // namespace store::sql
