@@ -6,6 +6,7 @@
 
 #include "base/result.h"
 #include "core/channel_account.h"
+#include "core/crm.h"
 #include "core/message.h"
 #include "core/notification.h"
 #include "core/user.h"
@@ -85,6 +86,44 @@ base::Result<core::Message> ReadMessage(const Row& r, int first, std::int64_t co
                        .attachment = attachment->value_or(core::Attachment::kNone),
                        .user = r.IsNull(first + 9) ? "" : r.Text(first + 9),
                        .model = std::move(model)};
+}
+
+// The conversation (id, channel, account_id, folder, mode, resume_at_ms, epoch, priority,
+// unread_count), its contact (contact_id, display_name, external_id), last_activity_ms, its
+// contact's labels as a JSON array in order, then its last message from
+// kSummaryLastMessageColumn on (the message columns above; NULL when it has none).
+inline constexpr int kSummaryLastMessageColumn = 14;
+template <typename Row>
+base::Result<core::ConversationSummary> ReadConversationSummary(const Row& q) {
+  core::ConversationSummary s;
+  s.id = q.Int64(0);
+  auto channel = EnumColumn<core::ParseChannel>(q, 1, "channel");
+  auto folder = EnumColumn<core::ParseFolder>(q, 3, "folder");
+  auto mode = EnumColumn<core::ParseMode>(q, 4, "mode");
+  auto priority = EnumColumn<core::ParsePriority>(q, 7, "priority");
+  auto labels = DecodeStrings(q.Text(13));
+  if (!channel.ok()) return channel.error();
+  if (!folder.ok()) return folder.error();
+  if (!mode.ok()) return mode.error();
+  if (!priority.ok()) return priority.error();
+  if (!labels.ok()) return labels.error();
+  s.channel = *channel;
+  s.account_id = q.Text(2);
+  s.folder = *folder;
+  s.lease = {*mode, q.OptionalTime(5), q.Int64(6)};
+  s.priority = *priority;
+  s.unread = q.Int64(8);
+  s.labels = std::move(*labels);
+  s.contact_id = q.Int64(9);
+  s.contact_name = q.Text(10);
+  s.external_id = q.Text(11);
+  s.last_activity = q.OptionalTime(12);
+  if (!q.IsNull(kSummaryLastMessageColumn)) {
+    auto last = ReadMessage(q, kSummaryLastMessageColumn, s.id);
+    if (!last.ok()) return last.error();
+    s.last_message = std::move(*last);
+  }
+  return s;
 }
 
 // id, conversation_id, contact_id, kind, reason, customer_name, last_messages_json,

@@ -1,6 +1,6 @@
 // Message text enters the search index in batches after its commit, oldest first, and a search
 // catches up first (sqlite/search_indexer.h, sqlite::Store::Commit and
-// sqlite::Crm::ListConversations).
+// sql::Crm::ListConversations).
 #include "store/sqlite/search_indexer.h"
 
 #include <gtest/gtest.h>

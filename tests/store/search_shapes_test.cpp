@@ -1,6 +1,6 @@
 // A search starts from its matches when they are few and walks the folder when they are many,
 // looking each conversation up in the matches collected or querying the index for it: every way
-// gives the same pages (sqlite::ListConversations with lowered limits).
+// gives the same pages (sqlite::ListInbox with lowered limits).
 #include <gtest/gtest.h>
 
 #include <limits>
@@ -28,7 +28,7 @@ class SearchShapesTest : public CrmStoreTest {
     std::vector<std::int64_t> ids;
     std::optional<core::ConversationCursor> cursor;
     for (int page = 0; page < 100; ++page) {
-      auto listed = sqlite::ListConversations(db, ws_, filter, cursor, 2, limits);
+      auto listed = sqlite::ListInbox(db, ws_, filter, cursor, 2, limits);
       EXPECT_TRUE(listed.ok()) << listed.error().message;
       if (!listed.ok()) break;
       for (const auto& s : listed->conversations) ids.push_back(s.id);

@@ -89,6 +89,9 @@ CREATE TABLE conversations (
 CREATE INDEX conversations_by_tab ON conversations
   (workspace_id, folder, channel, last_activity_ms, id, unread_count)
   WHERE last_activity_ms IS NOT NULL;
+-- A tab of every channel, in activity order.
+CREATE INDEX conversations_by_folder ON conversations (workspace_id, folder, last_activity_ms, id)
+  WHERE last_activity_ms IS NOT NULL;
 CREATE INDEX conversations_unread ON conversations (workspace_id, folder, channel)
   WHERE unread_count > 0;
 CREATE TABLE messages (

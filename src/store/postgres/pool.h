@@ -79,6 +79,13 @@ class Pool {
     return Writing(write);
   }
 
+  // As Reading: the search columns are generated with their rows, so a search finds every message
+  // committed.
+  template <typename Work>
+  auto Searching(Work work) {
+    return Writing(std::move(work));
+  }
+
   // core::Store::Atomically: runs `work` in one transaction on one connection, which every call
   // this thread makes meanwhile uses; commits when it returns OK, rolls back otherwise.
   base::Status Atomically(const std::function<base::Status()>& work);

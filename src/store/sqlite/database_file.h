@@ -62,6 +62,15 @@ class DatabaseFile {
     return work(db);
   }
 
+  // Runs `work(Connection&)` on the writer once the search index holds every message committed
+  // so far (SearchBatching::CatchUp): a search then finds them all.
+  template <typename Work>
+  auto Searching(Work work) -> decltype(work(std::declval<Connection&>())) {
+    auto [lock, db] = Write();
+    if (base::Status done = search_.CatchUp(db); !done.ok()) return done.error();
+    return work(db);
+  }
+
   // core::Store::Atomically: runs `work` in one write transaction on this thread; every other
   // thread's call waits for it.
   base::Status Atomically(const std::function<base::Status()>& work);

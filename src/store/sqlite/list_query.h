@@ -32,11 +32,6 @@ const ListStatement& ListSql(ListShape shape);
 
 // One conversation's summary by ?1 id and ?2 workspace.
 const std::string& SummarySql();
-
-// The columns of both: the conversation (0-8: id, channel, account_id, folder, mode,
-// resume_at_ms, epoch, priority, unread_count), its contact (9-11: id, display_name,
-// external_id), 12 last_activity_ms, 13 its labels as a JSON array in order, then its last
-// message from kLastMessageColumn on (the columns of message_row.h; NULL when it has none).
-inline constexpr int kLastMessageColumn = 14;
+// Both select the columns ReadConversationSummary reads (store/rows.h).
 
 }  // namespace store::sqlite

@@ -23,9 +23,7 @@ struct SearchQuery {
   bool indexed = true;
 };
 
-// The query for the words of `text`. A word is a run of ASCII letters and digits and non-ASCII
-// bytes; everything else separates words. One-character words must match a whole word (a
-// one-character prefix would read most of the index). nullopt when `text` has no word.
+// The query for the words of `text` (store/search_words.h). nullopt when `text` has no word.
 std::optional<SearchQuery> ParseSearch(std::string_view text);
 
 }  // namespace store::sqlite

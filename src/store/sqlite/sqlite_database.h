@@ -11,12 +11,12 @@
 
 #include "store/database.h"
 #include "store/sql/channel_accounts.h"
+#include "store/sql/crm.h"
 #include "store/sql/store.h"
 #include "store/sql/token_usage.h"
 #include "store/sql/users.h"
 #include "store/sql/webhooks.h"
 #include "store/sqlite/callback_queue.h"
-#include "store/sqlite/crm.h"
 #include "store/sqlite/database_file.h"
 #include "store/sqlite/media_repository.h"
 #include "store/sqlite/outbox_repository.h"
@@ -52,7 +52,7 @@ class SqliteDatabase final : public store::Database {
   std::unique_ptr<DatabaseFile> file_;
   std::unique_ptr<CallbackQueue> callbacks_;
   sql::Store<DatabaseFile> store_{*file_};
-  Crm crm_{*file_};
+  sql::Crm<DatabaseFile> crm_{*file_};
   Outbox outbox_{*file_};
   MediaRepository media_;
   sql::Users<DatabaseFile> users_{*file_};

@@ -7,17 +7,12 @@
 #include "store/enum_name.h"
 #include "store/record_codec.h"
 #include "store/rows.h"
-#include "store/sqlite/crm.h"
 #include "store/sqlite/id_set.h"
 #include "store/sqlite/list_query.h"
 #include "store/sqlite/search_query.h"
 
 namespace store::sqlite {
 namespace {
-
-constexpr std::string_view kCountUnread =
-    "SELECT folder, channel, COUNT(*) FROM conversations INDEXED BY conversations_unread"
-    " WHERE workspace_id = ?1 AND unread_count > 0 GROUP BY folder, channel";
 
 // The conversations whose messages match ?1 (of any workspace, in id order, one per message),
 // and the contacts whose names do: at most ?2 rows each.
@@ -70,38 +65,6 @@ base::Result<std::optional<std::vector<std::int64_t>>> Matching(Connection& db,
   return std::optional(std::move(ids));
 }
 
-base::Result<core::ConversationSummary> ReadSummary(const Query& q) {
-  core::ConversationSummary s;
-  s.id = q.Int64(0);
-  auto channel = EnumColumn<core::ParseChannel>(q, 1, "channel");
-  auto folder = EnumColumn<core::ParseFolder>(q, 3, "folder");
-  auto mode = EnumColumn<core::ParseMode>(q, 4, "mode");
-  auto priority = EnumColumn<core::ParsePriority>(q, 7, "priority");
-  auto labels = DecodeStrings(q.Text(13));
-  if (!channel.ok()) return channel.error();
-  if (!folder.ok()) return folder.error();
-  if (!mode.ok()) return mode.error();
-  if (!priority.ok()) return priority.error();
-  if (!labels.ok()) return labels.error();
-  s.channel = *channel;
-  s.account_id = q.Text(2);
-  s.folder = *folder;
-  s.lease = {*mode, q.OptionalTime(5), q.Int64(6)};
-  s.priority = *priority;
-  s.unread = q.Int64(8);
-  s.labels = std::move(*labels);
-  s.contact_id = q.Int64(9);
-  s.contact_name = q.Text(10);
-  s.external_id = q.Text(11);
-  s.last_activity = q.OptionalTime(12);
-  if (!q.IsNull(kLastMessageColumn)) {
-    auto last = ReadMessage(q, kLastMessageColumn, s.id);
-    if (!last.ok()) return last.error();
-    s.last_message = std::move(*last);
-  }
-  return s;
-}
-
 }  // namespace
 
 base::Result<SearchPlan> PlanSearch(Connection& db, const SearchQuery& search,
@@ -129,21 +92,20 @@ base::Result<SearchPlan> PlanSearch(Connection& db, const SearchQuery& search,
   return plan;
 }
 
-base::Result<core::ConversationSummary> Crm::LoadSummary(std::int64_t workspace_id,
+base::Result<core::ConversationSummary> LoadInboxSummary(Connection& db, std::int64_t workspace_id,
                                                          std::int64_t conversation_id) {
-  auto [lock, db] = file_.Write();
   base::Result<Query> q = db.Prepare(SummarySql());
   if (!q.ok()) return q.error();
   base::Result<bool> row = q->BindAll(conversation_id, workspace_id).Step();
   if (!row.ok()) return row.error();
   if (!*row) return base::Error::NotFound("conversation not found");
-  return ReadSummary(*q);
+  return ReadConversationSummary(*q);
 }
 
-base::Result<core::ConversationPage> ListConversations(
-    Connection& db, std::int64_t workspace_id, const core::ConversationFilter& filter,
-    const std::optional<core::ConversationCursor>& after, std::size_t limit,
-    const SearchShapeLimits& limits) {
+base::Result<core::ConversationPage> ListInbox(Connection& db, std::int64_t workspace_id,
+                                               const core::ConversationFilter& filter,
+                                               const std::optional<core::ConversationCursor>& after,
+                                               std::size_t limit, const SearchShapeLimits& limits) {
   constexpr std::int64_t kEnd = std::numeric_limits<std::int64_t>::max();
   if (limit == 0) return core::ConversationPage{};
   ListShape shape = ShapeOf(filter);
@@ -182,43 +144,11 @@ base::Result<core::ConversationPage> ListConversations(
       page.next = core::ConversationCursor{*last.last_activity, last.id};
       break;
     }
-    base::Result<core::ConversationSummary> s = ReadSummary(*q);
+    base::Result<core::ConversationSummary> s = ReadConversationSummary(*q);
     if (!s.ok()) return s.error();
     page.conversations.push_back(std::move(*s));
   }
   return page;
-}
-
-base::Result<core::UnreadCounts> Crm::CountUnread(std::int64_t workspace_id,
-                                                  core::Folder channels_folder) {
-  auto [lock, db] = file_.Write();
-  core::UnreadCounts counts;
-  for (core::Channel c : core::kEveryChannel) counts.channels[c] = 0;
-  for (core::Folder f : core::kEveryFolder) counts.folders[f] = 0;
-  base::Result<Query> q = db.Prepare(kCountUnread);
-  if (!q.ok()) return q.error();
-  q->BindAll(workspace_id);
-  while (true) {
-    base::Result<bool> row = q->Step();
-    if (!row.ok()) return row.error();
-    if (!*row) return counts;
-    auto folder = EnumColumn<core::ParseFolder>(*q, 0, "folder");
-    if (!folder.ok()) return folder.error();
-    auto channel = EnumColumn<core::ParseChannel>(*q, 1, "channel");
-    if (!channel.ok()) return channel.error();
-    counts.folders[*folder] += q->Int64(2);
-    if (*folder == channels_folder) counts.channels[*channel] += q->Int64(2);
-  }
-}
-
-base::Result<core::ConversationPage> Crm::ListConversations(
-    std::int64_t workspace_id, const core::ConversationFilter& filter,
-    const std::optional<core::ConversationCursor>& after, std::size_t limit) {
-  auto [lock, db] = file_.Write();
-  if (!filter.search.empty()) {
-    if (base::Status done = file_.search().CatchUp(db); !done.ok()) return done.error();
-  }
-  return sqlite::ListConversations(db, workspace_id, filter, after, limit);
 }
 
 }  // namespace store::sqlite

@@ -1,6 +1,6 @@
-// The inbox's reads: conversation summaries, one or a page of a filtered list, and unread counts
-// (sqlite::Crm's LoadSummary, ListConversations and CountUnread are defined in the .cpp). The
-// functions here expect their caller to serialize access to `db`.
+// The inbox's reads on SQLite, shaped for its indexes and its search index (FTS5): one
+// conversation's summary, and a page of a filtered list (sql::Crm's LoadSummary and
+// ListConversations). The functions here expect their caller to serialize access to `db`.
 #pragma once
 
 #include <cstddef>
@@ -33,7 +33,7 @@ struct SearchShapeLimits {
   double dense_share = 0.7;
 };
 
-// How ListConversations lists a search's conversations (one of the kSearch shapes), and the
+// How ListInbox lists a search's conversations (one of the kSearch shapes), and the
 // matches it collected for it (empty unless the shape looks them up).
 struct SearchPlan {
   ListShape shape = ListShape::kSearchFew;
@@ -46,15 +46,20 @@ base::Result<SearchPlan> PlanSearch(Connection& db, const SearchQuery& search,
                                     const core::ConversationFilter& filter,
                                     const SearchShapeLimits& limits);
 
-// Each list is one query. A tab (folder, channel), with or without its unread filter, walks
-// conversations_by_tab in order and stops after the page; "all channels" merges one such walk
-// per channel. A label starts from the contacts that carry it. A search is shaped by `limits`;
-// every shape gives the same pages (tests change the limits to reach each). Then summaries are
-// read for the page's conversations only. REQUIRES for a search: CatchUpSearchIndex
+// One conversation's summary; kNotFound when it is not the workspace's.
+base::Result<core::ConversationSummary> LoadInboxSummary(Connection& db, std::int64_t workspace_id,
+                                                         std::int64_t conversation_id);
+
+// A page of the inbox. Each list is one query. A tab (folder, channel), with or without its unread
+// filter, walks conversations_by_tab in order and stops after the page; "all channels" merges one
+// such walk per channel. A label starts from the contacts that carry it. A search is shaped by
+// `limits`; every shape gives the same pages (tests change the limits to reach each). Then
+// summaries are read for the page's conversations only. REQUIRES for a search: CatchUpSearchIndex
 // (search_indexer.h) ran after the messages it should find were committed.
-base::Result<core::ConversationPage> ListConversations(
-    Connection& db, std::int64_t workspace_id, const core::ConversationFilter& filter,
-    const std::optional<core::ConversationCursor>& after, std::size_t limit,
-    const SearchShapeLimits& limits = {});
+base::Result<core::ConversationPage> ListInbox(Connection& db, std::int64_t workspace_id,
+                                               const core::ConversationFilter& filter,
+                                               const std::optional<core::ConversationCursor>& after,
+                                               std::size_t limit,
+                                               const SearchShapeLimits& limits = {});
 
 }  // namespace store::sqlite

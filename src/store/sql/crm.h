@@ -1,24 +1,26 @@
-// The core::Crm of the embedded backend, on a DatabaseFile: the inbox lists and summaries
-// (summary_repository.cpp), history pages (history_repository.cpp), folder, priority and read
-// (conversation_edit_repository.cpp), leads (lead_repository.cpp) and notification pages
-// (notification_repository.cpp) define its methods.
+// The core::Crm adapter both backends share. Its lead calls' SQL is in leads.h; the inbox's list
+// and summaries, whose SQL each backend writes for its own indexes and search, are the backend's
+// ListInbox and LoadInboxSummary (sqlite/summary_repository.h, postgres/inbox.h), found by the
+// connection's type. `Backend` is sqlite::DatabaseFile or postgres::Pool (instantiated for both in
+// the .cpp).
 //
 // Every method implements its core::Crm contract (core/crm.h). On top of it:
-//   - ListConversations with a search first indexes every message committed before it.
+//   - ListConversations with a search finds every message committed before it (on SQLite it
+//     first indexes those still waiting: sqlite/search_indexer.h).
 //   - PageNotifications pages by id (the order notifications were stored in).
 //
 // Thread-safety: every method may be called from any thread.
 #pragma once
 
 #include "core/crm.h"
-#include "store/sqlite/database_file.h"
 
-namespace store::sqlite {
+namespace store::sql {
 
+template <typename Backend>
 class Crm final : public core::Crm {
  public:
-  // `file` is borrowed and must outlive the adapter.
-  explicit Crm(DatabaseFile& file) : file_(file) {}
+  // `backend` is borrowed and must outlive the adapter.
+  explicit Crm(Backend& backend) : backend_(backend) {}
 
   base::Result<core::ConversationPage> ListConversations(
       std::int64_t workspace_id, const core::ConversationFilter& filter,
@@ -58,7 +60,7 @@ class Crm final : public core::Crm {
   base::Status MarkAllNotificationsRead(std::int64_t workspace_id) override;
 
  private:
-  DatabaseFile& file_;
+  Backend& backend_;
 };
 
-}  // namespace store::sqlite
+}  // namespace store::sql
