@@ -40,9 +40,13 @@ class CallbackQueue {
   // Appends a callback; durable (survives a crash of the process) when it returns.
   virtual base::Result<std::int64_t> AppendCallback(Channel channel, std::string_view raw_body,
                                                     base::TimePoint received_at) = 0;
-  // Callbacks not processed yet whose next attempt is due, oldest first, at most `limit`.
-  virtual base::Result<std::vector<Callback>> PendingCallbacks(base::TimePoint now,
-                                                               std::size_t limit) = 0;
+  // Callbacks not processed yet whose next attempt is due, oldest first, at most `limit`,
+  // claimed by the caller until `lease_until`: on a queue several instances share, no other
+  // instance gets them before then (nor after Finish, Retry or Park), and they are due again then
+  // if the caller dies holding them. A queue one instance serves, read by one caller at a time
+  // (the embedded one), hands them out again at the next call until they are finished.
+  virtual base::Result<std::vector<Callback>> ClaimCallbacks(base::TimePoint now, std::size_t limit,
+                                                             base::TimePoint lease_until) = 0;
   // The callbacks were processed: they are removed, in one transaction. kNotFound (nothing
   // removed) when one of them is not in the queue.
   virtual base::Status FinishCallbacks(std::span<const std::int64_t> ids) = 0;

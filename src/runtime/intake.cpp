@@ -131,7 +131,8 @@ Intake::Intake(core::CallbackQueue& callbacks, core::Outbox& outbox,
       settings_(settings) {}
 
 base::Result<IntakeRun> Intake::ProcessPending() {
-  auto pending = callbacks_.PendingCallbacks(clock_.Now(), settings_.batch);
+  const base::TimePoint now = clock_.Now();
+  auto pending = callbacks_.ClaimCallbacks(now, settings_.batch, now + settings_.lease);
   if (!pending.ok()) return pending.error();
   IntakeRun run;
   AccountLookup accounts(accounts_);  // one read per account for the whole pass

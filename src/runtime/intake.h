@@ -55,6 +55,9 @@ struct IntakeSettings {
   std::size_t batch = 256;           // callbacks per pass
   std::size_t per_transaction = 16;  // callbacks handled in one store transaction
   base::Duration retry_delay = std::chrono::seconds{2};
+  // How long a pass holds the callbacks it claimed: on a queue several instances share, those of
+  // an instance that died are handled by another after this.
+  base::Duration lease = std::chrono::seconds{60};
   base::Duration echo_grace = std::chrono::seconds{30};  // an unmatched echo waits this long
   int max_attempts = 10;                                 // then what remains is dropped
 };

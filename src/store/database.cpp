@@ -2,6 +2,7 @@
 
 #include "store/postgres/connection.h"
 #include "store/postgres/migrations.h"
+#include "store/postgres/postgres_database.h"
 #include "store/sqlite/database_file.h"
 #include "store/sqlite/migrations.h"
 #include "store/sqlite/sqlite_database.h"
@@ -48,11 +49,13 @@ base::Result<std::unique_ptr<Database>> OpenDatabase(std::string_view url,
       if (!db.ok()) return db.error();
       return std::unique_ptr<Database>(std::move(*db));
     }
-    case Backend::kPostgres:
-      break;
+    case Backend::kPostgres: {
+      auto db = postgres::PostgresDatabase::Open(parsed->target);
+      if (!db.ok()) return Naming(*parsed, db.error());
+      return std::unique_ptr<Database>(std::move(*db));
+    }
   }
-  return base::Error::Unavailable("cannot open database '" + parsed->Redacted() +
-                                  "': this build has no PostgreSQL backend yet");
+  return base::Error::Internal("unknown backend");
 }
 
 }  // namespace store

@@ -249,7 +249,9 @@ TEST_P(ChannelE2eTest, ABadSignatureIs401AndNothingIsStored) {
             401);
   server_->Terminate();
   auto db = store::OpenDatabase("sqlite:" + db_, {}).value();
-  EXPECT_TRUE(db->callbacks().PendingCallbacks(base::FromMillis(INT64_MAX / 2), 10)->empty());
+  EXPECT_TRUE(db->callbacks()
+                  .ClaimCallbacks(base::FromMillis(INT64_MAX / 2), 10, base::TimePoint{})
+                  ->empty());
   EXPECT_TRUE(Conversation().history.empty());
 }
 

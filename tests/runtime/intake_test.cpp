@@ -95,7 +95,7 @@ TEST_F(IntakeTest, ACustomerMessageIsAnsweredAndItsReplyQueued) {
   auto queued = db_->outbox().ClaimOutbox(clock_.Now(), 10, clock_.Now() + 1min);
   ASSERT_EQ(queued->size(), 1u);
   EXPECT_EQ((*queued)[0].recipient, kCustomer);
-  EXPECT_TRUE(callbacks_->PendingCallbacks(clock_.Now() + 1h, 10)->empty());
+  EXPECT_TRUE(callbacks_->ClaimCallbacks(clock_.Now() + 1h, 10, base::TimePoint{})->empty());
   EXPECT_EQ(Conversation().contact.display_name, "Sheena Nelson");  // the WhatsApp profile
 }
 
@@ -156,8 +156,8 @@ TEST_F(IntakeTest, AThreadAnotherAppOwnsIsNotAnswered) {
   EXPECT_EQ(run.callbacks, 1);
   EXPECT_TRUE(Conversation(core::Channel::kMessenger).history.empty());
   EXPECT_TRUE(db_->outbox().ClaimOutbox(clock_.Now(), 10, clock_.Now() + 1min)->empty());
-  EXPECT_TRUE(
-      callbacks_->PendingCallbacks(clock_.Now() + 1h, 10)->empty());  // done with, not parked
+  EXPECT_TRUE(callbacks_->ClaimCallbacks(clock_.Now() + 1h, 10, base::TimePoint{})
+                  ->empty());  // done with, not parked
 }
 
 TEST_F(IntakeTest, APersonsReplyInTheAppThatOwnsTheThreadStillPausesTheAi) {
@@ -197,9 +197,9 @@ class ForgetfulQueue final : public core::CallbackQueue {
                                             base::TimePoint at) override {
     return callbacks_.AppendCallback(channel, body, at);
   }
-  base::Result<std::vector<core::Callback>> PendingCallbacks(base::TimePoint now,
-                                                             std::size_t limit) override {
-    return callbacks_.PendingCallbacks(now, limit);
+  base::Result<std::vector<core::Callback>> ClaimCallbacks(base::TimePoint now, std::size_t limit,
+                                                           base::TimePoint lease_until) override {
+    return callbacks_.ClaimCallbacks(now, limit, lease_until);
   }
   base::Status FinishCallbacks(std::span<const std::int64_t> ids) override {
     if (failures_left_-- > 0) return base::Error::Unavailable("the process died");
@@ -231,13 +231,13 @@ TEST_F(IntakeTest, DeliveriesNotRemovedAfterTheirCommitAreHandledAgainOnce) {
   }
   EXPECT_FALSE(intake.ProcessPending().ok());  // committed, then the removal failed
   ASSERT_TRUE(engine_->ReplyDue().ok());
-  EXPECT_EQ(callbacks_->PendingCallbacks(clock_.Now(), 10)->size(), 2u);
+  EXPECT_EQ(callbacks_->ClaimCallbacks(clock_.Now(), 10, base::TimePoint{})->size(), 2u);
 
   auto again = intake.ProcessPending();
   ASSERT_TRUE(again.ok()) << again.error().message;
   EXPECT_EQ(again->callbacks, 2);
   ASSERT_TRUE(engine_->ReplyDue().ok());
-  EXPECT_TRUE(callbacks_->PendingCallbacks(clock_.Now() + 1h, 10)->empty());
+  EXPECT_TRUE(callbacks_->ClaimCallbacks(clock_.Now() + 1h, 10, base::TimePoint{})->empty());
   const auto history = Conversation().history;
   std::multiset<core::Author> authors;
   for (const core::Message& m : history) authors.insert(m.author);
@@ -262,7 +262,7 @@ TEST_F(IntakeTest, AnUnknownAccountIsParkedForInspection) {
   ASSERT_EQ(run->notes.size(), 1u);
   EXPECT_THAT(run->notes[0],
               ::testing::HasSubstr("no workspace has the whatsapp account 999999999999999"));
-  EXPECT_TRUE(callbacks_->PendingCallbacks(clock_.Now() + 1h, 10)->empty());
+  EXPECT_TRUE(callbacks_->ClaimCallbacks(clock_.Now() + 1h, 10, base::TimePoint{})->empty());
   EXPECT_EQ(callbacks_->MeasureCallbacks(clock_.Now())->parked, 1);
 }
 
@@ -406,7 +406,7 @@ TEST_F(IntakeTest, APayloadThatIsNotAWebhookIsKeptAndSkipped) {
   ASSERT_TRUE(callbacks_->AppendCallback(core::Channel::kWhatsapp, "not json", clock_.Now()).ok());
   auto run = intake_->ProcessPending();
   EXPECT_EQ(run->rejected, 1);
-  EXPECT_TRUE(callbacks_->PendingCallbacks(clock_.Now() + 1h, 10)->empty());
+  EXPECT_TRUE(callbacks_->ClaimCallbacks(clock_.Now() + 1h, 10, base::TimePoint{})->empty());
 }
 
 }  // namespace

@@ -46,20 +46,20 @@ TEST_F(CallbackQueueTest, KeepsDeliveriesUntilFinishedAcrossReopen) {
   auto second = inbox_->AppendCallback(core::Channel::kMessenger, "{\"b\":2}", kT0 + 1s);
   ASSERT_TRUE(first.ok() && second.ok());
   OpenInbox();
-  auto pending = inbox_->PendingCallbacks(kT0 + 1s, 10);
+  auto pending = inbox_->ClaimCallbacks(kT0 + 1s, 10, base::TimePoint{});
   ASSERT_EQ(pending->size(), 2u);
   EXPECT_EQ((*pending)[0].body, "{\"a\":1}");
   EXPECT_EQ((*pending)[1].channel, core::Channel::kMessenger);
 
   ASSERT_TRUE(inbox_->RetryCallback(*first, kT0 + 1min).ok());
   ASSERT_TRUE(inbox_->FinishCallbacks(std::vector{*second}).ok());
-  EXPECT_TRUE(inbox_->PendingCallbacks(kT0 + 30s, 10)->empty());
-  auto later = inbox_->PendingCallbacks(kT0 + 1min, 10);
+  EXPECT_TRUE(inbox_->ClaimCallbacks(kT0 + 30s, 10, base::TimePoint{})->empty());
+  auto later = inbox_->ClaimCallbacks(kT0 + 1min, 10, base::TimePoint{});
   ASSERT_EQ(later->size(), 1u);
   EXPECT_EQ((*later)[0].attempts, 1);
   EXPECT_EQ(inbox_->FinishCallbacks(std::vector{*second}).error().code, base::ErrorCode::kNotFound);
   ASSERT_TRUE(inbox_->ParkCallback(*first, "no workspace has account 1").ok());
-  EXPECT_TRUE(inbox_->PendingCallbacks(kT0 + 1h, 10)->empty());
+  EXPECT_TRUE(inbox_->ClaimCallbacks(kT0 + 1h, 10, base::TimePoint{})->empty());
   EXPECT_EQ(inbox_->MeasureCallbacks(kT0 + 1h)->parked, 1);
 }
 
@@ -83,7 +83,7 @@ TEST_F(CallbackQueueTest, ConcurrentAppendsAreCommittedTogetherAndAllKept) {
   for (auto& thread : threads) thread.join();
   EXPECT_EQ(ids.size(), static_cast<std::size_t>(kThreads * kEach));
   OpenInbox();
-  EXPECT_EQ(inbox_->PendingCallbacks(kT0, kThreads * kEach + 1)->size(),
+  EXPECT_EQ(inbox_->ClaimCallbacks(kT0, kThreads * kEach + 1, base::TimePoint{})->size(),
             static_cast<std::size_t>(kThreads * kEach));
 }
 
@@ -91,7 +91,7 @@ TEST_F(CallbackQueueTest, DepthsCountEachState) {
   for (int i = 0; i < 3; ++i) {
     ASSERT_TRUE(inbox_->AppendCallback(core::Channel::kWhatsapp, "{}", kT0).ok());
   }
-  auto pending = inbox_->PendingCallbacks(kT0, 10);
+  auto pending = inbox_->ClaimCallbacks(kT0, 10, base::TimePoint{});
   ASSERT_TRUE(inbox_->RetryCallback((*pending)[0].id, kT0 + 1min).ok());
   ASSERT_TRUE(inbox_->ParkCallback((*pending)[1].id, "unknown account").ok());
   const core::CallbackDepth depth = inbox_->MeasureCallbacks(kT0).value();
@@ -119,7 +119,7 @@ TEST_F(CallbackQueueTest, AnAppendDoesNotWaitForATransactionOfTheDatabase) {
   ASSERT_TRUE(done.ok());
   auto id = appended.get();
   ASSERT_TRUE(id.ok()) << id.error().message;
-  EXPECT_EQ(inbox_->PendingCallbacks(kT0, 10)->size(), 1u);
+  EXPECT_EQ(inbox_->ClaimCallbacks(kT0, 10, base::TimePoint{})->size(), 1u);
 }
 
 TEST_F(CallbackQueueTest, ANewerInboxFileIsRefused) {
@@ -157,14 +157,15 @@ TEST_F(InboxMoveTest, DeliveriesInTheDatabaseMoveToTheInboxFileWithTheirState) {
   EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM sqlite_master WHERE name = 'inbox'"), 0);
   auto inbox = sqlite::CallbackQueue::Open(path_);
   ASSERT_TRUE(inbox.ok()) << inbox.error().message;
-  auto due = (*inbox)->PendingCallbacks(base::FromMillis(9000), 10);
+  auto due = (*inbox)->ClaimCallbacks(base::FromMillis(9000), 10, base::TimePoint{});
   ASSERT_TRUE(due.ok());
   ASSERT_EQ(due->size(), 2u);
   EXPECT_EQ((*due)[0].id, 7);
   EXPECT_EQ((*due)[0].body, "{\"a\":1}");
   EXPECT_EQ((*due)[1].id, 8);
   EXPECT_EQ((*due)[1].attempts, 3);
-  EXPECT_TRUE((*inbox)->PendingCallbacks(base::FromMillis(8999), 10)->size() == 1u);
+  EXPECT_TRUE((*inbox)->ClaimCallbacks(base::FromMillis(8999), 10, base::TimePoint{})->size() ==
+              1u);
   EXPECT_EQ((*inbox)->MeasureCallbacks(base::FromMillis(9000))->parked, 1);
   // New deliveries follow the moved ones.
   EXPECT_GT((*inbox)->AppendCallback(core::Channel::kWhatsapp, "{}", kT0).value(), 9);
@@ -180,7 +181,7 @@ TEST_F(InboxMoveTest, AMoveCutShortIsFinishedWithoutCopyingTwice) {
   Reopen();
   auto inbox = sqlite::CallbackQueue::Open(path_);
   ASSERT_TRUE(inbox.ok()) << inbox.error().message;
-  EXPECT_EQ((*inbox)->PendingCallbacks(base::FromMillis(9000), 10)->size(), 2u);
+  EXPECT_EQ((*inbox)->ClaimCallbacks(base::FromMillis(9000), 10, base::TimePoint{})->size(), 2u);
   EXPECT_EQ((*inbox)->MeasureCallbacks(base::FromMillis(9000))->parked, 1);
 }
 

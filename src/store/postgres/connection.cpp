@@ -28,6 +28,7 @@ Query::Query(Query&& other) noexcept
     : db_(other.db_),
       name_(std::move(other.name_)),
       params_(std::move(other.params_)),
+      formats_(std::move(other.formats_)),
       result_(other.result_),
       row_(other.row_) {
   other.result_ = nullptr;
@@ -44,6 +45,13 @@ Query& Query::Bind(int index, std::int64_t value) {
 Query& Query::Bind(int index, std::string_view value) {
   if (params_.size() < static_cast<std::size_t>(index)) params_.resize(index);
   params_[index - 1] = std::string(value);
+  return *this;
+}
+
+Query& Query::BindBytes(int index, std::string_view bytes) {
+  Bind(index, bytes);
+  if (formats_.size() < static_cast<std::size_t>(index)) formats_.resize(index);
+  formats_[index - 1] = 1;
   return *this;
 }
 
@@ -67,11 +75,17 @@ Query& Query::Bind(int index, const std::optional<base::TimePoint>& value) {
 
 base::Status Query::Execute() {
   std::vector<const char*> values;
+  std::vector<int> lengths;
   values.reserve(params_.size());
-  for (const auto& p : params_) values.push_back(p ? p->c_str() : nullptr);
+  lengths.reserve(params_.size());
+  for (const auto& p : params_) {
+    values.push_back(p ? p->data() : nullptr);
+    lengths.push_back(p ? static_cast<int>(p->size()) : 0);
+  }
+  formats_.resize(params_.size());
   base::Result<pg_result*> ran =
       db_->Checked(PQexecPrepared(db_->handle_, name_.c_str(), static_cast<int>(values.size()),
-                                  values.data(), nullptr, nullptr, 0));
+                                  values.data(), lengths.data(), formats_.data(), 0));
   if (!ran.ok()) return ran.error();
   result_ = *ran;
   return base::Status::Ok();
@@ -106,9 +120,29 @@ std::string_view Query::TextView(int column) const {
           static_cast<std::size_t>(PQgetlength(result_, row_, column))};
 }
 
+std::string Query::Bytes(int column) const {
+  // Text results show bytea in hex: "\x" then two digits a byte.
+  const std::string_view hex = TextView(column).substr(2);
+  const auto digit = [](char c) { return c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10; };
+  std::string bytes(hex.size() / 2, '\0');
+  for (std::size_t i = 0; i < bytes.size(); ++i) {
+    bytes[i] = static_cast<char>(digit(hex[2 * i]) << 4 | digit(hex[2 * i + 1]));
+  }
+  return bytes;
+}
+
 std::optional<base::TimePoint> Query::OptionalTime(int column) const {
   if (IsNull(column)) return std::nullopt;
   return Time(column);
+}
+
+std::string Int64Array(std::span<const std::int64_t> values) {
+  std::string array = "{";
+  for (std::int64_t v : values) {
+    if (array.size() > 1) array += ',';
+    array += std::to_string(v);
+  }
+  return array + "}";
 }
 
 base::Result<std::unique_ptr<Connection>> Connection::Open(const std::string& conninfo) {

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -42,6 +43,8 @@ class Query {
   Query& Bind(int index, const std::optional<std::string_view>& value);
   Query& Bind(int index, base::TimePoint value) { return Bind(index, base::ToMillis(value)); }
   Query& Bind(int index, const std::optional<base::TimePoint>& value);
+  // A bytea parameter: `bytes` as they are (sent in binary, so any byte is kept).
+  Query& BindBytes(int index, std::string_view bytes);
 
   // Binds `args` to parameters 1, 2, ... in order.
   template <typename... Args>
@@ -66,6 +69,8 @@ class Query {
   std::string_view TextView(int column) const;
   base::TimePoint Time(int column) const { return base::FromMillis(Int64(column)); }
   std::optional<base::TimePoint> OptionalTime(int column) const;
+  // A bytea column's bytes.
+  std::string Bytes(int column) const;
 
  private:
   base::Status Execute();
@@ -73,9 +78,13 @@ class Query {
   Connection* db_;
   std::string name_;
   std::vector<std::optional<std::string>> params_;
+  std::vector<int> formats_;     // per parameter: 0 text, 1 binary (bytea)
   pg_result* result_ = nullptr;  // once run
   int row_ = -1;
 };
+
+// `values` as a PostgreSQL array literal ("{1,2,3}"), for a parameter cast to bigint[].
+std::string Int64Array(std::span<const std::int64_t> values);
 
 // Not thread-safe: its owner (the Pool) gives it to one thread at a time.
 class Connection {

@@ -1,5 +1,9 @@
 #include "store/postgres/pool.h"
 
+#include <unistd.h>
+
+#include <cstdio>
+#include <random>
 #include <utility>
 
 #include "base/slow_call_guard.h"
@@ -11,6 +15,15 @@ namespace {
 // The pool whose Atomically runs on this thread, and the connection it holds for it.
 thread_local const Pool* t_pool = nullptr;
 thread_local Connection* t_connection = nullptr;
+
+std::string InstanceName() {
+  char host[256] = {};
+  if (gethostname(host, sizeof host - 1) != 0) std::snprintf(host, sizeof host, "unknown");
+  std::random_device random;
+  char name[sizeof host + 64];
+  std::snprintf(name, sizeof name, "%s:%d:%08x", host, static_cast<int>(getpid()), random());
+  return name;
+}
 
 }  // namespace
 
@@ -24,6 +37,9 @@ base::Result<std::unique_ptr<Pool>> Pool::Open(std::string conninfo, std::size_t
   if (!first.ok()) return first.error();
   return pool;
 }
+
+Pool::Pool(std::string conninfo, std::size_t size)
+    : conninfo_(std::move(conninfo)), size_(size), instance_(InstanceName()) {}
 
 Pool::~Pool() = default;
 

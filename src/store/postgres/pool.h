@@ -92,14 +92,18 @@ class Pool {
   bool InAtomically() const;
 
   const std::string& conninfo() const { return conninfo_; }
+  // This instance's name in the claims it takes (outbox items, callbacks, timers, media):
+  // "host:pid:random", different for every pool.
+  const std::string& instance() const { return instance_; }
 
  private:
   friend class Lease;
-  Pool(std::string conninfo, std::size_t size) : conninfo_(std::move(conninfo)), size_(size) {}
+  Pool(std::string conninfo, std::size_t size);
   void Release(std::unique_ptr<Connection> db);
 
   const std::string conninfo_;
   const std::size_t size_;
+  const std::string instance_;
   std::mutex mutex_;
   std::condition_variable freed_;
   std::vector<std::unique_ptr<Connection>> idle_;  // guarded by mutex_

@@ -186,8 +186,8 @@ void CallbackQueue::WriteAppends(std::span<GroupedWrite* const> batch) {
   }
 }
 
-base::Result<std::vector<core::Callback>> CallbackQueue::PendingCallbacks(base::TimePoint now,
-                                                                          std::size_t limit) {
+base::Result<std::vector<core::Callback>> CallbackQueue::ClaimCallbacks(
+    base::TimePoint now, std::size_t limit, base::TimePoint /*lease_until*/) {
   std::lock_guard lock(mutex_);
   return Pending(*db_, now, limit);
 }

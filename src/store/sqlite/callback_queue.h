@@ -42,8 +42,9 @@ class CallbackQueue final : public core::CallbackQueue {
 
   base::Result<std::int64_t> AppendCallback(core::Channel channel, std::string_view raw_body,
                                             base::TimePoint received_at) override;
-  base::Result<std::vector<core::Callback>> PendingCallbacks(base::TimePoint now,
-                                                             std::size_t limit) override;
+  // Records no lease: one instance serves the file, and its intake claims from one thread.
+  base::Result<std::vector<core::Callback>> ClaimCallbacks(base::TimePoint now, std::size_t limit,
+                                                           base::TimePoint lease_until) override;
   base::Status FinishCallbacks(std::span<const std::int64_t> ids) override;
   base::Status RetryCallback(std::int64_t id, base::TimePoint at) override;
   base::Status ParkCallback(std::int64_t id, const std::string& reason) override;

@@ -1,7 +1,7 @@
 // The database file every adapter of the embedded store works on: a writer connection behind a
 // lock, a read-only connection beside it, the transaction of Atomically, the group commit of
 // decisions, the background checkpoints, and the search index's batching. Each port's adapter
-// (sqlite::Store, sqlite::Outbox, sqlite::Crm, ...) borrows it; none of them owns a connection.
+// (sql::Store, sql::Outbox, sql::Crm, ...) borrows it; none of them owns a connection.
 //
 // Thread-safety: every method may be called from any thread.
 #pragma once

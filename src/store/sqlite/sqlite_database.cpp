@@ -29,6 +29,6 @@ SqliteDatabase::SqliteDatabase(std::optional<ServingLock> lock, std::unique_ptr<
     : lock_(std::move(lock)),
       file_(std::move(file)),
       callbacks_(std::move(callbacks)),
-      media_(*file_, std::move(media_directory)) {}
+      media_files_(std::move(media_directory)) {}
 
 }  // namespace store::sqlite

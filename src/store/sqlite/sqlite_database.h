@@ -12,14 +12,15 @@
 #include "store/database.h"
 #include "store/sql/channel_accounts.h"
 #include "store/sql/crm.h"
+#include "store/sql/media.h"
+#include "store/sql/outbox.h"
 #include "store/sql/store.h"
 #include "store/sql/token_usage.h"
 #include "store/sql/users.h"
 #include "store/sql/webhooks.h"
 #include "store/sqlite/callback_queue.h"
 #include "store/sqlite/database_file.h"
-#include "store/sqlite/media_repository.h"
-#include "store/sqlite/outbox_repository.h"
+#include "store/sqlite/media_files.h"
 #include "store/sqlite/serving_lock.h"
 
 namespace store::sqlite {
@@ -53,8 +54,9 @@ class SqliteDatabase final : public store::Database {
   std::unique_ptr<CallbackQueue> callbacks_;
   sql::Store<DatabaseFile> store_{*file_};
   sql::Crm<DatabaseFile> crm_{*file_};
-  Outbox outbox_{*file_};
-  MediaRepository media_;
+  sql::Outbox<DatabaseFile> outbox_{*file_};
+  MediaFiles media_files_;
+  sql::MediaStore<DatabaseFile> media_{*file_, media_files_};
   sql::Users<DatabaseFile> users_{*file_};
   sql::ChannelAccounts<DatabaseFile> channel_accounts_{*file_};
   sql::Webhooks<DatabaseFile> webhooks_{*file_};

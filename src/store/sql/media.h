@@ -1,20 +1,23 @@
-// The core::MediaStore of the embedded backend: metadata in the database's `media` table, the bytes
-// as files in a directory of their own, each named by the sha256 of its bytes (one file for equal
-// bytes). A file is written under a temporary name and renamed, before its row says stored: a row
-// never names a missing or half-written file. Thread-safety: as core::MediaStore.
+// The core::MediaStore adapter both backends share: the files' metadata in the `media` table, and
+// their bytes in the backend's MediaBytes (files beside a SQLite database, a table of PostgreSQL).
+// A claim is one UPDATE that moves each due media's next attempt to the end of the lease and
+// returns it, and whose WHERE says "due" again: on PostgreSQL an instance whose claim waited on
+// another's sees the row moved on and skips it, so no media is claimed twice.
+// `Backend` is sqlite::DatabaseFile or postgres::Pool (instantiated for both in the .cpp).
+//
+// Thread-safety: as core::MediaStore.
 #pragma once
 
-#include <string>
-
 #include "core/media.h"
-#include "store/sqlite/database_file.h"
+#include "store/media_bytes.h"
 
-namespace store::sqlite {
+namespace store::sql {
 
-class MediaRepository final : public core::MediaStore {
+template <typename Backend>
+class MediaStore final : public core::MediaStore {
  public:
-  // `file` is borrowed and must outlive the repository. `directory` is created when missing.
-  MediaRepository(DatabaseFile& file, std::string directory);
+  // `backend` and `bytes` are borrowed and must outlive the adapter.
+  MediaStore(Backend& backend, MediaBytes& bytes) : backend_(backend), bytes_(bytes) {}
 
   base::Status AddMedia(std::int64_t workspace_id, const std::string& provider_message_id,
                         const core::NewMedia& media, base::TimePoint due) override;
@@ -34,8 +37,8 @@ class MediaRepository final : public core::MediaStore {
                                                               std::int64_t media_id) override;
 
  private:
-  DatabaseFile& file_;
-  const std::string directory_;
+  Backend& backend_;
+  MediaBytes& bytes_;
 };
 
-}  // namespace store::sqlite
+}  // namespace store::sql
