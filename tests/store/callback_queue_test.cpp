@@ -1,6 +1,8 @@
-// The queue of Meta's raw callbacks, in its own file beside the database: kept until finished,
-// retried, parked and counted; concurrent appends all kept; an append never waits for a
-// transaction of the database; deliveries an older release kept in the database moved over.
+// The queue of Meta's raw callbacks: kept until finished, retried, parked and counted; concurrent
+// appends all kept; an append never waits for a transaction of the database. On PostgreSQL a
+// claim leases what it takes, and claimers never share a callback. The embedded queue lives in a
+// file of its own beside the database; deliveries an older release kept in the database moved
+// over.
 #include "store/sqlite/callback_queue.h"
 
 #include <gtest/gtest.h>
@@ -20,50 +22,49 @@ using namespace std::chrono_literals;
 
 const base::TimePoint kT0 = base::FromMillis(1'767'261'600'000);
 
-class CallbackQueueTest : public StoreTest {
- protected:
-  void SetUp() override {
-    StoreTest::SetUp();
-    OpenInbox();
-  }
-  void TearDown() override {
-    inbox_.reset();
-    StoreTest::TearDown();
-  }
+using CallbackQueueTest = StoreTest;
 
-  void OpenInbox() {
-    inbox_.reset();
-    auto opened = sqlite::CallbackQueue::Open(path_);
-    ASSERT_TRUE(opened.ok()) << opened.error().message;
-    inbox_ = std::move(*opened);
-  }
-
-  std::unique_ptr<sqlite::CallbackQueue> inbox_;
-};
-
-TEST_F(CallbackQueueTest, KeepsDeliveriesUntilFinishedAcrossReopen) {
-  auto first = inbox_->AppendCallback(core::Channel::kWhatsapp, "{\"a\":1}", kT0);
-  auto second = inbox_->AppendCallback(core::Channel::kMessenger, "{\"b\":2}", kT0 + 1s);
+TEST_P(CallbackQueueTest, KeepsDeliveriesUntilFinishedAcrossReopen) {
+  auto first = callbacks_->AppendCallback(core::Channel::kWhatsapp, "{\"a\":1}", kT0);
+  auto second = callbacks_->AppendCallback(core::Channel::kMessenger, "{\"b\":2}", kT0 + 1s);
   ASSERT_TRUE(first.ok() && second.ok());
-  OpenInbox();
-  auto pending = inbox_->ClaimCallbacks(kT0 + 1s, 10, base::TimePoint{});
+  Reopen();
+  auto pending = callbacks_->ClaimCallbacks(kT0 + 1s, 10, kT0 + 1s);
   ASSERT_EQ(pending->size(), 2u);
   EXPECT_EQ((*pending)[0].body, "{\"a\":1}");
   EXPECT_EQ((*pending)[1].channel, core::Channel::kMessenger);
 
-  ASSERT_TRUE(inbox_->RetryCallback(*first, kT0 + 1min).ok());
-  ASSERT_TRUE(inbox_->FinishCallbacks(std::vector{*second}).ok());
-  EXPECT_TRUE(inbox_->ClaimCallbacks(kT0 + 30s, 10, base::TimePoint{})->empty());
-  auto later = inbox_->ClaimCallbacks(kT0 + 1min, 10, base::TimePoint{});
+  ASSERT_TRUE(callbacks_->RetryCallback(*first, kT0 + 1min).ok());
+  ASSERT_TRUE(callbacks_->FinishCallbacks(std::vector{*second}).ok());
+  EXPECT_TRUE(callbacks_->ClaimCallbacks(kT0 + 30s, 10, kT0 + 30s)->empty());
+  auto later = callbacks_->ClaimCallbacks(kT0 + 1min, 10, kT0 + 1min);
   ASSERT_EQ(later->size(), 1u);
   EXPECT_EQ((*later)[0].attempts, 1);
-  EXPECT_EQ(inbox_->FinishCallbacks(std::vector{*second}).error().code, base::ErrorCode::kNotFound);
-  ASSERT_TRUE(inbox_->ParkCallback(*first, "no workspace has account 1").ok());
-  EXPECT_TRUE(inbox_->ClaimCallbacks(kT0 + 1h, 10, base::TimePoint{})->empty());
-  EXPECT_EQ(inbox_->MeasureCallbacks(kT0 + 1h)->parked, 1);
+  EXPECT_EQ(callbacks_->FinishCallbacks(std::vector{*second}).error().code,
+            base::ErrorCode::kNotFound);
+  ASSERT_TRUE(callbacks_->ParkCallback(*first, "no workspace has account 1").ok());
+  EXPECT_TRUE(callbacks_->ClaimCallbacks(kT0 + 1h, 10, kT0 + 1h)->empty());
+  EXPECT_EQ(callbacks_->MeasureCallbacks(kT0 + 1h)->parked, 1);
 }
 
-TEST_F(CallbackQueueTest, ConcurrentAppendsAreCommittedTogetherAndAllKept) {
+TEST_P(CallbackQueueTest, BytesAreKeptAsReceived) {
+  const std::string body = std::string("{\"t\":\"") + '\xff' + '\0' + "\xc3\xa9\"}";
+  ASSERT_TRUE(callbacks_->AppendCallback(core::Channel::kInstagram, body, kT0).ok());
+  auto pending = callbacks_->ClaimCallbacks(kT0, 10, kT0);
+  ASSERT_EQ(pending->size(), 1u);
+  EXPECT_EQ((*pending)[0].body, body);
+  EXPECT_EQ((*pending)[0].received_at, kT0);
+}
+
+TEST_P(CallbackQueueTest, FinishingOneUnknownIdFinishesNone) {
+  auto id = callbacks_->AppendCallback(core::Channel::kWhatsapp, "{}", kT0);
+  ASSERT_TRUE(id.ok());
+  EXPECT_EQ(callbacks_->FinishCallbacks(std::vector{*id, *id + 100}).error().code,
+            base::ErrorCode::kNotFound);
+  EXPECT_EQ(callbacks_->MeasureCallbacks(kT0)->due, 1);
+}
+
+TEST_P(CallbackQueueTest, ConcurrentAppendsAreAllKept) {
   constexpr int kThreads = 8;
   constexpr int kEach = 50;
   std::vector<std::thread> threads;
@@ -72,8 +73,8 @@ TEST_F(CallbackQueueTest, ConcurrentAppendsAreCommittedTogetherAndAllKept) {
   for (int t = 0; t < kThreads; ++t) {
     threads.emplace_back([&, t] {
       for (int i = 0; i < kEach; ++i) {
-        auto id = inbox_->AppendCallback(core::Channel::kWhatsapp,
-                                         std::to_string(t) + ":" + std::to_string(i), kT0);
+        auto id = callbacks_->AppendCallback(core::Channel::kWhatsapp,
+                                             std::to_string(t) + ":" + std::to_string(i), kT0);
         ASSERT_TRUE(id.ok()) << id.error().message;
         std::lock_guard lock(ids_mutex);
         ids.insert(*id);
@@ -82,34 +83,33 @@ TEST_F(CallbackQueueTest, ConcurrentAppendsAreCommittedTogetherAndAllKept) {
   }
   for (auto& thread : threads) thread.join();
   EXPECT_EQ(ids.size(), static_cast<std::size_t>(kThreads * kEach));
-  OpenInbox();
-  EXPECT_EQ(inbox_->ClaimCallbacks(kT0, kThreads * kEach + 1, base::TimePoint{})->size(),
+  Reopen();
+  EXPECT_EQ(callbacks_->ClaimCallbacks(kT0, kThreads * kEach + 1, kT0)->size(),
             static_cast<std::size_t>(kThreads * kEach));
 }
 
-TEST_F(CallbackQueueTest, DepthsCountEachState) {
+TEST_P(CallbackQueueTest, DepthsCountEachState) {
   for (int i = 0; i < 3; ++i) {
-    ASSERT_TRUE(inbox_->AppendCallback(core::Channel::kWhatsapp, "{}", kT0).ok());
+    ASSERT_TRUE(callbacks_->AppendCallback(core::Channel::kWhatsapp, "{}", kT0).ok());
   }
-  auto pending = inbox_->ClaimCallbacks(kT0, 10, base::TimePoint{});
-  ASSERT_TRUE(inbox_->RetryCallback((*pending)[0].id, kT0 + 1min).ok());
-  ASSERT_TRUE(inbox_->ParkCallback((*pending)[1].id, "unknown account").ok());
-  const core::CallbackDepth depth = inbox_->MeasureCallbacks(kT0).value();
+  auto pending = callbacks_->ClaimCallbacks(kT0, 10, kT0);
+  ASSERT_TRUE(callbacks_->RetryCallback((*pending)[0].id, kT0 + 1min).ok());
+  ASSERT_TRUE(callbacks_->ParkCallback((*pending)[1].id, "unknown account").ok());
+  const core::CallbackDepth depth = callbacks_->MeasureCallbacks(kT0).value();
   EXPECT_EQ(depth.due, 1);
   EXPECT_EQ(depth.waiting, 1);
   EXPECT_EQ(depth.parked, 1);
-  EXPECT_EQ(inbox_->MeasureCallbacks(kT0 + 1min)->due, 2);  // the retry came due
+  EXPECT_EQ(callbacks_->MeasureCallbacks(kT0 + 1min)->due, 2);  // the retry came due
 }
 
-// The acknowledgement of a webhook waits for its delivery's commit only: a transaction of the
-// database (an intake chunk, a reply's commit, a search index batch) holds another file's lock.
-TEST_F(CallbackQueueTest, AnAppendDoesNotWaitForATransactionOfTheDatabase) {
+// The acknowledgement of a webhook waits for its callback's commit only: a transaction of the
+// database (an intake chunk, a reply's commit, a search index batch) holds none of its locks.
+TEST_P(CallbackQueueTest, AnAppendDoesNotWaitForATransactionOfTheDatabase) {
   std::promise<void> release;
   std::future<base::Result<std::int64_t>> appended;
   const base::Status done = store_->Atomically([&] {
-    // Inside the transaction: the database's write lock and the store's mutex are held.
     appended = std::async(std::launch::async, [&] {
-      return inbox_->AppendCallback(core::Channel::kWhatsapp, "{}", kT0);
+      return callbacks_->AppendCallback(core::Channel::kWhatsapp, "{}", kT0);
     });
     // Were the append to wait for this transaction, it would never finish inside it; the limit
     // only turns that deadlock into a failure.
@@ -119,11 +119,50 @@ TEST_F(CallbackQueueTest, AnAppendDoesNotWaitForATransactionOfTheDatabase) {
   ASSERT_TRUE(done.ok());
   auto id = appended.get();
   ASSERT_TRUE(id.ok()) << id.error().message;
-  EXPECT_EQ(inbox_->ClaimCallbacks(kT0, 10, base::TimePoint{})->size(), 1u);
+  EXPECT_EQ(callbacks_->ClaimCallbacks(kT0, 10, kT0)->size(), 1u);
 }
 
-TEST_F(CallbackQueueTest, ANewerInboxFileIsRefused) {
-  inbox_.reset();
+// Several instances share the queue: what one claimed is another's only once its lease ended
+// (the embedded queue, served by one instance, records no lease).
+TEST_P(CallbackQueueTest, AClaimIsLeasedUntilItEnds) {
+  if (backend_ != TestBackend::kPostgres) GTEST_SKIP() << "one instance serves a SQLite file";
+  ASSERT_TRUE(callbacks_->AppendCallback(core::Channel::kWhatsapp, "{}", kT0).ok());
+  ASSERT_EQ(callbacks_->ClaimCallbacks(kT0, 10, kT0 + 1min)->size(), 1u);
+  EXPECT_TRUE(callbacks_->ClaimCallbacks(kT0 + 59s, 10, kT0 + 2min)->empty());
+  EXPECT_EQ(callbacks_->ClaimCallbacks(kT0 + 1min, 10, kT0 + 2min)->size(), 1u);  // it died
+}
+
+TEST_P(CallbackQueueTest, ConcurrentClaimersNeverShareACallback) {
+  if (backend_ != TestBackend::kPostgres) GTEST_SKIP() << "one instance serves a SQLite file";
+  constexpr int kCallbacks = 400;
+  for (int i = 0; i < kCallbacks; ++i) {
+    ASSERT_TRUE(callbacks_->AppendCallback(core::Channel::kWhatsapp, "{}", kT0).ok());
+  }
+  std::mutex mutex;
+  std::multiset<std::int64_t> claimed;
+  std::vector<std::thread> claimers;
+  for (int t = 0; t < 4; ++t) {
+    claimers.emplace_back([&] {
+      while (true) {
+        auto batch = callbacks_->ClaimCallbacks(kT0, 7, kT0 + 1h);
+        ASSERT_TRUE(batch.ok()) << batch.error().message;
+        if (batch->empty()) return;
+        std::lock_guard lock(mutex);
+        for (const core::Callback& c : *batch) claimed.insert(c.id);
+      }
+    });
+  }
+  for (auto& claimer : claimers) claimer.join();
+  EXPECT_EQ(claimed.size(), static_cast<std::size_t>(kCallbacks));
+  EXPECT_EQ(std::set<std::int64_t>(claimed.begin(), claimed.end()).size(), claimed.size());
+}
+
+FRONTDESK_ON_BOTH_BACKENDS(CallbackQueueTest);
+
+using CallbackFileTest = SqliteStoreTest;
+
+TEST_F(CallbackFileTest, ANewerInboxFileIsRefused) {
+  db_.reset();
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open(sqlite::CallbackQueue::PathFor(path_).c_str(), &db), SQLITE_OK);
   ASSERT_EQ(sqlite3_exec(db, "INSERT INTO schema_migrations VALUES (99, 'from the future')",
@@ -139,7 +178,7 @@ TEST_F(CallbackQueueTest, ANewerInboxFileIsRefused) {
 // Migration 17: a release before it kept deliveries in the database's own table.
 constexpr std::int64_t kInboxMovedMigration = 17;
 
-class InboxMoveTest : public StoreTest {
+class InboxMoveTest : public SqliteStoreTest {
  protected:
   void SetUp() override {
     MigrateBefore(kInboxMovedMigration);

@@ -24,14 +24,14 @@ std::vector<core::Product> Bikes() {
   };
 }
 
-TEST_F(CatalogTest, NeverUploadedIsEmptyAtVersionZero) {
+TEST_P(CatalogTest, NeverUploadedIsEmptyAtVersionZero) {
   base::Result<core::Catalog> catalog = store_->LoadCatalog(ws_);
   ASSERT_TRUE(catalog.ok());
   EXPECT_TRUE(catalog->products.empty());
   EXPECT_EQ(catalog->version, 0);
 }
 
-TEST_F(CatalogTest, ReplaceStoresProductsInOrderWithAttributes) {
+TEST_P(CatalogTest, ReplaceStoresProductsInOrderWithAttributes) {
   const std::vector<core::Product> bikes = Bikes();
   base::Result<std::int64_t> version = store_->ReplaceCatalog(ws_, bikes);
   ASSERT_TRUE(version.ok()) << version.error().message;
@@ -42,7 +42,7 @@ TEST_F(CatalogTest, ReplaceStoresProductsInOrderWithAttributes) {
   EXPECT_GT(*version, 0);
 }
 
-TEST_F(CatalogTest, ReplaceMakesTheFileTheWholeCatalog) {
+TEST_P(CatalogTest, ReplaceMakesTheFileTheWholeCatalog) {
   ASSERT_TRUE(store_->ReplaceCatalog(ws_, Bikes()).ok());
   const std::vector<core::Product> one = {{"Tandem", "T-2", "1500", "EUR", 1, "", "", {}}};
   const std::int64_t version = store_->ReplaceCatalog(ws_, one).value();
@@ -51,7 +51,7 @@ TEST_F(CatalogTest, ReplaceMakesTheFileTheWholeCatalog) {
   EXPECT_EQ(catalog->version, version);
 }
 
-TEST_F(CatalogTest, EveryReplaceAndClearBumpsTheVersion) {
+TEST_P(CatalogTest, EveryReplaceAndClearBumpsTheVersion) {
   const std::int64_t v1 = store_->ReplaceCatalog(ws_, Bikes()).value();
   const std::int64_t v2 = store_->ReplaceCatalog(ws_, Bikes()).value();
   const std::int64_t v3 = store_->ClearCatalog(ws_).value();
@@ -62,7 +62,7 @@ TEST_F(CatalogTest, EveryReplaceAndClearBumpsTheVersion) {
   EXPECT_EQ(catalog->version, v3);
 }
 
-TEST_F(CatalogTest, CatalogsAreIsolatedPerWorkspace) {
+TEST_P(CatalogTest, CatalogsAreIsolatedPerWorkspace) {
   const std::int64_t other = store_->CreateWorkspace("other").value().id;
   ASSERT_TRUE(store_->ReplaceCatalog(ws_, Bikes()).ok());
   base::Result<core::Catalog> catalog = store_->LoadCatalog(other);
@@ -73,19 +73,21 @@ TEST_F(CatalogTest, CatalogsAreIsolatedPerWorkspace) {
   EXPECT_EQ(store_->LoadCatalog(ws_).value().products, Bikes());
 }
 
-TEST_F(CatalogTest, UnknownWorkspaceIsNotFound) {
+TEST_P(CatalogTest, UnknownWorkspaceIsNotFound) {
   EXPECT_EQ(store_->ReplaceCatalog(ws_ + 100, Bikes()).error().code, base::ErrorCode::kNotFound);
   EXPECT_EQ(store_->ClearCatalog(ws_ + 100).error().code, base::ErrorCode::kNotFound);
   EXPECT_EQ(store_->LoadCatalog(ws_ + 100).error().code, base::ErrorCode::kNotFound);
 }
 
-TEST_F(CatalogTest, CatalogSurvivesReopen) {
+TEST_P(CatalogTest, CatalogSurvivesReopen) {
   const std::int64_t version = store_->ReplaceCatalog(ws_, Bikes()).value();
   Reopen();
   base::Result<core::Catalog> catalog = store_->LoadCatalog(ws_);
   EXPECT_EQ(catalog->products, Bikes());
   EXPECT_EQ(catalog->version, version);
 }
+
+FRONTDESK_ON_BOTH_BACKENDS(CatalogTest);
 
 }  // namespace
 }  // namespace store

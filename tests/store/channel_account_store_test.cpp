@@ -2,12 +2,12 @@
 // belonging to one workspace, listed and deleted by their own workspace only.
 #include <gtest/gtest.h>
 
-#include "backend_fixture.h"
+#include "store_fixture.h"
 
 namespace store {
 namespace {
 
-class ChannelAccountStoreTest : public BackendTest {
+class ChannelAccountStoreTest : public StoreTest {
  protected:
   core::ChannelAccount Account(std::string id = "106540352242922") {
     core::ChannelAccount a;

@@ -56,7 +56,7 @@ core::Decision Handoff(const core::ConversationSnapshot& s) {
   return d;
 }
 
-TEST_F(CommitTest, AnAnswerToAQuestionAnsweredBeforeReplacesItAndNoOtherAnswer) {
+TEST_P(CommitTest, AnAnswerToAQuestionAnsweredBeforeReplacesItAndNoOtherAnswer) {
   const auto s = store_->OpenConversation(Key(ws_), kHistory).value();
   core::Decision first;
   first.conversation = s.conversation;
@@ -86,7 +86,7 @@ TEST_F(CommitTest, AnAnswerToAQuestionAnsweredBeforeReplacesItAndNoOtherAnswer) 
   EXPECT_EQ(after.contact.answers[0].answer, "no, it's citizenship");
 }
 
-TEST_F(CommitTest, CommitStoresEverythingAndBumpsTheVersion) {
+TEST_P(CommitTest, CommitStoresEverythingAndBumpsTheVersion) {
   const auto s = store_->OpenConversation(Key(ws_), kHistory).value();
   const core::Decision d = Handoff(s);
   base::Result<core::Decision> stored = store_->Commit(ws_, d);
@@ -158,7 +158,7 @@ TEST_F(CommitTest, CommitStoresEverythingAndBumpsTheVersion) {
   EXPECT_EQ(store_->NextTimer(ws_).value(), kT0 + 15min);
 }
 
-TEST_F(CommitTest, StaleVersionIsConflictAndWritesNothing) {
+TEST_P(CommitTest, StaleVersionIsConflictAndWritesNothing) {
   const auto s = store_->OpenConversation(Key(ws_), kHistory).value();
   ASSERT_TRUE(store_->Commit(ws_, Handoff(s)).ok());
   const auto counts = [this] {
@@ -179,7 +179,7 @@ TEST_F(CommitTest, StaleVersionIsConflictAndWritesNothing) {
   EXPECT_EQ(counts(), before);
 }
 
-TEST_F(CommitTest, FailureHalfwayWritesNothing) {
+TEST_P(CommitTest, FailureHalfwayWritesNothing) {
   const auto s = store_->OpenConversation(Key(ws_), kHistory).value();
   core::Decision d = Handoff(s);
   d.answers[0].source_message_id = 999'999;  // no such message: the insert fails after others
@@ -190,7 +190,7 @@ TEST_F(CommitTest, FailureHalfwayWritesNothing) {
   EXPECT_TRUE(store_->Commit(ws_, Handoff(s)).ok());  // the store is still usable
 }
 
-TEST_F(CommitTest, AnswerSourcesResolveToTheFirstMessage) {
+TEST_P(CommitTest, AnswerSourcesResolveToTheFirstMessage) {
   const auto s = store_->OpenConversation(Key(ws_), kHistory).value();
   core::Decision first;
   first.conversation = s.conversation;
@@ -219,7 +219,7 @@ TEST_F(CommitTest, AnswerSourcesResolveToTheFirstMessage) {
   EXPECT_EQ(contact.answers[2].source_message_id, std::nullopt);
 }
 
-TEST_F(CommitTest, ReopeningMidConversationKeepsEverything) {
+TEST_P(CommitTest, ReopeningMidConversationKeepsEverything) {
   const auto s = store_->OpenConversation(Key(ws_), kHistory).value();
   const core::Decision stored = store_->Commit(ws_, Handoff(s)).value();
   Reopen();
@@ -246,7 +246,7 @@ TEST_F(CommitTest, ReopeningMidConversationKeepsEverything) {
   EXPECT_TRUE(store_->Commit(ws_, next).ok());
 }
 
-TEST_F(CommitTest, OtherWorkspacesCannotReachTheConversation) {
+TEST_P(CommitTest, OtherWorkspacesCannotReachTheConversation) {
   const std::int64_t other = store_->CreateWorkspace("other").value().id;
   const auto s = store_->OpenConversation(Key(ws_), kHistory).value();
   ASSERT_TRUE(store_->Commit(ws_, Handoff(s)).ok());
@@ -265,7 +265,7 @@ TEST_F(CommitTest, OtherWorkspacesCannotReachTheConversation) {
   EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM messages WHERE text = 'hijacked'"), 0);
 }
 
-TEST_F(CommitTest, NotificationsAreListedNewestFirst) {
+TEST_P(CommitTest, NotificationsAreListedNewestFirst) {
   for (int i = 0; i < 3; ++i) {
     const auto s = store_->OpenConversation(Key(ws_, "c" + std::to_string(i)), kHistory).value();
     core::Decision d;
@@ -285,7 +285,7 @@ TEST_F(CommitTest, NotificationsAreListedNewestFirst) {
   EXPECT_EQ(two[1].customer_name, "c1");
 }
 
-TEST_F(CommitTest, AuditIsListedOldestFirst) {
+TEST_P(CommitTest, AuditIsListedOldestFirst) {
   const auto s = store_->OpenConversation(Key(ws_), kHistory).value();
   core::Decision d;
   d.conversation = s.conversation;
@@ -300,7 +300,7 @@ TEST_F(CommitTest, AuditIsListedOldestFirst) {
   EXPECT_EQ(audit[1].kind, core::AuditKind::kReturnToAi);
 }
 
-TEST_F(CommitTest, WhatACustomerSentInsteadOfWordsIsKeptWithItsSummary) {
+TEST_P(CommitTest, WhatACustomerSentInsteadOfWordsIsKeptWithItsSummary) {
   const auto s = store_->OpenConversation(Key(ws_), kHistory).value();
   core::Decision d;
   d.conversation = s.conversation;
@@ -315,6 +315,8 @@ TEST_F(CommitTest, WhatACustomerSentInsteadOfWordsIsKeptWithItsSummary) {
   EXPECT_EQ(history[0].text, "[location: 38.72, -9.14 Lisbon]");
   EXPECT_EQ(history[1].attachment, core::Attachment::kNone);
 }
+
+FRONTDESK_ON_BOTH_BACKENDS(CommitTest);
 
 }  // namespace
 }  // namespace store

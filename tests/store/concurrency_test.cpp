@@ -28,7 +28,7 @@ void AppendRetrying(core::Store& store, std::int64_t ws, const std::string& cust
   }
 }
 
-TEST_F(ConcurrencyTest, ThreadsOnOneConversationLoseNoCommit) {
+TEST_P(ConcurrencyTest, ThreadsOnOneConversationLoseNoCommit) {
   std::vector<std::thread> threads;
   for (int t = 0; t < kThreads; ++t) {
     threads.emplace_back([this] {
@@ -42,7 +42,7 @@ TEST_F(ConcurrencyTest, ThreadsOnOneConversationLoseNoCommit) {
   EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM conversations"), 1);
 }
 
-TEST_F(ConcurrencyTest, ThreadsOnTheirOwnConversationsAllCommit) {
+TEST_P(ConcurrencyTest, ThreadsOnTheirOwnConversationsAllCommit) {
   std::vector<std::thread> threads;
   for (int t = 0; t < kThreads; ++t) {
     threads.emplace_back([this, t] {
@@ -55,6 +55,8 @@ TEST_F(ConcurrencyTest, ThreadsOnTheirOwnConversationsAllCommit) {
   EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM conversations"), kThreads);
   EXPECT_EQ(QueryInt("SELECT MIN(version) FROM conversations"), kTurnsPerThread);
 }
+
+FRONTDESK_ON_BOTH_BACKENDS(ConcurrencyTest);
 
 }  // namespace
 }  // namespace store

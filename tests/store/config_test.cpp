@@ -38,7 +38,7 @@ core::AgentConfig FullConfig() {
   return c;
 }
 
-TEST_F(ConfigTest, DraftRoundTripsEveryField) {
+TEST_P(ConfigTest, DraftRoundTripsEveryField) {
   const core::AgentConfig config = FullConfig();
   base::Result<std::int64_t> revision = store_->SaveDraft(ws_, config);
   ASSERT_TRUE(revision.ok()) << revision.error().message;
@@ -48,7 +48,7 @@ TEST_F(ConfigTest, DraftRoundTripsEveryField) {
   EXPECT_EQ(draft->revision, *revision);
 }
 
-TEST_F(ConfigTest, NeverResumeAndDefaultsRoundTrip) {
+TEST_P(ConfigTest, NeverResumeAndDefaultsRoundTrip) {
   core::AgentConfig config;
   config.pause = std::nullopt;
   config.debounce = 0ms;
@@ -59,7 +59,7 @@ TEST_F(ConfigTest, NeverResumeAndDefaultsRoundTrip) {
   EXPECT_EQ(store_->LoadDraft(ws_).value().config, core::AgentConfig{});
 }
 
-TEST_F(ConfigTest, AConfigurationStoredBeforeTheBrainChoiceThinksLocally) {
+TEST_P(ConfigTest, AConfigurationStoredBeforeTheBrainChoiceThinksLocally) {
   std::string stored = EncodeConfig(FullConfig());
   const std::string key = "\"brain\":\"llm\",";
   ASSERT_NE(stored.find(key), std::string::npos);
@@ -69,25 +69,25 @@ TEST_F(ConfigTest, AConfigurationStoredBeforeTheBrainChoiceThinksLocally) {
   EXPECT_EQ(decoded->brain, core::BrainKind::kLocal);
 }
 
-TEST_F(ConfigTest, EverySaveBumpsTheRevision) {
+TEST_P(ConfigTest, EverySaveBumpsTheRevision) {
   const std::int64_t first = store_->SaveDraft(ws_, FullConfig()).value();
   const std::int64_t second = store_->SaveDraft(ws_, FullConfig()).value();
   EXPECT_GT(second, first);
   EXPECT_EQ(store_->LoadDraft(ws_).value().revision, second);
 }
 
-TEST_F(ConfigTest, NothingSavedIsNotFound) {
+TEST_P(ConfigTest, NothingSavedIsNotFound) {
   EXPECT_EQ(store_->LoadDraft(ws_).error().code, base::ErrorCode::kNotFound);
   EXPECT_EQ(store_->LoadPublished(ws_).error().code, base::ErrorCode::kNotFound);
   EXPECT_EQ(store_->Publish(ws_, 1).error().code, base::ErrorCode::kNotFound);
   EXPECT_EQ(store_->DiscardDraft(ws_).error().code, base::ErrorCode::kNotFound);
 }
 
-TEST_F(ConfigTest, SaveInUnknownWorkspaceIsNotFound) {
+TEST_P(ConfigTest, SaveInUnknownWorkspaceIsNotFound) {
   EXPECT_EQ(store_->SaveDraft(ws_ + 100, FullConfig()).error().code, base::ErrorCode::kNotFound);
 }
 
-TEST_F(ConfigTest, PublishMakesTheDraftLiveAndBumpsTheVersion) {
+TEST_P(ConfigTest, PublishMakesTheDraftLiveAndBumpsTheVersion) {
   const core::AgentConfig config = FullConfig();
   const std::int64_t revision = store_->SaveDraft(ws_, config).value();
   base::Result<std::int64_t> version = store_->Publish(ws_, revision);
@@ -102,7 +102,7 @@ TEST_F(ConfigTest, PublishMakesTheDraftLiveAndBumpsTheVersion) {
   EXPECT_EQ(store_->LoadPublished(ws_).value().config, core::AgentConfig{});
 }
 
-TEST_F(ConfigTest, PublishOfAStaleRevisionIsConflictAndChangesNothing) {
+TEST_P(ConfigTest, PublishOfAStaleRevisionIsConflictAndChangesNothing) {
   const std::int64_t old_revision = store_->SaveDraft(ws_, FullConfig()).value();
   ASSERT_TRUE(store_->Publish(ws_, old_revision).ok());
   core::AgentConfig edited = FullConfig();
@@ -115,7 +115,7 @@ TEST_F(ConfigTest, PublishOfAStaleRevisionIsConflictAndChangesNothing) {
   EXPECT_EQ(store_->LoadPublished(ws_).value().config, FullConfig());
 }
 
-TEST_F(ConfigTest, DiscardReturnsTheDraftToThePublishedVersion) {
+TEST_P(ConfigTest, DiscardReturnsTheDraftToThePublishedVersion) {
   const std::int64_t revision = store_->SaveDraft(ws_, FullConfig()).value();
   const std::int64_t version = store_->Publish(ws_, revision).value();
   core::AgentConfig edited = FullConfig();
@@ -130,7 +130,7 @@ TEST_F(ConfigTest, DiscardReturnsTheDraftToThePublishedVersion) {
   EXPECT_EQ(store_->LoadPublished(ws_).value().version, version);
 }
 
-TEST_F(ConfigTest, ConfigurationsAreIsolatedPerWorkspace) {
+TEST_P(ConfigTest, ConfigurationsAreIsolatedPerWorkspace) {
   const std::int64_t other = store_->CreateWorkspace("other").value().id;
   const std::int64_t revision = store_->SaveDraft(ws_, FullConfig()).value();
   ASSERT_TRUE(store_->Publish(ws_, revision).ok());
@@ -139,7 +139,7 @@ TEST_F(ConfigTest, ConfigurationsAreIsolatedPerWorkspace) {
   EXPECT_EQ(store_->Publish(other, revision).error().code, base::ErrorCode::kNotFound);
 }
 
-TEST_F(ConfigTest, CorruptStoredConfigurationIsInternal) {
+TEST_P(ConfigTest, CorruptStoredConfigurationIsInternal) {
   ASSERT_TRUE(store_->SaveDraft(ws_, FullConfig()).ok());
   ExecuteRaw("UPDATE agent_configs SET draft_json = '{\"default_language\": \"xx\"}'");
   EXPECT_EQ(store_->LoadDraft(ws_).error().code, base::ErrorCode::kInternal);
@@ -181,7 +181,7 @@ TEST(ConfigCodecTest, InvalidUtf8IsStoredNotThrown) {
 namespace store {
 namespace {
 
-TEST_F(ConfigTest, AgentVersionFollowsPublishesAndCatalogChanges) {
+TEST_P(ConfigTest, AgentVersionFollowsPublishesAndCatalogChanges) {
   EXPECT_EQ(store_->LoadAgentVersion(ws_).value(), (core::AgentVersion{0, 0}));
   core::AgentConfig config;
   config.greeting = "Hi";
@@ -198,6 +198,8 @@ TEST_F(ConfigTest, AgentVersionFollowsPublishesAndCatalogChanges) {
   ASSERT_FALSE(missing.ok());
   EXPECT_EQ(missing.error().code, base::ErrorCode::kNotFound);
 }
+
+FRONTDESK_ON_BOTH_BACKENDS(ConfigTest);
 
 }  // namespace
 }  // namespace store

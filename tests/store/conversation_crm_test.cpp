@@ -13,7 +13,7 @@ using core::Author;
 constexpr std::int64_t kT0 = 1'700'000'000'000;
 constexpr const char* kUser = "bea@shop.example";
 
-TEST_F(ConversationCrmTest, HistoryPagesAreNewestFirstAndExact) {
+TEST_P(ConversationCrmTest, HistoryPagesAreNewestFirstAndExact) {
   const auto id = Open("a");
   std::vector<std::int64_t> all;
   for (int i = 0; i < 11; ++i) {
@@ -41,7 +41,7 @@ TEST_F(ConversationCrmTest, HistoryPagesAreNewestFirstAndExact) {
   EXPECT_TRUE(crm().ListMessages(ws_, id, all.back(), 5).value().messages.empty());
 }
 
-TEST_F(ConversationCrmTest, AnotherWorkspacesConversationIsNotFoundAndUnchanged) {
+TEST_P(ConversationCrmTest, AnotherWorkspacesConversationIsNotFoundAndUnchanged) {
   const std::int64_t other = store_->CreateWorkspace("other").value().id;
   const auto theirs = Open("them", core::Channel::kWhatsapp, other);
   Append(theirs, Author::kCustomer, "hi", kT0, other);
@@ -61,7 +61,7 @@ TEST_F(ConversationCrmTest, AnotherWorkspacesConversationIsNotFoundAndUnchanged)
   EXPECT_EQ(s.unread, 1);
 }
 
-TEST_F(ConversationCrmTest, MovingFolderBumpsTheVersionSoAStaleDecisionIsDecidedAgain) {
+TEST_P(ConversationCrmTest, MovingFolderBumpsTheVersionSoAStaleDecisionIsDecidedAgain) {
   const auto id = Open("a");
   Append(id, Author::kCustomer, "hi", kT0);
   const core::ConversationSnapshot before = store_->LoadConversation(ws_, id, 0).value();
@@ -76,7 +76,7 @@ TEST_F(ConversationCrmTest, MovingFolderBumpsTheVersionSoAStaleDecisionIsDecided
             core::Folder::kArchived);
 }
 
-TEST_F(ConversationCrmTest, PriorityAndAnUnchangedFolderLeaveTheVersion) {
+TEST_P(ConversationCrmTest, PriorityAndAnUnchangedFolderLeaveTheVersion) {
   const auto id = Open("a");
   const std::int64_t version = store_->LoadConversation(ws_, id, 0).value().conversation.version;
   auto changed = crm().ChangeConversation(ws_, id, {core::Folder::kOpen, core::Priority::kUrgent},
@@ -88,7 +88,7 @@ TEST_F(ConversationCrmTest, PriorityAndAnUnchangedFolderLeaveTheVersion) {
             core::Priority::kUrgent);
 }
 
-TEST_F(ConversationCrmTest, EachFolderOrPriorityChangeIsOnTheTimelineWithWhoAndWhen) {
+TEST_P(ConversationCrmTest, EachFolderOrPriorityChangeIsOnTheTimelineWithWhoAndWhen) {
   const auto id = Open("a");
   Append(id, Author::kCustomer, "hi", kT0);
   core::Decision paused;
@@ -124,7 +124,7 @@ TEST_F(ConversationCrmTest, EachFolderOrPriorityChangeIsOnTheTimelineWithWhoAndW
   }
 }
 
-TEST_F(ConversationCrmTest, UnreadCountsCustomerMessagesSinceTheLastReadOrReply) {
+TEST_P(ConversationCrmTest, UnreadCountsCustomerMessagesSinceTheLastReadOrReply) {
   const auto id = Open("a");
   Append(id, Author::kCustomer, "1", kT0);
   Append(id, Author::kCustomer, "2", kT0 + 1);
@@ -147,7 +147,7 @@ TEST_F(ConversationCrmTest, UnreadCountsCustomerMessagesSinceTheLastReadOrReply)
   EXPECT_EQ(crm().LoadSummary(ws_, id).value().unread, 1);
 }
 
-TEST_F(ConversationCrmTest, ActivityIsTheNewestMessageTimeAndTheLastMessageTheNewestStored) {
+TEST_P(ConversationCrmTest, ActivityIsTheNewestMessageTimeAndTheLastMessageTheNewestStored) {
   const auto id = Open("a");
   Append(id, Author::kCustomer, "now", kT0 + 100);
   const core::Message echo = Append(id, Author::kHumanApp, "sent earlier from the app", kT0);
@@ -164,6 +164,8 @@ TEST_F(ConversationCrmTest, ActivityIsTheNewestMessageTimeAndTheLastMessageTheNe
   EXPECT_EQ(after.last_message->id, echo.id);
   EXPECT_EQ(after.unread, 1);
 }
+
+FRONTDESK_ON_BOTH_BACKENDS(ConversationCrmTest);
 
 }  // namespace
 }  // namespace store

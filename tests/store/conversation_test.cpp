@@ -26,7 +26,7 @@ void AppendMessages(core::Store& store, std::int64_t ws, std::int64_t conversati
   }
 }
 
-TEST_F(ConversationTest, NewConversationStartsOpenInAiAtVersionZero) {
+TEST_P(ConversationTest, NewConversationStartsOpenInAiAtVersionZero) {
   base::Result<core::ConversationSnapshot> s = store_->OpenConversation(Key(ws_), kHistory);
   ASSERT_TRUE(s.ok()) << s.error().message;
   const core::Conversation& c = s->conversation;
@@ -49,7 +49,7 @@ TEST_F(ConversationTest, NewConversationStartsOpenInAiAtVersionZero) {
   EXPECT_TRUE(s->contact.answers.empty());
 }
 
-TEST_F(ConversationTest, AWebVisitorIsNamedByTheStartOfItsIdNeverByTheWholeCookie) {
+TEST_P(ConversationTest, AWebVisitorIsNamedByTheStartOfItsIdNeverByTheWholeCookie) {
   const std::string visitor = "3f2a9c0d1e2f3a4b5c6d7e8f90a1b2c3";
   const core::ConversationSnapshot s =
       store_->OpenConversation(Key(ws_, visitor, core::Channel::kWeb), kHistory).value();
@@ -58,7 +58,7 @@ TEST_F(ConversationTest, AWebVisitorIsNamedByTheStartOfItsIdNeverByTheWholeCooki
   EXPECT_FALSE(s.contact.name_set_by_user);
 }
 
-TEST_F(ConversationTest, OpenCreatesOnceAndReturnsTheSameConversation) {
+TEST_P(ConversationTest, OpenCreatesOnceAndReturnsTheSameConversation) {
   const core::ConversationSnapshot first = store_->OpenConversation(Key(ws_), kHistory).value();
   const core::ConversationSnapshot again = store_->OpenConversation(Key(ws_), kHistory).value();
   EXPECT_EQ(again.conversation.id, first.conversation.id);
@@ -67,7 +67,7 @@ TEST_F(ConversationTest, OpenCreatesOnceAndReturnsTheSameConversation) {
   EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM contacts"), 1);
 }
 
-TEST_F(ConversationTest, EachChannelAndWorkspaceHasItsOwnConversation) {
+TEST_P(ConversationTest, EachChannelAndWorkspaceHasItsOwnConversation) {
   const std::int64_t other = store_->CreateWorkspace("other").value().id;
   const auto whatsapp = store_->OpenConversation(Key(ws_), kHistory).value();
   const auto web = store_->OpenConversation(Key(ws_, "+34600111222", core::Channel::kWeb), 1);
@@ -79,14 +79,14 @@ TEST_F(ConversationTest, EachChannelAndWorkspaceHasItsOwnConversation) {
   EXPECT_EQ(elsewhere.conversation.workspace_id, other);
 }
 
-TEST_F(ConversationTest, UnknownWorkspaceIsNotFoundAndCreatesNothing) {
+TEST_P(ConversationTest, UnknownWorkspaceIsNotFoundAndCreatesNothing) {
   base::Result<core::ConversationSnapshot> s = store_->OpenConversation(Key(ws_ + 100), kHistory);
   ASSERT_FALSE(s.ok());
   EXPECT_EQ(s.error().code, base::ErrorCode::kNotFound);
   EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM contacts"), 0);
 }
 
-TEST_F(ConversationTest, HistoryIsTheMostRecentMessagesOldestFirst) {
+TEST_P(ConversationTest, HistoryIsTheMostRecentMessagesOldestFirst) {
   const auto s = store_->OpenConversation(Key(ws_), kHistory).value();
   AppendMessages(store(), ws_, s.conversation.id, 5);
   const auto recent = store_->OpenConversation(Key(ws_), 3).value();
@@ -99,7 +99,7 @@ TEST_F(ConversationTest, HistoryIsTheMostRecentMessagesOldestFirst) {
   EXPECT_EQ(store_->LoadConversation(ws_, s.conversation.id, kHistory).value().history.size(), 5u);
 }
 
-TEST_F(ConversationTest, LoadConversationMatchesOpen) {
+TEST_P(ConversationTest, LoadConversationMatchesOpen) {
   const auto opened = store_->OpenConversation(Key(ws_), kHistory).value();
   AppendMessages(store(), ws_, opened.conversation.id, 2);
   const auto reopened = store_->OpenConversation(Key(ws_), kHistory).value();
@@ -110,7 +110,7 @@ TEST_F(ConversationTest, LoadConversationMatchesOpen) {
   EXPECT_EQ(loaded.history.back().id, reopened.history.back().id);
 }
 
-TEST_F(ConversationTest, LoadContactReturnsTheContact) {
+TEST_P(ConversationTest, LoadContactReturnsTheContact) {
   const auto s = store_->OpenConversation(Key(ws_), kHistory).value();
   base::Result<core::Contact> contact = store_->LoadContact(ws_, s.contact.id);
   ASSERT_TRUE(contact.ok());
@@ -119,14 +119,14 @@ TEST_F(ConversationTest, LoadContactReturnsTheContact) {
   EXPECT_EQ(contact->workspace_id, ws_);
 }
 
-TEST_F(ConversationTest, UnknownIdsAreNotFound) {
+TEST_P(ConversationTest, UnknownIdsAreNotFound) {
   EXPECT_EQ(store_->LoadConversation(ws_, 12345, kHistory).error().code,
             base::ErrorCode::kNotFound);
   EXPECT_EQ(store_->LoadContact(ws_, 12345).error().code, base::ErrorCode::kNotFound);
   EXPECT_EQ(store_->ListAudit(ws_, 12345).error().code, base::ErrorCode::kNotFound);
 }
 
-TEST_F(ConversationTest, UnknownStoredNameIsInternal) {
+TEST_P(ConversationTest, UnknownStoredNameIsInternal) {
   const auto s = store_->OpenConversation(Key(ws_), kHistory).value();
   ExecuteRaw("UPDATE conversations SET folder = 'bogus'");
   base::Result<core::ConversationSnapshot> loaded =
@@ -141,6 +141,8 @@ TEST_F(ConversationTest, UnknownStoredNameIsInternal) {
   EXPECT_EQ(store_->LoadConversation(ws_, s.conversation.id, kHistory).error().code,
             base::ErrorCode::kInternal);
 }
+
+FRONTDESK_ON_BOTH_BACKENDS(ConversationTest);
 
 }  // namespace
 }  // namespace store

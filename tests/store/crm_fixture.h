@@ -1,5 +1,6 @@
-// A StoreTest with helpers that fill the inbox: conversations with messages, committed as the
-// engine would commit them.
+// A store fixture with helpers that fill the inbox: conversations with messages, committed as the
+// engine would commit them. CrmStoreTest runs on both backends (TEST_P), SqliteCrmStoreTest on
+// the embedded one.
 #pragma once
 
 #include <string>
@@ -10,8 +11,13 @@
 
 namespace store {
 
-class CrmStoreTest : public StoreTest {
+template <typename Fixture>
+class CrmHelpers : public Fixture {
  protected:
+  using Fixture::crm_;
+  using Fixture::store_;
+  using Fixture::ws_;
+
   core::Crm& crm() { return *crm_; }
 
   // The conversation of `customer` on `channel` in `ws`, created when new.
@@ -44,5 +50,8 @@ class CrmStoreTest : public StoreTest {
     return ids;
   }
 };
+
+using CrmStoreTest = CrmHelpers<StoreTest>;
+using SqliteCrmStoreTest = CrmHelpers<SqliteStoreTest>;
 
 }  // namespace store

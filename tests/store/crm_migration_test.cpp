@@ -10,7 +10,7 @@ namespace {
 
 constexpr std::int64_t kCrmMigration = 8;
 
-class CrmMigrationTest : public CrmStoreTest {
+class CrmMigrationTest : public SqliteCrmStoreTest {
  protected:
   void SetUp() override {
     // The schema as the release before the CRM left it, with a conversation in it.

@@ -37,7 +37,7 @@ std::vector<std::int64_t> AllPages(core::Crm& crm, std::int64_t ws,
   return ids;
 }
 
-TEST_F(InboxListTest, NewestActivityFirstWithoutConversationsThatHaveNoMessage) {
+TEST_P(InboxListTest, NewestActivityFirstWithoutConversationsThatHaveNoMessage) {
   const auto a = Open("a");
   const auto b = Open("b");
   const auto c = Open("c");
@@ -52,7 +52,7 @@ TEST_F(InboxListTest, NewestActivityFirstWithoutConversationsThatHaveNoMessage) 
   EXPECT_EQ(page->next, std::nullopt);
 }
 
-TEST_F(InboxListTest, PagesAreExactWithoutDuplicatesOrGapsAlsoOnTies) {
+TEST_P(InboxListTest, PagesAreExactWithoutDuplicatesOrGapsAlsoOnTies) {
   std::vector<std::pair<std::int64_t, std::int64_t>> expected;  // (activity, id)
   for (int i = 0; i < 23; ++i) {
     const auto id = Open("customer " + std::to_string(i));
@@ -70,7 +70,7 @@ TEST_F(InboxListTest, PagesAreExactWithoutDuplicatesOrGapsAlsoOnTies) {
   }
 }
 
-TEST_F(InboxListTest, ACursorIsTheLastConversationOfItsPage) {
+TEST_P(InboxListTest, ACursorIsTheLastConversationOfItsPage) {
   const auto a = Open("a");
   const auto b = Open("b");
   Append(a, Author::kCustomer, "x", kT0 + 7);
@@ -82,7 +82,7 @@ TEST_F(InboxListTest, ACursorIsTheLastConversationOfItsPage) {
             std::vector<std::int64_t>{b});
 }
 
-TEST_F(InboxListTest, FiltersByChannelFolderUnreadAndLabel) {
+TEST_P(InboxListTest, FiltersByChannelFolderUnreadAndLabel) {
   const auto wa = Open("wa", Channel::kWhatsapp);
   const auto web = Open("web", Channel::kWeb);
   const auto ig = Open("ig", Channel::kInstagram);
@@ -122,7 +122,7 @@ TEST_F(InboxListTest, FiltersByChannelFolderUnreadAndLabel) {
   EXPECT_EQ(list({.label = "VIP"}), std::vector<std::int64_t>{});
 }
 
-TEST_F(InboxListTest, SearchFindsWordStartsInMessagesAndContactNamesIgnoringCaseAndAccents) {
+TEST_P(InboxListTest, SearchFindsWordStartsInMessagesAndContactNamesIgnoringCaseAndAccents) {
   const auto cafe = Open("c1");
   const auto boots = Open("c2");
   const auto named = Open("+351911222333");
@@ -155,7 +155,7 @@ TEST_F(InboxListTest, SearchFindsWordStartsInMessagesAndContactNamesIgnoringCase
             std::vector<std::int64_t>{});
 }
 
-TEST_F(InboxListTest, SearchPagesAreExactToo) {
+TEST_P(InboxListTest, SearchPagesAreExactToo) {
   std::vector<std::int64_t> want;
   for (int i = 0; i < 10; ++i) {
     const auto id = Open("p" + std::to_string(i));
@@ -165,7 +165,7 @@ TEST_F(InboxListTest, SearchPagesAreExactToo) {
   EXPECT_EQ(AllPages(crm(), ws_, {.search = "parcel"}, 3), want);
 }
 
-TEST_F(InboxListTest, AnotherWorkspacesConversationsAreInvisible) {
+TEST_P(InboxListTest, AnotherWorkspacesConversationsAreInvisible) {
   const std::int64_t other = store_->CreateWorkspace("other").value().id;
   const auto mine = Open("me");
   const auto theirs = Open("them", Channel::kWhatsapp, other);
@@ -188,7 +188,7 @@ TEST_F(InboxListTest, AnotherWorkspacesConversationsAreInvisible) {
   EXPECT_EQ(crm().CountUnread(ws_, core::Folder::kOpen).value().channels.at(Channel::kWhatsapp), 1);
 }
 
-TEST_F(InboxListTest, ASummaryShowsTheConversationItsContactAndItsLastMessage) {
+TEST_P(InboxListTest, ASummaryShowsTheConversationItsContactAndItsLastMessage) {
   auto opened = store_->OpenConversation({ws_, Channel::kMessenger, "psid-9", "page-1"}, 0);
   ASSERT_TRUE(opened.ok());
   const auto id = opened->conversation.id;
@@ -228,7 +228,7 @@ TEST_F(InboxListTest, ASummaryShowsTheConversationItsContactAndItsLastMessage) {
   EXPECT_EQ(reply.user, "bea@shop.example");
 }
 
-TEST_F(InboxListTest, ASummaryWithoutMessagesHasNoActivity) {
+TEST_P(InboxListTest, ASummaryWithoutMessagesHasNoActivity) {
   const auto id = Open("quiet");
   const core::ConversationSummary s = crm().LoadSummary(ws_, id).value();
   EXPECT_EQ(s.last_message, std::nullopt);
@@ -237,7 +237,7 @@ TEST_F(InboxListTest, ASummaryWithoutMessagesHasNoActivity) {
   EXPECT_TRUE(s.labels.empty());
 }
 
-TEST_F(InboxListTest, UnreadCountsConversationsPerChannelInAFolderAndPerFolder) {
+TEST_P(InboxListTest, UnreadCountsConversationsPerChannelInAFolderAndPerFolder) {
   const auto wa1 = Open("wa1", Channel::kWhatsapp);
   const auto wa2 = Open("wa2", Channel::kWhatsapp);
   const auto web = Open("web", Channel::kWeb);
@@ -265,12 +265,14 @@ TEST_F(InboxListTest, UnreadCountsConversationsPerChannelInAFolderAndPerFolder) 
   EXPECT_EQ(in_spam.channels.at(Channel::kWhatsapp), 0);
 }
 
-TEST_F(InboxListTest, ALimitOfZeroIsAnEmptyPage) {
+TEST_P(InboxListTest, ALimitOfZeroIsAnEmptyPage) {
   Append(Open("a"), Author::kCustomer, "x", kT0);
   auto page = crm().ListConversations(ws_, {}, std::nullopt, 0).value();
   EXPECT_TRUE(page.conversations.empty());
   EXPECT_EQ(page.next, std::nullopt);
 }
+
+FRONTDESK_ON_BOTH_BACKENDS(InboxListTest);
 
 }  // namespace
 }  // namespace store

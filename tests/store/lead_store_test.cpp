@@ -37,7 +37,7 @@ class LeadTest : public CrmStoreTest {
   std::vector<std::int64_t> answer_ids_;
 };
 
-TEST_F(LeadTest, ALeadIsTheContactWithAnswersLabelsNotesAndConversations) {
+TEST_P(LeadTest, ALeadIsTheContactWithAnswersLabelsNotesAndConversations) {
   const auto web = store_->OpenConversation({ws_, core::Channel::kWhatsapp, "+34600", "2nd"}, 0);
   ASSERT_TRUE(crm().AddNote(ws_, contact_, "called", "bea@shop.example", kAt).ok());
   ASSERT_TRUE(crm().EditLead(ws_, contact_, {std::nullopt, Labels{"b", "a"}}, "bea", kAt).ok());
@@ -57,7 +57,7 @@ TEST_F(LeadTest, ALeadIsTheContactWithAnswersLabelsNotesAndConversations) {
             (std::vector<std::int64_t>{conversation_, web.value().conversation.id}));
 }
 
-TEST_F(LeadTest, EveryChangedFieldIsAuditedOnceAndUnchangedOnesNot) {
+TEST_P(LeadTest, EveryChangedFieldIsAuditedOnceAndUnchangedOnesNot) {
   auto edited = crm().EditLead(ws_, contact_, {"Ana", Labels{"vip"}}, "bea@shop.example", kAt);
   ASSERT_TRUE(edited.ok()) << edited.error().message;
   EXPECT_EQ(edited->contact.display_name, "Ana");
@@ -79,7 +79,7 @@ TEST_F(LeadTest, EveryChangedFieldIsAuditedOnceAndUnchangedOnesNot) {
   EXPECT_TRUE(crm().LoadLead(ws_, contact_).value().labels.empty());
 }
 
-TEST_F(LeadTest, ANameAUserSetIsKeptWhenTheChannelReportsAnother) {
+TEST_P(LeadTest, ANameAUserSetIsKeptWhenTheChannelReportsAnother) {
   ASSERT_TRUE(crm().EditLead(ws_, contact_, {"Ana (florist)", std::nullopt}, "bea", kAt).ok());
   core::Decision d;
   d.conversation = store_->LoadConversation(ws_, conversation_, 0).value().conversation;
@@ -88,7 +88,7 @@ TEST_F(LeadTest, ANameAUserSetIsKeptWhenTheChannelReportsAnother) {
   EXPECT_EQ(crm().LoadLead(ws_, contact_).value().contact.display_name, "Ana (florist)");
 }
 
-TEST_F(LeadTest, AnAnswerEditIsAuditedByItsPosition) {
+TEST_P(LeadTest, AnAnswerEditIsAuditedByItsPosition) {
   auto edited = crm().EditAnswer(ws_, contact_, answer_ids_[1], "June", "bea", kAt);
   ASSERT_TRUE(edited.ok()) << edited.error().message;
   EXPECT_EQ(edited->contact.answers[1].answer, "June");  // a person's words are its provenance
@@ -103,7 +103,7 @@ TEST_F(LeadTest, AnAnswerEditIsAuditedByItsPosition) {
   EXPECT_EQ(edits[0].after, core::LeadValue{std::string("June")});
 }
 
-TEST_F(LeadTest, ANoteIsAnEditWithoutABefore) {
+TEST_P(LeadTest, ANoteIsAnEditWithoutABefore) {
   auto note = crm().AddNote(ws_, contact_, "prefers mornings", "bea", kAt);
   ASSERT_TRUE(note.ok());
   EXPECT_GT(note->id, 0);
@@ -115,7 +115,7 @@ TEST_F(LeadTest, ANoteIsAnEditWithoutABefore) {
   EXPECT_EQ(edits[0].after, core::LeadValue{std::string("prefers mornings")});
 }
 
-TEST_F(LeadTest, AnotherWorkspacesLeadIsNotFoundForEveryCallAndUnchanged) {
+TEST_P(LeadTest, AnotherWorkspacesLeadIsNotFoundForEveryCallAndUnchanged) {
   const std::int64_t other = store_->CreateWorkspace("other").value().id;
   const auto elsewhere = store_->OpenConversation({other, core::Channel::kWeb, "v", ""}, 0);
   const std::int64_t theirs = elsewhere.value().contact.id;
@@ -138,6 +138,8 @@ TEST_F(LeadTest, AnotherWorkspacesLeadIsNotFoundForEveryCallAndUnchanged) {
   EXPECT_EQ(crm().LoadLead(ws_, contact_).value().contact.answers[0].answer, "500 euros");
   EXPECT_TRUE(crm().ListLeadEdits(ws_, contact_).value().empty());
 }
+
+FRONTDESK_ON_BOTH_BACKENDS(LeadTest);
 
 }  // namespace
 }  // namespace store

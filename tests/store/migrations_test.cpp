@@ -9,7 +9,7 @@
 namespace store {
 namespace {
 
-using MigrationsTest = StoreTest;
+using MigrationsTest = SqliteStoreTest;
 
 TEST_F(MigrationsTest, EveryMigrationIsRecordedOnce) {
   const auto migrations = sqlite::Migrations();

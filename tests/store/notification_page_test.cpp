@@ -25,7 +25,7 @@ class NotificationPageTest : public CrmStoreTest {
   }
 };
 
-TEST_F(NotificationPageTest, PagesAreNewestFirstAndExactWithTheUnreadCount) {
+TEST_P(NotificationPageTest, PagesAreNewestFirstAndExactWithTheUnreadCount) {
   std::vector<std::int64_t> all;
   for (int i = 0; i < 7; ++i) all.insert(all.begin(), Notify(ws_, "c" + std::to_string(i)));
   std::vector<std::int64_t> seen;
@@ -47,7 +47,7 @@ TEST_F(NotificationPageTest, PagesAreNewestFirstAndExactWithTheUnreadCount) {
   EXPECT_EQ(first.last_messages, std::vector<std::string>{"customer: help"});
 }
 
-TEST_F(NotificationPageTest, MarkingReadCountsDownAndReadAllClearsOnlyThisWorkspace) {
+TEST_P(NotificationPageTest, MarkingReadCountsDownAndReadAllClearsOnlyThisWorkspace) {
   const std::int64_t other = store_->CreateWorkspace("other").value().id;
   const auto a = Notify(ws_, "a");
   Notify(ws_, "b");
@@ -66,6 +66,8 @@ TEST_F(NotificationPageTest, MarkingReadCountsDownAndReadAllClearsOnlyThisWorksp
   EXPECT_FALSE(their_page.notifications[0].read);
   EXPECT_TRUE(crm().PageNotifications(ws_, theirs + 1, 10).value().notifications.size() == 2);
 }
+
+FRONTDESK_ON_BOTH_BACKENDS(NotificationPageTest);
 
 }  // namespace
 }  // namespace store

@@ -10,7 +10,7 @@ namespace {
 
 constexpr std::int64_t kReplyTimerMigration = 11;
 
-class ReplyTimerMigrationTest : public StoreTest {
+class ReplyTimerMigrationTest : public SqliteStoreTest {
  protected:
   void SetUp() override {
     MigrateBefore(kReplyTimerMigration);

@@ -14,7 +14,7 @@ using core::Author;
 
 constexpr std::int64_t kT0 = 1'700'000'000'000;
 
-class SearchIndexerTest : public CrmStoreTest {
+class SearchIndexerTest : public SqliteCrmStoreTest {
  protected:
   std::int64_t Progress() { return QueryInt("SELECT last_message_id FROM search_progress"); }
   std::int64_t Indexed(const std::string& word) {

@@ -20,7 +20,7 @@ using core::Channel;
 constexpr std::int64_t kT0 = 1'700'000'000'000;
 constexpr const char* kUser = "bea@shop.example";
 
-class SearchShapesTest : public CrmStoreTest {
+class SearchShapesTest : public SqliteCrmStoreTest {
  protected:
   // Every page of `filter`, two at a time, searched with `limits`.
   std::vector<std::int64_t> Pages(sqlite::Connection& db, const core::ConversationFilter& filter,

@@ -25,12 +25,12 @@ class TimerCommits : public StoreTest {
   }
 };
 
-TEST_F(TimerCommits, NoTimersMeansNothingDue) {
+TEST_P(TimerCommits, NoTimersMeansNothingDue) {
   EXPECT_TRUE(store_->DueTimers(core::TimerKind::kResume, kT0 + 1000h, 10).value().empty());
   EXPECT_EQ(store_->NextTimer(ws_).value(), std::nullopt);
 }
 
-TEST_F(TimerCommits, SettingAgainReplacesThePendingTimer) {
+TEST_P(TimerCommits, SettingAgainReplacesThePendingTimer) {
   const std::int64_t id = SetTimers(ws_, "a", {{core::TimerKind::kResume, kT0 + 15min}});
   SetTimers(ws_, "a", {{core::TimerKind::kResume, kT0 + 20min}});
   EXPECT_TRUE(store_->DueTimers(core::TimerKind::kResume, kT0 + 19min, 10).value().empty());
@@ -41,7 +41,7 @@ TEST_F(TimerCommits, SettingAgainReplacesThePendingTimer) {
   EXPECT_EQ(due[0].due_at, kT0 + 20min);
 }
 
-TEST_F(TimerCommits, EachKindIsItsOwnTimerAndCancelRemovesOne) {
+TEST_P(TimerCommits, EachKindIsItsOwnTimerAndCancelRemovesOne) {
   SetTimers(ws_, "a",
             {{core::TimerKind::kResume, kT0 + 15min}, {core::TimerKind::kReply, kT0 + 2s}});
   EXPECT_EQ(store_->NextTimer(ws_).value(), kT0 + 2s);
@@ -54,12 +54,12 @@ TEST_F(TimerCommits, EachKindIsItsOwnTimerAndCancelRemovesOne) {
   EXPECT_EQ(store_->NextTimer(ws_).value(), std::nullopt);
 }
 
-TEST_F(TimerCommits, CancellingWithoutAPendingTimerIsFine) {
+TEST_P(TimerCommits, CancellingWithoutAPendingTimerIsFine) {
   SetTimers(ws_, "a", {{core::TimerKind::kResume, std::nullopt}});
   EXPECT_TRUE(store_->DueTimers(core::TimerKind::kResume, kT0 + 1h, 10).value().empty());
 }
 
-TEST_F(TimerCommits, DueTimersAreEarliestFirstAcrossWorkspacesUpToTheLimit) {
+TEST_P(TimerCommits, DueTimersAreEarliestFirstAcrossWorkspacesUpToTheLimit) {
   const std::int64_t other = store_->CreateWorkspace("other").value().id;
   const std::int64_t late = SetTimers(ws_, "late", {{core::TimerKind::kResume, kT0 + 30min}});
   const std::int64_t early = SetTimers(other, "early", {{core::TimerKind::kResume, kT0 + 5min}});
@@ -81,7 +81,7 @@ TEST_F(TimerCommits, DueTimersAreEarliestFirstAcrossWorkspacesUpToTheLimit) {
   EXPECT_EQ(store_->NextTimer(other).value(), kT0 + 5min);
 }
 
-TEST_F(TimerCommits, DueTimersAreOfTheKindAsked) {
+TEST_P(TimerCommits, DueTimersAreOfTheKindAsked) {
   const std::int64_t owed = SetTimers(ws_, "owed", {{core::TimerKind::kReply, kT0 + 2s}});
   const std::int64_t paused = SetTimers(ws_, "paused", {{core::TimerKind::kResume, kT0 + 1s}});
 
@@ -95,13 +95,15 @@ TEST_F(TimerCommits, DueTimersAreOfTheKindAsked) {
   EXPECT_EQ(resumes[0].kind, core::TimerKind::kResume);
 }
 
-TEST_F(TimerCommits, TimersSurviveReopen) {
+TEST_P(TimerCommits, TimersSurviveReopen) {
   const std::int64_t id = SetTimers(ws_, "a", {{core::TimerKind::kResume, kT0 + 15min}});
   Reopen();
   const auto due = store_->DueTimers(core::TimerKind::kResume, kT0 + 15min, 10).value();
   ASSERT_EQ(due.size(), 1u);
   EXPECT_EQ(due[0].conversation_id, id);
 }
+
+FRONTDESK_ON_BOTH_BACKENDS(TimerCommits);
 
 }  // namespace
 }  // namespace store

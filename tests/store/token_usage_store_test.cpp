@@ -5,12 +5,12 @@
 #include <thread>
 #include <vector>
 
-#include "backend_fixture.h"
+#include "store_fixture.h"
 
 namespace store {
 namespace {
 
-class TokenUsageStoreTest : public BackendTest {};
+class TokenUsageStoreTest : public StoreTest {};
 FRONTDESK_ON_BOTH_BACKENDS(TokenUsageStoreTest);
 
 TEST_P(TokenUsageStoreTest, TokensAreCountedPerWorkspaceAndDay) {

@@ -6,14 +6,14 @@
 #include <thread>
 #include <vector>
 
-#include "backend_fixture.h"
+#include "store_fixture.h"
 
 namespace store {
 namespace {
 
 const base::TimePoint kT0 = base::FromMillis(1'767'261'600'000);
 
-class UserStoreTest : public BackendTest {};
+class UserStoreTest : public StoreTest {};
 FRONTDESK_ON_BOTH_BACKENDS(UserStoreTest);
 
 TEST_P(UserStoreTest, AUserIsFoundByItsNormalizedEmail) {

@@ -15,7 +15,7 @@ constexpr const char* kCookie = "3f2a9c0d1e2f3a4b5c6d7e8f90a1b2c3";
 constexpr const char* kRenamedCookie = "0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e";
 constexpr const char* kNamedAsCookie = "5e4d3c2b1a0f9e8d7c6b5a4f3e2d1c0b";
 
-class VisitorMigrationTest : public CrmStoreTest {
+class VisitorMigrationTest : public SqliteCrmStoreTest {
  protected:
   void SetUp() override {
     MigrateBefore(kVisitorMigration);
@@ -50,7 +50,7 @@ class VisitorMigrationTest : public CrmStoreTest {
     }
     return sql;
   }
-  void ExecuteRaw(std::string sql) { CrmStoreTest::ExecuteRaw(Cookies(std::move(sql))); }
+  void ExecuteRaw(std::string sql) { StoreFixture::ExecuteRaw(Cookies(std::move(sql))); }
 
   core::Contact ContactOf(std::int64_t id) { return crm().LoadLead(ws_, id).value().contact; }
   static std::string NameOf(const char* cookie) {

@@ -76,7 +76,7 @@ class WatermarkTest : public StoreTest {
   }
 };
 
-TEST_F(WatermarkTest, MovesOnlyThatCustomersSendsOnThatAccountUpToTheWatermark) {
+TEST_P(WatermarkTest, MovesOnlyThatCustomersSendsOnThatAccountUpToTheWatermark) {
   const Sent first = Reply(kPage, kPsid, "m_1", kT0);
   const Sent at_watermark = Reply(kPage, kPsid, "m_2", kT0 + 10s);
   const Sent after = Reply(kPage, kPsid, "m_3", kT0 + 10s + 1ms);
@@ -95,7 +95,7 @@ TEST_F(WatermarkTest, MovesOnlyThatCustomersSendsOnThatAccountUpToTheWatermark) 
   EXPECT_EQ(Delivery(other_channel), DeliveryStatus::kSent);
 }
 
-TEST_F(WatermarkTest, NeverMovesBackAndLeavesFailedAndUnsentMessagesAlone) {
+TEST_P(WatermarkTest, NeverMovesBackAndLeavesFailedAndUnsentMessagesAlone) {
   const Sent first = Reply(kPage, kPsid, "m_1", kT0);
   const Sent second = Reply(kPage, kPsid, "m_2", kT0 + 1s);
   const Sent failed = Reply(kPage, kPsid, "m_3", kT0 + 2s);
@@ -118,7 +118,7 @@ TEST_F(WatermarkTest, NeverMovesBackAndLeavesFailedAndUnsentMessagesAlone) {
   EXPECT_EQ(Delivery(second), DeliveryStatus::kDelivered);
 }
 
-TEST_F(WatermarkTest, AnUnknownCustomerOrAccountMovesNothing) {
+TEST_P(WatermarkTest, AnUnknownCustomerOrAccountMovesNothing) {
   const Sent sent = Reply(kPage, kPsid, "m_1", kT0);
   EXPECT_TRUE(outbox_
                   ->UpdateDeliveryUpTo(core::Channel::kMessenger, kPage, "0000", kT0 + 1h,
@@ -130,6 +130,8 @@ TEST_F(WatermarkTest, AnUnknownCustomerOrAccountMovesNothing) {
                   ->empty());
   EXPECT_EQ(Delivery(sent), DeliveryStatus::kSent);
 }
+
+FRONTDESK_ON_BOTH_BACKENDS(WatermarkTest);
 
 }  // namespace
 }  // namespace store

@@ -23,7 +23,7 @@ class WebhookStoreTest : public StoreTest {
   }
 };
 
-TEST_F(WebhookStoreTest, ACommitQueuesADeliveryPerWebhookForEachMessageAndNotification) {
+TEST_P(WebhookStoreTest, ACommitQueuesADeliveryPerWebhookForEachMessageAndNotification) {
   auto first = webhooks().CreateWebhook(ws_, "https://a.example/hook", "secret one", kT0);
   auto second = webhooks().CreateWebhook(ws_, "https://b.example/hook", "secret two", kT0);
   ASSERT_TRUE(first.ok() && second.ok());
@@ -56,7 +56,7 @@ TEST_F(WebhookStoreTest, ACommitQueuesADeliveryPerWebhookForEachMessageAndNotifi
   EXPECT_EQ(handoffs, 2);
 }
 
-TEST_F(WebhookStoreTest, AWorkspaceWithoutWebhooksQueuesNothing) {
+TEST_P(WebhookStoreTest, AWorkspaceWithoutWebhooksQueuesNothing) {
   auto other = store_->CreateWorkspace("other");
   ASSERT_TRUE(other.ok());
   ASSERT_TRUE(webhooks().CreateWebhook(other->id, "https://o.example/", "secret", kT0).ok());
@@ -64,7 +64,7 @@ TEST_F(WebhookStoreTest, AWorkspaceWithoutWebhooksQueuesNothing) {
   EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM webhook_deliveries"), 0);
 }
 
-TEST_F(WebhookStoreTest, AClaimedDeliveryIsLeasedThenRetriedOrGivenUpOrFinished) {
+TEST_P(WebhookStoreTest, AClaimedDeliveryIsLeasedThenRetriedOrGivenUpOrFinished) {
   ASSERT_TRUE(webhooks().CreateWebhook(ws_, "https://a.example/hook", "secret", kT0).ok());
   CommitHandoff(ws_, "visitor-1");
   auto due = webhooks().ClaimWebhookDeliveries(kT0, kBatch, kT0 + 1min);
@@ -94,7 +94,7 @@ TEST_F(WebhookStoreTest, AClaimedDeliveryIsLeasedThenRetriedOrGivenUpOrFinished)
   EXPECT_TRUE(webhooks().ClaimWebhookDeliveries(kT0 + 10h, kBatch, kT0 + 11h)->empty());
 }
 
-TEST_F(WebhookStoreTest, WebhooksBelongToTheirWorkspace) {
+TEST_P(WebhookStoreTest, WebhooksBelongToTheirWorkspace) {
   auto other = store_->CreateWorkspace("other");
   ASSERT_TRUE(other.ok());
   auto mine = webhooks().CreateWebhook(ws_, "https://a.example/hook", "secret", kT0);
@@ -109,7 +109,7 @@ TEST_F(WebhookStoreTest, WebhooksBelongToTheirWorkspace) {
             base::ErrorCode::kNotFound);
 }
 
-TEST_F(WebhookStoreTest, DeletingAWebhookDropsWhatItWasOwed) {
+TEST_P(WebhookStoreTest, DeletingAWebhookDropsWhatItWasOwed) {
   auto hook = webhooks().CreateWebhook(ws_, "https://a.example/hook", "secret", kT0);
   ASSERT_TRUE(hook.ok());
   CommitHandoff(ws_, "visitor-1");
@@ -119,7 +119,7 @@ TEST_F(WebhookStoreTest, DeletingAWebhookDropsWhatItWasOwed) {
   EXPECT_TRUE(webhooks().ClaimWebhookDeliveries(kT0, kBatch, kT0 + 1min)->empty());
 }
 
-TEST_F(WebhookStoreTest, AWorkspaceHasAtMostTenWebhooks) {
+TEST_P(WebhookStoreTest, AWorkspaceHasAtMostTenWebhooks) {
   for (std::size_t i = 0; i < core::kMaxWebhooksPerWorkspace; ++i) {
     ASSERT_TRUE(
         webhooks().CreateWebhook(ws_, "https://a.example/" + std::to_string(i), "s", kT0).ok());
@@ -128,6 +128,8 @@ TEST_F(WebhookStoreTest, AWorkspaceHasAtMostTenWebhooks) {
   ASSERT_FALSE(refused.ok());
   EXPECT_EQ(refused.error().code, base::ErrorCode::kResourceExhausted);
 }
+
+FRONTDESK_ON_BOTH_BACKENDS(WebhookStoreTest);
 
 }  // namespace
 }  // namespace store

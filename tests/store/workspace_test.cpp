@@ -8,7 +8,7 @@ namespace {
 using WorkspaceTest = StoreTest;
 using ValueTest = StoreTest;
 
-TEST_F(WorkspaceTest, CreatedWorkspaceIsFoundBySlug) {
+TEST_P(WorkspaceTest, CreatedWorkspaceIsFoundBySlug) {
   base::Result<core::Workspace> created = store_->CreateWorkspace("bakery-2");
   ASSERT_TRUE(created.ok());
   EXPECT_EQ(created->slug, "bakery-2");
@@ -19,13 +19,13 @@ TEST_F(WorkspaceTest, CreatedWorkspaceIsFoundBySlug) {
   EXPECT_EQ(found->slug, "bakery-2");
 }
 
-TEST_F(WorkspaceTest, DuplicateSlugIsAlreadyExists) {
+TEST_P(WorkspaceTest, DuplicateSlugIsAlreadyExists) {
   base::Result<core::Workspace> again = store_->CreateWorkspace("acme");
   ASSERT_FALSE(again.ok());
   EXPECT_EQ(again.error().code, base::ErrorCode::kAlreadyExists);
 }
 
-TEST_F(WorkspaceTest, InvalidSlugIsRejectedAndNothingCreated) {
+TEST_P(WorkspaceTest, InvalidSlugIsRejectedAndNothingCreated) {
   for (const std::string& slug :
        std::vector<std::string>{"", "-acme", "acme-", "Acme", "a b", std::string(64, 'a')}) {
     base::Result<core::Workspace> created = store_->CreateWorkspace(slug);
@@ -35,13 +35,13 @@ TEST_F(WorkspaceTest, InvalidSlugIsRejectedAndNothingCreated) {
   EXPECT_EQ(QueryInt("SELECT COUNT(*) FROM workspaces"), 1);
 }
 
-TEST_F(WorkspaceTest, UnknownSlugIsNotFound) {
+TEST_P(WorkspaceTest, UnknownSlugIsNotFound) {
   base::Result<core::Workspace> found = store_->FindWorkspace("nobody");
   ASSERT_FALSE(found.ok());
   EXPECT_EQ(found.error().code, base::ErrorCode::kNotFound);
 }
 
-TEST_F(ValueTest, PutThenGetAndOverwrite) {
+TEST_P(ValueTest, PutThenGetAndOverwrite) {
   EXPECT_EQ(store_->GetValue(ws_, "clock").value(), std::nullopt);
   ASSERT_TRUE(store_->PutValue(ws_, "clock", "1000").ok());
   EXPECT_EQ(store_->GetValue(ws_, "clock").value(), "1000");
@@ -49,23 +49,26 @@ TEST_F(ValueTest, PutThenGetAndOverwrite) {
   EXPECT_EQ(store_->GetValue(ws_, "clock").value(), "2000");
 }
 
-TEST_F(ValueTest, ValuesAreIsolatedPerWorkspace) {
+TEST_P(ValueTest, ValuesAreIsolatedPerWorkspace) {
   const std::int64_t other = store_->CreateWorkspace("other").value().id;
   ASSERT_TRUE(store_->PutValue(ws_, "clock", "1000").ok());
   EXPECT_EQ(store_->GetValue(other, "clock").value(), std::nullopt);
 }
 
-TEST_F(ValueTest, PutInUnknownWorkspaceIsNotFound) {
+TEST_P(ValueTest, PutInUnknownWorkspaceIsNotFound) {
   base::Status put = store_->PutValue(ws_ + 100, "clock", "1");
   ASSERT_FALSE(put.ok());
   EXPECT_EQ(put.error().code, base::ErrorCode::kNotFound);
 }
 
-TEST_F(ValueTest, ValuesSurviveReopen) {
+TEST_P(ValueTest, ValuesSurviveReopen) {
   ASSERT_TRUE(store_->PutValue(ws_, "clock", "42").ok());
   Reopen();
   EXPECT_EQ(store_->GetValue(ws_, "clock").value(), "42");
 }
+
+FRONTDESK_ON_BOTH_BACKENDS(WorkspaceTest);
+FRONTDESK_ON_BOTH_BACKENDS(ValueTest);
 
 }  // namespace
 }  // namespace store
