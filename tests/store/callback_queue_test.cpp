@@ -122,18 +122,20 @@ TEST_P(CallbackQueueTest, AnAppendDoesNotWaitForATransactionOfTheDatabase) {
   EXPECT_EQ(callbacks_->ClaimCallbacks(kT0, 10, kT0)->size(), 1u);
 }
 
+FRONTDESK_ON_BOTH_BACKENDS(CallbackQueueTest);
+
 // Several instances share the queue: what one claimed is another's only once its lease ended
 // (the embedded queue, served by one instance, records no lease).
-TEST_P(CallbackQueueTest, AClaimIsLeasedUntilItEnds) {
-  if (backend_ != TestBackend::kPostgres) GTEST_SKIP() << "one instance serves a SQLite file";
+using CallbackClaimTest = StoreTest;
+
+TEST_P(CallbackClaimTest, AClaimIsLeasedUntilItEnds) {
   ASSERT_TRUE(callbacks_->AppendCallback(core::Channel::kWhatsapp, "{}", kT0).ok());
   ASSERT_EQ(callbacks_->ClaimCallbacks(kT0, 10, kT0 + 1min)->size(), 1u);
   EXPECT_TRUE(callbacks_->ClaimCallbacks(kT0 + 59s, 10, kT0 + 2min)->empty());
   EXPECT_EQ(callbacks_->ClaimCallbacks(kT0 + 1min, 10, kT0 + 2min)->size(), 1u);  // it died
 }
 
-TEST_P(CallbackQueueTest, ConcurrentClaimersNeverShareACallback) {
-  if (backend_ != TestBackend::kPostgres) GTEST_SKIP() << "one instance serves a SQLite file";
+TEST_P(CallbackClaimTest, ConcurrentClaimersNeverShareACallback) {
   constexpr int kCallbacks = 400;
   for (int i = 0; i < kCallbacks; ++i) {
     ASSERT_TRUE(callbacks_->AppendCallback(core::Channel::kWhatsapp, "{}", kT0).ok());
@@ -157,7 +159,7 @@ TEST_P(CallbackQueueTest, ConcurrentClaimersNeverShareACallback) {
   EXPECT_EQ(std::set<std::int64_t>(claimed.begin(), claimed.end()).size(), claimed.size());
 }
 
-FRONTDESK_ON_BOTH_BACKENDS(CallbackQueueTest);
+FRONTDESK_ON_POSTGRES(CallbackClaimTest);
 
 using CallbackFileTest = SqliteStoreTest;
 

@@ -3,6 +3,10 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <mutex>
+#include <set>
+#include <thread>
+
 #include "store_fixture.h"
 
 namespace store {
@@ -212,6 +216,42 @@ TEST_P(ChannelStoreTest, RetryRequeuesAndFinishUnsentIsFinal) {
 }
 
 FRONTDESK_ON_BOTH_BACKENDS(ChannelStoreTest);
+
+// Instances sharing a database claim the outbox at once: each item goes to one of them, and a
+// conversation's items one at a time, in order.
+using OutboxClaimTest = ChannelStoreTest;
+
+TEST_P(OutboxClaimTest, ConcurrentClaimersNeverShareAnItem) {
+  constexpr int kConversations = 60;
+  for (int i = 0; i < kConversations; ++i) {
+    const std::string customer = "1650555" + std::to_string(1000 + i);
+    CustomerAndReply(Open(customer), "wamid.c" + std::to_string(i));
+  }
+  std::mutex mutex;
+  std::multiset<std::int64_t> claimed;
+  std::set<std::int64_t> conversations;
+  std::vector<std::thread> claimers;
+  for (int t = 0; t < 4; ++t) {
+    claimers.emplace_back([&] {
+      while (true) {
+        auto batch = outbox_->ClaimOutbox(kT0 + 2s, 5, kT0 + 1h);
+        ASSERT_TRUE(batch.ok()) << batch.error().message;
+        if (batch->empty()) return;
+        std::lock_guard lock(mutex);
+        for (const core::OutboxItem& item : *batch) {
+          claimed.insert(item.id);
+          conversations.insert(item.conversation_id);
+        }
+      }
+    });
+  }
+  for (auto& claimer : claimers) claimer.join();
+  EXPECT_EQ(claimed.size(), static_cast<std::size_t>(kConversations));
+  EXPECT_EQ(std::set<std::int64_t>(claimed.begin(), claimed.end()).size(), claimed.size());
+  EXPECT_EQ(conversations.size(), static_cast<std::size_t>(kConversations));
+}
+
+FRONTDESK_ON_POSTGRES(OutboxClaimTest);
 
 }  // namespace
 }  // namespace store

@@ -35,6 +35,11 @@ inline std::string BackendName(const ::testing::TestParamInfo<TestBackend>& info
                            ::testing::Values(TestBackend::kSqlite, TestBackend::kPostgres), \
                            BackendName)
 
+// Runs the TEST_P suite `suite` (a StoreTest) on PostgreSQL only: what several instances sharing
+// a database need.
+#define FRONTDESK_ON_POSTGRES(suite) \
+  INSTANTIATE_TEST_SUITE_P(Backends, suite, ::testing::Values(TestBackend::kPostgres), BackendName)
+
 // A fresh database of either backend and its ports.
 class StoreFixture {
  protected:
