@@ -1,5 +1,7 @@
 #include "app/serve_command.h"
 
+#include <unistd.h>
+
 #include <iostream>
 #include <mutex>
 
@@ -152,6 +154,16 @@ void AddOperatorRoutes(http::Router& router, core::Store& store, const base::Clo
   });
 }
 
+// The name this instance serves under (ServeConfig::instance): as configured, else the host's
+// name and the configured port, which a restart in place keeps.
+std::string InstanceName(const ServeConfig& config) {
+  if (!config.instance.empty()) return config.instance;
+  char host[256] = {};
+  if (gethostname(host, sizeof host - 1) != 0)
+    return "frontdesk:" + std::to_string(config.server.port);
+  return std::string(host) + ":" + std::to_string(config.server.port);
+}
+
 }  // namespace
 
 int RunServe(const ServeOptions& options, std::ostream& out, std::ostream& err) {
@@ -165,8 +177,9 @@ int RunServe(const ServeOptions& options, std::ostream& out, std::ostream& err) 
     std::lock_guard lock(log_mutex);
     err << base::FormatTime(base::SystemClock().Now()) << ' ' << line << '\n' << std::flush;
   };
-  auto opened = store::OpenDatabase(config->database_url,
-                                    {.media_directory = config->media_path, .serving = true});
+  auto opened = store::OpenDatabase(
+      config->database_url,
+      {.media_directory = config->media_path, .serving = true, .instance = InstanceName(*config)});
   if (!opened.ok()) {
     err << "frontdesk serve: " << opened.error().message << '\n';
     return 1;

@@ -52,6 +52,12 @@ std::vector<ConfigKey> Keys() {
        [=](ServeConfig& c, const std::string& v) {
          return ParseCount(v, 0, kMaxPort, c.server.port);
        }},
+      {"server", "instance",
+       [](ServeConfig& c, const std::string& v) -> std::optional<std::string> {
+         if (v.empty()) return "must not be empty";
+         c.instance = v;
+         return std::nullopt;
+       }},
       {"server", "worker_threads",
        [=](ServeConfig& c, const std::string& v) {
          return ParseCount(v, 1, kMaxThreads, c.server.worker_threads);

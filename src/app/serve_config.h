@@ -35,6 +35,9 @@ struct ServeConfig {
   std::string media_path;       // media.path: where received files are kept; "" = "media" beside a
                                 // SQLite database file
   http::ServerSettings server;  // server.address, server.port, ...
+  // server.instance: this instance's name in the work it claims on a shared database
+  // (store::DatabaseOptions::instance); "" = the host's name and server.port.
+  std::string instance;
   base::Duration shutdown_grace = std::chrono::seconds{10};   // server.shutdown_grace
   std::string graph_base_url = "https://graph.facebook.com";  // graph.base_url
   base::Duration graph_timeout = std::chrono::seconds{10};    // graph.timeout

@@ -72,8 +72,9 @@ class Outbox {
   // items it had claimed go out now rather than when their leases end; items it was sending (see
   // MarkSending) may or may not have reached the customer, and are never sent again: their
   // message fails with a reason that says so. Returns how many were failed that way. A store
-  // several instances share changes nothing here (another instance's work is never freed): an
-  // item comes back when its lease ends, and one that was being sent then fails as above.
+  // several instances share does so for the items of this instance only (by the name it serves
+  // under); another instance's item comes back when its lease ends, and one that was being sent
+  // then fails as above.
   virtual base::Result<int> RecoverOutbox() = 0;
   // The items' requests are about to leave: from now on a crash cannot tell whether the provider
   // got them (no reply is ever sent twice). ClaimOutbox no longer returns them; RetryOutbox (a

@@ -50,7 +50,7 @@ base::Result<std::unique_ptr<Database>> OpenDatabase(std::string_view url,
       return std::unique_ptr<Database>(std::move(*db));
     }
     case Backend::kPostgres: {
-      auto db = postgres::PostgresDatabase::Open(parsed->target);
+      auto db = postgres::PostgresDatabase::Open(parsed->target, options);
       if (!db.ok()) return Naming(*parsed, db.error());
       return std::unique_ptr<Database>(std::move(*db));
     }

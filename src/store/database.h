@@ -49,6 +49,11 @@ struct DatabaseOptions {
   // For `frontdesk serve`: a SQLite database is served by one instance at a time, so opening it
   // fails (kFailedPrecondition, saying why) while another holds it. PostgreSQL takes several.
   bool serving = false;
+  // This instance's name in the work it claims on a database several instances share
+  // (PostgreSQL): callbacks, outbox items. Serving under the name it had before a restart, it
+  // takes back at once what it held when it stopped (core::Outbox::RecoverOutbox says how);
+  // under another name, that work returns when its leases end. Empty: a name of its own.
+  std::string instance;
 };
 
 // Applies the migrations the database at `url` lacks (creating a SQLite file when missing) and

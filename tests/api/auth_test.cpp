@@ -8,6 +8,7 @@
 #include "api/password.h"
 #include "store/database.h"
 #include "testing/temp_dir.h"
+#include "testing/test_database.h"
 
 namespace api {
 namespace {
@@ -20,7 +21,7 @@ constexpr const char* kPassword = "correct horse battery";
 class AuthTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    db_ = store::OpenDatabase("sqlite:" + (dir_ / "fd.db").string(), {}).value();
+    db_ = store::OpenDatabase(database_.url(), {}).value();
     ana_ = db_->users()
                .CreateUser("ana@shop.example", HashPassword(kPassword).value(), clock_.Now())
                .value();
@@ -36,6 +37,7 @@ class AuthTest : public ::testing::Test {
   }
 
   testing_support::TempDir dir_;
+  testing_support::TestDatabase database_{dir_.path()};
   base::FakeClock clock_{base::FromMillis(1'767'261'600'000)};
   std::unique_ptr<store::Database> db_;
   core::User ana_;
@@ -114,7 +116,7 @@ TEST_F(AuthTest, FailedSignInsAreLimitedPerClientAcrossEmails) {
 
 TEST_F(AuthTest, InstancesBehindOneLoadBalancerShareTheLimit) {
   // A second server on the same database: its own Auth, its own connections.
-  auto other_db = store::OpenDatabase("sqlite:" + (dir_ / "fd.db").string(), {}).value();
+  auto other_db = store::OpenDatabase(database_.url(), {}).value();
   Auth other(other_db->users(), clock_);
   for (int i = 0; i < 5; ++i) {
     Auth& server = i % 2 == 0 ? *auth_ : other;

@@ -97,7 +97,7 @@ TEST_F(ChannelSettingsE2eTest, ANewTokenReconnectsAChannelThatNeedsIt) {
   ASSERT_EQ(Seen(Call(owner_, "PUT", kWhatsapp, kConnect)).status, 200);
   {
     // What the outbox does when Meta refuses the token.
-    auto db = store::OpenDatabase("sqlite:" + crm_.database(), {});
+    auto db = store::OpenDatabase(crm_.database(), {});
     ASSERT_TRUE(db.ok());
     ASSERT_TRUE((*db)
                     ->channel_accounts()

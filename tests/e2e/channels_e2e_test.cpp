@@ -14,6 +14,7 @@
 #include "testing/fixture.h"
 #include "testing/serve_process.h"
 #include "testing/temp_dir.h"
+#include "testing/test_database.h"
 
 namespace e2e {
 namespace {
@@ -87,8 +88,8 @@ app_secret = ")" << kSecret << R"("
 app_id = "1517776481860111"
 verify_token = "verify-me"
 )";
-    db_ = (dir_ / "fd.db").string();
-    const std::string init = std::string(FRONTDESK_BINARY) + " init --db " + db_ + " --config " +
+    db_ = database_.url();
+    const std::string init = std::string(FRONTDESK_BINARY) + " init --db '" + db_ + "' --config " +
                              (dir_ / "shop.toml").string() + " > /dev/null";
     ASSERT_EQ(std::system(init.c_str()), 0);
     StartServer();
@@ -99,7 +100,7 @@ verify_token = "verify-me"
     server_ = std::make_unique<ServeProcess>(
         FRONTDESK_BINARY,
         std::map<std::string, std::string>{
-            {"FRONTDESK_DATABASE_PATH", db_},
+            {"FRONTDESK_DATABASE_URL", db_},
             {"FRONTDESK_SERVER_PORT", "0"},
             {"FRONTDESK_GRAPH_BASE_URL", "http://127.0.0.1:" + std::to_string(graph_.port())}});
     ASSERT_TRUE(server_->Start());
@@ -113,7 +114,7 @@ verify_token = "verify-me"
 
   // The conversation as stored now (read through a second connection: WAL allows it).
   core::ConversationSnapshot Conversation() {
-    auto db = store::OpenDatabase("sqlite:" + db_, {}).value();
+    auto db = store::OpenDatabase(db_, {}).value();
     const auto ws = db->store().FindWorkspace("shop").value();
     const ChannelCase& c = GetParam();
     return db->store()
@@ -133,7 +134,8 @@ verify_token = "verify-me"
   }
 
   testing_support::TempDir dir_;
-  std::string db_;
+  testing_support::TestDatabase database_{dir_.path()};
+  std::string db_;  // its URL
   FakeGraph graph_;
   std::unique_ptr<ServeProcess> server_;
 };
@@ -248,7 +250,7 @@ TEST_P(ChannelE2eTest, ABadSignatureIs401AndNothingIsStored) {
                           {{"X-Hub-Signature-256", channels::Sign(body, "not the secret")}}),
             401);
   server_->Terminate();
-  auto db = store::OpenDatabase("sqlite:" + db_, {}).value();
+  auto db = store::OpenDatabase(db_, {}).value();
   EXPECT_TRUE(db->callbacks()
                   .ClaimCallbacks(base::FromMillis(INT64_MAX / 2), 10, base::TimePoint{})
                   ->empty());

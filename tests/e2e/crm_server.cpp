@@ -17,7 +17,7 @@ bool CrmServer::AddWorkspace(const std::string& slug, const std::string& agent) 
   std::ofstream(file) << "slug = \"" << slug
                       << "\"\n[settings]\ndebounce = \"0s\"\nask_contact_details = false\n"
                       << agent;
-  const std::string init = std::string(FRONTDESK_BINARY) + " init --db " + db_ + " --config " +
+  const std::string init = std::string(FRONTDESK_BINARY) + " init --db '" + db_ + "' --config " +
                            file.string() + " > /dev/null";
   return std::system(init.c_str()) == 0;
 }
@@ -35,7 +35,7 @@ httplib::Headers CrmServer::SignIn(const std::string& email, const std::string& 
 bool CrmServer::AddMember(const std::string& slug, const std::string& email,
                           const std::string& role) {
   const std::string add = "echo '" + std::string(kOwnerPassword) + "' | " + FRONTDESK_BINARY +
-                          " user add --db " + db_ + " --workspace " + slug + " --email " + email +
+                          " user add --db '" + db_ + "' --workspace " + slug + " --email " + email +
                           " --role " + role + " > /dev/null";
   return std::system(add.c_str()) == 0;
 }
@@ -51,10 +51,10 @@ void CrmServer::WaitForReplies() {
 }
 
 bool CrmServer::Start(const CrmServerOptions& options) {
-  db_ = (dir_ / "fd.db").string();
+  db_ = database_.url();
   if (!AddWorkspace("shop") || !AddMember("shop", kOwnerEmail, "owner")) return false;
   std::map<std::string, std::string> env = options.env;
-  env["FRONTDESK_DATABASE_PATH"] = db_;
+  env["FRONTDESK_DATABASE_URL"] = db_;
   env["FRONTDESK_SERVER_PORT"] = "0";
   if (options.capture_log) log_ = (dir_ / "serve.log").string();
   server_ = std::make_unique<testing_support::ServeProcess>(FRONTDESK_BINARY, std::move(env), log_);

@@ -1,7 +1,7 @@
-// Test support: `frontdesk serve` on a fresh database with the workspace "shop" and its owner,
-// made through the command line as a user would (`frontdesk init`, `frontdesk user add`). Its
-// workspaces answer at once (debounce 0): a customer message's reply, handoff and notification
-// are stored once the reply pool answered it (WaitForReplies).
+// Test support: `frontdesk serve` on a fresh database (testing/test_database.h) with the workspace
+// "shop" and its owner, made through the command line as a user would (`frontdesk init`, `frontdesk
+// user add`). Its workspaces answer at once (debounce 0): a customer message's reply, handoff and
+// notification are stored once the reply pool answered it (WaitForReplies).
 #pragma once
 
 #include <httplib.h>
@@ -12,6 +12,7 @@
 
 #include "testing/serve_process.h"
 #include "testing/temp_dir.h"
+#include "testing/test_database.h"
 
 namespace e2e {
 
@@ -52,7 +53,8 @@ class CrmServer {
 
  private:
   testing_support::TempDir dir_;
-  std::string db_;
+  testing_support::TestDatabase database_{dir_.path()};
+  std::string db_;   // its URL
   std::string log_;  // the log file, or ""
   std::unique_ptr<testing_support::ServeProcess> server_;
   std::unique_ptr<httplib::Client> client_;

@@ -183,7 +183,7 @@ void LlmServer::AcceptSend(core::Channel channel) { graph_.Script(200, Meta(chan
 
 std::optional<core::ConversationSnapshot> LlmServer::Conversation(core::Channel channel,
                                                                   const std::string& customer) {
-  auto db = store::OpenDatabase("sqlite:" + crm_.database(), {});
+  auto db = store::OpenDatabase(crm_.database(), {});
   if (!db.ok()) return std::nullopt;
   const auto workspace = (*db)->store().FindWorkspace("casa");
   if (!workspace.ok()) return std::nullopt;

@@ -111,12 +111,14 @@ TEST_P(ChannelStoreTest, RepliesOnMetaChannelsAreQueuedInTheSameCommit) {
   EXPECT_TRUE(*outbox_->HasSendInFlight(core::Channel::kWhatsapp, "106540352242922", "16505551234",
                                         kT0 + 2s));
   EXPECT_EQ(outbox_->ClaimOutbox(kT0 + 31s, 10, kT0 + 61s)->size(), 1u);
+  Reopen();  // a restart (on PostgreSQL, under a name of its own)
   EXPECT_EQ(outbox_->RecoverOutbox().value(), 0);
   if (backend_ == TestBackend::kSqlite) {
     // One instance serves the file: a restart gives the leases back at once.
     EXPECT_EQ(outbox_->ClaimOutbox(kT0 + 32s, 10, kT0 + 62s)->size(), 1u);
   } else {
-    // Several share the database: another instance's lease is never freed, only ended.
+    // Several share the database: another instance's lease is never freed, only ended
+    // (OutboxClaimTest: a restart under the same name takes it back).
     EXPECT_TRUE(outbox_->ClaimOutbox(kT0 + 32s, 10, kT0 + 62s)->empty());
     EXPECT_EQ(outbox_->ClaimOutbox(kT0 + 61s, 10, kT0 + 91s)->size(), 1u);
   }
@@ -249,6 +251,32 @@ TEST_P(OutboxClaimTest, ConcurrentClaimersNeverShareAnItem) {
   EXPECT_EQ(claimed.size(), static_cast<std::size_t>(kConversations));
   EXPECT_EQ(std::set<std::int64_t>(claimed.begin(), claimed.end()).size(), claimed.size());
   EXPECT_EQ(conversations.size(), static_cast<std::size_t>(kConversations));
+}
+
+// A restart in place (the same instance name) takes back at once what the instance held; another
+// instance's name takes nothing.
+TEST_P(OutboxClaimTest, AnInstanceRestartedUnderItsNameTakesBackItsWorkAtOnce) {
+  const DatabaseOptions web1{.serving = true, .instance = "web-1"};
+  Reopen(web1);
+  CustomerAndReply(Open("16505550001"), "wamid.r1");
+  CustomerAndReply(Open("16505550002"), "wamid.r2");
+  ASSERT_TRUE(callbacks_->AppendCallback(core::Channel::kWhatsapp, "{}", kT0).ok());
+  ASSERT_EQ(callbacks_->ClaimCallbacks(kT0, 10, kT0 + 1min)->size(), 1u);
+  auto items = outbox_->ClaimOutbox(kT0 + 2s, 10, kT0 + 1min);
+  ASSERT_EQ(items->size(), 2u);
+  ASSERT_TRUE(outbox_->MarkSending({(*items)[0].id}).ok());
+
+  Reopen({.serving = true, .instance = "web-2"});  // another instance: nothing is its
+  EXPECT_EQ(outbox_->RecoverOutbox().value(), 0);
+  EXPECT_TRUE(callbacks_->ClaimCallbacks(kT0 + 2s, 10, kT0 + 1min)->empty());
+  EXPECT_TRUE(outbox_->ClaimOutbox(kT0 + 3s, 10, kT0 + 1min)->empty());
+
+  Reopen(web1);  // web-1 again, before its leases ended
+  EXPECT_EQ(callbacks_->ClaimCallbacks(kT0 + 2s, 10, kT0 + 1min)->size(), 1u);
+  EXPECT_EQ(outbox_->RecoverOutbox().value(), 1);  // the send it was making: failed, not resent
+  auto again = outbox_->ClaimOutbox(kT0 + 3s, 10, kT0 + 1min);
+  ASSERT_EQ(again->size(), 1u);
+  EXPECT_EQ((*again)[0].id, (*items)[1].id);
 }
 
 FRONTDESK_ON_POSTGRES(OutboxClaimTest);

@@ -73,11 +73,12 @@ class StoreFixture {
     return backend_ == TestBackend::kPostgres ? postgres_->url() : "sqlite:" + path_;
   }
 
-  // Closes the database and opens it again, as a restart does.
-  void Reopen() {
+  // Closes the database and opens it again, as a restart does (`options` without a media
+  // directory: the fixture's).
+  void Reopen(DatabaseOptions options = {}) {
     db_.reset();
-    base::Result<std::unique_ptr<Database>> opened =
-        OpenDatabase(url(), {.media_directory = (dir_ / "media").string()});
+    if (options.media_directory.empty()) options.media_directory = (dir_ / "media").string();
+    base::Result<std::unique_ptr<Database>> opened = OpenDatabase(url(), options);
     ASSERT_TRUE(opened.ok()) << opened.error().message;
     db_ = std::move(*opened);
     store_ = &db_->store();

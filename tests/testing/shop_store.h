@@ -1,6 +1,6 @@
-// Test support: the embedded database on a fresh file in a temporary directory of its own, holding
-// the workspace "shop", and a web chat handoff committed in it as the engine would commit one. For
-// test binaries that link frontdesk_store.
+// Test support: a fresh database (testing/test_database.h: SQLite in a temporary directory of its
+// own, or the run's PostgreSQL) holding the workspace "shop", and a web chat handoff committed in
+// it as the engine would commit one. For test binaries that link frontdesk_store.
 #pragma once
 
 #include <gtest/gtest.h>
@@ -14,13 +14,15 @@
 #include "core/store.h"
 #include "store/database.h"
 #include "testing/temp_dir.h"
+#include "testing/test_database.h"
 
 namespace testing_support {
 
 struct ShopStore {
   TempDir dir;
+  TestDatabase database{dir.path()};
   std::unique_ptr<store::Database> db =
-      store::OpenDatabase("sqlite:" + (dir / "fd.db").string(), {}).value();
+      store::OpenDatabase(database.url(), {.media_directory = (dir / "media").string()}).value();
   std::int64_t workspace_id = db->store().CreateWorkspace("shop")->id;
 };
 

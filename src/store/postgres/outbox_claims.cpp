@@ -27,6 +27,15 @@ constexpr std::string_view kClaim =
     "   AND p.id < o.id)"
     "  ORDER BY o.not_before_ms, o.id LIMIT $2 FOR UPDATE OF o SKIP LOCKED)"
     " AND sending = 0 AND (lease_until_ms IS NULL OR lease_until_ms <= $1) RETURNING id";
+// RecoverOutbox: what this instance was sending when it stopped, and what it had claimed.
+constexpr std::string_view kFailMySends =
+    "WITH lost AS (DELETE FROM outbox WHERE sending = 1 AND claimed_by = $1"
+    "  RETURNING message_id)"
+    " UPDATE messages SET delivery = 'failed', delivery_error = $2"
+    " FROM lost WHERE messages.id = lost.message_id";
+constexpr std::string_view kReleaseMine =
+    "UPDATE outbox SET lease_until_ms = NULL, claimed_by = NULL"
+    " WHERE claimed_by = $1 AND sending = 0";
 constexpr std::string_view kSelectItems =
     "SELECT " FRONTDESK_OUTBOX_ITEM_COLUMNS
     " WHERE o.id = ANY($1::bigint[]) ORDER BY o.not_before_ms, o.id";
@@ -71,7 +80,22 @@ base::Result<std::vector<core::OutboxItem>> Outbox<postgres::Pool>::ClaimOutbox(
 
 template <>
 base::Result<int> Outbox<postgres::Pool>::RecoverOutbox() {
-  return 0;  // other instances' items stay theirs until their leases end (ClaimOutbox)
+  // Only this instance's, by its name: other instances' items stay theirs until their leases end
+  // (ClaimOutbox).
+  return backend_.Writing([&](postgres::Connection& db) -> base::Result<int> {
+    auto txn = postgres::BeginWrite(db);
+    if (!txn.ok()) return txn.error();
+    if (base::Status done = RunStatement(db, kFailMySends, backend_.instance(), kUnknownOutcome);
+        !done.ok()) {
+      return done.error();
+    }
+    const auto failed = static_cast<int>(db.Changes());
+    if (base::Status done = RunStatement(db, kReleaseMine, backend_.instance()); !done.ok()) {
+      return done.error();
+    }
+    if (base::Status done = txn->Commit(); !done.ok()) return done.error();
+    return failed;
+  });
 }
 
 }  // namespace store::sql

@@ -31,15 +31,19 @@ Lease::~Lease() {
   if (owned_ != nullptr) pool_->Release(std::move(owned_));
 }
 
-base::Result<std::unique_ptr<Pool>> Pool::Open(std::string conninfo, std::size_t size) {
-  std::unique_ptr<Pool> pool(new Pool(std::move(conninfo), size == 0 ? 1 : size));
+base::Result<std::unique_ptr<Pool>> Pool::Open(std::string conninfo, std::size_t size,
+                                               std::string instance) {
+  std::unique_ptr<Pool> pool(
+      new Pool(std::move(conninfo), size == 0 ? 1 : size, std::move(instance)));
   base::Result<Lease> first = pool->Acquire();
   if (!first.ok()) return first.error();
   return pool;
 }
 
-Pool::Pool(std::string conninfo, std::size_t size)
-    : conninfo_(std::move(conninfo)), size_(size), instance_(InstanceName()) {}
+Pool::Pool(std::string conninfo, std::size_t size, std::string instance)
+    : conninfo_(std::move(conninfo)),
+      size_(size),
+      instance_(instance.empty() ? InstanceName() : std::move(instance)) {}
 
 Pool::~Pool() = default;
 

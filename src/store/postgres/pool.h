@@ -46,7 +46,9 @@ class Pool {
  public:
   // A pool of up to `size` connections to `conninfo`, opening one now to check the server is
   // there. kUnavailable with libpq's reason when it is not.
-  static base::Result<std::unique_ptr<Pool>> Open(std::string conninfo, std::size_t size);
+  // `instance` names it in the claims it takes (instance()); empty: "host:pid:random".
+  static base::Result<std::unique_ptr<Pool>> Open(std::string conninfo, std::size_t size,
+                                                  std::string instance = "");
 
   ~Pool();
   Pool(const Pool&) = delete;
@@ -92,13 +94,12 @@ class Pool {
   bool InAtomically() const;
 
   const std::string& conninfo() const { return conninfo_; }
-  // This instance's name in the claims it takes (outbox items, callbacks, timers, media):
-  // "host:pid:random", different for every pool.
+  // This instance's name in the claims it takes (outbox items, callbacks).
   const std::string& instance() const { return instance_; }
 
  private:
   friend class Lease;
-  Pool(std::string conninfo, std::size_t size);
+  Pool(std::string conninfo, std::size_t size, std::string instance);
   void Release(std::unique_ptr<Connection> db);
 
   const std::string conninfo_;

@@ -28,9 +28,11 @@ class PostgresDatabase final : public store::Database {
   static constexpr std::size_t kConnections = 16;
 
   // Connects to `conninfo` and applies the migrations the database lacks (under a lock: several
-  // instances may start at once). kUnavailable with libpq's reason when the server cannot be
+  // instances may start at once). Serving, it takes back the callbacks this instance (by its
+  // name) claimed before it stopped. kUnavailable with libpq's reason when the server cannot be
   // reached; kFailedPrecondition when a newer frontdesk wrote its schema.
-  static base::Result<std::unique_ptr<PostgresDatabase>> Open(const std::string& conninfo);
+  static base::Result<std::unique_ptr<PostgresDatabase>> Open(const std::string& conninfo,
+                                                              const DatabaseOptions& options);
 
   core::Store& store() override { return store_; }
   core::Crm& crm() override { return crm_; }

@@ -8,7 +8,8 @@
 //     instances claim different items without waiting) and leases them in the instance's name;
 //     an item whose lease ended is due again, and one that was being sent when its lease ended
 //     (its instance died: the lease outlasts a send's deadline) fails as possibly delivered.
-//     RecoverOutbox changes nothing: other instances' work stays theirs.
+//     RecoverOutbox does for this instance's items (by its name: DatabaseOptions::instance) what
+//     SQLite's does for all; other instances' items stay theirs.
 // `Backend` is sqlite::DatabaseFile or postgres::Pool (instantiated for both in the .cpp).
 //
 // Thread-safety: every method may be called from any thread.
