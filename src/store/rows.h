@@ -126,6 +126,26 @@ base::Result<core::ConversationSummary> ReadConversationSummary(const Row& q) {
   return s;
 }
 
+// The page of summaries `q` selects (ReadConversationSummary's columns, in list order, one row past
+// the page when another follows): at most `limit`, and the cursor after the last when more follow.
+template <typename Query>
+base::Result<core::ConversationPage> ReadInboxPage(Query& q, std::size_t limit) {
+  core::ConversationPage page;
+  while (true) {
+    base::Result<bool> row = q.Step();
+    if (!row.ok()) return row.error();
+    if (!*row) return page;
+    if (page.conversations.size() == limit) {
+      const core::ConversationSummary& last = page.conversations.back();
+      page.next = core::ConversationCursor{*last.last_activity, last.id};
+      return page;
+    }
+    base::Result<core::ConversationSummary> s = ReadConversationSummary(q);
+    if (!s.ok()) return s.error();
+    page.conversations.push_back(std::move(*s));
+  }
+}
+
 // id, conversation_id, contact_id, kind, reason, customer_name, last_messages_json,
 // answers_json, at_ms, read (0 or 1), detail
 template <typename Row>

@@ -13,32 +13,25 @@ constexpr std::int64_t kEnd = std::numeric_limits<std::int64_t>::max();
 
 // The columns ReadConversationSummary reads, FROM conversations c JOIN contacts k and the last
 // message m.
+#define FRONTDESK_SUMMARY_SELECT                                                         \
+  "SELECT c.id, c.channel, c.account_id, c.folder, c.mode, c.resume_at_ms, c.epoch,"     \
+  " c.priority, c.unread_count, c.contact_id, k.display_name, k.external_id,"            \
+  " c.last_activity_ms,"                                                                 \
+  " (SELECT COALESCE(json_agg(label ORDER BY position), '[]')::text FROM contact_labels" \
+  "   WHERE contact_id = c.contact_id),"                                                 \
+  " m.id, m.author, m.text, m.at_ms, m.epoch, m.provider_message_id, m.delivery,"        \
+  " m.delivery_error, m.attachment, m.author_user, m.model"                              \
+  " FROM conversations c JOIN contacts k ON k.id = c.contact_id"                         \
+  " LEFT JOIN messages m ON m.id = c.last_message_id"
+
 constexpr std::string_view kSelectSummary =
-    "SELECT c.id, c.channel, c.account_id, c.folder, c.mode, c.resume_at_ms, c.epoch,"
-    " c.priority, c.unread_count, c.contact_id, k.display_name, k.external_id,"
-    " c.last_activity_ms,"
-    " (SELECT COALESCE(json_agg(label ORDER BY position), '[]')::text FROM contact_labels"
-    "   WHERE contact_id = c.contact_id),"
-    " m.id, m.author, m.text, m.at_ms, m.epoch, m.provider_message_id, m.delivery,"
-    " m.delivery_error, m.attachment, m.author_user, m.model"
-    " FROM conversations c JOIN contacts k ON k.id = c.contact_id"
-    " LEFT JOIN messages m ON m.id = c.last_message_id"
-    " WHERE c.id = $1 AND c.workspace_id = $2";
+    FRONTDESK_SUMMARY_SELECT " WHERE c.id = $1 AND c.workspace_id = $2";
 
 // $1 workspace, $2 folder, $3 and $4 the cursor (activity, id; the largest values for the first
 // page), $5 the page size, $6 a channel (NULL: every one), $7 unread only (0 or 1), $8 a label
 // (NULL: any), $9 the search's tsquery (NULL: no search). Conversations without a message have
 // no activity and are never listed.
-constexpr std::string_view kSelectPage =
-    "SELECT c.id, c.channel, c.account_id, c.folder, c.mode, c.resume_at_ms, c.epoch,"
-    " c.priority, c.unread_count, c.contact_id, k.display_name, k.external_id,"
-    " c.last_activity_ms,"
-    " (SELECT COALESCE(json_agg(label ORDER BY position), '[]')::text FROM contact_labels"
-    "   WHERE contact_id = c.contact_id),"
-    " m.id, m.author, m.text, m.at_ms, m.epoch, m.provider_message_id, m.delivery,"
-    " m.delivery_error, m.attachment, m.author_user, m.model"
-    " FROM conversations c JOIN contacts k ON k.id = c.contact_id"
-    " LEFT JOIN messages m ON m.id = c.last_message_id"
+constexpr std::string_view kSelectPage = FRONTDESK_SUMMARY_SELECT
     " WHERE c.workspace_id = $1 AND c.folder = $2 AND c.last_activity_ms IS NOT NULL"
     " AND (c.last_activity_ms, c.id) < ($3::bigint, $4::bigint)"
     " AND ($6::text IS NULL OR c.channel = $6::text)"
@@ -97,21 +90,7 @@ base::Result<core::ConversationPage> ListInbox(Connection& db, std::int64_t work
   q->BindAll(workspace_id, core::ToString(filter.folder),
              after ? base::ToMillis(after->last_activity) : kEnd, after ? after->id : kEnd, wanted,
              channel, std::int64_t{filter.unread_only}, label, tsquery);
-  core::ConversationPage page;
-  while (true) {
-    base::Result<bool> row = q->Step();
-    if (!row.ok()) return row.error();
-    if (!*row) break;
-    if (page.conversations.size() == limit) {
-      const core::ConversationSummary& last = page.conversations.back();
-      page.next = core::ConversationCursor{*last.last_activity, last.id};
-      break;
-    }
-    base::Result<core::ConversationSummary> s = ReadConversationSummary(*q);
-    if (!s.ok()) return s.error();
-    page.conversations.push_back(std::move(*s));
-  }
-  return page;
+  return ReadInboxPage(*q, limit);
 }
 
 }  // namespace store::postgres

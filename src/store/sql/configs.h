@@ -26,27 +26,21 @@ struct StoredConfig {
   std::int64_t counter = 0;
 };
 
-base::Result<StoredConfig> SelectDraft(auto& db, std::int64_t workspace_id) {
-  static constexpr std::string_view kSelect =
-      "SELECT draft_json, draft_revision FROM agent_configs"
-      " WHERE workspace_id = $1 AND draft_json IS NOT NULL";
-  auto q = db.Prepare(kSelect);
+// The draft (kSelectDraft) or the published copy (kSelectPublished); kNotFound `missing` when
+// there is none.
+inline constexpr std::string_view kSelectDraft =
+    "SELECT draft_json, draft_revision FROM agent_configs"
+    " WHERE workspace_id = $1 AND draft_json IS NOT NULL";
+inline constexpr std::string_view kSelectPublished =
+    "SELECT published_json, published_version FROM agent_configs"
+    " WHERE workspace_id = $1 AND published_json IS NOT NULL";
+base::Result<StoredConfig> SelectConfig(auto& db, std::string_view sql, std::int64_t workspace_id,
+                                        const char* missing) {
+  auto q = db.Prepare(sql);
   if (!q.ok()) return q.error();
   base::Result<bool> row = q->BindAll(workspace_id).Step();
   if (!row.ok()) return row.error();
-  if (!*row) return base::Error::NotFound(kNoDraft);
-  return StoredConfig{q->Text(0), q->Int64(1)};
-}
-
-base::Result<StoredConfig> SelectPublished(auto& db, std::int64_t workspace_id) {
-  static constexpr std::string_view kSelect =
-      "SELECT published_json, published_version FROM agent_configs"
-      " WHERE workspace_id = $1 AND published_json IS NOT NULL";
-  auto q = db.Prepare(kSelect);
-  if (!q.ok()) return q.error();
-  base::Result<bool> row = q->BindAll(workspace_id).Step();
-  if (!row.ok()) return row.error();
-  if (!*row) return base::Error::NotFound(kNothingPublished);
+  if (!*row) return base::Error::NotFound(missing);
   return StoredConfig{q->Text(0), q->Int64(1)};
 }
 
@@ -79,7 +73,8 @@ base::Result<std::int64_t> SaveDraft(auto& db, std::int64_t workspace_id,
 }
 
 base::Result<core::Draft> LoadDraft(auto& db, std::int64_t workspace_id) {
-  base::Result<configs::StoredConfig> stored = configs::SelectDraft(db, workspace_id);
+  base::Result<configs::StoredConfig> stored =
+      configs::SelectConfig(db, configs::kSelectDraft, workspace_id, configs::kNoDraft);
   if (!stored.ok()) return stored.error();
   base::Result<core::AgentConfig> config = DecodeConfig(stored->json);
   if (!config.ok()) return config.error();
@@ -95,7 +90,8 @@ base::Result<std::int64_t> Publish(auto& db, std::int64_t workspace_id,
   auto txn = BeginWrite(db);
   if (!txn.ok()) return txn.error();
   {
-    base::Result<configs::StoredConfig> draft = configs::SelectDraft(db, workspace_id);
+    base::Result<configs::StoredConfig> draft =
+        configs::SelectConfig(db, configs::kSelectDraft, workspace_id, configs::kNoDraft);
     if (!draft.ok()) return draft.error();
     if (draft->counter != draft_revision) {
       return base::Error::Conflict("the draft changed since revision " +
@@ -133,7 +129,8 @@ base::Status DiscardDraft(auto& db, std::int64_t workspace_id) {
 }
 
 base::Result<core::PublishedConfig> LoadPublished(auto& db, std::int64_t workspace_id) {
-  base::Result<configs::StoredConfig> stored = configs::SelectPublished(db, workspace_id);
+  base::Result<configs::StoredConfig> stored = configs::SelectConfig(
+      db, configs::kSelectPublished, workspace_id, configs::kNothingPublished);
   if (!stored.ok()) return stored.error();
   base::Result<core::AgentConfig> config = DecodeConfig(stored->json);
   if (!config.ok()) return config.error();

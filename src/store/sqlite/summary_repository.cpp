@@ -134,21 +134,7 @@ base::Result<core::ConversationPage> ListInbox(Connection& db, std::int64_t work
   if (statement.parameters >= 8) q->Bind(8, label);
   if (statement.parameters >= 9) q->Bind(9, search->expression);
   if (statement.parameters >= 11) q->Bind(10, plan.conversations).Bind(11, plan.contacts);
-  core::ConversationPage page;
-  while (true) {
-    base::Result<bool> row = q->Step();
-    if (!row.ok()) return row.error();
-    if (!*row) break;
-    if (page.conversations.size() == limit) {
-      const core::ConversationSummary& last = page.conversations.back();
-      page.next = core::ConversationCursor{*last.last_activity, last.id};
-      break;
-    }
-    base::Result<core::ConversationSummary> s = ReadConversationSummary(*q);
-    if (!s.ok()) return s.error();
-    page.conversations.push_back(std::move(*s));
-  }
-  return page;
+  return ReadInboxPage(*q, limit);
 }
 
 }  // namespace store::sqlite
