@@ -140,6 +140,15 @@ class Store {
   // workspaces.
   virtual base::Result<std::vector<DueTimer>> DueTimers(TimerKind kind, base::TimePoint now,
                                                         std::size_t limit) = 0;
+  // As DueTimers, each claimed by the caller until `lease_until`: on a store several instances
+  // share, a claimed timer is leased until then (unless a decision moves or cancels it first), so
+  // no other instance's claim takes it before then, and one takes it then if the caller died.
+  // DueTimers and CountDueTimers still count it: it is owed until a decision settles it. The
+  // embedded store, served by one instance whose dispatchers track what they run, records no
+  // lease.
+  virtual base::Result<std::vector<DueTimer>> ClaimTimers(TimerKind kind, base::TimePoint now,
+                                                          std::size_t limit,
+                                                          base::TimePoint lease_until) = 0;
   // How many timers of `kind` are due at or before `now`, across all workspaces.
   virtual base::Result<std::size_t> CountDueTimers(TimerKind kind, base::TimePoint now) = 0;
   // The earliest pending timer of the workspace, if any.

@@ -72,7 +72,8 @@ base::Result<std::vector<core::Decision>> Engine::RunDue(core::TimerKind kind,
   constexpr int kMaxPasses = 64;
   std::vector<core::Decision> decisions;
   for (int pass = 0; pass < kMaxPasses; ++pass) {
-    auto due = store_.DueTimers(kind, clock_.Now(), settings_.timer_batch);
+    const base::TimePoint now = clock_.Now();
+    auto due = store_.ClaimTimers(kind, now, settings_.timer_batch, now + settings_.timer_lease);
     if (!due.ok()) return due.error();
     std::size_t handled = 0;
     for (const core::DueTimer& t : *due) {

@@ -39,6 +39,9 @@ struct EngineSettings {
   int max_conflict_retries = 5;    // decide again this often when a concurrent change wins
   int max_proposals = 3;           // brain calls for one reply, when its turn keeps changing
   std::size_t timer_batch = 256;   // timers fired (or replies answered) per store query
+  // How long fired timers are this instance's (core::Store::ClaimTimers): on a database several
+  // instances share, one that failed here is tried again after this, here or elsewhere.
+  base::Duration timer_lease = std::chrono::minutes{2};
 };
 
 // A customer message and its reply, decided before the transaction that stores them, with the

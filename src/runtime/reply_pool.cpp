@@ -65,7 +65,7 @@ bool ReplyPool::Dispatch() {
            std::min<std::size_t>(in_flight_.size(), settings_.workers);
   }
   if (free == 0) return false;  // a finishing worker wakes the dispatcher
-  auto due = store_.DueTimers(core::TimerKind::kReply, now, skip + free);
+  auto due = store_.ClaimTimers(core::TimerKind::kReply, now, skip + free, now + settings_.lease);
   if (!due.ok()) {
     log_("replies: " + due.error().message);
     return false;
@@ -78,8 +78,9 @@ bool ReplyPool::Dispatch() {
       const auto it = finished_.find(id);
       return it != finished_.end() && it->second > read_from;
     };
+    // Every claimed reply not held here is queued: a store with leases returns none held here,
+    // and one it returned but did not queue would wait for its lease to end.
     for (const core::DueTimer& t : *due) {
-      if (queued == free) break;
       if (in_flight_.contains(t.conversation_id) || retry_at_.contains(t.conversation_id) ||
           answered_meanwhile(t.conversation_id)) {
         continue;
@@ -93,7 +94,7 @@ bool ReplyPool::Dispatch() {
   }
   if (queued > 0) work_.notify_all();
   // A full batch means more may be due.
-  return queued > 0 && queued == free;
+  return queued > 0 && due->size() == skip + free;
 }
 
 void ReplyPool::Work() {

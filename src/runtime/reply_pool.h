@@ -45,6 +45,9 @@ struct ReplyPoolSettings {
   int workers = 32;  // conversations answered at once (brain calls in flight)
   base::Duration poll = std::chrono::milliseconds{200};
   base::Duration retry_delay = std::chrono::seconds{2};
+  // How long a claimed reply is this instance's (core::Store::ClaimTimers): longer than a turn's
+  // deadline, so another instance takes over only one that died.
+  base::Duration lease = std::chrono::minutes{2};
 };
 
 class ReplyPool {

@@ -1,6 +1,9 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <mutex>
+#include <set>
+#include <thread>
 
 #include "store/store_fixture.h"
 
@@ -104,6 +107,57 @@ TEST_P(TimerCommits, TimersSurviveReopen) {
 }
 
 FRONTDESK_ON_BOTH_BACKENDS(TimerCommits);
+
+TEST_P(TimerCommits, AClaimReturnsTheDueTimersWithTheirDueTimes) {
+  const std::int64_t id = SetTimers(ws_, "a", {{core::TimerKind::kResume, kT0 + 15min}});
+  EXPECT_TRUE(store_->ClaimTimers(core::TimerKind::kResume, kT0 + 14min, 10, kT0 + 16min)->empty());
+  const auto claimed =
+      store_->ClaimTimers(core::TimerKind::kResume, kT0 + 15min, 10, kT0 + 17min).value();
+  ASSERT_EQ(claimed.size(), 1u);
+  EXPECT_EQ(claimed[0].conversation_id, id);
+  EXPECT_EQ(claimed[0].due_at, kT0 + 15min);
+}
+
+// Instances sharing a database: a claimed timer is another's only once its lease ended, unless a
+// decision moved or cancelled it first.
+using TimerClaimTest = TimerCommits;
+
+TEST_P(TimerClaimTest, AClaimedTimerIsLeasedUntilItEndsOrADecisionMovesIt) {
+  SetTimers(ws_, "a", {{core::TimerKind::kReply, kT0}});
+  ASSERT_EQ(store_->ClaimTimers(core::TimerKind::kReply, kT0, 10, kT0 + 2min)->size(), 1u);
+  EXPECT_TRUE(store_->ClaimTimers(core::TimerKind::kReply, kT0 + 1min, 10, kT0 + 3min)->empty());
+  const auto again = store_->ClaimTimers(core::TimerKind::kReply, kT0 + 2min, 10, kT0 + 4min);
+  ASSERT_EQ(again->size(), 1u);  // its claimer died
+  EXPECT_EQ((*again)[0].due_at, kT0);
+  SetTimers(ws_, "a", {{core::TimerKind::kReply, kT0 + 2min}});  // a new message: due at once
+  EXPECT_EQ(store_->ClaimTimers(core::TimerKind::kReply, kT0 + 2min, 10, kT0 + 5min)->size(), 1u);
+}
+
+TEST_P(TimerClaimTest, ConcurrentClaimersNeverShareATimer) {
+  constexpr int kConversations = 120;
+  for (int i = 0; i < kConversations; ++i) {
+    SetTimers(ws_, "c" + std::to_string(i), {{core::TimerKind::kReply, kT0}});
+  }
+  std::mutex mutex;
+  std::multiset<std::int64_t> claimed;
+  std::vector<std::thread> claimers;
+  for (int t = 0; t < 4; ++t) {
+    claimers.emplace_back([&] {
+      while (true) {
+        auto batch = store_->ClaimTimers(core::TimerKind::kReply, kT0, 9, kT0 + 1h);
+        ASSERT_TRUE(batch.ok()) << batch.error().message;
+        if (batch->empty()) return;
+        std::lock_guard lock(mutex);
+        for (const core::DueTimer& timer : *batch) claimed.insert(timer.conversation_id);
+      }
+    });
+  }
+  for (auto& claimer : claimers) claimer.join();
+  EXPECT_EQ(claimed.size(), static_cast<std::size_t>(kConversations));
+  EXPECT_EQ(std::set<std::int64_t>(claimed.begin(), claimed.end()).size(), claimed.size());
+}
+
+FRONTDESK_ON_POSTGRES(TimerClaimTest);
 
 }  // namespace
 }  // namespace store

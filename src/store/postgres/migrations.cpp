@@ -164,6 +164,7 @@ CREATE TABLE timers (
   conversation_id bigint NOT NULL REFERENCES conversations(id),
   kind text NOT NULL,
   due_at_ms bigint NOT NULL,
+  lease_until_ms bigint,
   PRIMARY KEY (conversation_id, kind)
 );
 CREATE INDEX timers_by_kind_due ON timers (kind, due_at_ms, conversation_id);

@@ -1,6 +1,7 @@
 #include "store/sql/store.h"
 
 #include "store/postgres/pool.h"
+#include "store/postgres/timer_claims.h"
 #include "store/postgres/transaction.h"
 #include "store/sql/catalogs.h"
 #include "store/sql/configs.h"
@@ -197,6 +198,19 @@ base::Result<std::vector<core::DueTimer>> Store<Backend>::DueTimers(core::TimerK
                                                                     base::TimePoint now,
                                                                     std::size_t limit) {
   return backend_.Reading([&](auto& db) { return sql::DueTimers(db, kind, now, limit); });
+}
+
+template <>
+base::Result<std::vector<core::DueTimer>> Store<sqlite::DatabaseFile>::ClaimTimers(
+    core::TimerKind kind, base::TimePoint now, std::size_t limit, base::TimePoint) {
+  return DueTimers(kind, now, limit);  // nobody else claims from a file one instance serves
+}
+
+template <>
+base::Result<std::vector<core::DueTimer>> Store<postgres::Pool>::ClaimTimers(
+    core::TimerKind kind, base::TimePoint now, std::size_t limit, base::TimePoint lease_until) {
+  return backend_.Writing(
+      [&](postgres::Connection& db) { return ClaimDueTimers(db, kind, now, limit, lease_until); });
 }
 
 template <typename Backend>

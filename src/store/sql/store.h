@@ -26,6 +26,13 @@
 
 #include "core/store.h"
 
+namespace store::sqlite {
+class DatabaseFile;
+}
+namespace store::postgres {
+class Pool;
+}
+
 namespace store::sql {
 
 template <typename Backend>
@@ -61,6 +68,9 @@ class Store final : public core::Store {
                                       const core::Decision& decision) override;
   base::Result<std::vector<core::DueTimer>> DueTimers(core::TimerKind kind, base::TimePoint now,
                                                       std::size_t limit) override;
+  base::Result<std::vector<core::DueTimer>> ClaimTimers(core::TimerKind kind, base::TimePoint now,
+                                                        std::size_t limit,
+                                                        base::TimePoint lease_until) override;
   base::Result<std::size_t> CountDueTimers(core::TimerKind kind, base::TimePoint now) override;
   base::Result<std::optional<base::TimePoint>> NextTimer(std::int64_t workspace_id) override;
   base::Result<core::Contact> LoadContact(std::int64_t workspace_id,
@@ -78,5 +88,13 @@ class Store final : public core::Store {
  private:
   Backend& backend_;
 };
+
+// How each backend claims timers (a lease on PostgreSQL, none on SQLite): in store.cpp.
+template <>
+base::Result<std::vector<core::DueTimer>> Store<sqlite::DatabaseFile>::ClaimTimers(
+    core::TimerKind kind, base::TimePoint now, std::size_t limit, base::TimePoint lease_until);
+template <>
+base::Result<std::vector<core::DueTimer>> Store<postgres::Pool>::ClaimTimers(
+    core::TimerKind kind, base::TimePoint now, std::size_t limit, base::TimePoint lease_until);
 
 }  // namespace store::sql

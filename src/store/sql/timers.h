@@ -17,14 +17,15 @@
 
 namespace store::sql {
 
-// Sets the conversation's timer of `change.kind` to `change.due_at`, replacing any pending one,
-// or cancels it when `due_at` is nullopt. REQUIRES: inside a write transaction, the conversation
-// exists in the workspace.
+// Sets the conversation's timer of `change.kind` to `change.due_at`, replacing any pending one
+// (and its claim's lease), or cancels it when `due_at` is nullopt. REQUIRES: inside a write
+// transaction, the conversation exists in the workspace.
 base::Status ApplyTimerChange(auto& db, std::int64_t workspace_id, std::int64_t conversation_id,
                               const core::TimerChange& change) {
   static constexpr std::string_view kUpsert =
       "INSERT INTO timers (workspace_id, conversation_id, kind, due_at_ms) VALUES ($1, $2, $3, $4)"
-      " ON CONFLICT (conversation_id, kind) DO UPDATE SET due_at_ms = excluded.due_at_ms";
+      " ON CONFLICT (conversation_id, kind)"
+      " DO UPDATE SET due_at_ms = excluded.due_at_ms, lease_until_ms = NULL";
   static constexpr std::string_view kDelete =
       "DELETE FROM timers WHERE workspace_id = $1 AND conversation_id = $2 AND kind = $3";
   const std::string_view kind = core::ToString(change.kind);

@@ -466,6 +466,11 @@ CREATE TABLE model_tokens (
 ) WITHOUT ROWID;
 )sql";
 
+// A timer claimed by an instance sharing the database (PostgreSQL's core::Store::ClaimTimers) is
+// leased until then; the column keeps the two schemas alike, and a decision's timer change clears
+// it on either. One instance serves a SQLite file: nothing here leases a timer.
+constexpr const char* kTimerLeases = "ALTER TABLE timers ADD COLUMN lease_until_ms INTEGER;";
+
 // The schema before the first release was edited in place; from the first release on, every
 // change is a new migration appended here.
 constexpr std::array kMigrations{
@@ -489,6 +494,7 @@ constexpr std::array kMigrations{
     Migration{18, "media: several files per message", kSeveralMediaPerMessage},
     Migration{19, "failed sign-ins, shared by every process", kSignInFailures},
     Migration{20, "model tokens per workspace and day", kModelTokens},
+    Migration{21, "timers: the lease of a claimed one", kTimerLeases},
 };
 
 constexpr const char* kCreateMigrationsTable =
