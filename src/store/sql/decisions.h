@@ -1,11 +1,12 @@
 // Commit: applies a workflow Decision to a conversation in one transaction, guarded by the
 // conversation's version (optimistic concurrency), on either backend's connection.
 //
-// Duplicates are looked for and the version is claimed (compared and moved on, which on
-// PostgreSQL locks the conversation's row until the transaction ends) before anything else is
-// written: an
-// expected refusal (kConflict, kAlreadyExists, kNotFound) writes nothing and leaves the
-// enclosing transaction usable, which PostgreSQL, without savepoints, needs inside Atomically.
+// The version is compared first. On PostgreSQL the conversation's row is locked as it is read (a
+// concurrent commit of the same conversation ends first, and the version read is its) and
+// duplicates are looked for before anything is written: an expected refusal (kConflict,
+// kAlreadyExists, kNotFound) writes nothing and leaves the enclosing transaction usable, which
+// PostgreSQL, without savepoints, needs inside Atomically. On SQLite the write transaction holds
+// the database's write lock, and a refusal rolls back its savepoint.
 #pragma once
 
 #include <algorithm>
@@ -13,11 +14,13 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 #include "base/result.h"
 #include "core/decision.h"
 #include "store/enum_name.h"
+#include "store/postgres/connection.h"
 #include "store/record_codec.h"
 #include "store/sql/conversations.h"
 #include "store/sql/notifications.h"
@@ -45,13 +48,24 @@ inline bool GoesThroughOutbox(core::Channel channel, core::Author author) {
          (author == core::Author::kAi || author == core::Author::kHumanCrm);
 }
 
+// Whether `Db` is PostgreSQL's connection, whose transactions run side by side: a commit locks its
+// conversation's row and refuses before writing. SQLite's write transaction holds the database's
+// write lock throughout, and a refusal rolls its savepoint back.
+template <typename Db>
+inline constexpr bool kRowLocking = std::is_same_v<Db, postgres::Connection>;
+
 base::Result<StoredConversation> SelectStored(auto& db, std::int64_t workspace_id,
                                               std::int64_t conversation_id) {
   static constexpr std::string_view kSelect =
       "SELECT c.version, c.contact_id, c.channel, c.account_id, k.external_id"
       " FROM conversations c JOIN contacts k ON k.id = c.contact_id"
       " WHERE c.id = $1 AND c.workspace_id = $2";
-  auto q = db.Prepare(kSelect);
+  // Waits for a commit of the same conversation on another connection, then reads its version.
+  static constexpr std::string_view kSelectLocked =
+      "SELECT c.version, c.contact_id, c.channel, c.account_id, k.external_id"
+      " FROM conversations c JOIN contacts k ON k.id = c.contact_id"
+      " WHERE c.id = $1 AND c.workspace_id = $2 FOR UPDATE OF c";
+  auto q = db.Prepare(kRowLocking<std::remove_cvref_t<decltype(db)>> ? kSelectLocked : kSelect);
   if (!q.ok()) return q.error();
   base::Result<bool> row = q->BindAll(conversation_id, workspace_id).Step();
   if (!row.ok()) return row.error();
@@ -64,21 +78,6 @@ base::Result<StoredConversation> SelectStored(auto& db, std::int64_t workspace_i
 inline base::Error Moved(std::int64_t expected, std::string_view now) {
   return base::Error::Conflict("conversation changed (version " + std::to_string(expected) +
                                " is now " + std::string(now) + "): decide again");
-}
-
-// Moves the conversation from `version` to the next one, kConflict when another commit did
-// first (on PostgreSQL after waiting for it to end).
-base::Status ClaimVersion(auto& db, std::int64_t workspace_id, std::int64_t conversation_id,
-                          std::int64_t version) {
-  static constexpr std::string_view kUpdate =
-      "UPDATE conversations SET version = $3 + 1"
-      " WHERE id = $1 AND workspace_id = $2 AND version = $3";
-  if (base::Status done = RunStatement(db, kUpdate, conversation_id, workspace_id, version);
-      !done.ok()) {
-    return done;
-  }
-  if (db.Changes() == 0) return Moved(version, "newer");
-  return base::Status::Ok();
 }
 
 // kAlreadyExists when a message of `messages` with a provider id is stored already.
@@ -125,7 +124,10 @@ base::Status InsertMessage(auto& db, std::int64_t workspace_id, const StoredConv
                       attachment, optional_text(m.user),
                       model ? std::optional<std::string_view>(*model) : std::nullopt)
             .Step();
-    if (!row.ok()) return row.error();
+    if (!row.ok()) {
+      if (row.error().code != base::ErrorCode::kAlreadyExists) return row.error();
+      return base::Error::AlreadyExists("message " + m.provider_message_id + " is already stored");
+    }
     m.id = insert->Int64(0);
   }
   if (!outgoing) return base::Status::Ok();
@@ -193,7 +195,7 @@ base::Status UpdateConversation(auto& db, const core::Conversation& c,
   static constexpr std::string_view kUpdate =
       "UPDATE conversations SET folder = $3, mode = $4, resume_at_ms = $5, epoch = $6,"
       " greeted = $7, language = $8, pending_question = $9, unanswered_streak = $10,"
-      " pending_handoff = $15, pending_handoff_detail = $16,"
+      " pending_handoff = $15, pending_handoff_detail = $16, version = $17,"
       // What the inbox lists (InboxEffect); $11 and $12 are NULL when nothing was appended.
       " last_activity_ms = CASE WHEN last_activity_ms IS NULL OR last_activity_ms < $11"
       "   THEN $11 ELSE last_activity_ms END,"
@@ -212,7 +214,7 @@ base::Status UpdateConversation(auto& db, const core::Conversation& c,
                       std::int64_t{c.greeted}, language, pending, std::int64_t{c.unanswered_streak},
                       inbox.latest_at, inbox.last_message_id, std::int64_t{inbox.read},
                       inbox.unread_added, pending_handoff,
-                      c.pending_handoff ? c.pending_handoff->detail : std::string());
+                      c.pending_handoff ? c.pending_handoff->detail : std::string(), c.version);
 }
 
 // Resolves a nullopt source to the decision's first message (nullopt when it has none).
@@ -234,7 +236,7 @@ base::Status RenameContact(auto& db, std::int64_t workspace_id, std::int64_t con
 }
 
 // Writes everything of `out` (a copy of the decision, completed in place) after the version
-// claim.
+// check.
 base::Status Write(auto& db, std::int64_t workspace_id, const StoredConversation& stored,
                    core::Decision& out) {
   const std::int64_t conversation_id = out.conversation.id;
@@ -298,13 +300,12 @@ base::Result<core::Decision> CommitDecision(auto& db, std::int64_t workspace_id,
       SelectStored(db, workspace_id, decision.conversation.id);
   if (!stored.ok()) return stored.error();
   if (stored->version != expected) return Moved(expected, std::to_string(stored->version));
-  // A duplicate's first delivery went to this conversation: committed meanwhile, it moved the
-  // version, which the claim then finds.
-  if (base::Status fresh = RefuseDuplicates(db, workspace_id, decision.messages); !fresh.ok()) {
-    return fresh.error();
+  if constexpr (kRowLocking<std::remove_cvref_t<decltype(db)>>) {
+    // Refused before anything is written: PostgreSQL has no savepoint to roll back to.
+    if (base::Status fresh = RefuseDuplicates(db, workspace_id, decision.messages); !fresh.ok()) {
+      return fresh.error();
+    }
   }
-  base::Status claimed = ClaimVersion(db, workspace_id, decision.conversation.id, expected);
-  if (!claimed.ok()) return claimed.error();
   core::Decision out = decision;
   if (base::Status written = Write(db, workspace_id, *stored, out); !written.ok()) {
     return written.error();
