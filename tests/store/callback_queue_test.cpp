@@ -140,21 +140,14 @@ TEST_P(CallbackClaimTest, ConcurrentClaimersNeverShareACallback) {
   for (int i = 0; i < kCallbacks; ++i) {
     ASSERT_TRUE(callbacks_->AppendCallback(core::Channel::kWhatsapp, "{}", kT0).ok());
   }
-  std::mutex mutex;
-  std::multiset<std::int64_t> claimed;
-  std::vector<std::thread> claimers;
-  for (int t = 0; t < 4; ++t) {
-    claimers.emplace_back([&] {
-      while (true) {
+  const std::multiset<std::int64_t> claimed =
+      ClaimConcurrently([&]() -> base::Result<std::vector<std::int64_t>> {
         auto batch = callbacks_->ClaimCallbacks(kT0, 7, kT0 + 1h);
-        ASSERT_TRUE(batch.ok()) << batch.error().message;
-        if (batch->empty()) return;
-        std::lock_guard lock(mutex);
-        for (const core::Callback& c : *batch) claimed.insert(c.id);
-      }
-    });
-  }
-  for (auto& claimer : claimers) claimer.join();
+        if (!batch.ok()) return batch.error();
+        std::vector<std::int64_t> ids;
+        for (const core::Callback& c : *batch) ids.push_back(c.id);
+        return ids;
+      });
   EXPECT_EQ(claimed.size(), static_cast<std::size_t>(kCallbacks));
   EXPECT_EQ(std::set<std::int64_t>(claimed.begin(), claimed.end()).size(), claimed.size());
 }

@@ -5,7 +5,6 @@
 
 #include <mutex>
 #include <set>
-#include <thread>
 
 #include "store_fixture.h"
 
@@ -230,24 +229,19 @@ TEST_P(OutboxClaimTest, ConcurrentClaimersNeverShareAnItem) {
     CustomerAndReply(Open(customer), "wamid.c" + std::to_string(i));
   }
   std::mutex mutex;
-  std::multiset<std::int64_t> claimed;
   std::set<std::int64_t> conversations;
-  std::vector<std::thread> claimers;
-  for (int t = 0; t < 4; ++t) {
-    claimers.emplace_back([&] {
-      while (true) {
+  const std::multiset<std::int64_t> claimed =
+      ClaimConcurrently([&]() -> base::Result<std::vector<std::int64_t>> {
         auto batch = outbox_->ClaimOutbox(kT0 + 2s, 5, kT0 + 1h);
-        ASSERT_TRUE(batch.ok()) << batch.error().message;
-        if (batch->empty()) return;
+        if (!batch.ok()) return batch.error();
+        std::vector<std::int64_t> ids;
         std::lock_guard lock(mutex);
         for (const core::OutboxItem& item : *batch) {
-          claimed.insert(item.id);
+          ids.push_back(item.id);
           conversations.insert(item.conversation_id);
         }
-      }
-    });
-  }
-  for (auto& claimer : claimers) claimer.join();
+        return ids;
+      });
   EXPECT_EQ(claimed.size(), static_cast<std::size_t>(kConversations));
   EXPECT_EQ(std::set<std::int64_t>(claimed.begin(), claimed.end()).size(), claimed.size());
   EXPECT_EQ(conversations.size(), static_cast<std::size_t>(kConversations));

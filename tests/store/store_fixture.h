@@ -12,8 +12,12 @@
 
 #include <filesystem>
 #include <memory>
+#include <mutex>
 #include <optional>
+#include <set>
 #include <string>
+#include <thread>
+#include <vector>
 
 #include "core/store.h"
 #include "store/database.h"
@@ -39,6 +43,28 @@ inline std::string BackendName(const ::testing::TestParamInfo<TestBackend>& info
 // a database need.
 #define FRONTDESK_ON_POSTGRES(suite) \
   INSTANTIATE_TEST_SUITE_P(Backends, suite, ::testing::Values(TestBackend::kPostgres), BackendName)
+
+// Runs `claim` (one claim: the ids it took, an error failing the test) on four threads at once,
+// each until its claim takes nothing; returns every id taken, as often as it was taken.
+template <typename Claim>
+std::multiset<std::int64_t> ClaimConcurrently(Claim claim) {
+  std::mutex mutex;
+  std::multiset<std::int64_t> claimed;
+  std::vector<std::thread> claimers;
+  for (int t = 0; t < 4; ++t) {
+    claimers.emplace_back([&] {
+      while (true) {
+        base::Result<std::vector<std::int64_t>> batch = claim();
+        ASSERT_TRUE(batch.ok()) << batch.error().message;
+        if (batch->empty()) return;
+        std::lock_guard lock(mutex);
+        claimed.insert(batch->begin(), batch->end());
+      }
+    });
+  }
+  for (auto& claimer : claimers) claimer.join();
+  return claimed;
+}
 
 // A fresh database of either backend and its ports.
 class StoreFixture {

@@ -1,9 +1,7 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
-#include <mutex>
 #include <set>
-#include <thread>
 
 #include "store/store_fixture.h"
 
@@ -138,21 +136,14 @@ TEST_P(TimerClaimTest, ConcurrentClaimersNeverShareATimer) {
   for (int i = 0; i < kConversations; ++i) {
     SetTimers(ws_, "c" + std::to_string(i), {{core::TimerKind::kReply, kT0}});
   }
-  std::mutex mutex;
-  std::multiset<std::int64_t> claimed;
-  std::vector<std::thread> claimers;
-  for (int t = 0; t < 4; ++t) {
-    claimers.emplace_back([&] {
-      while (true) {
+  const std::multiset<std::int64_t> claimed =
+      ClaimConcurrently([&]() -> base::Result<std::vector<std::int64_t>> {
         auto batch = store_->ClaimTimers(core::TimerKind::kReply, kT0, 9, kT0 + 1h);
-        ASSERT_TRUE(batch.ok()) << batch.error().message;
-        if (batch->empty()) return;
-        std::lock_guard lock(mutex);
-        for (const core::DueTimer& timer : *batch) claimed.insert(timer.conversation_id);
-      }
-    });
-  }
-  for (auto& claimer : claimers) claimer.join();
+        if (!batch.ok()) return batch.error();
+        std::vector<std::int64_t> ids;
+        for (const core::DueTimer& timer : *batch) ids.push_back(timer.conversation_id);
+        return ids;
+      });
   EXPECT_EQ(claimed.size(), static_cast<std::size_t>(kConversations));
   EXPECT_EQ(std::set<std::int64_t>(claimed.begin(), claimed.end()).size(), claimed.size());
 }
