@@ -177,9 +177,11 @@ int RunServe(const ServeOptions& options, std::ostream& out, std::ostream& err) 
     std::lock_guard lock(log_mutex);
     err << base::FormatTime(base::SystemClock().Now()) << ' ' << line << '\n' << std::flush;
   };
-  auto opened = store::OpenDatabase(
-      config->database_url,
-      {.media_directory = config->media_path, .serving = true, .instance = InstanceName(*config)});
+  auto opened =
+      store::OpenDatabase(config->database_url, {.media_directory = config->media_path,
+                                                 .serving = true,
+                                                 .instance = InstanceName(*config),
+                                                 .connections = config->database_connections});
   if (!opened.ok()) {
     err << "frontdesk serve: " << opened.error().message << '\n';
     return 1;

@@ -37,6 +37,10 @@ std::vector<ConfigKey> Keys() {
          c.database_url = "sqlite:" + v;
          return std::nullopt;
        }},
+      {"database", "connections",
+       [=](ServeConfig& c, const std::string& v) {
+         return ParseCount(v, 1, kMaxThreads, c.database_connections);
+       }},
       {"media", "path",
        [](ServeConfig& c, const std::string& v) -> std::optional<std::string> {
          if (v.empty()) return "must not be empty";

@@ -32,6 +32,7 @@ struct ServeConfig {
   // database.url: "sqlite:PATH" or "postgres://..." (store/database_url.h); database.path, the
   // key of older releases, names a SQLite file.
   std::string database_url = "sqlite:frontdesk.db";
+  std::size_t database_connections = 16;  // database.connections (PostgreSQL)
   std::string media_path;       // media.path: where received files are kept; "" = "media" beside a
                                 // SQLite database file
   http::ServerSettings server;  // server.address, server.port, ...

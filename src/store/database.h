@@ -54,6 +54,8 @@ struct DatabaseOptions {
   // takes back at once what it held when it stopped (core::Outbox::RecoverOutbox says how);
   // under another name, that work returns when its leases end. Empty: a name of its own.
   std::string instance;
+  // PostgreSQL: the connections this instance keeps; its threads wait for a free one beyond.
+  std::size_t connections = 16;
 };
 
 // Applies the migrations the database at `url` lacks (creating a SQLite file when missing) and

@@ -121,6 +121,20 @@ TEST_F(ServeConfigTest, TheDatabaseIsAUrlFromTheFileOrTheEnvironment) {
   EXPECT_EQ(older->database_url, "sqlite:var/fd.db");
 }
 
+TEST_F(ServeConfigTest, TheInstanceIsNamedAndKeepsItsConnections) {
+  auto config = Read("[database]\nconnections = 40\n[server]\ninstance = \"web-2\"\n");
+  ASSERT_TRUE(config.ok()) << config.error().message;
+  EXPECT_EQ(config->database_connections, 40u);
+  EXPECT_EQ(config->instance, "web-2");
+  EXPECT_EQ(Read("")->instance, "");  // the host's name and port, at start
+  auto none = Read("[database]\nconnections = 0\n");
+  ASSERT_FALSE(none.ok());
+  EXPECT_THAT(none.error().message, HasSubstr("database.connections"));
+  auto unnamed = Read("[server]\ninstance = \"\"\n");
+  ASSERT_FALSE(unnamed.ok());
+  EXPECT_THAT(unnamed.error().message, HasSubstr("server.instance"));
+}
+
 TEST_F(ServeConfigTest, ADatabaseUrlOfAnotherKindIsRefusedWithoutItsPassword) {
   auto config = Read("[database]\nurl = \"mysql://fd:hunter2@db/fd\"\n");
   ASSERT_FALSE(config.ok());

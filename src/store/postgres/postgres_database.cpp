@@ -15,7 +15,8 @@ constexpr std::string_view kTakeBackCallbacks =
 
 base::Result<std::unique_ptr<PostgresDatabase>> PostgresDatabase::Open(
     const std::string& conninfo, const DatabaseOptions& options) {
-  base::Result<std::unique_ptr<Pool>> pool = Pool::Open(conninfo, kConnections, options.instance);
+  base::Result<std::unique_ptr<Pool>> pool =
+      Pool::Open(conninfo, options.connections, options.instance);
   if (!pool.ok()) return pool.error();
   base::Status migrated = (*pool)->Writing([&](Connection& db) {
     base::Status done = Migrate(db, Migrations());

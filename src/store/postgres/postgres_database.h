@@ -24,9 +24,6 @@ namespace store::postgres {
 
 class PostgresDatabase final : public store::Database {
  public:
-  // The connections one instance keeps (its threads wait for a free one beyond that).
-  static constexpr std::size_t kConnections = 16;
-
   // Connects to `conninfo` and applies the migrations the database lacks (under a lock: several
   // instances may start at once). Serving, it takes back the callbacks this instance (by its
   // name) claimed before it stopped. kUnavailable with libpq's reason when the server cannot be
