@@ -1,6 +1,6 @@
 // Message text enters the search index in batches after its commit, oldest first, and a search
-// catches up first (sqlite/search_indexer.h, sqlite::Store::Commit and
-// sql::Crm::ListConversations).
+// catches up first (sqlite/search_indexer.h, sqlite::DatabaseFile::CommitDecision and
+// Searching, which sql::Store::Commit and sql::Crm::ListConversations use).
 #include "store/sqlite/search_indexer.h"
 
 #include <gtest/gtest.h>
