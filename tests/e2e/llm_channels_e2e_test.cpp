@@ -5,6 +5,9 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <thread>
+
 #include "e2e/llm_server.h"
 
 namespace e2e {
@@ -67,6 +70,14 @@ TEST_P(LlmPresenceE2eTest, TheCustomerSeesTheirMessageReadAndTypingWhileTheModel
   const core::Channel channel = GetParam();
   server_.model().Script(Answers(ModelTurn(kReply)));
   Ask();
+  // The signals go out on a thread of their own, best effort: the reply may reach the customer
+  // first.
+  const std::size_t expected = channel == core::Channel::kWhatsapp ? 1 : 2;
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds{10};
+  while (server_.graph().signals().size() < expected &&
+         std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds{2});  // polling, not waiting for time
+  }
   std::vector<std::string> signals;
   for (const GraphRequest& r : server_.graph().signals()) signals.push_back(r.body);
   if (channel == core::Channel::kWhatsapp) {
