@@ -5,6 +5,7 @@
 
 #include "store/rows.h"
 #include "store/search_words.h"
+#include "store/sql/conversations.h"
 
 namespace store::postgres {
 namespace {
@@ -59,12 +60,7 @@ std::optional<std::string> SearchTsquery(std::string_view text) {
 
 base::Result<core::ConversationSummary> LoadInboxSummary(Connection& db, std::int64_t workspace_id,
                                                          std::int64_t conversation_id) {
-  base::Result<Query> q = db.Prepare(kSelectSummary);
-  if (!q.ok()) return q.error();
-  base::Result<bool> row = q->BindAll(conversation_id, workspace_id).Step();
-  if (!row.ok()) return row.error();
-  if (!*row) return base::Error::NotFound("conversation not found");
-  return ReadConversationSummary(*q);
+  return sql::SelectSummary(db, kSelectSummary, workspace_id, conversation_id);
 }
 
 base::Result<core::ConversationPage> ListInbox(Connection& db, std::int64_t workspace_id,

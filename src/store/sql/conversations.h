@@ -14,6 +14,7 @@
 #include "base/result.h"
 #include "core/contact.h"
 #include "core/conversation.h"
+#include "core/crm.h"
 #include "core/store.h"
 #include "store/enum_name.h"
 #include "store/rows.h"
@@ -214,6 +215,19 @@ base::Status RequireConversation(auto& db, std::int64_t workspace_id,
   static constexpr std::string_view kSelect =
       "SELECT 1 FROM conversations WHERE id = $1 AND workspace_id = $2";
   return RequireRow(db, "conversation", kSelect, conversation_id, workspace_id);
+}
+
+// The summary `sql` (a backend's select of the columns ReadConversationSummary reads, bound to $1
+// the conversation and $2 the workspace) finds; kNotFound when it is not the workspace's.
+base::Result<core::ConversationSummary> SelectSummary(auto& db, std::string_view sql,
+                                                      std::int64_t workspace_id,
+                                                      std::int64_t conversation_id) {
+  auto q = db.Prepare(sql);
+  if (!q.ok()) return q.error();
+  base::Result<bool> row = q->BindAll(conversation_id, workspace_id).Step();
+  if (!row.ok()) return row.error();
+  if (!*row) return base::Error::NotFound("conversation not found");
+  return ReadConversationSummary(*q);
 }
 
 // Whether the workspace already holds a message with this provider id.

@@ -7,6 +7,7 @@
 #include "store/enum_name.h"
 #include "store/record_codec.h"
 #include "store/rows.h"
+#include "store/sql/conversations.h"
 #include "store/sqlite/id_set.h"
 #include "store/sqlite/list_query.h"
 #include "store/sqlite/search_query.h"
@@ -94,12 +95,7 @@ base::Result<SearchPlan> PlanSearch(Connection& db, const SearchQuery& search,
 
 base::Result<core::ConversationSummary> LoadInboxSummary(Connection& db, std::int64_t workspace_id,
                                                          std::int64_t conversation_id) {
-  base::Result<Query> q = db.Prepare(SummarySql());
-  if (!q.ok()) return q.error();
-  base::Result<bool> row = q->BindAll(conversation_id, workspace_id).Step();
-  if (!row.ok()) return row.error();
-  if (!*row) return base::Error::NotFound("conversation not found");
-  return ReadConversationSummary(*q);
+  return sql::SelectSummary(db, SummarySql(), workspace_id, conversation_id);
 }
 
 base::Result<core::ConversationPage> ListInbox(Connection& db, std::int64_t workspace_id,
