@@ -1,7 +1,9 @@
 #include "api/live_feed.h"
 
 #include <algorithm>
+#include <optional>
 #include <string>
+#include <utility>
 
 #include "api/access.h"
 #include "api/crm_json.h"
@@ -34,32 +36,70 @@ void LiveFeed::Publish(std::int64_t workspace_id, std::string_view type,
   if (it->second.empty()) streams_.erase(it);
 }
 
+base::Status LiveFeed::Announce(const core::Announcement& announcement) {
+  if (others_ == nullptr) return base::Status::Ok();
+  return others_->Announce(announcement);
+}
+
 void LiveFeed::EndMember(std::int64_t workspace_id, std::int64_t user_id) {
-  EndIf([&](std::int64_t ws, const Subscriber& s) {
-    return ws == workspace_id && s.user_id == user_id;
-  });
+  EndAndAnnounce({.kind = core::AnnouncementKind::kMemberRemoved,
+                  .workspace_id = workspace_id,
+                  .user_id = user_id});
 }
 
 void LiveFeed::EndApiToken(std::int64_t token_id) {
-  EndIf([&](std::int64_t, const Subscriber& s) { return s.api_token_id == token_id; });
+  EndAndAnnounce({.kind = core::AnnouncementKind::kApiTokenRevoked, .token_id = token_id});
 }
 
 void LiveFeed::EndSession(const std::string& token_hash) {
-  EndIf([&](std::int64_t, const Subscriber& s) {
-    return s.session && s.session->token_hash == token_hash;
-  });
+  EndAndAnnounce({.kind = core::AnnouncementKind::kSessionEnded, .token_hash = token_hash});
 }
 
 void LiveFeed::EndOtherSessions(const Caller& caller) {
-  EndIf([&](std::int64_t, const Subscriber& s) {
-    return s.user_id == caller.user.id && s.session &&
-           (!caller.session || s.session->token_hash != caller.session->token_hash);
-  });
+  EndAndAnnounce({.kind = core::AnnouncementKind::kOtherSessionsEnded,
+                  .user_id = caller.user.id,
+                  .token_hash = caller.session ? caller.session->token_hash : ""});
 }
 
 void LiveFeed::EndExpiredSessions(base::TimePoint now) {
   EndIf(
       [&](std::int64_t, const Subscriber& s) { return s.session && s.session->expires_at <= now; });
+}
+
+void LiveFeed::EndAll() {
+  EndIf([](std::int64_t, const Subscriber&) { return true; });
+}
+
+void LiveFeed::EndAndAnnounce(const core::Announcement& announcement) {
+  Hear(announcement);
+  // Another instance's streams outlive the access only when it cannot be told: they end when
+  // they next reconnect, as the access is checked again then.
+  (void)Announce(announcement);
+}
+
+void LiveFeed::Hear(const core::Announcement& a) {
+  using enum core::AnnouncementKind;
+  switch (a.kind) {
+    case kMemberRemoved:
+      return EndIf([&](std::int64_t ws, const Subscriber& s) {
+        return ws == a.workspace_id && s.user_id == a.user_id;
+      });
+    case kApiTokenRevoked:
+      return EndIf([&](std::int64_t, const Subscriber& s) { return s.api_token_id == a.token_id; });
+    case kSessionEnded:
+      return EndIf([&](std::int64_t, const Subscriber& s) {
+        return s.session && s.session->token_hash == a.token_hash;
+      });
+    case kOtherSessionsEnded:
+      return EndIf([&](std::int64_t, const Subscriber& s) {
+        return s.user_id == a.user_id && s.session && s.session->token_hash != a.token_hash;
+      });
+    case kDecision:
+    case kDeliveries:
+    case kMedia:
+    case kConversation:
+      return;
+  }
 }
 
 void LiveFeed::EndIf(const std::function<bool(std::int64_t, const Subscriber&)>& ends) {
@@ -74,9 +114,48 @@ void LiveFeed::EndIf(const std::function<bool(std::int64_t, const Subscriber&)>&
   }
 }
 
+namespace {
+
+void PublishSummaryHere(LiveFeed& feed, std::int64_t workspace_id,
+                        const core::ConversationSummary& summary) {
+  feed.Publish(workspace_id, "conversation", {{"conversation", SummaryJson(summary)}});
+}
+
+void PublishDeliveryHere(LiveFeed& feed, const core::MessageRef& ref, core::DeliveryStatus delivery,
+                         const std::string& error) {
+  feed.Publish(ref.workspace_id, "delivery",
+               {{"conversation_id", ref.conversation_id},
+                {"message_id", ref.message_id},
+                {"delivery", core::ToString(delivery)},
+                {"delivery_error", error}});
+}
+
+void PublishMediaHere(LiveFeed& feed, const core::Media& media) {
+  feed.Publish(media.workspace_id, "media",
+               {{"conversation_id", media.conversation_id},
+                {"message_id", media.message_id},
+                {"media", MediaJson(media)}});
+}
+
+// The stored message `ref` names; nullopt when it is gone.
+base::Result<std::optional<core::Message>> ReadMessage(core::Crm& crm,
+                                                       const core::MessageRef& ref) {
+  auto page = crm.ListMessages(ref.workspace_id, ref.conversation_id, ref.message_id + 1, 1);
+  if (!page.ok()) return page.error();
+  if (page->messages.empty() || page->messages.front().id != ref.message_id) {
+    return std::optional<core::Message>();
+  }
+  return std::optional<core::Message>(std::move(page->messages.front()));
+}
+
+}  // namespace
+
 void PublishSummary(LiveFeed& feed, std::int64_t workspace_id,
                     const core::ConversationSummary& summary) {
-  feed.Publish(workspace_id, "conversation", {{"conversation", SummaryJson(summary)}});
+  PublishSummaryHere(feed, workspace_id, summary);
+  (void)feed.Announce({.kind = core::AnnouncementKind::kConversation,
+                       .workspace_id = workspace_id,
+                       .conversation_id = summary.id});
 }
 
 void PublishDecision(LiveFeed& feed, core::Crm& crm, core::MediaStore& media,
@@ -108,25 +187,97 @@ void PublishDecision(LiveFeed& feed, core::Crm& crm, core::MediaStore& media,
   }
   // A store error only costs this update: the dashboards resync when they reconnect.
   if (auto summary = crm.LoadSummary(workspace_id, d.conversation.id); summary.ok()) {
-    PublishSummary(feed, workspace_id, *summary);
+    PublishSummaryHere(feed, workspace_id, *summary);
   }
 }
 
 void PublishDeliveries(LiveFeed& feed, const std::vector<core::DeliveryChange>& changes) {
+  core::Announcement moved{.kind = core::AnnouncementKind::kDeliveries};
   for (const core::DeliveryChange& c : changes) {
-    feed.Publish(c.workspace_id, "delivery",
-                 {{"conversation_id", c.conversation_id},
-                  {"message_id", c.message_id},
-                  {"delivery", core::ToString(c.delivery)},
-                  {"delivery_error", c.error}});
+    moved.messages.push_back({c.workspace_id, c.conversation_id, c.message_id});
+    PublishDeliveryHere(feed, moved.messages.back(), c.delivery, c.error);
   }
+  if (!moved.messages.empty()) (void)feed.Announce(moved);
 }
 
 void PublishMedia(LiveFeed& feed, const core::Media& media) {
-  feed.Publish(media.workspace_id, "media",
-               {{"conversation_id", media.conversation_id},
-                {"message_id", media.message_id},
-                {"media", MediaJson(media)}});
+  PublishMediaHere(feed, media);
+  (void)feed.Announce(
+      {.kind = core::AnnouncementKind::kMedia,
+       .workspace_id = media.workspace_id,
+       .conversation_id = media.conversation_id,
+       .messages = {{media.workspace_id, media.conversation_id, media.message_id}}});
+}
+
+base::Result<core::Decision> ReadAnnouncedDecision(core::Crm& crm, const core::Announcement& a) {
+  core::Decision d;
+  d.conversation.id = a.conversation_id;
+  d.conversation.workspace_id = a.workspace_id;
+  d.conversation.channel = a.channel;
+  // A decision's messages are the conversation's newest up to the last of them: nothing else
+  // enters the conversation while its commit holds it.
+  if (!a.message_ids.empty()) {
+    auto page = crm.ListMessages(a.workspace_id, a.conversation_id, a.message_ids.back() + 1,
+                                 a.message_ids.size());
+    if (!page.ok()) return page.error();
+    for (auto it = page->messages.rbegin(); it != page->messages.rend(); ++it) {
+      if (std::ranges::binary_search(a.message_ids, it->id)) d.messages.push_back(std::move(*it));
+    }
+  }
+  // Notifications are paged by id across the workspace: at most last - first + 1 of them lie
+  // between the decision's first and last.
+  if (!a.notification_ids.empty()) {
+    const auto span =
+        static_cast<std::size_t>(a.notification_ids.back() - a.notification_ids.front() + 1);
+    auto page = crm.PageNotifications(a.workspace_id, a.notification_ids.back() + 1, span);
+    if (!page.ok()) return page.error();
+    for (auto it = page->notifications.rbegin(); it != page->notifications.rend(); ++it) {
+      if (std::ranges::binary_search(a.notification_ids, it->id)) {
+        d.notifications.push_back(std::move(*it));
+      }
+    }
+  }
+  return d;
+}
+
+void PublishHeard(LiveFeed& feed, core::Crm& crm, core::MediaStore& media,
+                  const core::Announcement& a) {
+  using enum core::AnnouncementKind;
+  if (a.kind != kDecision && a.kind != kDeliveries && a.kind != kMedia && a.kind != kConversation) {
+    return feed.Hear(a);
+  }
+  switch (a.kind) {
+    case kDecision:
+      if (!feed.Watched(a.workspace_id)) return;
+      if (auto d = ReadAnnouncedDecision(crm, a); d.ok()) PublishDecision(feed, crm, media, *d);
+      return;
+    case kConversation:
+      if (!feed.Watched(a.workspace_id)) return;
+      if (auto summary = crm.LoadSummary(a.workspace_id, a.conversation_id); summary.ok()) {
+        PublishSummaryHere(feed, a.workspace_id, *summary);
+      }
+      return;
+    case kDeliveries:
+      for (const core::MessageRef& ref : a.messages) {
+        if (!feed.Watched(ref.workspace_id)) continue;
+        auto m = ReadMessage(crm, ref);
+        if (!m.ok()) return;
+        if (*m) PublishDeliveryHere(feed, ref, (*m)->delivery, (*m)->delivery_error);
+      }
+      return;
+    case kMedia:
+      for (const core::MessageRef& ref : a.messages) {
+        if (!feed.Watched(ref.workspace_id)) continue;
+        auto files = media.ListMedia(ref.workspace_id, ref.conversation_id);
+        if (!files.ok()) return;
+        for (const core::Media& f : *files) {
+          if (f.message_id == ref.message_id) PublishMediaHere(feed, f);
+        }
+      }
+      return;
+    default:
+      return;
+  }
 }
 
 void AddLiveRoutes(http::Router& router, Auth& auth, core::Store& store, core::Users& users,

@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <functional>
 #include <iostream>
 #include <mutex>
 
@@ -30,6 +31,7 @@
 #include "app/serve_config.h"
 #include "app/web_chat.h"
 #include "base/metrics.h"
+#include "core/announcements.h"
 #include "http/client.h"
 #include "http/server.h"
 #include "runtime/agent_builder.h"
@@ -53,6 +55,39 @@ constexpr auto kMediaTimeout = std::chrono::seconds{60};
 constexpr std::size_t kMaxMediaBytes = 100 * 1024 * 1024;
 // How often expired sessions are deleted (and their live streams ended).
 constexpr auto kSessionSweep = std::chrono::hours{1};
+
+// Hears what the other instances serving the database announce, for as long as it lives: their
+// decisions reach this instance's dashboards and web chats, their stream endings end its streams.
+class HearingOtherInstances {
+ public:
+  HearingOtherInstances(core::Announcements& announcements, core::Crm& crm, core::MediaStore& media,
+                        api::LiveFeed& feed, WebChatHub& hub,
+                        const std::function<void(std::string_view)>& log)
+      : announcements_(announcements) {
+    announcements_.Listen(
+        [&crm, &media, &feed, &hub, log](const core::Announcement& a) {
+          if (a.kind != core::AnnouncementKind::kDecision) {
+            return api::PublishHeard(feed, crm, media, a);
+          }
+          if (!feed.Watched(a.workspace_id) && !hub.Watched(a.conversation_id)) return;
+          auto decision = api::ReadAnnouncedDecision(crm, a);
+          if (!decision.ok()) return log("live streams: " + decision.error().message);
+          hub.Publish(*decision);
+          api::PublishDecision(feed, crm, media, *decision);
+        },
+        [&feed, &hub, log] {
+          log("live streams: announcements may have been missed; streams end and reload");
+          feed.EndAll();
+          hub.EndAll();
+        });
+  }
+  ~HearingOtherInstances() { announcements_.StopListening(); }
+  HearingOtherInstances(const HearingOtherInstances&) = delete;
+  HearingOtherInstances& operator=(const HearingOtherInstances&) = delete;
+
+ private:
+  core::Announcements& announcements_;
+};
 
 runtime::Transport GraphTransport(const http::Client& client, std::string base_url,
                                   base::Duration timeout) {
@@ -247,7 +282,7 @@ int RunServe(const ServeOptions& options, std::ostream& out, std::ostream& err) 
       },
       kWebhookPoll);
   WebChatHub hub(media);
-  api::LiveFeed feed;
+  api::LiveFeed feed(&(*opened)->announcements());
   runtime::BackgroundLoop session_sweep(
       [&] {
         const base::TimePoint now = clock.Now();
@@ -313,6 +348,7 @@ int RunServe(const ServeOptions& options, std::ostream& out, std::ostream& err) 
   api::AddLeadExportRoutes(router, crm_context);
   api::AddLeadRoutes(router, crm_context);
   api::AddNotificationRoutes(router, crm_context);
+  const HearingOtherInstances hearing((*opened)->announcements(), crm, media, feed, hub, log);
   http::ServerSettings server_settings = config->server;
   server_settings.error_log = log;
   http::Server server(server_settings, std::move(router), metrics);

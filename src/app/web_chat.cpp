@@ -212,6 +212,19 @@ void WebChatHub::Publish(const core::Decision& decision) {
   if (it->second.empty()) streams_.erase(it);
 }
 
+bool WebChatHub::Watched(std::int64_t conversation_id) {
+  std::lock_guard lock(mutex_);
+  return streams_.contains(conversation_id);
+}
+
+void WebChatHub::EndAll() {
+  std::lock_guard lock(mutex_);
+  for (auto& [id, streams] : streams_) {
+    for (const auto& stream : streams) stream->Close();
+  }
+  streams_.clear();
+}
+
 void AddWebChatRoutes(http::Router& router, core::Store& store, core::MediaStore& media,
                       runtime::Engine& engine, const base::Clock& clock, WebChatHub& hub) {
   const auto c = std::make_shared<const Context>(Context{store, media, engine, clock, hub});

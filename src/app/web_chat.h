@@ -11,7 +11,8 @@
 // attachments/{id}, by the visitor's own cookie only.
 //
 // The visitor is identified by an HttpOnly cookie (fd_visitor) set on the first request. Replies
-// reach the events stream from the engine's commit observer (Publish).
+// reach the events stream from the engine's commit observer (Publish), and from the decisions
+// other instances announce (core/announcements.h).
 #pragma once
 
 #include <cstdint>
@@ -36,6 +37,10 @@ class WebChatHub {
   void Subscribe(std::int64_t conversation_id, std::shared_ptr<http::EventStream> stream);
   // Pushes the messages of `decision` that are not the customer's to the conversation's streams.
   void Publish(const core::Decision& decision);
+  // True when a visitor watches the conversation.
+  bool Watched(std::int64_t conversation_id);
+  // Every stream ends (replies may have been missed: the page reconnects and catches up).
+  void EndAll();
 
  private:
   core::MediaStore& media_;

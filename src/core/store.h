@@ -125,10 +125,11 @@ class Store {
   // and unread (+1 per customer message, 0 after a CRM user's). The AI's and CRM users' messages of
   // conversations on Meta channels are queued in the outbox (core::Outbox) in the same transaction,
   // with delivery kQueued; so are the deliveries every webhook of the workspace is owed for its
-  // messages and notifications (core::Webhooks). Returns the decision as stored (ids filled, new
-  // version). kConflict when the version moved: nothing is written, decide again on fresh state.
-  // kAlreadyExists when a message's provider_message_id is already stored in the workspace (a
-  // duplicate delivery): nothing is written.
+  // messages and notifications (core::Webhooks). The same transaction announces the decision to
+  // the other instances serving the database (core/announcements.h). Returns the decision as stored
+  // (ids filled, new version). kConflict when the version moved: nothing is written, decide again
+  // on fresh state. kAlreadyExists when a message's provider_message_id is already stored in the
+  // workspace (a duplicate delivery): nothing is written.
   virtual base::Result<Decision> Commit(std::int64_t workspace_id, const Decision& decision) = 0;
 
   // True when the workspace already holds a message with this provider id (a duplicate delivery

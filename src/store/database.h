@@ -15,6 +15,7 @@
 #include <string_view>
 
 #include "base/result.h"
+#include "core/announcements.h"
 #include "core/callback_queue.h"
 #include "core/channel_account.h"
 #include "core/crm.h"
@@ -41,6 +42,8 @@ class Database {
   virtual core::ChannelAccounts& channel_accounts() = 0;
   virtual core::Webhooks& webhooks() = 0;
   virtual core::TokenUsage& token_usage() = 0;
+  // How the instances serving this database tell each other what changed.
+  virtual core::Announcements& announcements() = 0;
 };
 
 struct DatabaseOptions {

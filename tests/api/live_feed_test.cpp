@@ -175,5 +175,146 @@ TEST(LiveFeedTest, StreamsOfExpiredSessionsEnd) {
   EXPECT_FALSE(script->ended());
 }
 
+// What a feed tells the other instances, recorded; and a feed of another instance that hears it.
+class Recorded final : public core::Announcements {
+ public:
+  base::Status Announce(const core::Announcement& a) override {
+    said.push_back(a);
+    return base::Status::Ok();
+  }
+  void Listen(std::function<void(const core::Announcement&)>, std::function<void()>) override {}
+  void StopListening() override {}
+  std::vector<core::Announcement> said;
+};
+
+TEST(LiveFeedTest, StreamsEndOnEveryInstanceWhenTheAccessEndsOnOne) {
+  Recorded said;
+  LiveFeed here(&said);
+  LiveFeed there;
+  auto laptop_there = Open(there, 1, WithSession(7, "ana-laptop"));
+  auto phone_there = Open(there, 1, WithSession(7, "ana-phone"));
+  auto script_there = Open(there, 1, WithToken(7, 3));
+  auto bob_there = Open(there, 1, WithSession(8, "bob-laptop"));
+  auto bob_elsewhere = Open(there, 2, WithSession(8, "bob-laptop"));
+  auto heard = [&] {
+    for (const core::Announcement& a : said.said) there.Hear(a);
+    said.said.clear();
+  };
+
+  here.EndOtherSessions(WithSession(7, "ana-laptop"));
+  heard();
+  EXPECT_TRUE(phone_there->ended());
+  EXPECT_FALSE(laptop_there->ended());
+  EXPECT_FALSE(script_there->ended());
+  here.EndSession("ana-laptop");
+  heard();
+  EXPECT_TRUE(laptop_there->ended());
+  here.EndApiToken(3);
+  heard();
+  EXPECT_TRUE(script_there->ended());
+  EXPECT_FALSE(bob_there->ended());
+  here.EndMember(1, 8);
+  heard();
+  EXPECT_TRUE(bob_there->ended());
+  EXPECT_FALSE(bob_elsewhere->ended());
+  here.EndAll();
+  EXPECT_FALSE(bob_elsewhere->ended());  // one instance's EndAll is its own
+  there.EndAll();
+  EXPECT_TRUE(bob_elsewhere->ended());
+}
+
+TEST(LiveFeedTest, ChangesMadeThroughAFeedAreAnnouncedAndADecisionIsLeftToItsCommit) {
+  testing_support::ShopStore shop;
+  const std::int64_t ws = shop.workspace_id;
+  const core::Decision committed =
+      testing_support::CommitHandoff(shop.db->store(), ws, "visitor-1", "I am upset",
+                                     core::HandoffReason::kFrustration, base::FromMillis(1000));
+  Recorded said;
+  LiveFeed feed(&said);
+  PublishDecision(feed, shop.db->crm(), shop.db->media(), committed);
+  EXPECT_TRUE(said.said.empty());
+
+  const std::int64_t c = committed.conversation.id;
+  PublishSummary(feed, ws, shop.db->crm().LoadSummary(ws, c).value());
+  PublishDeliveries(feed, {{ws, c, 42, core::DeliveryStatus::kRead, ""}});
+  PublishMedia(feed, core::Media{.workspace_id = ws, .conversation_id = c, .message_id = 43});
+  ASSERT_EQ(said.said.size(), 3u);
+  EXPECT_EQ(said.said[0], (core::Announcement{.kind = core::AnnouncementKind::kConversation,
+                                              .workspace_id = ws,
+                                              .conversation_id = c}));
+  EXPECT_EQ(said.said[1].kind, core::AnnouncementKind::kDeliveries);
+  EXPECT_EQ(said.said[1].messages, (std::vector<core::MessageRef>{{ws, c, 42}}));
+  EXPECT_EQ(said.said[2].kind, core::AnnouncementKind::kMedia);
+  EXPECT_EQ(said.said[2].messages, (std::vector<core::MessageRef>{{ws, c, 43}}));
+}
+
+// Another instance committed a handoff: this one reads it back by the ids it was told and
+// publishes what the committing instance's own streams got.
+TEST(LiveFeedTest, AnAnnouncedDecisionIsReadBackAndPublishedAsItsCommitWas) {
+  testing_support::ShopStore shop;
+  const std::int64_t ws = shop.workspace_id;
+  const core::Decision committed =
+      testing_support::CommitHandoff(shop.db->store(), ws, "visitor-1", "I am upset",
+                                     core::HandoffReason::kFrustration, base::FromMillis(1000));
+  core::Announcement announced{.kind = core::AnnouncementKind::kDecision,
+                               .workspace_id = ws,
+                               .conversation_id = committed.conversation.id,
+                               .channel = committed.conversation.channel};
+  for (const core::Message& m : committed.messages) announced.message_ids.push_back(m.id);
+  for (const core::Notification& n : committed.notifications) {
+    announced.notification_ids.push_back(n.id);
+  }
+
+  auto read = ReadAnnouncedDecision(shop.db->crm(), announced);
+  ASSERT_TRUE(read.ok()) << read.error().message;
+  ASSERT_EQ(read->messages.size(), committed.messages.size());
+  for (std::size_t i = 0; i < committed.messages.size(); ++i) {
+    EXPECT_EQ(read->messages[i].id, committed.messages[i].id);
+    EXPECT_EQ(read->messages[i].text, committed.messages[i].text);
+  }
+  ASSERT_EQ(read->notifications.size(), 1u);
+  EXPECT_EQ(read->notifications[0].id, committed.notifications[0].id);
+
+  LiveFeed here;
+  LiveFeed there;
+  auto on_here = Open(here, ws, WithToken(1));
+  auto on_there = Open(there, ws, WithToken(1));
+  PublishDecision(here, shop.db->crm(), shop.db->media(), committed);
+  PublishHeard(there, shop.db->crm(), shop.db->media(), announced);
+  const std::string sent = on_there->TakePending().bytes;
+  EXPECT_EQ(sent, on_here->TakePending().bytes);
+  EXPECT_TRUE(Contains(sent, "I am upset")) << sent;
+  EXPECT_TRUE(Contains(sent, R"("reason":"frustration")"));
+  EXPECT_TRUE(Contains(sent, "event: conversation\n"));
+}
+
+TEST(LiveFeedTest, AnnouncedDeliveriesAndChangesAreReadBackForTheWorkspacesWatched) {
+  testing_support::ShopStore shop;
+  const std::int64_t ws = shop.workspace_id;
+  const core::Decision committed =
+      testing_support::CommitHandoff(shop.db->store(), ws, "visitor-1", "I am upset",
+                                     core::HandoffReason::kFrustration, base::FromMillis(1000));
+  const std::int64_t c = committed.conversation.id;
+  const std::int64_t m = committed.messages.back().id;
+  LiveFeed there;
+  auto watching = Open(there, ws, WithToken(1));
+  auto elsewhere = Open(there, ws + 1, WithToken(2));
+
+  PublishHeard(there, shop.db->crm(), shop.db->media(),
+               {.kind = core::AnnouncementKind::kDeliveries, .messages = {{ws, c, m}}});
+  std::string sent = watching->TakePending().bytes;
+  EXPECT_TRUE(Contains(sent, "event: delivery\n")) << sent;
+  EXPECT_TRUE(Contains(sent, R"("message_id":)" + std::to_string(m))) << sent;
+  PublishHeard(
+      there, shop.db->crm(), shop.db->media(),
+      {.kind = core::AnnouncementKind::kConversation, .workspace_id = ws, .conversation_id = c});
+  sent = watching->TakePending().bytes;
+  EXPECT_TRUE(Contains(sent, "event: conversation\n")) << sent;
+  EXPECT_TRUE(elsewhere->TakePending().bytes.empty());
+  // A message no longer stored is left out.
+  PublishHeard(there, shop.db->crm(), shop.db->media(),
+               {.kind = core::AnnouncementKind::kDeliveries, .messages = {{ws, c, m + 1000}}});
+  EXPECT_TRUE(watching->TakePending().bytes.empty());
+}
 }  // namespace
 }  // namespace api

@@ -53,6 +53,15 @@ void CrmServer::WaitForReplies() {
 bool CrmServer::Start(const CrmServerOptions& options) {
   db_ = database_.url();
   if (!AddWorkspace("shop") || !AddMember("shop", kOwnerEmail, "owner")) return false;
+  return Serve(options);
+}
+
+bool CrmServer::StartBeside(const CrmServer& first, const CrmServerOptions& options) {
+  db_ = first.db_;
+  return Serve(options);
+}
+
+bool CrmServer::Serve(const CrmServerOptions& options) {
   std::map<std::string, std::string> env = options.env;
   env["FRONTDESK_DATABASE_URL"] = db_;
   env["FRONTDESK_SERVER_PORT"] = "0";

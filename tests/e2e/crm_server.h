@@ -32,6 +32,9 @@ class CrmServer {
 
   // False when a step failed (its output is on stderr).
   bool Start(const CrmServerOptions& options = {});
+  // Another instance serving `first`'s database (which stays `first`'s), with its own port. False
+  // when it did not start (a SQLite file takes one instance: the log says why).
+  bool StartBeside(const CrmServer& first, const CrmServerOptions& options = {});
   // The server's log so far; "" unless it was started with capture_log.
   std::string Log() const;
   // Another workspace with the [agent] table (and any later tables) `agent`, and no member, made
@@ -52,6 +55,9 @@ class CrmServer {
   std::string base_url() const { return "http://127.0.0.1:" + std::to_string(port()); }
 
  private:
+  // Starts `frontdesk serve` on db_.
+  bool Serve(const CrmServerOptions& options);
+
   testing_support::TempDir dir_;
   testing_support::TestDatabase database_{dir_.path()};
   std::string db_;   // its URL

@@ -1,6 +1,8 @@
 // The live stream of a workspace against the real binary: a dashboard's stream hears of a web
 // chat customer's message and the handoff it caused, nobody else's stream opens, and a stream ends
-// when its caller loses access (removed from the workspace, signed out, a new password).
+// when its caller loses access (removed from the workspace, signed out, a new password). With
+// two instances on one PostgreSQL database, the streams of one hear what the other committed and
+// end when the other took the access away.
 #include <gtest/gtest.h>
 #include <httplib.h>
 
@@ -11,21 +13,27 @@
 #include <thread>
 
 #include "e2e/crm_server.h"
+#include "testing/test_database.h"
 
 namespace e2e {
 namespace {
 
 using nlohmann::json;
 
-// A dashboard's open stream, read on a thread of its own.
+// The live stream of a workspace's dashboard.
+std::string Events(const std::string& workspace) {
+  return "/api/v1/workspaces/" + workspace + "/events";
+}
+
+// An open stream (a dashboard's, a web chat's), read on a thread of its own.
 class Watcher {
  public:
-  Watcher(const std::string& base_url, const std::string& workspace, httplib::Headers headers)
+  Watcher(const std::string& base_url, const std::string& path, httplib::Headers headers)
       : client_(base_url) {
     client_.set_read_timeout(std::chrono::seconds(30));  // longer than the server's keepalive
-    thread_ = std::thread([this, workspace, headers] {
+    thread_ = std::thread([this, path, headers] {
       auto r = client_.Get(
-          "/api/v1/workspaces/" + workspace + "/events", headers,
+          path, headers,
           [this](const httplib::Response& response) {
             std::lock_guard lock(mutex_);
             status_ = response.status;
@@ -93,7 +101,7 @@ TEST(LiveE2eTest, ADashboardHearsOfNewMessagesAndHandoffsAsTheyHappen) {
   CrmServer crm;
   ASSERT_TRUE(crm.Start());
   const httplib::Headers owner = crm.SignIn(CrmServer::kOwnerEmail, CrmServer::kOwnerPassword);
-  Watcher watcher(crm.base_url(), "shop", owner);
+  Watcher watcher(crm.base_url(), Events("shop"), owner);
   ASSERT_EQ(watcher.Status(), 200);
 
   auto sent =
@@ -122,13 +130,13 @@ TEST(LiveE2eTest, OnlyMembersWatchAWorkspace) {
   ASSERT_TRUE(crm.Start());
   ASSERT_TRUE(crm.AddWorkspace("other"));
   const httplib::Headers owner = crm.SignIn(CrmServer::kOwnerEmail, CrmServer::kOwnerPassword);
-  Watcher stranger(crm.base_url(), "other", owner);
+  Watcher stranger(crm.base_url(), Events("other"), owner);
   EXPECT_EQ(stranger.Status(), 404);
-  Watcher anonymous(crm.base_url(), "shop", {});
+  Watcher anonymous(crm.base_url(), Events("shop"), {});
   EXPECT_EQ(anonymous.Status(), 401);
 
   // The other workspace's customers stay out of this workspace's stream.
-  Watcher mine(crm.base_url(), "shop", owner);
+  Watcher mine(crm.base_url(), Events("shop"), owner);
   ASSERT_EQ(mine.Status(), 200);
   auto elsewhere =
       crm.client().Post("/chat/other/messages", json{{"text", "a secret of the other shop"}}.dump(),
@@ -156,15 +164,15 @@ TEST(LiveE2eTest, ARemovedCollaboratorsOpenStreamEndsAndNoNewOneOpens) {
   ASSERT_TRUE(crm.Start());
   const httplib::Headers owner = crm.SignIn(CrmServer::kOwnerEmail, CrmServer::kOwnerPassword);
   const httplib::Headers bea = AddCollaborator(crm, owner);
-  Watcher theirs(crm.base_url(), "shop", bea);
+  Watcher theirs(crm.base_url(), Events("shop"), bea);
   ASSERT_EQ(theirs.Status(), 200);
-  Watcher mine(crm.base_url(), "shop", owner);
+  Watcher mine(crm.base_url(), Events("shop"), owner);
   ASSERT_EQ(mine.Status(), 200);
 
   auto removed = crm.client().Delete("/api/v1/workspaces/shop/members/2", owner);
   ASSERT_EQ(removed->status, 204) << removed->body;
   EXPECT_TRUE(theirs.WaitEnded());
-  Watcher again(crm.base_url(), "shop", bea);
+  Watcher again(crm.base_url(), Events("shop"), bea);
   EXPECT_EQ(again.Status(), 404);
 
   // The owner's stream goes on, and what happens next reaches it only.
@@ -180,9 +188,9 @@ TEST(LiveE2eTest, StreamsOfSignedOutSessionsEnd) {
   ASSERT_TRUE(crm.Start());
   const httplib::Headers laptop = crm.SignIn(CrmServer::kOwnerEmail, CrmServer::kOwnerPassword);
   const httplib::Headers phone = crm.SignIn(CrmServer::kOwnerEmail, CrmServer::kOwnerPassword);
-  Watcher on_laptop(crm.base_url(), "shop", laptop);
+  Watcher on_laptop(crm.base_url(), Events("shop"), laptop);
   ASSERT_EQ(on_laptop.Status(), 200);
-  Watcher on_phone(crm.base_url(), "shop", phone);
+  Watcher on_phone(crm.base_url(), Events("shop"), phone);
   ASSERT_EQ(on_phone.Status(), 200);
 
   // A new password set on the laptop signs the phone out, and ends its stream.
@@ -202,6 +210,60 @@ TEST(LiveE2eTest, StreamsOfSignedOutSessionsEnd) {
   auto out = crm.client().Post("/api/v1/auth/logout", laptop, "", "application/json");
   ASSERT_EQ(out->status, 204);
   EXPECT_TRUE(on_laptop.WaitEnded());
+}
+
+// Two instances serving one database, one person's browser on each: the dashboard and the web
+// chat open on the first hear what the second committed, and a sign-out on the second ends the
+// first's stream. A SQLite file takes a single instance: the second refuses to start, saying why.
+TEST(LiveE2eTest, StreamsOnOneInstanceHearWhatAnotherCommitted) {
+  CrmServer first;
+  ASSERT_TRUE(first.Start());
+  CrmServer second;
+  if (!testing_support::TestsUsePostgres()) {
+    ASSERT_FALSE(second.StartBeside(first, {.capture_log = true}));
+    EXPECT_NE(second.Log().find("another"), std::string::npos) << second.Log();
+    return;
+  }
+  ASSERT_TRUE(second.StartBeside(first));
+  const httplib::Headers owner = first.SignIn(CrmServer::kOwnerEmail, CrmServer::kOwnerPassword);
+  Watcher dashboard(first.base_url(), Events("shop"), owner);
+  ASSERT_EQ(dashboard.Status(), 200);
+  // A visitor whose page talks to the first instance, and whose messages reach the second.
+  auto visited = first.client().Get("/chat/shop/messages");
+  ASSERT_EQ(visited->status, 200);
+  const std::string set = visited->get_header_value("Set-Cookie");
+  const httplib::Headers visitor = {{"Cookie", set.substr(0, set.find(';'))}};
+  Watcher chat(first.base_url(), "/chat/shop/events", visitor);
+  ASSERT_EQ(chat.Status(), 200);
+
+  auto sent =
+      second.client().Post("/chat/shop/messages", visitor,
+                           json{{"text", "I want to talk to a human"}}.dump(), "application/json");
+  ASSERT_EQ(sent->status, 202);
+  EXPECT_TRUE(dashboard.WaitFor("\"text\":\"I want to talk to a human\"")) << dashboard.received();
+  EXPECT_TRUE(dashboard.WaitFor("event: notification\n"));
+  EXPECT_TRUE(dashboard.WaitFor("\"mode\":\"manual\""));
+
+  // A person answers on the second instance: the visitor's page on the first shows it, and a
+  // change of folder made there reaches the dashboard on the first.
+  auto listed = second.client().Get("/api/v1/workspaces/shop/conversations", owner);
+  ASSERT_EQ(listed->status, 200);
+  const auto id = json::parse(listed->body)["conversations"][0]["id"].get<std::int64_t>();
+  const std::string conversation = "/api/v1/workspaces/shop/conversations/" + std::to_string(id);
+  auto replied =
+      second.client().Post(conversation + "/messages", owner,
+                           json{{"text", "Ana here, how can I help?"}}.dump(), "application/json");
+  ASSERT_EQ(replied->status, 201) << replied->body;
+  EXPECT_TRUE(chat.WaitFor("Ana here, how can I help?")) << chat.received();
+  EXPECT_TRUE(dashboard.WaitFor("Ana here, how can I help?"));
+  auto solved = second.client().Patch(conversation, owner, json{{"folder", "solved"}}.dump(),
+                                      "application/json");
+  ASSERT_EQ(solved->status, 200) << solved->body;
+  EXPECT_TRUE(dashboard.WaitFor("\"folder\":\"solved\""));
+
+  auto out = second.client().Post("/api/v1/auth/logout", owner, "", "application/json");
+  ASSERT_EQ(out->status, 204);
+  EXPECT_TRUE(dashboard.WaitEnded());
 }
 
 }  // namespace

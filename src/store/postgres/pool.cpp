@@ -16,7 +16,8 @@ namespace {
 thread_local const Pool* t_pool = nullptr;
 thread_local Connection* t_connection = nullptr;
 
-std::string InstanceName() {
+// A name no other process has: the host's, the process id and a random number.
+std::string UniqueName() {
   char host[256] = {};
   if (gethostname(host, sizeof host - 1) != 0) std::snprintf(host, sizeof host, "unknown");
   std::random_device random;
@@ -43,7 +44,8 @@ base::Result<std::unique_ptr<Pool>> Pool::Open(std::string conninfo, std::size_t
 Pool::Pool(std::string conninfo, std::size_t size, std::string instance)
     : conninfo_(std::move(conninfo)),
       size_(size),
-      instance_(instance.empty() ? InstanceName() : std::move(instance)) {}
+      instance_(instance.empty() ? UniqueName() : std::move(instance)),
+      origin_(UniqueName()) {}
 
 Pool::~Pool() = default;
 

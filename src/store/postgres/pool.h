@@ -15,7 +15,9 @@
 #include <vector>
 
 #include "base/result.h"
+#include "store/postgres/announcement_payload.h"
 #include "store/postgres/connection.h"
+#include "store/postgres/transaction.h"
 
 namespace store::postgres {
 
@@ -75,10 +77,21 @@ class Pool {
 
   // A Commit's write (`write` returns the decision as stored), on this thread's connection inside
   // Atomically, else on a pooled one: the form the shared core::Store adapter calls
-  // (store/sql/store.h). Concurrent commits run side by side, each in its own transaction.
+  // (store/sql/store.h). Concurrent commits run side by side, each in its own transaction, which
+  // announces the decision to the other instances (core/announcements.h) as it commits.
   template <typename Write>
   auto CommitDecision(const Write& write) {
-    return Writing(write);
+    return Writing([&](Connection& db) -> decltype(write(db)) {
+      base::Result<Transaction> txn = Transaction::Begin(db);
+      if (!txn.ok()) return txn.error();
+      auto decision = write(db);  // joins `txn`
+      if (!decision.ok()) return decision;
+      if (base::Status told = AnnounceDecision(db, origin_, *decision); !told.ok()) {
+        return told.error();
+      }
+      if (base::Status done = txn->Commit(); !done.ok()) return done.error();
+      return decision;
+    });
   }
 
   // As Reading: the search columns are generated with their rows, so a search finds every message
@@ -96,6 +109,9 @@ class Pool {
   const std::string& conninfo() const { return conninfo_; }
   // This instance's name in the claims it takes (outbox items, callbacks).
   const std::string& instance() const { return instance_; }
+  // This process's name in its announcements (core/announcements.h): unique even when two
+  // processes were given one instance name, so that neither takes the other's for its own.
+  const std::string& origin() const { return origin_; }
 
  private:
   friend class Lease;
@@ -105,6 +121,7 @@ class Pool {
   const std::string conninfo_;
   const std::size_t size_;
   const std::string instance_;
+  const std::string origin_;
   std::mutex mutex_;
   std::condition_variable freed_;
   std::vector<std::unique_ptr<Connection>> idle_;  // guarded by mutex_

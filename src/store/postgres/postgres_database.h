@@ -8,6 +8,7 @@
 #include <string>
 
 #include "store/database.h"
+#include "store/postgres/announcements.h"
 #include "store/postgres/callback_queue.h"
 #include "store/postgres/media_blobs.h"
 #include "store/postgres/pool.h"
@@ -40,6 +41,7 @@ class PostgresDatabase final : public store::Database {
   core::ChannelAccounts& channel_accounts() override { return channel_accounts_; }
   core::Webhooks& webhooks() override { return webhooks_; }
   core::TokenUsage& token_usage() override { return token_usage_; }
+  core::Announcements& announcements() override { return announcements_; }
 
  private:
   explicit PostgresDatabase(std::unique_ptr<Pool> pool) : pool_(std::move(pool)) {}
@@ -55,6 +57,7 @@ class PostgresDatabase final : public store::Database {
   sql::ChannelAccounts<Pool> channel_accounts_{*pool_};
   sql::Webhooks<Pool> webhooks_{*pool_};
   sql::TokenUsage<Pool> token_usage_{*pool_};
+  Announcements announcements_{*pool_};  // last: its listener stops first
 };
 
 }  // namespace store::postgres

@@ -44,6 +44,7 @@ class SqliteDatabase final : public store::Database {
   core::ChannelAccounts& channel_accounts() override { return channel_accounts_; }
   core::Webhooks& webhooks() override { return webhooks_; }
   core::TokenUsage& token_usage() override { return token_usage_; }
+  core::Announcements& announcements() override { return announcements_; }
 
  private:
   SqliteDatabase(std::optional<ServingLock> lock, std::unique_ptr<DatabaseFile> file,
@@ -61,6 +62,7 @@ class SqliteDatabase final : public store::Database {
   sql::ChannelAccounts<DatabaseFile> channel_accounts_{*file_};
   sql::Webhooks<DatabaseFile> webhooks_{*file_};
   sql::TokenUsage<DatabaseFile> token_usage_{*file_};
+  core::SingleInstance announcements_;  // one instance serves a file
 };
 
 }  // namespace store::sqlite
