@@ -9,6 +9,7 @@
 #include "app/serve_command.h"
 #include "app/user_command.h"
 #include "store/database.h"
+#include "store/move_to_postgres.h"
 
 namespace app {
 namespace {
@@ -46,7 +47,31 @@ void AddDatabaseOption(CLI::App& command, std::string& url) {
       ->required();
 }
 
-int Migrate(const std::string& db, std::ostream& out, std::ostream& err) {
+// What `frontdesk migrate` takes besides --db.
+struct MigrateOptions {
+  std::string from;   // a SQLite database to move into --db; "" to migrate --db alone
+  std::string media;  // where its media files are; "" for "media" beside it
+};
+
+int Move(const std::string& db, const MigrateOptions& options, std::ostream& out,
+         std::ostream& err) {
+  auto moved = store::MoveToPostgres(options.from, db, options.media);
+  if (!moved.ok()) {
+    err << "frontdesk migrate: " << moved.error().message << '\n';
+    return 1;
+  }
+  std::int64_t rows = 0;
+  for (const auto& [table, count] : moved->rows) rows += count;
+  out << "moved " << moved->rows["workspaces"] << " workspace(s), " << moved->rows["conversations"]
+      << " conversation(s), " << moved->rows["messages"] << " message(s) (" << rows
+      << " rows in all) and " << moved->files
+      << " media file(s); serve from the new database now, and keep the old file as a backup\n";
+  return 0;
+}
+
+int Migrate(const std::string& db, const MigrateOptions& options, std::ostream& out,
+            std::ostream& err) {
+  if (!options.from.empty()) return Move(db, options, out, err);
   auto version = store::MigrateDatabase(db);
   if (!version.ok()) {
     err << "frontdesk migrate: " << version.error().message << '\n';
@@ -70,8 +95,15 @@ int Main(int argc, char** argv, std::istream& in, std::ostream& out, std::ostrea
   init->add_option("--config", config, "workspace file (TOML), see examples/")->required();
 
   CLI::App* migrate = cli.add_subcommand(
-      "migrate", "bring a database's schema up to date (serve does it too; safe to run at once)");
+      "migrate",
+      "bring a database's schema up to date (serve does it too; safe to run at once), or move "
+      "a SQLite installation into an empty PostgreSQL database (--from)");
   AddDatabaseOption(*migrate, db);
+  MigrateOptions migrate_options;
+  migrate->add_option("--from", migrate_options.from,
+                      "sqlite:PATH: copy everything it holds into --db (stop its serve first)");
+  migrate->add_option("--media", migrate_options.media,
+                      "where the SQLite installation keeps media files (default: media beside it)");
 
   ChatCommandOptions chat_options;
   CLI::App* chat = cli.add_subcommand("chat", "talk to a workspace's agent as a customer");
@@ -116,7 +148,7 @@ int Main(int argc, char** argv, std::istream& in, std::ostream& out, std::ostrea
     return cli.exit(e, out, err) == 0 ? 0 : 2;
   }
   if (*init) return Init(db, config, out, err);
-  if (*migrate) return Migrate(db, out, err);
+  if (*migrate) return Migrate(db, migrate_options, out, err);
   if (*chat) return RunChat(chat_options, in, out, err);
   if (*nlu) return RunNlu(nlu_options, in, out, err);
   if (*serve) return RunServe(serve_options, out, err);

@@ -51,13 +51,17 @@ void CrmServer::WaitForReplies() {
 }
 
 bool CrmServer::Start(const CrmServerOptions& options) {
-  db_ = database_.url();
+  db_ = options.database.empty() ? database_.url() : options.database;
   if (!AddWorkspace("shop") || !AddMember("shop", kOwnerEmail, "owner")) return false;
   return Serve(options);
 }
 
 bool CrmServer::StartBeside(const CrmServer& first, const CrmServerOptions& options) {
-  db_ = first.db_;
+  return StartOn(first.db_, options);
+}
+
+bool CrmServer::StartOn(const std::string& url, const CrmServerOptions& options) {
+  db_ = url;
   return Serve(options);
 }
 

@@ -20,6 +20,7 @@ namespace e2e {
 struct CrmServerOptions {
   std::map<std::string, std::string> env;  // more FRONTDESK_* variables
   bool capture_log = false;  // its log (stderr) to a file CrmServer::Log reads, not the test's
+  std::string database;      // a URL to start on instead of a fresh test database
 };
 
 class CrmServer {
@@ -35,6 +36,10 @@ class CrmServer {
   // Another instance serving `first`'s database (which stays `first`'s), with its own port. False
   // when it did not start (a SQLite file takes one instance: the log says why).
   bool StartBeside(const CrmServer& first, const CrmServerOptions& options = {});
+  // Serves the database at `url` as it is (no workspace or member added).
+  bool StartOn(const std::string& url, const CrmServerOptions& options = {});
+  // Stops the server (SIGTERM, then waits).
+  void Stop() { server_->Terminate(); }
   // The server's log so far; "" unless it was started with capture_log.
   std::string Log() const;
   // Another workspace with the [agent] table (and any later tables) `agent`, and no member, made

@@ -45,6 +45,8 @@ class SqliteDatabase final : public store::Database {
   core::Webhooks& webhooks() override { return webhooks_; }
   core::TokenUsage& token_usage() override { return token_usage_; }
   core::Announcements& announcements() override { return announcements_; }
+  // Where the media files' bytes are kept.
+  MediaBytes& media_bytes() { return media_files_; }
 
  private:
   SqliteDatabase(std::optional<ServingLock> lock, std::unique_ptr<DatabaseFile> file,
