@@ -53,8 +53,8 @@ struct DatabaseOptions {
   // fails (kFailedPrecondition, saying why) while another holds it. PostgreSQL takes several.
   bool serving = false;
   // This instance's name in the work it claims on a database several instances share
-  // (PostgreSQL): callbacks, outbox items. Serving under the name it had before a restart, it
-  // takes back at once what it held when it stopped (core::Outbox::RecoverOutbox says how);
+  // (PostgreSQL): callbacks, timers, outbox items. Serving under the name it had before a restart,
+  // it takes back at once what it held when it stopped (core::Outbox::RecoverOutbox says how);
   // under another name, that work returns when its leases end. Empty: a name of its own.
   std::string instance;
   // PostgreSQL: the connections this instance keeps; its threads wait for a free one beyond.

@@ -148,6 +148,20 @@ TEST_P(TimerClaimTest, ConcurrentClaimersNeverShareATimer) {
   EXPECT_EQ(std::set<std::int64_t>(claimed.begin(), claimed.end()).size(), claimed.size());
 }
 
+// A restart in place (the same instance name) takes its timers back at once; another instance's
+// name waits for the lease.
+TEST_P(TimerClaimTest, AnInstanceRestartedUnderItsNameTakesBackItsTimersAtOnce) {
+  SetTimers(ws_, "a", {{core::TimerKind::kReply, kT0}});
+  SetTimers(ws_, "b", {{core::TimerKind::kResume, kT0}});
+  Reopen({.serving = true, .instance = "web-1"});
+  ASSERT_EQ(store_->ClaimTimers(core::TimerKind::kReply, kT0, 10, kT0 + 2min)->size(), 1u);
+  Reopen({.serving = true, .instance = "web-2"});
+  ASSERT_EQ(store_->ClaimTimers(core::TimerKind::kResume, kT0, 10, kT0 + 2min)->size(), 1u);
+  Reopen({.serving = true, .instance = "web-1"});  // killed, and back
+  EXPECT_EQ(store_->ClaimTimers(core::TimerKind::kReply, kT0, 10, kT0 + 2min)->size(), 1u);
+  EXPECT_TRUE(store_->ClaimTimers(core::TimerKind::kResume, kT0, 10, kT0 + 2min)->empty());
+}
+
 FRONTDESK_ON_POSTGRES(TimerClaimTest);
 
 }  // namespace

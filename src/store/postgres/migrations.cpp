@@ -347,8 +347,13 @@ CREATE TABLE media_files (
 );
 )sql";
 
+// A timer's claim names its claimer, as callbacks' and sends' do: an instance restarted under
+// its name takes its timers back at once.
+constexpr const char* kTimerClaimer = "ALTER TABLE timers ADD COLUMN claimed_by text;";
+
 constexpr std::array kMigrations{
     Migration{1, "initial schema", kInitialSchema},
+    Migration{2, "timers name their claimer", kTimerClaimer},
 };
 
 // Any constant: the key every instance's migrator locks (session lock, released at the end).

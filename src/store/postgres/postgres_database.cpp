@@ -10,6 +10,10 @@ namespace {
 constexpr std::string_view kTakeBackCallbacks =
     "UPDATE callbacks SET not_before_ms = received_at_ms, claimed_by = NULL,"
     " lease_until_ms = NULL WHERE claimed_by = $1 AND parked_reason IS NULL";
+// ... and so are the timers it held.
+constexpr std::string_view kTakeBackTimers =
+    "UPDATE timers SET lease_until_ms = NULL, claimed_by = NULL"
+    " WHERE claimed_by = $1 AND lease_until_ms IS NOT NULL";
 
 }  // namespace
 
@@ -22,6 +26,9 @@ base::Result<std::unique_ptr<PostgresDatabase>> PostgresDatabase::Open(
     base::Status done = Migrate(db, Migrations());
     if (done.ok() && options.serving) {
       done = RunStatement(db, kTakeBackCallbacks, (*pool)->instance());
+    }
+    if (done.ok() && options.serving) {
+      done = RunStatement(db, kTakeBackTimers, (*pool)->instance());
     }
     return done;
   });

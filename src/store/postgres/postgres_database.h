@@ -26,9 +26,9 @@ namespace store::postgres {
 class PostgresDatabase final : public store::Database {
  public:
   // Connects to `conninfo` and applies the migrations the database lacks (under a lock: several
-  // instances may start at once). Serving, it takes back the callbacks this instance (by its
-  // name) claimed before it stopped. kUnavailable with libpq's reason when the server cannot be
-  // reached; kFailedPrecondition when a newer frontdesk wrote its schema.
+  // instances may start at once). Serving, it takes back the callbacks and timers this instance
+  // (by its name) claimed before it stopped. kUnavailable with libpq's reason when the server
+  // cannot be reached; kFailedPrecondition when a newer frontdesk wrote its schema.
   static base::Result<std::unique_ptr<PostgresDatabase>> Open(const std::string& conninfo,
                                                               const DatabaseOptions& options);
 

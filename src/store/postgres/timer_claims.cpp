@@ -14,7 +14,7 @@ constexpr std::string_view kClaim =
     "WITH due AS (SELECT conversation_id FROM timers"
     "  WHERE kind = $1 AND due_at_ms <= $2 AND (lease_until_ms IS NULL OR lease_until_ms <= $2)"
     "  ORDER BY due_at_ms, conversation_id LIMIT $3 FOR UPDATE SKIP LOCKED)"
-    " UPDATE timers t SET lease_until_ms = $4 FROM due"
+    " UPDATE timers t SET lease_until_ms = $4, claimed_by = $5 FROM due"
     " WHERE t.conversation_id = due.conversation_id AND t.kind = $1 AND t.due_at_ms <= $2"
     " AND (t.lease_until_ms IS NULL OR t.lease_until_ms <= $2)"
     " RETURNING t.workspace_id, t.conversation_id, t.due_at_ms";
@@ -23,12 +23,13 @@ constexpr std::string_view kClaim =
 
 base::Result<std::vector<core::DueTimer>> ClaimDueTimers(Connection& db, core::TimerKind kind,
                                                          base::TimePoint now, std::size_t limit,
-                                                         base::TimePoint lease_until) {
+                                                         base::TimePoint lease_until,
+                                                         const std::string& claimer) {
   constexpr auto kMaxLimit = static_cast<std::size_t>(std::numeric_limits<std::int64_t>::max());
   base::Result<Query> q = db.Prepare(kClaim);
   if (!q.ok()) return q.error();
   q->BindAll(core::ToString(kind), now, static_cast<std::int64_t>(std::min(limit, kMaxLimit)),
-             lease_until);
+             lease_until, claimer);
   auto claimed = ReadAll(*q, [&](const Query& r) {
     return core::DueTimer{r.Int64(0), r.Int64(1), kind, r.Time(2)};
   });

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstddef>
+#include <string>
 #include <vector>
 
 #include "base/result.h"
@@ -14,9 +15,10 @@
 namespace store::postgres {
 
 // Timers of `kind` due at `now` and not leased, earliest first (ties by conversation), at most
-// `limit`, now leased until `lease_until`.
+// `limit`, now leased until `lease_until` by the instance named `claimer`.
 base::Result<std::vector<core::DueTimer>> ClaimDueTimers(Connection& db, core::TimerKind kind,
                                                          base::TimePoint now, std::size_t limit,
-                                                         base::TimePoint lease_until);
+                                                         base::TimePoint lease_until,
+                                                         const std::string& claimer);
 
 }  // namespace store::postgres

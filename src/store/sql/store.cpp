@@ -209,8 +209,9 @@ base::Result<std::vector<core::DueTimer>> Store<sqlite::DatabaseFile>::ClaimTime
 template <>
 base::Result<std::vector<core::DueTimer>> Store<postgres::Pool>::ClaimTimers(
     core::TimerKind kind, base::TimePoint now, std::size_t limit, base::TimePoint lease_until) {
-  return backend_.Writing(
-      [&](postgres::Connection& db) { return ClaimDueTimers(db, kind, now, limit, lease_until); });
+  return backend_.Writing([&](postgres::Connection& db) {
+    return ClaimDueTimers(db, kind, now, limit, lease_until, backend_.instance());
+  });
 }
 
 template <typename Backend>
