@@ -9,10 +9,14 @@
 // pair with messages in order.
 //
 //   e2e_bench --binary build/src/frontdesk --shop examples/shop [--rate 2000] [--seconds 10]
-//             [--conversations 1000]
+//             [--conversations 1000] [--database URL] [--instances 1]
 //
-// Prints one Markdown table row: offered rate, replies/s, latency percentiles, lost messages and
-// the server's peak RSS.
+// --database serves another database than a fresh SQLite file (an empty PostgreSQL database:
+// bench/run-e2e makes one), and --instances starts that many servers on it, the webhooks spread
+// over them.
+//
+// Prints one Markdown table row: the backend and instances, offered rate, replies/s, latency
+// percentiles, lost messages, the servers' CPU time per reply and their peak RSS.
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
@@ -21,6 +25,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <memory>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -47,6 +52,8 @@ struct Options {
   double rate = 2000;
   double seconds = 10;
   int conversations = 1000;
+  std::string database;  // "" for a fresh SQLite file
+  int instances = 1;
 };
 
 // The shop's workspace file with a WhatsApp account, debounce 0, in `dir`.
@@ -72,7 +79,8 @@ int Run(const Options& o) {
     std::cerr << "e2e_bench: the shop's workspace.toml has no `debounce = \"2s\"` to replace\n";
     return 1;
   }
-  if (!bench::InitWorkspace(o.binary, dir.path())) return 1;
+  const std::string database = o.database.empty() ? bench::DefaultDatabase(dir.path()) : o.database;
+  if (!bench::InitWorkspace(o.binary, dir.path(), database)) return 1;
 
   bench::Ledger ledger;
   bench::FakeGraph graph(ledger);
@@ -80,11 +88,19 @@ int Run(const Options& o) {
     std::cerr << "e2e_bench: the fake Graph API did not start\n";
     return 1;
   }
-  testing_support::ServeProcess server(o.binary, bench::ServeEnv(dir.path(), graph.port()));
-  if (!server.Start()) {
-    std::cerr << "e2e_bench: the server did not start\n";
-    return 1;
+  std::vector<std::unique_ptr<testing_support::ServeProcess>> servers;
+  std::vector<int> ports;
+  for (int i = 0; i < o.instances; ++i) {
+    servers.push_back(std::make_unique<testing_support::ServeProcess>(
+        o.binary, bench::ServeEnv(database, graph.port(), "bench-" + std::to_string(i + 1))));
+    if (!servers.back()->Start()) {
+      std::cerr << "e2e_bench: a server did not start\n";
+      return 1;
+    }
+    ports.push_back(servers.back()->port());
   }
+  double cpu_before = 0;
+  for (const auto& server : servers) cpu_before += bench::CpuSeconds(server->pid());
 
   // Every webhook is built and signed before the clock starts: the load generator shares the
   // machine's two cores with the server and should spend as little of them as it can.
@@ -102,11 +118,15 @@ int Run(const Options& o) {
   // server's own writes in the middle of the measurement.
   ::sync();
   const auto start = Clock::now() + std::chrono::milliseconds{100};
-  const bench::SendReport sent =
-      bench::SendOpenLoop(server.port(), deliveries, o.rate, start, ledger);
+  const bench::SendReport sent = bench::SendOpenLoop(ports, deliveries, o.rate, start, ledger);
   ledger.WaitUntilOutstanding(0, kDrainLimit);
-  const double peak_rss = bench::PeakRssMib(server.pid());
-  server.Terminate();
+  double peak_rss = 0;
+  double cpu = -cpu_before;
+  for (const auto& server : servers) {
+    peak_rss += bench::PeakRssMib(server->pid());
+    cpu += bench::CpuSeconds(server->pid());
+    server->Terminate();
+  }
   const long lost = ledger.outstanding();
   const bench::Ledger::Summary s = ledger.Take();
 
@@ -114,11 +134,14 @@ int Run(const Options& o) {
   const double replies_per_s =
       elapsed > 0 ? static_cast<double>(s.latencies_ms.size()) / elapsed : 0;
   using bench::Percentile;
-  std::printf("| %d | %.0f | %.0f | %.1f | %.1f | %.1f | %.1f | %ld | %ld | %.0f |\n",
-              o.conversations, o.rate, replies_per_s, Percentile(s.latencies_ms, 0.50),
-              Percentile(s.latencies_ms, 0.90), Percentile(s.latencies_ms, 0.99),
-              s.latencies_ms.empty() ? 0.0 : s.latencies_ms.back(), lost + sent.refused, s.extra,
-              peak_rss);
+  const double cpu_ms_per_reply =
+      s.latencies_ms.empty() ? 0 : 1000 * cpu / static_cast<double>(s.latencies_ms.size());
+  std::printf(
+      "| %s | %d | %d | %.0f | %.0f | %.1f | %.1f | %.1f | %.1f | %ld | %ld | %.2f | %.0f |\n",
+      o.database.rfind("postgres", 0) == 0 ? "PostgreSQL" : "SQLite", o.instances, o.conversations,
+      o.rate, replies_per_s, Percentile(s.latencies_ms, 0.50), Percentile(s.latencies_ms, 0.90),
+      Percentile(s.latencies_ms, 0.99), s.latencies_ms.empty() ? 0.0 : s.latencies_ms.back(),
+      lost + sent.refused, s.extra, cpu_ms_per_reply, peak_rss);
   return lost == 0 && sent.refused == 0 ? 0 : 1;
 }
 
@@ -134,6 +157,8 @@ int main(int argc, char** argv) {
   app.add_option("--seconds", o.seconds, "how long messages are sent")->check(CLI::PositiveNumber);
   app.add_option("--conversations", o.conversations, "customers writing")
       ->check(CLI::PositiveNumber);
+  app.add_option("--database", o.database, "an empty database's URL (default: a SQLite file)");
+  app.add_option("--instances", o.instances, "servers on the database")->check(CLI::PositiveNumber);
   CLI11_PARSE(app, argc, argv);
   return Run(o);
 }

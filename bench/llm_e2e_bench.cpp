@@ -131,7 +131,7 @@ bool Load(const Options& o, const bench::LlmShop& shop, testing_support::ServePr
   ::sync();  // a build's writeback would stall the server's writes mid-measurement
   const auto start = Clock::now() + milliseconds{100};
   const bench::SendReport sent =
-      bench::SendOpenLoop(server.port(), deliveries, o.rate, start, ledger);
+      bench::SendOpenLoop({server.port()}, deliveries, o.rate, start, ledger);
   const auto last_sent = Clock::now();
   ledger.WaitUntilOutstanding(0, kDrainLimit);
   const long lost = ledger.outstanding();
@@ -158,7 +158,7 @@ int Run(const Options& o) {
   testing_support::TempDir dir;
   const bench::LlmShop shop = bench::MakeLlmShop(kProducts, kContextChars);
   bench::WriteLlmShop(shop, dir.path(), bench::WhatsAppChannelToml());
-  if (!bench::InitWorkspace(o.binary, dir.path())) return 1;
+  if (!bench::InitWorkspace(o.binary, dir.path(), bench::DefaultDatabase(dir.path()))) return 1;
 
   // The server's HTTP client shares its connections between the model and the Graph API: one to
   // either may stay open in any handle in use, and a kept-alive connection holds a fake server's
@@ -174,7 +174,7 @@ int Run(const Options& o) {
     std::cerr << "llm_e2e_bench: a fake server did not start\n";
     return 1;
   }
-  auto env = bench::ServeEnv(dir.path(), graph.port());
+  auto env = bench::ServeEnv(bench::DefaultDatabase(dir.path()), graph.port());
   const auto seconds = [](int ms) { return std::to_string(ms / 1000 + 1) + "s"; };
   env.insert({{"FRONTDESK_LLM_BASE_URL", model.base_url()},
               {"FRONTDESK_LLM_MODEL", "bench-model"},

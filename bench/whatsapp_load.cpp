@@ -1,6 +1,7 @@
 #include "whatsapp_load.h"
 
 #include <httplib.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -8,6 +9,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <sstream>
 #include <thread>
 
 #include "channels/signature.h"
@@ -45,16 +47,25 @@ bool Post(httplib::Client& client, const Delivery& d) {
 
 }  // namespace
 
-bool InitWorkspace(const std::string& binary, const std::filesystem::path& dir) {
-  const std::string init = binary + " init --db " + (dir / "fd.db").string() + " --config " +
+std::string DefaultDatabase(const std::filesystem::path& dir) {
+  return "sqlite:" + (dir / "fd.db").string();
+}
+
+bool InitWorkspace(const std::string& binary, const std::filesystem::path& dir,
+                   const std::string& database) {
+  const std::string init = binary + " init --db '" + database + "' --config " +
                            (dir / "workspace.toml").string() + " > /dev/null";
   return std::system(init.c_str()) == 0;
 }
 
-std::map<std::string, std::string> ServeEnv(const std::filesystem::path& dir, int graph_port) {
-  return {{"FRONTDESK_DATABASE_PATH", (dir / "fd.db").string()},
-          {"FRONTDESK_SERVER_PORT", "0"},
-          {"FRONTDESK_GRAPH_BASE_URL", "http://127.0.0.1:" + std::to_string(graph_port)}};
+std::map<std::string, std::string> ServeEnv(const std::string& database, int graph_port,
+                                            const std::string& instance) {
+  std::map<std::string, std::string> env = {
+      {"FRONTDESK_DATABASE_URL", database},
+      {"FRONTDESK_SERVER_PORT", "0"},
+      {"FRONTDESK_GRAPH_BASE_URL", "http://127.0.0.1:" + std::to_string(graph_port)}};
+  if (!instance.empty()) env["FRONTDESK_SERVER_INSTANCE"] = instance;
+  return env;
 }
 
 std::string CustomerId(int conversation) {
@@ -158,8 +169,8 @@ FakeGraph::FakeGraph(Ledger& ledger, std::size_t threads) {
   started_ = loopback_.Start();
 }
 
-SendReport SendOpenLoop(int port, const std::vector<Delivery>& deliveries, double rate,
-                        Clock::time_point start, Ledger& ledger) {
+SendReport SendOpenLoop(const std::vector<int>& ports, const std::vector<Delivery>& deliveries,
+                        double rate, Clock::time_point start, Ledger& ledger) {
   const auto interval = std::chrono::duration<double>(1.0 / rate);
   const long total = static_cast<long>(deliveries.size());
   std::mutex mutex;
@@ -167,7 +178,7 @@ SendReport SendOpenLoop(int port, const std::vector<Delivery>& deliveries, doubl
   std::vector<std::thread> senders;
   for (int t = 0; t < kSenderThreads; ++t) {
     senders.emplace_back([&, t] {
-      httplib::Client client = WebhookClient(port);
+      httplib::Client client = WebhookClient(ports[static_cast<std::size_t>(t) % ports.size()]);
       std::vector<double> ack_ms;
       long refused = 0;
       for (long k = t; k < total; k += kSenderThreads) {
@@ -204,6 +215,20 @@ double PeakRssMib(pid_t pid) {
       return static_cast<double>(std::atol(line.c_str() + 6)) / 1024;
   }
   return 0;
+}
+
+double CpuSeconds(pid_t pid) {
+  std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
+  std::string line;
+  std::getline(stat, line);
+  // The fields after the command's name (which may hold spaces), from field 3 on.
+  std::istringstream fields(line.substr(line.rfind(')') + 2));
+  std::string field;
+  double ticks = 0;
+  for (int i = 3; i <= 15 && fields >> field; ++i) {
+    if (i == 14 || i == 15) ticks += std::stod(field);  // utime, stime
+  }
+  return ticks / static_cast<double>(sysconf(_SC_CLK_TCK));
 }
 
 double Percentile(const std::vector<double>& sorted, double p) {

@@ -28,13 +28,18 @@ using Clock = std::chrono::steady_clock;
 inline constexpr const char* kAppSecret = "bench_app_secret";
 inline constexpr const char* kPhoneNumberId = "106540352242922";
 
-// `frontdesk init` of dir/workspace.toml into dir/fd.db; false (and its output on stderr) when it
-// failed.
-bool InitWorkspace(const std::string& binary, const std::filesystem::path& dir);
+// The database a benchmark serves by default: the SQLite file dir/fd.db.
+std::string DefaultDatabase(const std::filesystem::path& dir);
 
-// The environment of `frontdesk serve` on dir/fd.db, on a free port, sending to the fake Graph
-// API on `graph_port`.
-std::map<std::string, std::string> ServeEnv(const std::filesystem::path& dir, int graph_port);
+// `frontdesk init` of dir/workspace.toml into `database` (a URL); false (and its output on
+// stderr) when it failed.
+bool InitWorkspace(const std::string& binary, const std::filesystem::path& dir,
+                   const std::string& database);
+
+// The environment of `frontdesk serve` on `database` (a URL), on a free port, sending to the fake
+// Graph API on `graph_port`, under the instance name `instance` ("" for the default).
+std::map<std::string, std::string> ServeEnv(const std::string& database, int graph_port,
+                                            const std::string& instance = "");
 
 // The WhatsApp id of customer `conversation`.
 std::string CustomerId(int conversation);
@@ -92,20 +97,23 @@ class FakeGraph {
   testing_support::LoopbackServer loopback_;  // last: stopped first
 };
 
-// Posts deliveries[k] to the server on `port` at start + k / rate whatever the server's pace
-// (open loop), from a few threads with kept-alive connections, and tells the ledger of each.
+// Posts deliveries[k] at start + k / rate whatever the servers' pace (open loop), from a few
+// threads with kept-alive connections spread over the servers on `ports`, and tells the ledger of
+// each.
 struct SendReport {
   std::vector<double> ack_ms;  // each webhook's acknowledgement time, sorted
   long refused = 0;            // not answered 200
 };
-SendReport SendOpenLoop(int port, const std::vector<Delivery>& deliveries, double rate,
-                        Clock::time_point start, Ledger& ledger);
+SendReport SendOpenLoop(const std::vector<int>& ports, const std::vector<Delivery>& deliveries,
+                        double rate, Clock::time_point start, Ledger& ledger);
 
 // Posts one delivery now; true when the server answered 200.
 bool SendNow(int port, const Delivery& delivery, Ledger& ledger);
 
 // The peak resident memory of process `pid` (VmHWM), in MiB.
 double PeakRssMib(pid_t pid);
+// The CPU time process `pid` has used so far (user and system), in seconds.
+double CpuSeconds(pid_t pid);
 
 // The value at share `p` of `sorted` (0 when empty).
 double Percentile(const std::vector<double>& sorted, double p);

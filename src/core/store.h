@@ -94,6 +94,13 @@ class Store {
   // Both versions in one cheap read, so a cached agent knows when it is stale. kNotFound for an
   // unknown workspace.
   virtual base::Result<AgentVersion> LoadAgentVersion(std::int64_t workspace_id) = 0;
+  // The versions of the newest agent any instance built for the workspace ({0, 0} before the
+  // first): what the catalog's indexing state says on every instance. kNotFound for an unknown
+  // workspace.
+  virtual base::Result<AgentVersion> LoadBuiltAgentVersion(std::int64_t workspace_id) = 0;
+  // Records that an agent of `version` was built. Versions only grow: a build of older versions
+  // recorded after a newer one changes nothing. kNotFound for an unknown workspace.
+  virtual base::Status RecordBuiltAgent(std::int64_t workspace_id, const AgentVersion& version) = 0;
 
   // --- Catalog: no draft, live at once ---
   // The products become the whole catalog, in one transaction. Returns the new catalog version.

@@ -40,13 +40,15 @@ void AgentBuilder::Request(std::int64_t workspace_id) {
 base::Result<Indexing> AgentBuilder::StateOf(std::int64_t workspace_id, std::size_t product_count) {
   auto current = store_.LoadAgentVersion(workspace_id);
   if (!current.ok()) return current.error();
+  auto built = store_.LoadBuiltAgentVersion(workspace_id);
+  if (!built.ok()) return built.error();
   Indexing indexing{product_count == 0 ? IndexingState::kEmpty : IndexingState::kReady,
                     current->catalog_version};
   const bool published = current->config_version > 0;
-  if (published && engine_.HeldVersion(workspace_id) != *current) {
-    indexing.state = IndexingState::kIndexing;
-    Request(workspace_id);
-  }
+  if (!published) return indexing;
+  // Indexing until some instance built the current agent; this one builds its own meanwhile.
+  if (*built != *current) indexing.state = IndexingState::kIndexing;
+  if (engine_.HeldVersion(workspace_id) != *current) Request(workspace_id);
   return indexing;
 }
 

@@ -61,8 +61,10 @@ class AgentBuilder {
   // agent, or nothing published.
   void Request(std::int64_t workspace_id);
 
-  // The indexing state of the workspace's catalog, which holds `product_count` products. A stale
-  // agent is queued for a build (after a restart, or a build that failed). Errors: the store's.
+  // The indexing state of the workspace's catalog, which holds `product_count` products: indexing
+  // until an instance built the agent of the current catalog and configuration (the store
+  // records it: every instance says the same). This engine's stale agent is queued for a build
+  // (after a restart, a build that failed, or another instance's build). Errors: the store's.
   base::Result<Indexing> StateOf(std::int64_t workspace_id, std::size_t product_count);
 
   // Blocks until no build is queued or running.

@@ -156,6 +156,9 @@ base::Result<std::shared_ptr<const Engine::Agent>> Engine::AgentFor(std::int64_t
   const core::AgentVersion built{published->version, catalog->version};
   auto agent =
       std::make_shared<const Agent>(Agent{built, std::move(published->config), std::move(*brain)});
+  // Every instance's catalog step says "ready" from now on. A failure here costs only that: this
+  // instance holds the agent, and the next build records it.
+  (void)store_.RecordBuiltAgent(workspace_id, built);
   std::lock_guard lock(agents_mutex_);
   // A slower build of older versions never replaces a newer agent (versions only grow).
   std::shared_ptr<const Agent>& held = agents_[workspace_id];

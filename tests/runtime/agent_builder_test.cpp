@@ -1,5 +1,5 @@
 // The background build of a workspace's live agent, and the catalog's indexing state it gives:
-// "indexing" exactly while the engine does not hold the agent of the current catalog and
+// "indexing" exactly while no instance has built the agent of the current catalog and
 // configuration.
 #include "runtime/agent_builder.h"
 
@@ -187,6 +187,29 @@ TEST_F(AgentBuilderTest, AFailedBuildIsLoggedAndStaysIndexing) {
   std::lock_guard lock(log_mutex_);
   EXPECT_THAT(log_, HasSubstr("building the agent of workspace " + std::to_string(ws_) +
                               " failed: no brain today"));
+}
+
+// Two instances on one database: once one built the agent, the other's catalog step says ready
+// too, and that instance builds its own agent in the background.
+TEST_F(AgentBuilderTest, AnAgentBuiltOnAnotherInstanceIsReadyOnThisOne) {
+  Publish();
+  const std::int64_t version = Upload(3);
+  Engine other(
+      db_->store(),
+      [](const core::AgentConfig&,
+         const core::Catalog&) -> base::Result<std::unique_ptr<core::Brain>> {
+        return std::unique_ptr<core::Brain>(std::make_unique<SilentBrain>());
+      },
+      clock_);
+  ASSERT_TRUE(other.Prepare(ws_).ok());  // the other instance built it
+
+  const Indexing indexing = State(3);
+  EXPECT_EQ(indexing.state, IndexingState::kReady);
+  EXPECT_EQ(indexing.version, version);
+  ASSERT_TRUE(gate_.AwaitBuild());  // and this instance builds its own
+  gate_.Open();
+  builder_->WaitIdleForTest();
+  EXPECT_EQ(engine_->HeldVersion(ws_), (core::AgentVersion{1, version}));
 }
 
 }  // namespace

@@ -199,6 +199,21 @@ TEST_P(ConfigTest, AgentVersionFollowsPublishesAndCatalogChanges) {
   EXPECT_EQ(missing.error().code, base::ErrorCode::kNotFound);
 }
 
+TEST_P(ConfigTest, TheBuiltAgentsVersionsOnlyGrow) {
+  EXPECT_EQ(store_->LoadBuiltAgentVersion(ws_).value(), (core::AgentVersion{0, 0}));
+  ASSERT_TRUE(store_->RecordBuiltAgent(ws_, {2, 3}).ok());
+  EXPECT_EQ(store_->LoadBuiltAgentVersion(ws_).value(), (core::AgentVersion{2, 3}));
+  ASSERT_TRUE(store_->RecordBuiltAgent(ws_, {1, 3}).ok());  // a slower build of older versions
+  ASSERT_TRUE(store_->RecordBuiltAgent(ws_, {2, 2}).ok());
+  EXPECT_EQ(store_->LoadBuiltAgentVersion(ws_).value(), (core::AgentVersion{2, 3}));
+  ASSERT_TRUE(store_->RecordBuiltAgent(ws_, {2, 4}).ok());
+  EXPECT_EQ(store_->LoadBuiltAgentVersion(ws_).value(), (core::AgentVersion{2, 4}));
+  const std::int64_t other = NewWorkspace("other");
+  EXPECT_EQ(store_->LoadBuiltAgentVersion(other).value(), (core::AgentVersion{0, 0}));
+  EXPECT_EQ(store_->RecordBuiltAgent(ws_ + 100, {1, 1}).error().code, base::ErrorCode::kNotFound);
+  EXPECT_EQ(store_->LoadBuiltAgentVersion(ws_ + 100).error().code, base::ErrorCode::kNotFound);
+}
+
 FRONTDESK_ON_BOTH_BACKENDS(ConfigTest);
 
 }  // namespace

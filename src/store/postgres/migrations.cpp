@@ -351,9 +351,17 @@ CREATE TABLE media_files (
 // its name takes its timers back at once.
 constexpr const char* kTimerClaimer = "ALTER TABLE timers ADD COLUMN claimed_by text;";
 
+// The versions of the newest agent any instance built, which the catalog's indexing state reads
+// on every instance.
+constexpr const char* kBuiltAgent = R"sql(
+ALTER TABLE workspaces ADD COLUMN built_config_version bigint NOT NULL DEFAULT 0;
+ALTER TABLE workspaces ADD COLUMN built_catalog_version bigint NOT NULL DEFAULT 0;
+)sql";
+
 constexpr std::array kMigrations{
     Migration{1, "initial schema", kInitialSchema},
     Migration{2, "timers name their claimer", kTimerClaimer},
+    Migration{3, "workspaces: the newest agent built", kBuiltAgent},
 };
 
 // Any constant: the key every instance's migrator locks (session lock, released at the end).

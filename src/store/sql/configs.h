@@ -150,4 +150,34 @@ base::Result<core::AgentVersion> LoadAgentVersion(auto& db, std::int64_t workspa
   return core::AgentVersion{q->OptionalInt64(0).value_or(0), q->OptionalInt64(1).value_or(0)};
 }
 
+base::Result<core::AgentVersion> LoadBuiltAgentVersion(auto& db, std::int64_t workspace_id) {
+  static constexpr std::string_view kSelect =
+      "SELECT built_config_version, built_catalog_version FROM workspaces WHERE id = $1";
+  auto q = db.Prepare(kSelect);
+  if (!q.ok()) return q.error();
+  base::Result<bool> row = q->BindAll(workspace_id).Step();
+  if (!row.ok()) return row.error();
+  if (!*row) return base::Error::NotFound("no such workspace");
+  return core::AgentVersion{q->Int64(0), q->Int64(1)};
+}
+
+base::Status RecordBuiltAgent(auto& db, std::int64_t workspace_id,
+                              const core::AgentVersion& version) {
+  static constexpr std::string_view kRecord =
+      "UPDATE workspaces SET built_config_version = $2, built_catalog_version = $3"
+      " WHERE id = $1 AND built_config_version <= $2 AND built_catalog_version <= $3";
+  auto q = db.Prepare(kRecord);
+  if (!q.ok()) return q.error();
+  if (base::Status done =
+          q->BindAll(workspace_id, version.config_version, version.catalog_version).Run();
+      !done.ok()) {
+    return done;
+  }
+  if (db.Changes() > 0) return base::Status::Ok();
+  // Nothing changed: a newer build was recorded, or there is no such workspace.
+  base::Result<core::AgentVersion> recorded = LoadBuiltAgentVersion(db, workspace_id);
+  if (!recorded.ok()) return recorded.error();
+  return base::Status::Ok();
+}
+
 }  // namespace store::sql

@@ -118,6 +118,18 @@ base::Result<core::AgentVersion> Store<Backend>::LoadAgentVersion(std::int64_t w
 }
 
 template <typename Backend>
+base::Result<core::AgentVersion> Store<Backend>::LoadBuiltAgentVersion(std::int64_t workspace_id) {
+  return backend_.Reading([&](auto& db) { return sql::LoadBuiltAgentVersion(db, workspace_id); });
+}
+
+template <typename Backend>
+base::Status Store<Backend>::RecordBuiltAgent(std::int64_t workspace_id,
+                                              const core::AgentVersion& version) {
+  return backend_.Writing(
+      [&](auto& db) { return sql::RecordBuiltAgent(db, workspace_id, version); });
+}
+
+template <typename Backend>
 base::Result<std::int64_t> Store<Backend>::ReplaceCatalog(std::int64_t workspace_id,
                                                           std::span<const core::Product> products) {
   return backend_.Writing(

@@ -51,6 +51,9 @@ class Store final : public core::Store {
   base::Status DiscardDraft(std::int64_t workspace_id) override;
   base::Result<core::PublishedConfig> LoadPublished(std::int64_t workspace_id) override;
   base::Result<core::AgentVersion> LoadAgentVersion(std::int64_t workspace_id) override;
+  base::Result<core::AgentVersion> LoadBuiltAgentVersion(std::int64_t workspace_id) override;
+  base::Status RecordBuiltAgent(std::int64_t workspace_id,
+                                const core::AgentVersion& version) override;
   base::Result<bool> HasMessage(std::int64_t workspace_id,
                                 const std::string& provider_message_id) override;
   base::Result<std::int64_t> ReplaceCatalog(std::int64_t workspace_id,

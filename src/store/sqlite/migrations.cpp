@@ -471,6 +471,12 @@ CREATE TABLE model_tokens (
 // it on either. One instance serves a SQLite file: nothing here leases a timer.
 constexpr const char* kTimerLeases = "ALTER TABLE timers ADD COLUMN lease_until_ms INTEGER;";
 
+// The versions of the newest agent built, which the catalog's indexing state reads.
+constexpr const char* kBuiltAgent = R"sql(
+ALTER TABLE workspaces ADD COLUMN built_config_version INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE workspaces ADD COLUMN built_catalog_version INTEGER NOT NULL DEFAULT 0;
+)sql";
+
 // The schema before the first release was edited in place; from the first release on, every
 // change is a new migration appended here.
 constexpr std::array kMigrations{
@@ -495,6 +501,7 @@ constexpr std::array kMigrations{
     Migration{19, "failed sign-ins, shared by every process", kSignInFailures},
     Migration{20, "model tokens per workspace and day", kModelTokens},
     Migration{21, "timers: the lease of a claimed one", kTimerLeases},
+    Migration{22, "workspaces: the newest agent built", kBuiltAgent},
 };
 
 constexpr const char* kCreateMigrationsTable =
