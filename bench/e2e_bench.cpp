@@ -54,6 +54,7 @@ struct Options {
   int conversations = 1000;
   std::string database;  // "" for a fresh SQLite file
   int instances = 1;
+  std::string log;  // the servers' logs, appended to this file ("": dropped)
 };
 
 // The shop's workspace file with a WhatsApp account, debounce 0, in `dir`.
@@ -83,7 +84,9 @@ int Run(const Options& o) {
   if (!bench::InitWorkspace(o.binary, dir.path(), database)) return 1;
 
   bench::Ledger ledger;
-  bench::FakeGraph graph(ledger);
+  // Threads for every instance's kept-alive connections: a connection waiting for a thread would
+  // stall that instance's sends.
+  bench::FakeGraph graph(ledger, 16 * static_cast<std::size_t>(o.instances));
   if (!graph.started()) {
     std::cerr << "e2e_bench: the fake Graph API did not start\n";
     return 1;
@@ -92,7 +95,8 @@ int Run(const Options& o) {
   std::vector<int> ports;
   for (int i = 0; i < o.instances; ++i) {
     servers.push_back(std::make_unique<testing_support::ServeProcess>(
-        o.binary, bench::ServeEnv(database, graph.port(), "bench-" + std::to_string(i + 1))));
+        o.binary, bench::ServeEnv(database, graph.port(), "bench-" + std::to_string(i + 1)),
+        o.log));
     if (!servers.back()->Start()) {
       std::cerr << "e2e_bench: a server did not start\n";
       return 1;
@@ -159,6 +163,7 @@ int main(int argc, char** argv) {
       ->check(CLI::PositiveNumber);
   app.add_option("--database", o.database, "an empty database's URL (default: a SQLite file)");
   app.add_option("--instances", o.instances, "servers on the database")->check(CLI::PositiveNumber);
+  app.add_option("--log", o.log, "append the servers' logs to this file");
   CLI11_PARSE(app, argc, argv);
   return Run(o);
 }

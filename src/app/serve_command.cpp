@@ -259,7 +259,11 @@ int RunServe(const ServeOptions& options, std::ostream& out, std::ostream& err) 
   runtime::OutboxSender sender(
       outbox, accounts, media,
       GraphTransport(client, config->graph_base_url, config->graph_timeout), clock, config->outbox);
-  runtime::Intake intake(callbacks, outbox, accounts, media, engine, clock);
+  runtime::IntakeSettings intake_settings;
+  if (store::ParseDatabaseUrl(config->database_url)->backend == store::Backend::kPostgres) {
+    intake_settings.per_transaction = 1;  // several instances may take callbacks side by side
+  }
+  runtime::Intake intake(callbacks, outbox, accounts, media, engine, clock, intake_settings);
   const http::Client media_client(curl, {.max_response_bytes = kMaxMediaBytes});
   runtime::MediaFetcher fetcher(media, accounts,
                                 MediaTransportOf(media_client, config->graph_base_url), clock,

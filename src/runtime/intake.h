@@ -52,8 +52,10 @@
 namespace runtime {
 
 struct IntakeSettings {
-  std::size_t batch = 256;           // callbacks per pass
-  std::size_t per_transaction = 16;  // callbacks handled in one store transaction
+  std::size_t batch = 256;  // callbacks per pass
+  // Callbacks handled in one store transaction. On a database several instances share, 1: a
+  // transaction holding several conversations' rows could deadlock with another instance's.
+  std::size_t per_transaction = 16;
   base::Duration retry_delay = std::chrono::seconds{2};
   // How long a pass holds the callbacks it claimed: on a queue several instances share, those of
   // an instance that died are handled by another after this.
