@@ -3,7 +3,10 @@
 // per request, measured at the client over one kept-alive connection).
 //
 //   inbox_bench --binary build/src/frontdesk [--conversations 100000] [--messages 20]
-//               [--requests 300]
+//               [--requests 300] [--postgres URL]
+//
+// --postgres moves the seeded workspace into that empty PostgreSQL database (`frontdesk migrate
+// --from`) and serves it from there (bench/run-inbox makes a throwaway one).
 //
 // The seeding tool writes the workspace straight into the tables (the triggers of migration 8
 // fill the search index), shaped like a busy shop: four channels, 80% of conversations open, 10%
@@ -222,7 +225,8 @@ struct TemporaryDirectory {
   }
 };
 
-int Run(std::string binary, std::string db, int conversations, int messages_each, int requests);
+int Run(std::string binary, std::string db, const std::string& postgres, int conversations,
+        int messages_each, int requests);
 
 int main(int argc, char** argv) {
   CLI::App cli{"The CRM's inbox and history endpoints on a large workspace"};
@@ -231,7 +235,9 @@ int main(int argc, char** argv) {
   int messages_each = 20;
   int requests = 300;
   std::string db;
+  std::string postgres;
   cli.add_option("--binary", binary, "the frontdesk executable")->required();
+  cli.add_option("--postgres", postgres, "serve from this empty PostgreSQL database instead");
   cli.add_option("--db", db, "seed this database and keep it; an existing one is used as it is");
   cli.add_option("--conversations", conversations)->check(CLI::Range(1, 10'000'000));
   cli.add_option("--messages", messages_each, "per conversation")->check(CLI::Range(2, 1000));
@@ -239,14 +245,15 @@ int main(int argc, char** argv) {
   CLI11_PARSE(cli, argc, argv);
   std::setvbuf(stdout, nullptr, _IOLBF, 0);  // each row as soon as it is measured
   try {
-    return Run(binary, db, conversations, messages_each, requests);
+    return Run(binary, db, postgres, conversations, messages_each, requests);
   } catch (const Failure& failure) {
     std::fprintf(stderr, "inbox_bench: %s\n", failure.what());
     return 1;
   }
 }
 
-int Run(std::string binary, std::string db, int conversations, int messages_each, int requests) {
+int Run(std::string binary, std::string db, const std::string& postgres, int conversations,
+        int messages_each, int requests) {
   TemporaryDirectory temporary;  // when no --db was given
   if (db.empty()) {
     temporary.path = fs::temp_directory_path() / ("inbox_bench_" + std::to_string(::getpid()));
@@ -283,8 +290,17 @@ int Run(std::string binary, std::string db, int conversations, int messages_each
        {"price", "pri", "tomorrow", "item5", "item10", "item20", "item40", "item350"}) {
     searches.emplace_back(word, "search \"" + std::string(word) + "\": " + Matches(db, word));
   }
+  std::string served = "sqlite:" + db;
+  if (!postgres.empty()) {
+    const auto started = Clock::now();
+    const std::string move = binary + " migrate --db '" + postgres + "' --from '" + served + "'";
+    if (std::system(move.c_str()) != 0) return 1;
+    std::printf("moved into PostgreSQL in %.0f s\n\n",
+                std::chrono::duration<double>(Clock::now() - started).count());
+    served = postgres;
+  }
   testing_support::ServeProcess server(
-      binary, {{"FRONTDESK_DATABASE_PATH", db}, {"FRONTDESK_SERVER_PORT", "0"}});
+      binary, {{"FRONTDESK_DATABASE_URL", served}, {"FRONTDESK_SERVER_PORT", "0"}});
   if (!server.Start()) {
     std::fprintf(stderr, "inbox_bench: the server did not start\n");
     return 1;

@@ -50,6 +50,10 @@ class CallbackQueue {
   // The callbacks were processed: they are removed, in one transaction. kNotFound (nothing
   // removed) when one of them is not in the queue.
   virtual base::Status FinishCallbacks(std::span<const std::int64_t> ids) = 0;
+  // The caller gives back callbacks it claimed and did not process (its pass failed half-way):
+  // due again at once, to any instance, with no attempt counted. Ids no longer in the queue are
+  // skipped. On the embedded queue, which records no claim, nothing changes.
+  virtual base::Status ReleaseCallbacks(std::span<const std::int64_t> ids) = 0;
   // Processing failed (or must wait, e.g. an echo awaiting our own send): try again at `at`.
   virtual base::Status RetryCallback(std::int64_t id, base::TimePoint at) = 0;
   // Keeps a callback that cannot be processed (no workspace has its account) for inspection: it

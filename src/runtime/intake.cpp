@@ -147,12 +147,20 @@ base::Result<IntakeRun> Intake::ProcessPending() {
       parsed.push_back(channels::ParseCallback(item.channel, item.body));
     }
     const PreparedReplies prepared = PrepareReplies(parsed, accounts);
-    // A failed chunk fails the pass, whose run is then dropped whole.
+    // A failed chunk fails the pass, whose run is then dropped whole; what it still held is
+    // given back, due at once to any instance rather than when its lease ends.
     Outcomes outcomes;
     base::Status done = engine_.Atomically(
         [&] { return ProcessChunk(chunk, parsed, prepared, accounts, run, outcomes); });
     if (done.ok()) done = Settle(outcomes);
-    if (!done.ok()) return done.error();
+    if (!done.ok()) {
+      std::vector<std::int64_t> held;
+      for (const core::Callback& item : std::span(chunk.data(), rest.data() + rest.size())) {
+        held.push_back(item.id);
+      }
+      (void)callbacks_.ReleaseCallbacks(held);  // failing too, the lease still ends
+      return done.error();
+    }
   }
   return run;
 }

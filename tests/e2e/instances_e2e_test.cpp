@@ -89,13 +89,25 @@ verify_token = "verify-me"
               {"FRONTDESK_DATABASE_URL", url()},
               {"FRONTDESK_SERVER_PORT", "0"},
               {"FRONTDESK_SERVER_INSTANCE", "web-" + std::to_string(i + 1)},
-              {"FRONTDESK_GRAPH_BASE_URL", "http://127.0.0.1:" + std::to_string(graph_.port())}}));
+              {"FRONTDESK_GRAPH_BASE_URL", "http://127.0.0.1:" + std::to_string(graph_.port())}},
+          log_file()));
       ready_ = servers_.back()->Start();
       ports_.push_back(servers_.back()->port());
     }
   }
 
   bool ready() const { return ready_; }
+  // Where every instance's log goes.
+  std::string log_file() const { return (dir_.path() / "serve.log").string(); }
+  // What the instances logged besides starting and stopping.
+  std::string Log() const {
+    std::ifstream in(log_file());
+    std::string out;
+    for (std::string line; std::getline(in, line);) {
+      if (line.find(" stopped") == std::string::npos) out += line + "\n";
+    }
+    return out;
+  }
   std::string url() const { return database_.url(); }
   int size() const { return static_cast<int>(servers_.size()); }
   // The instance's port; 0 while it is down.
@@ -321,6 +333,12 @@ TEST(InstancesE2eTest, AnInstanceKilledAtAnyMomentLosesNothingAndRepeatsNothing)
   FakeGraph graph;
   Deployment three(3, graph);
   ASSERT_TRUE(three.ready());
+  const struct LogOnFailure {
+    Deployment& d;
+    ~LogOnFailure() {
+      if (::testing::Test::HasFailure()) ADD_FAILURE() << "the instances logged:\n" << d.Log();
+    }
+  } log_on_failure{three};
   const httplib::Headers owner = SignIn(three.base_url(0));
   ASSERT_FALSE(owner.empty());
   Watcher on_first(three.base_url(0), Events("shop"), owner);

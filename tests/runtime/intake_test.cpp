@@ -205,6 +205,10 @@ class ForgetfulQueue final : public core::CallbackQueue {
     if (failures_left_-- > 0) return base::Error::Unavailable("the process died");
     return callbacks_.FinishCallbacks(ids);
   }
+  base::Status ReleaseCallbacks(std::span<const std::int64_t> ids) override {
+    released.insert(released.end(), ids.begin(), ids.end());
+    return callbacks_.ReleaseCallbacks(ids);
+  }
   base::Status RetryCallback(std::int64_t id, base::TimePoint at) override {
     return callbacks_.RetryCallback(id, at);
   }
@@ -214,6 +218,8 @@ class ForgetfulQueue final : public core::CallbackQueue {
   base::Result<core::CallbackDepth> MeasureCallbacks(base::TimePoint now) override {
     return callbacks_.MeasureCallbacks(now);
   }
+
+  std::vector<std::int64_t> released;  // what the intake gave back
 
  private:
   core::CallbackQueue& callbacks_;
@@ -230,6 +236,9 @@ TEST_F(IntakeTest, DeliveriesNotRemovedAfterTheirCommitAreHandledAgainOnce) {
                     .ok());
   }
   EXPECT_FALSE(intake.ProcessPending().ok());  // committed, then the removal failed
+  // The failed pass gave its callbacks back: on a shared queue, another instance need not wait
+  // for the lease to end.
+  EXPECT_EQ(forgetful.released.size(), 2u);
   ASSERT_TRUE(engine_->ReplyDue().ok());
   EXPECT_EQ(callbacks_->ClaimCallbacks(clock_.Now(), 10, base::TimePoint{})->size(), 2u);
 

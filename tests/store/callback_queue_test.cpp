@@ -152,6 +152,24 @@ TEST_P(CallbackClaimTest, ConcurrentClaimersNeverShareACallback) {
   EXPECT_EQ(std::set<std::int64_t>(claimed.begin(), claimed.end()).size(), claimed.size());
 }
 
+TEST_P(CallbackClaimTest, ReleasedCallbacksAreDueAtOnceWithNoAttemptCounted) {
+  const std::int64_t id = callbacks_->AppendCallback(core::Channel::kWhatsapp, "{}", kT0).value();
+  Reopen({.instance = "web-1"});
+  ASSERT_EQ(callbacks_->ClaimCallbacks(kT0, 10, kT0 + 1min)->size(), 1u);
+  {
+    auto other = OpenDatabase(url(), {.instance = "web-2"});
+    ASSERT_TRUE(other.ok());
+    const std::int64_t ids[] = {id, id + 100};
+    ASSERT_TRUE((*other)->callbacks().ReleaseCallbacks(ids).ok());  // not its claim
+  }
+  EXPECT_TRUE(callbacks_->ClaimCallbacks(kT0 + 1s, 10, kT0 + 2min)->empty());
+  const std::int64_t mine[] = {id};
+  ASSERT_TRUE(callbacks_->ReleaseCallbacks(mine).ok());
+  const auto again = callbacks_->ClaimCallbacks(kT0 + 1s, 10, kT0 + 2min).value();
+  ASSERT_EQ(again.size(), 1u);
+  EXPECT_EQ(again[0].attempts, 0);
+}
+
 FRONTDESK_ON_POSTGRES(CallbackClaimTest);
 
 using CallbackFileTest = SqliteStoreTest;

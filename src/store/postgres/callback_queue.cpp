@@ -26,6 +26,10 @@ constexpr std::string_view kDelete = "DELETE FROM callbacks WHERE id = ANY($1::b
 constexpr std::string_view kRetry =
     "UPDATE callbacks SET attempts = attempts + 1, not_before_ms = $2, claimed_by = NULL,"
     " lease_until_ms = NULL WHERE id = $1";
+// Only this instance's claims: a release arriving after its lease ended frees no one else's.
+constexpr std::string_view kRelease =
+    "UPDATE callbacks SET claimed_by = NULL, lease_until_ms = NULL, not_before_ms = received_at_ms"
+    " WHERE id = ANY($1::bigint[]) AND claimed_by = $2 AND parked_reason IS NULL";
 constexpr std::string_view kPark = "UPDATE callbacks SET parked_reason = $2 WHERE id = $1";
 constexpr std::string_view kDepth =
     "SELECT COUNT(*) FILTER (WHERE parked_reason IS NULL AND not_before_ms <= $1),"
@@ -80,6 +84,12 @@ base::Status CallbackQueue::FinishCallbacks(std::span<const std::int64_t> ids) {
       return base::Error::NotFound("callback not found");
     }
     return txn->Commit();
+  });
+}
+
+base::Status CallbackQueue::ReleaseCallbacks(std::span<const std::int64_t> ids) {
+  return pool_.Writing([&](Connection& db) {
+    return RunStatement(db, kRelease, Int64Array(ids), pool_.instance());
   });
 }
 

@@ -22,6 +22,7 @@ class CallbackQueue final : public core::CallbackQueue {
   base::Result<std::vector<core::Callback>> ClaimCallbacks(base::TimePoint now, std::size_t limit,
                                                            base::TimePoint lease_until) override;
   base::Status FinishCallbacks(std::span<const std::int64_t> ids) override;
+  base::Status ReleaseCallbacks(std::span<const std::int64_t> ids) override;
   base::Status RetryCallback(std::int64_t id, base::TimePoint at) override;
   base::Status ParkCallback(std::int64_t id, const std::string& reason) override;
   base::Result<core::CallbackDepth> MeasureCallbacks(base::TimePoint now) override;
