@@ -391,6 +391,9 @@ base::Result<MovedData> MoveToPostgres(std::string_view from, std::string_view t
   moved.files = *files;
   if (base::Status continued = ContinueIdentities(**db); !continued.ok()) return continued.error();
   if (base::Status done = txn->Commit(); !done.ok()) return done.error();
+  // The planner's statistics for what was just copied, before anyone serves it: without them the
+  // first searches would read whole tables. A failure here leaves that to autovacuum.
+  (void)(*db)->Execute("ANALYZE");
   return moved;
 }
 
