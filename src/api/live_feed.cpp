@@ -204,8 +204,6 @@ void PublishMedia(LiveFeed& feed, const core::Media& media) {
   PublishMediaHere(feed, media);
   (void)feed.Announce(
       {.kind = core::AnnouncementKind::kMedia,
-       .workspace_id = media.workspace_id,
-       .conversation_id = media.conversation_id,
        .messages = {{media.workspace_id, media.conversation_id, media.message_id}}});
 }
 
@@ -243,10 +241,12 @@ base::Result<core::Decision> ReadAnnouncedDecision(core::Crm& crm, const core::A
 void PublishHeard(LiveFeed& feed, core::Crm& crm, core::MediaStore& media,
                   const core::Announcement& a) {
   using enum core::AnnouncementKind;
-  if (a.kind != kDecision && a.kind != kDeliveries && a.kind != kMedia && a.kind != kConversation) {
-    return feed.Hear(a);
-  }
   switch (a.kind) {
+    case kMemberRemoved:
+    case kSessionEnded:
+    case kOtherSessionsEnded:
+    case kApiTokenRevoked:
+      return feed.Hear(a);
     case kDecision:
       if (!feed.Watched(a.workspace_id)) return;
       if (auto d = ReadAnnouncedDecision(crm, a); d.ok()) PublishDecision(feed, crm, media, *d);
@@ -274,8 +274,6 @@ void PublishHeard(LiveFeed& feed, core::Crm& crm, core::MediaStore& media,
           if (f.message_id == ref.message_id) PublishMediaHere(feed, f);
         }
       }
-      return;
-    default:
       return;
   }
 }

@@ -26,8 +26,8 @@ namespace core {
 
 enum class AnnouncementKind {
   kDecision,      // a decision committed: workspace, conversation, channel, messages, notifications
-  kDeliveries,    // the delivery of messages moved: workspace, conversation and message per change
-  kMedia,         // a message's file was fetched or refused: workspace, conversation, message
+  kDeliveries,    // the delivery of messages moved: the messages
+  kMedia,         // a message's file was fetched or refused: the message
   kConversation,  // a person changed a conversation (folder, priority, read): workspace,
                   // conversation
   kMemberRemoved,       // the user is no longer a member of the workspace: workspace, user

@@ -197,7 +197,7 @@ base::Status Copy(postgres::Connection& db, std::string_view table,
   return base::Status::Ok();
 }
 
-// The names the one-column query `sql` returns, or pairs of the two-column one.
+// The rows of the two-column query `sql`.
 base::Result<std::vector<std::pair<std::string, std::string>>> Pairs(postgres::Connection& db,
                                                                      std::string_view sql) {
   auto q = db.Prepare(sql);
